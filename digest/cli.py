@@ -1,0 +1,116 @@
+"""The `digest` command line: parse arguments, call the core, print, set the exit status.
+
+Exit status: 0 success, 1 content or config errors, 2 usage errors.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from digest.config import load_config
+from digest.errors import DigestError, Problem, UsageError, display_path
+
+OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--site", type=Path, default=Path("."), metavar="DIR",
+                        help="the site folder, holding site.yaml (default: the current folder)")
+    parser = argparse.ArgumentParser(prog="digest", description="Build a news digest site from raw wire copy.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build = commands.add_parser("build", parents=[common], help="ingest, then render the site into output/",
+                                description="Ingest new or changed raw files, then render the whole site.")
+    build.add_argument("--clean", action="store_true", help="ignore every cache")
+    build.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    build.add_argument("--output", type=Path, metavar="DIR", help="write the site here instead of output/")
+    build.set_defaults(run=_build)
+
+    ingest = commands.add_parser("ingest", parents=[common], help="only turn raw files into Markdown",
+                                 description="Turn raw articles into Markdown with front matter. "
+                                 "FILEs outside content/raw/ are copied there first.")
+    ingest.add_argument("files", nargs="*", type=Path, metavar="FILE", help="raw files (default: all)")
+    ingest.set_defaults(run=_ingest)
+
+    serve = commands.add_parser("serve", parents=[common], help="build, serve and rebuild on every change",
+                                description="Preview the site with live reload.")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    serve.add_argument("--open", action="store_true", help="open the site in a browser")
+    serve.set_defaults(run=_serve)
+
+    new = commands.add_parser("new", help="make a new site skeleton", description="Make a new site in DIR.")
+    new.add_argument("dir", type=Path, metavar="DIR")
+    new.set_defaults(run=_new)
+
+    check = commands.add_parser("check", parents=[common], help="validate config, content and links",
+                                description="Validate config, content and links without writing output/.")
+    check.set_defaults(run=_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except DigestError as exc:
+        _report(exc.problems)
+        return CONTENT_ERROR
+    except UsageError as exc:
+        print(f"digest: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from digest.ingest.run import import_files, ingest
+
+    config = load_config(args.site)
+    problems: list[Problem] = []
+    only = None
+    if args.files:
+        only, problems = import_files(config, args.files)
+    result = ingest(config, only)
+    for path in result.written:
+        print(f"wrote {display_path(path)}")
+    for path in result.removed:
+        print(f"removed {display_path(path)}")
+    _report(problems + result.problems)
+    print(f"ingest: {len(result.written)} written, {result.unchanged} unchanged, "
+          f"{len(result.errors) + len(problems)} errors")
+    return CONTENT_ERROR if result.errors or problems else OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from digest.skeleton import new_site
+
+    made = new_site(args.dir)
+    if isinstance(made, Problem):
+        _report([made])
+        return CONTENT_ERROR
+    print(f"new site in {display_path(args.dir.resolve())}: drop raw articles into content/raw/, "
+          "then run `digest build`")
+    return OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    raise UsageError("build is not implemented yet")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    raise UsageError("serve is not implemented yet")
+
+
+def _check(args: argparse.Namespace) -> int:
+    raise UsageError("check is not implemented yet")

@@ -1,0 +1,293 @@
+"""site.yaml, loaded into a typed, validated `SiteConfig`.
+
+Every key is known: an unknown one is an error with a "did you mean", so a
+misspelled key never falls back to a silent default.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from digest import yamlsource
+from digest.errors import DigestError, Problem
+
+CONFIG_NAME = "site.yaml"
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Where each kind of page goes in output/, relative to the site root.
+DEFAULT_PATHS: dict[str, str] = {
+    "article": "{year}/{month}/{day}/{slug}/",
+    "day": "{year}/{month}/{day}/",
+    "month": "{year}/{month}/",
+    "year": "{year}/",
+    "archive": "archive/",
+    "topic": "topics/{slug}/",
+    "topics": "topics/",
+    "tag": "tags/{slug}/",
+    "tags": "tags/",
+    "page": "page/{n}/",
+}
+PATH_FIELDS: dict[str, set[str]] = {
+    "article": {"year", "month", "day", "slug"}, "day": {"year", "month", "day"},
+    "month": {"year", "month"}, "year": {"year"}, "archive": set(), "topic": {"slug"},
+    "topics": set(), "tag": {"slug"}, "tags": set(), "page": {"n"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A section of the site; stories are filed under one by their keywords."""
+
+    slug: str
+    title: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """Everything site.yaml says, typed and checked. `root` is the site folder."""
+
+    root: Path
+    title: str = "The Daily Digest"
+    description: str = ""
+    base_url: str = "http://localhost:8000/"
+    language: str = "en"
+    timezone: str = "UTC"
+    theme: str = "default"
+    per_page: int = 20
+    max_tags: int = 8
+    feed_size: int = 50
+    related: int = 5
+    output: str = "output"
+    default_topic: str = "general"
+    topics: tuple[Topic, ...] = ()
+    tags: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    paths: tuple[tuple[str, str], ...] = tuple(DEFAULT_PATHS.items())
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.root / "content" / "raw"
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.root / "content" / "articles"
+
+    @property
+    def state_dir(self) -> Path:
+        """Caches and records of what was built: in the site folder, never in output/."""
+        return self.root / ".digest"
+
+    @property
+    def output_dir(self) -> Path:
+        return (self.root / self.output).resolve()
+
+    def path_of(self, kind: str) -> str:
+        return dict(self.paths)[kind]
+
+    def topic(self, slug: str) -> Topic | None:
+        return next((t for t in self.topics if t.slug == slug), None)
+
+
+@dataclass(slots=True)
+class _Reader:
+    """Reads one key at a time out of the parsed YAML, collecting problems."""
+
+    path: Path
+    lines: yamlsource.Lines
+    problems: list[Problem] = field(default_factory=list)
+
+    def line(self, *keys: str) -> int:
+        while keys and keys not in self.lines:
+            keys = keys[:-1]
+        return self.lines.get(keys, 1)
+
+    def error(self, keys: tuple[str, ...], message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.path, self.line(*keys), message, hint))
+
+    def typed(self, data: dict[str, Any], key: str, check: Callable[[Any], bool],
+              want: str, default: Any) -> Any:
+        if key not in data:
+            return default
+        value = data[key]
+        if not check(value):
+            self.error((key,), f"'{key}' must be {want}, not {_show(value)}")
+            return default
+        return value
+
+
+def _show(value: Any) -> str:
+    return "empty" if value is None else f"{type(value).__name__} {value!r}"[:80]
+
+
+def _is_text(v: Any) -> bool:
+    return isinstance(v, str) and v.strip() != ""
+
+
+def _is_count(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 1
+
+
+KNOWN_KEYS = ("title", "description", "base_url", "language", "timezone", "theme", "per_page",
+              "max_tags", "feed_size", "related", "output", "default_topic", "topics", "tags",
+              "paths")
+
+
+def load_config(root: Path) -> SiteConfig:
+    """Read `root/site.yaml`; raise DigestError listing every problem in it."""
+    root = root.resolve()
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        raise DigestError([Problem(path, 1, "no site.yaml here",
+                                   "run in a site folder, pass --site DIR, or make one with `digest new DIR`")])
+    try:
+        data, lines = yamlsource.load(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise DigestError([Problem(path, 1, "site.yaml is not UTF-8", "save it as UTF-8")]) from None
+    except yamlsource.YamlFault as fault:
+        raise DigestError([Problem(path, fault.line, fault.message)]) from None
+    return parse_config(root, data if data is not None else {}, lines, path)
+
+
+def parse_config(root: Path, data: Any, lines: yamlsource.Lines, path: Path) -> SiteConfig:
+    r = _Reader(path, lines)
+    if not isinstance(data, dict):
+        r.error((), "site.yaml must be a mapping of keys to values", "see the README for an example")
+        raise DigestError(r.problems)
+    for key in data:
+        if key not in KNOWN_KEYS:
+            r.error((key,), f"unknown key '{key}'", _did_you_mean(key, KNOWN_KEYS))
+    values: dict[str, Any] = {}
+    for key in ("title", "language", "theme", "output"):
+        values[key] = r.typed(data, key, _is_text, "text", getattr(SiteConfig, key))
+    values["description"] = r.typed(data, "description", lambda v: isinstance(v, str), "text", "")
+    for key in ("per_page", "feed_size"):
+        values[key] = r.typed(data, key, _is_count, "a whole number of at least 1", getattr(SiteConfig, key))
+    for key in ("max_tags", "related"):
+        values[key] = r.typed(data, key, lambda v: _is_count(v) or v == 0 and v is not False,
+                              "a whole number of at least 0", getattr(SiteConfig, key))
+    values["base_url"] = _base_url(r, data)
+    values["timezone"] = _timezone(r, data)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", values["theme"]):
+        r.error(("theme",), f"theme '{values['theme']}' is not a folder name", "use a name like 'default'")
+        values["theme"] = "default"
+    default = r.typed(data, "default_topic", lambda v: isinstance(v, str) and bool(SLUG_RE.match(v)),
+                      "a slug (lowercase letters, digits and -)", "general")
+    values["default_topic"] = default
+    values["topics"] = _topics(r, data.get("topics"), default)
+    values["tags"] = _tags(r, data.get("tags"))
+    values["paths"] = _paths(r, data.get("paths"))
+    if r.problems:
+        raise DigestError(r.problems)
+    return SiteConfig(root=root, **values)
+
+
+def _did_you_mean(key: str, known: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
+
+
+def _base_url(r: _Reader, data: dict[str, Any]) -> str:
+    url = r.typed(data, "base_url", _is_text, "a URL", SiteConfig.base_url)
+    if not re.match(r"^https?://[^/\s]+(/\S*)?$", url):
+        r.error(("base_url",), f"base_url {url!r} is not an http(s) URL", "write it like https://example.org/news/")
+        return SiteConfig.base_url
+    return url if url.endswith("/") else url + "/"
+
+
+def _timezone(r: _Reader, data: dict[str, Any]) -> str:
+    name = r.typed(data, "timezone", _is_text, "a time zone name", "UTC")
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        r.error(("timezone",), f"unknown time zone {name!r}", "use a name like America/Toronto")
+        return "UTC"
+    return name
+
+
+def _topics(r: _Reader, raw: Any, default: str) -> tuple[Topic, ...]:
+    topics: list[Topic] = []
+    if raw is not None and not isinstance(raw, dict):
+        r.error(("topics",), "'topics' must be a mapping of slug to {title, keywords}")
+        raw = None
+    for slug, spec in (raw or {}).items():
+        where = ("topics", slug)
+        if not SLUG_RE.match(slug):
+            r.error(where, f"topic slug '{slug}' must be lowercase letters, digits and -")
+            continue
+        spec = {} if spec is None else spec
+        if not isinstance(spec, dict):
+            r.error(where, f"topic '{slug}' must be a mapping like {{title: Trade, keywords: [tariff]}}")
+            continue
+        for key in spec:
+            if key not in ("title", "keywords"):
+                r.error(where + (key,), f"unknown key '{key}' in topic '{slug}'",
+                        _did_you_mean(key, ["title", "keywords"]))
+        title = spec.get("title", slug.replace("-", " ").title())
+        if not _is_text(title):
+            r.error(where + ("title",), f"the title of topic '{slug}' must be text")
+            title = slug
+        keywords = spec.get("keywords", []) or []
+        if not isinstance(keywords, list) or not all(_is_text(k) for k in keywords):
+            r.error(where + ("keywords",), f"the keywords of topic '{slug}' must be a list of words")
+            keywords = []
+        topics.append(Topic(slug, str(title), tuple(str(k).strip() for k in keywords)))
+    if not any(t.slug == default for t in topics):
+        topics.append(Topic(default, default.replace("-", " ").title()))
+    return tuple(topics)
+
+
+def _tags(r: _Reader, raw: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict):
+        r.error(("tags",), "'tags' must map each canonical tag name to a list of other spellings")
+        return ()
+    out = []
+    for name, aliases in raw.items():
+        aliases = [] if aliases is None else aliases
+        if not isinstance(aliases, list) or not all(_is_text(a) for a in aliases):
+            r.error(("tags", name), f"the spellings of tag '{name}' must be a list of names")
+            continue
+        out.append((name.strip(), tuple(a.strip() for a in aliases)))
+    return tuple(out)
+
+
+def _paths(r: _Reader, raw: Any) -> tuple[tuple[str, str], ...]:
+    paths = dict(DEFAULT_PATHS)
+    if raw is None:
+        return tuple(paths.items())
+    if not isinstance(raw, dict):
+        r.error(("paths",), "'paths' must map page kinds to path patterns")
+        return tuple(paths.items())
+    for kind, pattern in raw.items():
+        if kind not in DEFAULT_PATHS:
+            r.error(("paths", kind), f"unknown page kind '{kind}'", _did_you_mean(kind, list(DEFAULT_PATHS)))
+            continue
+        problem = _pattern_problem(str(pattern), PATH_FIELDS[kind]) if isinstance(pattern, str) else "must be text"
+        if problem:
+            r.error(("paths", kind), f"path of '{kind}' {problem}",
+                    f"the default is '{DEFAULT_PATHS[kind]}'")
+            continue
+        paths[kind] = pattern.strip("/") + "/" if pattern.strip("/") else ""
+    return tuple(paths.items())
+
+
+def _pattern_problem(pattern: str, allowed: set[str]) -> str:
+    used = set(re.findall(r"\{(\w+)\}", pattern))
+    if used - allowed:
+        return f"uses unknown fields {sorted(used - allowed)}; it may use {sorted(allowed) or 'none'}"
+    if allowed - used:
+        return f"must use all of {sorted(allowed)}, or pages would collide"
+    if any(part in ("..", ".") or part.startswith(".") for part in pattern.split("/")):
+        return "must not contain '.', '..' or hidden folders"
+    if "\\" in pattern or "\0" in pattern or re.search(r"[{}]", re.sub(r"\{\w+\}", "", pattern)):
+        return "contains characters a path cannot use"
+    return ""

@@ -1,0 +1,77 @@
+"""Front matter: the YAML block between `---` lines at the top of an article.
+
+Written by hand rather than by yaml.dump so that it stays readable for a
+curator (names such as Mélanie Joly as-is, short lists in one line) and is
+byte-for-byte stable; every value still reads back identically with any YAML
+loader.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+# Plain (unquoted) scalars: words a YAML loader can only read back as this same text.
+_PLAIN = re.compile(r"^[^\W\d_][\w.'’ -]*[\w.’]$|^[^\W\d_]$")
+_RESERVED = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf"}
+# What YAML may not hold raw in a double-quoted scalar, or would fold as a line break.
+_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029\ufeff]")
+
+
+def quote(text: str) -> str:
+    """`text` as a double-quoted YAML scalar (JSON's escapes are YAML's too)."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda m: _escape_char(m.group()), quoted)
+
+
+def _escape_char(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def scalar(text: str) -> str:
+    """`text` plain when that is unambiguous, else double-quoted."""
+    if _PLAIN.match(text) and text.lower() not in _RESERVED and "  " not in text and " -" not in text:
+        return text
+    return quote(text)
+
+
+def value(item: Any) -> str:
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    if isinstance(item, dt.datetime):
+        return item.isoformat()
+    if isinstance(item, (list, tuple)):
+        return "[" + ", ".join(scalar(str(x)) for x in item) + "]"
+    if item is None:
+        return "null"
+    return str(item) if isinstance(item, int) else scalar(str(item))
+
+
+def dump(fields: list[tuple[str, Any]], body: str) -> str:
+    """The whole article file: front matter fields in the given order, then the body."""
+    lines = ["---"]
+    for key, item in fields:
+        text = quote(item) if key in ("title", "summary") and isinstance(item, str) else value(item)
+        lines.append(f"{key}: {text}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n" + body.rstrip("\n") + "\n"
+
+
+def split(text: str) -> tuple[str, str, int] | None:
+    """(front matter YAML, Markdown body, line the body starts on), or None without `---`."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.startswith("---"):
+        return None
+    first = text.find("\n")
+    if first < 0 or text[:first].strip() != "---":
+        return None
+    match = re.compile(r"^---[ \t]*$", re.M).search(text, first + 1)
+    if not match:
+        return None
+    yaml_text = text[first + 1: match.start()]
+    rest = text[match.end():]
+    body = rest.lstrip("\n")
+    return yaml_text, body, text.count("\n", 0, match.end()) + 1 + len(rest) - len(body)

@@ -1,0 +1,1 @@
+"""Raw wire copy -> Markdown with front matter (the first stage of a build)."""

@@ -1,0 +1,287 @@
+"""Topic, tags and summary of a story, from its text and the site's vocabulary.
+
+Deterministic by construction: counts, then the order of site.yaml, then the
+order of first mention; never a hash or a set's iteration order.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from digest.config import SiteConfig, Topic
+
+TITLE_WEIGHT = 3  # a keyword in the headline says more than one in paragraph nine
+
+
+def _term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for many terms, each matched on word boundaries, longest first."""
+    alts = sorted({t for t in terms if t}, key=lambda t: (-len(t), t))
+    if not alts:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in alts) + r")(?![\w])")
+
+
+@dataclass(frozen=True, slots=True)
+class _TermMatcher:
+    """Terms with a capital letter (names, acronyms) match as written; others in any case."""
+
+    exact: re.Pattern[str] | None
+    folded: re.Pattern[str] | None
+    canonical: dict[str, str]
+
+    @classmethod
+    def build(cls, terms: dict[str, str]) -> "_TermMatcher":
+        """`terms` maps each spelling to what it stands for."""
+        exact = {t: c for t, c in terms.items() if t != t.lower()}
+        folded = {t.lower(): c for t, c in terms.items() if t == t.lower()}
+        return cls(_term_pattern(exact), _term_pattern(folded), {**folded, **exact})
+
+    def find(self, text: str) -> list[tuple[int, str]]:
+        """(position, canonical) for each mention."""
+        hits = []
+        if self.exact:
+            hits += [(m.start(), self.canonical[m.group()]) for m in self.exact.finditer(text)]
+        if self.folded:
+            hits += [(m.start(), self.canonical[m.group().lower()]) for m in self.folded.finditer(text.lower())
+                     if _common_word_use(text, m.start(), m.end())]
+        return sorted(hits)
+
+
+def _common_word_use(text: str, start: int, end: int) -> bool:
+    """A lowercase keyword counts in lowercase, in capitals, or capitalised at a sentence start.
+
+    `Trade Minister` and `Prime Minister` mid-sentence are titles, not the words trade or minister.
+    """
+    word = text[start:end]
+    if word.islower() or word.isupper() or not word[:1].isupper():
+        return True
+    before = text[:start].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+
+@dataclass(frozen=True, slots=True)
+class Classifier:
+    """Built once per site from its config, then applied to every story."""
+
+    topics: tuple[Topic, ...]
+    default_topic: str
+    keywords: _TermMatcher                  # every topic's keywords, each standing for itself
+    keyword_topics: dict[str, tuple[int, ...]]  # keyword -> the topics (by index) that list it
+    vocabulary: _TermMatcher
+    max_tags: int
+
+    @classmethod
+    def from_config(cls, config: SiteConfig) -> "Classifier":
+        keyword_topics: dict[str, tuple[int, ...]] = {}
+        for index, topic in enumerate(config.topics):
+            for keyword in topic.keywords:
+                key = keyword if keyword != keyword.lower() else keyword.lower()
+                keyword_topics[key] = keyword_topics.get(key, ()) + (index,)
+        spellings: dict[str, str] = {}
+        for name, aliases in config.tags:
+            spellings.update({a: name for a in aliases})
+            spellings[name] = name
+        return cls(config.topics, config.default_topic,
+                   _TermMatcher.build({k: k for k in keyword_topics}), keyword_topics,
+                   _TermMatcher.build(spellings), config.max_tags)
+
+    def topic(self, title: str, body: str) -> str:
+        """The topic whose keywords the story mentions most (headline counts triple)."""
+        scores = [0] * len(self.topics)
+        for weight, text in ((TITLE_WEIGHT, title), (1, body)):
+            for _, keyword in self.keywords.find(text):
+                for index in self.keyword_topics[keyword]:
+                    scores[index] += weight
+        best = max(range(len(scores)), key=lambda i: (scores[i], -i), default=-1)
+        return self.topics[best].slug if best >= 0 and scores[best] > 0 else self.default_topic
+
+    def tags(self, title: str, paragraphs: tuple[str, ...], exclude: Iterable[str]) -> list[str]:
+        """Vocabulary tags first, then people and organisations named in the text."""
+        body = "\n\n".join(paragraphs)
+        known = Counter(c for _, c in self.vocabulary.find(title + "\n\n" + body))
+        found = find_names(paragraphs, exclude)
+        for name in list(found):
+            canonical = self.vocabulary.canonical.get(name)
+            if canonical:  # a name the vocabulary already knows, maybe by another spelling
+                known[canonical] += 0
+                del found[name]
+        tags = [t for t, _ in sorted(known.items(), key=lambda kv: -kv[1])]
+        tags += [n for n in found if n not in tags]
+        return tags[: self.max_tags]
+
+
+# --- names in running text --------------------------------------------------------
+
+# Words that precede a name but are not part of it.
+TITLES = {
+    "Prime", "Minister", "President", "Vice", "Secretary", "Premier", "Leader", "Governor",
+    "General", "Mayor", "Senator", "Sen", "Rep", "Representative", "Chief", "Commissioner",
+    "Ambassador", "Justice", "Judge", "Director", "Chancellor", "Deputy", "Mr", "Mrs", "Ms",
+    "Dr", "Sir", "Dame", "King", "Queen", "Prince", "Princess", "Pope", "CEO", "Chair",
+    "Chairman", "Chairwoman", "Spokesperson", "Spokesman", "Spokeswoman", "Officer", "Coach",
+    "Captain", "Capt", "Gen", "Lt", "Col", "Sgt", "Const", "Cpl", "Insp", "Supt", "Speaker",
+    "MP", "MPP", "MLA", "MNA", "Health", "Finance", "Trade", "Foreign", "Defence", "Defense",
+    "Environment", "Industry", "Commerce", "Treasury", "Attorney", "Public", "Safety", "U.S.",
+    "Liberal", "Conservative", "NDP", "Bloc", "Green", "Federal", "Provincial", "Former", "Interim",
+    "Economist", "Analyst", "Chief Economist", "Governor General", "Executive", "Head", "Manager",
+}
+# Small words that may sit inside a name: Bank of Canada, Ursula von der Leyen.
+CONNECTORS = {"of", "de", "du", "des", "la", "le", "von", "van", "der", "den", "da", "di", "bin", "al"}
+SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
+CALENDAR = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept",
+    "Sep", "Oct", "Nov", "Dec",
+}
+# Capitalised at a sentence start only because they start it.
+SENTENCE_WORDS = {
+    "A", "An", "The", "And", "But", "Or", "So", "Yet", "If", "In", "On", "At", "As", "By", "For",
+    "From", "To", "Of", "With", "Without", "After", "Before", "During", "Since", "Until", "When",
+    "While", "Where", "Why", "How", "What", "Who", "Which", "This", "That", "These", "Those",
+    "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My",
+    "However", "Meanwhile", "Still", "Also", "Asked", "According", "Some", "Many", "Most",
+    "Several", "Both", "Each", "Every", "Other", "Others", "Critics", "Officials", "Analysts",
+    "Experts", "Earlier", "Later", "Last", "Next", "First", "Then", "There", "Here", "Under",
+    "Over", "About", "Among", "Despite", "Although", "Though", "Because", "Unlike", "Like",
+    "Instead", "Once", "Now", "Today", "Yesterday", "Tomorrow", "Not", "No", "Yes", "All",
+    "Any", "Such", "One", "Two", "Three", "Speaking", "Responding", "Following", "Including",
+}
+ACRONYM_STOP = {"CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK", "USD", "CAD", "AP", "UPDATE",
+                "COVID", "NEW", "LIVE", "ET", "PT", "EST", "EDT", "UTC"}
+ORG_WORDS = {
+    "Bank", "Agency", "Party", "Press", "Association", "Organization", "Organisation", "Council",
+    "House", "Senate", "Commission", "Office", "Department", "Ministry", "Court", "University",
+    "Inc.", "Ltd.", "Corp.", "Company", "Group", "Fund", "Board", "Bureau", "Services", "Service",
+    "Union", "Federation", "League", "Committee", "Institute", "Foundation", "Society", "Club",
+    "Network", "News", "Canada", "Commons", "Reserve", "Index", "Police", "Forces", "Authority",
+    "Corporation", "Chamber", "Social", "Times", "Post", "Nations", "Centre", "Center", "Hospital",
+}
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_WORD = rf"[{_UPPER}][\w’'.&-]*"
+# A run of capitalised words, possibly joined by small connectors (Bank of Canada).
+_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS))})[ \t]+)*{_WORD})*")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _clean_token(token: str) -> str:
+    """Drop possessives and trailing punctuation: `Carney’s` -> `Carney`."""
+    token = token.removesuffix("’s").removesuffix("'s")
+    if token.endswith(".") and token not in SUFFIXES and not _INITIALS.fullmatch(token):
+        token = token.rstrip(".")
+    return token.strip("’'-&")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 8): start].rstrip(" \t“\"‘(").rstrip("”\"’)")
+    return (before[-1:] or "\n") in ".!?:;\n"
+
+
+def _runs(paragraph: str) -> list[tuple[list[str], bool]]:
+    """Runs of capitalised words, split at sentence ends and dates, each with whether it opens a sentence."""
+    runs: list[tuple[list[str], bool]] = []
+    for match in _RUN.finditer(paragraph):
+        opens = _opens_sentence(paragraph, match.start())
+        current: list[str] = []
+        for raw in match.group().split():
+            token = _clean_token(raw)
+            if token in CALENDAR or not token:
+                if current:
+                    runs.append((current, opens))
+                current, opens = [], False
+                continue
+            current.append(token)
+            if raw.endswith(".") and raw not in SUFFIXES and not _INITIALS.fullmatch(raw) \
+                    and token not in TITLES:
+                runs.append((current, opens))
+                current, opens = [], True
+        if current:
+            runs.append((current, opens))
+    return runs
+
+
+def _strip_run(words: list[str], opens_sentence: bool, lower_words: set[str]) -> list[list[str]]:
+    """Split a run at title words; drop sentence openers; return the name candidates left."""
+    if opens_sentence and words and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words):
+        words = words[1:]
+    while words and words[0] in SENTENCE_WORDS | CONNECTORS:
+        words = words[1:]
+    last_title = max((i for i, w in enumerate(words) if w in TITLES), default=-1)
+    if last_title < 0:
+        return [words] if words else []
+    before, after = words[:last_title], words[last_title + 1:]
+    if after and after[0] in CONNECTORS and len(after) > 3:  # Secretary of Commerce Howard Lutnick
+        after = after[2:]
+    before = [w for w in before if w not in TITLES]
+    return [part for part in (before, after) if part]
+
+
+def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str]) -> dict[str, int]:
+    """People and organisations named in the text, by mentions, in order of first mention.
+
+    A full name (`Mark Carney`) also collects later mentions of its last word
+    (`Carney said`). Single capitalised words are kept only as acronyms (NATO).
+    """
+    text = "\n".join(paragraphs)
+    lower_words = set(re.findall(r"\b[a-z][\w’']*", text))
+    excluded = {e.lower() for e in exclude if e}
+    excluded |= {e.lower().removeprefix("the ") for e in excluded}
+    full: dict[str, int] = {}
+    singles: list[str] = []
+    for paragraph in paragraphs:
+        for words, opens in _runs(paragraph):
+            for name in _strip_run(words, opens, lower_words):
+                phrase = " ".join(name)
+                if phrase.lower() in excluded or phrase.upper() == phrase and len(name) > 1:
+                    continue
+                if len(name) == 1:
+                    singles.append(phrase)
+                elif len(name) <= 6:
+                    full[phrase] = full.get(phrase, 0) + 1
+    surnames: dict[str, str | None] = {}
+    for name in full:
+        parts = name.split()
+        if any(w in ORG_WORDS for w in parts):
+            continue
+        last = parts[-2] if parts[-1] in SUFFIXES and len(parts) > 1 else parts[-1]
+        surnames[last] = None if last in surnames and surnames[last] != name else name
+    counts = dict(full)
+    for word in singles:
+        owner = surnames.get(word)
+        if owner:
+            counts[owner] += 1
+        elif re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}", word) and word not in ACRONYM_STOP \
+                and word.lower() not in excluded and len(word) >= 2:
+            counts[word] = counts.get(word, 0) + 1
+    order = {name: i for i, name in enumerate(counts)}
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]])))
+
+
+# --- summary ------------------------------------------------------------------------
+
+SUMMARY_LENGTH = 300
+_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "No", "Gen", "Lt", "Col", "Sgt",
+                  "Rep", "Sen", "Gov", "Inc", "Ltd", "Corp", "Co", "Mt", "Ft", "vs", "etc", "Jan",
+                  "Feb", "Mar", "Apr", "Aug", "Sept", "Oct", "Nov", "Dec", "Prof", "Hon", "Rev"}
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]*(?=\s+[“\"‘(]?[A-Z0-9])")
+
+
+def summarize(lede: str, limit: int = SUMMARY_LENGTH) -> str:
+    """The lede, cut at the last sentence end within about `limit` characters."""
+    lede = " ".join(lede.split())
+    if len(lede) <= limit:
+        return lede
+    cut = 0
+    for match in _SENTENCE_END.finditer(lede, 0, limit + 1):
+        word = re.search(r"([\w.]+)[.!?][”\"’)]*$", lede[: match.end()])
+        if word and (word.group(1) in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
+            continue
+        cut = match.end()
+    if cut:
+        return lede[:cut]
+    space = lede.rfind(" ", 0, limit)
+    return lede[: space if space > 0 else limit].rstrip(",;:—– ") + "…"

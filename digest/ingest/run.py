@@ -1,0 +1,265 @@
+"""`digest ingest`: every new or changed raw file becomes content/articles/YYYY/MM/DD-slug.md.
+
+What ingest wrote is recorded in .digest/ingest.json (raw file identity and
+hash, Markdown path and hash), so that a second run writes nothing, a changed
+raw file updates its Markdown, and a Markdown file the curator edited is never
+overwritten.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from digest.config import SiteConfig
+from digest.errors import Problem, display_path
+from digest.ingest.classify import Classifier
+from digest.ingest.story import ArticleDraft, draft
+from digest.ingest.wire import RawError, parse
+
+_Outcome = tuple[ArticleDraft | None, list[Problem]]
+RECORD_VERSION = 2  # bump when ingest's output for the same raw file changes
+_RAW_FIELD = re.compile(r"^raw:\s*\"?(.*?)\"?\s*$", re.M)
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What one ingest run did: files written, counts, and every problem seen."""
+
+    written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def raw_files(config: SiteConfig) -> list[Path]:
+    """Every raw article: files under content/raw/, hidden ones and links left out."""
+    if not config.raw_dir.is_dir():
+        return []
+    found = []
+    for dirpath, dirnames, filenames in os.walk(config.raw_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            path = Path(dirpath, name)
+            if not name.startswith(".") and not path.is_symlink():
+                found.append(path)
+    return sorted(found)
+
+
+def import_files(config: SiteConfig, files: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Files named on the command line: those outside content/raw/ are copied there first."""
+    chosen, problems = [], []
+    raw_dir = config.raw_dir.resolve()
+    for given in files:
+        path = given.resolve()
+        if not path.is_file():
+            problems.append(Problem(given, 1, "no such file", "check the path"))
+            continue
+        if not path.is_relative_to(raw_dir):
+            raw_dir.mkdir(parents=True, exist_ok=True)
+            target = raw_dir / path.name
+            if target.exists() and target.read_bytes() != path.read_bytes():
+                problems.append(Problem(given, 1, f"content/raw/{path.name} exists with other text",
+                                        "rename the file before ingesting it"))
+                continue
+            shutil.copyfile(path, target)
+            path = target
+        chosen.append(path)
+    return chosen, problems
+
+
+def ingest(config: SiteConfig, only: list[Path] | None = None) -> IngestResult:
+    """Bring content/articles/ up to date with content/raw/ (or with the files in `only`)."""
+    result = IngestResult()
+    record = _load_record(config)
+    entries: dict[str, dict] = record["files"]
+    selected = raw_files(config) if only is None else only
+    todo: list[tuple[str, os.stat_result, bytes]] = []
+    for path in selected:
+        rel = path.relative_to(config.root).as_posix()
+        stat = path.stat()
+        entry = entries.get(rel)
+        if entry and entry["size"] == stat.st_size and entry["mtime"] == stat.st_mtime_ns \
+                and (config.articles_dir / entry["md"]).is_file():
+            result.unchanged += 1
+            continue
+        todo.append((rel, stat, path.read_bytes()))
+    changed: list[tuple[str, os.stat_result, bytes, str]] = []
+    for rel, stat, data in todo:
+        sha = _sha(data)
+        entry = entries.get(rel)
+        if entry and entry["sha"] == sha and (config.articles_dir / entry["md"]).is_file():
+            entry.update(size=stat.st_size, mtime=stat.st_mtime_ns)  # touched, not changed
+            result.unchanged += 1
+        else:
+            changed.append((rel, stat, data, sha))
+    drafts: list[tuple[ArticleDraft, os.stat_result, str]] = []
+    outcomes = _prepare_all(config, [(rel, data) for rel, _, data, _ in changed])
+    for (rel, stat, _, sha), (article, problems) in zip(changed, outcomes):
+        result.problems.extend(problems)
+        if article:
+            drafts.append((article, stat, sha))
+    drafts.sort(key=lambda d: d[0].sort_key)
+    taken = _taken_paths(config, entries)
+    for article, stat, sha in drafts:
+        _write(config, article, stat, sha, entries, taken, result)
+    _save_record(config, record)
+    return result
+
+
+PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
+
+
+def _prepare_all(config: SiteConfig, files: list[tuple[str, bytes]]) -> list[_Outcome]:
+    """Parse and classify raw files, on every core when there are many."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        classifier = Classifier.from_config(config)
+        return [_prepare(config, classifier, rel, data) for rel, data in files]
+    chunk = -(-len(files) // (workers * 4))
+    batches = [files[i: i + chunk] for i in range(0, len(files), chunk)]
+    with ProcessPoolExecutor(workers) as pool:
+        return [o for batch in pool.map(_prepare_batch, [config] * len(batches), batches) for o in batch]
+
+
+def _prepare_batch(config: SiteConfig, files: list[tuple[str, bytes]]) -> list[_Outcome]:
+    classifier = Classifier.from_config(config)
+    return [_prepare(config, classifier, rel, data) for rel, data in files]
+
+
+def _prepare(config: SiteConfig, classifier: Classifier, rel: str, data: bytes) -> _Outcome:
+    try:
+        story = parse(config.root / rel, data, config.zone)
+    except RawError as exc:
+        return None, [exc.problem]
+    return draft(story, rel, classifier), list(story.warnings)
+
+
+def _taken_paths(config: SiteConfig, entries: dict[str, dict]) -> dict[str, str | None]:
+    """Every Markdown path in use, with the raw file that owns it (None: the curator's own)."""
+    owners: dict[str, str | None] = {}
+    if config.articles_dir.is_dir():
+        for path in config.articles_dir.rglob("*.md"):
+            owners[path.relative_to(config.articles_dir).as_posix()] = None
+    for raw, entry in entries.items():
+        if entry["md"] in owners:
+            owners[entry["md"]] = raw
+    return owners
+
+
+def _write(config: SiteConfig, article: ArticleDraft, stat: os.stat_result, sha: str,
+           entries: dict[str, dict], taken: dict[str, str | None], result: IngestResult) -> None:
+    entry = entries.get(article.raw)
+    old_md = entry["md"] if entry else None
+    edited = old_md is not None and _edited(config, old_md, entry)
+    if edited:
+        result.problems.append(Problem(config.articles_dir / old_md, 1,
+                                       f"not updated from {article.raw}: the curator edited it",
+                                       "delete the Markdown file to ingest the raw file again",
+                                       warning=True))
+        return
+    rel = _free_path(config, article, taken)
+    if rel is None:
+        return _adopt_or_warn(config, article, result)
+    text = article.text(_slug_of(rel))
+    target = config.articles_dir / rel
+    if not (target.is_file() and target.read_bytes() == text):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(text)
+        os.replace(tmp, target)
+        result.written.append(target)
+    else:
+        result.unchanged += 1
+    if old_md and old_md != rel:  # the title changed, so the slug did: the old file goes
+        (config.articles_dir / old_md).unlink(missing_ok=True)
+        taken.pop(old_md, None)
+        result.removed.append(config.articles_dir / old_md)
+    taken[rel] = article.raw
+    entries[article.raw] = {"size": stat.st_size, "mtime": stat.st_mtime_ns, "sha": sha,
+                            "md": rel, "md_sha": _sha(text)}
+
+
+def _edited(config: SiteConfig, md: str, entry: dict) -> bool:
+    path = config.articles_dir / md
+    return path.is_file() and _sha(path.read_bytes()) != entry["md_sha"]
+
+
+def _free_path(config: SiteConfig, article: ArticleDraft, taken: dict[str, str | None]) -> str | None:
+    """The first of slug, slug-2, slug-3 ... that is free or already this raw file's.
+
+    None when an unrecorded file there claims the same raw file (a fresh clone,
+    or a lost record): that file may hold the curator's edits.
+    """
+    n = 1
+    while True:
+        slug = article.slug if n == 1 else f"{article.slug}-{n}"
+        rel = article.relpath(slug)
+        owner = taken.get(rel, "") if rel in taken else ""
+        if rel not in taken or owner == article.raw:
+            return rel
+        if owner is None:
+            claimed = _raw_field(config.articles_dir / rel)
+            if claimed == article.raw:
+                if (config.articles_dir / rel).read_bytes() == article.text(slug):
+                    return rel
+                return None
+        n += 1
+
+
+def _adopt_or_warn(config: SiteConfig, article: ArticleDraft, result: IngestResult) -> None:
+    result.problems.append(Problem(config.articles_dir / article.relpath(article.slug), 1,
+                                   f"not updated from {article.raw}: it differs from what ingest "
+                                   "would write and may hold edits",
+                                   "delete it to ingest the raw file again", warning=True))
+
+
+def _raw_field(path: Path) -> str | None:
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        head = fh.read(4096)
+    match = _RAW_FIELD.search(head)
+    return match.group(1) if match else None
+
+
+def _slug_of(rel: str) -> str:
+    return rel.rsplit("/", 1)[-1][3:-3]
+
+
+def _record_path(config: SiteConfig) -> Path:
+    return config.state_dir / "ingest.json"
+
+
+def _load_record(config: SiteConfig) -> dict:
+    try:
+        record = json.loads(_record_path(config).read_text(encoding="utf-8"))
+        if record.get("version") == RECORD_VERSION and isinstance(record.get("files"), dict):
+            return record
+    except (OSError, ValueError):
+        pass
+    return {"version": RECORD_VERSION, "files": {}}
+
+
+def _save_record(config: SiteConfig, record: dict) -> None:
+    path = _record_path(config)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(record, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def summary_line(result: IngestResult, cwd: Path | None = None) -> str:
+    return (f"ingest: {len(result.written)} written, {result.unchanged} unchanged, "
+            f"{len(result.errors)} errors")
