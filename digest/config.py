@@ -123,6 +123,10 @@ class _Reader:
         return value
 
 
+def _default(key: str) -> Any:
+    return SiteConfig.__dataclass_fields__[key].default
+
+
 def _show(value: Any) -> str:
     return "empty" if value is None else f"{type(value).__name__} {value!r}"[:80]
 
@@ -166,13 +170,13 @@ def parse_config(root: Path, data: Any, lines: yamlsource.Lines, path: Path) -> 
             r.error((key,), f"unknown key '{key}'", _did_you_mean(key, KNOWN_KEYS))
     values: dict[str, Any] = {}
     for key in ("title", "language", "theme", "output"):
-        values[key] = r.typed(data, key, _is_text, "text", getattr(SiteConfig, key))
+        values[key] = r.typed(data, key, _is_text, "text", _default(key))
     values["description"] = r.typed(data, "description", lambda v: isinstance(v, str), "text", "")
     for key in ("per_page", "feed_size"):
-        values[key] = r.typed(data, key, _is_count, "a whole number of at least 1", getattr(SiteConfig, key))
+        values[key] = r.typed(data, key, _is_count, "a whole number of at least 1", _default(key))
     for key in ("max_tags", "related"):
         values[key] = r.typed(data, key, lambda v: _is_count(v) or v == 0 and v is not False,
-                              "a whole number of at least 0", getattr(SiteConfig, key))
+                              "a whole number of at least 0", _default(key))
     values["base_url"] = _base_url(r, data)
     values["timezone"] = _timezone(r, data)
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", values["theme"]):
@@ -195,10 +199,10 @@ def _did_you_mean(key: str, known: tuple[str, ...] | list[str]) -> str:
 
 
 def _base_url(r: _Reader, data: dict[str, Any]) -> str:
-    url = r.typed(data, "base_url", _is_text, "a URL", SiteConfig.base_url)
+    url = r.typed(data, "base_url", _is_text, "a URL", _default("base_url"))
     if not re.match(r"^https?://[^/\s]+(/\S*)?$", url):
         r.error(("base_url",), f"base_url {url!r} is not an http(s) URL", "write it like https://example.org/news/")
-        return SiteConfig.base_url
+        return _default("base_url")
     return url if url.endswith("/") else url + "/"
 
 

@@ -5,6 +5,7 @@ order of first mention; never a hash or a set's iteration order.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -89,12 +90,19 @@ class Classifier:
                    _TermMatcher.build(spellings), config.max_tags)
 
     def topic(self, title: str, body: str) -> str:
-        """The topic whose keywords the story mentions most (headline counts triple)."""
-        scores = [0] * len(self.topics)
+        """The topic whose keywords the story mentions most (headline counts triple).
+
+        Each keyword adds 1 + ln(mentions): several of a topic's words are
+        stronger evidence than one word repeated.
+        """
+        mentions: Counter[str] = Counter()
         for weight, text in ((TITLE_WEIGHT, title), (1, body)):
             for _, keyword in self.keywords.find(text):
-                for index in self.keyword_topics[keyword]:
-                    scores[index] += weight
+                mentions[keyword] += weight
+        scores = [0.0] * len(self.topics)
+        for keyword, count in mentions.items():
+            for index in self.keyword_topics[keyword]:
+                scores[index] += 1 + math.log(count)
         best = max(range(len(scores)), key=lambda i: (scores[i], -i), default=-1)
         return self.topics[best].slug if best >= 0 and scores[best] > 0 else self.default_topic
 
@@ -149,8 +157,11 @@ SENTENCE_WORDS = {
     "Over", "About", "Among", "Despite", "Although", "Though", "Because", "Unlike", "Like",
     "Instead", "Once", "Now", "Today", "Yesterday", "Tomorrow", "Not", "No", "Yes", "All",
     "Any", "Such", "One", "Two", "Three", "Speaking", "Responding", "Following", "Including",
+    "Follow", "Read", "Watch", "Click", "See", "Contact", "Subscribe", "Sign",
 }
-ACRONYM_STOP = {"CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK", "USD", "CAD", "AP", "UPDATE",
+# Paragraphs of credits rather than story: their names are staff, not subjects.
+_CREDIT_LINE = re.compile(r"^(?:\(?(?:Additional )?[Rr]eporting by|Editing by|Writing by|Follow |With files from)")
+ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK", "USD", "CAD", "AP", "UPDATE",
                 "COVID", "NEW", "LIVE", "ET", "PT", "EST", "EDT", "UTC"}
 ORG_WORDS = {
     "Bank", "Agency", "Party", "Press", "Association", "Organization", "Organisation", "Council",
@@ -204,19 +215,23 @@ def _runs(paragraph: str) -> list[tuple[list[str], bool]]:
     return runs
 
 
+def _is_title(word: str) -> bool:
+    return word in TITLES or "-" in word and all(part in TITLES for part in word.split("-"))
+
+
 def _strip_run(words: list[str], opens_sentence: bool, lower_words: set[str]) -> list[list[str]]:
     """Split a run at title words; drop sentence openers; return the name candidates left."""
     if opens_sentence and words and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words):
         words = words[1:]
     while words and words[0] in SENTENCE_WORDS | CONNECTORS:
         words = words[1:]
-    last_title = max((i for i, w in enumerate(words) if w in TITLES), default=-1)
+    last_title = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
     if last_title < 0:
         return [words] if words else []
     before, after = words[:last_title], words[last_title + 1:]
     if after and after[0] in CONNECTORS and len(after) > 3:  # Secretary of Commerce Howard Lutnick
         after = after[2:]
-    before = [w for w in before if w not in TITLES]
+    before = [w for w in before if not _is_title(w)]
     return [part for part in (before, after) if part]
 
 
@@ -230,9 +245,12 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str]) -> dict[str,
     lower_words = set(re.findall(r"\b[a-z][\w’']*", text))
     excluded = {e.lower() for e in exclude if e}
     excluded |= {e.lower().removeprefix("the ") for e in excluded}
+    excluded |= {e.split(",")[0] for e in excluded}  # KYIV, Ukraine -> KYIV
     full: dict[str, int] = {}
     singles: list[str] = []
     for paragraph in paragraphs:
+        if _CREDIT_LINE.match(paragraph):
+            continue
         for words, opens in _runs(paragraph):
             for name in _strip_run(words, opens, lower_words):
                 phrase = " ".join(name)
@@ -254,7 +272,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str]) -> dict[str,
         owner = surnames.get(word)
         if owner:
             counts[owner] += 1
-        elif re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}", word) and word not in ACRONYM_STOP \
+        elif re.fullmatch(r"[A-Z][A-Z0-9&]{2,7}", word) and word not in ACRONYM_STOP \
                 and word.lower() not in excluded and len(word) >= 2:
             counts[word] = counts.get(word, 0) + 1
     order = {name: i for i, name in enumerate(counts)}

@@ -47,7 +47,7 @@ def draft(story: RawStory, raw: str, classifier: Classifier) -> ArticleDraft:
         fields.append(("dateline", story.dateline))
     fields += [
         ("topic", classifier.topic(story.title, body_text)),
-        ("tags", classifier.tags(story.title, story.paragraphs, [story.dateline, story.source])),
+        ("tags", classifier.tags(story.title, story.paragraphs, [story.dateline, story.source, *story.authors])),
         ("summary", summarize(lede)),
         ("slug", slug),
         ("raw", raw),

@@ -31,7 +31,7 @@ WHEN_RE = re.compile(
 # `OTTAWA —`, `VAUGHAN, Ont. —` or `KYIV, Ukraine (AP) —`: a city in capitals, maybe its
 # province or country, an optional agency, a dash.
 DATELINE_RE = re.compile(
-    r"^([^\W\da-z][^\W\da-z .'’&-]*?(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?)"
+    r"^([^\W\da-z_](?:[^\W\da-z_]|[ .'’&-])*?(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?)"
     r"\s*(?:\(([^()\n]{1,40})\))?\s*(?:—|–|--)\s+")
 TRAILER_RE = re.compile(r"^This (?:report|story|article) by .+ was first published\b", re.S)
 # Characters that are not text: C0/C1 controls (not tab or newline) and line separators.

@@ -1,0 +1,191 @@
+"""`digest ingest` end to end: files written, idempotence, curator edits, bad input."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from digest.frontmatter import split
+from tests.conftest import DATA, articles, raw_article, write_site
+
+SAMPLE = (DATA / "000_db4e5bf138ab3444.txt").read_bytes()
+SAMPLE_MD = "2025/03/28-canada-us-to-negotiate-new-economic-security-relationship-after-election-carney.md"
+
+
+def front(text: str) -> dict:
+    parts = split(text)
+    assert parts, "no front matter"
+    return yaml.safe_load(parts[0])
+
+
+def test_sample_article_front_matter(tmp_path, run):
+    write_site(tmp_path, {"content/raw/000_db4e5bf138ab3444.txt": SAMPLE})
+    code, out, err = run("ingest", "--site", str(tmp_path))
+    assert code == 0, err
+    assert "1 written" in out
+    text = articles(tmp_path)[SAMPLE_MD]
+    meta = front(text)
+    assert meta["title"] == "Canada, U.S. to negotiate new economic, security relationship after election: Carney"
+    assert meta["date"].isoformat() == "2025-03-28T11:09:00-04:00"
+    assert meta["updated"].isoformat() == "2025-03-28T13:26:00-04:00"
+    assert meta["authors"] == ["Dylan Robertson"]
+    assert meta["source"] == "The Canadian Press"
+    assert meta["dateline"] == "OTTAWA"
+    assert meta["topic"] == "politics"  # election (headline and 4x) + minister 3x outweigh tariffs 6x, trade, import
+    assert meta["tags"][:2] == ["Mark Carney", "Donald Trump"]
+    assert "Howard Lutnick" in meta["tags"] and "Yves-François Blanchet" in meta["tags"]
+    assert meta["summary"].startswith("Prime Minister Mark Carney says Canada and the U.S.")
+    assert meta["slug"] == "canada-us-to-negotiate-new-economic-security-relationship-after-election-carney"
+    assert meta["raw"] == "content/raw/000_db4e5bf138ab3444.txt"
+    assert meta["credits"] == ["This report by The Canadian Press was first published March 28, 2025.",
+                               "Dylan Robertson, The Canadian Press"]
+    assert meta["draft"] is False
+    assert "Yves-François Blanchet" in text  # names as written, not \u escapes
+    body = split(text)[1]
+    assert body.startswith("OTTAWA — Prime Minister Mark Carney says")
+    assert "This report by" not in body
+    assert (tmp_path / "content/raw/000_db4e5bf138ab3444.txt").read_bytes() == SAMPLE  # raw untouched
+
+
+def test_second_run_writes_nothing_and_changed_raw_updates(tmp_path, run):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("First title"), "content/raw/b.txt": raw_article("Other")})
+    assert run("ingest", "--site", str(tmp_path))[0] == 0
+    before = {p: (tmp_path / "content/articles" / p).stat().st_mtime_ns for p in articles(tmp_path)}
+    code, out, _ = run("ingest", "--site", str(tmp_path))
+    assert code == 0 and "0 written, 2 unchanged" in out
+    assert {p: (tmp_path / "content/articles" / p).stat().st_mtime_ns for p in articles(tmp_path)} == before
+    os.utime(tmp_path / "content/raw/a.txt", ns=(1, 1))  # touched, same bytes
+    assert "0 written" in run("ingest", "--site", str(tmp_path))[1]
+    (tmp_path / "content/raw/a.txt").write_text(raw_article("First title", body=["OTTAWA — Changed text."]))
+    code, out, _ = run("ingest", "--site", str(tmp_path))
+    assert "1 written" in out
+    assert "Changed text." in articles(tmp_path)["2025/03/28-first-title.md"]
+
+
+def test_new_title_renames_the_file(tmp_path, run):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("First title")})
+    run("ingest", "--site", str(tmp_path))
+    (tmp_path / "content/raw/a.txt").write_text(raw_article("Second title"))
+    code, out, _ = run("ingest", "--site", str(tmp_path))
+    assert code == 0
+    assert list(articles(tmp_path)) == ["2025/03/28-second-title.md"]
+
+
+def test_curator_edit_is_never_overwritten(tmp_path, run):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("Title")})
+    run("ingest", "--site", str(tmp_path))
+    md = tmp_path / "content/articles/2025/03/28-title.md"
+    md.write_text(md.read_text().replace("Officials said", "Officials, the curator notes, said"))
+    edited = md.read_bytes()
+    (tmp_path / "content/raw/a.txt").write_text(raw_article("Title", body=["OTTAWA — New wire text."]))
+    code, out, err = run("ingest", "--site", str(tmp_path))
+    assert code == 0
+    assert md.read_bytes() == edited
+    assert "2025/03/28-title.md:1: warning: not updated from content/raw/a.txt: the curator edited it" in err
+
+
+def test_fresh_clone_without_record_adopts_identical_files(tmp_path, run):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("Title")})
+    run("ingest", "--site", str(tmp_path))
+    md = tmp_path / "content/articles/2025/03/28-title.md"
+    original = md.read_bytes()
+    (tmp_path / ".digest/ingest.json").unlink()
+    code, out, err = run("ingest", "--site", str(tmp_path))
+    assert code == 0 and "0 written" in out and err == ""
+    md.write_text(md.read_text() + "\nA curator's note.\n")
+    (tmp_path / ".digest/ingest.json").unlink()
+    code, out, err = run("ingest", "--site", str(tmp_path))
+    assert "0 written" in out and "may hold edits" in err
+    assert md.read_bytes() != original and list(articles(tmp_path)) == ["2025/03/28-title.md"]
+
+
+def test_same_slug_same_day_gets_numbered_in_posted_order(tmp_path, run):
+    write_site(tmp_path, {
+        "content/raw/z.txt": raw_article("Same title", posted="Posted March 28, 2025 9:00 am."),
+        "content/raw/a.txt": raw_article("Same title", posted="Posted March 28, 2025 10:00 am."),
+        "content/raw/m.txt": raw_article("Same title!", posted="Posted March 28, 2025 10:00 am."),
+    })
+    run("ingest", "--site", str(tmp_path))
+    raws = {p: front(t)["raw"] for p, t in articles(tmp_path).items()}
+    assert raws == {"2025/03/28-same-title.md": "content/raw/z.txt",
+                    "2025/03/28-same-title-2.md": "content/raw/a.txt",
+                    "2025/03/28-same-title-3.md": "content/raw/m.txt"}
+    assert front(articles(tmp_path)["2025/03/28-same-title-2.md"])["slug"] == "same-title-2"
+    # a later story with the same slug never takes an existing story's URL
+    (tmp_path / "content/raw/0.txt").write_text(raw_article("Same title", posted="Posted March 28, 2025 8:00 am."))
+    run("ingest", "--site", str(tmp_path))
+    assert front(articles(tmp_path)["2025/03/28-same-title.md"])["raw"] == "content/raw/z.txt"
+    assert front(articles(tmp_path)["2025/03/28-same-title-4.md"])["raw"] == "content/raw/0.txt"
+
+
+def test_bad_files_are_reported_one_line_each_and_the_rest_ingested(tmp_path):
+    write_site(tmp_path, {
+        "content/raw/good.txt": raw_article("Good story"),
+        "content/raw/empty.txt": "",
+        "content/raw/noheader.txt": "Canada and the U.S. agree\n\nBody text.\n",
+        "content/raw/baddate.txt": "date 2025-02-30 A story\n\nBody.\n",
+        "content/raw/binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "content/raw/huge.txt": "date 2025-03-28 Huge\n\n" + "word " * (1024 * 1024 + 1),
+    })
+    proc = subprocess.run([sys.executable, "-m", "digest", "ingest", "--site", str(tmp_path)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert sorted(lines) == [
+        "content/raw/baddate.txt:1: impossible date 2025-02-30 (check the day and month in the header)",
+        "content/raw/binary.txt:3: the file holds binary data (a NUL byte), not text (save the article as plain text)",
+        "content/raw/empty.txt:1: the file is empty (delete it or paste the article into it)",
+        "content/raw/huge.txt:1: the file is 5 MB, over the 5 MB limit (a news article is far smaller; "
+        "check that this is the right file)",
+        "content/raw/noheader.txt:1: no `date YYYY-MM-DD Title` header "
+        "(make the first line like `date 2025-03-28 Title of the story`)",
+    ]
+    assert "Traceback" not in proc.stderr
+    assert list(articles(tmp_path)) == ["2025/03/28-good-story.md"]
+    assert "1 written, 0 unchanged, 5 errors" in proc.stdout
+
+
+def test_ingest_file_outside_raw_is_copied_in(tmp_path, run):
+    site = write_site(tmp_path / "site", {})
+    outside = tmp_path / "downloads" / "story.txt"
+    outside.parent.mkdir()
+    outside.write_text(raw_article("From downloads"))
+    code, out, _ = run("ingest", "--site", str(site), str(outside))
+    assert code == 0
+    assert (site / "content/raw/story.txt").read_text() == outside.read_text()
+    assert front(articles(site)["2025/03/28-from-downloads.md"])["raw"] == "content/raw/story.txt"
+
+
+def test_staff_byline_and_no_dateline(tmp_path, run):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article(
+        "Staff story", byline="By The Associated Press", body=["The markets fell on Friday.", "More."])})
+    run("ingest", "--site", str(tmp_path))
+    meta = front(articles(tmp_path)["2025/03/28-staff-story.md"])
+    assert meta["authors"] == [] and meta["source"] == "The Associated Press"
+    assert "dateline" not in meta
+    assert meta["summary"] == "The markets fell on Friday."
+
+
+def test_new_makes_a_site_that_ingests(tmp_path, run):
+    code, out, _ = run("new", str(tmp_path / "mysite"))
+    assert code == 0
+    site = tmp_path / "mysite"
+    assert (site / "site.yaml").is_file() and (site / "content/raw").is_dir() and (site / "themes").is_dir()
+    (site / "content/raw/a.txt").write_bytes(SAMPLE)
+    assert run("ingest", "--site", str(site))[0] == 0
+    code, _, err = run("new", str(site))
+    assert code == 1 and "a site already exists here" in err
+
+
+def test_help_and_usage_errors():
+    for command in ("build", "ingest", "serve", "new", "check"):
+        proc = subprocess.run([sys.executable, "-m", "digest", command, "--help"], capture_output=True, text=True)
+        assert proc.returncode == 0 and "usage: digest " + command in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "digest", "frobnicate"], capture_output=True, text=True)
+    assert proc.returncode == 2
+    proc = subprocess.run([sys.executable, "-m", "digest", "ingest", "--site", "/nonexistent"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1 and "no site.yaml here" in proc.stderr and "Traceback" not in proc.stderr

@@ -1,0 +1,124 @@
+"""The wire-copy parser: every format variant of DESIGN.md, read as a curator would expect."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from digest.ingest.wire import RawError, parse, parse_byline
+from tests.conftest import raw_article
+
+TORONTO = ZoneInfo("America/Toronto")
+
+
+def story(text: str | bytes):
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return parse(Path("content/raw/x.txt"), data, TORONTO)
+
+
+@pytest.mark.parametrize("byline, authors, source", [
+    ("Dylan Robertson, The Canadian Press", ("Dylan Robertson",), "The Canadian Press"),
+    ("Mia Rabson and Craig Lord, The Canadian Press", ("Mia Rabson", "Craig Lord"), "The Canadian Press"),
+    ("Lisa Mascaro, Josh Boak and Paul Wiseman, The Associated Press",
+     ("Lisa Mascaro", "Josh Boak", "Paul Wiseman"), "The Associated Press"),
+    ("A, B, and C, Reuters", ("A", "B", "C"), "Reuters"),
+    ("The Associated Press", (), "The Associated Press"),
+    ("CityNews Staff", (), "CityNews Staff"),
+])
+def test_bylines(byline, authors, source):
+    assert parse_byline(byline) == (authors, source)
+    parsed = story(raw_article(byline="By " + byline))
+    assert (parsed.authors, parsed.source) == (authors, source)
+
+
+def test_posted_and_updated_are_in_the_site_time_zone():
+    s = story(raw_article(posted="Posted March 28, 2025 11:09 am.", updated="Last Updated March 28, 2025 1:26 pm."))
+    assert s.date.isoformat() == "2025-03-28T11:09:00-04:00"
+    assert s.updated.isoformat() == "2025-03-28T13:26:00-04:00"
+    winter = story(raw_article(day="2025-01-15", posted="Posted January 15, 2025 12:05 am."))
+    assert winter.date.isoformat() == "2025-01-15T00:05:00-05:00"
+    noon = story(raw_article(day="2025-01-15", posted="Posted January 15, 2025 12:30 pm."))
+    assert noon.date.hour == 12
+
+
+def test_without_posted_the_date_is_the_header_day_at_midnight():
+    s = story(raw_article(posted=None))
+    assert s.date == dt.datetime(2025, 3, 28, 0, 0, tzinfo=TORONTO)
+    assert s.updated is None
+
+
+def test_header_and_posted_disagreeing_warns_and_uses_posted():
+    s = story(raw_article(day="2025-03-27", posted="Posted March 28, 2025 11:09 am."))
+    assert s.date.date() == dt.date(2025, 3, 28)
+    assert any("differ" in w.message and w.warning for w in s.warnings)
+
+
+@pytest.mark.parametrize("first, dateline", [
+    ("OTTAWA — Prime Minister Mark Carney says", "OTTAWA"),
+    ("WASHINGTON (AP) — President Donald Trump said", "WASHINGTON"),
+    ("ST. JOHN'S, N.L. — The province", "ST. JOHN'S, N.L."),
+    ("QUEBEC CITY — Premier", "QUEBEC CITY"),
+    ("The minister — who spoke first — said", ""),
+    ("No dateline in this one.", ""),
+])
+def test_dateline_goes_to_front_matter_and_the_paragraph_stays(first, dateline):
+    s = story(raw_article(body=[first, "Second paragraph."]))
+    assert s.dateline == dateline
+    assert s.paragraphs[0] == first
+
+
+def test_trailer_and_signature_are_credits_not_body():
+    s = story(raw_article(body=["OTTAWA — Body.", "More body.",
+                                "This report by The Canadian Press was first published March 28, 2025.",
+                                "Dylan Robertson, The Canadian Press"]))
+    assert s.paragraphs == ("OTTAWA — Body.", "More body.")
+    assert s.credits == ("This report by The Canadian Press was first published March 28, 2025.",
+                         "Dylan Robertson, The Canadian Press")
+
+
+def test_the_sample_article():
+    s = story((Path(__file__).parent / "data" / "000_db4e5bf138ab3444.txt").read_bytes())
+    assert s.title == "Canada, U.S. to negotiate new economic, security relationship after election: Carney"
+    assert (s.authors, s.source, s.dateline) == (("Dylan Robertson",), "The Canadian Press", "OTTAWA")
+    assert len(s.paragraphs) == 15 and len(s.credits) == 2
+
+
+def test_bom_crlf_and_leading_space_read_like_plain_utf8():
+    plain = raw_article(title="Québec annonce un plan : Legault")
+    variants = [" " + plain, "\ufeff" + plain, plain.replace("\n", "\r\n"), "\ufeff  " + plain.replace("\n", "\r\n")]
+    expected = story(plain)
+    for text in variants:
+        s = story(text)
+        assert (s.title, s.paragraphs, s.date) == (expected.title, expected.paragraphs, expected.date)
+        assert not s.warnings
+
+
+def test_windows_1252_is_read_with_a_warning_and_quotes_intact():
+    text = raw_article(body=["OTTAWA — Carney said it was “constructive” and Trump’s team agreed."])
+    s = story(text.encode("cp1252"))
+    assert s.paragraphs[0] == "OTTAWA — Carney said it was “constructive” and Trump’s team agreed."
+    assert [w.message for w in s.warnings] == ["not UTF-8; read as Windows-1252"]
+
+
+@pytest.mark.parametrize("data, line, words", [
+    (b"", 1, "empty"),
+    (b"   \n\n  \n", 1, "empty"),
+    (b"Canada and the U.S. agree\n\nBody.\n", 1, "no `date YYYY-MM-DD Title` header"),
+    (b"date 2025-02-30 A story\n\nBody.\n", 1, "impossible date 2025-02-30"),
+    (b"date 28/03/2025 A story\n\nBody.\n", 1, "is not a date"),
+    (b"date 2025-03-28\n\nBody.\n", 1, "no title"),
+    (b"date 2025-03-28 T\n\nBy X, Y\n\nbody\x00\x01binary", 5, "binary data"),
+    (b"date 2025-03-28 T\n\nPosted Marchember 40, 2025 11:09 am.\n\nBody.", 3, "cannot read the Posted time"),
+    (b"date 2025-03-28 T\n\nPosted March 28, 2025 13:09 pm.\n\nBody.", 3, "impossible Posted time"),
+    (b"date 2025-03-28 T\n\nBy X, Y\n", 3, "no body text"),
+    (b"date 2025-03-28 T\n\n" + b"x" * (5 * 1024 * 1024 + 1), 1, "over the 5 MB limit"),
+])
+def test_bad_input_is_one_problem_with_file_and_line(data, line, words):
+    with pytest.raises(RawError) as caught:
+        story(data)
+    problem = caught.value.problem
+    assert problem.line == line and words in problem.message
+    formatted = problem.format()
+    assert formatted.startswith(f"content/raw/x.txt:{line}: ") and "\n" not in formatted
