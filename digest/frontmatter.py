@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 # Plain (unquoted) scalars: words a YAML loader can only read back as this same text.
-_PLAIN = re.compile(r"^[^\W\d_][\w.'’ -]*[\w.’]$|^[^\W\d_]$")
+_PLAIN = re.compile(r"[^\W\d_](?:[\w.'’ -]*[\w.’])?")
 _RESERVED = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf"}
 # What YAML may not hold raw in a double-quoted scalar, or would fold as a line break.
 _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029\ufeff]")
@@ -32,7 +32,7 @@ def _escape_char(char: str) -> str:
 
 def scalar(text: str) -> str:
     """`text` plain when that is unambiguous, else double-quoted."""
-    if _PLAIN.match(text) and text.lower() not in _RESERVED and "  " not in text and " -" not in text:
+    if _PLAIN.fullmatch(text) and text.lower() not in _RESERVED and "  " not in text and " -" not in text:
         return text
     return quote(text)
 
