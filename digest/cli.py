@@ -105,7 +105,13 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    raise UsageError("build is not implemented yet")
+    from digest.build import build
+
+    config = load_config(args.site)
+    report = build(config, drafts=args.drafts, output=args.output)
+    _report(report.warnings)
+    print(report.summary())
+    return OK
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -14,9 +14,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest import yamlsource
 from digest.errors import DigestError, Problem
+from digest.slugs import SLUG_RE_TEXT
 
 CONFIG_NAME = "site.yaml"
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = re.compile(SLUG_RE_TEXT)
 
 # Where each kind of page goes in output/, relative to the site root.
 DEFAULT_PATHS: dict[str, str] = {

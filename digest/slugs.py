@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 MAX_SLUG = 80
+SLUG_RE_TEXT = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # Letters that NFKD does not split into an ASCII base and a mark.
 _LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe",

@@ -1,0 +1,323 @@
+"""Articles -> every page of the site, each an ordinary `Page` with a kind.
+
+Front page and day editions, topic and tag pages, date archives, feeds,
+sitemap: all are made here as data, and rendered later by one renderer.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping, Sequence
+
+from digest.config import SiteConfig
+from digest.content import Article
+from digest.dates import long_date, month_name
+from digest.slugs import stable_slug
+
+LIST_KINDS = ("home", "day", "month", "year", "archive", "topic", "topics", "tag", "tags")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A topic or a tag as pages show it: its name, where it lives, how many stories."""
+
+    kind: str        # "topic" or "tag"
+    slug: str
+    title: str
+    url: str
+    count: int
+    feed_url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """Where one page of a paginated list sits among its siblings."""
+
+    number: int
+    total: int
+    urls: tuple[str, ...]   # the URL of every page, first to last
+
+    @property
+    def prev_url(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.urls[self.number] if self.number < self.total else None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One file of the site. `url` is relative to the site root: `''` is the front page,
+    a trailing `/` means `index.html` in that folder, anything else is a file name."""
+
+    kind: str
+    url: str
+    template: str
+    title: str
+    context: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    description: str = ""
+    lastmod: dt.datetime | None = None
+    in_sitemap: bool = True
+
+    @property
+    def output_path(self) -> str:
+        return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The whole site in memory: every page plus the lookups templates use."""
+
+    config: SiteConfig
+    pages: tuple[Page, ...]
+    articles: tuple[Article, ...]
+    topics: Mapping[str, Term]
+    tags: Mapping[str, Term]     # by tag name as written in front matter
+
+
+def assemble(config: SiteConfig, articles: Sequence[Article]) -> Site:
+    """Lay out every page for `articles` (sorted newest first)."""
+    topics = _topic_terms(config, articles)
+    tags = _tag_terms(config, articles)
+    pages: list[Page] = []
+    pages += _article_pages(config, articles, topics, tags)
+    pages += _edition_pages(config, articles, topics)
+    pages += _archive_pages(config, articles)
+    pages += _term_pages(config, articles, topics, "topic", lambda a: [a.topic])
+    pages += _term_pages(config, articles, tags, "tag", lambda a: a.tags)
+    pages += _index_pages(config, topics, tags)
+    pages += _feed_pages(config, articles, topics)
+    pages.append(Page("notfound", "404.html", "404.html", "Page not found", in_sitemap=False))
+    pages.append(Page("robots", "robots.txt", "robots.txt", "robots", in_sitemap=False))
+    pages.append(Page("sitemap", "sitemap.xml", "sitemap.xml", "sitemap", in_sitemap=False,
+                      context=MappingProxyType({"entries": tuple(p for p in pages if p.in_sitemap)})))
+    return Site(config, tuple(pages), tuple(articles), MappingProxyType(topics), MappingProxyType(tags))
+
+
+# --- terms ---------------------------------------------------------------------------
+
+def _topic_terms(config: SiteConfig, articles: Sequence[Article]) -> dict[str, Term]:
+    counts: dict[str, int] = defaultdict(int)
+    for article in articles:
+        counts[article.topic] += 1
+    pattern = config.path_of("topic")
+    return {t.slug: Term("topic", t.slug, t.title, pattern.format(slug=t.slug), counts[t.slug],
+                         pattern.format(slug=t.slug) + "feed.xml") for t in config.topics}
+
+
+def _tag_terms(config: SiteConfig, articles: Sequence[Article]) -> dict[str, Term]:
+    """Tags by name; spellings that share a slug (`Mark Carney`, `mark carney`) share a page."""
+    counts: dict[str, int] = defaultdict(int)
+    for article in articles:
+        for name in dict.fromkeys(article.tags):
+            counts[name] += 1
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        by_slug[stable_slug(name, "tag")].append(name)
+    pattern = config.path_of("tag")
+    terms = {}
+    for slug, names in by_slug.items():
+        title = min(names, key=lambda n: (-counts[n], n))  # the most used spelling names the page
+        term = Term("tag", slug, title, pattern.format(slug=slug), sum(counts[n] for n in names))
+        terms.update({n: term for n in names})
+    return terms
+
+
+# --- articles ------------------------------------------------------------------------
+
+def _article_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term],
+                   tags: dict[str, Term]) -> list[Page]:
+    by_topic = _chronological_by_topic(articles)
+    related = _related(config, articles, tags)
+    pages = []
+    for article in articles:
+        siblings, index = by_topic[article.topic]
+        position = index[article.url]
+        context = {
+            "article": article,
+            "topic": topics[article.topic],
+            "tags": tuple(dict.fromkeys(tags[t] for t in article.tags)),
+            "related": related[article.url],
+            "previous": siblings[position - 1] if position > 0 else None,
+            "next": siblings[position + 1] if position + 1 < len(siblings) else None,
+        }
+        pages.append(Page("article", article.url, "article.html", article.title, MappingProxyType(context),
+                          article.summary, article.modified))
+    return pages
+
+
+def _chronological_by_topic(articles: Sequence[Article]) -> dict[str, tuple[list[Article], dict[str, int]]]:
+    lists: dict[str, list[Article]] = defaultdict(list)
+    for article in reversed(articles):  # oldest first
+        lists[article.topic].append(article)
+    return {k: (v, {a.url: i for i, a in enumerate(v)}) for k, v in lists.items()}
+
+
+RELATED_WINDOW = 6  # candidates per shared tag on each side in time: keeps this linear in stories
+
+
+def _related(config: SiteConfig, articles: Sequence[Article], tags: dict[str, Term]) -> dict[str, tuple[Article, ...]]:
+    """Up to `related` stories per article: most shared tags, then same topic, then nearest in time."""
+    oldest_first = list(reversed(articles))
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, article in enumerate(oldest_first):
+        groups["topic:" + article.topic].append(i)
+        for name in dict.fromkeys(article.tags):
+            groups["tag:" + tags[name].slug].append(i)
+    result = {}
+    for i, article in enumerate(oldest_first):
+        keys = ["tag:" + tags[n].slug for n in dict.fromkeys(article.tags)] + ["topic:" + article.topic]
+        scores: dict[int, int] = defaultdict(int)
+        for key in keys:
+            members = groups[key]
+            at = bisect.bisect_left(members, i)
+            weight = 1 if key.startswith("topic:") else 3
+            for j in members[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]:
+                if j != i:
+                    scores[j] += weight
+        stamp = article.date.timestamp()
+        best = sorted(scores, key=lambda j: (-scores[j], abs(oldest_first[j].date.timestamp() - stamp),
+                                             oldest_first[j].url))
+        result[article.url] = tuple(oldest_first[j] for j in best[: config.related])
+    return result
+
+
+# --- front page and editions ---------------------------------------------------------
+
+def lead_story(stories: Iterable[Article]) -> Article:
+    """The day's lead: the story with most tags (most people and bodies involved), then the longest."""
+    return min(stories, key=lambda a: (-len(a.tags), -a.words, a.date.timestamp(), a.url))
+
+
+def _edition(config: SiteConfig, stories: list[Article], topics: dict[str, Term]) -> dict[str, Any]:
+    lead = lead_story(stories)
+    groups = []
+    for topic in config.topics:
+        members = tuple(a for a in stories if a.topic == topic.slug and a is not lead)
+        if members:
+            groups.append((topics[topic.slug], members))
+    return {"lead": lead, "groups": tuple(groups), "edition_day": stories[0].day, "count": len(stories)}
+
+
+def _day_url(config: SiteConfig, day: dt.date) -> str:
+    return config.path_of("day").format(year=f"{day.year:04d}", month=f"{day.month:02d}", day=f"{day.day:02d}")
+
+
+def _paged_urls(config: SiteConfig, base: str, count: int) -> tuple[str, ...]:
+    pages = max(1, -(-count // config.per_page))
+    return (base,) + tuple(base + config.path_of("page").format(n=n) for n in range(2, pages + 1))
+
+
+def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term]) -> list[Page]:
+    if not articles:
+        return [Page("home", "", "home.html", config.title, MappingProxyType(
+            {"edition": None, "stories": (), "pagination": Pagination(1, 1, ("",))}), config.description)]
+    days: dict[dt.date, list[Article]] = defaultdict(list)
+    for article in articles:
+        days[article.day].append(article)
+    ordered = sorted(days)
+    pages = []
+    for i, day in enumerate(ordered):
+        context = {"edition": _edition(config, days[day], topics), "day": day,
+                   "month_url": config.path_of("month").format(year=f"{day.year:04d}", month=f"{day.month:02d}"),
+                   "previous_day": (ordered[i - 1], _day_url(config, ordered[i - 1])) if i else None,
+                   "next_day": (ordered[i + 1], _day_url(config, ordered[i + 1])) if i + 1 < len(ordered) else None}
+        pages.append(Page("day", _day_url(config, day), "day.html", long_date(day),
+                          MappingProxyType(context), f"The stories of {day.isoformat()}",
+                          max(a.modified for a in days[day])))
+    latest = ordered[-1]
+    edition = _edition(config, days[latest], topics)
+    earlier = [a for a in articles if a.day != latest]
+    urls = _paged_urls(config, "", len(earlier))
+    for number, url in enumerate(urls, start=1):
+        chunk = tuple(earlier[(number - 1) * config.per_page: number * config.per_page])
+        context = {"edition": edition if number == 1 else None, "stories": chunk,
+                   "pagination": Pagination(number, len(urls), urls), "day_url": _day_url(config, latest)}
+        title = config.title if number == 1 else f"{config.title}, page {number}"
+        pages.append(Page("home", url, "home.html", title, MappingProxyType(context), config.description,
+                          max(a.modified for a in (*chunk, *days[latest]))))
+    return pages
+
+
+# --- archives ------------------------------------------------------------------------
+
+def _archive_pages(config: SiteConfig, articles: Sequence[Article]) -> list[Page]:
+    months: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    for article in articles:
+        months[(article.date.year, article.date.month)].append(article)
+    pages = []
+    years: dict[int, list[tuple[dt.date, str, int]]] = defaultdict(list)
+    for (year, month), stories in sorted(months.items(), reverse=True):
+        first = dt.date(year, month, 1)
+        url = config.path_of("month").format(year=f"{year:04d}", month=f"{month:02d}")
+        days: dict[dt.date, list[Article]] = defaultdict(list)
+        for article in stories:
+            days[article.day].append(article)
+        day_list = tuple((d, _day_url(config, d), tuple(days[d])) for d in sorted(days, reverse=True))
+        pages.append(Page("month", url, "month.html", month_name(first), MappingProxyType(
+            {"month": first, "days": day_list, "count": len(stories),
+             "year_url": config.path_of("year").format(year=f"{year:04d}")}),
+            f"{len(stories)} stories in {month_name(first)}", max(a.modified for a in stories)))
+        years[year].append((first, url, len(stories)))
+    year_list = []
+    for year, month_list in sorted(years.items(), reverse=True):
+        url = config.path_of("year").format(year=f"{year:04d}")
+        count = sum(n for _, _, n in month_list)
+        pages.append(Page("year", url, "year.html", str(year), MappingProxyType(
+            {"year": year, "months": tuple(month_list), "count": count}), f"{count} stories in {year}"))
+        year_list.append((year, url, count, tuple(month_list)))
+    pages.append(Page("archive", config.path_of("archive"), "archive.html", "Archive", MappingProxyType(
+        {"years": tuple(year_list), "count": len(articles)}), "Every story, by year and month"))
+    return pages
+
+
+# --- topics and tags -----------------------------------------------------------------
+
+def _term_pages(config: SiteConfig, articles: Sequence[Article], terms: dict[str, Term], kind: str,
+                keys: Any) -> list[Page]:
+    members: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        for term in dict.fromkeys(terms[k] for k in keys(article)):
+            members[term.slug].append(article)
+    pages = []
+    for term in dict.fromkeys(terms.values()):
+        stories = members[term.slug]
+        if not stories and kind == "tag":
+            continue
+        urls = _paged_urls(config, term.url, len(stories))
+        for number, url in enumerate(urls, start=1):
+            chunk = tuple(stories[(number - 1) * config.per_page: number * config.per_page])
+            title = term.title if number == 1 else f"{term.title}, page {number}"
+            pages.append(Page(kind, url, "list.html", title, MappingProxyType(
+                {"term": term, "stories": chunk, "pagination": Pagination(number, len(urls), urls)}),
+                f"{term.count} stories about {term.title}",
+                max((a.modified for a in chunk), default=None)))
+    return pages
+
+
+def _index_pages(config: SiteConfig, topics: dict[str, Term], tags: dict[str, Term]) -> list[Page]:
+    tag_list = sorted(dict.fromkeys(tags.values()), key=lambda t: (t.title.lower(), t.slug))
+    return [
+        Page("topics", config.path_of("topics"), "terms.html", "Topics",
+             MappingProxyType({"terms": tuple(topics.values()), "term_kind": "topic"}), "Every topic"),
+        Page("tags", config.path_of("tags"), "terms.html", "Tags",
+             MappingProxyType({"terms": tuple(tag_list), "term_kind": "tag"}), "Every tag"),
+    ]
+
+
+def _feed_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term]) -> list[Page]:
+    def feed(url: str, title: str, stories: Sequence[Article], html_url: str) -> Page:
+        chosen = tuple(stories[: config.feed_size])
+        updated = max((a.modified for a in chosen), default=None)
+        return Page("feed", url, "feed.xml", title, MappingProxyType(
+            {"stories": chosen, "html_url": html_url, "updated": updated}), in_sitemap=False)
+
+    pages = [feed("feed.xml", config.title, articles, "")]
+    for term in topics.values():
+        pages.append(feed(term.feed_url, f"{config.title}: {term.title}",
+                          [a for a in articles if a.topic == term.slug], term.url))
+    return pages

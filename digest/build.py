@@ -1,0 +1,58 @@
+"""The pipeline: load config -> ingest raw -> load articles -> assemble -> render -> write.
+
+Each stage is a function from data to data; `build_site` is the in-memory
+site, and `publish` writes it.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from digest.assemble import Site, assemble
+from digest.config import SiteConfig
+from digest.content import load_articles
+from digest.errors import DigestError, Problem
+from digest.ingest.run import IngestResult, ingest
+from digest.output import check_output_dir, write_site
+from digest.render import render_pages, static_files
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a build did, for the summary line and for tests."""
+
+    ingest: IngestResult
+    pages_by_kind: Counter[str] = field(default_factory=Counter)
+    files: int = 0
+    seconds: float = 0.0
+    output: Path | None = None
+    warnings: list[Problem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.pages_by_kind.items()))
+        return (f"built {sum(self.pages_by_kind.values())} pages ({kinds}); {self.files} files written "
+                f"in {self.seconds:.2f} s")
+
+
+def build_site(config: SiteConfig, drafts: bool = False) -> Site:
+    """Articles on disk -> the whole site in memory."""
+    return assemble(config, load_articles(config, include_drafts=drafts))
+
+
+def build(config: SiteConfig, drafts: bool = False, output: Path | None = None) -> BuildReport:
+    """Ingest, assemble, render and write; on any error raise and leave output/ as it was."""
+    started = time.perf_counter()
+    target = check_output_dir(config, output or config.output_dir)
+    ingested = ingest(config)
+    report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning])
+    if ingested.errors:
+        # Render nothing: a story missing from the site is worse than a stale site.
+        raise DigestError(ingested.errors)
+    site = build_site(config, drafts)
+    report.files = write_site(target, render_pages(site), static_files(config))
+    report.pages_by_kind = Counter(p.kind for p in site.pages)
+    report.output = target
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,222 @@
+"""Articles: content/articles/**/*.md read into typed `Article`s, bodies rendered to HTML.
+
+Markdown is rendered without raw HTML (markdown-it's `js-default` preset) and
+with markdown-it's link check, which refuses `javascript:`, `vbscript:`,
+`file:` and `data:` URLs; the rendered body is the only HTML a template
+marks safe.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import yaml
+from markdown_it import MarkdownIt
+
+from digest import frontmatter
+from digest.config import SiteConfig
+from digest.errors import DigestError, Problem
+from digest.slugs import SLUG_RE_TEXT, stable_slug
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+KNOWN_FIELDS = ("title", "date", "updated", "authors", "source", "dateline", "topic", "tags", "summary",
+                "slug", "raw", "credits", "draft")
+_SLUG = re.compile(SLUG_RE_TEXT)
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One story as the site shows it. `url` is relative to the site root (`2025/03/28/slug/`)."""
+
+    source_path: Path
+    title: str
+    date: dt.datetime
+    updated: dt.datetime | None
+    authors: tuple[str, ...]
+    source: str
+    dateline: str
+    topic: str
+    tags: tuple[str, ...]
+    summary: str
+    slug: str
+    raw: str
+    credits: tuple[str, ...]
+    draft: bool
+    body_html: str
+    words: int
+    url: str
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def modified(self) -> dt.datetime:
+        return self.updated or self.date
+
+    @property
+    def day(self) -> dt.date:
+        return self.date.date()
+
+
+def markdown_renderer() -> MarkdownIt:
+    """CommonMark plus tables and strikethrough; raw HTML off; no typographic rewriting."""
+    return MarkdownIt("js-default")
+
+
+def load_articles(config: SiteConfig, include_drafts: bool) -> list[Article]:
+    """Every article under content/articles/, sorted newest first; raise with all problems."""
+    md = markdown_renderer()
+    topics = {t.slug for t in config.topics}
+    articles, problems = [], []
+    for path in _markdown_files(config.articles_dir):
+        try:
+            article = read_article(path, config, md, topics)
+        except DigestError as exc:
+            problems.extend(exc.problems)
+            continue
+        if include_drafts or not article.draft:
+            articles.append(article)
+    problems.extend(_url_collisions(articles))
+    if problems:
+        raise DigestError(problems)
+    articles.sort(key=lambda a: (-a.date.timestamp(), a.url))
+    return articles
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found += [Path(dirpath, n) for n in filenames if n.endswith(".md") and not n.startswith(".")]
+    return sorted(found)
+
+
+def read_article(path: Path, config: SiteConfig, md: MarkdownIt, topics: set[str]) -> Article:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DigestError([Problem(path, 1, "not UTF-8 text", "save the file as UTF-8")]) from None
+    parts = frontmatter.split(text)
+    if parts is None:
+        raise DigestError([Problem(path, 1, "no front matter", "start the file with a `---` line, "
+                                   "the fields, and another `---` line")])
+    yaml_text, body, _ = parts
+    try:
+        meta = yaml.load(yaml_text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise DigestError([Problem(path, (mark.line + 2) if mark else 1,
+                                   f"front matter is not valid YAML: {exc.problem}")]) from None
+    if not isinstance(meta, dict):
+        raise DigestError([Problem(path, 2, "front matter must be `key: value` lines")])
+    return _article(path, meta, yaml_text, body, config, md, topics)
+
+
+def _line_of(yaml_text: str, key: str) -> int:
+    for number, line in enumerate(yaml_text.split("\n"), start=2):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConfig, md: MarkdownIt,
+             topics: set[str]) -> Article:
+    problems: list[Problem] = []
+
+    def bad(key: str, message: str, hint: str = "") -> None:
+        problems.append(Problem(path, _line_of(yaml_text, key), message, hint))
+
+    keys = _TOP_KEY.findall(yaml_text)
+    for key in {k for k in keys if keys.count(k) > 1}:
+        bad(key, f"duplicate field '{key}'", "keep only one")
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        bad("title", "'title' is missing or empty", "add `title: \"...\"`")
+        title = ""
+    date = _datetime(meta.get("date"), config)
+    if date is None:
+        bad("date", f"'date' must be a date and time like 2025-03-28T11:09:00-04:00, not {meta.get('date')!r}")
+    updated = _datetime(meta.get("updated"), config) if meta.get("updated") is not None else None
+    if meta.get("updated") is not None and updated is None:
+        bad("updated", "'updated' must be a date and time like 2025-03-28T13:26:00-04:00")
+    topic = meta.get("topic", config.default_topic)
+    if topic not in topics:
+        bad("topic", f"unknown topic {topic!r}", "use one of: " + ", ".join(sorted(topics)))
+    texts = {}
+    for key in ("source", "dateline", "summary", "raw"):
+        value = meta.get(key, "")
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            bad(key, f"'{key}' must be text")
+            value = str(value)
+        texts[key] = value.strip()
+    lists = {}
+    for key in ("authors", "tags", "credits"):
+        value = meta.get(key) or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+            bad(key, f"'{key}' must be a list like [A, B]")
+            value = []
+        lists[key] = tuple(str(v).strip() for v in value if str(v).strip())
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        bad("draft", "'draft' must be true or false")
+        draft = False
+    slug = meta.get("slug") or stable_slug(title, "story")
+    if not isinstance(slug, str) or not _SLUG.match(slug):
+        bad("slug", f"slug {slug!r} must be lowercase letters, digits and single dashes")
+        slug = "invalid"
+    if problems:
+        raise DigestError(problems)
+    assert date is not None
+    html = md.render(body)
+    extra = {k: v for k, v in meta.items() if k not in KNOWN_FIELDS}
+    summary = texts["summary"] or _first_paragraph_text(body)
+    return Article(path, title.strip(), date, updated, lists["authors"], texts["source"], texts["dateline"],
+                   topic, lists["tags"], summary, slug, texts["raw"], lists["credits"], draft, html,
+                   len(body.split()), _article_url(config, date, slug), MappingProxyType(extra))
+
+
+def _datetime(value: Any, config: SiteConfig) -> dt.datetime | None:
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    if isinstance(value, dt.datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=config.zone)
+        return aware.astimezone(config.zone)
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time(0, 0), tzinfo=config.zone)
+    return None
+
+
+def _first_paragraph_text(body: str) -> str:
+    first = body.strip().split("\n\n", 1)[0]
+    return " ".join(re.sub(r"\\(.)", r"\1", first).split())[:300]
+
+
+def _article_url(config: SiteConfig, date: dt.datetime, slug: str) -> str:
+    return config.path_of("article").format(year=f"{date.year:04d}", month=f"{date.month:02d}",
+                                            day=f"{date.day:02d}", slug=slug)
+
+
+def _url_collisions(articles: list[Article]) -> list[Problem]:
+    seen: dict[str, Article] = {}
+    problems = []
+    for article in articles:
+        other = seen.setdefault(article.url, article)
+        if other is not article:
+            problems.append(Problem(article.source_path, 1, f"same URL /{article.url} as {other.source_path.name}",
+                                    "give one of them another slug"))
+    return problems

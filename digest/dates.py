@@ -1,0 +1,28 @@
+"""Dates as a newsroom writes them, without touching the process locale."""
+from __future__ import annotations
+
+import datetime as dt
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
+def long_date(day: dt.date) -> str:
+    """March 28, 2025"""
+    return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+
+
+def month_name(day: dt.date) -> str:
+    """March 2025"""
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def clock(moment: dt.datetime) -> str:
+    """11:09 a.m. (Canadian Press style)"""
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d} {'a.m.' if moment.hour < 12 else 'p.m.'}"
+
+
+def long_datetime(moment: dt.datetime) -> str:
+    """March 28, 2025 at 11:09 a.m. EDT"""
+    return f"{long_date(moment.date())} at {clock(moment)} {moment.tzname() or ''}".rstrip()

@@ -1,0 +1,157 @@
+"""Pages -> bytes, through the theme's Jinja templates (autoescaped everywhere).
+
+A site's own `themes/<name>/templates/` overrides the default theme template
+by template; `static/` files override the same way.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import jinja2
+from jinja2 import pass_context
+
+import digest
+from digest import dates
+from digest.assemble import Page, Site
+from digest.config import SiteConfig
+from digest.errors import DigestError, Problem
+
+
+def default_theme_dir() -> Path:
+    """The shipped theme: inside the installed package, or at the top of a source checkout."""
+    package = Path(digest.__file__).parent
+    for candidate in (package / "themes" / "default", package.parent / "themes" / "default"):
+        if (candidate / "templates").is_dir():
+            return candidate
+    raise DigestError([Problem(package, 1, "the default theme is missing", "reinstall digest")])
+
+
+def theme_dirs(config: SiteConfig) -> list[Path]:
+    """The site's theme folder (if any) first, then the default theme."""
+    own = config.root / "themes" / config.theme
+    default = default_theme_dir()
+    dirs = [own] if own.is_dir() and own.resolve() != default.resolve() else []
+    if config.theme != "default" and not dirs:
+        raise DigestError([Problem(config.root / "site.yaml", 1, f"theme '{config.theme}' not found",
+                                   f"make themes/{config.theme}/templates/ or use theme: default")])
+    return dirs + [default]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteView:
+    """What every template sees as `site`."""
+
+    title: str
+    description: str
+    language: str
+    base_url: str
+    base_path: str
+    topics: tuple[Any, ...]
+    generated: dt.datetime | None
+
+
+def make_environment(config: SiteConfig) -> jinja2.Environment:
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d / "templates")) for d in theme_dirs(config)])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(link=_link, absolute=lambda url: config.base_url + url,
+                       long_date=dates.long_date, long_datetime=dates.long_datetime,
+                       month_name=dates.month_name, clock=dates.clock)
+    env.globals.update(news_article_ld=lambda article, page: news_article_ld(config, article, page),
+                       epoch=dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc))
+    return env
+
+
+def news_article_ld(config: SiteConfig, article: Any, page: Page) -> dict[str, Any]:
+    """schema.org NewsArticle for an article page (the template serialises it with `tojson`,
+    which escapes `<`, `>` and `&`, so no title can close the script element)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.summary,
+        "datePublished": article.date.isoformat(),
+        "dateModified": article.modified.isoformat(),
+        "author": [{"@type": "Person", "name": name} for name in article.authors]
+        or [{"@type": "Organization", "name": article.source or config.title}],
+        "publisher": {"@type": "Organization", "name": article.source or config.title},
+        "articleSection": article.topic,
+        "keywords": list(article.tags),
+        "mainEntityOfPage": config.base_url + page.url,
+    }
+
+
+@pass_context
+def _link(context: Any, url: str) -> str:
+    """`url` (relative to the site root) as seen from the page being rendered.
+
+    Relative links work at a domain root, under any sub-path and from a file
+    folder; only 404.html, which a server shows at any address, links from the root path.
+    """
+    page: Page = context["page"]
+    if page.kind == "notfound":
+        return context["site"].base_path + url
+    here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
+    depth = here.count("/") if here else 0
+    return "../" * depth + url or "./"
+
+
+def render_pages(site: Site) -> Iterator[tuple[str, bytes]]:
+    """(output path, bytes) for every page; raises DigestError listing every template problem."""
+    env = make_environment(site.config)
+    view = SiteView(site.config.title, site.config.description, site.config.language, site.config.base_url,
+                    urlsplit(site.config.base_url).path or "/", tuple(site.topics.values()), _build_time())
+    problems: dict[str, Problem] = {}
+    templates: dict[str, jinja2.Template] = {}
+    for page in site.pages:
+        try:
+            template = templates.get(page.template) or templates.setdefault(
+                page.template, env.get_template(page.template))
+            text = template.render(page=page, site=view, topics=site.topics, all_tags=site.tags, **page.context)
+        except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+            problem = _template_problem(exc, page)
+            problems.setdefault(f"{problem.path}:{problem.line}:{exc}", problem)  # once, not once a page
+            continue
+        yield page.output_path, text.encode("utf-8")
+    if problems:
+        raise DigestError(list(problems.values()))
+
+
+def static_files(config: SiteConfig) -> Iterator[tuple[str, Path]]:
+    """(output path, source) for each theme static file; the site's own win over the default's."""
+    seen: set[str] = set()
+    for theme in theme_dirs(config):
+        static = theme / "static"
+        for dirpath, dirnames, filenames in os.walk(static):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                rel = "static/" + Path(dirpath, name).relative_to(static).as_posix()
+                if rel not in seen:
+                    seen.add(rel)
+                    yield rel, Path(dirpath, name)
+
+
+def _build_time() -> dt.datetime | None:
+    """Only with SOURCE_DATE_EPOCH: builds are otherwise byte-identical whenever they run."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else None
+
+
+def _template_problem(exc: Exception, page: Page) -> Problem:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return Problem(Path(exc.filename or exc.name or page.template), exc.lineno or 1,
+                       f"template error: {exc.message}")
+    where, line = Path(page.template), 1
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith((".html", ".xml", ".txt")):
+            where, line = Path(frame.filename), frame.lineno or 1
+    return Problem(where, line, f"template error: {exc} (on page /{page.url})")
