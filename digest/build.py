@@ -41,16 +41,24 @@ def build_site(config: SiteConfig, drafts: bool = False) -> Site:
     return assemble(config, load_articles(config, include_drafts=drafts))
 
 
-def build(config: SiteConfig, drafts: bool = False, output: Path | None = None) -> BuildReport:
-    """Ingest, assemble, render and write; on any error raise and leave output/ as it was."""
+def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
+          clean: bool = False) -> BuildReport:
+    """Ingest, assemble, render and write; on any error raise and leave output/ as it was.
+
+    A story that fails to ingest fails the build: a site silently missing a
+    story is worse than yesterday's site.
+    """
     started = time.perf_counter()
     target = check_output_dir(config, output or config.output_dir)
-    ingested = ingest(config)
+    ingested = ingest(config, trust_stat=not clean)
     report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning])
-    if ingested.errors:
-        # Render nothing: a story missing from the site is worse than a stale site.
-        raise DigestError(ingested.errors)
-    site = build_site(config, drafts)
+    problems = list(ingested.errors)
+    try:
+        site = build_site(config, drafts)
+    except DigestError as exc:
+        raise DigestError(problems + exc.problems) from None
+    if problems:
+        raise DigestError(problems)
     report.files = write_site(target, render_pages(site), static_files(config))
     report.pages_by_kind = Counter(p.kind for p in site.pages)
     report.output = target

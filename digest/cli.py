@@ -108,7 +108,7 @@ def _build(args: argparse.Namespace) -> int:
     from digest.build import build
 
     config = load_config(args.site)
-    report = build(config, drafts=args.drafts, output=args.output)
+    report = build(config, drafts=args.drafts, output=args.output, clean=args.clean)
     _report(report.warnings)
     print(report.summary())
     return OK
@@ -119,4 +119,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    raise UsageError("check is not implemented yet")
+    from digest.check import check
+
+    config = load_config(args.site)
+    problems = check(config)
+    _report(problems)
+    errors = [p for p in problems if not p.warning]
+    print(f"check: {len(errors)} errors, {len(problems) - len(errors)} warnings")
+    return CONTENT_ERROR if errors else OK

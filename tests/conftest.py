@@ -68,3 +68,8 @@ def run(capsys):
 def articles(root: Path) -> dict[str, str]:
     base = root / "content" / "articles"
     return {p.relative_to(base).as_posix(): p.read_text(encoding="utf-8") for p in sorted(base.rglob("*.md"))}
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/sites/*/expected/ from the current build")

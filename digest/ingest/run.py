@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.config import SiteConfig
-from digest.errors import Problem, display_path
+from digest.errors import Problem
 from digest.ingest.classify import Classifier
 from digest.ingest.story import ArticleDraft, draft
 from digest.ingest.wire import RawError, parse
@@ -81,8 +81,14 @@ def import_files(config: SiteConfig, files: list[Path]) -> tuple[list[Path], lis
     return chosen, problems
 
 
-def ingest(config: SiteConfig, only: list[Path] | None = None) -> IngestResult:
-    """Bring content/articles/ up to date with content/raw/ (or with the files in `only`)."""
+def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool = True,
+           dry_run: bool = False) -> IngestResult:
+    """Bring content/articles/ up to date with content/raw/ (or with the files in `only`).
+
+    With `trust_stat` a raw file whose size and mtime match the record is not
+    even read; without it every file is hashed again (`build --clean`).
+    With `dry_run` (`digest check`) files are parsed and problems reported, nothing written.
+    """
     result = IngestResult()
     record = _load_record(config)
     entries: dict[str, dict] = record["files"]
@@ -92,7 +98,7 @@ def ingest(config: SiteConfig, only: list[Path] | None = None) -> IngestResult:
         rel = path.relative_to(config.root).as_posix()
         stat = path.stat()
         entry = entries.get(rel)
-        if entry and entry["size"] == stat.st_size and entry["mtime"] == stat.st_mtime_ns \
+        if trust_stat and entry and entry["size"] == stat.st_size and entry["mtime"] == stat.st_mtime_ns \
                 and (config.articles_dir / entry["md"]).is_file():
             result.unchanged += 1
             continue
@@ -113,6 +119,8 @@ def ingest(config: SiteConfig, only: list[Path] | None = None) -> IngestResult:
         if article:
             drafts.append((article, stat, sha))
     drafts.sort(key=lambda d: d[0].sort_key)
+    if dry_run:
+        return result
     taken = _taken_paths(config, entries)
     for article, stat, sha in drafts:
         _write(config, article, stat, sha, entries, taken, result)
@@ -208,7 +216,7 @@ def _free_path(config: SiteConfig, article: ArticleDraft, taken: dict[str, str |
     while True:
         slug = article.slug if n == 1 else f"{article.slug}-{n}"
         rel = article.relpath(slug)
-        owner = taken.get(rel, "") if rel in taken else ""
+        owner = taken.get(rel, "")
         if rel not in taken or owner == article.raw:
             return rel
         if owner is None:
@@ -259,7 +267,3 @@ def _save_record(config: SiteConfig, record: dict) -> None:
     tmp.write_text(json.dumps(record, sort_keys=True, separators=(",", ":")), encoding="utf-8")
     os.replace(tmp, path)
 
-
-def summary_line(result: IngestResult, cwd: Path | None = None) -> str:
-    return (f"ingest: {len(result.written)} written, {result.unchanged} unchanged, "
-            f"{len(result.errors)} errors")

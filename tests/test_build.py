@@ -1,0 +1,264 @@
+"""`digest build`: what readers see on each kind of page, and a build they can trust."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from digest.links import broken_links, schemes
+from tests.conftest import DATA, SITE_YAML, raw_article, write_site
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def story(title: str, day: int, hour: int = 9, body: list[str] | None = None, byline: str | None = None) -> str:
+    return raw_article(title, f"2025-03-{day:02d}", posted=f"Posted March {day}, 2025 {hour}:00 am.",
+                       byline=byline or "By Dylan Robertson, The Canadian Press",
+                       body=body or [f"OTTAWA — {title} happened, officials said.", "Tariffs were discussed."])
+
+
+def built(tmp_path: Path, run, files: dict, site_yaml: str = SITE_YAML, *args: str) -> dict[str, bytes]:
+    write_site(tmp_path, files, site_yaml)
+    code, out, err = run("build", "--site", str(tmp_path), *args)
+    assert code == 0, err
+    return read_tree(tmp_path / "output")
+
+
+def read_tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def text(data: bytes) -> str:
+    """Visible text of an HTML page, tags removed, entities decoded, spaces collapsed."""
+    html = re.sub(r"(?s)<(script|style).*?</\1>", " ", data.decode())
+    html = re.sub(r"</?(?:p|h\d|li|ul|div|br|section|article|header|footer|nav|main|title)\b[^>]*>", " ", html)
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+TRICKY = [
+    "OTTAWA — Prime Minister Mark Carney said “nothing is off the table” on tariffs.",
+    "1. That was the headline figure.",
+    "# of complaints rose to 12.",
+    "Her post read: <b>Thank you</b> &amp; voted. <script>alert(1)</script>",
+    "See [the report](javascript:alert(1)) and report_12_final.pdf *now*.",
+    "This report by The Canadian Press was first published March 28, 2025.",
+    "Dylan Robertson, The Canadian Press",
+]
+
+
+def test_article_page_shows_everything_as_written(tmp_path, run):
+    files = built(tmp_path, run, {
+        "content/raw/a.txt": raw_article("Carney’s “plan”: </script><b>tariffs</b>", body=TRICKY,
+                                         updated="Last Updated March 29, 2025 1:26 pm."),
+        "content/raw/b.txt": story("Earlier trade story", 27),
+        "content/raw/c.txt": story("Later trade story", 30),
+    })
+    url = "2025/03/28/carneys-plan-script-b-tariffs-b/index.html"
+    page = files[url].decode()
+    visible = text(files[url])
+    for paragraph in TRICKY[:5]:
+        assert paragraph in visible
+    assert "<script>alert" not in page and "<b>Thank" not in page and 'href="javascript' not in page
+    assert "By Dylan Robertson, The Canadian Press" in visible
+    assert '<time datetime="2025-03-28T11:09:00-04:00">March 28, 2025 at 11:09 a.m. EDT</time>' in page
+    assert '<time datetime="2025-03-29T13:26:00-04:00">' in page
+    assert "This report by The Canadian Press was first published March 28, 2025." in visible
+    assert '<h1>Carney’s “plan”: &lt;/script&gt;&lt;b&gt;tariffs&lt;/b&gt;</h1>' in page
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert "</script" not in ld.lower()
+    data = json.loads(ld)
+    assert data["@type"] == "NewsArticle" and data["headline"] == "Carney’s “plan”: </script><b>tariffs</b>"
+    assert data["author"] == [{"@type": "Person", "name": "Dylan Robertson"}]
+    assert data["publisher"]["name"] == "The Canadian Press"
+    assert data["dateModified"] == "2025-03-29T13:26:00-04:00"
+    assert '<a href="../../../../topics/trade/">Trade</a>' in page
+    assert 'href="../../../../tags/mark-carney/" rel="tag">Mark Carney</a>' in page
+    assert '<link rel="canonical" href="https://example.org/2025/03/28/carneys-plan-script-b-tariffs-b/">' in page
+    assert 'rel="prev" href="../../../../2025/03/27/earlier-trade-story/"' in page
+    assert 'rel="next" href="../../../../2025/03/30/later-trade-story/"' in page
+    assert "Related stories" in visible
+    assert broken_links(files) == []
+    assert schemes(files.values()) <= {"https", "http"}
+
+
+def test_front_page_is_the_latest_edition_then_every_earlier_story(tmp_path, run):
+    raws = {f"content/raw/{d}-{i}.txt": story(f"Story {d} {i} tariffs", d, 5 + i) for d in (20, 21, 22) for i in range(3)}
+    raws["content/raw/lead.txt"] = story("Election called", 22, 8, body=[
+        "OTTAWA — Prime Minister Mark Carney called an election with Donald Trump and Pierre Poilievre watching.",
+        "The election campaign begins. Parliament is dissolved by the minister."])
+    files = built(tmp_path, run, raws, SITE_YAML + "per_page: 2\n")
+    home = files["index.html"].decode()
+    assert "March 22, 2025 · 4 stories" in text(files["index.html"])
+    lead = home.index('class="lead"')
+    assert home.index("Election called") > lead  # the story with most tags leads
+    assert home.index("Election called") < home.index('id="group-trade"')
+    # earlier stories: page 1 holds 2, then page/2/, page/3/ ... until every story is reachable
+    reachable, page, seen_pages = set(), "index.html", []
+    while page:
+        seen_pages.append(page)
+        html = files[page].decode()
+        reachable |= set(re.findall(r'href="(?:\.\./)*(2025/03/\d\d/[a-z0-9-]+/)"', html))
+        nxt = re.search(r'rel="next" href="([^"]+)"', html)
+        page = (re.sub(r"^(\.\./)+", "", nxt.group(1)) + "index.html") if nxt and "Older" in html else None
+    assert seen_pages == ["index.html", "page/2/index.html", "page/3/index.html"]
+    assert len(reachable) == 10
+
+
+def test_day_month_year_archive_pages(tmp_path, run):
+    files = built(tmp_path, run, {
+        "content/raw/a.txt": story("First", 20), "content/raw/b.txt": story("Second", 20, 10),
+        "content/raw/c.txt": story("Third", 25), "content/raw/d.txt": raw_article(
+            "April story", "2025-04-02", posted="Posted April 2, 2025 9:00 am."),
+    })
+    day = files["2025/03/20/index.html"].decode()
+    assert "Edition of March 20, 2025" in text(files["2025/03/20/index.html"])
+    assert 'rel="next" href="../../../2025/03/25/"' in day and 'rel="prev"' not in day
+    assert 'rel="prev" href="../../../2025/03/20/"' in files["2025/03/25/index.html"].decode()
+    assert 'rel="next" href="../../../2025/04/02/"' in files["2025/03/25/index.html"].decode()
+    month = text(files["2025/03/index.html"])
+    assert "March 2025" in month and "3 stories" in month and "March 20, 2025 2 stories" in month
+    year = text(files["2025/index.html"])
+    assert "4 stories" in year and "April 2025 1 story" in year and "March 2025 3 stories" in year
+    archive = text(files["archive/index.html"])
+    assert "4 stories in all" in archive and "2025 4 stories" in archive
+    assert broken_links(files) == []
+
+
+def test_topic_and_tag_pages_are_paginated_with_counts_and_feeds(tmp_path, run):
+    raws = {f"content/raw/{i}.txt": story(f"Tariff story {i}", 10 + i, body=[
+        "OTTAWA — Prime Minister Mark Carney discussed tariffs.", "Carney said more was coming."]) for i in range(5)}
+    raws["content/raw/p.txt"] = story("Vote", 9, body=["OTTAWA — The election was called by Mark Carney.", "Parliament ends."])
+    files = built(tmp_path, run, raws, SITE_YAML + "per_page: 2\n")
+    trade = text(files["topics/trade/index.html"])
+    assert "5 stories" in trade and "Atom feed" in trade
+    assert "topics/trade/page/3/index.html" in files and "topics/trade/page/4/index.html" not in files
+    assert '<a href="../../topics/trade/feed.xml">Atom feed</a>' in files["topics/trade/index.html"].decode()
+    topics = text(files["topics/index.html"])
+    assert "Trade 5" in topics and "Politics 1" in topics and "General 0" in topics
+    assert "Mark Carney 6" in text(files["tags/index.html"])
+    assert "tags/mark-carney/page/3/index.html" in files
+    assert broken_links(files) == []
+
+
+def test_feeds_sitemap_robots_and_404(tmp_path, run):
+    files = built(tmp_path, run, {"content/raw/a.txt": raw_article("Trump & Carney <talk> “tariffs”"),
+                                  "content/raw/b.txt": story("Second", 20)})
+    feed = ET.fromstring(files["feed.xml"])
+    assert feed.tag == ATOM + "feed"
+    assert feed.find(ATOM + "id").text == "https://example.org/feed.xml"
+    assert feed.find(ATOM + "updated").text == "2025-03-28T11:09:00-04:00"
+    entries = feed.findall(ATOM + "entry")
+    assert [e.find(ATOM + "title").text for e in entries] == ["Trump & Carney <talk> “tariffs”", "Second"]
+    first = entries[0]
+    assert first.find(ATOM + "id").text == "https://example.org/2025/03/28/trump-carney-talk-tariffs/"
+    assert first.find(ATOM + "author/" + ATOM + "name").text == "Dylan Robertson"
+    assert first.find(ATOM + "link").get("href") == first.find(ATOM + "id").text
+    topic_feed = ET.fromstring(files["topics/trade/feed.xml"])
+    assert len(topic_feed.findall(ATOM + "entry")) == 2
+    sitemap = ET.fromstring(files["sitemap.xml"])
+    locs = [u.find("{http://www.sitemaps.org/schemas/sitemap/0.9}loc").text for u in sitemap]
+    assert "https://example.org/" in locs and "https://example.org/2025/03/28/trump-carney-talk-tariffs/" in locs
+    assert all(loc.startswith("https://example.org/") for loc in locs)
+    assert files["robots.txt"].decode().strip().endswith("Sitemap: https://example.org/sitemap.xml")
+    not_found = files["404.html"].decode()
+    assert 'href="/archive/"' in not_found and 'href="/static/style.css"' in not_found
+
+
+def test_sub_path_base_url_links_resolve(tmp_path, run):
+    files = built(tmp_path, run, {"content/raw/a.txt": raw_article("One"), "content/raw/b.txt": story("Two", 3)},
+                  SITE_YAML.replace("https://example.org/", "https://example.org/news/"))
+    assert broken_links(files, "/news/") == []
+    assert 'href="/news/static/style.css"' in files["404.html"].decode()
+    assert "<loc>https://example.org/news/2025/03/28/one/</loc>" in files["sitemap.xml"].decode()
+    assert '<link rel="canonical" href="https://example.org/news/">' in files["index.html"].decode()
+
+
+def test_drafts_only_with_flag(tmp_path, run):
+    files = built(tmp_path, run, {"content/raw/a.txt": raw_article("Public")})
+    md = tmp_path / "content/articles/2025/03/28-secret.md"
+    md.write_text((tmp_path / "content/articles/2025/03/28-public.md").read_text()
+                  .replace('"Public"', '"Secret"').replace("slug: public", "slug: secret")
+                  .replace("draft: false", "draft: true"))
+    run("build", "--site", str(tmp_path))
+    assert not (tmp_path / "output/2025/03/28/secret").exists()
+    assert b"Secret" not in (tmp_path / "output/feed.xml").read_bytes()
+    run("build", "--site", str(tmp_path), "--drafts")
+    assert (tmp_path / "output/2025/03/28/secret/index.html").is_file()
+
+
+@pytest.mark.parametrize("breakage, expected", [
+    ({"content/raw/bad.txt": "date 2025-02-30 Bad\n\nBody.\n"}, "content/raw/bad.txt:1: impossible date 2025-02-30"),
+    ({"content/articles/2025/03/28-x.md": "---\ntitle: X\ndate: 2025-03-28\ntopic: nosuch\n---\nBody\n"},
+     "content/articles/2025/03/28-x.md:4: unknown topic 'nosuch'"),
+    ({"content/articles/2025/03/28-y.md": "no front matter\n"}, "content/articles/2025/03/28-y.md:1: no front matter"),
+    ({"themes/default/templates/article.html": "{% extends 'base.html' %}{% block main %}{{ article.nope() }}{% endblock %}"},
+     "themes/default/templates/article.html:1: template error"),
+    ({"themes/default/templates/list.html": "{% if %}"}, "themes/default/templates/list.html:1: template error"),
+])
+def test_failed_build_reports_and_leaves_output_untouched(tmp_path, breakage, expected):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("Good")})
+    assert subprocess.run([sys.executable, "-m", "digest", "build"], cwd=tmp_path, capture_output=True).returncode == 0
+    before = read_tree(tmp_path / "output")
+    write_site(tmp_path, breakage)
+    proc = subprocess.run([sys.executable, "-m", "digest", "build"], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert expected in proc.stderr and "Traceback" not in proc.stderr
+    assert read_tree(tmp_path / "output") == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".output")] == []
+
+
+@pytest.mark.parametrize("target", [".", "content", "content/articles", "themes", "..", "/", "~"])
+def test_output_that_would_destroy_sources_is_refused(tmp_path, run, target):
+    write_site(tmp_path / "site", {"content/raw/a.txt": raw_article("Good")})
+    (tmp_path / "site/themes").mkdir(exist_ok=True)
+    path = os.path.expanduser(target) if target == "~" else str(tmp_path / "site" / target)
+    code, _, err = run("build", "--site", str(tmp_path / "site"), "--output", path)
+    assert code == 1 and "refusing to write the site to" in err
+    assert (tmp_path / "site/content/raw/a.txt").is_file()
+
+
+def test_output_key_in_site_yaml(tmp_path, run):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("Good")}, SITE_YAML + "output: public\n")
+    assert run("build", "--site", str(tmp_path))[0] == 0
+    assert (tmp_path / "public/index.html").is_file() and not (tmp_path / "output").exists()
+    assert not [p for p in (tmp_path / "public").rglob(".*")]  # no hidden files or build state
+
+
+def test_builds_are_reproducible_across_folders_hash_seeds_and_time_zones(tmp_path):
+    outputs = []
+    for n, (seed, tz) in enumerate([("1", "UTC"), ("2", "Asia/Tokyo")]):
+        site = write_site(tmp_path / f"s{n}", {"content/raw/sample.txt": (DATA / "000_db4e5bf138ab3444.txt").read_bytes(),
+                                                "content/raw/b.txt": story("Other", 20)})
+        env = dict(os.environ, PYTHONHASHSEED=seed, TZ=tz)
+        env.pop("SOURCE_DATE_EPOCH", None)
+        subprocess.run([sys.executable, "-m", "digest", "build"], cwd=site, env=env, check=True, capture_output=True)
+        outputs.append(read_tree(site / "output"))
+    assert outputs[0] == outputs[1]
+
+
+def test_site_overrides_one_template_and_keeps_the_rest(tmp_path, run):
+    files = built(tmp_path, run, {
+        "content/raw/a.txt": raw_article("Good"),
+        "themes/default/templates/404.html": "{% extends 'base.html' %}{% block main %}<h1>Lost at sea</h1>{% endblock %}",
+    })
+    assert "<h1>Lost at sea</h1>" in files["404.html"].decode()
+    assert "Skip to content" in files["404.html"].decode()  # base.html still the default
+    assert "Edition of" in files["2025/03/28/index.html"].decode()
+
+
+def test_summary_line_and_check(tmp_path, run):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("Good")})
+    code, out, _ = run("build", "--site", str(tmp_path))
+    assert re.search(r"built \d+ pages \(.*1 article.*\); \d+ files written in \d+\.\d\d s", out)
+    assert run("check", "--site", str(tmp_path))[0] == 0
+    md = tmp_path / "content/articles/2025/03/28-good.md"
+    md.write_text(md.read_text() + "\nSee [the list](../nowhere/).\n")
+    code, _, err = run("check", "--site", str(tmp_path))
+    assert code == 1 and "content/articles/2025/03/28-good.md:1: link to '../nowhere/' leads nowhere" in err

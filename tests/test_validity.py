@@ -1,0 +1,84 @@
+"""The sample digest's pages, one of each kind: valid HTML (Nu checker) and accessible (axe-core).
+
+Needs the tools `tests/setup.sh` installs: node_modules/ (vnu-jar, axe-core), Java, Chromium.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from digest.cli import main
+
+ROOT = Path(__file__).parent.parent
+VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("sample")
+    shutil.copy(ROOT / "site.yaml", site / "site.yaml")
+    shutil.copytree(ROOT / "content/raw", site / "content/raw")
+    (site / "content/articles").mkdir()
+    assert main(["build", "--site", str(site)]) == 0
+    return site / "output"
+
+
+def one_page_of_each_kind(output: Path) -> list[str]:
+    article = next(p for p in sorted(output.glob("2025/*/*/*/index.html")))
+    return [rel for rel in [
+        "index.html", "page/2/index.html", article.relative_to(output).as_posix(),
+        "2025/04/03/index.html", "2025/04/index.html", "2025/index.html", "archive/index.html",
+        "topics/index.html", "topics/trade/index.html", "topics/trade/page/2/index.html",
+        "tags/index.html", "tags/mark-carney/index.html", "404.html"]]
+
+
+def test_every_page_kind_passes_the_nu_html_checker(sample_site):
+    assert VNU.is_file(), "run tests/setup.sh first: it installs vnu-jar with npm"
+    pages = [str(sample_site / rel) for rel in one_page_of_each_kind(sample_site)]
+    proc = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+                          capture_output=True, text=True, timeout=300)
+    messages = json.loads(proc.stderr or '{"messages": []}')["messages"]
+    assert [f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in messages] == []
+
+
+@pytest.fixture(scope="module")
+def served(sample_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(sample_site))
+    http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violations(sample_site, served, scheme):
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    assert chromium and AXE.is_file(), "run tests/setup.sh first: it installs chromium and axe-core"
+    failures = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page(color_scheme=scheme, viewport={"width": 390, "height": 844})
+        external = []
+        page.on("request", lambda r: external.append(r.url) if not r.url.startswith(served) else None)
+        for rel in one_page_of_each_kind(sample_site):
+            page.goto(served + rel)
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("async () => (await axe.run()).violations"
+                                   ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))")
+            failures += [f"{rel}: {v['id']} ({v['impact']})" for v in result if v["impact"] in ("serious", "critical")]
+        browser.close()
+    assert failures == []
+    assert external == []  # no CDN, no web fonts, no analytics
