@@ -115,7 +115,9 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    raise UsageError("serve is not implemented yet")
+    from digest.serve import serve
+
+    return serve(args.site, args.host, args.port, args.drafts, args.open)
 
 
 def _check(args: argparse.Namespace) -> int:

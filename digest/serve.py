@@ -1,0 +1,268 @@
+"""`digest serve`: build into a preview folder, serve it, rebuild and reload on every change.
+
+Security, since every web page the editor visits can reach a preview server:
+it binds to 127.0.0.1 unless told otherwise; requests with a foreign Host
+header get 403 (DNS rebinding); the live-reload WebSocket refuses foreign
+Origins; no file outside the preview folder, and no hidden file, is ever
+served. The live-reload script is added to responses only, never to files.
+"""
+from __future__ import annotations
+
+import errno
+import html
+import json
+import mimetypes
+import socket
+import sys
+import threading
+import time
+import webbrowser
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from tornado import ioloop, web
+
+from digest.build import build
+from digest.config import load_config
+from digest.errors import DigestError, UsageError
+from digest.render import default_theme_dir
+from digest.watch import Rebuilder
+
+# livereload's handler waits this long between reloads and drops what comes in between.
+LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+LOOPBACK = ("localhost", "127.0.0.1", "[::1]")
+
+
+@dataclass(slots=True)
+class Preview:
+    """What the server and the rebuild thread share (guarded by `lock`)."""
+
+    site: Path
+    folder: Path
+    base_path: str
+    allowed_hosts: frozenset[str]
+    errors: tuple[str, ...] = ()
+    sockets: set[Any] = field(default_factory=set)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    loop: ioloop.IOLoop | None = None
+
+    def notify(self, url_path: str) -> None:
+        """Tell every connected browser to reload `url_path` (a URL path, never a file path)."""
+        message = {"command": "reload", "path": url_path, "liveCSS": True, "liveImg": True}
+        if self.loop:
+            self.loop.add_callback(self._send, message)
+
+    def _send(self, message: dict[str, Any]) -> None:
+        for socket_ in list(self.sockets):
+            try:
+                socket_.write_message(message)
+            except Exception:  # a browser gone mid-send: forget it
+                self.sockets.discard(socket_)
+
+
+def allowed_hosts(host: str, port: int) -> frozenset[str]:
+    """Host headers the preview answers: the bound host and loopback names, with the port."""
+    names = {host.lower(), *LOOPBACK}
+    if ":" in host and not host.startswith("["):
+        names.add(f"[{host.lower()}]")
+    if host in ("0.0.0.0", "::"):
+        names.add(socket.gethostname().lower())
+    hosts = {f"{name}:{port}" for name in names}
+    if port == 80:
+        hosts |= names
+    return frozenset(hosts)
+
+
+class _Guarded:
+    """Refuse requests addressed to another host name: a DNS-rebinding page cannot read the preview."""
+
+    preview: Preview
+
+    def prepare(self) -> None:  # type: ignore[misc]
+        if self.request.host.lower() not in self.preview.allowed_hosts:  # type: ignore[attr-defined]
+            raise web.HTTPError(403)
+
+
+class ReloadSocket(_Guarded, LiveReloadHandler):
+    """livereload's protocol, but with this preview's browsers only and same-origin pages only."""
+
+    def initialize(self, preview: Preview) -> None:
+        self.preview = preview
+
+    def check_origin(self, origin: str) -> bool:
+        return urlsplit(origin).netloc.lower() in self.preview.allowed_hosts
+
+    def on_message(self, message: str | bytes) -> None:
+        try:
+            command = json.loads(message).get("command")
+        except (ValueError, AttributeError):
+            return
+        if command == "hello":
+            self.send_message({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"],
+                               "serverName": "digest"})
+        elif command == "info":
+            self.preview.sockets.add(self)
+
+    def on_close(self) -> None:
+        self.preview.sockets.discard(self)
+
+
+class ReloadScript(_Guarded, LiveReloadJSHandler):
+    def initialize(self, preview: Preview) -> None:
+        self.preview = preview
+
+
+class PageHandler(_Guarded, web.RequestHandler):
+    """Files of the preview folder; HTML gets the reload script and, after a failed build, the errors."""
+
+    def initialize(self, preview: Preview) -> None:
+        self.preview = preview
+
+    def head(self, _: str) -> None:
+        self.get(_)
+
+    def get(self, _: str) -> None:
+        raw = self.request.path
+        if any(bad in raw.lower() for bad in ("\\", "%5c", "%00", "%2f", "\0")):
+            raise web.HTTPError(400)
+        path = unquote(raw)
+        if path == "/" and self.preview.base_path != "/":
+            return self.redirect(self.preview.base_path)
+        if not path.startswith(self.preview.base_path):
+            return self._not_found()
+        parts = [p for p in path[len(self.preview.base_path):].split("/") if p]
+        if any(p.startswith(".") for p in parts):
+            return self._not_found()  # .., ., dotfiles and hidden folders do not exist here
+        root = self.preview.folder.resolve()
+        target = root.joinpath(*parts)
+        if target.is_dir():
+            if not path.endswith("/"):
+                return self.redirect(raw + "/")
+            target = target / "index.html"
+        real = target.resolve()
+        if not real.is_relative_to(root):
+            raise web.HTTPError(403)  # a link pointing out of the folder
+        if not real.is_file():
+            return self._not_found()
+        self._send_file(real)
+
+    def _not_found(self) -> None:
+        self.set_status(404)
+        page = self.preview.folder / "404.html"
+        if page.is_file():
+            self._send_file(page.resolve())
+        else:
+            self._send_html(b"<!DOCTYPE html><html><head><title>Not found</title></head><body>"
+                            b"<h1>Not found</h1></body></html>")
+
+    def _send_file(self, path: Path) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError:  # replaced by a rebuild between the check and the read
+            raise web.HTTPError(404) from None
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            return self._send_html(data)
+        self.set_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") or kind.endswith("xml") else ""))
+        self.set_header("Cache-Control", "no-store")
+        self.finish(data)
+
+    def _send_html(self, data: bytes) -> None:
+        port = self.request.host.rsplit(":", 1)[-1] if ":" in self.request.host else "80"
+        script = f'<script src="/livereload.js?port={int(port) if port.isdigit() else 80}"></script>'.encode()
+        data = data.replace(b"</head>", script + b"</head>", 1) if b"</head>" in data else script + data
+        errors = self.preview.errors
+        if errors:
+            data = data.replace(b"</body>", error_banner(errors) + b"</body>", 1) \
+                if b"</body>" in data else data + error_banner(errors)
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(data)
+
+
+def error_banner(errors: tuple[str, ...]) -> bytes:
+    """The failed build's errors over the last good page, escaped, until the next good build."""
+    lines = "\n".join(html.escape(e) for e in errors)
+    return (
+        '<div id="digest-build-error" role="alert" style="position:fixed;inset:auto 0 0 0;z-index:2147483647;'
+        "max-height:50vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#7f1d1d;color:#fff;"
+        'font:14px/1.5 ui-monospace,monospace;box-shadow:0 -4px 16px rgba(0,0,0,.4)">'
+        "<strong>digest: the build failed; this is the last good build.</strong>"
+        f'<pre style="white-space:pre-wrap;margin:.5rem 0 0">{lines}</pre></div>'
+    ).encode()
+
+
+def make_app(preview: Preview) -> web.Application:
+    args = {"preview": preview}
+    return web.Application([
+        (r"/livereload", ReloadSocket, args),
+        (r"/livereload\.js", ReloadScript, args),
+        (r"(.*)", PageHandler, args),
+    ], debug=False, autoreload=False, compress_response=False)
+
+
+def rebuild(preview: Preview, drafts: bool, changed: set[str]) -> set[str]:
+    """Build into the preview folder; keep the last good site and record the errors if it fails."""
+    started = time.perf_counter()
+    written: set[str] = set()
+    try:
+        config = load_config(preview.site)
+        report = build(config, drafts=drafts, output=preview.folder)
+        written = {str(p) for p in report.ingest.written + report.ingest.removed}
+        errors: tuple[str, ...] = ()
+        for warning in report.warnings:
+            print(warning.format(), file=sys.stderr)
+        print(f"rebuilt in {time.perf_counter() - started:.2f} s: {report.summary()}", flush=True)
+    except DigestError as exc:
+        errors = tuple(p.format() for p in exc.problems)
+        print("\n".join(errors), file=sys.stderr, flush=True)
+    except Exception as exc:  # a bug must not take the preview down; say it and keep serving
+        errors = (f"internal error while building: {exc!r} (please report it)",)
+        print(errors[0], file=sys.stderr, flush=True)
+    with preview.lock:
+        preview.errors = errors
+    css_only = changed and all(p.endswith(".css") for p in changed) and not errors
+    preview.notify(preview.base_path + "static/style.css" if css_only else preview.base_path)
+    return written
+
+
+def serve(site: Path, host: str, port: int, drafts: bool, open_browser: bool) -> int:
+    """Run the preview until Ctrl-C."""
+    config = load_config(site)
+    preview = Preview(config.root, config.state_dir / "preview", urlsplit(config.base_url).path or "/",
+                      allowed_hosts(host, port))
+    if host not in LOOPBACK and host != "::1":
+        print(f"warning: serving on {host}, reachable from other machines on the network", file=sys.stderr)
+    rebuild(preview, drafts, set())
+    app = make_app(preview)
+    try:
+        server = app.listen(port, address=host)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {port} is in use (try --port {port + 1})") from None
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    loop = ioloop.IOLoop.current()
+    preview.loop = loop
+    roots = [config.root / "content", config.root / "themes", config.root / "site.yaml", default_theme_dir()]
+    watcher = Rebuilder(roots, lambda changed: rebuild(preview, drafts, changed))
+    watcher.start()
+    thread = threading.Thread(target=watcher.run, name="digest-watch", daemon=True)
+    thread.start()
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}{preview.base_path}"
+    print(f"serving {url} (Ctrl-C to stop)", flush=True)
+    if open_browser:
+        webbrowser.open(url)
+    try:
+        loop.start()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop.set()
+        server.stop()
+        thread.join(timeout=5)
+    print("stopped")
+    return 0
