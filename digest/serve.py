@@ -248,21 +248,22 @@ def serve(site: Path, host: str, port: int, drafts: bool, open_browser: bool) ->
     preview.loop = loop
     roots = [config.root / "content", config.root / "themes", config.root / "site.yaml", default_theme_dir()]
     watcher = Rebuilder(roots, lambda changed: rebuild(preview, drafts, changed))
-    watcher.start()
     thread = threading.Thread(target=watcher.run, name="digest-watch", daemon=True)
-    thread.start()
-    shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{port}{preview.base_path}"
-    print(f"serving {url} (Ctrl-C to stop)", flush=True)
-    if open_browser:
-        webbrowser.open(url)
     try:
+        watcher.start()
+        thread.start()
+        shown = f"[{host}]" if ":" in host else host
+        url = f"http://{shown}:{port}{preview.base_path}"
+        print(f"serving {url} (Ctrl-C to stop)", flush=True)
+        if open_browser:
+            webbrowser.open(url)
         loop.start()
     except KeyboardInterrupt:
         pass
     finally:
         watcher.stop.set()
         server.stop()
-        thread.join(timeout=5)
+        if thread.is_alive():
+            thread.join(timeout=5)
     print("stopped")
     return 0
