@@ -22,7 +22,7 @@ from digest.ingest.classify import Classifier
 from digest.ingest.story import ArticleDraft, draft
 from digest.ingest.wire import RawError, parse
 
-_Outcome = tuple[ArticleDraft | None, list[Problem]]
+_Outcome = tuple[str, tuple[int, int], str, ArticleDraft | None, list[Problem]]
 RECORD_VERSION = 2  # bump when ingest's output for the same raw file changes
 _RAW_FIELD = re.compile(r"^raw:\s*\"?(.*?)\"?\s*$", re.M)
 
@@ -93,37 +93,31 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     record = _load_record(config)
     entries: dict[str, dict] = record["files"]
     selected = raw_files(config) if only is None else only
-    todo: list[tuple[str, os.stat_result, bytes]] = []
+    todo: list[tuple[str, str | None]] = []
     for path in selected:
         rel = path.relative_to(config.root).as_posix()
-        stat = path.stat()
         entry = entries.get(rel)
-        if trust_stat and entry and entry["size"] == stat.st_size and entry["mtime"] == stat.st_mtime_ns \
-                and (config.articles_dir / entry["md"]).is_file():
-            result.unchanged += 1
-            continue
-        todo.append((rel, stat, path.read_bytes()))
-    changed: list[tuple[str, os.stat_result, bytes, str]] = []
-    for rel, stat, data in todo:
-        sha = _sha(data)
-        entry = entries.get(rel)
-        if entry and entry["sha"] == sha and (config.articles_dir / entry["md"]).is_file():
-            entry.update(size=stat.st_size, mtime=stat.st_mtime_ns)  # touched, not changed
-            result.unchanged += 1
-        else:
-            changed.append((rel, stat, data, sha))
-    drafts: list[tuple[ArticleDraft, os.stat_result, str]] = []
-    outcomes = _prepare_all(config, [(rel, data) for rel, _, data, _ in changed])
-    for (rel, stat, _, sha), (article, problems) in zip(changed, outcomes):
+        known = entry["sha"] if entry and (config.articles_dir / entry["md"]).is_file() else None
+        if trust_stat and known:
+            stat = path.stat()
+            if entry["size"] == stat.st_size and entry["mtime"] == stat.st_mtime_ns:
+                result.unchanged += 1
+                continue
+        todo.append((rel, known))
+    drafts: list[tuple[ArticleDraft, tuple[int, int], str]] = []
+    for rel, identity, sha, article, problems in _prepare_all(config, todo):
         result.problems.extend(problems)
         if article:
-            drafts.append((article, stat, sha))
+            drafts.append((article, identity, sha))
+        elif sha and not problems:  # touched, not changed
+            entries[rel].update(size=identity[0], mtime=identity[1])
+            result.unchanged += 1
     drafts.sort(key=lambda d: d[0].sort_key)
     if dry_run:
         return result
     taken = _taken_paths(config, entries)
-    for article, stat, sha in drafts:
-        _write(config, article, stat, sha, entries, taken, result)
+    for article, identity, sha in drafts:
+        _write(config, article, identity, sha, entries, taken, result)
     _save_record(config, record)
     return result
 
@@ -131,29 +125,38 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 
 
-def _prepare_all(config: SiteConfig, files: list[tuple[str, bytes]]) -> list[_Outcome]:
-    """Parse and classify raw files, on every core when there are many."""
+def _prepare_all(config: SiteConfig, files: list[tuple[str, str | None]]) -> list[_Outcome]:
+    """Read, hash, parse and classify raw files, on every core when there are many."""
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_FROM or workers < 2:
-        classifier = Classifier.from_config(config)
-        return [_prepare(config, classifier, rel, data) for rel, data in files]
+        return _prepare_batch(config, files)
     chunk = -(-len(files) // (workers * 4))
     batches = [files[i: i + chunk] for i in range(0, len(files), chunk)]
     with ProcessPoolExecutor(workers) as pool:
         return [o for batch in pool.map(_prepare_batch, [config] * len(batches), batches) for o in batch]
 
 
-def _prepare_batch(config: SiteConfig, files: list[tuple[str, bytes]]) -> list[_Outcome]:
+def _prepare_batch(config: SiteConfig, files: list[tuple[str, str | None]]) -> list[_Outcome]:
     classifier = Classifier.from_config(config)
-    return [_prepare(config, classifier, rel, data) for rel, data in files]
+    return [_prepare(config, classifier, rel, known) for rel, known in files]
 
 
-def _prepare(config: SiteConfig, classifier: Classifier, rel: str, data: bytes) -> _Outcome:
+def _prepare(config: SiteConfig, classifier: Classifier, rel: str, known_sha: str | None) -> _Outcome:
+    """(rel, (size, mtime), sha, draft or None, problems); no draft when the bytes are as recorded."""
+    path = config.root / rel
     try:
-        story = parse(config.root / rel, data, config.zone)
+        stat = path.stat()
+        data = path.read_bytes()
+    except OSError as exc:
+        return rel, (0, 0), "", None, [Problem(path, 1, f"cannot read the file: {exc.strerror}")]
+    identity, sha = (stat.st_size, stat.st_mtime_ns), _sha(data)
+    if sha == known_sha:
+        return rel, identity, sha, None, []
+    try:
+        story = parse(path, data, config.zone)
     except RawError as exc:
-        return None, [exc.problem]
-    return draft(story, rel, classifier), list(story.warnings)
+        return rel, identity, sha, None, [exc.problem]
+    return rel, identity, sha, draft(story, rel, classifier), list(story.warnings)
 
 
 def _taken_paths(config: SiteConfig, entries: dict[str, dict]) -> dict[str, str | None]:
@@ -168,7 +171,7 @@ def _taken_paths(config: SiteConfig, entries: dict[str, dict]) -> dict[str, str 
     return owners
 
 
-def _write(config: SiteConfig, article: ArticleDraft, stat: os.stat_result, sha: str,
+def _write(config: SiteConfig, article: ArticleDraft, identity: tuple[int, int], sha: str,
            entries: dict[str, dict], taken: dict[str, str | None], result: IngestResult) -> None:
     entry = entries.get(article.raw)
     old_md = entry["md"] if entry else None
@@ -184,11 +187,7 @@ def _write(config: SiteConfig, article: ArticleDraft, stat: os.stat_result, sha:
         return _adopt_or_warn(config, article, result)
     text = article.text(_slug_of(rel))
     target = config.articles_dir / rel
-    if not (target.is_file() and target.read_bytes() == text):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(text)
-        os.replace(tmp, target)
+    if _write_if_different(target, text):
         result.written.append(target)
     else:
         result.unchanged += 1
@@ -197,8 +196,28 @@ def _write(config: SiteConfig, article: ArticleDraft, stat: os.stat_result, sha:
         taken.pop(old_md, None)
         result.removed.append(config.articles_dir / old_md)
     taken[rel] = article.raw
-    entries[article.raw] = {"size": stat.st_size, "mtime": stat.st_mtime_ns, "sha": sha,
+    entries[article.raw] = {"size": identity[0], "mtime": identity[1], "sha": sha,
                             "md": rel, "md_sha": _sha(text)}
+
+
+def _write_if_different(target: Path, text: bytes) -> bool:
+    """Write `text` unless the file already holds it. A new file is written in place
+    (nothing to protect, and a rename per file triples the time of a large ingest);
+    an existing one is replaced atomically, so a reader never sees half of it."""
+    try:
+        with open(target, "xb") as fh:
+            fh.write(text)
+        return True
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return _write_if_different(target, text)
+    except FileExistsError:
+        if target.read_bytes() == text:
+            return False
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(text)
+    os.replace(tmp, target)
+    return True
 
 
 def _edited(config: SiteConfig, md: str, entry: dict) -> bool:
