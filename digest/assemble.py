@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from digest.config import SiteConfig
 from digest.content import Article
+from digest.errors import DigestError, Problem
 from digest.dates import long_date, month_name
 from digest.slugs import stable_slug
 
@@ -91,11 +92,28 @@ def assemble(config: SiteConfig, articles: Sequence[Article]) -> Site:
     pages += _term_pages(config, articles, tags, "tag", lambda a: a.tags)
     pages += _index_pages(config, topics, tags)
     pages += _feed_pages(config, articles, topics)
+    pages += _search_pages(config, articles, topics)
     pages.append(Page("notfound", "404.html", "404.html", "Page not found", in_sitemap=False))
     pages.append(Page("robots", "robots.txt", "robots.txt", "robots", in_sitemap=False))
     pages.append(Page("sitemap", "sitemap.xml", "sitemap.xml", "sitemap", in_sitemap=False,
                       context=MappingProxyType({"entries": tuple(p for p in pages if p.in_sitemap)})))
+    _refuse_collisions(config, pages)
     return Site(config, tuple(pages), tuple(articles), MappingProxyType(topics), MappingProxyType(tags))
+
+
+def _refuse_collisions(config: SiteConfig, pages: list[Page]) -> None:
+    """Two pages at one path would silently overwrite each other (`paths: {archive: ""}`)."""
+    seen: dict[str, Page] = {}
+    problems = []
+    for page in pages:
+        other = seen.setdefault(page.output_path, page)
+        if other is not page:
+            problems.append(Problem(config.root / "site.yaml", config.line_of("paths"),
+                                    f"the {page.kind} page '{page.title}' and the {other.kind} page "
+                                    f"'{other.title}' would both be /{page.output_path}",
+                                    "give each kind of page its own path under paths:"))
+    if problems:
+        raise DigestError(problems)
 
 
 # --- terms ---------------------------------------------------------------------------
@@ -111,18 +129,22 @@ def _topic_terms(config: SiteConfig, articles: Sequence[Article]) -> dict[str, T
 
 def _tag_terms(config: SiteConfig, articles: Sequence[Article]) -> dict[str, Term]:
     """Tags by name; spellings that share a slug (`Mark Carney`, `mark carney`) share a page."""
-    counts: dict[str, int] = defaultdict(int)
+    spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    stories: dict[str, int] = defaultdict(int)
     for article in articles:
-        for name in dict.fromkeys(article.tags):
-            counts[name] += 1
-    by_slug: dict[str, list[str]] = defaultdict(list)
-    for name in counts:
-        by_slug[stable_slug(name, "tag")].append(name)
+        slugs = set()
+        for name in article.tags:
+            slug = stable_slug(name, "tag")
+            spellings[slug][name] += 1
+            slugs.add(slug)
+        for slug in slugs:  # a story counts once per tag, however many spellings it uses
+            stories[slug] += 1
     pattern = config.path_of("tag")
     terms = {}
-    for slug, names in by_slug.items():
-        title = min(names, key=lambda n: (-counts[n], n))  # the most used spelling names the page
-        term = Term("tag", slug, title, pattern.format(slug=slug), sum(counts[n] for n in names))
+    for slug, names in spellings.items():
+        order = list(names)  # first seen first: articles come newest first
+        title = min(names, key=lambda n: (-names[n], order.index(n)))  # the most used spelling names the page
+        term = Term("tag", slug, title, pattern.format(slug=slug), stories[slug])
         terms.update({n: term for n in names})
     return terms
 
@@ -307,6 +329,17 @@ def _index_pages(config: SiteConfig, topics: dict[str, Term], tags: dict[str, Te
         Page("tags", config.path_of("tags"), "terms.html", "Tags",
              MappingProxyType({"terms": tuple(tag_list), "term_kind": "tag"}), "Every tag"),
     ]
+
+
+def _search_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term]) -> list[Page]:
+    """A search page and its index: searched in the reader's browser, no server needed."""
+    entries = tuple({"t": a.title, "u": a.url, "d": a.date.date().isoformat(), "s": a.summary,
+                     "c": topics[a.topic].title, "g": list(a.tags)} for a in articles)
+    url = config.path_of("search")
+    return [Page("search", url, "search.html", "Search", MappingProxyType({"index_url": url + "index.json"}),
+                 "Search every story", in_sitemap=False),
+            Page("searchindex", url + "index.json", "search.json", "Search index",
+                 MappingProxyType({"entries": entries}), in_sitemap=False)]
 
 
 def _feed_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term]) -> list[Page]:

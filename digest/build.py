@@ -15,7 +15,7 @@ from digest.config import SiteConfig
 from digest.content import load_articles
 from digest.errors import DigestError, Problem
 from digest.ingest.run import IngestResult, ingest
-from digest.output import check_output_dir, write_site
+from digest.output import check_output_dir, remember_output, write_site
 from digest.render import render_pages, static_files
 
 
@@ -49,7 +49,7 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
     story is worse than yesterday's site.
     """
     started = time.perf_counter()
-    target = check_output_dir(config, output or config.output_dir)
+    target = check_output_dir(config, output)
     ingested = ingest(config, trust_stat=not clean)
     report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning])
     problems = list(ingested.errors)
@@ -60,6 +60,7 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
     if problems:
         raise DigestError(problems)
     report.files = write_site(target, render_pages(site), static_files(config))
+    remember_output(config, target)
     report.pages_by_kind = Counter(p.kind for p in site.pages)
     report.output = target
     report.seconds = time.perf_counter() - started

@@ -9,12 +9,17 @@ from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.ingest.run import ingest
 from digest.links import broken_links
+from digest.output import check_output_dir
 from digest.render import render_pages, static_files
 
 
 def check(config: SiteConfig) -> list[Problem]:
     """Every problem a build would hit, plus links that lead nowhere."""
     problems = list(ingest(config, dry_run=True).problems)
+    try:
+        check_output_dir(config, None)
+    except DigestError as exc:
+        problems += exc.problems
     try:
         site = build_site(config)
         files = dict(render_pages(site))

@@ -108,7 +108,8 @@ def _build(args: argparse.Namespace) -> int:
     from digest.build import build
 
     config = load_config(args.site)
-    report = build(config, drafts=args.drafts, output=args.output, clean=args.clean)
+    output = args.output.resolve() if args.output else None  # relative to where the user typed it
+    report = build(config, drafts=args.drafts, output=output, clean=args.clean)
     _report(report.warnings)
     print(report.summary())
     return OK

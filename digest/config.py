@@ -31,11 +31,12 @@ DEFAULT_PATHS: dict[str, str] = {
     "tag": "tags/{slug}/",
     "tags": "tags/",
     "page": "page/{n}/",
+    "search": "search/",
 }
 PATH_FIELDS: dict[str, set[str]] = {
     "article": {"year", "month", "day", "slug"}, "day": {"year", "month", "day"},
     "month": {"year", "month"}, "year": {"year"}, "archive": set(), "topic": {"slug"},
-    "topics": set(), "tag": {"slug"}, "tags": set(), "page": {"n"},
+    "topics": set(), "tag": {"slug"}, "tags": set(), "page": {"n"}, "search": set(),
 }
 
 
@@ -68,6 +69,10 @@ class SiteConfig:
     topics: tuple[Topic, ...] = ()
     tags: tuple[tuple[str, tuple[str, ...]], ...] = ()
     paths: tuple[tuple[str, str], ...] = tuple(DEFAULT_PATHS.items())
+    key_lines: tuple[tuple[str, int], ...] = ()  # where each top-level key sits in site.yaml
+
+    def line_of(self, key: str) -> int:
+        return dict(self.key_lines).get(key, 1)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -85,10 +90,6 @@ class SiteConfig:
     def state_dir(self) -> Path:
         """Caches and records of what was built: in the site folder, never in output/."""
         return self.root / ".digest"
-
-    @property
-    def output_dir(self) -> Path:
-        return (self.root / self.output).resolve()
 
     def path_of(self, kind: str) -> str:
         return dict(self.paths)[kind]
@@ -179,6 +180,10 @@ def parse_config(root: Path, data: Any, lines: yamlsource.Lines, path: Path) -> 
         values[key] = r.typed(data, key, lambda v: _is_count(v) or v == 0 and v is not False,
                               "a whole number of at least 0", _default(key))
     values["base_url"] = _base_url(r, data)
+    if "\0" in values["output"] or values["output"].strip() != values["output"]:
+        r.error(("output",), f"output {values['output']!r} is not a usable folder name", "use a name like output")
+        values["output"] = "output"
+    values["key_lines"] = tuple((k[0], n) for k, n in lines.items() if len(k) == 1)
     values["timezone"] = _timezone(r, data)
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", values["theme"]):
         r.error(("theme",), f"theme '{values['theme']}' is not a folder name", "use a name like 'default'")
@@ -201,8 +206,9 @@ def _did_you_mean(key: str, known: tuple[str, ...] | list[str]) -> str:
 
 def _base_url(r: _Reader, data: dict[str, Any]) -> str:
     url = r.typed(data, "base_url", _is_text, "a URL", _default("base_url"))
-    if not re.match(r"^https?://[^/\s]+(/\S*)?$", url):
-        r.error(("base_url",), f"base_url {url!r} is not an http(s) URL", "write it like https://example.org/news/")
+    if not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", url):
+        r.error(("base_url",), f"base_url {url!r} is not an http(s) URL without ? or #",
+                "write it like https://example.org/news/")
         return _default("base_url")
     return url if url.endswith("/") else url + "/"
 
@@ -281,7 +287,12 @@ def _paths(r: _Reader, raw: Any) -> tuple[tuple[str, str], ...]:
             r.error(("paths", kind), f"path of '{kind}' {problem}",
                     f"the default is '{DEFAULT_PATHS[kind]}'")
             continue
-        paths[kind] = pattern.strip("/") + "/" if pattern.strip("/") else ""
+        if pattern.endswith(".html") and kind != "article":
+            r.error(("paths", kind), f"path of '{kind}' must be a folder (end it with /)",
+                    "only an article may be a single .html file")
+            continue
+        stripped = pattern.strip("/")
+        paths[kind] = stripped if pattern.endswith(".html") else (stripped + "/" if stripped else "")
     return tuple(paths.items())
 
 

@@ -22,6 +22,7 @@ from digest import frontmatter
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.slugs import SLUG_RE_TEXT, stable_slug
+from digest.text import clean_text
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -101,8 +102,8 @@ def _markdown_files(folder: Path) -> list[Path]:
 
 def read_article(path: Path, config: SiteConfig, md: MarkdownIt, topics: set[str]) -> Article:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
+        text = clean_text(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
         raise DigestError([Problem(path, 1, "not UTF-8 text", "save the file as UTF-8")]) from None
     parts = frontmatter.split(text)
     if parts is None:
@@ -115,9 +116,20 @@ def read_article(path: Path, config: SiteConfig, md: MarkdownIt, topics: set[str
         mark = exc.problem_mark or exc.context_mark
         raise DigestError([Problem(path, (mark.line + 2) if mark else 1,
                                    f"front matter is not valid YAML: {exc.problem}")]) from None
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
+        # PyYAML builds dates as it parses: 2025-02-30 fails here, not in validation
+        raise DigestError([Problem(path, _first_date_line(yaml_text), f"front matter has an impossible value: {exc}",
+                                   "check the dates: write them like 2025-03-28T11:09:00-04:00")]) from None
     if not isinstance(meta, dict):
         raise DigestError([Problem(path, 2, "front matter must be `key: value` lines")])
     return _article(path, meta, yaml_text, body, config, md, topics)
+
+
+def _first_date_line(yaml_text: str) -> int:
+    for number, line in enumerate(yaml_text.split("\n"), start=2):
+        if re.match(r"^\w+:\s*\d{4}-\d", line):
+            return number
+    return 1
 
 
 def _line_of(yaml_text: str, key: str) -> int:
@@ -143,12 +155,12 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
         title = ""
     date = _datetime(meta.get("date"), config)
     if date is None:
-        bad("date", f"'date' must be a date and time like 2025-03-28T11:09:00-04:00, not {meta.get('date')!r}")
+        bad("date", f"'date' must be a date and time like 2025-03-28T11:09:00-04:00, not '{meta.get('date')}'")
     updated = _datetime(meta.get("updated"), config) if meta.get("updated") is not None else None
     if meta.get("updated") is not None and updated is None:
         bad("updated", "'updated' must be a date and time like 2025-03-28T13:26:00-04:00")
     topic = meta.get("topic", config.default_topic)
-    if topic not in topics:
+    if not isinstance(topic, str) or topic not in topics:
         bad("topic", f"unknown topic {topic!r}", "use one of: " + ", ".join(sorted(topics)))
     texts = {}
     for key in ("source", "dateline", "summary", "raw"):
@@ -158,7 +170,7 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
         if not isinstance(value, str):
             bad(key, f"'{key}' must be text")
             value = str(value)
-        texts[key] = value.strip()
+        texts[key] = clean_text(value).strip()
     lists = {}
     for key in ("authors", "tags", "credits"):
         value = meta.get(key) or []
@@ -167,7 +179,7 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
         if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
             bad(key, f"'{key}' must be a list like [A, B]")
             value = []
-        lists[key] = tuple(str(v).strip() for v in value if str(v).strip())
+        lists[key] = tuple(clean_text(str(v)).strip() for v in value if clean_text(str(v)).strip())
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         bad("draft", "'draft' must be true or false")
@@ -182,22 +194,22 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
     html = md.render(body)
     extra = {k: v for k, v in meta.items() if k not in KNOWN_FIELDS}
     summary = texts["summary"] or _first_paragraph_text(body)
-    return Article(path, title.strip(), date, updated, lists["authors"], texts["source"], texts["dateline"],
+    return Article(path, clean_text(title).strip(), date, updated, lists["authors"], texts["source"], texts["dateline"],
                    topic, lists["tags"], summary, slug, texts["raw"], lists["credits"], draft, html,
                    len(body.split()), _article_url(config, date, slug), MappingProxyType(extra))
 
 
 def _datetime(value: Any, config: SiteConfig) -> dt.datetime | None:
-    if isinstance(value, str):
-        try:
+    try:
+        if isinstance(value, str):
             value = dt.datetime.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    if isinstance(value, dt.datetime):
-        aware = value if value.tzinfo else value.replace(tzinfo=config.zone)
-        return aware.astimezone(config.zone)
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time(0, 0), tzinfo=config.zone)
+        if isinstance(value, dt.datetime):
+            aware = value if value.tzinfo else value.replace(tzinfo=config.zone)
+            return aware.astimezone(config.zone)
+        if isinstance(value, dt.date):
+            return dt.datetime.combine(value, dt.time(0, 0), tzinfo=config.zone)
+    except (ValueError, OverflowError):  # 0001-01-01 in a zone west of UTC, offsets past 24 h
+        return None
     return None
 
 

@@ -31,9 +31,11 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
     """The path as the user would type it: relative to the working folder when inside it."""
     base = cwd or Path.cwd()
     try:
-        return os.path.relpath(path, base) if path.is_absolute() and path.is_relative_to(base) else str(path)
+        shown = os.path.relpath(path, base) if path.is_absolute() and path.is_relative_to(base) else str(path)
     except ValueError:
-        return str(path)
+        shown = str(path)
+    # a file name that is not UTF-8 is shown with escapes rather than breaking the message
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 class DigestError(Exception):

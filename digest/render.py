@@ -11,6 +11,7 @@ import posixpath
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
@@ -55,6 +56,7 @@ class SiteView:
     base_path: str
     topics: tuple[Any, ...]
     generated: dt.datetime | None
+    urls: Any  # where the site-wide pages live: home, archive, topics, tags, search, feed
 
 
 def make_environment(config: SiteConfig) -> jinja2.Environment:
@@ -106,8 +108,11 @@ def _link(context: Any, url: str) -> str:
 def render_pages(site: Site) -> Iterator[tuple[str, bytes]]:
     """(output path, bytes) for every page; raises DigestError listing every template problem."""
     env = make_environment(site.config)
-    view = SiteView(site.config.title, site.config.description, site.config.language, site.config.base_url,
-                    urlsplit(site.config.base_url).path or "/", tuple(site.topics.values()), _build_time())
+    config = site.config
+    urls = MappingProxyType({"home": "", "archive": config.path_of("archive"), "topics": config.path_of("topics"),
+                             "tags": config.path_of("tags"), "search": config.path_of("search"), "feed": "feed.xml"})
+    view = SiteView(config.title, config.description, config.language, config.base_url,
+                    urlsplit(config.base_url).path or "/", tuple(site.topics.values()), _build_time(), urls)
     problems: dict[str, Problem] = {}
     templates: dict[str, jinja2.Template] = {}
     for page in site.pages:
@@ -115,7 +120,7 @@ def render_pages(site: Site) -> Iterator[tuple[str, bytes]]:
             template = templates.get(page.template) or templates.setdefault(
                 page.template, env.get_template(page.template))
             text = template.render(page=page, site=view, topics=site.topics, all_tags=site.tags, **page.context)
-        except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        except Exception as exc:  # any template mistake (1/0, recursion ...) is the theme's, not a crash
             problem = _template_problem(exc, page)
             problems.setdefault(f"{problem.path}:{problem.line}:{exc}", problem)  # once, not once a page
             continue

@@ -43,6 +43,8 @@ def load(text: str) -> tuple[Any, Lines]:
     loader = _Loader("")
     try:
         return _convert(node, (), lines, loader), lines
+    except RecursionError:  # an alias that contains itself: x: &a [*a]
+        raise YamlFault(1, "not valid YAML: an alias refers to itself") from None
     finally:
         loader.dispose()
 

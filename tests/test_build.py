@@ -262,3 +262,75 @@ def test_summary_line_and_check(tmp_path, run):
     md.write_text(md.read_text() + "\nSee [the list](../nowhere/).\n")
     code, _, err = run("check", "--site", str(tmp_path))
     assert code == 1 and "content/articles/2025/03/28-good.md:1: link to '../nowhere/' leads nowhere" in err
+
+
+def test_output_folder_with_other_files_or_a_file_is_refused(tmp_path, run):
+    site = write_site(tmp_path / "site", {"content/raw/a.txt": raw_article("Good")})
+    docs = tmp_path / "mydocs"
+    docs.mkdir()
+    (docs / "thesis.txt").write_text("precious")
+    code, _, err = run("build", "--site", str(site), "--output", str(docs))
+    assert code == 1 and "it holds files digest did not write" in err
+    assert (docs / "thesis.txt").read_text() == "precious"
+    code, _, err = run("build", "--site", str(site), "--output", str(site / "site.yaml"))
+    assert code == 1 and "it is a file" in err and (site / "site.yaml").is_file()
+    (site / "site.yaml").write_text(SITE_YAML + "output: ../mydocs\n")
+    code, _, err = run("check", "--site", str(site))
+    assert code == 1 and f"site.yaml:{SITE_YAML.count(chr(10)) + 1}: refusing to write the site to ../mydocs" in err
+    # a folder digest built before is replaced, even when it is not empty
+    empty = tmp_path / "public"
+    assert run("build", "--site", str(site), "--output", str(empty))[0] == 0
+    assert run("build", "--site", str(site), "--output", str(empty))[0] == 0
+
+
+def test_configured_paths_are_used_by_every_link(tmp_path, run):
+    yaml_text = SITE_YAML + "paths:\n  tags: labels/\n  tag: 'label/{slug}/'\n  archive: past/\n  topics: sections/\n" \
+        "  topic: 'section/{slug}/'\n  article: '{year}/{month}/{day}/{slug}.html'\n  search: find/\n"
+    files = built(tmp_path, run, {"content/raw/a.txt": raw_article("One story"),
+                                  "content/raw/b.txt": story("Another story", 20)}, yaml_text)
+    assert "labels/index.html" in files and "past/index.html" in files and "find/index.html" in files
+    assert "section/trade/index.html" in files and "2025/03/28/one-story.html" in files
+    assert broken_links(files) == []
+
+
+def test_two_kinds_of_page_at_one_path_is_an_error(tmp_path, run):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("One")}, SITE_YAML + "paths:\n  archive: ''\n")
+    code, _, err = run("build", "--site", str(tmp_path))
+    assert code == 1 and "would both be /index.html" in err and "site.yaml:11:" in err
+
+
+def test_a_story_counts_once_per_tag_whatever_the_spellings(tmp_path, run):
+    write_site(tmp_path, {"content/articles/2025/03/28-x.md":
+                          "---\ntitle: X\ndate: 2025-03-28T10:00:00-04:00\ntags: [Mark Carney, mark carney, MARK CARNEY]\n---\nBody\n"})
+    files = built(tmp_path, run, {})
+    assert "1 story" in text(files["tags/mark-carney/index.html"])
+    assert "Mark Carney 1" in text(files["tags/index.html"])
+
+
+def test_characters_xml_cannot_carry_never_reach_a_feed(tmp_path, run):
+    write_site(tmp_path, {"content/articles/2025/03/28-x.md":
+                          '---\ntitle: "T\\u0001itle\\uffff"\ndate: 2025-03-28T10:00:00-04:00\n---\nBo\x01dy \ufffe here\n'})
+    files = built(tmp_path, run, {})
+    feed = ET.fromstring(files["feed.xml"])
+    assert feed.find(ATOM + "entry/" + ATOM + "title").text == "Title"
+
+
+@pytest.mark.parametrize("template, words", [
+    ("{{ 1/0 }}", "division by zero"),
+    ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "recursion"),
+])
+def test_any_template_mistake_is_one_line_not_a_traceback(tmp_path, template, words):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("Good"), "themes/default/templates/404.html": template})
+    proc = subprocess.run([sys.executable, "-m", "digest", "build"], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("themes/default/templates/404.html:1: template error") and words in proc.stderr
+
+
+def test_search_index_lists_every_story(tmp_path, run):
+    files = built(tmp_path, run, {"content/raw/a.txt": raw_article("Carney & </script> talks"),
+                                  "content/raw/b.txt": story("Other", 20)})
+    index = json.loads(files["search/index.json"])
+    assert [e["t"] for e in index] == ["Carney & </script> talks", "Other"]
+    assert index[0]["u"] == "2025/03/28/carney-script-talks/"
+    assert b"</script>" not in files["search/index.json"]
+    assert 'data-index="../search/index.json"' in files["search/index.html"].decode()

@@ -36,7 +36,7 @@ def test_wrong_types_name_key_and_line(tmp_path):
     assert found == [
         "site.yaml:2: 'per_page' must be a whole number of at least 1, not str 'ten'",
         "site.yaml:3: 'max_tags' must be a whole number of at least 0, not int -1",
-        "site.yaml:5: base_url 'example.org' is not an http(s) URL (write it like https://example.org/news/)",
+        "site.yaml:5: base_url 'example.org' is not an http(s) URL without ? or # (write it like https://example.org/news/)",
         "site.yaml:4: unknown time zone 'Mars/Olympus' (use a name like America/Toronto)",
         "site.yaml:6: unknown key 'keywrds' in topic 'trade' (did you mean 'keywords'?)",
     ]
@@ -55,3 +55,9 @@ def test_paths_are_checked(tmp_path):
         "collide (the default is '{year}/{month}/{day}/{slug}/')",
         "site.yaml:13: path of 'tag' must not contain '.', '..' or hidden folders (the default is 'tags/{slug}/')",
     ]
+
+
+def test_self_referencing_alias_and_bad_urls(tmp_path):
+    assert problems(tmp_path, "title: X\ntags: &a [*a]\n")[0].startswith("site.yaml:1: not valid YAML")
+    assert "is not an http(s) URL" in problems(tmp_path, "base_url: https://example.org/?x=1\n")[0]
+    assert "is not a usable folder name" in problems(tmp_path, 'output: "a\\0b"\n')[0]

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from digest.ingest.escape import escape_markdown
-from digest.ingest.wire import blocks, clean_text
+from digest.ingest.wire import blocks
+from digest.text import clean_text
 
 # CommonMark with raw HTML on, and markdown-it's JS default (raw HTML off, tables, strikethrough).
 RENDERERS = {"commonmark+html": MarkdownIt("commonmark"), "js-default": MarkdownIt("js-default")}

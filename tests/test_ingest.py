@@ -65,13 +65,55 @@ def test_second_run_writes_nothing_and_changed_raw_updates(tmp_path, run):
     assert "Changed text." in articles(tmp_path)["2025/03/28-first-title.md"]
 
 
-def test_new_title_renames_the_file(tmp_path, run):
+def test_corrected_headline_keeps_the_published_url(tmp_path, run):
     write_site(tmp_path, {"content/raw/a.txt": raw_article("First title")})
     run("ingest", "--site", str(tmp_path))
-    (tmp_path / "content/raw/a.txt").write_text(raw_article("Second title"))
+    (tmp_path / "content/raw/a.txt").write_text(raw_article("Corrected title"))
     code, out, _ = run("ingest", "--site", str(tmp_path))
     assert code == 0
-    assert list(articles(tmp_path)) == ["2025/03/28-second-title.md"]
+    assert list(articles(tmp_path)) == ["2025/03/28-first-title.md"]
+    meta = front(articles(tmp_path)["2025/03/28-first-title.md"])
+    assert meta["title"] == "Corrected title" and meta["slug"] == "first-title"
+    # a corrected date moves the story to its day, under the same slug
+    (tmp_path / "content/raw/a.txt").write_text(raw_article("Corrected title", day="2025-03-29",
+                                                            posted="Posted March 29, 2025 9:00 am."))
+    run("ingest", "--site", str(tmp_path))
+    assert list(articles(tmp_path)) == ["2025/03/29-first-title.md"]
+
+
+def test_renamed_markdown_is_adopted_not_duplicated(tmp_path, run):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("Ottawa unveils plan")})
+    run("ingest", "--site", str(tmp_path))
+    base = tmp_path / "content/articles/2025/03"
+    (base / "28-ottawa-unveils-plan.md").rename(base / "28-plan.md")
+    code, out, err = run("ingest", "--site", str(tmp_path))
+    assert code == 0 and "0 written" in out
+    assert list(articles(tmp_path)) == ["2025/03/28-plan.md"]
+    (tmp_path / "content/raw/a.txt").write_text(raw_article("Ottawa unveils plan", body=["OTTAWA — New."]))
+    code, out, err = run("ingest", "--site", str(tmp_path))
+    assert list(articles(tmp_path)) == ["2025/03/28-plan.md"] and "0 written" in out
+
+
+def test_backup_files_are_not_stories_and_odd_names_are_reported(tmp_path, run):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("Title"), "content/raw/a.txt~": raw_article("Title"),
+                          "content/raw/#a.txt#": raw_article("Title"), "content/raw/.a.txt.swp": "x",
+                          "content/raw/a.txt.bak": raw_article("Title")})
+    (tmp_path / "content/raw").joinpath(os.fsdecode(b"caf\xe9.txt")).write_text(raw_article("Cafe"))
+    code, out, err = run("ingest", "--site", str(tmp_path))
+    assert code == 1 and "the file name is not UTF-8 text" in err
+    assert list(articles(tmp_path)) == ["2025/03/28-title.md"]
+
+
+def test_an_interrupted_ingest_is_finished_by_the_next(tmp_path, run):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("Title")})
+    run("ingest", "--site", str(tmp_path))
+    md = tmp_path / "content/articles/2025/03/28-title.md"
+    full = md.read_bytes()
+    md.write_bytes(full[:40])  # the machine stopped mid-write, before the record was saved
+    (tmp_path / ".digest/ingest.json").unlink()
+    (tmp_path / ".digest/ingest.running").touch()
+    assert run("ingest", "--site", str(tmp_path))[0] == 0
+    assert md.read_bytes() == full and list(articles(tmp_path)) == ["2025/03/28-title.md"]
 
 
 def test_curator_edit_is_never_overwritten(tmp_path, run):
@@ -98,7 +140,7 @@ def test_fresh_clone_without_record_adopts_identical_files(tmp_path, run):
     md.write_text(md.read_text() + "\nA curator's note.\n")
     (tmp_path / ".digest/ingest.json").unlink()
     code, out, err = run("ingest", "--site", str(tmp_path))
-    assert "0 written" in out and "may hold edits" in err
+    assert "0 written" in out and "may hold the curator's edits" in err
     assert md.read_bytes() != original and list(articles(tmp_path)) == ["2025/03/28-title.md"]
 
 

@@ -39,7 +39,7 @@ def one_page_of_each_kind(output: Path) -> list[str]:
         "index.html", "page/2/index.html", article.relative_to(output).as_posix(),
         "2025/04/03/index.html", "2025/04/index.html", "2025/index.html", "archive/index.html",
         "topics/index.html", "topics/trade/index.html", "topics/trade/page/2/index.html",
-        "tags/index.html", "tags/mark-carney/index.html", "404.html"]]
+        "tags/index.html", "tags/mark-carney/index.html", "search/index.html", "404.html"]]
 
 
 def test_every_page_kind_passes_the_nu_html_checker(sample_site):
@@ -82,3 +82,21 @@ def test_axe_finds_no_serious_violations(sample_site, served, scheme):
         browser.close()
     assert failures == []
     assert external == []  # no CDN, no web fonts, no analytics
+
+
+def test_search_finds_stories_in_the_browser(sample_site, served):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(served + "search/?q=macklem")
+        page.wait_for_selector("#search-results li")
+        titles = page.locator("#search-results li a").all_inner_texts()
+        assert titles and any("Macklem" in t for t in titles)
+        page.fill("#search-q", "QUEBEC annoncé")  # case and accents fold: matches "Québec annonce"
+        page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 1")
+        page.click("#search-results li a")
+        page.wait_for_load_state()
+        assert "Legault" in page.inner_text("h1")
+        browser.close()

@@ -122,3 +122,30 @@ def test_bad_input_is_one_problem_with_file_and_line(data, line, words):
     assert problem.line == line and words in problem.message
     formatted = problem.format()
     assert formatted.startswith(f"content/raw/x.txt:{line}: ") and "\n" not in formatted
+
+
+@pytest.mark.parametrize("first", [
+    "By Friday, the government had tabled the bill, officials said.",
+    "By the numbers",
+    "Posted in the lobby, the sign said the office was closed.",
+    "Last Updated maps show the fire moving east.",
+])
+def test_paragraphs_that_only_look_like_header_lines_stay_in_the_body(first):
+    s = story(raw_article(byline=None, posted=None, body=[first, "Second paragraph."]))
+    assert s.paragraphs == (first, "Second paragraph.")
+    assert s.authors == () and s.source == ""
+
+
+def test_staff_signature_and_trailing_period_are_credits():
+    staff = story(raw_article(byline="By The Canadian Press", body=[
+        "OTTAWA — Body.", "This report by The Canadian Press was first published March 28, 2025.",
+        "The Canadian Press"]))
+    assert staff.paragraphs == ("OTTAWA — Body.",) and len(staff.credits) == 2
+    dotted = story(raw_article(byline="By Jane Doe and John Roe, The Associated Press",
+                               body=["Body.", "Jane Doe and John Roe, The Associated Press."]))
+    assert dotted.paragraphs == ("Body.",) and dotted.credits == ("Jane Doe and John Roe, The Associated Press.",)
+
+
+def test_characters_xml_cannot_carry_are_removed():
+    s = story(raw_article(title="T\ufffe\x01itle", body=["A\uffffB\x7fC\x9fD"]))
+    assert s.title == "Title" and s.paragraphs == ("ABCD",)

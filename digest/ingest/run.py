@@ -16,6 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from digest.config import SiteConfig
 from digest.errors import Problem
 from digest.ingest.classify import Classifier
@@ -24,7 +26,7 @@ from digest.ingest.wire import RawError, parse
 
 _Outcome = tuple[str, tuple[int, int], str, ArticleDraft | None, list[Problem]]
 RECORD_VERSION = 2  # bump when ingest's output for the same raw file changes
-_RAW_FIELD = re.compile(r"^raw:\s*\"?(.*?)\"?\s*$", re.M)
+_RAW_FIELD = re.compile(r"^raw:.*$", re.M)
 
 
 @dataclass(slots=True)
@@ -45,8 +47,12 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# Editors' backups and swap files sit beside the raw files; they are not stories.
+_NOT_RAW = re.compile(r"^[.#]|~$|\.(?:swp|swo|swx|tmp|bak|orig|part|crdownload)$", re.I)
+
+
 def raw_files(config: SiteConfig) -> list[Path]:
-    """Every raw article: files under content/raw/, hidden ones and links left out."""
+    """Every raw article under content/raw/: hidden files, editor backups and links left out."""
     if not config.raw_dir.is_dir():
         return []
     found = []
@@ -54,9 +60,17 @@ def raw_files(config: SiteConfig) -> list[Path]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
             path = Path(dirpath, name)
-            if not name.startswith(".") and not path.is_symlink():
+            if not _NOT_RAW.search(name) and not path.is_symlink():
                 found.append(path)
     return sorted(found)
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes, kept by Python as lone surrogates
+        return False
+    return True
 
 
 def import_files(config: SiteConfig, files: list[Path]) -> tuple[list[Path], list[Problem]]:
@@ -96,6 +110,10 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     todo: list[tuple[str, str | None]] = []
     for path in selected:
         rel = path.relative_to(config.root).as_posix()
+        if not _is_utf8(rel):
+            result.problems.append(Problem(path, 1, "the file name is not UTF-8 text",
+                                           "rename it with letters, digits and dashes"))
+            continue
         entry = entries.get(rel)
         known = entry["sha"] if entry and (config.articles_dir / entry["md"]).is_file() else None
         if trust_stat and known:
@@ -116,9 +134,15 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     if dry_run:
         return result
     taken = _taken_paths(config, entries)
+    claims = _Claims(config, taken)
+    marker = config.state_dir / "ingest.running"
+    recovering = marker.exists()  # the last run stopped while writing
+    config.state_dir.mkdir(parents=True, exist_ok=True)
+    marker.touch()
     for article, identity, sha in drafts:
-        _write(config, article, identity, sha, entries, taken, result)
+        _write(config, article, identity, sha, entries, taken, claims, recovering, result)
     _save_record(config, record)
+    marker.unlink()
     return result
 
 
@@ -171,27 +195,60 @@ def _taken_paths(config: SiteConfig, entries: dict[str, dict]) -> dict[str, str 
     return owners
 
 
+@dataclass(slots=True)
+class _Claims:
+    """Which unrecorded Markdown file names which raw file (its `raw:` field), read only when needed:
+    after a fresh clone, a lost record, or a curator renaming a file."""
+
+    config: SiteConfig
+    taken: dict[str, str | None]
+    by_raw: dict[str, str] | None = None
+
+    def of(self, raw: str) -> str | None:
+        if self.by_raw is None:
+            self.by_raw = {}
+            for rel, owner in self.taken.items():
+                if owner is None:
+                    claimed = _raw_field(self.config.articles_dir / rel)
+                    if claimed:
+                        self.by_raw.setdefault(claimed, rel)
+        return self.by_raw.get(raw)
+
+
 def _write(config: SiteConfig, article: ArticleDraft, identity: tuple[int, int], sha: str,
-           entries: dict[str, dict], taken: dict[str, str | None], result: IngestResult) -> None:
+           entries: dict[str, dict], taken: dict[str, str | None], claims: _Claims,
+           recovering: bool, result: IngestResult) -> None:
     entry = entries.get(article.raw)
     old_md = entry["md"] if entry else None
-    edited = old_md is not None and _edited(config, old_md, entry)
-    if edited:
+    if old_md and not (config.articles_dir / old_md).is_file():
+        old_md = None  # deleted (ingest it again) or renamed (found below)
+    if old_md is None and (found := claims.of(article.raw)):
+        # The curator's copy of this story under another name: keep it, never write a twin.
+        identical = (config.articles_dir / found).read_bytes() == article.text(_slug_of(found))
+        entries[article.raw] = {"size": identity[0], "mtime": identity[1], "sha": sha, "md": found,
+                                "md_sha": _sha(article.text(_slug_of(found))) if identical else ""}
+        taken[found] = article.raw
+        if not identical:
+            result.problems.append(Problem(config.articles_dir / found, 1,
+                                           f"not updated from {article.raw}: it may hold the curator's edits",
+                                           "delete it to ingest the raw file again", warning=True))
+        result.unchanged += 1
+        return
+    if old_md and _edited(config, old_md, entry):
         result.problems.append(Problem(config.articles_dir / old_md, 1,
                                        f"not updated from {article.raw}: the curator edited it",
                                        "delete the Markdown file to ingest the raw file again",
                                        warning=True))
         return
-    rel = _free_path(config, article, taken)
-    if rel is None:
-        return _adopt_or_warn(config, article, result)
+    # A published story keeps its URL: a corrected headline does not change the slug.
+    rel = _free_path(config, article, _slug_of(old_md) if old_md else article.slug, taken, recovering)
     text = article.text(_slug_of(rel))
     target = config.articles_dir / rel
     if _write_if_different(target, text):
         result.written.append(target)
     else:
         result.unchanged += 1
-    if old_md and old_md != rel:  # the title changed, so the slug did: the old file goes
+    if old_md and old_md != rel:  # the date moved the story to another day
         (config.articles_dir / old_md).unlink(missing_ok=True)
         taken.pop(old_md, None)
         result.removed.append(config.articles_dir / old_md)
@@ -202,8 +259,9 @@ def _write(config: SiteConfig, article: ArticleDraft, identity: tuple[int, int],
 
 def _write_if_different(target: Path, text: bytes) -> bool:
     """Write `text` unless the file already holds it. A new file is written in place
-    (nothing to protect, and a rename per file triples the time of a large ingest);
-    an existing one is replaced atomically, so a reader never sees half of it."""
+    (nothing to protect, and a rename per file triples the time of a large ingest;
+    an interrupted run is recovered, see `_free_path`); an existing one is replaced
+    atomically, so a reader never sees half of it."""
     try:
         with open(target, "xb") as fh:
             fh.write(text)
@@ -221,44 +279,39 @@ def _write_if_different(target: Path, text: bytes) -> bool:
 
 
 def _edited(config: SiteConfig, md: str, entry: dict) -> bool:
-    path = config.articles_dir / md
-    return path.is_file() and _sha(path.read_bytes()) != entry["md_sha"]
+    return _sha((config.articles_dir / md).read_bytes()) != entry["md_sha"]
 
 
-def _free_path(config: SiteConfig, article: ArticleDraft, taken: dict[str, str | None]) -> str | None:
-    """The first of slug, slug-2, slug-3 ... that is free or already this raw file's.
+def _free_path(config: SiteConfig, article: ArticleDraft, wanted: str, taken: dict[str, str | None],
+               recovering: bool) -> str:
+    """The first of wanted, wanted-2, wanted-3 ... that is free or already this raw file's.
 
-    None when an unrecorded file there claims the same raw file (a fresh clone,
-    or a lost record): that file may hold the curator's edits.
+    After an interrupted run, a file that holds the start of what this story
+    would write is this story's, cut short: it is written again.
     """
     n = 1
     while True:
-        slug = article.slug if n == 1 else f"{article.slug}-{n}"
+        slug = wanted if n == 1 else f"{wanted}-{n}"
         rel = article.relpath(slug)
-        owner = taken.get(rel, "")
-        if rel not in taken or owner == article.raw:
+        if rel not in taken or taken[rel] == article.raw:
             return rel
-        if owner is None:
-            claimed = _raw_field(config.articles_dir / rel)
-            if claimed == article.raw:
-                if (config.articles_dir / rel).read_bytes() == article.text(slug):
-                    return rel
-                return None
+        if taken[rel] is None and recovering and \
+                article.text(slug).startswith((config.articles_dir / rel).read_bytes()):
+            return rel
         n += 1
-
-
-def _adopt_or_warn(config: SiteConfig, article: ArticleDraft, result: IngestResult) -> None:
-    result.problems.append(Problem(config.articles_dir / article.relpath(article.slug), 1,
-                                   f"not updated from {article.raw}: it differs from what ingest "
-                                   "would write and may hold edits",
-                                   "delete it to ingest the raw file again", warning=True))
 
 
 def _raw_field(path: Path) -> str | None:
     with open(path, encoding="utf-8", errors="replace") as fh:
         head = fh.read(4096)
     match = _RAW_FIELD.search(head)
-    return match.group(1) if match else None
+    if not match:
+        return None
+    try:
+        value = yaml.safe_load(match.group(0))
+    except yaml.YAMLError:
+        return None
+    return value.get("raw") if isinstance(value, dict) and isinstance(value.get("raw"), str) else None
 
 
 def _slug_of(rel: str) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from digest.errors import Problem
+from digest.text import clean_text
 
 MAX_BYTES = 5 * 1024 * 1024
 MONTHS = {name: i for i, name in enumerate(
@@ -24,7 +25,12 @@ MONTHS["sept"] = 9
 HEADER_RE = re.compile(r"^date\s+(\S+)(?:\s+(.*))?$", re.S)
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 BYLINE_RE = re.compile(r"^By\s+(\S.*)$", re.S)
-STAMP_RE = re.compile(r"^(Posted|Last Updated)\b\s*(.*)$", re.S)
+STAMP_RE = re.compile(r"^(Posted|Last Updated)\s+(.*)$", re.S)
+# What makes a Posted line a time stamp rather than a sentence: a word and then a number.
+STAMP_SHAPE = re.compile(r"^(?:on\s+)?[A-Za-z]+\.?\s+\d")
+# A byline name: capitalised words, with the particles names carry (de, van, von, bin ...).
+NAME_RE = re.compile(r"^(?:[^\W\d_][\w.'’-]*|de|du|da|di|la|le|van|von|der|den|bin|al|y)"
+                     r"(?:\s+(?:[^\W\d_][\w.'’-]*|de|du|da|di|la|le|van|von|der|den|bin|al|y)){0,5}$")
 WHEN_RE = re.compile(
     r"^(?:on\s+)?([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s*(?:at\s+)?(\d{1,2}):(\d{2})\s*([ap])\.?m\.?)?\s*\.?$",
     re.I)
@@ -34,9 +40,6 @@ DATELINE_RE = re.compile(
     r"^([^\W\da-z_](?:[^\W\da-z_]|[ .'’&-])*?(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?)"
     r"\s*(?:\(([^()\n]{1,40})\))?\s*(?:—|–|--)\s+")
 TRAILER_RE = re.compile(r"^This (?:report|story|article) by .+ was first published\b", re.S)
-# Characters that are not text: C0/C1 controls (not tab or newline) and line separators.
-CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-NEWLINES_RE = re.compile("\r\n|\r|[\x0b\x0c\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +98,6 @@ def decode(path: Path, data: bytes) -> tuple[str, list[Problem]]:
     return clean_text(text), warnings
 
 
-def clean_text(text: str) -> str:
-    """Newlines as LF and no control characters, so every later step sees plain text."""
-    return CONTROL_RE.sub("", NEWLINES_RE.sub("\n", text))
-
-
 def blocks(text: str) -> list[tuple[int, str]]:
     """Paragraph blocks with the 1-based line each starts on; lines stripped at both ends."""
     out: list[tuple[int, str]] = []
@@ -141,14 +139,16 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     index = 1
     while index < len(parts):
         line, block = parts[index]
+        if "\n" in block:
+            break
         byline = BYLINE_RE.match(block)
         stamp = STAMP_RE.match(block)
-        if byline and not authors and not source and "\n" not in block:
-            authors, source = parse_byline(byline.group(1))
-        elif stamp and stamp.group(1) not in stamps and "\n" not in block:
+        if byline and not authors and not source and (parsed := parse_byline(byline.group(1))):
+            authors, source = parsed
+        elif stamp and stamp.group(1) not in stamps and STAMP_SHAPE.match(stamp.group(2)):
             stamps[stamp.group(1)] = _stamp(path, line, stamp.group(1), stamp.group(2), zone)
         else:
-            break
+            break  # the body starts here: "By Friday, ..." or "Posted in the lobby" is story text
         index += 1
     body = [block for _, block in parts[index:]]
     body, credits = split_credits(body, authors, source)
@@ -200,14 +200,25 @@ def _stamp(path: Path, line: int, label: str, text: str, zone: ZoneInfo) -> dt.d
         raise RawError(Problem(path, line, f"impossible {label} date {text.strip()!r}", example)) from None
 
 
-def parse_byline(text: str) -> tuple[tuple[str, ...], str]:
-    """`A, B and C, Source` -> ((A, B, C), Source); `Source` alone is a staff byline."""
+def parse_byline(text: str) -> tuple[tuple[str, ...], str] | None:
+    """`A, B and C, Source` -> ((A, B, C), Source); `Source` alone is a staff byline.
+
+    None when the line only starts like a byline ("By Friday, the bill had passed"):
+    every name and the source must be a short run of capitalised words.
+    """
     text = " ".join(text.split()).rstrip(".")
     if ", " not in text:
-        return (), text
-    names, source = text.rsplit(", ", 1)
-    authors = [a.strip() for a in re.split(r",\s+(?:and\s+)?|\s+and\s+", names) if a.strip()]
+        authors, source = [], text
+    else:
+        names, source = text.rsplit(", ", 1)
+        authors = [a.strip() for a in re.split(r",\s+(?:and\s+)?|\s+and\s+", names) if a.strip()]
+    if not all(_is_name(n) for n in [*authors, source]):
+        return None
     return tuple(authors), source.strip()
+
+
+def _is_name(text: str) -> bool:
+    return bool(NAME_RE.match(text)) and text[0].isupper()
 
 
 def split_credits(body: list[str], authors: tuple[str, ...], source: str) -> tuple[list[str], tuple[str, ...]]:
@@ -216,7 +227,7 @@ def split_credits(body: list[str], authors: tuple[str, ...], source: str) -> tup
     signature = _signature(authors, source)
     while body:
         last = body[-1]
-        if TRAILER_RE.match(last) or (signature and " ".join(last.split()) == signature):
+        if TRAILER_RE.match(last) or (signature and " ".join(last.split()).rstrip(".") == signature):
             credits.insert(0, body.pop())
         else:
             break
@@ -224,7 +235,8 @@ def split_credits(body: list[str], authors: tuple[str, ...], source: str) -> tup
 
 
 def _signature(authors: tuple[str, ...], source: str) -> str:
+    """The closing line that repeats the byline: `A and B, Source`, or the source alone for staff."""
     if not authors:
-        return ""
+        return source
     names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
     return f"{names}, {source}" if source else names
