@@ -15,8 +15,8 @@ from digest.config import SiteConfig
 from digest.content import load_articles
 from digest.errors import DigestError, Problem
 from digest.ingest.run import IngestResult, ingest
-from digest.output import check_output_dir, remember_output, write_site
-from digest.render import render_pages, static_files
+from digest.output import check_output_dir, remember_output
+from digest.publish import publish
 
 
 @dataclass(slots=True)
@@ -26,19 +26,20 @@ class BuildReport:
     ingest: IngestResult
     pages_by_kind: Counter[str] = field(default_factory=Counter)
     files: int = 0
+    written: int = 0
     seconds: float = 0.0
     output: Path | None = None
     warnings: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.pages_by_kind.items()))
-        return (f"built {sum(self.pages_by_kind.values())} pages ({kinds}); {self.files} files written "
-                f"in {self.seconds:.2f} s")
+        return (f"built {sum(self.pages_by_kind.values())} pages ({kinds}); {self.written} of {self.files} "
+                f"files written in {self.seconds:.2f} s")
 
 
-def build_site(config: SiteConfig, drafts: bool = False) -> Site:
+def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True) -> Site:
     """Articles on disk -> the whole site in memory."""
-    return assemble(config, load_articles(config, include_drafts=drafts))
+    return assemble(config, load_articles(config, include_drafts=drafts, use_cache=use_cache))
 
 
 def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
@@ -54,12 +55,12 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
     report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning])
     problems = list(ingested.errors)
     try:
-        site = build_site(config, drafts)
+        site = build_site(config, drafts, use_cache=not clean)
     except DigestError as exc:
         raise DigestError(problems + exc.problems) from None
     if problems:
         raise DigestError(problems)
-    report.files = write_site(target, render_pages(site), static_files(config))
+    report.files, report.written = publish(site, target)
     remember_output(config, target)
     report.pages_by_kind = Counter(p.kind for p in site.pages)
     report.output = target

@@ -8,11 +8,12 @@ marks safe.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Mapping
 
 import yaml
@@ -33,6 +34,15 @@ KNOWN_FIELDS = ("title", "date", "updated", "authors", "source", "dateline", "to
                 "slug", "raw", "credits", "draft")
 _SLUG = re.compile(SLUG_RE_TEXT)
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
+
+
+class FrozenDict(dict):  # type: ignore[type-arg]
+    """A read-only mapping that, unlike MappingProxyType, can be pickled into the build cache."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("front matter is read-only")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _refuse  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +66,8 @@ class Article:
     body_html: str
     words: int
     url: str
-    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    source_hash: str = ""   # of the Markdown file's bytes: what page fingerprints build on
+    extra: Mapping[str, Any] = field(default_factory=lambda: FrozenDict())
 
     @property
     def modified(self) -> dt.datetime:
@@ -72,24 +83,57 @@ def markdown_renderer() -> MarkdownIt:
     return MarkdownIt("js-default")
 
 
-def load_articles(config: SiteConfig, include_drafts: bool) -> list[Article]:
-    """Every article under content/articles/, sorted newest first; raise with all problems."""
-    md = markdown_renderer()
-    topics = {t.slug for t in config.topics}
-    articles, problems = [], []
-    for path in _markdown_files(config.articles_dir):
-        try:
-            article = read_article(path, config, md, topics)
-        except DigestError as exc:
-            problems.extend(exc.problems)
-            continue
-        if include_drafts or not article.draft:
-            articles.append(article)
+def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = True) -> list[Article]:
+    """Every article under content/articles/, sorted newest first; raise with all problems.
+
+    Articles whose file is unchanged since the last build come from the cache;
+    the others are parsed, on every core when there are many.
+    """
+    from digest.article_cache import ArticleCache
+
+    cache = ArticleCache.load(config) if use_cache else ArticleCache.empty(config)
+    paths = _markdown_files(config.articles_dir)
+    found, todo = cache.lookup(paths)
+    problems: list[Problem] = []
+    for path, outcome in zip(todo, parse_articles(config, todo)):
+        if isinstance(outcome, Article):
+            found[path] = outcome
+            cache.store(path, outcome)
+        else:
+            problems.extend(outcome)
+    cache.save(keep=paths)
+    articles = [a for a in found.values() if include_drafts or not a.draft]
     problems.extend(_url_collisions(articles))
     if problems:
         raise DigestError(problems)
     articles.sort(key=lambda a: (-a.date.timestamp(), a.url))
     return articles
+
+
+PARALLEL_FROM = 300  # fewer files than this parse faster than worker processes start
+
+
+def parse_articles(config: SiteConfig, paths: list[Path]) -> list[Article | list[Problem]]:
+    """Each file's Article, or its problems."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        return _parse_batch(config, paths)
+    chunk = -(-len(paths) // (workers * 4))
+    batches = [paths[i: i + chunk] for i in range(0, len(paths), chunk)]
+    with ProcessPoolExecutor(workers) as pool:
+        return [o for batch in pool.map(_parse_batch, [config] * len(batches), batches) for o in batch]
+
+
+def _parse_batch(config: SiteConfig, paths: list[Path]) -> list[Article | list[Problem]]:
+    md = markdown_renderer()
+    topics = {t.slug for t in config.topics}
+    out: list[Article | list[Problem]] = []
+    for path in paths:
+        try:
+            out.append(read_article(path, config, md, topics))
+        except DigestError as exc:
+            out.append(exc.problems)
+    return out
 
 
 def _markdown_files(folder: Path) -> list[Path]:
@@ -101,8 +145,9 @@ def _markdown_files(folder: Path) -> list[Path]:
 
 
 def read_article(path: Path, config: SiteConfig, md: MarkdownIt, topics: set[str]) -> Article:
+    data = path.read_bytes()
     try:
-        text = clean_text(path.read_bytes().decode("utf-8-sig"))
+        text = clean_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise DigestError([Problem(path, 1, "not UTF-8 text", "save the file as UTF-8")]) from None
     parts = frontmatter.split(text)
@@ -122,7 +167,7 @@ def read_article(path: Path, config: SiteConfig, md: MarkdownIt, topics: set[str
                                    "check the dates: write them like 2025-03-28T11:09:00-04:00")]) from None
     if not isinstance(meta, dict):
         raise DigestError([Problem(path, 2, "front matter must be `key: value` lines")])
-    return _article(path, meta, yaml_text, body, config, md, topics)
+    return _article(path, meta, yaml_text, body, config, md, topics, hashlib.sha1(data).hexdigest())
 
 
 def _first_date_line(yaml_text: str) -> int:
@@ -140,7 +185,7 @@ def _line_of(yaml_text: str, key: str) -> int:
 
 
 def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConfig, md: MarkdownIt,
-             topics: set[str]) -> Article:
+             topics: set[str], source_hash: str) -> Article:
     problems: list[Problem] = []
 
     def bad(key: str, message: str, hint: str = "") -> None:
@@ -196,7 +241,7 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
     summary = texts["summary"] or _first_paragraph_text(body)
     return Article(path, clean_text(title).strip(), date, updated, lists["authors"], texts["source"], texts["dateline"],
                    topic, lists["tags"], summary, slug, texts["raw"], lists["credits"], draft, html,
-                   len(body.split()), _article_url(config, date, slug), MappingProxyType(extra))
+                   len(body.split()), _article_url(config, date, slug), source_hash, FrozenDict(extra))
 
 
 def _datetime(value: Any, config: SiteConfig) -> dt.datetime | None:

@@ -1,17 +1,13 @@
-"""Writing the rendered site: into a temporary sibling folder, swapped in only on success.
+"""Where the site may be written: output folders that are safe to replace, paths kept inside them.
 
-A failed build therefore leaves the previous output/ byte-identical, and a
-reader of output/ never sees a half-written site. Replacing a folder deletes
-what was in it, so only a folder digest built (or an empty or new one) is replaced.
+Publishing (digest/publish.py) deletes files the site no longer has, so only a
+folder digest built (or an empty or new one) may be the output.
 """
 from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
-from typing import Iterable
 
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
@@ -74,41 +70,3 @@ def confined(root: Path, rel: str) -> Path:
         raise DigestError([Problem(Path(rel), 1, "output path escapes the output folder",
                                    "check slugs and paths in site.yaml")])
     return path
-
-
-def write_site(target: Path, files: Iterable[tuple[str, bytes]], copies: Iterable[tuple[str, Path]]) -> int:
-    """Write every file into a fresh folder and swap it in place of `target`; return the count."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    count = 0
-    try:
-        made: set[Path] = set()
-        for rel, data in files:
-            path = confined(staging, rel)
-            if path.parent not in made:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                made.add(path.parent)
-            path.write_bytes(data)
-            count += 1
-        for rel, source in copies:
-            path = confined(staging, rel)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, path)
-            count += 1
-        os.chmod(staging, 0o755)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap(staging, target)
-    return count
-
-
-def _swap(staging: Path, target: Path) -> None:
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.rmdir(old)
-        os.rename(target, old)
-    os.rename(staging, target)
-    if old:
-        shutil.rmtree(old, ignore_errors=True)

@@ -97,36 +97,67 @@ def _link(context: Any, url: str) -> str:
     Relative links work at a domain root, under any sub-path and from a file
     folder; only 404.html, which a server shows at any address, links from the root path.
     """
-    page: Page = context["page"]
+    return context["root"] + url or "./"
+
+
+def root_of(page: Page, base_path: str) -> str:
+    """The way from `page` back to the site root: `../../` for a page two folders deep."""
     if page.kind == "notfound":
-        return context["site"].base_path + url
+        return base_path
     here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
-    depth = here.count("/") if here else 0
-    return "../" * depth + url or "./"
+    return "../" * (here.count("/") if here else 0)
+
+
+@dataclass(slots=True)
+class Renderer:
+    """Renders pages of one site; each template is compiled once."""
+
+    site: Site
+    env: jinja2.Environment
+    view: SiteView
+    templates: dict[str, jinja2.Template]
+
+    @classmethod
+    def for_site(cls, site: Site) -> "Renderer":
+        config = site.config
+        urls = MappingProxyType({"home": "", "archive": config.path_of("archive"),
+                                 "topics": config.path_of("topics"), "tags": config.path_of("tags"),
+                                 "search": config.path_of("search"), "feed": "feed.xml"})
+        view = SiteView(config.title, config.description, config.language, config.base_url,
+                        urlsplit(config.base_url).path or "/", tuple(site.topics.values()), _build_time(), urls)
+        return cls(site, make_environment(config), view, {})
+
+    def render(self, page: Page) -> bytes:
+        """The page's bytes; raises DigestError with the template's file and line."""
+        try:
+            template = self.templates.get(page.template) or self.templates.setdefault(
+                page.template, self.env.get_template(page.template))
+            text = template.render(page=page, site=self.view, topics=self.site.topics,
+                                   root=root_of(page, self.view.base_path), **page.context)
+        except Exception as exc:  # any template mistake (1/0, recursion ...) is the theme's, not a crash
+            raise DigestError([_template_problem(exc, page)]) from None
+        return text.encode("utf-8")
 
 
 def render_pages(site: Site) -> Iterator[tuple[str, bytes]]:
     """(output path, bytes) for every page; raises DigestError listing every template problem."""
-    env = make_environment(site.config)
-    config = site.config
-    urls = MappingProxyType({"home": "", "archive": config.path_of("archive"), "topics": config.path_of("topics"),
-                             "tags": config.path_of("tags"), "search": config.path_of("search"), "feed": "feed.xml"})
-    view = SiteView(config.title, config.description, config.language, config.base_url,
-                    urlsplit(config.base_url).path or "/", tuple(site.topics.values()), _build_time(), urls)
-    problems: dict[str, Problem] = {}
-    templates: dict[str, jinja2.Template] = {}
+    renderer = Renderer.for_site(site)
+    problems: list[Problem] = []
     for page in site.pages:
         try:
-            template = templates.get(page.template) or templates.setdefault(
-                page.template, env.get_template(page.template))
-            text = template.render(page=page, site=view, topics=site.topics, all_tags=site.tags, **page.context)
-        except Exception as exc:  # any template mistake (1/0, recursion ...) is the theme's, not a crash
-            problem = _template_problem(exc, page)
-            problems.setdefault(f"{problem.path}:{problem.line}:{exc}", problem)  # once, not once a page
-            continue
-        yield page.output_path, text.encode("utf-8")
+            yield page.output_path, renderer.render(page)
+        except DigestError as exc:
+            problems += exc.problems
     if problems:
-        raise DigestError(list(problems.values()))
+        raise DigestError(unique_problems(problems))
+
+
+def unique_problems(problems: list[Problem]) -> list[Problem]:
+    """One line per template mistake, not one per page it breaks."""
+    seen: dict[tuple[Path, int, str], Problem] = {}
+    for problem in problems:
+        seen.setdefault((problem.path, problem.line, problem.message.split(" (on page ")[0]), problem)
+    return list(seen.values())
 
 
 def static_files(config: SiteConfig) -> Iterator[tuple[str, Path]]:

@@ -256,7 +256,7 @@ def test_site_overrides_one_template_and_keeps_the_rest(tmp_path, run):
 def test_summary_line_and_check(tmp_path, run):
     write_site(tmp_path, {"content/raw/a.txt": raw_article("Good")})
     code, out, _ = run("build", "--site", str(tmp_path))
-    assert re.search(r"built \d+ pages \(.*1 article.*\); \d+ files written in \d+\.\d\d s", out)
+    assert re.search(r"built \d+ pages \(.*1 article.*\); \d+ of \d+ files written in \d+\.\d\d s", out)
     assert run("check", "--site", str(tmp_path))[0] == 0
     md = tmp_path / "content/articles/2025/03/28-good.md"
     md.write_text(md.read_text() + "\nSee [the list](../nowhere/).\n")

@@ -1,0 +1,176 @@
+"""Render every page and bring the output folder up to date, touching only what changed.
+
+Pages are rendered (on every core for large sites) into a staging folder next
+to the output; only files whose bytes differ from what the output holds are
+written there. Nothing in the output changes until every page has rendered:
+then changed files are moved in, files no longer produced are removed, and a
+manifest of what was written is kept in the site's state folder. A failed
+render leaves the output byte-identical; unchanged files keep their mtime, so
+rsync and CDNs see only what changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from digest.assemble import Site
+from digest.config import SiteConfig
+from digest.errors import DigestError, Problem
+from digest.output import confined
+from digest.render import Renderer, static_files, unique_problems
+
+PARALLEL_FROM = 600  # pages; below this a worker pool costs more than it saves
+
+Manifest = dict[str, tuple[str, int, int]]  # path -> (sha1, size, mtime_ns) of the file written
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What each render worker needs: inherited through fork, never pickled."""
+
+    site: Site
+    staging: Path
+    target: Path
+    manifest: Manifest
+
+
+def _manifest_path(config: SiteConfig, target: Path) -> Path:
+    name = hashlib.sha1(str(target).encode()).hexdigest()[:16]
+    return config.state_dir / "manifests" / f"{name}.json"
+
+
+def load_manifest(config: SiteConfig, target: Path) -> Manifest:
+    if not target.is_dir():
+        return {}
+    try:
+        raw = json.loads(_manifest_path(config, target).read_text(encoding="utf-8"))
+        return {k: (v[0], v[1], v[2]) for k, v in raw.items()}
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return {}
+
+
+def _unchanged(job: _Job, rel: str, sha: str) -> bool:
+    """The output already holds exactly these bytes (and nobody touched the file since)."""
+    known = job.manifest.get(rel)
+    if not known or known[0] != sha:
+        return False
+    try:
+        st = os.stat(job.target / rel)
+    except OSError:
+        return False
+    return (st.st_size, st.st_mtime_ns) == (known[1], known[2])
+
+
+def _emit(job: _Job, rel: str, data: bytes) -> tuple[str, str, bool]:
+    sha = hashlib.sha1(data).hexdigest()
+    if _unchanged(job, rel, sha):
+        return rel, sha, False
+    path = confined(job.staging, rel)
+    try:
+        fh = open(path, "wb")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(path, "wb")
+    with fh:
+        fh.write(data)
+    return rel, sha, True
+
+
+_WORKER: dict[str, object] = {}  # per worker process: its _Job and Renderer (set by _start_worker)
+
+
+def _start_worker(job: _Job) -> None:
+    _WORKER["job"], _WORKER["renderer"] = job, Renderer.for_site(job.site)
+
+
+def _render_range(bounds: tuple[int, int]) -> tuple[list[tuple[str, str, bool]], list[Problem]]:
+    job: _Job = _WORKER["job"]  # type: ignore[assignment]
+    renderer: Renderer = _WORKER["renderer"]  # type: ignore[assignment]
+    done, problems = [], []
+    for page in job.site.pages[bounds[0]: bounds[1]]:
+        try:
+            done.append(_emit(job, page.output_path, renderer.render(page)))
+        except DigestError as exc:
+            problems += exc.problems
+    return done, problems
+
+
+def _render_all(job: _Job) -> tuple[list[tuple[str, str, bool]], list[Problem]]:
+    count = len(job.site.pages)
+    workers = min(os.cpu_count() or 1, 8)
+    if count < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        _start_worker(job)
+        try:
+            return _render_range((0, count))
+        finally:
+            _WORKER.clear()
+    step = -(-count // (workers * 6))
+    with multiprocessing.get_context("fork").Pool(workers, _start_worker, (job,)) as pool:
+        parts = pool.map(_render_range, [(i, min(i + step, count)) for i in range(0, count, step)])
+    return [d for done, _ in parts for d in done], [p for _, problems in parts for p in problems]
+
+
+def publish(site: Site, target: Path) -> tuple[int, int]:
+    """Render `site` into `target`; return (files in the site, files written)."""
+    config = site.config
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        job = _Job(site, staging, target, load_manifest(config, target))
+        done, problems = _render_all(job)
+        if problems:
+            raise DigestError(unique_problems(problems))
+        for rel, source in static_files(config):
+            done.append(_emit(job, rel, source.read_bytes()))
+        _commit(staging, target, done)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _save_manifest(config, target, done)
+    return len(done), sum(1 for _, _, written in done if written)
+
+
+def _commit(staging: Path, target: Path, done: list[tuple[str, str, bool]]) -> None:
+    if not target.exists():
+        os.chmod(staging, 0o755)
+        os.rename(staging, target)  # a first build: one rename moves the whole site in
+        return
+    made: set[Path] = set()
+    for rel, _, written in done:
+        if written:
+            path = target / rel
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+            os.replace(staging / rel, path)
+    shutil.rmtree(staging, ignore_errors=True)
+    _remove_stale(target, {rel for rel, _, _ in done})
+
+
+def _remove_stale(target: Path, keep: set[str]) -> None:
+    """Delete files the site no longer has, then the folders they leave empty."""
+    for dirpath, dirnames, filenames in os.walk(target, topdown=False):
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            if os.path.relpath(path, target).replace(os.sep, "/") not in keep:
+                os.unlink(path)
+        if dirpath != str(target) and not os.listdir(dirpath):
+            os.rmdir(dirpath)
+
+
+def _save_manifest(config: SiteConfig, target: Path, done: list[tuple[str, str, bool]]) -> None:
+    manifest = {}
+    for rel, sha, _ in done:
+        st = os.stat(target / rel)
+        manifest[rel] = (sha, st.st_size, st.st_mtime_ns)
+    path = _manifest_path(config, target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(manifest, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, path)
