@@ -9,14 +9,18 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from digest.assemble import Site, assemble
 from digest.config import SiteConfig
-from digest.content import load_articles
 from digest.errors import DigestError, Problem
 from digest.ingest.run import IngestResult, ingest
 from digest.output import check_output_dir, remember_output
-from digest.publish import publish
+from digest.inputs import fingerprint
+from digest.manifest import intact, load_manifest
+from digest.themes import theme_dirs
+
+if TYPE_CHECKING:
+    from digest.assemble import Site
 
 
 @dataclass(slots=True)
@@ -32,13 +36,18 @@ class BuildReport:
     warnings: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
+        if not self.pages_by_kind:
+            return f"nothing changed: {self.files} files up to date ({self.seconds:.2f} s)"
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.pages_by_kind.items()))
         return (f"built {sum(self.pages_by_kind.values())} pages ({kinds}); {self.written} of {self.files} "
                 f"files written in {self.seconds:.2f} s")
 
 
-def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True) -> Site:
+def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True) -> "Site":
     """Articles on disk -> the whole site in memory."""
+    from digest.assemble import assemble  # the heavy stages load only when there is work
+    from digest.content import load_articles
+
     return assemble(config, load_articles(config, include_drafts=drafts, use_cache=use_cache))
 
 
@@ -54,13 +63,22 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
     ingested = ingest(config, trust_stat=not clean)
     report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning])
     problems = list(ingested.errors)
+    inputs = fingerprint(config, drafts, target, theme_dirs(config))
+    if not problems and not clean:
+        manifest, last_inputs = load_manifest(config, target)
+        if inputs == last_inputs and intact(target, manifest):
+            report.files, report.seconds = len(manifest), time.perf_counter() - started
+            report.output = target
+            return report  # nothing the site is made of changed since the last build here
     try:
         site = build_site(config, drafts, use_cache=not clean)
     except DigestError as exc:
         raise DigestError(problems + exc.problems) from None
     if problems:
         raise DigestError(problems)
-    report.files, report.written = publish(site, target)
+    from digest.publish import publish  # imports Jinja2: only when there is work
+
+    report.files, report.written = publish(site, target, inputs)
     remember_output(config, target)
     report.pages_by_kind = Counter(p.kind for p in site.pages)
     report.output = target

@@ -11,7 +11,6 @@ rsync and CDNs see only what changed.
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import os
 import shutil
@@ -22,12 +21,12 @@ from pathlib import Path
 from digest.assemble import Site
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
+from digest.manifest import Manifest, load_manifest, save_manifest
 from digest.output import confined
 from digest.render import Renderer, static_files, unique_problems
 
 PARALLEL_FROM = 600  # pages; below this a worker pool costs more than it saves
 
-Manifest = dict[str, tuple[str, int, int]]  # path -> (sha1, size, mtime_ns) of the file written
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,21 +37,6 @@ class _Job:
     staging: Path
     target: Path
     manifest: Manifest
-
-
-def _manifest_path(config: SiteConfig, target: Path) -> Path:
-    name = hashlib.sha1(str(target).encode()).hexdigest()[:16]
-    return config.state_dir / "manifests" / f"{name}.json"
-
-
-def load_manifest(config: SiteConfig, target: Path) -> Manifest:
-    if not target.is_dir():
-        return {}
-    try:
-        raw = json.loads(_manifest_path(config, target).read_text(encoding="utf-8"))
-        return {k: (v[0], v[1], v[2]) for k, v in raw.items()}
-    except (OSError, ValueError, KeyError, IndexError, TypeError):
-        return {}
 
 
 def _unchanged(job: _Job, rel: str, sha: str) -> bool:
@@ -116,27 +100,31 @@ def _render_all(job: _Job) -> tuple[list[tuple[str, str, bool]], list[Problem]]:
     return [d for done, _ in parts for d in done], [p for _, problems in parts for p in problems]
 
 
-def publish(site: Site, target: Path) -> tuple[int, int]:
-    """Render `site` into `target`; return (files in the site, files written)."""
+def publish(site: Site, target: Path, inputs: str) -> tuple[int, int]:
+    """Render `site` into `target`; return (files in the site, files written).
+
+    `inputs` is the fingerprint of what the build read, kept with the manifest.
+    """
     config = site.config
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    manifest, _ = load_manifest(config, target)
     try:
-        job = _Job(site, staging, target, load_manifest(config, target))
+        job = _Job(site, staging, target, manifest)
         done, problems = _render_all(job)
         if problems:
             raise DigestError(unique_problems(problems))
         for rel, source in static_files(config):
             done.append(_emit(job, rel, source.read_bytes()))
-        _commit(staging, target, done)
+        _commit(staging, target, done, manifest)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _save_manifest(config, target, done)
+    save_manifest(config, target, done, inputs)
     return len(done), sum(1 for _, _, written in done if written)
 
 
-def _commit(staging: Path, target: Path, done: list[tuple[str, str, bool]]) -> None:
+def _commit(staging: Path, target: Path, done: list[tuple[str, str, bool]], manifest: Manifest) -> None:
     if not target.exists():
         os.chmod(staging, 0o755)
         os.rename(staging, target)  # a first build: one rename moves the whole site in
@@ -150,7 +138,24 @@ def _commit(staging: Path, target: Path, done: list[tuple[str, str, bool]]) -> N
                 made.add(path.parent)
             os.replace(staging / rel, path)
     shutil.rmtree(staging, ignore_errors=True)
-    _remove_stale(target, {rel for rel, _, _ in done})
+    keep = {rel for rel, _, _ in done}
+    if manifest:  # what the last build wrote and this one does not
+        for rel in manifest.keys() - keep:
+            path = target / rel
+            path.unlink(missing_ok=True)
+            _prune(path.parent, target)
+    else:  # no record of the folder: sweep it
+        _remove_stale(target, keep)
+
+
+def _prune(folder: Path, top: Path) -> None:
+    """Remove `folder` and its parents up to `top` while they are empty."""
+    while folder != top and folder.is_relative_to(top):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def _remove_stale(target: Path, keep: set[str]) -> None:
@@ -162,15 +167,3 @@ def _remove_stale(target: Path, keep: set[str]) -> None:
                 os.unlink(path)
         if dirpath != str(target) and not os.listdir(dirpath):
             os.rmdir(dirpath)
-
-
-def _save_manifest(config: SiteConfig, target: Path, done: list[tuple[str, str, bool]]) -> None:
-    manifest = {}
-    for rel, sha, _ in done:
-        st = os.stat(target / rel)
-        manifest[rel] = (sha, st.st_size, st.st_mtime_ns)
-    path = _manifest_path(config, target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(manifest, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, path)

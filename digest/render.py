@@ -18,31 +18,11 @@ from urllib.parse import urlsplit
 import jinja2
 from jinja2 import pass_context
 
-import digest
 from digest import dates
 from digest.assemble import Page, Site
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
-
-
-def default_theme_dir() -> Path:
-    """The shipped theme: inside the installed package, or at the top of a source checkout."""
-    package = Path(digest.__file__).parent
-    for candidate in (package / "themes" / "default", package.parent / "themes" / "default"):
-        if (candidate / "templates").is_dir():
-            return candidate
-    raise DigestError([Problem(package, 1, "the default theme is missing", "reinstall digest")])
-
-
-def theme_dirs(config: SiteConfig) -> list[Path]:
-    """The site's theme folder (if any) first, then the default theme."""
-    own = config.root / "themes" / config.theme
-    default = default_theme_dir()
-    dirs = [own] if own.is_dir() and own.resolve() != default.resolve() else []
-    if config.theme != "default" and not dirs:
-        raise DigestError([Problem(config.root / "site.yaml", 1, f"theme '{config.theme}' not found",
-                                   f"make themes/{config.theme}/templates/ or use theme: default")])
-    return dirs + [default]
+from digest.themes import default_theme_dir, theme_dirs
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from tornado import ioloop, web
 from digest.build import build
 from digest.config import load_config
 from digest.errors import DigestError, UsageError
-from digest.render import default_theme_dir
+from digest.themes import default_theme_dir
 from digest.watch import Rebuilder
 
 # livereload's handler waits this long between reloads and drops what comes in between.

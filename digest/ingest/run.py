@@ -51,18 +51,46 @@ def _sha(data: bytes) -> str:
 _NOT_RAW = re.compile(r"^[.#]|~$|\.(?:swp|swo|swx|tmp|bak|orig|part|crdownload)$", re.I)
 
 
-def raw_files(config: SiteConfig) -> list[Path]:
-    """Every raw article under content/raw/: hidden files, editor backups and links left out."""
-    if not config.raw_dir.is_dir():
-        return []
-    found = []
-    for dirpath, dirnames, filenames in os.walk(config.raw_dir):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            path = Path(dirpath, name)
-            if not _NOT_RAW.search(name) and not path.is_symlink():
-                found.append(path)
+def raw_files(config: SiteConfig) -> list[tuple[str, int, int]]:
+    """Every raw article under content/raw/ as (path relative to the site, size, mtime_ns):
+    hidden files, editor backups and links left out. One stat per file: this runs on every build."""
+    found: list[tuple[str, int, int]] = []
+    prefix = len(str(config.root)) + 1
+
+    def walk(folder: str) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except (FileNotFoundError, NotADirectoryError):
+            return
+        for entry in entries:
+            if entry.name.startswith(".") or entry.is_symlink():
+                continue
+            if entry.is_dir():
+                walk(entry.path)
+            elif not _NOT_RAW.search(entry.name):
+                st = entry.stat()
+                found.append((entry.path[prefix:].replace(os.sep, "/"), st.st_size, st.st_mtime_ns))
+
+    walk(str(config.raw_dir))
     return sorted(found)
+
+
+def _markdown_set(config: SiteConfig) -> set[str]:
+    """The Markdown files under content/articles/, relative to it."""
+    found: set[str] = set()
+    prefix = len(str(config.articles_dir)) + 1
+    stack = [str(config.articles_dir)]
+    while stack:
+        try:
+            entries = list(os.scandir(stack.pop()))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(entry.path)
+            elif entry.name.endswith(".md"):
+                found.add(entry.path[prefix:].replace(os.sep, "/"))
+    return found
 
 
 def _is_utf8(name: str) -> bool:
@@ -106,21 +134,23 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     result = IngestResult()
     record = _load_record(config)
     entries: dict[str, dict] = record["files"]
-    selected = raw_files(config) if only is None else only
+    if only is None:
+        selected = raw_files(config)
+    else:
+        selected = [(p.relative_to(config.root).as_posix(), st.st_size, st.st_mtime_ns)
+                    for p in only for st in [p.stat()]]
+    markdown = _markdown_set(config)
     todo: list[tuple[str, str | None]] = []
-    for path in selected:
-        rel = path.relative_to(config.root).as_posix()
+    for rel, size, mtime in selected:
         if not _is_utf8(rel):
-            result.problems.append(Problem(path, 1, "the file name is not UTF-8 text",
+            result.problems.append(Problem(config.root / rel, 1, "the file name is not UTF-8 text",
                                            "rename it with letters, digits and dashes"))
             continue
         entry = entries.get(rel)
-        known = entry["sha"] if entry and (config.articles_dir / entry["md"]).is_file() else None
-        if trust_stat and known:
-            stat = path.stat()
-            if entry["size"] == stat.st_size and entry["mtime"] == stat.st_mtime_ns:
-                result.unchanged += 1
-                continue
+        known = entry["sha"] if entry and entry["md"] in markdown else None
+        if trust_stat and known and entry["size"] == size and entry["mtime"] == mtime:
+            result.unchanged += 1
+            continue
         todo.append((rel, known))
     drafts: list[tuple[ArticleDraft, tuple[int, int], str]] = []
     for rel, identity, sha, article, problems in _prepare_all(config, todo):

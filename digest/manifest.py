@@ -1,0 +1,56 @@
+"""What the last build wrote into an output folder, and the fingerprint of what it read.
+
+Kept in the site's state folder (.digest/manifests/), never in the output.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from digest.config import SiteConfig
+
+Manifest = dict[str, tuple[str, int, int]]  # path -> (sha1, size, mtime_ns) of the file written
+
+
+def _manifest_path(config: SiteConfig, target: Path) -> Path:
+    name = hashlib.sha1(str(target).encode()).hexdigest()[:16]
+    return config.state_dir / "manifests" / f"{name}.json"
+
+
+def load_manifest(config: SiteConfig, target: Path) -> tuple[Manifest, str]:
+    """What the last build wrote into `target`, and the fingerprint of its inputs."""
+    if not target.is_dir():
+        return {}, ""
+    try:
+        raw = json.loads(_manifest_path(config, target).read_text(encoding="utf-8"))
+        return {k: (v[0], v[1], v[2]) for k, v in raw["files"].items()}, str(raw["inputs"])
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return {}, ""
+
+
+def intact(target: Path, manifest: Manifest) -> bool:
+    """`target` still holds every file as written (size and mtime), and nothing else was added at the top."""
+    if not manifest:
+        return False
+    for rel, (_, size, mtime) in manifest.items():
+        try:
+            st = os.stat(target / rel)
+        except OSError:
+            return False
+        if (st.st_size, st.st_mtime_ns) != (size, mtime):
+            return False
+    return True
+
+
+def save_manifest(config: SiteConfig, target: Path, done: list[tuple[str, str, bool]], inputs: str) -> None:
+    manifest = {}
+    for rel, sha, _ in done:
+        st = os.stat(target / rel)
+        manifest[rel] = (sha, st.st_size, st.st_mtime_ns)
+    path = _manifest_path(config, target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"inputs": inputs, "files": manifest}, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, path)
