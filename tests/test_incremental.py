@@ -1,0 +1,109 @@
+"""An incremental build equals a clean build, byte for byte, after every kind of change.
+
+Each case builds a site, changes one thing, builds again (caches warm, output/
+kept), and compares the result with `build --clean` of a copy into a fresh folder.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from digest.cli import main
+from tests.conftest import SITE_YAML, raw_article, write_site
+
+RAWS = {
+    "content/raw/a.txt": raw_article("Carney talks tariffs", body=[
+        "OTTAWA — Prime Minister Mark Carney discussed tariffs with Donald Trump.", "Carney said more."]),
+    "content/raw/b.txt": raw_article("Election called", "2025-03-27", posted="Posted March 27, 2025 9:00 am.",
+                                     body=["OTTAWA — The election was called by Mark Carney.", "Parliament ends."]),
+    "content/raw/c.txt": raw_article("Steel exports fall", "2025-03-26", posted="Posted March 26, 2025 9:00 am.",
+                                     body=["HAMILTON — Steel exports fell as tariffs hit.", "Trump said so."]),
+}
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def touch(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    later = time.time_ns() + 2_000_000_000
+    os.utime(path, ns=(later, later))  # a new mtime even within the file system's clock tick
+
+
+def md(site: Path, name: str) -> Path:
+    return next((site / "content/articles").rglob(f"*{name}*.md"))
+
+
+def edit(site: Path, name: str, old: str, new: str) -> None:
+    path = md(site, name)
+    text = path.read_text()
+    assert old in text
+    touch(path, text.replace(old, new))
+
+
+CHANGES = {
+    "edit body": lambda s: edit(s, "carney-talks", "Carney said more.", "Carney said much more."),
+    "edit title": lambda s: edit(s, "carney-talks", 'title: "Carney talks tariffs"', 'title: "Carney talks trade"'),
+    "change topic": lambda s: edit(s, "steel", "topic: trade", "topic: politics"),
+    "add and remove tags": lambda s: edit(s, "election", "tags: [Mark Carney]", "tags: [Pierre Poilievre, Elections]"),
+    "delete an article": lambda s: md(s, "steel").unlink(),
+    "add a raw file": lambda s: touch(s / "content/raw/d.txt", raw_article(
+        "Budget tabled", "2025-03-29", posted="Posted March 29, 2025 9:00 am.", body=["OTTAWA — A budget.", "More."])),
+    "edit a template": lambda s: touch(s / "themes/default/templates/404.html",
+                                       "{% extends 'base.html' %}{% block main %}<h1>Lost</h1>{% endblock %}"),
+    "edit site.yaml": lambda s: touch(s / "site.yaml", SITE_YAML.replace("Test Digest", "Renamed Digest")
+                                      + "per_page: 1\n"),
+    "move a story to another day": lambda s: edit(s, "carney-talks", "date: 2025-03-28T11:09:00-04:00",
+                                                 "date: 2025-03-30T08:00:00-04:00"),
+    "draft an article": lambda s: edit(s, "election", "draft: false", "draft: true"),
+    "edit a stylesheet": lambda s: touch(s / "themes/default/static/style.css", "body { color: red }\n"),
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_incremental_build_equals_clean_build(tmp_path, change, capsys):
+    site = write_site(tmp_path / "site", RAWS)
+    assert main(["build", "--site", str(site)]) == 0
+    CHANGES[change](site)
+    assert main(["build", "--site", str(site)]) == 0
+    incremental = tree(site / "output")
+
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("output", ".digest"))
+    assert main(["build", "--site", str(copy), "--clean"]) == 0
+    clean = tree(copy / "output")
+    assert sorted(incremental) == sorted(clean)
+    assert [p for p in clean if incremental[p] != clean[p]] == []
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path, capsys):
+    site = write_site(tmp_path / "site", RAWS)
+    assert main(["build", "--site", str(site)]) == 0
+    before = {p: p.stat().st_mtime_ns for p in (site / "output").rglob("*") if p.is_file()}
+    edit(site, "steel", "Steel exports fell as tariffs hit.", "Steel exports fell sharply as tariffs hit.")
+    capsys.readouterr()
+    assert main(["build", "--site", str(site)]) == 0
+    out = capsys.readouterr().out
+    after = {p: p.stat().st_mtime_ns for p in (site / "output").rglob("*") if p.is_file()}
+    rewritten = sorted(p.relative_to(site / "output").as_posix() for p in after if after[p] != before.get(p))
+    assert "2025/03/26/steel-exports-fall/index.html" in rewritten
+    assert "2025/03/27/election-called/index.html" not in rewritten and "static/style.css" not in rewritten
+    assert f"{len(rewritten)} of" in out
+    assert main(["build", "--site", str(site)]) == 0
+    assert "nothing changed" in capsys.readouterr().out
+
+
+def test_a_file_changed_in_output_behind_our_back_is_restored(tmp_path, capsys):
+    site = write_site(tmp_path / "site", RAWS)
+    assert main(["build", "--site", str(site)]) == 0
+    page = site / "output/index.html"
+    good = page.read_bytes()
+    page.write_bytes(b"defaced")
+    assert main(["build", "--site", str(site)]) == 0
+    assert page.read_bytes() == good
