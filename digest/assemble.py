@@ -131,10 +131,11 @@ def _tag_terms(config: SiteConfig, articles: Sequence[Article]) -> dict[str, Ter
     """Tags by name; spellings that share a slug (`Mark Carney`, `mark carney`) share a page."""
     spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     stories: dict[str, int] = defaultdict(int)
+    slug_of: dict[str, str] = {}
     for article in articles:
         slugs = set()
         for name in article.tags:
-            slug = stable_slug(name, "tag")
+            slug = slug_of.get(name) or slug_of.setdefault(name, stable_slug(name, "tag"))
             spellings[slug][name] += 1
             slugs.add(slug)
         for slug in slugs:  # a story counts once per tag, however many spellings it uses
@@ -185,25 +186,26 @@ RELATED_WINDOW = 6  # candidates per shared tag on each side in time: keeps this
 def _related(config: SiteConfig, articles: Sequence[Article], tags: dict[str, Term]) -> dict[str, tuple[Article, ...]]:
     """Up to `related` stories per article: most shared tags, then same topic, then nearest in time."""
     oldest_first = list(reversed(articles))
+    stamps = [a.date.timestamp() for a in oldest_first]
     groups: dict[str, list[int]] = defaultdict(list)
-    for i, article in enumerate(oldest_first):
-        groups["topic:" + article.topic].append(i)
-        for name in dict.fromkeys(article.tags):
-            groups["tag:" + tags[name].slug].append(i)
-    result = {}
+    keys_of: list[list[str]] = []
     for i, article in enumerate(oldest_first):
         keys = ["tag:" + tags[n].slug for n in dict.fromkeys(article.tags)] + ["topic:" + article.topic]
-        scores: dict[int, int] = defaultdict(int)
+        keys_of.append(keys)
         for key in keys:
+            groups[key].append(i)
+    result = {}
+    for i, article in enumerate(oldest_first):
+        scores: dict[int, int] = defaultdict(int)
+        for key in keys_of[i]:
             members = groups[key]
             at = bisect.bisect_left(members, i)
             weight = 1 if key.startswith("topic:") else 3
             for j in members[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]:
-                if j != i:
-                    scores[j] += weight
-        stamp = article.date.timestamp()
-        best = sorted(scores, key=lambda j: (-scores[j], abs(oldest_first[j].date.timestamp() - stamp),
-                                             oldest_first[j].url))
+                scores[j] += weight
+        scores.pop(i, None)
+        stamp = stamps[i]
+        best = sorted(scores, key=lambda j: (-scores[j], abs(stamps[j] - stamp), oldest_first[j].url))
         result[article.url] = tuple(oldest_first[j] for j in best[: config.related])
     return result
 
@@ -211,8 +213,9 @@ def _related(config: SiteConfig, articles: Sequence[Article], tags: dict[str, Te
 # --- front page and editions ---------------------------------------------------------
 
 def lead_story(stories: Iterable[Article]) -> Article:
-    """The day's lead: the story with most tags (most people and bodies involved), then the longest."""
-    return min(stories, key=lambda a: (-len(a.tags), -a.words, a.date.timestamp(), a.url))
+    """The day's lead: the story with most tags (most people and bodies involved), then the
+    earliest posted. Not the longest: then an edit to a body could change every edition page."""
+    return min(stories, key=lambda a: (-len(a.tags), a.date.timestamp(), a.url))
 
 
 def _edition(config: SiteConfig, stories: list[Article], topics: dict[str, Term]) -> dict[str, Any]:

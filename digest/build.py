@@ -33,6 +33,7 @@ class BuildReport:
     written: int = 0
     seconds: float = 0.0
     output: Path | None = None
+    site: "Site | None" = None   # the site in memory, when it was built (not for "nothing changed")
     warnings: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -52,8 +53,10 @@ def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True)
 
 
 def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
-          clean: bool = False) -> BuildReport:
+          clean: bool = False, always: bool = False) -> BuildReport:
     """Ingest, assemble, render and write; on any error raise and leave output/ as it was.
+
+    `always` builds the site in memory even when nothing changed (the preview keeps it).
 
     A story that fails to ingest fails the build: a site silently missing a
     story is worse than yesterday's site.
@@ -64,7 +67,7 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
     report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning])
     problems = list(ingested.errors)
     inputs = fingerprint(config, drafts, target, theme_dirs(config))
-    if not problems and not clean:
+    if not problems and not clean and not always:
         manifest, last_inputs = load_manifest(config, target)
         if inputs == last_inputs and intact(target, manifest):
             report.files, report.seconds = len(manifest), time.perf_counter() - started
@@ -81,6 +84,7 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
     report.files, report.written = publish(site, target, inputs)
     remember_output(config, target)
     report.pages_by_kind = Counter(p.kind for p in site.pages)
+    report.site = site
     report.output = target
     report.seconds = time.perf_counter() - started
     return report

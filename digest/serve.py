@@ -12,6 +12,7 @@ import errno
 import html
 import json
 import mimetypes
+import os
 import socket
 import sys
 import threading
@@ -26,9 +27,10 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import ioloop, web
 
 from digest.build import build
-from digest.config import load_config
+from digest.config import SiteConfig, load_config
 from digest.errors import DigestError, UsageError
-from digest.themes import default_theme_dir
+from digest.live import LiveSite
+from digest.themes import default_theme_dir, theme_dirs
 from digest.watch import Rebuilder
 
 # livereload's handler waits this long between reloads and drops what comes in between.
@@ -45,6 +47,7 @@ class Preview:
     base_path: str
     allowed_hosts: frozenset[str]
     errors: tuple[str, ...] = ()
+    live: LiveSite | None = None   # the last good site, in memory, for fast edits
     sockets: set[Any] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
     loop: ioloop.IOLoop | None = None
@@ -205,17 +208,34 @@ def make_app(preview: Preview) -> web.Application:
 
 
 def rebuild(preview: Preview, drafts: bool, changed: set[str]) -> set[str]:
-    """Build into the preview folder; keep the last good site and record the errors if it fails."""
+    """Bring the preview up to date with `changed` files; keep the last good site on failure.
+
+    A body-only edit to articles re-renders just the pages that show them, and a
+    stylesheet edit only copies files; anything else is a full (incremental) build.
+    """
     started = time.perf_counter()
     written: set[str] = set()
+    css_only = False
     try:
         config = load_config(preview.site)
-        report = build(config, drafts=drafts, output=preview.folder)
-        written = {str(p) for p in report.ingest.written + report.ingest.removed}
+        kind = _kind_of_change(config, changed) if preview.live else "full"
+        done = None
+        if kind == "bodies" and preview.live:
+            done = preview.live.update_bodies(sorted(Path(p) for p in changed))
+        elif kind == "static" and preview.live:
+            done = preview.live.update_static()
+            css_only = all(p.endswith(".css") for p in changed)
+        if done is None:
+            report = build(config, drafts=drafts, output=preview.folder, always=True)
+            preview.live = LiveSite.of(report.site, preview.folder) if report.site else None
+            written = {str(p) for p in report.ingest.written + report.ingest.removed}
+            for warning in report.warnings:
+                print(warning.format(), file=sys.stderr)
+            summary = report.summary()
+        else:
+            summary = f"{len(done)} files updated"
         errors: tuple[str, ...] = ()
-        for warning in report.warnings:
-            print(warning.format(), file=sys.stderr)
-        print(f"rebuilt in {time.perf_counter() - started:.2f} s: {report.summary()}", flush=True)
+        print(f"rebuilt in {time.perf_counter() - started:.3f} s: {summary}", flush=True)
     except DigestError as exc:
         errors = tuple(p.format() for p in exc.problems)
         print("\n".join(errors), file=sys.stderr, flush=True)
@@ -223,10 +243,23 @@ def rebuild(preview: Preview, drafts: bool, changed: set[str]) -> set[str]:
         errors = (f"internal error while building: {exc!r} (please report it)",)
         print(errors[0], file=sys.stderr, flush=True)
     with preview.lock:
-        preview.errors = errors
-    css_only = changed and all(p.endswith(".css") for p in changed) and not errors
-    preview.notify(preview.base_path + "static/style.css" if css_only else preview.base_path)
+        had_errors, preview.errors = preview.errors, errors
+    styles = css_only and not errors and not had_errors
+    preview.notify(preview.base_path + "static/style.css" if styles else preview.base_path)
     return written
+
+
+def _kind_of_change(config: SiteConfig, changed: set[str]) -> str:
+    """'bodies' (only Markdown articles), 'static' (only theme static files) or 'full'."""
+    if not changed:
+        return "full"
+    articles = str(config.articles_dir) + os.sep
+    if all(p.startswith(articles) and p.endswith(".md") for p in changed):
+        return "bodies"
+    statics = [str(d / "static") + os.sep for d in theme_dirs(config)]
+    if all(any(p.startswith(s) for s in statics) for p in changed):
+        return "static"
+    return "full"
 
 
 def serve(site: Path, host: str, port: int, drafts: bool, open_browser: bool) -> int:

@@ -107,3 +107,28 @@ def test_a_file_changed_in_output_behind_our_back_is_restored(tmp_path, capsys):
     page.write_bytes(b"defaced")
     assert main(["build", "--site", str(site)]) == 0
     assert page.read_bytes() == good
+
+
+def test_preview_body_edit_renders_only_pages_that_show_it_and_equals_clean_build(tmp_path, capsys):
+    from digest.build import build
+    from digest.config import load_config
+    from digest.live import LiveSite
+
+    site = write_site(tmp_path / "site", RAWS)
+    config = load_config(site)
+    folder = config.state_dir / "preview"
+    live = LiveSite.of(build(config, output=folder, always=True).site, folder)
+    edit(site, "carney-talks", "Carney said more.", "Carney said *much* more.")
+    written = live.update_bodies([md(site, "carney-talks")])
+    assert "2025/03/28/carney-talks-tariffs/index.html" in written and "feed.xml" in written
+    assert "archive/index.html" not in written and "2025/index.html" not in written  # they hold counts only
+    assert len(written) < len(tree(folder)) / 2
+
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("output", ".digest"))
+    assert main(["build", "--site", str(copy), "--clean"]) == 0
+    clean = tree(copy / "output")
+    assert tree(folder) == clean
+    # a front-matter edit is not a body edit: the preview falls back to a full build
+    edit(site, "carney-talks", 'title: "Carney talks tariffs"', 'title: "Carney talks trade"')
+    assert live.update_bodies([md(site, "carney-talks")]) is None

@@ -273,3 +273,32 @@ def test_ctrl_c_exits_cleanly(tmp_path):
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0 and "Traceback" not in err
+
+
+def test_running_watcher_sees_edits_and_new_folders_at_once(tmp_path):
+    site = make_site(tmp_path / "site")
+    seen: list[set[str]] = []
+    built = threading.Event()
+
+    def record(changed):
+        seen.append({Path(p).relative_to(site).as_posix() for p in changed})
+        built.set()
+        return set()
+
+    watcher = Rebuilder([site / "content", site / "themes", site / "site.yaml"], record)
+    watcher.start()
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    thread.start()
+    try:
+        time.sleep(0.3)
+        save(site / "content/raw/a.txt", raw_article("Edited"))
+        assert built.wait(5) and seen[-1] == {"content/raw/a.txt"}
+        built.clear()
+        save(site / "themes/default/templates/404.html", "<h1>Lost</h1>")  # themes/ did not exist
+        assert built.wait(5) and seen[-1] == {"themes/default/templates/404.html"}
+        built.clear()
+        save(site / "content/raw/.a.txt.swp", "editor noise")
+        assert not built.wait(0.6)
+    finally:
+        watcher.stop.set()
+        thread.join(5)

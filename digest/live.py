@@ -1,0 +1,126 @@
+"""The preview's site kept in memory, so that the common edit costs milliseconds.
+
+Most edits during a preview change an article's body and nothing else. Such
+an edit cannot move the article on any list (title, date, topic, tags and
+summary are as before), so only the pages that show the article need
+rendering again: its own page, feeds, and the lists that carry it. Any other
+change (front matter, new or deleted files, templates, site.yaml) goes
+through a full build; tests prove both give byte-identical output.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from digest.assemble import Page, Site
+from digest.config import SiteConfig
+from digest.content import Article, markdown_renderer, read_article
+from digest.output import confined
+from digest.render import Renderer, static_files
+
+
+def _articles_in(value: Any, found: set[str]) -> None:
+    if isinstance(value, Article):
+        found.add(value.url)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            _articles_in(item, found)
+    elif isinstance(value, (dict, MappingProxyType)):
+        for item in value.values():
+            _articles_in(item, found)
+
+
+def _swap(value: Any, new: dict[str, Article]) -> Any:
+    """`value` with every Article whose URL is in `new` replaced by its new version."""
+    if isinstance(value, Article):
+        return new.get(value.url, value)
+    if isinstance(value, tuple):
+        return tuple(_swap(v, new) for v in value)
+    if isinstance(value, list):
+        return [_swap(v, new) for v in value]
+    if isinstance(value, (dict, MappingProxyType)):
+        swapped = {k: _swap(v, new) for k, v in value.items()}
+        return MappingProxyType(swapped) if isinstance(value, MappingProxyType) else swapped
+    return value
+
+
+def _shape(article: Article) -> Article:
+    """Everything about an article that decides where it appears (all but its body)."""
+    return dataclasses.replace(article, body_html="", words=0, source_hash="")
+
+
+@dataclass(slots=True)
+class LiveSite:
+    """A built site and, for each article, the pages whose context holds it."""
+
+    config: SiteConfig
+    folder: Path
+    site: Site
+    renderer: Renderer
+    shows: dict[str, list[int]]  # article URL -> indexes into site.pages
+
+    @classmethod
+    def of(cls, site: Site, folder: Path) -> "LiveSite":
+        shows: dict[str, list[int]] = defaultdict(list)
+        for index, page in enumerate(site.pages):
+            found: set[str] = set()
+            _articles_in(page.context, found)
+            for url in found:
+                shows[url].append(index)
+        return cls(site.config, folder, site, Renderer.for_site(site), shows)
+
+    def update_bodies(self, paths: list[Path]) -> list[str] | None:
+        """Re-read edited Markdown files; when only bodies changed, re-render the pages that
+        show them and return their output paths. None when the edit reaches further.
+        Raises DigestError for a file that no longer reads."""
+        by_source = {a.source_path: a for a in self.site.articles}
+        new: dict[str, Article] = {}
+        md = markdown_renderer()
+        topics = {t.slug for t in self.config.topics}
+        for path in paths:
+            old = by_source.get(path)
+            if old is None or not path.is_file():
+                return None  # a new, deleted or draft article changes lists
+            article = read_article(path, self.config, md, topics)
+            if _shape(article) != _shape(old):
+                return None
+            new[old.url] = article
+        indexes = sorted({i for url in new for i in self.shows.get(url, [])})
+        pages = list(self.site.pages)
+        for i in indexes:
+            pages[i] = dataclasses.replace(pages[i], context=_swap(pages[i].context, new))
+        articles = tuple(new.get(a.url, a) for a in self.site.articles)
+        self.site = dataclasses.replace(self.site, pages=tuple(pages), articles=articles)
+        self.renderer = dataclasses.replace(self.renderer, site=self.site)
+        written = []
+        for i in indexes:
+            page = self.site.pages[i]
+            _write(self.folder, page.output_path, self.renderer.render(page))
+            written.append(page.output_path)
+        return written
+
+    def update_static(self) -> list[str]:
+        """Copy theme static files that changed (a stylesheet edit needs no page rendered)."""
+        written = []
+        for rel, source in static_files(self.config):
+            data = source.read_bytes()
+            target = confined(self.folder, rel)
+            if not target.is_file() or target.read_bytes() != data:
+                _write(self.folder, rel, data)
+                written.append(rel)
+        return written
+
+
+def _write(folder: Path, rel: str, data: bytes) -> None:
+    """Replace one file atomically: the preview server may be reading it."""
+    target = confined(folder, rel)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.live")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+
