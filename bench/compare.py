@@ -153,28 +153,51 @@ def main() -> None:
     subprocess.run([sys.executable, str(args.corpus), str(args.n), str(site / "content/raw"), "--clean"], check=True)
     subprocess.run([sys.executable, "-m", "digest", "ingest"], cwd=site, check=True, stdout=subprocess.DEVNULL)
     make_hugo(site / "content/articles", work / "hugo")
+    shutil.copytree(work / "hugo", work / "hugo-plain", ignore=shutil.ignore_patterns("public"))
+    single = work / "hugo-plain/layouts/single.html"  # the same site without related stories
+    text = single.read_text()
+    single.write_text(text[: text.index("{{ $related")] + "{{ end }}\n")
     if not args.no_pelican:
         make_pelican(site / "content/articles", work / "pelican")
     digest = [sys.executable, "-m", "digest", "build"]
+    articles = site / "content/articles"
+    shutil.copytree(articles, work / "articles")
+
+    def from_raw() -> None:  # Markdown and records gone: ingest runs too
+        shutil.rmtree(articles)
+        shutil.rmtree(site / ".digest", ignore_errors=True)
+        shutil.rmtree(site / "output", ignore_errors=True)
+
+    def restore() -> None:
+        shutil.rmtree(articles)
+        shutil.copytree(work / "articles", articles)
+
     tools = {
-        "digest build (output/ removed)": (digest, site, site / "output"),
-        "digest build --clean (no caches)": (digest + ["--clean"], site, site / "output"),
-        "digest build, nothing changed": (digest, site, None),
-        "hugo (public/ removed)": (["hugo", "--quiet"], work / "hugo", work / "hugo/public"),
+        "digest build (output/ removed)": (digest, site, lambda: shutil.rmtree(site / "output", True)),
+        "digest build --clean (no caches, output/ removed)": (digest + ["--clean"], site,
+                                                             lambda: shutil.rmtree(site / "output", True)),
+        "digest build from raw (ingest included, no caches)": (digest, site, from_raw),
+        "digest build, nothing changed": (digest, site, lambda: None),
+        "hugo (public/ removed)": (["hugo", "--quiet"], work / "hugo",
+                                   lambda: shutil.rmtree(work / "hugo/public", True)),
+        "hugo without related stories": (["hugo", "--quiet"], work / "hugo-plain",
+                                         lambda: shutil.rmtree(work / "hugo-plain/public", True)),
     }
     if not args.no_pelican:
         tools["pelican (output/ removed)"] = (["pelican", "-q", "-s", "pelicanconf.py"], work / "pelican",
-                                              work / "pelican/output")
+                                              lambda: shutil.rmtree(work / "pelican/output", True))
     subprocess.run(digest, cwd=site, check=True, stdout=subprocess.DEVNULL)  # warm caches once
     subprocess.run(["hugo", "--quiet"], cwd=work / "hugo", check=True, capture_output=True)
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in tools}
     for _ in range(args.runs):
-        for name, (cmd, cwd, clear) in tools.items():
-            if clear:
-                shutil.rmtree(clear, ignore_errors=True)
+        for name, (cmd, cwd, prepare) in tools.items():
+            prepare()
             results[name].append(timed(cmd, cwd))
-    hugo = statistics.median(s for s, _ in results["hugo (public/ removed)"])
+        restore()  # the next run starts from the same Markdown
+        subprocess.run(digest, cwd=site, check=True, stdout=subprocess.DEVNULL)
+    hugo = statistics.median(s for s, _ in results["hugo without related stories"])
     print(f"\n{args.n:,} articles, {args.runs} runs each, alternating; medians\n")
+    print("x Hugo: against Hugo without related stories, the faster of the two Hugo sites\n")
     print("| tool | seconds | x Hugo | peak MiB |\n| --- | ---: | ---: | ---: |")
     for name, runs in results.items():
         seconds = statistics.median(s for s, _ in runs)

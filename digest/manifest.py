@@ -11,7 +11,7 @@ from pathlib import Path
 
 from digest.config import SiteConfig
 
-Manifest = dict[str, tuple[str, int, int]]  # path -> (sha1, size, mtime_ns) of the file written
+Manifest = dict[str, tuple[str, int, int, str]]  # path -> (sha1, size, mtime_ns, page fingerprint)
 
 
 def _manifest_path(config: SiteConfig, target: Path) -> Path:
@@ -25,7 +25,7 @@ def load_manifest(config: SiteConfig, target: Path) -> tuple[Manifest, str]:
         return {}, ""
     try:
         raw = json.loads(_manifest_path(config, target).read_text(encoding="utf-8"))
-        return {k: (v[0], v[1], v[2]) for k, v in raw["files"].items()}, str(raw["inputs"])
+        return {k: (v[0], v[1], v[2], v[3]) for k, v in raw["files"].items()}, str(raw["inputs"])
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return {}, ""
 
@@ -34,7 +34,7 @@ def intact(target: Path, manifest: Manifest) -> bool:
     """`target` still holds every file as written (size and mtime), and nothing else was added at the top."""
     if not manifest:
         return False
-    for rel, (_, size, mtime) in manifest.items():
+    for rel, (_, size, mtime, _) in manifest.items():
         try:
             st = os.stat(target / rel)
         except OSError:
@@ -44,11 +44,11 @@ def intact(target: Path, manifest: Manifest) -> bool:
     return True
 
 
-def save_manifest(config: SiteConfig, target: Path, done: list[tuple[str, str, bool]], inputs: str) -> None:
+def save_manifest(config: SiteConfig, target: Path, done: list[tuple[str, str, bool, str]], inputs: str) -> None:
     manifest = {}
-    for rel, sha, _ in done:
+    for rel, sha, _, fingerprint in done:
         st = os.stat(target / rel)
-        manifest[rel] = (sha, st.st_size, st.st_mtime_ns)
+        manifest[rel] = (sha, st.st_size, st.st_mtime_ns, fingerprint)
     path = _manifest_path(config, target)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")

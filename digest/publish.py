@@ -23,7 +23,9 @@ from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.manifest import Manifest, load_manifest, save_manifest
 from digest.output import confined
+from digest.fingerprint import page_fingerprints, site_fingerprint
 from digest.render import Renderer, static_files, unique_problems
+from digest.themes import theme_dirs
 
 PARALLEL_FROM = 600  # pages; below this a worker pool costs more than it saves
 
@@ -37,12 +39,14 @@ class _Job:
     staging: Path
     target: Path
     manifest: Manifest
+    fingerprints: list[str]  # one per page: a match with the manifest means "still as rendered"
 
 
-def _unchanged(job: _Job, rel: str, sha: str) -> bool:
-    """The output already holds exactly these bytes (and nobody touched the file since)."""
+def _unchanged(job: _Job, rel: str, sha: str | None, fingerprint: str = "") -> bool:
+    """The output already holds exactly these bytes, or the page rendered from exactly
+    these inputs (and nobody touched the file since)."""
     known = job.manifest.get(rel)
-    if not known or known[0] != sha:
+    if not known or not (known[0] == sha or fingerprint and known[3] == fingerprint):
         return False
     try:
         st = os.stat(job.target / rel)
@@ -51,10 +55,13 @@ def _unchanged(job: _Job, rel: str, sha: str) -> bool:
     return (st.st_size, st.st_mtime_ns) == (known[1], known[2])
 
 
-def _emit(job: _Job, rel: str, data: bytes) -> tuple[str, str, bool]:
+Done = tuple[str, str, bool, str]  # output path, sha1, written now, fingerprint
+
+
+def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
     sha = hashlib.sha1(data).hexdigest()
     if _unchanged(job, rel, sha):
-        return rel, sha, False
+        return rel, sha, False, fingerprint
     path = confined(job.staging, rel)
     try:
         fh = open(path, "wb")
@@ -63,7 +70,7 @@ def _emit(job: _Job, rel: str, data: bytes) -> tuple[str, str, bool]:
         fh = open(path, "wb")
     with fh:
         fh.write(data)
-    return rel, sha, True
+    return rel, sha, True, fingerprint
 
 
 _WORKER: dict[str, object] = {}  # per worker process: its _Job and Renderer (set by _start_worker)
@@ -73,19 +80,25 @@ def _start_worker(job: _Job) -> None:
     _WORKER["job"], _WORKER["renderer"] = job, Renderer.for_site(job.site)
 
 
-def _render_range(bounds: tuple[int, int]) -> tuple[list[tuple[str, str, bool]], list[Problem]]:
+def _render_range(bounds: tuple[int, int]) -> tuple[list[Done], list[Problem]]:
     job: _Job = _WORKER["job"]  # type: ignore[assignment]
     renderer: Renderer = _WORKER["renderer"]  # type: ignore[assignment]
-    done, problems = [], []
-    for page in job.site.pages[bounds[0]: bounds[1]]:
+    done: list[Done] = []
+    problems: list[Problem] = []
+    for index in range(*bounds):
+        page, fingerprint = job.site.pages[index], job.fingerprints[index]
+        rel = page.output_path
+        if _unchanged(job, rel, None, fingerprint):
+            done.append((rel, job.manifest[rel][0], False, fingerprint))  # not even rendered
+            continue
         try:
-            done.append(_emit(job, page.output_path, renderer.render(page)))
+            done.append(_emit(job, rel, renderer.render(page), fingerprint))
         except DigestError as exc:
             problems += exc.problems
     return done, problems
 
 
-def _render_all(job: _Job) -> tuple[list[tuple[str, str, bool]], list[Problem]]:
+def _render_all(job: _Job) -> tuple[list[Done], list[Problem]]:
     count = len(job.site.pages)
     workers = min(os.cpu_count() or 1, 8)
     if count < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
@@ -110,7 +123,9 @@ def publish(site: Site, target: Path, inputs: str) -> tuple[int, int]:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     manifest, _ = load_manifest(config, target)
     try:
-        job = _Job(site, staging, target, manifest)
+        renderer = Renderer.for_site(site)
+        base = site_fingerprint(site, [d / "templates" for d in theme_dirs(config)], renderer.view)
+        job = _Job(site, staging, target, manifest, page_fingerprints(site, base))
         done, problems = _render_all(job)
         if problems:
             raise DigestError(unique_problems(problems))
@@ -121,16 +136,16 @@ def publish(site: Site, target: Path, inputs: str) -> tuple[int, int]:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     save_manifest(config, target, done, inputs)
-    return len(done), sum(1 for _, _, written in done if written)
+    return len(done), sum(1 for d in done if d[2])
 
 
-def _commit(staging: Path, target: Path, done: list[tuple[str, str, bool]], manifest: Manifest) -> None:
+def _commit(staging: Path, target: Path, done: list[Done], manifest: Manifest) -> None:
     if not target.exists():
         os.chmod(staging, 0o755)
         os.rename(staging, target)  # a first build: one rename moves the whole site in
         return
     made: set[Path] = set()
-    for rel, _, written in done:
+    for rel, _, written, _ in done:
         if written:
             path = target / rel
             if path.parent not in made:
@@ -138,7 +153,7 @@ def _commit(staging: Path, target: Path, done: list[tuple[str, str, bool]], mani
                 made.add(path.parent)
             os.replace(staging / rel, path)
     shutil.rmtree(staging, ignore_errors=True)
-    keep = {rel for rel, _, _ in done}
+    keep = {d[0] for d in done}
     if manifest:  # what the last build wrote and this one does not
         for rel in manifest.keys() - keep:
             path = target / rel

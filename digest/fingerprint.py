@@ -1,0 +1,64 @@
+"""Page fingerprints: a hash of everything a page's rendering reads.
+
+Templates see the page, the site view, the topics and their own files; a
+page whose fingerprint matches the one recorded for its file is not rendered
+again. An Article is identified by the hash of its Markdown file (plus the
+configuration, which is part of every fingerprint), so editing one story
+re-renders only the pages that show it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import digest
+from digest.assemble import Page, Site
+from digest.content import Article
+
+
+def _feed(value: Any, out: list[str], memo: dict[int, str]) -> None:
+    if isinstance(value, Article):
+        out.append(memo.get(id(value)) or memo.setdefault(id(value), f"A{value.source_hash}{value.url}"))
+    elif isinstance(value, str):
+        out.append("s" + value)
+    elif isinstance(value, (tuple, list)):
+        out.append("(")
+        for item in value:
+            _feed(item, out, memo)
+        out.append(")")
+    elif isinstance(value, (dict, MappingProxyType)):
+        out.append("{")
+        for key in sorted(value):
+            out.append("k" + str(key))
+            _feed(value[key], out, memo)
+        out.append("}")
+    elif isinstance(value, Page):
+        out.append(f"P{value.kind}|{value.url}|{value.title}|{value.lastmod}")
+    elif dataclasses.is_dataclass(value) or isinstance(value, (int, float, bool, dt.date, type(None))):
+        out.append(repr(value))  # Terms, Paginations, dates: frozen values with a full repr
+    else:
+        raise TypeError(f"cannot fingerprint {type(value).__name__}")  # a new kind of context value
+
+
+def site_fingerprint(site: Site, template_dirs: list[Path], view: Any) -> str:
+    """What every page depends on: templates, configuration, the site view and topics."""
+    parts = [digest.__version__, repr(site.config), repr(view), repr(tuple(site.topics.items()))]
+    for folder in template_dirs:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                parts.append(f"{path.relative_to(folder)}\0{path.read_bytes().hex()}")
+    return hashlib.sha1("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def page_fingerprints(site: Site, base: str) -> list[str]:
+    memo: dict[int, str] = {}
+    prints = []
+    for page in site.pages:
+        out = [base, page.kind, page.url, page.template, page.title, page.description, repr(page.lastmod)]
+        _feed(page.context, out, memo)
+        prints.append(hashlib.sha1("\x1f".join(out).encode("utf-8", "surrogateescape")).hexdigest())
+    return prints
