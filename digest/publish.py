@@ -123,9 +123,13 @@ def publish(site: Site, target: Path, inputs: str) -> tuple[int, int]:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     manifest, _ = load_manifest(config, target)
     try:
-        renderer = Renderer.for_site(site)
-        base = site_fingerprint(site, [d / "templates" for d in theme_dirs(config)], renderer.view)
-        job = _Job(site, staging, target, manifest, page_fingerprints(site, base))
+        if manifest:  # something to compare with: worth knowing which pages did not change
+            renderer = Renderer.for_site(site)
+            base = site_fingerprint(site, [d / "templates" for d in theme_dirs(config)], renderer.view)
+            prints = page_fingerprints(site, base)
+        else:
+            prints = [""] * len(site.pages)
+        job = _Job(site, staging, target, manifest, prints)
         done, problems = _render_all(job)
         if problems:
             raise DigestError(unique_problems(problems))

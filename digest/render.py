@@ -77,7 +77,7 @@ def _link(context: Any, url: str) -> str:
     Relative links work at a domain root, under any sub-path and from a file
     folder; only 404.html, which a server shows at any address, links from the root path.
     """
-    return context["root"] + url or "./"
+    return context["root"] + url
 
 
 def root_of(page: Page, base_path: str) -> str:
@@ -85,7 +85,7 @@ def root_of(page: Page, base_path: str) -> str:
     if page.kind == "notfound":
         return base_path
     here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
-    return "../" * (here.count("/") if here else 0)
+    return "../" * here.count("/") if here else "./"
 
 
 @dataclass(slots=True)

@@ -104,9 +104,9 @@ def test_front_page_is_the_latest_edition_then_every_earlier_story(tmp_path, run
     while page:
         seen_pages.append(page)
         html = files[page].decode()
-        reachable |= set(re.findall(r'href="(?:\.\./)*(2025/03/\d\d/[a-z0-9-]+/)"', html))
+        reachable |= set(re.findall(r'href="(?:\.\./|\./)*(2025/03/\d\d/[a-z0-9-]+/)"', html))
         nxt = re.search(r'rel="next" href="([^"]+)"', html)
-        page = (re.sub(r"^(\.\./)+", "", nxt.group(1)) + "index.html") if nxt and "Older" in html else None
+        page = (re.sub(r"^(\.\./|\./)+", "", nxt.group(1)) + "index.html") if nxt and "Older" in html else None
     assert seen_pages == ["index.html", "page/2/index.html", "page/3/index.html"]
     assert len(reachable) == 10
 

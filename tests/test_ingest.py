@@ -231,3 +231,33 @@ def test_help_and_usage_errors():
     proc = subprocess.run([sys.executable, "-m", "digest", "ingest", "--site", "/nonexistent"],
                           capture_output=True, text=True)
     assert proc.returncode == 1 and "no site.yaml here" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_numbered_slugs_for_titles_yaml_would_misread(tmp_path, run):
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("No"), "content/raw/b.txt": raw_article("No!"),
+                          "content/raw/c.txt": raw_article("2025"), "content/raw/d.txt": raw_article("2025.")})
+    assert run("build", "--site", str(tmp_path))[0] == 0
+    slugs = sorted(front(t)["slug"] for t in articles(tmp_path).values())
+    assert slugs == ["2025", "2025-2", "no", "no-2"]
+
+
+def test_parallel_ingest_writes_what_serial_ingest_writes(tmp_path, run, monkeypatch):
+    """Above PARALLEL_FROM files, workers write new stories themselves; collisions still go
+    to the earliest posted, and every byte matches a one-process ingest."""
+    import digest.ingest.run as ingest_run
+
+    files = {f"content/raw/{n:04d}.txt": raw_article(f"Story number {n}", posted=f"Posted March 28, 2025 {1 + n % 11}:{n % 60:02d} am.")
+             for n in range(ingest_run.PARALLEL_FROM + 20)}
+    for n, hour in enumerate([9, 7, 8]):  # same slug, same day: numbered in posting order
+        files[f"content/raw/z{n}.txt"] = raw_article("Same title", posted=f"Posted March 28, 2025 {hour}:00 am.")
+    parallel = write_site(tmp_path / "parallel", files)
+    assert run("ingest", "--site", str(parallel))[0] == 0
+    monkeypatch.setattr(ingest_run, "PARALLEL_FROM", 10**9)
+    serial = write_site(tmp_path / "serial", files)
+    assert run("ingest", "--site", str(serial))[0] == 0
+    assert articles(parallel) == articles(serial)
+    raws = {p: front(t)["raw"] for p, t in articles(parallel).items() if "same-title" in p}
+    assert raws == {"2025/03/28-same-title.md": "content/raw/z1.txt", "2025/03/28-same-title-2.md": "content/raw/z2.txt",
+                    "2025/03/28-same-title-3.md": "content/raw/z0.txt"}
+    code, out, _ = run("ingest", "--site", str(parallel))
+    assert "0 written" in out

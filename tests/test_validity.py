@@ -100,3 +100,25 @@ def test_search_finds_stories_in_the_browser(sample_site, served):
         page.wait_for_load_state()
         assert "Legault" in page.inner_text("h1")
         browser.close()
+
+
+@pytest.mark.parametrize("base_url", ["https://example.org/", "https://example.org/news/"])
+def test_sample_digest_links_feeds_and_safety(tmp_path, base_url):
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urlsplit
+
+    from digest.links import broken_links, schemes
+
+    site = tmp_path / "sample"
+    site.mkdir()
+    (site / "site.yaml").write_text((ROOT / "site.yaml").read_text().replace("https://example.org/", base_url))
+    shutil.copytree(ROOT / "content/raw", site / "content/raw")
+    assert main(["build", "--site", str(site)]) == 0
+    out = site / "output"
+    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert broken_links(files, urlsplit(base_url).path) == []
+    for feed in [f for f in files if f.endswith("feed.xml")] + ["sitemap.xml"]:
+        ET.fromstring(files[feed])  # parses
+    assert schemes(files.values()) <= {"http", "https"}  # no javascript: anywhere
+    story = files["2025/04/03/ottawa-area-liberal-candidate-says-social-media-accounts-were-hacked-after/index.html"]
+    assert b"<script>alert" not in story and b"&lt;script&gt;alert(1)&lt;/script&gt;" in story

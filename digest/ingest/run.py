@@ -24,7 +24,7 @@ from digest.ingest.classify import Classifier
 from digest.ingest.story import ArticleDraft, draft
 from digest.ingest.wire import RawError, parse
 
-_Outcome = tuple[str, tuple[int, int], str, ArticleDraft | None, list[Problem]]
+_Outcome = tuple[str, tuple[int, int], str, ArticleDraft | None, list[Problem], bool]
 RECORD_VERSION = 2  # bump when ingest's output for the same raw file changes
 _RAW_FIELD = re.compile(r"^raw:.*$", re.M)
 
@@ -140,7 +140,7 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
         selected = [(p.relative_to(config.root).as_posix(), st.st_size, st.st_mtime_ns)
                     for p in only for st in [p.stat()]]
     markdown = _markdown_set(config)
-    todo: list[tuple[str, str | None]] = []
+    todo: list[tuple[str, str | None, bool]] = []
     for rel, size, mtime in selected:
         if not _is_utf8(rel):
             result.problems.append(Problem(config.root / rel, 1, "the file name is not UTF-8 text",
@@ -151,24 +151,31 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
         if trust_stat and known and entry["size"] == size and entry["mtime"] == mtime:
             result.unchanged += 1
             continue
-        todo.append((rel, known))
+        todo.append((rel, known, entry is None))
+    taken = _taken_paths(config, entries)
+    marker = config.state_dir / "ingest.running"
+    recovering = marker.exists()  # the last run stopped while writing
+    occupied = None
+    if not dry_run:
+        config.state_dir.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+        if not recovering and None not in taken.values():
+            occupied = frozenset(taken)  # workers may write new stories to free paths themselves
+    direct: list[tuple[ArticleDraft, tuple[int, int], str]] = []
     drafts: list[tuple[ArticleDraft, tuple[int, int], str]] = []
-    for rel, identity, sha, article, problems in _prepare_all(config, todo):
+    for rel, identity, sha, article, problems, wrote in _prepare_all(config, todo, occupied):
         result.problems.extend(problems)
         if article:
-            drafts.append((article, identity, sha))
+            (direct if wrote else drafts).append((article, identity, sha))
         elif sha and not problems:  # touched, not changed
             entries[rel].update(size=identity[0], mtime=identity[1])
             result.unchanged += 1
-    drafts.sort(key=lambda d: d[0].sort_key)
     if dry_run:
+        drafts.sort(key=lambda d: d[0].sort_key)
         return result
-    taken = _taken_paths(config, entries)
+    drafts = _settle_direct(config, direct, drafts, entries, taken, result)
+    drafts.sort(key=lambda d: d[0].sort_key)
     claims = _Claims(config, taken)
-    marker = config.state_dir / "ingest.running"
-    recovering = marker.exists()  # the last run stopped while writing
-    config.state_dir.mkdir(parents=True, exist_ok=True)
-    marker.touch()
     for article, identity, sha in drafts:
         _write(config, article, identity, sha, entries, taken, claims, recovering, result)
     _save_record(config, record)
@@ -176,41 +183,91 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     return result
 
 
+def _settle_direct(config: SiteConfig, direct: list, drafts: list, entries: dict[str, dict],
+                   taken: dict[str, str | None], result: IngestResult) -> list:
+    """Record the stories workers wrote themselves. Where two new stories wanted one path,
+    the earlier posted owns it whichever worker wrote first; the other joins `drafts`
+    and gets the next number like any collision."""
+    wanting: dict[str, list] = {}
+    for item in drafts:
+        wanting.setdefault(item[0].relpath(item[0].slug), []).append(item)
+    for item in direct:
+        article = item[0]
+        rel = article.relpath(article.slug)
+        owner = min([item, *wanting.get(rel, [])], key=lambda d: d[0].sort_key)
+        if owner is not item:
+            drafts.remove(owner)
+            drafts.append(item)
+            target = config.articles_dir / rel
+            tmp = target.with_name(f".{target.name}.tmp")
+            tmp.write_bytes(owner[0].text(owner[0].slug))
+            os.replace(tmp, target)
+        text = owner[0].text(owner[0].slug)
+        taken[rel] = owner[0].raw
+        entries[owner[0].raw] = {"size": owner[1][0], "mtime": owner[1][1], "sha": owner[2],
+                                 "md": rel, "md_sha": _sha(text)}
+        result.written.append(config.articles_dir / rel)
+    return drafts
+
+
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 
 
-def _prepare_all(config: SiteConfig, files: list[tuple[str, str | None]]) -> list[_Outcome]:
+def _prepare_all(config: SiteConfig, files: list[tuple[str, str | None, bool]],
+                 occupied: frozenset[str] | None) -> list[_Outcome]:
     """Read, hash, parse and classify raw files, on every core when there are many."""
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_FROM or workers < 2:
-        return _prepare_batch(config, files)
+        return _prepare_batch(config, files, None)  # few files: the main process writes them
     chunk = -(-len(files) // (workers * 4))
     batches = [files[i: i + chunk] for i in range(0, len(files), chunk)]
     with ProcessPoolExecutor(workers) as pool:
-        return [o for batch in pool.map(_prepare_batch, [config] * len(batches), batches) for o in batch]
+        parts = pool.map(_prepare_batch, [config] * len(batches), batches, [occupied] * len(batches))
+        return [o for batch in parts for o in batch]
 
 
-def _prepare_batch(config: SiteConfig, files: list[tuple[str, str | None]]) -> list[_Outcome]:
+def _prepare_batch(config: SiteConfig, files: list[tuple[str, str | None, bool]],
+                   occupied: frozenset[str] | None) -> list[_Outcome]:
     classifier = Classifier.from_config(config)
-    return [_prepare(config, classifier, rel, known) for rel, known in files]
+    return [_prepare(config, classifier, rel, known, occupied if fresh else None)
+            for rel, known, fresh in files]
 
 
-def _prepare(config: SiteConfig, classifier: Classifier, rel: str, known_sha: str | None) -> _Outcome:
-    """(rel, (size, mtime), sha, draft or None, problems); no draft when the bytes are as recorded."""
+def _prepare(config: SiteConfig, classifier: Classifier, rel: str, known_sha: str | None,
+             occupied: frozenset[str] | None) -> _Outcome:
+    """(rel, (size, mtime), sha, draft or None, problems, written here); no draft when the bytes
+    are as recorded. A new story whose path is free is written here, in parallel: writing
+    ten thousand files one after another costs more than parsing them."""
     path = config.root / rel
     try:
         stat = path.stat()
         data = path.read_bytes()
     except OSError as exc:
-        return rel, (0, 0), "", None, [Problem(path, 1, f"cannot read the file: {exc.strerror}")]
+        return rel, (0, 0), "", None, [Problem(path, 1, f"cannot read the file: {exc.strerror}")], False
     identity, sha = (stat.st_size, stat.st_mtime_ns), _sha(data)
     if sha == known_sha:
-        return rel, identity, sha, None, []
+        return rel, identity, sha, None, [], False
     try:
         story = parse(path, data, config.zone)
     except RawError as exc:
-        return rel, identity, sha, None, [exc.problem]
-    return rel, identity, sha, draft(story, rel, classifier), list(story.warnings)
+        return rel, identity, sha, None, [exc.problem], False
+    article = draft(story, rel, classifier)
+    wrote = occupied is not None and article.relpath(article.slug) not in occupied and \
+        _create(config.articles_dir / article.relpath(article.slug), article.wanted_text)
+    return rel, identity, sha, article, list(story.warnings), wrote
+
+
+def _create(target: Path, text: bytes) -> bool:
+    """Write a new file; False if the path is taken (by another story of this run)."""
+    try:
+        with open(target, "xb") as fh:
+            fh.write(text)
+        return True
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return _create(target, text)
+    except FileExistsError:
+        return False
 
 
 def _taken_paths(config: SiteConfig, entries: dict[str, dict]) -> dict[str, str | None]:
@@ -292,16 +349,10 @@ def _write_if_different(target: Path, text: bytes) -> bool:
     (nothing to protect, and a rename per file triples the time of a large ingest;
     an interrupted run is recovered, see `_free_path`); an existing one is replaced
     atomically, so a reader never sees half of it."""
-    try:
-        with open(target, "xb") as fh:
-            fh.write(text)
+    if _create(target, text):
         return True
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return _write_if_different(target, text)
-    except FileExistsError:
-        if target.read_bytes() == text:
-            return False
+    if target.read_bytes() == text:
+        return False
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_bytes(text)
     os.replace(tmp, target)

@@ -19,15 +19,15 @@ class ArticleDraft:
     day: str            # YYYY/MM/DD, from the story's date
     slug: str           # wanted slug; `-2`, `-3` are added on collision
     sort_key: str       # deterministic order among stories of one day
-    fields: tuple[tuple[str, object], ...]
-    body: str
-    wanted_text: bytes  # the file as written under the wanted slug (made where the work is parallel)
+    wanted_text: bytes  # the file under the wanted slug: made in the workers, the only bulk sent back
 
     def text(self, slug: str) -> bytes:
+        """The file under `slug`: the `slug:` line is the only one that changes."""
         if slug == self.slug:
             return self.wanted_text
-        fields = [(k, slug if k == "slug" else v) for k, v in self.fields]
-        return frontmatter.dump(fields, self.body).encode("utf-8")
+        old, new = (f"\nslug: {frontmatter.value(s)}\n".encode() for s in (self.slug, slug))
+        assert old in self.wanted_text  # dump() writes every field on its own line
+        return self.wanted_text.replace(old, new, 1)
 
     def relpath(self, slug: str) -> str:
         year, month, day = self.day.split("/")
@@ -56,5 +56,5 @@ def draft(story: RawStory, raw: str, classifier: Classifier) -> ArticleDraft:
     ]
     body = "\n\n".join(escape_markdown(p) for p in story.paragraphs)
     return ArticleDraft(raw, story.date.strftime("%Y/%m/%d"), slug,
-                        story.date.astimezone(dt.timezone.utc).isoformat() + " " + raw, tuple(fields), body,
+                        story.date.astimezone(dt.timezone.utc).isoformat() + " " + raw,
                         frontmatter.dump(fields, body).encode("utf-8"))
