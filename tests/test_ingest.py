@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -261,3 +262,13 @@ def test_parallel_ingest_writes_what_serial_ingest_writes(tmp_path, run, monkeyp
                     "2025/03/28-same-title-3.md": "content/raw/z0.txt"}
     code, out, _ = run("ingest", "--site", str(parallel))
     assert "0 written" in out
+
+
+def test_the_sample_digest_markdown_is_what_ingest_writes(tmp_path, run):
+    """A fresh clone adopts the committed Markdown silently only if ingest would write the same bytes."""
+    root = Path(__file__).parent.parent
+    site = tmp_path / "sample"
+    shutil.copytree(root / "content/raw", site / "content/raw")
+    shutil.copy(root / "site.yaml", site / "site.yaml")
+    assert run("ingest", "--site", str(site))[0] == 0
+    assert articles(site) == articles(root)
