@@ -9,12 +9,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import digest
 from digest.config import SiteConfig
+from digest.inputs import code_version, is_racy
 
 if TYPE_CHECKING:
     from digest.content import Article
@@ -23,7 +24,7 @@ _Entry = tuple[int, int, "Article"]  # size, mtime_ns, article
 
 
 def _key(config: SiteConfig) -> str:
-    parts = (digest.__version__, config.timezone, config.default_topic, tuple(t.slug for t in config.topics),
+    parts = (code_version(), config.timezone, config.default_topic, tuple(t.slug for t in config.topics),
              config.path_of("article"), str(config.root))
     return hashlib.sha1(repr(parts).encode()).hexdigest()
 
@@ -65,9 +66,13 @@ class ArticleCache:
             todo.append(path)
         return found, todo
 
-    def store(self, path: Path, article: "Article") -> None:
-        st = os.stat(path)
-        self.entries[str(path)] = (st.st_size, st.st_mtime_ns, article)
+    def store(self, path: Path, article: "Article", before: os.stat_result) -> None:
+        """Remember `article`, parsed from `path` as it was at `before` (its stat taken before
+        reading). A file saved too recently to trust its mtime is not cached: it is parsed again."""
+        if is_racy(before.st_mtime_ns, time.time_ns()):
+            self.entries.pop(str(path), None)
+        else:
+            self.entries[str(path)] = (before.st_size, before.st_mtime_ns, article)
         self.dirty = True
 
     def save(self, keep: list[Path]) -> None:

@@ -81,7 +81,7 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
         raise DigestError(problems)
     from digest.publish import publish  # imports Jinja2: only when there is work
 
-    report.files, report.written = publish(site, target, inputs)
+    report.files, report.written = publish(site, target, inputs, clean=clean)
     remember_output(config, target)
     report.pages_by_kind = Counter(p.kind for p in site.pages)
     report.site = site

@@ -94,11 +94,12 @@ def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = Tr
     cache = ArticleCache.load(config) if use_cache else ArticleCache.empty(config)
     paths = _markdown_files(config.articles_dir)
     found, todo = cache.lookup(paths)
+    before = {path: os.stat(path) for path in todo}  # a save during parsing must not be cached as parsed
     problems: list[Problem] = []
     for path, outcome in zip(todo, parse_articles(config, todo)):
         if isinstance(outcome, Article):
             found[path] = outcome
-            cache.store(path, outcome)
+            cache.store(path, outcome, before[path])
         else:
             problems.extend(outcome)
     cache.save(keep=paths)

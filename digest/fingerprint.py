@@ -15,9 +15,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import digest
 from digest.assemble import Page, Site
 from digest.content import Article
+from digest.inputs import code_version
 
 
 def _feed(value: Any, out: list[str], memo: dict[int, str]) -> None:
@@ -46,7 +46,7 @@ def _feed(value: Any, out: list[str], memo: dict[int, str]) -> None:
 
 def site_fingerprint(site: Site, template_dirs: list[Path], view: Any) -> str:
     """What every page depends on: templates, configuration, the site view and topics."""
-    parts = [digest.__version__, repr(site.config), repr(view), repr(tuple(site.topics.items()))]
+    parts = [code_version(), repr(site.config), repr(view), repr(tuple(site.topics.items()))]
     for folder in template_dirs:
         for path in sorted(folder.rglob("*")):
             if path.is_file():

@@ -43,7 +43,9 @@ class Inotify:
             for dirpath, dirnames, _ in os.walk(path):
                 dirnames[:] = [d for d in dirnames if not d.startswith(".")]
                 for d in dirnames:
-                    self._watch(os.path.join(dirpath, d))
+                    sub = self._watch(os.path.join(dirpath, d))
+                    if sub is not None:
+                        self._recursive.add(sub)  # folders made later below it are watched too
 
     def _watch(self, path: str) -> int | None:
         wd = self._libc.inotify_add_watch(self.fd, os.fsencode(path), MASK)

@@ -5,12 +5,32 @@ folder still holding exactly what was written: the build has nothing to do.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import digest
 from digest.config import SiteConfig
+
+
+RACY_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
+
+
+def is_racy(mtime_ns: int, now_ns: int) -> bool:
+    """Too recent to trust size and mtime alone (git's "racy timestamp" rule)."""
+    return mtime_ns > now_ns - RACY_NS
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of digest's own source: a changed digest is a changed input of every page."""
+    package = Path(digest.__file__).parent
+    h = hashlib.sha1(digest.__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def _stats(root: Path, out: list[str]) -> None:
@@ -31,10 +51,14 @@ def _stats(root: Path, out: list[str]) -> None:
 
 
 def fingerprint(config: SiteConfig, drafts: bool, target: Path, theme_dirs: list[Path]) -> str:
-    lines = [digest.__version__, str(drafts), str(target), os.environ.get("SOURCE_DATE_EPOCH", "")]
+    """The inputs' fingerprint; a unique one when a file is too fresh to be judged by its mtime."""
+    lines = [code_version(), str(drafts), str(target), os.environ.get("SOURCE_DATE_EPOCH", "")]
     _stats(config.articles_dir, lines)
     for folder in theme_dirs:
         _stats(folder, lines)
+    now = time.time_ns()
+    if any(is_racy(int(line.rsplit("\0", 1)[1]), now) for line in lines[4:] if "\0" in line):
+        lines.append(f"racy {now} {os.getpid()}")
     try:
         lines.append((config.root / "site.yaml").read_text(encoding="utf-8", errors="replace"))
     except OSError:

@@ -34,6 +34,9 @@ def intact(target: Path, manifest: Manifest) -> bool:
     """`target` still holds every file as written (size and mtime), and nothing else was added at the top."""
     if not manifest:
         return False
+    tops = {rel.split("/", 1)[0] for rel in manifest}
+    if any(name not in tops for name in os.listdir(target)):
+        return False  # something was added beside the site
     for rel, (_, size, mtime, _) in manifest.items():
         try:
             st = os.stat(target / rel)

@@ -113,15 +113,16 @@ def _render_all(job: _Job) -> tuple[list[Done], list[Problem]]:
     return [d for done, _ in parts for d in done], [p for _, problems in parts for p in problems]
 
 
-def publish(site: Site, target: Path, inputs: str) -> tuple[int, int]:
+def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple[int, int]:
     """Render `site` into `target`; return (files in the site, files written).
 
     `inputs` is the fingerprint of what the build read, kept with the manifest.
+    With `clean` nothing recorded is trusted: every page is rendered and written.
     """
     config = site.config
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    manifest, _ = load_manifest(config, target)
+    manifest = {} if clean else load_manifest(config, target)[0]
     try:
         if manifest:  # something to compare with: worth knowing which pages did not change
             renderer = Renderer.for_site(site)
@@ -148,23 +149,28 @@ def _commit(staging: Path, target: Path, done: list[Done], manifest: Manifest) -
         os.chmod(staging, 0o755)
         os.rename(staging, target)  # a first build: one rename moves the whole site in
         return
+    # Stale files go first: a file that becomes a folder (or the reverse) then has room.
+    _remove_stale(target, {d[0] for d in done})
     made: set[Path] = set()
     for rel, _, written, _ in done:
         if written:
             path = target / rel
             if path.parent not in made:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                _make_room(target, path.parent)
                 made.add(path.parent)
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
             os.replace(staging / rel, path)
     shutil.rmtree(staging, ignore_errors=True)
-    keep = {d[0] for d in done}
-    if manifest:  # what the last build wrote and this one does not
-        for rel in manifest.keys() - keep:
-            path = target / rel
-            path.unlink(missing_ok=True)
-            _prune(path.parent, target)
-    else:  # no record of the folder: sweep it
-        _remove_stale(target, keep)
+
+
+def _make_room(top: Path, folder: Path) -> None:
+    """Create `folder`, removing files that stand where its parents must be."""
+    for parent in [*reversed(folder.relative_to(top).parents), folder.relative_to(top)]:
+        path = top / parent
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 def _prune(folder: Path, top: Path) -> None:
@@ -178,11 +184,23 @@ def _prune(folder: Path, top: Path) -> None:
 
 
 def _remove_stale(target: Path, keep: set[str]) -> None:
-    """Delete files the site no longer has, then the folders they leave empty."""
-    for dirpath, dirnames, filenames in os.walk(target, topdown=False):
-        for name in filenames:
-            path = os.path.join(dirpath, name)
-            if os.path.relpath(path, target).replace(os.sep, "/") not in keep:
-                os.unlink(path)
-        if dirpath != str(target) and not os.listdir(dirpath):
-            os.rmdir(dirpath)
+    """Delete every file the site does not have (output/ holds the site and nothing else),
+    then the folders they leave empty."""
+    prefix = len(str(target)) + 1
+
+    def sweep(folder: str) -> bool:
+        """True when `folder` is left empty."""
+        empty = True
+        for entry in os.scandir(folder):
+            if entry.is_dir(follow_symlinks=False):
+                if sweep(entry.path):
+                    os.rmdir(entry.path)
+                else:
+                    empty = False
+            elif entry.path[prefix:].replace(os.sep, "/") not in keep:
+                os.unlink(entry.path)
+            else:
+                empty = False
+        return empty
+
+    sweep(str(target))

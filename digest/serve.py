@@ -218,7 +218,8 @@ def rebuild(preview: Preview, drafts: bool, changed: set[str]) -> set[str]:
     css_only = False
     try:
         config = load_config(preview.site)
-        kind = _kind_of_change(config, changed) if preview.live else "full"
+        # after a failed build only a full build can tell whether the site builds again
+        kind = _kind_of_change(config, changed) if preview.live and not preview.errors else "full"
         done = None
         if kind == "bodies" and preview.live:
             done = preview.live.update_bodies(sorted(Path(p) for p in changed))
@@ -257,7 +258,7 @@ def _kind_of_change(config: SiteConfig, changed: set[str]) -> str:
     if all(p.startswith(articles) and p.endswith(".md") for p in changed):
         return "bodies"
     statics = [str(d / "static") + os.sep for d in theme_dirs(config)]
-    if all(any(p.startswith(s) for s in statics) for p in changed):
+    if all(any(p.startswith(s) for s in statics) and os.path.isfile(p) for p in changed):
         return "static"
     return "full"
 

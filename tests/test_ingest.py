@@ -272,3 +272,28 @@ def test_the_sample_digest_markdown_is_what_ingest_writes(tmp_path, run):
     shutil.copy(root / "site.yaml", site / "site.yaml")
     assert run("ingest", "--site", str(site))[0] == 0
     assert articles(site) == articles(root)
+
+
+def test_parallel_ingest_with_recorded_stories_matches_serial(tmp_path, run, monkeypatch):
+    """A run that changes recorded stories as well as adding new ones writes like a serial run:
+    a moved story keeps its slug and leaves no copy behind."""
+    import digest.ingest.run as ingest_run
+
+    filler = {f"content/raw/f{n:04d}.txt": raw_article(f"Filler {n}") for n in range(ingest_run.PARALLEL_FROM + 10)}
+    first = {"content/raw/a.txt": raw_article("Same title story"), **filler}
+    later = {"content/raw/a.txt": raw_article("Same title story", "2025-03-29", posted="Posted March 29, 2025 8:00 am."),
+             "content/raw/b.txt": raw_article("Same title story", "2025-03-29", posted="Posted March 29, 2025 9:00 am."),
+             **{k.replace("/f", "/g"): v.replace("Filler", "Other") for k, v in filler.items()}}
+    results = []
+    for name, serial in (("parallel", False), ("serial", True)):
+        if serial:
+            monkeypatch.setattr(ingest_run, "PARALLEL_FROM", 10**9)
+        site = write_site(tmp_path / name, first)
+        assert run("ingest", "--site", str(site))[0] == 0
+        write_site(site, later)
+        assert run("ingest", "--site", str(site))[0] == 0
+        results.append(articles(site))
+    assert results[0] == results[1]
+    same = {p: front(t)["raw"] for p, t in results[0].items() if "same-title" in p}
+    assert same == {"2025/03/29-same-title-story.md": "content/raw/a.txt",
+                    "2025/03/29-same-title-story-2.md": "content/raw/b.txt"}

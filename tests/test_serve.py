@@ -297,8 +297,29 @@ def test_running_watcher_sees_edits_and_new_folders_at_once(tmp_path):
         save(site / "themes/default/templates/404.html", "<h1>Lost</h1>")  # themes/ did not exist
         assert built.wait(5) and seen[-1] == {"themes/default/templates/404.html"}
         built.clear()
+        save(site / "content/articles/2024/02/01-b.md", "---\ntitle: B\n---\n")  # two new folders deep
+        assert built.wait(5) and seen[-1] == {"content/articles/2024/02/01-b.md"}
+        built.clear()
+        save(site / "content/articles/2024/02/01-b.md", "---\ntitle: B2\n---\n")  # and watched from then on
+        assert built.wait(5) and seen[-1] == {"content/articles/2024/02/01-b.md"}
+        built.clear()
         save(site / "content/raw/.a.txt.swp", "editor noise")
         assert not built.wait(0.6)
     finally:
         watcher.stop.set()
         thread.join(5)
+
+
+def test_after_a_failed_build_every_change_gets_a_full_build(watched):
+    site, preview, watcher = watched
+    bad = site / "content/articles/2025/03/28-first-story.md"
+    good = bad.read_text()
+    save(bad, good.replace("topic:", "topic: nosuch\nold:"))
+    assert watcher.poll_once() and preview.errors
+    other = site / "content/articles/2025/03/27-second-story.md"
+    save(other, other.read_text().replace("Officials said more was coming.", "A body edit elsewhere."))
+    assert watcher.poll_once()
+    assert preview.errors  # the site still does not build: the banner stays
+    save(bad, good)
+    assert watcher.poll_once() and preview.errors == ()
+    assert "A body edit elsewhere." in page(preview, "2025/03/27/second-story/index.html")

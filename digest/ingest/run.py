@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ import yaml
 
 from digest.config import SiteConfig
 from digest.errors import Problem
+from digest.inputs import is_racy
 from digest.ingest.classify import Classifier
 from digest.ingest.story import ArticleDraft, draft
 from digest.ingest.wire import RawError, parse
@@ -159,8 +161,9 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     if not dry_run:
         config.state_dir.mkdir(parents=True, exist_ok=True)
         marker.touch()
-        if not recovering and None not in taken.values():
-            occupied = frozenset(taken)  # workers may write new stories to free paths themselves
+        if not recovering and None not in taken.values() and all(fresh for _, _, fresh in todo):
+            # only new stories, and no Markdown of unknown origin: workers may write to free paths
+            occupied = frozenset(taken)
     direct: list[tuple[ArticleDraft, tuple[int, int], str]] = []
     drafts: list[tuple[ArticleDraft, tuple[int, int], str]] = []
     for rel, identity, sha, article, problems, wrote in _prepare_all(config, todo, occupied):
@@ -414,6 +417,10 @@ def _load_record(config: SiteConfig) -> dict:
 
 
 def _save_record(config: SiteConfig, record: dict) -> None:
+    now = time.time_ns()
+    for entry in record["files"].values():
+        if is_racy(entry["mtime"], now):
+            entry["mtime"] = -1  # too fresh to trust: the next run compares the hash instead
     path = _record_path(config)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
