@@ -20,7 +20,7 @@ from digest.inputs import code_version, is_racy
 if TYPE_CHECKING:
     from digest.content import Article
 
-_Entry = tuple[int, int, "Article"]  # size, mtime_ns, article
+_Entry = tuple[int, int, "Article", bool]  # size, mtime_ns, article, racy (verify by hash)
 
 
 def _key(config: SiteConfig) -> str:
@@ -60,7 +60,8 @@ class ArticleCache:
             entry = self.entries.get(str(path))
             if entry is not None:
                 st = os.stat(path)
-                if (entry[0], entry[1]) == (st.st_size, st.st_mtime_ns):
+                if (entry[0], entry[1]) == (st.st_size, st.st_mtime_ns) and (
+                        not entry[3] or hashlib.sha1(path.read_bytes()).hexdigest() == entry[2].source_hash):
                     found[path] = entry[2]
                     continue
             todo.append(path)
@@ -68,11 +69,9 @@ class ArticleCache:
 
     def store(self, path: Path, article: "Article", before: os.stat_result) -> None:
         """Remember `article`, parsed from `path` as it was at `before` (its stat taken before
-        reading). A file saved too recently to trust its mtime is not cached: it is parsed again."""
-        if is_racy(before.st_mtime_ns, time.time_ns()):
-            self.entries.pop(str(path), None)
-        else:
-            self.entries[str(path)] = (before.st_size, before.st_mtime_ns, article)
+        reading). A file saved too recently to trust its mtime is checked by its hash when used."""
+        racy = is_racy(before.st_mtime_ns, time.time_ns())
+        self.entries[str(path)] = (before.st_size, before.st_mtime_ns, article, racy)
         self.dirty = True
 
     def save(self, keep: list[Path]) -> None:

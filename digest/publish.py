@@ -124,12 +124,9 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     manifest = {} if clean else load_manifest(config, target)[0]
     try:
-        if manifest:  # something to compare with: worth knowing which pages did not change
-            renderer = Renderer.for_site(site)
-            base = site_fingerprint(site, [d / "templates" for d in theme_dirs(config)], renderer.view)
-            prints = page_fingerprints(site, base)
-        else:
-            prints = [""] * len(site.pages)
+        # recorded even when there is nothing to compare with yet: the next build will be
+        view = Renderer.for_site(site).view
+        prints = page_fingerprints(site, site_fingerprint(site, [d / "templates" for d in theme_dirs(config)], view))
         job = _Job(site, staging, target, manifest, prints)
         done, problems = _render_all(job)
         if problems:
