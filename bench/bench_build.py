@@ -79,7 +79,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared/corpus/make_corpus.py")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    print(f"| articles | step | median s | peak MiB |\n| ---: | --- | ---: | ---: |")
+    print("| articles | step | median s | peak MiB |\n| ---: | --- | ---: | ---: |")
     for n in args.sizes:
         for step, (seconds, mib) in measure(n, args.corpus, args.runs).items():
             print(f"| {n:,} | {step} | {seconds:.2f} | {mib:.0f} |", flush=True)

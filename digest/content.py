@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -22,6 +21,7 @@ from markdown_it import MarkdownIt
 from digest import frontmatter
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
+from digest.parallel import map_batches
 from digest.slugs import SLUG_RE_TEXT, stable_slug
 from digest.text import clean_text
 
@@ -116,13 +116,7 @@ PARALLEL_FROM = 300  # fewer files than this parse faster than worker processes 
 
 def parse_articles(config: SiteConfig, paths: list[Path]) -> list[Article | list[Problem]]:
     """Each file's Article, or its problems."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(paths) < PARALLEL_FROM or workers < 2:
-        return _parse_batch(config, paths)
-    chunk = -(-len(paths) // (workers * 4))
-    batches = [paths[i: i + chunk] for i in range(0, len(paths), chunk)]
-    with ProcessPoolExecutor(workers) as pool:
-        return [o for batch in pool.map(_parse_batch, [config] * len(batches), batches) for o in batch]
+    return map_batches(_parse_batch, paths, PARALLEL_FROM, config)
 
 
 def _parse_batch(config: SiteConfig, paths: list[Path]) -> list[Article | list[Problem]]:

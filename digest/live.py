@@ -17,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from digest.assemble import Page, Site
+from digest.assemble import Site
 from digest.config import SiteConfig
 from digest.content import Article, markdown_renderer, read_article
 from digest.output import confined

@@ -6,7 +6,6 @@ folder digest built (or an empty or new one) may be the output.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from digest.config import SiteConfig

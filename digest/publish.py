@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest.assemble import Site
-from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.manifest import Manifest, load_manifest, save_manifest
 from digest.output import confined
@@ -133,7 +132,7 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
             raise DigestError(unique_problems(problems))
         for rel, source in static_files(config):
             done.append(_emit(job, rel, source.read_bytes()))
-        _commit(staging, target, done, manifest)
+        _commit(staging, target, done)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -141,7 +140,7 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
     return len(done), sum(1 for d in done if d[2])
 
 
-def _commit(staging: Path, target: Path, done: list[Done], manifest: Manifest) -> None:
+def _commit(staging: Path, target: Path, done: list[Done]) -> None:
     if not target.exists():
         os.chmod(staging, 0o755)
         os.rename(staging, target)  # a first build: one rename moves the whole site in
@@ -168,16 +167,6 @@ def _make_room(top: Path, folder: Path) -> None:
         if path.is_symlink() or path.is_file():
             path.unlink()
     folder.mkdir(parents=True, exist_ok=True)
-
-
-def _prune(folder: Path, top: Path) -> None:
-    """Remove `folder` and its parents up to `top` while they are empty."""
-    while folder != top and folder.is_relative_to(top):
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent
 
 
 def _remove_stale(target: Path, keep: set[str]) -> None:

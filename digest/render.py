@@ -22,7 +22,7 @@ from digest import dates
 from digest.assemble import Page, Site
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
-from digest.themes import default_theme_dir, theme_dirs
+from digest.themes import theme_dirs
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,7 +181,7 @@ def test_sub_path_base_url_links_resolve(tmp_path, run):
 
 
 def test_drafts_only_with_flag(tmp_path, run):
-    files = built(tmp_path, run, {"content/raw/a.txt": raw_article("Public")})
+    built(tmp_path, run, {"content/raw/a.txt": raw_article("Public")})
     md = tmp_path / "content/articles/2025/03/28-secret.md"
     md.write_text((tmp_path / "content/articles/2025/03/28-public.md").read_text()
                   .replace('"Public"', '"Secret"').replace("slug: public", "slug: secret")

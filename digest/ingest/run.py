@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import yaml
 from digest.config import SiteConfig
 from digest.errors import Problem
 from digest.inputs import is_racy
+from digest.parallel import map_batches
 from digest.ingest.classify import Classifier
 from digest.ingest.story import ArticleDraft, draft
 from digest.ingest.wire import RawError, parse
@@ -219,18 +219,13 @@ PARALLEL_FROM = 400  # below this, starting worker processes costs more than it 
 def _prepare_all(config: SiteConfig, files: list[tuple[str, str | None, bool]],
                  occupied: frozenset[str] | None) -> list[_Outcome]:
     """Read, hash, parse and classify raw files, on every core when there are many."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(files) < PARALLEL_FROM or workers < 2:
-        return _prepare_batch(config, files, None)  # few files: the main process writes them
-    chunk = -(-len(files) // (workers * 4))
-    batches = [files[i: i + chunk] for i in range(0, len(files), chunk)]
-    with ProcessPoolExecutor(workers) as pool:
-        parts = pool.map(_prepare_batch, [config] * len(batches), batches, [occupied] * len(batches))
-        return [o for batch in parts for o in batch]
+    if len(files) < PARALLEL_FROM:
+        occupied = None  # few files: the main process writes them
+    return map_batches(_prepare_batch, files, PARALLEL_FROM, config, occupied)
 
 
-def _prepare_batch(config: SiteConfig, files: list[tuple[str, str | None, bool]],
-                   occupied: frozenset[str] | None) -> list[_Outcome]:
+def _prepare_batch(config: SiteConfig, occupied: frozenset[str] | None,
+                   files: list[tuple[str, str | None, bool]]) -> list[_Outcome]:
     classifier = Classifier.from_config(config)
     return [_prepare(config, classifier, rel, known, occupied if fresh else None)
             for rel, known, fresh in files]
