@@ -6,21 +6,25 @@ digest's version) is part of the cache's key: change any and the cache starts ov
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from digest.config import SiteConfig
+from digest.content import Article
 from digest.inputs import code_version, is_racy
+from digest.scan import FileStat
 
-if TYPE_CHECKING:
-    from digest.content import Article
+_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+_HASH_FIELD = _FIELDS.index("source_hash")
 
-_Entry = tuple[int, int, "Article", bool]  # size, mtime_ns, article, racy (verify by hash)
+_Entry = tuple[int, int, tuple, bool]  # size, mtime_ns, the Article's fields, racy (verify by hash)
+# Fields, not Articles, with the path as text: unpickling Path and dataclass objects
+# costs twice as much, and this is read at the start of every build.
 
 
 def _key(config: SiteConfig) -> str:
@@ -52,31 +56,32 @@ class ArticleCache:
             cache.entries, cache.dirty = entries, False
         return cache
 
-    def lookup(self, paths: list[Path]) -> tuple[dict[Path, "Article"], list[Path]]:
-        """(articles still valid, paths to parse)."""
-        found: dict[Path, Article] = {}
+    def lookup(self, files: list[FileStat]) -> tuple[dict[str, Article], list[FileStat]]:
+        """(articles still valid by path, files to parse)."""
+        found: dict[str, Article] = {}
         todo = []
-        for path in paths:
-            entry = self.entries.get(str(path))
-            if entry is not None:
-                st = os.stat(path)
-                if (entry[0], entry[1]) == (st.st_size, st.st_mtime_ns) and (
-                        not entry[3] or hashlib.sha1(path.read_bytes()).hexdigest() == entry[2].source_hash):
-                    found[path] = entry[2]
+        for stat in files:
+            name, size, mtime = stat
+            entry = self.entries.get(name)
+            if entry is not None and entry[0] == size and entry[1] == mtime:
+                fields = entry[2]
+                if not entry[3] or _sha1_of(name) == fields[_HASH_FIELD]:
+                    found[name] = Article(Path(fields[0]), *fields[1:])
                     continue
-            todo.append(path)
+            todo.append(stat)
         return found, todo
 
-    def store(self, path: Path, article: "Article", before: os.stat_result) -> None:
-        """Remember `article`, parsed from `path` as it was at `before` (its stat taken before
-        reading). A file saved too recently to trust its mtime is checked by its hash when used."""
-        racy = is_racy(before.st_mtime_ns, time.time_ns())
-        self.entries[str(path)] = (before.st_size, before.st_mtime_ns, article, racy)
+    def store(self, stat: FileStat, article: Article) -> None:
+        """Remember `article`, parsed from a file that had `stat` before it was read. A file
+        saved too recently to trust its mtime is checked by its hash when used."""
+        name, size, mtime = stat
+        fields = (str(article.source_path), *(getattr(article, f) for f in _FIELDS[1:]))
+        self.entries[name] = (size, mtime, fields, is_racy(mtime, time.time_ns()))
         self.dirty = True
 
-    def save(self, keep: list[Path]) -> None:
+    def save(self, keep: list[FileStat]) -> None:
         """Write the cache if it changed, forgetting files that are gone."""
-        kept = {str(p) for p in keep}
+        kept = {name for name, _, _ in keep}
         if len(kept) != len(self.entries) or not kept.issuperset(self.entries):
             self.entries = {k: v for k, v in self.entries.items() if k in kept}
             self.dirty = True
@@ -87,3 +92,11 @@ class ArticleCache:
         with open(tmp, "wb") as fh:
             pickle.dump((self.key, self.entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path)
+
+
+def _sha1_of(name: str) -> str | None:
+    try:
+        with open(name, "rb") as fh:
+            return hashlib.sha1(fh.read()).hexdigest()
+    except OSError:
+        return None

@@ -17,6 +17,7 @@ from digest.ingest.run import IngestResult, ingest
 from digest.output import check_output_dir, remember_output
 from digest.inputs import fingerprint
 from digest.manifest import intact, load_manifest
+from digest.scan import FileStat, markdown_files
 from digest.themes import theme_dirs
 
 if TYPE_CHECKING:
@@ -44,12 +45,13 @@ class BuildReport:
                 f"files written in {self.seconds:.2f} s")
 
 
-def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True) -> "Site":
-    """Articles on disk -> the whole site in memory."""
+def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
+               files: list[FileStat] | None = None) -> "Site":
+    """Articles on disk (`files`: a scan of them, if taken) -> the whole site in memory."""
     from digest.assemble import assemble  # the heavy stages load only when there is work
     from digest.content import load_articles
 
-    return assemble(config, load_articles(config, include_drafts=drafts, use_cache=use_cache))
+    return assemble(config, load_articles(config, include_drafts=drafts, use_cache=use_cache, files=files))
 
 
 def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
@@ -66,7 +68,8 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
     ingested = ingest(config, trust_stat=not clean)
     report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning])
     problems = list(ingested.errors)
-    inputs = fingerprint(config, drafts, target, theme_dirs(config))
+    files = markdown_files(config.articles_dir)  # after ingest, which may have added some
+    inputs = fingerprint(config, drafts, target, theme_dirs(config), files)
     if not problems and not clean and not always:
         manifest, last_inputs = load_manifest(config, target)
         if inputs == last_inputs and intact(target, manifest):
@@ -74,7 +77,7 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
             report.output = target
             return report  # nothing the site is made of changed since the last build here
     try:
-        site = build_site(config, drafts, use_cache=not clean)
+        site = build_site(config, drafts, use_cache=not clean, files=files)
     except DigestError as exc:
         raise DigestError(problems + exc.problems) from None
     if problems:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from digest import frontmatter
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.parallel import map_batches
+from digest.scan import FileStat, markdown_files
 from digest.slugs import SLUG_RE_TEXT, stable_slug
 from digest.text import clean_text
 
@@ -83,26 +83,28 @@ def markdown_renderer() -> MarkdownIt:
     return MarkdownIt("js-default")
 
 
-def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = True) -> list[Article]:
+def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = True,
+                  files: list[FileStat] | None = None) -> list[Article]:
     """Every article under content/articles/, sorted newest first; raise with all problems.
 
+    `files` is the build's scan of the folder (taken now when not given).
     Articles whose file is unchanged since the last build come from the cache;
     the others are parsed, on every core when there are many.
     """
     from digest.article_cache import ArticleCache
 
     cache = ArticleCache.load(config) if use_cache else ArticleCache.empty(config)
-    paths = _markdown_files(config.articles_dir)
-    found, todo = cache.lookup(paths)
-    before = {path: os.stat(path) for path in todo}  # a save during parsing must not be cached as parsed
+    files = markdown_files(config.articles_dir) if files is None else files
+    found, todo = cache.lookup(files)
     problems: list[Problem] = []
-    for path, outcome in zip(todo, parse_articles(config, todo)):
+    # stored with the stat taken before reading: a save during parsing is parsed again next time
+    for stat, outcome in zip(todo, parse_articles(config, [Path(name) for name, _, _ in todo])):
         if isinstance(outcome, Article):
-            found[path] = outcome
-            cache.store(path, outcome, before[path])
+            found[stat[0]] = outcome
+            cache.store(stat, outcome)
         else:
             problems.extend(outcome)
-    cache.save(keep=paths)
+    cache.save(keep=files)
     articles = [a for a in found.values() if include_drafts or not a.draft]
     problems.extend(_url_collisions(articles))
     if problems:
@@ -129,14 +131,6 @@ def _parse_batch(config: SiteConfig, paths: list[Path]) -> list[Article | list[P
         except DigestError as exc:
             out.append(exc.problems)
     return out
-
-
-def _markdown_files(folder: Path) -> list[Path]:
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found += [Path(dirpath, n) for n in filenames if n.endswith(".md") and not n.startswith(".")]
-    return sorted(found)
 
 
 def read_article(path: Path, config: SiteConfig, md: MarkdownIt, topics: set[str]) -> Article:

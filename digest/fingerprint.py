@@ -54,11 +54,9 @@ def site_fingerprint(site: Site, template_dirs: list[Path], view: Any) -> str:
     return hashlib.sha1("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def page_fingerprints(site: Site, base: str) -> list[str]:
-    memo: dict[int, str] = {}
-    prints = []
-    for page in site.pages:
-        out = [base, page.kind, page.url, page.template, page.title, page.description, repr(page.lastmod)]
-        _feed(page.context, out, memo)
-        prints.append(hashlib.sha1("\x1f".join(out).encode("utf-8", "surrogateescape")).hexdigest())
-    return prints
+def page_fingerprint(page: Page, base: str, memo: dict[int, str]) -> str:
+    """`base` (the site's fingerprint) and everything in the page; `memo` keeps each
+    Article's part across the pages of one build."""
+    out = [base, page.kind, page.url, page.template, page.title, page.description, repr(page.lastmod)]
+    _feed(page.context, out, memo)
+    return hashlib.sha1("\x1f".join(out).encode("utf-8", "surrogateescape")).hexdigest()

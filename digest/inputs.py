@@ -13,6 +13,7 @@ from pathlib import Path
 
 import digest
 from digest.config import SiteConfig
+from digest.scan import FileStat
 
 
 RACY_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
@@ -50,10 +51,12 @@ def _stats(root: Path, out: list[str]) -> None:
             out.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}")
 
 
-def fingerprint(config: SiteConfig, drafts: bool, target: Path, theme_dirs: list[Path]) -> str:
-    """The inputs' fingerprint; a unique one when a file is too fresh to be judged by its mtime."""
+def fingerprint(config: SiteConfig, drafts: bool, target: Path, theme_dirs: list[Path],
+                articles: list[FileStat]) -> str:
+    """The inputs' fingerprint (`articles`: the build's scan of the Markdown files);
+    a unique one when a file is too fresh to be judged by its mtime."""
     lines = [code_version(), str(drafts), str(target), os.environ.get("SOURCE_DATE_EPOCH", "")]
-    _stats(config.articles_dir, lines)
+    lines += [f"{name}\0{size}\0{mtime}" for name, size, mtime in articles]
     for folder in theme_dirs:
         _stats(folder, lines)
     now = time.time_ns()

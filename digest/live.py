@@ -97,6 +97,7 @@ class LiveSite:
         articles = tuple(new.get(a.url, a) for a in self.site.articles)
         self.site = dataclasses.replace(self.site, pages=tuple(pages), articles=articles)
         self.renderer = dataclasses.replace(self.renderer, site=self.site)
+        self.renderer.fragments.clear()  # a theme's card may show what the edit changed (word counts)
         written = []
         for i in indexes:
             page = self.site.pages[i]

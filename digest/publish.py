@@ -22,7 +22,7 @@ from digest.assemble import Site
 from digest.errors import DigestError, Problem
 from digest.manifest import Manifest, load_manifest, save_manifest
 from digest.output import confined
-from digest.fingerprint import page_fingerprints, site_fingerprint
+from digest.fingerprint import page_fingerprint, site_fingerprint
 from digest.render import Renderer, static_files, unique_problems
 from digest.themes import theme_dirs
 
@@ -38,7 +38,7 @@ class _Job:
     staging: Path
     target: Path
     manifest: Manifest
-    fingerprints: list[str]  # one per page: a match with the manifest means "still as rendered"
+    site_print: str  # what every page depends on; with a page's own inputs, its fingerprint
 
 
 def _unchanged(job: _Job, rel: str, sha: str | None, fingerprint: str = "") -> bool:
@@ -84,8 +84,10 @@ def _render_range(bounds: tuple[int, int]) -> tuple[list[Done], list[Problem]]:
     renderer: Renderer = _WORKER["renderer"]  # type: ignore[assignment]
     done: list[Done] = []
     problems: list[Problem] = []
+    memo: dict[int, str] = {}
     for index in range(*bounds):
-        page, fingerprint = job.site.pages[index], job.fingerprints[index]
+        page = job.site.pages[index]
+        fingerprint = page_fingerprint(page, job.site_print, memo)  # a match with the manifest: as rendered
         rel = page.output_path
         if _unchanged(job, rel, None, fingerprint):
             done.append((rel, job.manifest[rel][0], False, fingerprint))  # not even rendered
@@ -123,10 +125,11 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     manifest = {} if clean else load_manifest(config, target)[0]
     try:
-        # recorded even when there is nothing to compare with yet: the next build will be
+        # pages' fingerprints are taken as they render, and recorded even with nothing
+        # to compare them with yet: the next build will have
         view = Renderer.for_site(site).view
-        prints = page_fingerprints(site, site_fingerprint(site, [d / "templates" for d in theme_dirs(config)], view))
-        job = _Job(site, staging, target, manifest, prints)
+        job = _Job(site, staging, target, manifest,
+                   site_fingerprint(site, [d / "templates" for d in theme_dirs(config)], view))
         done, problems = _render_all(job)
         if problems:
             raise DigestError(unique_problems(problems))

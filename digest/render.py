@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 from jinja2 import pass_context
+from markupsafe import Markup
 
 from digest import dates
 from digest.assemble import Page, Site
@@ -96,6 +97,8 @@ class Renderer:
     env: jinja2.Environment
     view: SiteView
     templates: dict[str, jinja2.Template]
+    fragments: dict[tuple[Any, ...], Markup]  # cards and page chrome, by link depth: rendered once
+
 
     @classmethod
     def for_site(cls, site: Site) -> "Renderer":
@@ -105,14 +108,43 @@ class Renderer:
                                  "search": config.path_of("search"), "feed": "feed.xml"})
         view = SiteView(config.title, config.description, config.language, config.base_url,
                         urlsplit(config.base_url).path or "/", tuple(site.topics.values()), _build_time(), urls)
-        return cls(site, make_environment(config), view, {})
+        renderer = cls(site, make_environment(config), view, {}, {})
+        renderer.env.globals.update(card=renderer.card, shared=renderer.shared)
+        return renderer
+
+    def _template(self, name: str) -> jinja2.Template:
+        return self.templates.get(name) or self.templates.setdefault(name, self.env.get_template(name))
+
+    @pass_context
+    def shared(self, context: Any, name: str) -> Markup:
+        """Template `name` rendered once per link depth and current term (page chrome such as
+        the masthead: it sees only `root`, `site`, `topics` and `term`)."""
+        root, term = context["root"], context.get("term")
+        key = (name, root, term.url if term else None)
+        html = self.fragments.get(key)
+        if html is None:
+            text = self._template(name).render(root=root, site=context["site"], topics=context["topics"], term=term)
+            html = self.fragments[key] = Markup(text.removesuffix("\n"))
+        return html
+
+    @pass_context
+    def card(self, context: Any, article: Any, level: int = 3, show_topic: bool = True,
+             show_summary: bool = True) -> Markup:
+        """A story's card (`_card.html`), the same on every list at one link depth, so rendered
+        once per depth: a big site's lists show each story many times."""
+        root = context["root"]
+        key = (article.url, root, level, show_topic, show_summary)
+        html = self.fragments.get(key)
+        if html is None:
+            html = self.fragments[key] = Markup(self._template("_card.html").render(
+                article=article, level=level, show_topic=show_topic, show_summary=show_summary,
+                root=root, topics=context["topics"], site=context["site"]))
+        return html
 
     def render(self, page: Page) -> bytes:
         """The page's bytes; raises DigestError with the template's file and line."""
         try:
-            template = self.templates.get(page.template) or self.templates.setdefault(
-                page.template, self.env.get_template(page.template))
-            text = template.render(page=page, site=self.view, topics=self.site.topics,
+            text = self._template(page.template).render(page=page, site=self.view, topics=self.site.topics,
                                    root=root_of(page, self.view.base_path), **page.context)
         except Exception as exc:  # any template mistake (1/0, recursion ...) is the theme's, not a crash
             raise DigestError([_template_problem(exc, page)]) from None

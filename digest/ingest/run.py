@@ -154,9 +154,11 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
             result.unchanged += 1
             continue
         todo.append((rel, known, entry is None))
-    taken = _taken_paths(config, entries)
     marker = config.state_dir / "ingest.running"
     recovering = marker.exists()  # the last run stopped while writing
+    if not todo and not recovering:
+        return result  # every raw file is as recorded: nothing to read or write
+    taken = _taken_paths(markdown, entries)
     occupied = None
     if not dry_run:
         config.state_dir.mkdir(parents=True, exist_ok=True)
@@ -268,12 +270,9 @@ def _create(target: Path, text: bytes) -> bool:
         return False
 
 
-def _taken_paths(config: SiteConfig, entries: dict[str, dict]) -> dict[str, str | None]:
+def _taken_paths(markdown: set[str], entries: dict[str, dict]) -> dict[str, str | None]:
     """Every Markdown path in use, with the raw file that owns it (None: the curator's own)."""
-    owners: dict[str, str | None] = {}
-    if config.articles_dir.is_dir():
-        for path in config.articles_dir.rglob("*.md"):
-            owners[path.relative_to(config.articles_dir).as_posix()] = None
+    owners: dict[str, str | None] = dict.fromkeys(markdown)
     for raw, entry in entries.items():
         if entry["md"] in owners:
             owners[entry["md"]] = raw
