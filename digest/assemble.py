@@ -194,10 +194,11 @@ def _related(config: SiteConfig, articles: Sequence[Article], tags: dict[str, Te
         keys_of.append(keys)
         for key in keys:
             groups[key].append(i)
+    urls = [a.url for a in oldest_first]
     result = {}
-    for i, article in enumerate(oldest_first):
+    for i, keys in enumerate(keys_of):
         scores: dict[int, int] = defaultdict(int)
-        for key in keys_of[i]:
+        for key in keys:
             members = groups[key]
             at = bisect.bisect_left(members, i)
             weight = 1 if key.startswith("topic:") else 3
@@ -205,8 +206,8 @@ def _related(config: SiteConfig, articles: Sequence[Article], tags: dict[str, Te
                 scores[j] += weight
         scores.pop(i, None)
         stamp = stamps[i]
-        best = sorted(scores, key=lambda j: (-scores[j], abs(stamps[j] - stamp), oldest_first[j].url))
-        result[article.url] = tuple(oldest_first[j] for j in best[: config.related])
+        ranked = sorted([(-score, abs(stamps[j] - stamp), urls[j], j) for j, score in scores.items()])
+        result[urls[i]] = tuple(oldest_first[r[3]] for r in ranked[: config.related])
     return result
 
 

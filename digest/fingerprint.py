@@ -38,8 +38,10 @@ def _feed(value: Any, out: list[str], memo: dict[int, str]) -> None:
         out.append("}")
     elif isinstance(value, Page):
         out.append(f"P{value.kind}|{value.url}|{value.title}|{value.lastmod}")
-    elif dataclasses.is_dataclass(value) or isinstance(value, (int, float, bool, dt.date, type(None))):
-        out.append(repr(value))  # Terms, Paginations, dates: frozen values with a full repr
+    elif dataclasses.is_dataclass(value):  # Terms, Paginations: frozen values with a full repr
+        out.append(memo.get(id(value)) or memo.setdefault(id(value), repr(value)))
+    elif isinstance(value, (int, float, bool, dt.date, type(None))):
+        out.append(repr(value))
     else:
         raise TypeError(f"cannot fingerprint {type(value).__name__}")  # a new kind of context value
 
@@ -55,8 +57,8 @@ def site_fingerprint(site: Site, template_dirs: list[Path], view: Any) -> str:
 
 
 def page_fingerprint(page: Page, base: str, memo: dict[int, str]) -> str:
-    """`base` (the site's fingerprint) and everything in the page; `memo` keeps each
-    Article's part across the pages of one build."""
+    """`base` (the site's fingerprint) and everything in the page; `memo` keeps the part of
+    each Article and Term (immutable, alive for the whole build) across the pages of one build."""
     out = [base, page.kind, page.url, page.template, page.title, page.description, repr(page.lastmod)]
     _feed(page.context, out, memo)
     return hashlib.sha1("\x1f".join(out).encode("utf-8", "surrogateescape")).hexdigest()

@@ -6,6 +6,7 @@ folder digest built (or an empty or new one) may be the output.
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 
 from digest.config import SiteConfig
@@ -63,9 +64,11 @@ def remember_output(config: SiteConfig, target: Path) -> None:
 
 
 def confined(root: Path, rel: str) -> Path:
-    """`root/rel`, refusing any path that would land outside `root`."""
-    path = (root / rel).resolve()
-    if not path.is_relative_to(root.resolve()) or path == root.resolve():
-        raise DigestError([Problem(Path(rel), 1, "output path escapes the output folder",
+    """`root/rel`, refusing any path that would land outside `root`. Checked on the text
+    (no file system calls: this runs for every file written), which suffices because digest
+    writes only into folders it made itself, where no link can lead out."""
+    norm = posixpath.normpath(rel)
+    if not rel or "\0" in rel or norm in (".", "..") or norm.startswith(("/", "../")):
+        raise DigestError([Problem(Path(rel.replace("\0", "")), 1, "output path escapes the output folder",
                                    "check slugs and paths in site.yaml")])
-    return path
+    return root / norm

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.assemble import Site
@@ -39,6 +39,7 @@ class _Job:
     target: Path
     manifest: Manifest
     site_print: str  # what every page depends on; with a page's own inputs, its fingerprint
+    folders: set[Path] = field(default_factory=set)  # made in staging (by this process)
 
 
 def _unchanged(job: _Job, rel: str, sha: str | None, fingerprint: str = "") -> bool:
@@ -62,12 +63,10 @@ def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
     if _unchanged(job, rel, sha):
         return rel, sha, False, fingerprint
     path = confined(job.staging, rel)
-    try:
-        fh = open(path, "wb")
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(path, "wb")
-    with fh:
+    if path.parent not in job.folders:  # the staging folder starts empty: make each folder once
+        os.makedirs(path.parent, exist_ok=True)
+        job.folders.add(path.parent)
+    with open(path, "wb") as fh:
         fh.write(data)
     return rel, sha, True, fingerprint
 
@@ -108,9 +107,9 @@ def _render_all(job: _Job) -> tuple[list[Done], list[Problem]]:
             return _render_range((0, count))
         finally:
             _WORKER.clear()
-    step = -(-count // (workers * 6))
+    step = -(-count // (workers * 40))  # small slices: a slow one (month pages, sitemap) cannot leave a core idle
     with multiprocessing.get_context("fork").Pool(workers, _start_worker, (job,)) as pool:
-        parts = pool.map(_render_range, [(i, min(i + step, count)) for i in range(0, count, step)])
+        parts = pool.map(_render_range, [(i, min(i + step, count)) for i in range(0, count, step)], chunksize=1)
     return [d for done, _ in parts for d in done], [p for _, problems in parts for p in problems]
 
 

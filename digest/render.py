@@ -42,7 +42,7 @@ class SiteView:
 
 def make_environment(config: SiteConfig) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d / "templates")) for d in theme_dirs(config)])
-    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+    env = jinja2.Environment(loader=loader, autoescape=True, auto_reload=False, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(link=_link, absolute=lambda url: config.base_url + url,
                        long_date=dates.long_date, long_datetime=dates.long_datetime,
