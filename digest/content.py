@@ -18,6 +18,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from digest import frontmatter
+from digest.body_html import markdown_renderer, render_body
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.parallel import map_batches
@@ -76,11 +77,6 @@ class Article:
     @property
     def day(self) -> dt.date:
         return self.date.date()
-
-
-def markdown_renderer() -> MarkdownIt:
-    """CommonMark plus tables and strikethrough; raw HTML off; no typographic rewriting."""
-    return MarkdownIt("js-default")
 
 
 def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = True,
@@ -144,8 +140,10 @@ def read_article(path: Path, config: SiteConfig, md: MarkdownIt, topics: set[str
         raise DigestError([Problem(path, 1, "no front matter", "start the file with a `---` line, "
                                    "the fields, and another `---` line")])
     yaml_text, body, _ = parts
+    meta = frontmatter.read(yaml_text)  # front matter as ingest writes it, read without YAML
     try:
-        meta = yaml.load(yaml_text, Loader=_Loader)
+        if meta is None:
+            meta = yaml.load(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise DigestError([Problem(path, (mark.line + 2) if mark else 1,
@@ -225,7 +223,7 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
     if problems:
         raise DigestError(problems)
     assert date is not None
-    html = md.render(body)
+    html = render_body(md, body)
     extra = {k: v for k, v in meta.items() if k not in KNOWN_FIELDS}
     summary = texts["summary"] or _first_paragraph_text(body)
     return Article(path, clean_text(title).strip(), date, updated, lists["authors"], texts["source"], texts["dateline"],

@@ -75,3 +75,51 @@ def split(text: str) -> tuple[str, str, int] | None:
     rest = text[match.end():]
     body = rest.lstrip("\n")
     return yaml_text, body, text.count("\n", 0, match.end()) + 1 + len(rest) - len(body)
+
+
+_FIELD = re.compile(r"([A-Za-z_][\w-]*): (.*)")
+_ITEM = re.compile(r'"(?:[^"\\]|\\.)*"|[^,"\[\] ][^,"\[\]]*')  # a list item, quoted or plain
+_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")
+_NO = object()
+
+
+def read(yaml_text: str) -> dict[str, Any] | None:
+    """The fields of front matter exactly as `dump` writes it, without a YAML parser (a
+    fifth of the cost of reading an article); None for anything else, which YAML then reads.
+
+    Each value is accepted only when `dump` writes it back byte for byte, so it reads
+    as YAML reads it: `dump`'s output is tested to read back identically with PyYAML.
+    """
+    fields: dict[str, Any] = {}
+    for line in yaml_text.split("\n"):
+        if not line:
+            continue
+        match = _FIELD.fullmatch(line)
+        if not match or match[1] in fields:
+            return None
+        item = _read_value(match[2])
+        if item is _NO:
+            return None
+        fields[match[1]] = item
+    return fields
+
+
+def _read_value(text: str) -> Any:
+    if text.startswith('"'):
+        try:
+            item = json.loads(text)
+        except ValueError:
+            return _NO
+        return item if isinstance(item, str) and quote(item) == text else _NO
+    if text.startswith("["):
+        inner = text[1:-1]
+        items = [_read_value(m.group()) for m in _ITEM.finditer(inner)]
+        if _NO in items or not all(isinstance(i, str) for i in items):
+            return _NO
+        return items if value(items) == text else _NO
+    if text in ("true", "false"):
+        return text == "true"
+    if _DATETIME.fullmatch(text):
+        stamp = dt.datetime.fromisoformat(text)
+        return stamp if stamp.isoformat() == text else _NO
+    return text if scalar(text) == text else _NO

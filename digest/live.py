@@ -19,7 +19,8 @@ from typing import Any
 
 from digest.assemble import Site
 from digest.config import SiteConfig
-from digest.content import Article, markdown_renderer, read_article
+from digest.body_html import markdown_renderer
+from digest.content import Article, read_article
 from digest.output import confined
 from digest.render import Renderer, static_files
 

@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.frontmatter import dump, split
+from digest.frontmatter import dump, read, split
 from digest.slugs import slugify, stable_slug
 
 TRICKY_TITLES = ['Carney: "We will not back down"', "#1 story", "- leading dash", "yes", "null", "3.14",
@@ -24,6 +24,45 @@ def test_any_title_and_tags_round_trip(title, tags):
     yaml_text, body, line = split(text)
     assert yaml.safe_load(yaml_text) == {"title": title, "tags": tags, "summary": title, "draft": False}
     assert body == "Body.\n" and text.splitlines()[line - 1] == "Body."
+
+
+_ZONES = st.sampled_from([dt.timezone.utc, dt.timezone(dt.timedelta(hours=-4)),
+                          dt.timezone(dt.timedelta(hours=5, minutes=30))])
+_VALUES = st.one_of(st.sampled_from(TRICKY_TITLES), st.text(), st.booleans(), st.none(), st.integers(),
+                    st.lists(st.one_of(st.sampled_from(TRICKY_TITLES), st.text()), max_size=4),
+                    st.datetimes(min_value=dt.datetime(1000, 1, 1), timezones=_ZONES)
+                    .map(lambda d: d.replace(microsecond=0)))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(fields=st.lists(st.tuples(st.sampled_from(["title", "summary", "tags", "source", "date", "x_y", "draft"]),
+                                 _VALUES), max_size=6, unique_by=lambda f: f[0]))
+def test_fast_reader_reads_what_yaml_reads(fields):
+    """Front matter is read without YAML when it is as ingest writes it; what it reads is
+    what PyYAML reads, value and type, and anything else is left to PyYAML."""
+    yaml_text, _, _ = split(dump(fields, "Body."))
+    fast = read(yaml_text)
+    if fast is not None:
+        expected = yaml.safe_load(yaml_text) or {}
+        assert fast == expected
+        assert [type(v) for v in fast.values()] == [type(v) for v in expected.values()]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.text(st.sampled_from('ab: "[],-\\#\'1T0+\n'), max_size=20), max_size=4))
+def test_fast_reader_leaves_other_yaml_to_yaml(lines):
+    yaml_text = "\n".join(lines)
+    fast = read(yaml_text)
+    if fast is not None:
+        assert fast == (yaml.safe_load(yaml_text) or {})
+
+
+def test_front_matter_as_ingest_writes_it_is_read_without_yaml():
+    text = dump([("title", 'Carney: "We will not back down"'), ("tags", ["S&P", "Mark Carney", "yes"]),
+                 ("date", dt.datetime(2025, 3, 28, 11, 9, tzinfo=dt.timezone(dt.timedelta(hours=-4)))),
+                 ("draft", False)], "B")
+    assert read(split(text)[0]) == yaml.safe_load(split(text)[0])
+    assert read("title: [unclosed") is None and read("a: 1\na: 2") is None
 
 
 def test_front_matter_stays_readable():
