@@ -5,6 +5,7 @@ order of first mention; never a hash or a set's iteration order.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -179,6 +180,7 @@ _RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS))})[ \t]+
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same few thousand words recur across stories
 def _clean_token(token: str) -> str:
     """Drop possessives and trailing punctuation: `Carney’s` -> `Carney`."""
     token = token.removesuffix("’s").removesuffix("'s")
@@ -215,6 +217,10 @@ def _runs(paragraph: str) -> list[tuple[list[str], bool]]:
     return runs
 
 
+_LEADING_NOISE = SENTENCE_WORDS | CONNECTORS
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _is_title(word: str) -> bool:
     return word in TITLES or "-" in word and all(part in TITLES for part in word.split("-"))
 
@@ -223,7 +229,7 @@ def _strip_run(words: list[str], opens_sentence: bool, lower_words: set[str]) ->
     """Split a run at title words; drop sentence openers; return the name candidates left."""
     if opens_sentence and words and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words):
         words = words[1:]
-    while words and words[0] in SENTENCE_WORDS | CONNECTORS:
+    while words and words[0] in _LEADING_NOISE:
         words = words[1:]
     last_title = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
     if last_title < 0:
