@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Sequence
@@ -197,13 +197,13 @@ def _related(config: SiteConfig, articles: Sequence[Article], tags: dict[str, Te
     urls = [a.url for a in oldest_first]
     result = {}
     for i, keys in enumerate(keys_of):
-        scores: dict[int, int] = defaultdict(int)
+        hits: list[int] = []  # each candidate once per shared topic, three times per shared tag
         for key in keys:
             members = groups[key]
             at = bisect.bisect_left(members, i)
-            weight = 1 if key.startswith("topic:") else 3
-            for j in members[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]:
-                scores[j] += weight
+            near = members[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]
+            hits += near if key.startswith("topic:") else near * 3
+        scores = Counter(hits)  # counted in C: this loop runs for every story
         scores.pop(i, None)
         stamp = stamps[i]
         ranked = sorted([(-score, abs(stamps[j] - stamp), urls[j], j) for j, score in scores.items()])
