@@ -335,10 +335,15 @@ def _index_pages(config: SiteConfig, topics: dict[str, Term], tags: dict[str, Te
     ]
 
 
+def search_entries(articles: Sequence[Article], topics: Mapping[str, Term]) -> tuple[dict[str, Any], ...]:
+    """What the search index holds of each story (kept short: readers download it whole)."""
+    return tuple({"t": a.title, "u": a.url, "d": a.date.date().isoformat(), "s": a.summary,
+                  "c": topics[a.topic].title, "g": list(a.tags)} for a in articles)
+
+
 def _search_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term]) -> list[Page]:
     """A search page and its index: searched in the reader's browser, no server needed."""
-    entries = tuple({"t": a.title, "u": a.url, "d": a.date.date().isoformat(), "s": a.summary,
-                     "c": topics[a.topic].title, "g": list(a.tags)} for a in articles)
+    entries = search_entries(articles, topics)
     url = config.path_of("search")
     return [Page("search", url, "search.html", "Search", MappingProxyType({"index_url": url + "index.json"}),
                  "Search every story", in_sitemap=False),

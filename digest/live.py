@@ -1,11 +1,12 @@
 """The preview's site kept in memory, so that the common edit costs milliseconds.
 
-Most edits during a preview change an article's body and nothing else. Such
-an edit cannot move the article on any list (title, date, topic, tags and
-summary are as before), so only the pages that show the article need
-rendering again: its own page, feeds, and the lists that carry it. Any other
-change (front matter, new or deleted files, templates, site.yaml) goes
-through a full build; tests prove both give byte-identical output.
+Most edits during a preview change an article's words: its body, headline,
+summary, byline, dateline or credits. Such an edit cannot move the article on
+any list (where a story appears and what sits beside it depend on its date,
+topic, tags, slug and update time, which are as before), so only the pages
+that show the article need rendering again: its own page, feeds, and the lists
+that carry it. Any other change (those fields, new or deleted files, templates,
+site.yaml) goes through a full build; tests prove both give byte-identical output.
 """
 from __future__ import annotations
 
@@ -17,16 +18,18 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from digest.assemble import Site
+from digest.assemble import Page, Site, search_entries
 from digest.config import SiteConfig
 from digest.body_html import markdown_renderer
-from digest.content import Article, read_article
+from digest.content import Article, FrozenDict, read_article
 from digest.output import confined
 from digest.render import Renderer, static_files
 
 
 def _articles_in(value: Any, found: set[str]) -> None:
     if isinstance(value, Article):
+        found.add(value.url)
+    elif isinstance(value, Page) and value.kind == "article":  # the sitemap lists article pages
         found.add(value.url)
     elif isinstance(value, (tuple, list)):
         for item in value:
@@ -36,23 +39,28 @@ def _articles_in(value: Any, found: set[str]) -> None:
             _articles_in(item, found)
 
 
-def _swap(value: Any, new: dict[str, Article]) -> Any:
-    """`value` with every Article whose URL is in `new` replaced by its new version."""
+def _swap(value: Any, new: dict[str, Article], pages: dict[str, Page]) -> Any:
+    """`value` with every Article whose URL is in `new`, and every article Page in `pages`,
+    replaced by its new version."""
     if isinstance(value, Article):
         return new.get(value.url, value)
+    if isinstance(value, Page):
+        return pages.get(value.url, value) if value.kind == "article" else value
     if isinstance(value, tuple):
-        return tuple(_swap(v, new) for v in value)
+        return tuple(_swap(v, new, pages) for v in value)
     if isinstance(value, list):
-        return [_swap(v, new) for v in value]
+        return [_swap(v, new, pages) for v in value]
     if isinstance(value, (dict, MappingProxyType)):
-        swapped = {k: _swap(v, new) for k, v in value.items()}
+        swapped = {k: _swap(v, new, pages) for k, v in value.items()}
         return MappingProxyType(swapped) if isinstance(value, MappingProxyType) else swapped
     return value
 
 
 def _shape(article: Article) -> Article:
-    """Everything about an article that decides where it appears (all but its body)."""
-    return dataclasses.replace(article, body_html="", words=0, source_hash="")
+    """Everything about an article that decides where it and its neighbours appear: all but
+    its words, which pages only show (`assemble` never orders or groups by them)."""
+    return dataclasses.replace(article, title="", summary="", authors=(), source="", dateline="", credits=(),
+                               body_html="", words=0, source_hash="", extra=FrozenDict())
 
 
 @dataclass(slots=True)
@@ -75,9 +83,9 @@ class LiveSite:
                 shows[url].append(index)
         return cls(site.config, folder, site, Renderer.for_site(site), shows)
 
-    def update_bodies(self, paths: list[Path]) -> list[str] | None:
-        """Re-read edited Markdown files; when only bodies changed, re-render the pages that
-        show them and return their output paths. None when the edit reaches further.
+    def update_articles(self, paths: list[Path]) -> list[str] | None:
+        """Re-read edited Markdown files; when only their words changed, re-render the pages
+        that show them and return their output paths. None when the edit reaches further.
         Raises DigestError for a file that no longer reads."""
         by_source = {a.source_path: a for a in self.site.articles}
         new: dict[str, Article] = {}
@@ -93,9 +101,18 @@ class LiveSite:
             new[old.url] = article
         indexes = sorted({i for url in new for i in self.shows.get(url, [])})
         pages = list(self.site.pages)
+        # an article's own page carries its headline and summary (as assemble makes it)
+        new_pages = {page.url: dataclasses.replace(page, title=new[page.url].title, description=new[page.url].summary)
+                     for page in (pages[i] for i in indexes) if page.kind == "article" and page.url in new}
         for i in indexes:
-            pages[i] = dataclasses.replace(pages[i], context=_swap(pages[i].context, new))
+            page = new_pages.get(pages[i].url, pages[i]) if pages[i].kind == "article" else pages[i]
+            pages[i] = dataclasses.replace(page, context=_swap(page.context, new, new_pages))
         articles = tuple(new.get(a.url, a) for a in self.site.articles)
+        entries = search_entries(articles, self.site.topics)
+        for i, page in enumerate(pages):  # the search index holds headlines and summaries, not Articles
+            if page.kind == "searchindex" and page.context["entries"] != entries:
+                pages[i] = dataclasses.replace(page, context=MappingProxyType({**page.context, "entries": entries}))
+                indexes = sorted({*indexes, i})
         self.site = dataclasses.replace(self.site, pages=tuple(pages), articles=articles)
         self.renderer = dataclasses.replace(self.renderer, site=self.site)
         self.renderer.fragments.clear()  # a theme's card may show what the edit changed (word counts)

@@ -210,7 +210,7 @@ def make_app(preview: Preview) -> web.Application:
 def rebuild(preview: Preview, drafts: bool, changed: set[str]) -> set[str]:
     """Bring the preview up to date with `changed` files; keep the last good site on failure.
 
-    A body-only edit to articles re-renders just the pages that show them, and a
+    An edit to articles' words re-renders just the pages that show them, and a
     stylesheet edit only copies files; anything else is a full (incremental) build.
     """
     started = time.perf_counter()
@@ -221,8 +221,8 @@ def rebuild(preview: Preview, drafts: bool, changed: set[str]) -> set[str]:
         # after a failed build only a full build can tell whether the site builds again
         kind = _kind_of_change(config, changed) if preview.live and not preview.errors else "full"
         done = None
-        if kind == "bodies" and preview.live:
-            done = preview.live.update_bodies(sorted(Path(p) for p in changed))
+        if kind == "articles" and preview.live:
+            done = preview.live.update_articles(sorted(Path(p) for p in changed))
         elif kind == "static" and preview.live:
             done = preview.live.update_static()
             css_only = all(p.endswith(".css") for p in changed)
@@ -251,12 +251,12 @@ def rebuild(preview: Preview, drafts: bool, changed: set[str]) -> set[str]:
 
 
 def _kind_of_change(config: SiteConfig, changed: set[str]) -> str:
-    """'bodies' (only Markdown articles), 'static' (only theme static files) or 'full'."""
+    """'articles' (only Markdown articles), 'static' (only theme static files) or 'full'."""
     if not changed:
         return "full"
     articles = str(config.articles_dir) + os.sep
     if all(p.startswith(articles) and p.endswith(".md") for p in changed):
-        return "bodies"
+        return "articles"
     statics = [str(d / "static") + os.sep for d in theme_dirs(config)]
     if all(any(p.startswith(s) for s in statics) and os.path.isfile(p) for p in changed):
         return "static"

@@ -146,7 +146,14 @@ def test_a_file_changed_in_output_behind_our_back_is_restored(tmp_path, capsys):
     assert page.read_bytes() == good
 
 
-def test_preview_body_edit_renders_only_pages_that_show_it_and_equals_clean_build(tmp_path, capsys):
+def _clean_build_of(site: Path, tmp_path: Path) -> dict[str, bytes]:
+    copy = tmp_path / f"copy-{len(list(tmp_path.iterdir()))}"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("output", ".digest"))
+    assert main(["build", "--site", str(copy), "--clean"]) == 0
+    return tree(copy / "output")
+
+
+def test_preview_text_edit_renders_only_pages_that_show_it_and_equals_clean_build(tmp_path, capsys):
     from digest.build import build
     from digest.config import load_config
     from digest.live import LiveSite
@@ -156,16 +163,18 @@ def test_preview_body_edit_renders_only_pages_that_show_it_and_equals_clean_buil
     folder = config.state_dir / "preview"
     live = LiveSite.of(build(config, output=folder, always=True).site, folder)
     edit(site, "carney-talks", "Carney said more.", "Carney said *much* more.")
-    written = live.update_bodies([md(site, "carney-talks")])
+    written = live.update_articles([md(site, "carney-talks")])
     assert "2025/03/28/carney-talks-tariffs/index.html" in written and "feed.xml" in written
     assert "archive/index.html" not in written and "2025/index.html" not in written  # they hold counts only
     assert len(written) < len(tree(folder)) / 2
-
-    copy = tmp_path / "copy"
-    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("output", ".digest"))
-    assert main(["build", "--site", str(copy), "--clean"]) == 0
-    clean = tree(copy / "output")
-    assert tree(folder) == clean
-    # a front-matter edit is not a body edit: the preview falls back to a full build
-    edit(site, "carney-talks", 'title: "Carney talks tariffs"', 'title: "Carney talks trade"')
-    assert live.update_bodies([md(site, "carney-talks")]) is None
+    assert tree(folder) == _clean_build_of(site, tmp_path)
+    # a corrected headline, summary and byline: the story stays where it was, its words change everywhere
+    edit(site, "carney-talks", 'title: "Carney talks tariffs"', 'title: "Carney <talks> trade"')
+    edit(site, "carney-talks", "authors: [", "authors: [Jane Roe, ")
+    written = live.update_articles([md(site, "carney-talks")])
+    assert written and "sitemap.xml" in written and "search/index.json" in written
+    assert "Carney &lt;talks&gt; trade" in (folder / "index.html").read_text()
+    assert tree(folder) == _clean_build_of(site, tmp_path)
+    # a new topic moves the story between lists: the preview falls back to a full build
+    edit(site, "carney-talks", "topic: trade", "topic: politics")
+    assert live.update_articles([md(site, "carney-talks")]) is None
