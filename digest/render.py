@@ -67,6 +67,10 @@ class _Template(jinja2.Template):
         template = super().from_code(environment, code, globals, uptodate)
         if _escape_inner is not None:  # every function of a compiled template shares this namespace
             template.root_render_func.__globals__["escape"] = _escape_text
+        # Jinja keeps a ChainMap of template and environment globals and copies it, key by key
+        # in Python, into every render's context; a dict copies in C. The globals are complete
+        # before any template loads (Renderer.for_site) and never change during a build.
+        template.globals = dict(template.globals)
         return template
 
 
