@@ -66,8 +66,13 @@ def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
     if path.parent not in job.folders:  # the staging folder starts empty: make each folder once
         os.makedirs(path.parent, exist_ok=True)
         job.folders.add(path.parent)
-    with open(path, "wb") as fh:
-        fh.write(data)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # as open() does, minus 3 syscalls
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
     return rel, sha, True, fingerprint
 
 
@@ -122,7 +127,8 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
     config = site.config
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    manifest = {} if clean else load_manifest(config, target)[0]
+    # nothing to compare with when the output is gone (or distrusted): skip a stat per file
+    manifest = {} if clean or not target.exists() else load_manifest(config, target)[0]
     try:
         # pages' fingerprints are taken as they render, and recorded even with nothing
         # to compare them with yet: the next build will have
