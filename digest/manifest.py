@@ -37,9 +37,10 @@ def intact(target: Path, manifest: Manifest) -> bool:
     tops = {rel.split("/", 1)[0] for rel in manifest}
     if any(name not in tops for name in os.listdir(target)):
         return False  # something was added beside the site
+    top = f"{target}{os.sep}"
     for rel, (_, size, mtime, _) in manifest.items():
         try:
-            st = os.stat(target / rel)
+            st = os.stat(top + rel)  # a str, not a Path: this is the whole of a no-change build
         except OSError:
             return False
         if (st.st_size, st.st_mtime_ns) != (size, mtime):
@@ -47,11 +48,10 @@ def intact(target: Path, manifest: Manifest) -> bool:
     return True
 
 
-def save_manifest(config: SiteConfig, target: Path, done: list[tuple[str, str, bool, str]], inputs: str) -> None:
-    manifest = {}
-    for rel, sha, _, fingerprint in done:
-        st = os.stat(target / rel)
-        manifest[rel] = (sha, st.st_size, st.st_mtime_ns, fingerprint)
+def save_manifest(config: SiteConfig, target: Path, done: list[tuple[str, str, bool, str, int, int]],
+                  inputs: str) -> None:
+    """Record each file as (path, sha1, written now, fingerprint, size, mtime_ns) in `done`."""
+    manifest = {rel: (sha, size, mtime, fingerprint) for rel, sha, _, fingerprint, size, mtime in done}
     path = _manifest_path(config, target)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")

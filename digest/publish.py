@@ -55,13 +55,13 @@ def _unchanged(job: _Job, rel: str, sha: str | None, fingerprint: str = "") -> b
     return (st.st_size, st.st_mtime_ns) == (known[1], known[2])
 
 
-Done = tuple[str, str, bool, str]  # output path, sha1, written now, fingerprint
+Done = tuple[str, str, bool, str, int, int]  # output path, sha1, written now, fingerprint, size, mtime_ns
 
 
 def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
     sha = hashlib.sha1(data).hexdigest()
     if _unchanged(job, rel, sha):
-        return rel, sha, False, fingerprint
+        return rel, sha, False, fingerprint, job.manifest[rel][1], job.manifest[rel][2]
     path = confined(job.staging, rel)
     if path.parent not in job.folders:  # the staging folder starts empty: make each folder once
         os.makedirs(path.parent, exist_ok=True)
@@ -71,9 +71,10 @@ def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
+        st = os.fstat(fd)  # moving the file into the output keeps size and mtime: the manifest's
     finally:
         os.close(fd)
-    return rel, sha, True, fingerprint
+    return rel, sha, True, fingerprint, st.st_size, st.st_mtime_ns
 
 
 _WORKER: dict[str, object] = {}  # per worker process: its _Job and Renderer (set by _start_worker)
@@ -94,7 +95,8 @@ def _render_range(bounds: tuple[int, int]) -> tuple[list[Done], list[Problem]]:
         fingerprint = page_fingerprint(page, job.site_print, memo)  # a match with the manifest: as rendered
         rel = page.output_path
         if _unchanged(job, rel, None, fingerprint):
-            done.append((rel, job.manifest[rel][0], False, fingerprint))  # not even rendered
+            known = job.manifest[rel]
+            done.append((rel, known[0], False, fingerprint, known[1], known[2]))  # not even rendered
             continue
         try:
             done.append(_emit(job, rel, renderer.render(page), fingerprint))
@@ -156,7 +158,7 @@ def _commit(staging: Path, target: Path, done: list[Done]) -> None:
     # Stale files go first: a file that becomes a folder (or the reverse) then has room.
     _remove_stale(target, {d[0] for d in done})
     made: set[Path] = set()
-    for rel, _, written, _ in done:
+    for rel, _, written, *_ in done:
         if written:
             path = target / rel
             if path.parent not in made:
