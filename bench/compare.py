@@ -176,6 +176,13 @@ def main() -> None:
         discard(articles, trash)
         shutil.copytree(work / "articles", articles)
 
+    def settled_build() -> None:
+        """A build whose inputs are older than 2 s, as when a person builds again later: files
+        saved within 2 s of a build cannot be judged by their mtime (inputs.is_racy), so the
+        build after one that wrote Markdown (from raw) checks every page; that is not this row."""
+        time.sleep(2.1)
+        subprocess.run(digest, cwd=site, check=True, stdout=subprocess.DEVNULL)
+
     def removed(folder: Path):
         return lambda: discard(folder, trash)
 
@@ -183,8 +190,7 @@ def main() -> None:
         "digest build (output/ removed)": (digest, site, removed(site / "output")),
         "digest build --clean (no caches, output/ removed)": (digest + ["--clean"], site, removed(site / "output")),
         "digest build from raw (ingest included, no caches)": (digest, site, from_raw),
-        # after 2 s: files saved within 2 s are checked by their bytes, not their mtime (inputs.is_racy)
-        "digest build, nothing changed": (digest, site, lambda: time.sleep(2.1)),
+        "digest build, nothing changed": (digest, site, settled_build),
         "hugo (public/ removed)": (["hugo", "--quiet"], work / "hugo", removed(work / "hugo/public")),
         "hugo without related stories": (["hugo", "--quiet"], work / "hugo-plain", removed(work / "hugo-plain/public")),
     }
