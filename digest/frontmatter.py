@@ -79,7 +79,8 @@ def split(text: str) -> tuple[str, str, int] | None:
 
 _FIELD = re.compile(r"([A-Za-z_][\w-]*): (.*)")
 _ITEM = re.compile(r'"(?:[^"\\]|\\.)*"|[^,"\[\] ][^,"\[\]]*')  # a list item, quoted or plain
-_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NO = object()
 
 
@@ -95,13 +96,13 @@ def read(yaml_text: str) -> dict[str, Any] | None:
         if not line:
             continue
         match = _FIELD.fullmatch(line)
-        if not match or match[1] in fields:
+        if not match or match[1] in fields or match[1].lower() in _RESERVED:  # `on:` is a bool key to YAML
             return None
         item = _read_value(match[2])
         if item is _NO:
             return None
         fields[match[1]] = item
-    return fields
+    return fields or None  # empty front matter: YAML reads None, and says so
 
 
 def _read_value(text: str) -> Any:
@@ -110,7 +111,9 @@ def _read_value(text: str) -> Any:
             item = json.loads(text)
         except ValueError:
             return _NO
-        return item if isinstance(item, str) and quote(item) == text else _NO
+        if not isinstance(item, str) or _SURROGATE.search(item):  # libyaml refuses `\ud800`
+            return _NO
+        return item if quote(item) == text else _NO
     if text.startswith("["):
         inner = text[1:-1]
         items = [_read_value(m.group()) for m in _ITEM.finditer(inner)]
@@ -120,6 +123,9 @@ def _read_value(text: str) -> Any:
     if text in ("true", "false"):
         return text == "true"
     if _DATETIME.fullmatch(text):
-        stamp = dt.datetime.fromisoformat(text)
+        try:
+            stamp = dt.datetime.fromisoformat(text)
+        except ValueError:  # 2025-02-30: YAML reads it again, and reports it with its line
+            return _NO
         return stamp if stamp.isoformat() == text else _NO
     return text if scalar(text) == text else _NO

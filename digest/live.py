@@ -22,6 +22,7 @@ from digest.assemble import Page, Site, search_entries
 from digest.config import SiteConfig
 from digest.body_html import markdown_renderer
 from digest.content import Article, FrozenDict, read_article
+from digest.errors import DigestError, Problem
 from digest.output import confined
 from digest.render import Renderer, static_files
 
@@ -138,6 +139,9 @@ class LiveSite:
 def _write(folder: Path, rel: str, data: bytes) -> None:
     """Replace one file atomically: the preview server may be reading it."""
     target = confined(folder, rel)
+    if not target.parent.resolve().is_relative_to(folder.resolve()):  # a link planted in the preview
+        raise DigestError([Problem(Path(rel), 1, "output path escapes the output folder",
+                                   "delete the preview folder (.digest/preview/) and start again")])
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.live")
     tmp.write_bytes(data)

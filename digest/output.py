@@ -65,8 +65,9 @@ def remember_output(config: SiteConfig, target: Path) -> None:
 
 def confined(root: Path, rel: str) -> Path:
     """`root/rel`, refusing any path that would land outside `root`. Checked on the text
-    (no file system calls: this runs for every file written), which suffices because digest
-    writes only into folders it made itself, where no link can lead out."""
+    (no file system calls: this runs for every file written), which suffices for a build's
+    staging folder, made empty by this run; the preview, which writes into a folder that
+    lives on, also checks where links lead (live._write)."""
     norm = posixpath.normpath(rel)
     if not rel or "\0" in rel or norm in (".", "..") or norm.startswith(("/", "../")):
         raise DigestError([Problem(Path(rel.replace("\0", "")), 1, "output path escapes the output folder",

@@ -71,9 +71,9 @@ def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
-        st = os.fstat(fd)  # moving the file into the output keeps size and mtime: the manifest's
     finally:
         os.close(fd)
+    st = os.stat(path)  # after close (network file systems set mtime then); moving keeps it
     return rel, sha, True, fingerprint, st.st_size, st.st_mtime_ns
 
 

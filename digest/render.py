@@ -147,7 +147,7 @@ class Renderer:
         view = SiteView(config.title, config.description, config.language, config.base_url,
                         urlsplit(config.base_url).path or "/", tuple(site.topics.values()), _build_time(), urls)
         renderer = cls(site, make_environment(config), view, {}, {})
-        renderer.env.globals.update(card=renderer.card, shared=renderer.shared)
+        renderer.env.globals.update(card=renderer.card, story_card=renderer.card, shared=renderer.shared)
         return renderer
 
     def _template(self, name: str) -> jinja2.Template:
@@ -182,11 +182,11 @@ class Renderer:
     def render(self, page: Page) -> bytes:
         """The page's bytes; raises DigestError with the template's file and line."""
         try:
-            text = self._template(page.template).render(page=page, site=self.view, topics=self.site.topics,
-                                   root=root_of(page, self.view.base_path), **page.context)
+            return self._template(page.template).render(
+                page=page, site=self.view, topics=self.site.topics, root=root_of(page, self.view.base_path),
+                **page.context).encode("utf-8")  # encoding inside: a lone surrogate printed from `extra`
         except Exception as exc:  # any template mistake (1/0, recursion ...) is the theme's, not a crash
             raise DigestError([_template_problem(exc, page)]) from None
-        return text.encode("utf-8")
 
 
 def render_pages(site: Site) -> Iterator[tuple[str, bytes]]:

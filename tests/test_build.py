@@ -198,6 +198,10 @@ def test_drafts_only_with_flag(tmp_path, run):
     ({"content/articles/2025/03/28-x.md": "---\ntitle: X\ndate: 2025-03-28\ntopic: nosuch\n---\nBody\n"},
      "content/articles/2025/03/28-x.md:4: unknown topic 'nosuch'"),
     ({"content/articles/2025/03/28-y.md": "no front matter\n"}, "content/articles/2025/03/28-y.md:1: no front matter"),
+    ({"content/articles/2025/03/28-z.md": '---\ntitle: "Z"\ndate: 2025-02-30T11:09:00-04:00\n---\nBody\n'},
+     "content/articles/2025/03/28-z.md:3: front matter has an impossible value"),
+    ({"content/articles/2025/03/28-s.md": '---\ntitle: "\\ud800Lone half"\ndate: 2025-03-28T11:09:00-04:00\n---\nB\n'},
+     "content/articles/2025/03/28-s.md:2: front matter is not valid YAML"),
     ({"themes/default/templates/article.html": "{% extends 'base.html' %}{% block main %}{{ article.nope() }}{% endblock %}"},
      "themes/default/templates/article.html:1: template error"),
     ({"themes/default/templates/list.html": "{% if %}"}, "themes/default/templates/list.html:1: template error"),
@@ -334,3 +338,15 @@ def test_search_index_lists_every_story(tmp_path, run):
     assert index[0]["u"] == "2025/03/28/carney-script-talks/"
     assert b"</script>" not in files["search/index.json"]
     assert 'data-index="../search/index.json"' in files["search/index.html"].decode()
+
+
+def test_a_theme_written_for_the_card_macro_still_builds(tmp_path, run):
+    """Older overrides import `card` from _macros.html; it still renders the story's card."""
+    files = built(tmp_path, run, {
+        "content/raw/a.txt": raw_article("Carney <talks> tariffs"),
+        "themes/default/templates/list.html": '{% extends "base.html" %}{% from "_macros.html" import card with context %}'
+                                              "{% block main %}{% for a in stories %}{{ card(a, 2) }}{% endfor %}{% endblock %}",
+    })
+    page = files["topics/trade/index.html"].decode()
+    assert ('<h2 class="card-title"><a href="../../2025/03/28/carney-talks-tariffs/">Carney &lt;talks&gt; tariffs</a></h2>'
+            in page)
