@@ -27,17 +27,18 @@ from digest.output import confined
 from digest.render import Renderer, static_files
 
 
-def _articles_in(value: Any, found: set[str]) -> None:
+def _articles_in(value: Any, found: set[str], listed: set[str]) -> None:
+    """Collect the URLs of the Articles in `value`, and of the article Pages (the sitemap's)."""
     if isinstance(value, Article):
         found.add(value.url)
-    elif isinstance(value, Page) and value.kind == "article":  # the sitemap lists article pages
-        found.add(value.url)
+    elif isinstance(value, Page) and value.kind == "article":
+        listed.add(value.url)
     elif isinstance(value, (tuple, list)):
         for item in value:
-            _articles_in(item, found)
+            _articles_in(item, found, listed)
     elif isinstance(value, (dict, MappingProxyType)):
         for item in value.values():
-            _articles_in(item, found)
+            _articles_in(item, found, listed)
 
 
 def _swap(value: Any, new: dict[str, Article], pages: dict[str, Page]) -> Any:
@@ -66,23 +67,37 @@ def _shape(article: Article) -> Article:
 
 @dataclass(slots=True)
 class LiveSite:
-    """A built site and, for each article, the pages whose context holds it."""
+    """A built site and, for each article, the pages that show it."""
 
     config: SiteConfig
     folder: Path
     site: Site
     renderer: Renderer
-    shows: dict[str, list[int]]  # article URL -> indexes into site.pages
+    shows: dict[str, list[int]]  # article URL -> indexes into site.pages of pages whose context holds it
+    lists: dict[str, list[int]]  # article URL -> pages that list its page (the sitemap)
+    own: dict[str, int]          # article URL -> its own page
+    position: dict[str, int]     # article URL -> index in site.articles (and in the search index)
+    search: int | None           # the search index page
 
     @classmethod
     def of(cls, site: Site, folder: Path) -> "LiveSite":
         shows: dict[str, list[int]] = defaultdict(list)
+        lists: dict[str, list[int]] = defaultdict(list)
+        own, search = {}, None
         for index, page in enumerate(site.pages):
             found: set[str] = set()
-            _articles_in(page.context, found)
+            listed: set[str] = set()
+            _articles_in(page.context, found, listed)
             for url in found:
                 shows[url].append(index)
-        return cls(site.config, folder, site, Renderer.for_site(site), shows)
+            for url in listed:
+                lists[url].append(index)
+            if page.kind == "article":
+                own[page.url] = index
+            elif page.kind == "searchindex":
+                search = index
+        position = {a.url: i for i, a in enumerate(site.articles)}
+        return cls(site.config, folder, site, Renderer.for_site(site), shows, lists, own, position, search)
 
     def update_articles(self, paths: list[Path]) -> list[str] | None:
         """Re-read edited Markdown files; when only their words changed, re-render the pages
@@ -100,25 +115,34 @@ class LiveSite:
             if _shape(article) != _shape(old):
                 return None
             new[old.url] = article
-        indexes = sorted({i for url in new for i in self.shows.get(url, [])})
         pages = list(self.site.pages)
-        # an article's own page carries its headline and summary (as assemble makes it)
-        new_pages = {page.url: dataclasses.replace(page, title=new[page.url].title, description=new[page.url].summary)
-                     for page in (pages[i] for i in indexes) if page.kind == "article" and page.url in new}
-        for i in indexes:
+        touched = {i for url in new for i in self.shows.get(url, [])}
+        new_pages: dict[str, Page] = {}  # an article's page carries its headline and summary, as assemble makes it
+        for url, article in new.items():
+            page = pages[self.own[url]]
+            if (page.title, page.description) != (article.title, article.summary):
+                new_pages[url] = dataclasses.replace(page, title=article.title, description=article.summary)
+                touched.update(self.lists.get(url, []))
+        for i in touched:
             page = new_pages.get(pages[i].url, pages[i]) if pages[i].kind == "article" else pages[i]
             pages[i] = dataclasses.replace(page, context=_swap(page.context, new, new_pages))
-        articles = tuple(new.get(a.url, a) for a in self.site.articles)
-        entries = search_entries(articles, self.site.topics)
-        for i, page in enumerate(pages):  # the search index holds headlines and summaries, not Articles
-            if page.kind == "searchindex" and page.context["entries"] != entries:
-                pages[i] = dataclasses.replace(page, context=MappingProxyType({**page.context, "entries": entries}))
-                indexes = sorted({*indexes, i})
-        self.site = dataclasses.replace(self.site, pages=tuple(pages), articles=articles)
+        articles = list(self.site.articles)
+        for url, article in new.items():
+            articles[self.position[url]] = article
+        if self.search is not None:  # the search index holds headlines and summaries, not Articles
+            index = pages[self.search]
+            entries = list(index.context["entries"])
+            for url, article in new.items():
+                entries[self.position[url]] = search_entries([article], self.site.topics)[0]
+            if tuple(entries) != index.context["entries"]:
+                pages[self.search] = dataclasses.replace(
+                    index, context=MappingProxyType({**index.context, "entries": tuple(entries)}))
+                touched.add(self.search)
+        self.site = dataclasses.replace(self.site, pages=tuple(pages), articles=tuple(articles))
         self.renderer = dataclasses.replace(self.renderer, site=self.site)
         self.renderer.fragments.clear()  # a theme's card may show what the edit changed (word counts)
         written = []
-        for i in indexes:
+        for i in sorted(touched):
             page = self.site.pages[i]
             _write(self.folder, page.output_path, self.renderer.render(page))
             written.append(page.output_path)
