@@ -64,7 +64,12 @@ def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
         return rel, sha, False, fingerprint, job.manifest[rel][1], job.manifest[rel][2]
     path = confined(job.staging, rel)
     if path.parent not in job.folders:  # the staging folder starts empty: make each folder once
-        os.makedirs(path.parent, exist_ok=True)
+        try:
+            os.mkdir(path.parent)  # its parent usually exists: one syscall, where makedirs takes two
+        except FileNotFoundError:
+            os.makedirs(path.parent, exist_ok=True)
+        except FileExistsError:  # made by the other worker
+            pass
         job.folders.add(path.parent)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # as open() does, minus 3 syscalls
     try:

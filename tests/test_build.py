@@ -1,6 +1,7 @@
 """`digest build`: what readers see on each kind of page, and a build they can trust."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -350,3 +351,15 @@ def test_a_theme_written_for_the_card_macro_still_builds(tmp_path, run):
     page = files["topics/trade/index.html"].decode()
     assert ('<h2 class="card-title"><a href="../../2025/03/28/carney-talks-tariffs/">Carney &lt;talks&gt; tariffs</a></h2>'
             in page)
+
+
+def test_times_read_in_their_own_zone_even_when_equal():
+    """11:09 EDT and 15:09 UTC are the same moment; 1:30 a.m. happens twice when clocks fall back."""
+    from zoneinfo import ZoneInfo
+
+    from digest.dates import long_datetime
+
+    toronto = dt.datetime(2025, 11, 2, 1, 30, tzinfo=ZoneInfo("America/Toronto"))
+    assert long_datetime(toronto) == "November 2, 2025 at 1:30 a.m. EDT"
+    assert long_datetime(toronto.replace(fold=1)) == "November 2, 2025 at 1:30 a.m. EST"
+    assert long_datetime(toronto.astimezone(dt.timezone.utc)) == "November 2, 2025 at 5:30 a.m. UTC"
