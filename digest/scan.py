@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Iterator
 
 FileStat = tuple[str, int, int]  # absolute path, size, mtime_ns
 
 
-def markdown_files(folder: Path) -> list[FileStat]:
-    """Every `*.md` under `folder` (hidden files and folders left out), sorted by path."""
-    found: list[FileStat] = []
+def _markdown_entries(folder: Path) -> Iterator[os.DirEntry[str]]:
+    """Every `*.md` under `folder`, hidden files and folders left out."""
     stack = [str(folder)]
     while stack:
         try:
@@ -26,10 +26,23 @@ def markdown_files(folder: Path) -> list[FileStat]:
             if entry.is_dir(follow_symlinks=False):
                 stack.append(entry.path)
             elif entry.name.endswith(".md"):
-                try:
-                    st = entry.stat()
-                except OSError:  # deleted since the folder was listed
-                    continue
-                found.append((entry.path, st.st_size, st.st_mtime_ns))
+                yield entry
+
+
+def markdown_files(folder: Path) -> list[FileStat]:
+    """Every `*.md` under `folder` with its stats, sorted by path."""
+    found: list[FileStat] = []
+    for entry in _markdown_entries(folder):
+        try:
+            st = entry.stat()
+        except OSError:  # deleted since the folder was listed
+            continue
+        found.append((entry.path, st.st_size, st.st_mtime_ns))
     found.sort()
     return found
+
+
+def markdown_paths(folder: Path) -> set[str]:
+    """Every `*.md` under `folder`, as a path relative to it with `/` (no stats: ingest needs names)."""
+    prefix = len(str(folder)) + 1
+    return {entry.path[prefix:].replace(os.sep, "/") for entry in _markdown_entries(folder)}

@@ -22,6 +22,7 @@ from digest.config import SiteConfig
 from digest.errors import Problem
 from digest.inputs import is_racy
 from digest.parallel import map_batches
+from digest.scan import markdown_paths
 from digest.ingest.classify import Classifier
 from digest.ingest.story import ArticleDraft, draft
 from digest.ingest.wire import RawError, parse
@@ -77,24 +78,6 @@ def raw_files(config: SiteConfig) -> list[tuple[str, int, int]]:
     return sorted(found)
 
 
-def _markdown_set(config: SiteConfig) -> set[str]:
-    """The Markdown files under content/articles/, relative to it."""
-    found: set[str] = set()
-    prefix = len(str(config.articles_dir)) + 1
-    stack = [str(config.articles_dir)]
-    while stack:
-        try:
-            entries = list(os.scandir(stack.pop()))
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(entry.path)
-            elif entry.name.endswith(".md"):
-                found.add(entry.path[prefix:].replace(os.sep, "/"))
-    return found
-
-
 def _is_utf8(name: str) -> bool:
     try:
         name.encode("utf-8")
@@ -141,7 +124,7 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     else:
         selected = [(p.relative_to(config.root).as_posix(), st.st_size, st.st_mtime_ns)
                     for p in only for st in [p.stat()]]
-    markdown = _markdown_set(config)
+    markdown = markdown_paths(config.articles_dir)
     todo: list[tuple[str, str | None, bool]] = []
     for rel, size, mtime in selected:
         if not _is_utf8(rel):
