@@ -6,6 +6,7 @@ sitemap: all are made here as data, and rendered later by one renderer.
 from __future__ import annotations
 
 import bisect
+import heapq
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -21,9 +22,12 @@ from digest.slugs import stable_slug
 LIST_KINDS = ("home", "day", "month", "year", "archive", "topic", "topics", "tag", "tags")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Term:
-    """A topic or a tag as pages show it: its name, where it lives, how many stories."""
+    """A topic or a tag as pages show it: its name, where it lives, how many stories.
+
+    One object per topic or tag in a build, so identity is equality (and hashing is cheap:
+    assemble keys dicts by Terms tens of thousands of times)."""
 
     kind: str        # "topic" or "tag"
     slug: str
@@ -206,7 +210,9 @@ def _related(config: SiteConfig, articles: Sequence[Article], tags: dict[str, Te
         scores = Counter(hits)  # counted in C: this loop runs for every story
         scores.pop(i, None)
         stamp = stamps[i]
-        ranked = sorted([(-score, abs(stamps[j] - stamp), urls[j], j) for j, score in scores.items()])
+        # only stories scoring at least the n-th best score can be among the n best
+        floor = heapq.nlargest(config.related, scores.values())[-1] if scores and config.related else 0
+        ranked = sorted([(-score, abs(stamps[j] - stamp), urls[j], j) for j, score in scores.items() if score >= floor])
         result[urls[i]] = tuple(oldest_first[r[3]] for r in ranked[: config.related])
     return result
 
