@@ -6,8 +6,8 @@ sitemap: all are made here as data, and rendered later by one renderer.
 from __future__ import annotations
 
 import bisect
-import heapq
 import datetime as dt
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from types import MappingProxyType

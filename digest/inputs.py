@@ -34,8 +34,8 @@ def code_version() -> str:
     return h.hexdigest()
 
 
-def _stats(root: Path, out: list[str]) -> None:
-    """Append `path size mtime` for every file under `root` (scandir: one stat per file)."""
+def _stats(root: Path, out: list[FileStat]) -> None:
+    """Append (path, size, mtime_ns) for every file under `root` (scandir: one stat per file)."""
     try:
         entries = list(os.scandir(root))
     except (FileNotFoundError, NotADirectoryError):
@@ -48,19 +48,20 @@ def _stats(root: Path, out: list[str]) -> None:
                 st = entry.stat()
             except OSError:
                 continue
-            out.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}")
+            out.append((entry.path, st.st_size, st.st_mtime_ns))
 
 
 def fingerprint(config: SiteConfig, drafts: bool, target: Path, theme_dirs: list[Path],
                 articles: list[FileStat]) -> str:
     """The inputs' fingerprint (`articles`: the build's scan of the Markdown files);
     a unique one when a file is too fresh to be judged by its mtime."""
-    lines = [code_version(), str(drafts), str(target), os.environ.get("SOURCE_DATE_EPOCH", "")]
-    lines += [f"{name}\0{size}\0{mtime}" for name, size, mtime in articles]
+    stats = list(articles)
     for folder in theme_dirs:
-        _stats(folder, lines)
+        _stats(folder, stats)
+    lines = [code_version(), str(drafts), str(target), os.environ.get("SOURCE_DATE_EPOCH", "")]
+    lines += [f"{name}\0{size}\0{mtime}" for name, size, mtime in stats]
     now = time.time_ns()
-    if any(is_racy(int(line.rsplit("\0", 1)[1]), now) for line in lines[4:] if "\0" in line):
+    if any(is_racy(mtime, now) for _, _, mtime in stats):
         lines.append(f"racy {now} {os.getpid()}")
     try:
         lines.append((config.root / "site.yaml").read_text(encoding="utf-8", errors="replace"))
