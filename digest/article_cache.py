@@ -23,7 +23,7 @@ _FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 _HASH_FIELD = _FIELDS.index("source_hash")
 
 _Entry = tuple[int, int, tuple, bool]  # size, mtime_ns, the Article's fields, racy (verify by hash)
-# Fields, not Articles, with the path as text: unpickling Path and dataclass objects
+# Fields, not Articles: unpickling dataclass objects
 # costs twice as much, and this is read at the start of every build.
 
 
@@ -66,7 +66,7 @@ class ArticleCache:
             if entry is not None and entry[0] == size and entry[1] == mtime:
                 fields = entry[2]
                 if not entry[3] or _sha1_of(name) == fields[_HASH_FIELD]:
-                    found[name] = Article(Path(fields[0]), *fields[1:])
+                    found[name] = Article(*fields)
                     continue
             todo.append(stat)
         return found, todo
@@ -75,7 +75,7 @@ class ArticleCache:
         """Remember `article`, parsed from a file that had `stat` before it was read. A file
         saved too recently to trust its mtime is checked by its hash when used."""
         name, size, mtime = stat
-        fields = (str(article.source_path), *(getattr(article, f) for f in _FIELDS[1:]))
+        fields = tuple(getattr(article, f) for f in _FIELDS)
         self.entries[name] = (size, mtime, fields, is_racy(mtime, time.time_ns()))
         self.dirty = True
 

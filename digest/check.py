@@ -26,7 +26,7 @@ def check(config: SiteConfig) -> list[Problem]:
     except DigestError as exc:
         return problems + exc.problems
     files.update({rel: b"" for rel, _ in static_files(config)})
-    sources = {p.output_path: p.context["article"].source_path for p in site.pages if p.kind == "article"}
+    sources = {p.output_path: Path(p.context["article"].source_path) for p in site.pages if p.kind == "article"}
     base_path = urlsplit(config.base_url).path or "/"
     for page, href in broken_links(files, base_path):
         where = sources.get(page, Path(config.output) / page)

@@ -50,7 +50,7 @@ class FrozenDict(dict):  # type: ignore[type-arg]
 class Article:
     """One story as the site shows it. `url` is relative to the site root (`2025/03/28/slug/`)."""
 
-    source_path: Path
+    source_path: str  # the Markdown file (text, not a Path: the cache makes 10,000 of these per build)
     title: str
     date: dt.datetime
     updated: dt.datetime | None
@@ -226,7 +226,7 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
     html = render_body(md, body)
     extra = {k: v for k, v in meta.items() if k not in KNOWN_FIELDS}
     summary = texts["summary"] or _first_paragraph_text(body)
-    return Article(path, clean_text(title).strip(), date, updated, lists["authors"], texts["source"], texts["dateline"],
+    return Article(str(path), clean_text(title).strip(), date, updated, lists["authors"], texts["source"], texts["dateline"],
                    topic, lists["tags"], summary, slug, texts["raw"], lists["credits"], draft, html,
                    len(body.split()), _article_url(config, date, slug), source_hash, FrozenDict(extra))
 
@@ -261,6 +261,6 @@ def _url_collisions(articles: list[Article]) -> list[Problem]:
     for article in articles:
         other = seen.setdefault(article.url, article)
         if other is not article:
-            problems.append(Problem(article.source_path, 1, f"same URL /{article.url} as {other.source_path.name}",
+            problems.append(Problem(Path(article.source_path), 1, f"same URL /{article.url} as {Path(other.source_path).name}",
                                     "give one of them another slug"))
     return problems

@@ -108,7 +108,7 @@ class LiveSite:
         md = markdown_renderer()
         topics = {t.slug for t in self.config.topics}
         for path in paths:
-            old = by_source.get(path)
+            old = by_source.get(str(path))
             if old is None or not path.is_file():
                 return None  # a new, deleted or draft article changes lists
             article = read_article(path, self.config, md, topics)

@@ -68,8 +68,13 @@ def confined(root: Path, rel: str) -> Path:
     (no file system calls: this runs for every file written), which suffices for a build's
     staging folder, made empty by this run; the preview, which writes into a folder that
     lives on, also checks where links lead (live._write)."""
+    return root / inside(rel)
+
+
+def inside(rel: str) -> str:
+    """`rel` normalised, or DigestError if it would lead out of the folder it is relative to."""
     norm = posixpath.normpath(rel)
     if not rel or "\0" in rel or norm in (".", "..") or norm.startswith(("/", "../")):
         raise DigestError([Problem(Path(rel.replace("\0", "")), 1, "output path escapes the output folder",
                                    "check slugs and paths in site.yaml")])
-    return root / norm
+    return norm

@@ -21,7 +21,7 @@ from pathlib import Path
 from digest.assemble import Site
 from digest.errors import DigestError, Problem
 from digest.manifest import Manifest, load_manifest, save_manifest
-from digest.output import confined
+from digest.output import inside
 from digest.fingerprint import page_fingerprint, site_fingerprint
 from digest.render import Renderer, static_files, unique_problems
 from digest.themes import theme_dirs
@@ -39,7 +39,7 @@ class _Job:
     target: Path
     manifest: Manifest
     site_print: str  # what every page depends on; with a page's own inputs, its fingerprint
-    folders: set[Path] = field(default_factory=set)  # made in staging (by this process)
+    folders: set[str] = field(default_factory=set)  # made in staging (by this process)
 
 
 def _unchanged(job: _Job, rel: str, sha: str | None, fingerprint: str = "") -> bool:
@@ -49,7 +49,7 @@ def _unchanged(job: _Job, rel: str, sha: str | None, fingerprint: str = "") -> b
     if not known or not (known[0] == sha or fingerprint and known[3] == fingerprint):
         return False
     try:
-        st = os.stat(job.target / rel)
+        st = os.stat(f"{job.target}/{rel}")
     except OSError:
         return False
     return (st.st_size, st.st_mtime_ns) == (known[1], known[2])
@@ -62,15 +62,17 @@ def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
     sha = hashlib.sha1(data).hexdigest()
     if _unchanged(job, rel, sha):
         return rel, sha, False, fingerprint, job.manifest[rel][1], job.manifest[rel][2]
-    path = confined(job.staging, rel)
-    if path.parent not in job.folders:  # the staging folder starts empty: make each folder once
+    # paths as text, not Path objects: this runs for every file of the site
+    path = f"{job.staging}/{inside(rel)}"
+    folder = path.rpartition("/")[0]
+    if folder not in job.folders:  # the staging folder starts empty: make each folder once
         try:
-            os.mkdir(path.parent)  # its parent usually exists: one syscall, where makedirs takes two
+            os.mkdir(folder)  # its parent usually exists: one syscall, where makedirs takes two
         except FileNotFoundError:
-            os.makedirs(path.parent, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
         except FileExistsError:  # made by the other worker
             pass
-        job.folders.add(path.parent)
+        job.folders.add(folder)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # as open() does, minus 3 syscalls
     try:
         view = memoryview(data)
@@ -119,9 +121,12 @@ def _render_all(job: _Job) -> tuple[list[Done], list[Problem]]:
             return _render_range((0, count))
         finally:
             _WORKER.clear()
-    step = -(-count // (workers * 40))  # small slices: a slow one (month pages, sitemap) cannot leave a core idle
+    step = -(-count // (workers * 40))  # small slices: a slow one cannot leave a core idle
+    slices = [(i, min(i + step, count)) for i in range(0, count, step)]
     with multiprocessing.get_context("fork").Pool(workers, _start_worker, (job,)) as pool:
-        parts = pool.map(_render_range, [(i, min(i + step, count)) for i in range(0, count, step)], chunksize=1)
+        # the slowest pages (archives, search index, sitemap) come last in the site: start with
+        # them, and end on article pages, which all take about as long
+        parts = pool.map(_render_range, slices[::-1], chunksize=1)[::-1]
     return [d for done, _ in parts for d in done], [p for _, problems in parts for p in problems]
 
 
