@@ -11,8 +11,10 @@ test holds the two to byte-identical output.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # A backslash escape (any ASCII punctuation): the character stands for itself, whatever it is.
 _ESCAPED = re.compile(r"\\[!-/:-@\[-`{-~]")
@@ -33,6 +35,8 @@ def _html(match: re.Match[str]) -> str:
 
 def markdown_renderer() -> MarkdownIt:
     """CommonMark plus tables and strikethrough; raw HTML off; no typographic rewriting."""
+    from markdown_it import MarkdownIt  # loaded only when articles are parsed: not on a cached build
+
     return MarkdownIt("js-default")
 
 

@@ -12,10 +12,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 import yaml
-from markdown_it import MarkdownIt
 
 from digest import frontmatter
 from digest.body_html import markdown_renderer, render_body
@@ -25,6 +24,9 @@ from digest.parallel import map_batches
 from digest.scan import FileStat, markdown_files
 from digest.slugs import SLUG_RE_TEXT, stable_slug
 from digest.text import clean_text
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -114,6 +116,8 @@ PARALLEL_FROM = 300  # fewer files than this parse faster than worker processes 
 
 def parse_articles(config: SiteConfig, paths: list[Path]) -> list[Article | list[Problem]]:
     """Each file's Article, or its problems."""
+    if not paths:
+        return []  # all cached: not even markdown-it needs loading
     return map_batches(_parse_batch, paths, PARALLEL_FROM, config)
 
 

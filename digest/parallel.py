@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -15,6 +14,8 @@ def map_batches(work: Callable[..., list[R]], items: Sequence[T], threshold: int
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < threshold or workers < 2:
         return work(*args, list(items))
+    from concurrent.futures import ProcessPoolExecutor  # only when there is work for it
+
     chunk = -(-len(items) // (workers * 4))
     batches = [list(items[i: i + chunk]) for i in range(0, len(items), chunk)]
     with ProcessPoolExecutor(workers) as pool:

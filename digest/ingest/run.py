@@ -15,6 +15,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -23,11 +24,12 @@ from digest.errors import Problem
 from digest.inputs import is_racy
 from digest.parallel import map_batches
 from digest.scan import markdown_paths
-from digest.ingest.classify import Classifier
-from digest.ingest.story import ArticleDraft, draft
-from digest.ingest.wire import RawError, parse
 
-_Outcome = tuple[str, tuple[int, int], str, ArticleDraft | None, list[Problem], bool]
+if TYPE_CHECKING:  # the parsing modules load when a raw file needs reading, not on every build
+    from digest.ingest.classify import Classifier
+    from digest.ingest.story import ArticleDraft
+
+_Outcome = tuple[str, tuple[int, int], str, "ArticleDraft | None", list[Problem], bool]
 RECORD_VERSION = 2  # bump when ingest's output for the same raw file changes
 _RAW_FIELD = re.compile(r"^raw:.*$", re.M)
 
@@ -211,6 +213,8 @@ def _prepare_all(config: SiteConfig, files: list[tuple[str, str | None, bool]],
 
 def _prepare_batch(config: SiteConfig, occupied: frozenset[str] | None,
                    files: list[tuple[str, str | None, bool]]) -> list[_Outcome]:
+    from digest.ingest.classify import Classifier
+
     classifier = Classifier.from_config(config)
     return [_prepare(config, classifier, rel, known, occupied if fresh else None)
             for rel, known, fresh in files]
@@ -221,6 +225,9 @@ def _prepare(config: SiteConfig, classifier: Classifier, rel: str, known_sha: st
     """(rel, (size, mtime), sha, draft or None, problems, written here); no draft when the bytes
     are as recorded. A new story whose path is free is written here, in parallel: writing
     ten thousand files one after another costs more than parsing them."""
+    from digest.ingest.story import draft
+    from digest.ingest.wire import RawError, parse
+
     path = config.root / rel
     try:
         stat = path.stat()
