@@ -5,13 +5,11 @@ sitemap: all are made here as data, and rendered later by one renderer.
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from digest.config import SiteConfig
 from digest.content import Article
@@ -159,16 +157,16 @@ def _tag_terms(config: SiteConfig, articles: Sequence[Article]) -> dict[str, Ter
 def _article_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term],
                    tags: dict[str, Term]) -> list[Page]:
     by_topic = _chronological_by_topic(articles)
-    related = _related(config, articles, tags)
+    related = _RelatedIndex(config.related, articles, tags)
     pages = []
-    for article in articles:
+    for at, article in enumerate(articles):
         siblings, index = by_topic[article.topic]
         position = index[article.url]
         context = {
             "article": article,
             "topic": topics[article.topic],
             "tags": tuple(dict.fromkeys(tags[t] for t in article.tags)),
-            "related": related[article.url],
+            "related": Related(related, len(articles) - 1 - at),
             "previous": siblings[position - 1] if position > 0 else None,
             "next": siblings[position + 1] if position + 1 < len(siblings) else None,
         }
@@ -187,34 +185,76 @@ def _chronological_by_topic(articles: Sequence[Article]) -> dict[str, tuple[list
 RELATED_WINDOW = 6  # candidates per shared tag on each side in time: keeps this linear in stories
 
 
-def _related(config: SiteConfig, articles: Sequence[Article], tags: dict[str, Term]) -> dict[str, tuple[Article, ...]]:
-    """Up to `related` stories per article: most shared tags, then same topic, then nearest in time."""
-    oldest_first = list(reversed(articles))
-    stamps = [a.date.timestamp() for a in oldest_first]
-    groups: dict[str, list[int]] = defaultdict(list)
-    keys_of: list[list[str]] = []
-    for i, article in enumerate(oldest_first):
-        keys = ["tag:" + tags[n].slug for n in dict.fromkeys(article.tags)] + ["topic:" + article.topic]
-        keys_of.append(keys)
-        for key in keys:
-            groups[key].append(i)
-    urls = [a.url for a in oldest_first]
-    result = {}
-    for i, keys in enumerate(keys_of):
+class _RelatedIndex:
+    """Stories grouped by tag and topic, oldest first, from which each story's related
+    stories are ranked: most shared tags, then same topic, then nearest in time."""
+
+    def __init__(self, count: int, articles: Sequence[Article], tags: dict[str, Term]) -> None:
+        self.count = count
+        self.stories = list(reversed(articles))  # oldest first
+        self.stamps = [a.date.timestamp() for a in self.stories]
+        groups: dict[str, list[int]] = defaultdict(list)
+        # per story: (the group, the story's place in it, weight) for each of its tags and its topic
+        self.places: list[list[tuple[list[int], int, int]]] = []
+        for i, article in enumerate(self.stories):
+            places = []
+            first: dict[str, int] = {}  # two spellings of one tag are one group, entered twice
+            for key, weight in [*(("tag:" + tags[n].slug, 3) for n in dict.fromkeys(article.tags)),
+                                ("topic:" + article.topic, 1)]:
+                members = groups[key]
+                places.append((members, first.setdefault(key, len(members)), weight))
+                members.append(i)
+            self.places.append(places)
+
+    def rank(self, i: int) -> tuple[Article, ...]:
         hits: list[int] = []  # each candidate once per shared topic, three times per shared tag
-        for key in keys:
-            members = groups[key]
-            at = bisect.bisect_left(members, i)
+        for members, at, weight in self.places[i]:
             near = members[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]
-            hits += near if key.startswith("topic:") else near * 3
-        scores = Counter(hits)  # counted in C: this loop runs for every story
+            hits += near * weight
+        scores = Counter(hits)  # counted in C: this runs for every story
         scores.pop(i, None)
-        stamp = stamps[i]
+        if not scores or not self.count:
+            return ()
         # only stories scoring at least the n-th best score can be among the n best
-        floor = heapq.nlargest(config.related, scores.values())[-1] if scores and config.related else 0
-        ranked = sorted([(-score, abs(stamps[j] - stamp), urls[j], j) for j, score in scores.items() if score >= floor])
-        result[urls[i]] = tuple(oldest_first[r[3]] for r in ranked[: config.related])
-    return result
+        floor = sorted(scores.values(), reverse=True)[: self.count][-1]
+        stamp, stamps, stories = self.stamps[i], self.stamps, self.stories
+        ranked = sorted([(-score, abs(stamps[j] - stamp), stories[j].url, j)
+                         for j, score in scores.items() if score >= floor])
+        return tuple(stories[r[3]] for r in ranked[: self.count])
+
+
+class Related(Sequence[Article]):
+    """A story's related stories, ranked when first read. Ranking is half of assembling a
+    big site; read first in the render workers, it is spread over every core."""
+
+    __slots__ = ("_index", "_at", "_stories")
+
+    def __init__(self, index: _RelatedIndex, at: int) -> None:
+        self._index, self._at = index, at
+        self._stories: tuple[Article, ...] | None = None
+
+    @property
+    def stories(self) -> tuple[Article, ...]:
+        if self._stories is None:
+            self._stories = self._index.rank(self._at)
+        return self._stories
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        return self.stories[i]
+
+    def __len__(self) -> int:
+        return len(self.stories)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.stories)
+
+    def __eq__(self, other: object) -> bool:
+        return self.stories == (other.stories if isinstance(other, Related) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Related({self.stories!r})"
 
 
 # --- front page and editions ---------------------------------------------------------

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from digest.assemble import Page, Site
+from digest.assemble import Page, Related, Site
 from digest.content import Article
 from digest.inputs import code_version
 
@@ -25,7 +25,7 @@ def _feed(value: Any, out: list[str], memo: dict[int, str]) -> None:
         out.append(memo.get(id(value)) or memo.setdefault(id(value), f"A{value.source_hash}{value.url}"))
     elif isinstance(value, str):
         out.append("s" + value)
-    elif isinstance(value, (tuple, list)):
+    elif isinstance(value, (tuple, list, Related)):
         out.append("(")
         for item in value:
             _feed(item, out, memo)

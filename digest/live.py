@@ -18,7 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from digest.assemble import Page, Site, search_entries
+from digest.assemble import Page, Related, Site, search_entries
 from digest.config import SiteConfig
 from digest.body_html import markdown_renderer
 from digest.content import Article, FrozenDict, read_article
@@ -33,7 +33,7 @@ def _articles_in(value: Any, found: set[str], listed: set[str]) -> None:
         found.add(value.url)
     elif isinstance(value, Page) and value.kind == "article":
         listed.add(value.url)
-    elif isinstance(value, (tuple, list)):
+    elif isinstance(value, (tuple, list, Related)):
         for item in value:
             _articles_in(item, found, listed)
     elif isinstance(value, (dict, MappingProxyType)):
@@ -48,7 +48,7 @@ def _swap(value: Any, new: dict[str, Article], pages: dict[str, Page]) -> Any:
         return new.get(value.url, value)
     if isinstance(value, Page):
         return pages.get(value.url, value) if value.kind == "article" else value
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, Related)):
         return tuple(_swap(v, new, pages) for v in value)
     if isinstance(value, list):
         return [_swap(v, new, pages) for v in value]

@@ -363,3 +363,20 @@ def test_times_read_in_their_own_zone_even_when_equal():
     assert long_datetime(toronto) == "November 2, 2025 at 1:30 a.m. EDT"
     assert long_datetime(toronto.replace(fold=1)) == "November 2, 2025 at 1:30 a.m. EST"
     assert long_datetime(toronto.astimezone(dt.timezone.utc)) == "November 2, 2025 at 5:30 a.m. UTC"
+
+
+def test_related_stories_can_be_used_as_a_list_in_a_theme(tmp_path, run):
+    """`related` is ranked when a page first reads it; to a theme it is a list like any other."""
+    files = built(tmp_path, run, {
+        "content/raw/a.txt": story("Carney meets Trudeau on tariffs", 10),
+        "content/raw/b.txt": story("Carney and Trudeau talk tariffs again", 11),
+        "content/raw/c.txt": story("Weather turns cold", 12, body=["It snowed in the morning."]),
+        "themes/default/templates/article.html":
+            '{% extends "base.html" %}{% block main %}<p id="n">{{ related|length }}</p>'
+            '{% if related %}<p id="first">{{ related[0].title }}</p>{% endif %}'
+            '<ul>{% for s in related[:5] %}<li class="r">{{ s.title }}</li>{% endfor %}</ul>{% endblock %}',
+    })
+    page = files["2025/03/10/carney-meets-trudeau-on-tariffs/index.html"].decode()
+    assert '<p id="first">Carney and Trudeau talk tariffs again</p>' in page  # shares tags: ranked first
+    count = int(re.search(r'<p id="n">(\d+)</p>', page).group(1))
+    assert count == page.count('<li class="r">') >= 1
