@@ -11,7 +11,8 @@ from pathlib import Path
 
 from digest.config import SiteConfig
 
-Manifest = dict[str, tuple[str, int, int, str]]  # path -> (sha1, size, mtime_ns, page fingerprint)
+Manifest = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, page fingerprint)
+VERSION = 2
 
 
 def _manifest_path(config: SiteConfig, target: Path) -> Path:
@@ -25,7 +26,9 @@ def load_manifest(config: SiteConfig, target: Path) -> tuple[Manifest, str]:
         return {}, ""
     try:
         raw = json.loads(_manifest_path(config, target).read_text(encoding="utf-8"))
-        return {k: (v[0], v[1], v[2], v[3]) for k, v in raw["files"].items()}, str(raw["inputs"])
+        if raw.get("version") != VERSION:
+            return {}, ""  # written by another digest: every file is compared afresh
+        return {k: (v[0], v[1], v[2]) for k, v in raw["files"].items()}, str(raw["inputs"])
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return {}, ""
 
@@ -38,7 +41,7 @@ def intact(target: Path, manifest: Manifest) -> bool:
     if any(name not in tops for name in os.listdir(target)):
         return False  # something was added beside the site
     top = f"{target}{os.sep}"
-    for rel, (_, size, mtime, _) in manifest.items():
+    for rel, (size, mtime, _) in manifest.items():
         try:
             st = os.stat(top + rel)  # a str, not a Path: this is the whole of a no-change build
         except OSError:
@@ -48,12 +51,12 @@ def intact(target: Path, manifest: Manifest) -> bool:
     return True
 
 
-def save_manifest(config: SiteConfig, target: Path, done: list[tuple[str, str, bool, str, int, int]],
+def save_manifest(config: SiteConfig, target: Path, done: list[tuple[str, bool, str, int, int]],
                   inputs: str) -> None:
-    """Record each file as (path, sha1, written now, fingerprint, size, mtime_ns) in `done`."""
-    manifest = {rel: (sha, size, mtime, fingerprint) for rel, sha, _, fingerprint, size, mtime in done}
+    """Record each file as (path, written now, fingerprint, size, mtime_ns) in `done`."""
+    manifest = {rel: (size, mtime, fingerprint) for rel, _, fingerprint, size, mtime in done}
     path = _manifest_path(config, target)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"inputs": inputs, "files": manifest}, separators=(",", ":")), encoding="utf-8")
+    tmp.write_text(json.dumps({"version": VERSION, "inputs": inputs, "files": manifest}, separators=(",", ":")), encoding="utf-8")
     os.replace(tmp, path)

@@ -10,7 +10,6 @@ rsync and CDNs see only what changed.
 """
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 import shutil
@@ -42,26 +41,36 @@ class _Job:
     folders: set[str] = field(default_factory=set)  # made in staging (by this process)
 
 
-def _unchanged(job: _Job, rel: str, sha: str | None, fingerprint: str = "") -> bool:
-    """The output already holds exactly these bytes, or the page rendered from exactly
-    these inputs (and nobody touched the file since)."""
+def _unchanged(job: _Job, rel: str, fingerprint: str, data: bytes | None = None) -> bool:
+    """The output holds this page as it was written (size and mtime as recorded) and the page
+    rendered from exactly these inputs, or (`data` given) the file holds exactly these bytes.
+    Bytes are compared, not hashes: hashing every page of a full build costs more than reading
+    the few whose inputs changed but whose text may not have."""
     known = job.manifest.get(rel)
-    if not known or not (known[0] == sha or fingerprint and known[3] == fingerprint):
+    if not known:
         return False
+    same_inputs = bool(fingerprint) and known[2] == fingerprint
+    if not same_inputs and (data is None or len(data) != known[0]):
+        return False
+    path = f"{job.target}/{rel}"
     try:
-        st = os.stat(f"{job.target}/{rel}")
+        st = os.stat(path)
+        if (st.st_size, st.st_mtime_ns) != (known[0], known[1]):
+            return False  # changed since written: written again
+        if same_inputs:
+            return True
+        with open(path, "rb") as fh:
+            return fh.read() == data
     except OSError:
         return False
-    return (st.st_size, st.st_mtime_ns) == (known[1], known[2])
 
 
-Done = tuple[str, str, bool, str, int, int]  # output path, sha1, written now, fingerprint, size, mtime_ns
+Done = tuple[str, bool, str, int, int]  # output path, written now, fingerprint, size, mtime_ns
 
 
 def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
-    sha = hashlib.sha1(data).hexdigest()
-    if _unchanged(job, rel, sha):
-        return rel, sha, False, fingerprint, job.manifest[rel][1], job.manifest[rel][2]
+    if _unchanged(job, rel, "", data):
+        return rel, False, fingerprint, job.manifest[rel][0], job.manifest[rel][1]
     # paths as text, not Path objects: this runs for every file of the site
     path = f"{job.staging}/{inside(rel)}"
     folder = path.rpartition("/")[0]
@@ -81,7 +90,7 @@ def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
     finally:
         os.close(fd)
     st = os.stat(path)  # after close (network file systems set mtime then); moving keeps it
-    return rel, sha, True, fingerprint, st.st_size, st.st_mtime_ns
+    return rel, True, fingerprint, st.st_size, st.st_mtime_ns
 
 
 _WORKER: dict[str, object] = {}  # per worker process: its _Job and Renderer (set by _start_worker)
@@ -101,9 +110,9 @@ def _render_range(bounds: tuple[int, int]) -> tuple[list[Done], list[Problem]]:
         page = job.site.pages[index]
         fingerprint = page_fingerprint(page, job.site_print, memo)  # a match with the manifest: as rendered
         rel = page.output_path
-        if _unchanged(job, rel, None, fingerprint):
+        if _unchanged(job, rel, fingerprint):
             known = job.manifest[rel]
-            done.append((rel, known[0], False, fingerprint, known[1], known[2]))  # not even rendered
+            done.append((rel, False, fingerprint, known[0], known[1]))  # not even rendered
             continue
         try:
             done.append(_emit(job, rel, renderer.render(page), fingerprint))
@@ -157,7 +166,7 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
         shutil.rmtree(staging, ignore_errors=True)
         raise
     save_manifest(config, target, done, inputs)
-    return len(done), sum(1 for d in done if d[2])
+    return len(done), sum(1 for d in done if d[1])
 
 
 def _commit(staging: Path, target: Path, done: list[Done]) -> None:
@@ -168,7 +177,7 @@ def _commit(staging: Path, target: Path, done: list[Done]) -> None:
     # Stale files go first: a file that becomes a folder (or the reverse) then has room.
     _remove_stale(target, {d[0] for d in done})
     made: set[Path] = set()
-    for rel, _, written, *_ in done:
+    for rel, written, *_ in done:
         if written:
             path = target / rel
             if path.parent not in made:

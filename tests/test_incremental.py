@@ -106,6 +106,20 @@ def test_unchanged_files_are_not_rewritten(tmp_path, capsys):
     assert "nothing changed" in capsys.readouterr().out
 
 
+def test_a_template_edit_that_changes_no_page_rewrites_no_page(tmp_path, capsys):
+    """Every page renders again (its template changed), but a file whose bytes come out the
+    same keeps its mtime: rsync and CDNs see nothing to upload."""
+    site = write_site(tmp_path / "site", RAWS)
+    assert main(["build", "--site", str(site)]) == 0
+    before = {p: p.stat().st_mtime_ns for p in (site / "output").rglob("*") if p.is_file()}
+    template = Path(__file__).parents[1] / "themes/default/templates/article.html"
+    touch(site / "themes/default/templates/article.html", template.read_text() + "{# a note to the next editor #}")
+    capsys.readouterr()
+    assert main(["build", "--site", str(site)]) == 0
+    assert f" 0 of {len(before)} files written" in capsys.readouterr().out
+    assert {p: p.stat().st_mtime_ns for p in before} == before
+
+
 def test_a_same_size_edit_within_one_mtime_tick_is_not_missed(tmp_path, capsys):
     site = write_site(tmp_path / "site", RAWS)
     assert main(["build", "--site", str(site)]) == 0
