@@ -5,6 +5,7 @@ Exit status: 0 success, 1 content or config errors, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -51,6 +52,18 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Validate config, content and links without writing output/.")
     check.set_defaults(run=_check)
     return parser
+
+
+def command() -> None:
+    """The `digest` command: `main`, then out without freeing what it leaves in memory.
+
+    After a build that is the whole site, a million objects; freeing them one by one as
+    the interpreter shuts down takes about a fifth of a second and serves nothing.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,6 +1,7 @@
 """Spreading a per-file stage over every core, for the stages whose files are independent."""
 from __future__ import annotations
 
+import gc
 import os
 from typing import Any, Callable, Sequence, TypeVar
 
@@ -18,6 +19,7 @@ def map_batches(work: Callable[..., list[R]], items: Sequence[T], threshold: int
 
     chunk = -(-len(items) // (workers * 4))
     batches = [list(items[i: i + chunk]) for i in range(0, len(items), chunk)]
-    with ProcessPoolExecutor(workers) as pool:
+    # workers collect their own garbage, even when the build paused the collector (build.py)
+    with ProcessPoolExecutor(workers, initializer=gc.enable) as pool:
         parts = pool.map(work, *([a] * len(batches) for a in args), batches)
         return [result for part in parts for result in part]

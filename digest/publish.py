@@ -10,6 +10,7 @@ rsync and CDNs see only what changed.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -100,6 +101,13 @@ def _start_worker(job: _Job) -> None:
     _WORKER["job"], _WORKER["renderer"] = job, Renderer.for_site(job.site)
 
 
+def _worker(job: _Job) -> None:
+    """A render worker process: its own garbage is collected as usual (the build pauses the
+    collector; see build._cycle_collector_paused), so its memory stays that of the site."""
+    gc.enable()
+    _start_worker(job)
+
+
 def _render_range(bounds: tuple[int, int]) -> tuple[list[Done], list[Problem]]:
     job: _Job = _WORKER["job"]  # type: ignore[assignment]
     renderer: Renderer = _WORKER["renderer"]  # type: ignore[assignment]
@@ -132,10 +140,16 @@ def _render_all(job: _Job) -> tuple[list[Done], list[Problem]]:
             _WORKER.clear()
     step = -(-count // (workers * 40))  # small slices: a slow one cannot leave a core idle
     slices = [(i, min(i + step, count)) for i in range(0, count, step)]
-    with multiprocessing.get_context("fork").Pool(workers, _start_worker, (job,)) as pool:
-        # the slowest pages (archives, search index, sitemap) come last in the site: start with
-        # them, and end on article pages, which all take about as long
-        parts = pool.map(_render_range, slices[::-1], chunksize=1)[::-1]
+    # The site in memory is never freed by the workers: with it out of the cycle collector's
+    # sight, they may collect what they make themselves without walking (and copying) all of it.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers, _worker, (job,)) as pool:
+            # the slowest pages (archives, search index, sitemap) come last in the site: start
+            # with them, and end on article pages, which all take about as long
+            parts = pool.map(_render_range, slices[::-1], chunksize=1)[::-1]
+    finally:
+        gc.unfreeze()
     return [d for done, _ in parts for d in done], [p for _, problems in parts for p in problems]
 
 
