@@ -23,8 +23,8 @@ _FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 _HASH_FIELD = _FIELDS.index("source_hash")
 
 _Entry = tuple[int, int, tuple, bool]  # size, mtime_ns, the Article's fields, racy (verify by hash)
-# Fields, not Articles: unpickling dataclass objects
-# costs twice as much, and this is read at the start of every build.
+# Fields, not Articles: unpickling dataclass objects costs twice as much, and this is
+# read at the start of every build.
 
 
 def _key(config: SiteConfig) -> str:

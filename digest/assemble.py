@@ -237,6 +237,7 @@ class Related(Sequence[Article]):
     def stories(self) -> tuple[Article, ...]:
         if self._stories is None:
             self._stories = self._index.rank(self._at)
+            self._index = None  # type: ignore[assignment]  # ranked: the index may go once all are
         return self._stories
 
     def __getitem__(self, i):  # type: ignore[no-untyped-def]
@@ -251,7 +252,14 @@ class Related(Sequence[Article]):
     def __eq__(self, other: object) -> bool:
         return self.stories == (other.stories if isinstance(other, Related) else other)
 
-    __hash__ = None  # type: ignore[assignment]
+    def __hash__(self) -> int:
+        return hash(self.stories)
+
+    def __add__(self, other: object) -> tuple[Article, ...]:
+        return self.stories + tuple(other)  # type: ignore[call-overload]
+
+    def __radd__(self, other: object) -> tuple[Article, ...]:
+        return tuple(other) + self.stories  # type: ignore[call-overload]
 
     def __repr__(self) -> str:
         return f"Related({self.stories!r})"

@@ -61,7 +61,7 @@ def _cycle_collector_paused() -> Iterator[None]:
     """Python's cycle collector off while the site is made. A build creates hundreds of
     thousands of objects that live until it ends (articles, pages) and few cycles; the
     collector would walk all of them again and again, a third of the time of loading and
-    assembling. (Render workers collect their own garbage: see publish._worker.)"""
+    assembling. (Rendering collects its own garbage: see publish._site_frozen.)"""
     enabled = gc.isenabled()
     gc.disable()
     try:

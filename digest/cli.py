@@ -61,8 +61,11 @@ def command() -> None:
     the interpreter shuts down takes about a fifth of a second and serves nothing.
     """
     code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away (`digest ingest | head`)
+            pass
     os._exit(code)
 
 

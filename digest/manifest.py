@@ -26,8 +26,8 @@ def load_manifest(config: SiteConfig, target: Path) -> tuple[Manifest, str]:
         return {}, ""
     try:
         raw = json.loads(_manifest_path(config, target).read_text(encoding="utf-8"))
-        if raw.get("version") != VERSION:
-            return {}, ""  # written by another digest: every file is compared afresh
+        if not isinstance(raw, dict) or raw.get("version") != VERSION:
+            return {}, ""  # unreadable, or kept by another digest: files are compared by their bytes
         return {k: (v[0], v[1], v[2]) for k, v in raw["files"].items()}, str(raw["inputs"])
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return {}, ""

@@ -15,8 +15,10 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from digest.assemble import Site
 from digest.errors import DigestError, Problem
@@ -39,39 +41,42 @@ class _Job:
     target: Path
     manifest: Manifest
     site_print: str  # what every page depends on; with a page's own inputs, its fingerprint
+    compare_unrecorded: bool  # no record of the output (lost, or older digest): compare its files' bytes
     folders: set[str] = field(default_factory=set)  # made in staging (by this process)
 
 
-def _unchanged(job: _Job, rel: str, fingerprint: str, data: bytes | None = None) -> bool:
-    """The output holds this page as it was written (size and mtime as recorded) and the page
-    rendered from exactly these inputs, or (`data` given) the file holds exactly these bytes.
-    Bytes are compared, not hashes: hashing every page of a full build costs more than reading
-    the few whose inputs changed but whose text may not have."""
+def _kept(job: _Job, rel: str, fingerprint: str, data: bytes | None = None) -> tuple[int, int] | None:
+    """(size, mtime_ns) of the output's file at `rel` if it may stay as it is: untouched since
+    it was written (size and mtime as recorded) and rendered from exactly these inputs, or
+    holding exactly `data`. Bytes are compared, not hashes: hashing every page of a full build
+    costs more than reading the few whose inputs changed but whose text may not have."""
     known = job.manifest.get(rel)
-    if not known:
-        return False
-    same_inputs = bool(fingerprint) and known[2] == fingerprint
-    if not same_inputs and (data is None or len(data) != known[0]):
-        return False
+    same_inputs = bool(known and fingerprint and known[2] == fingerprint)
+    if not same_inputs and (data is None or not (known or job.compare_unrecorded)):
+        return None
     path = f"{job.target}/{rel}"
     try:
         st = os.stat(path)
-        if (st.st_size, st.st_mtime_ns) != (known[0], known[1]):
-            return False  # changed since written: written again
-        if same_inputs:
-            return True
-        with open(path, "rb") as fh:
-            return fh.read() == data
+        if known and (st.st_size, st.st_mtime_ns) != (known[0], known[1]):
+            return None  # changed since written: written again
+        if not same_inputs:
+            if data is None or st.st_size != len(data):
+                return None
+            with open(path, "rb") as fh:
+                if fh.read() != data:
+                    return None
     except OSError:
-        return False
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 Done = tuple[str, bool, str, int, int]  # output path, written now, fingerprint, size, mtime_ns
 
 
 def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
-    if _unchanged(job, rel, "", data):
-        return rel, False, fingerprint, job.manifest[rel][0], job.manifest[rel][1]
+    kept = _kept(job, rel, "", data)
+    if kept:
+        return rel, False, fingerprint, *kept
     # paths as text, not Path objects: this runs for every file of the site
     path = f"{job.staging}/{inside(rel)}"
     folder = path.rpartition("/")[0]
@@ -101,13 +106,6 @@ def _start_worker(job: _Job) -> None:
     _WORKER["job"], _WORKER["renderer"] = job, Renderer.for_site(job.site)
 
 
-def _worker(job: _Job) -> None:
-    """A render worker process: its own garbage is collected as usual (the build pauses the
-    collector; see build._cycle_collector_paused), so its memory stays that of the site."""
-    gc.enable()
-    _start_worker(job)
-
-
 def _render_range(bounds: tuple[int, int]) -> tuple[list[Done], list[Problem]]:
     job: _Job = _WORKER["job"]  # type: ignore[assignment]
     renderer: Renderer = _WORKER["renderer"]  # type: ignore[assignment]
@@ -118,9 +116,9 @@ def _render_range(bounds: tuple[int, int]) -> tuple[list[Done], list[Problem]]:
         page = job.site.pages[index]
         fingerprint = page_fingerprint(page, job.site_print, memo)  # a match with the manifest: as rendered
         rel = page.output_path
-        if _unchanged(job, rel, fingerprint):
-            known = job.manifest[rel]
-            done.append((rel, False, fingerprint, known[0], known[1]))  # not even rendered
+        kept = _kept(job, rel, fingerprint)
+        if kept:
+            done.append((rel, False, fingerprint, *kept))  # not even rendered
             continue
         try:
             done.append(_emit(job, rel, renderer.render(page), fingerprint))
@@ -129,27 +127,42 @@ def _render_range(bounds: tuple[int, int]) -> tuple[list[Done], list[Problem]]:
     return done, problems
 
 
+@contextmanager
+def _site_frozen() -> Iterator[None]:
+    """The cycle collector on for what rendering makes, with everything made before (the
+    site) out of its sight: rendering leaves garbage cycles worth collecting, but walking the
+    site would cost time, and in a forked worker a copy of every page of memory it touches.
+    (The build pauses the collector while it makes the site: see build.py.)"""
+    if gc.get_freeze_count():  # frozen by whoever runs us: theirs to undo, leave it as it is
+        yield
+        return
+    enabled = gc.isenabled()
+    gc.freeze()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not enabled:
+            gc.disable()
+        gc.unfreeze()
+
+
 def _render_all(job: _Job) -> tuple[list[Done], list[Problem]]:
     count = len(job.site.pages)
     workers = min(os.cpu_count() or 1, 8)
     if count < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         _start_worker(job)
         try:
-            return _render_range((0, count))
+            with _site_frozen():
+                return _render_range((0, count))
         finally:
             _WORKER.clear()
     step = -(-count // (workers * 40))  # small slices: a slow one cannot leave a core idle
     slices = [(i, min(i + step, count)) for i in range(0, count, step)]
-    # The site in memory is never freed by the workers: with it out of the cycle collector's
-    # sight, they may collect what they make themselves without walking (and copying) all of it.
-    gc.freeze()
-    try:
-        with multiprocessing.get_context("fork").Pool(workers, _worker, (job,)) as pool:
-            # the slowest pages (archives, search index, sitemap) come last in the site: start
-            # with them, and end on article pages, which all take about as long
-            parts = pool.map(_render_range, slices[::-1], chunksize=1)[::-1]
-    finally:
-        gc.unfreeze()
+    with _site_frozen(), multiprocessing.get_context("fork").Pool(workers, _start_worker, (job,)) as pool:
+        # the slowest pages (archives, search index, sitemap) come last in the site: start
+        # with them, and end on article pages, which all take about as long
+        parts = pool.map(_render_range, slices[::-1], chunksize=1)[::-1]
     return [d for done, _ in parts for d in done], [p for _, problems in parts for p in problems]
 
 
@@ -164,12 +177,13 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     # nothing to compare with when the output is gone (or distrusted): skip a stat per file
     manifest = {} if clean or not target.exists() else load_manifest(config, target)[0]
+    compare_unrecorded = not manifest and not clean and target.exists()
     try:
         # pages' fingerprints are taken as they render, and recorded even with nothing
         # to compare them with yet: the next build will have
         view = Renderer.for_site(site).view
         job = _Job(site, staging, target, manifest,
-                   site_fingerprint(site, [d / "templates" for d in theme_dirs(config)], view))
+                   site_fingerprint(site, [d / "templates" for d in theme_dirs(config)], view), compare_unrecorded)
         done, problems = _render_all(job)
         if problems:
             raise DigestError(unique_problems(problems))

@@ -366,7 +366,7 @@ def test_times_read_in_their_own_zone_even_when_equal():
 
 
 def test_related_stories_can_be_used_as_a_list_in_a_theme(tmp_path, run):
-    """`related` is ranked when a page first reads it; to a theme it is a list like any other."""
+    """`related` is ranked when a page first reads it; to a theme it is a tuple like any other."""
     files = built(tmp_path, run, {
         "content/raw/a.txt": story("Carney meets Trudeau on tariffs", 10),
         "content/raw/b.txt": story("Carney and Trudeau talk tariffs again", 11),
@@ -374,9 +374,11 @@ def test_related_stories_can_be_used_as_a_list_in_a_theme(tmp_path, run):
         "themes/default/templates/article.html":
             '{% extends "base.html" %}{% block main %}<p id="n">{{ related|length }}</p>'
             '{% if related %}<p id="first">{{ related[0].title }}</p>{% endif %}'
-            '<ul>{% for s in related[:5] %}<li class="r">{{ s.title }}</li>{% endfor %}</ul>{% endblock %}',
+            '<ul>{% for s in related[:5] %}<li class="r">{{ s.title }}</li>{% endfor %}</ul>'
+            '<p id="all">{{ (related + [article])|map(attribute="title")|join(" / ") }}</p>{% endblock %}',
     })
     page = files["2025/03/10/carney-meets-trudeau-on-tariffs/index.html"].decode()
     assert '<p id="first">Carney and Trudeau talk tariffs again</p>' in page  # shares tags: ranked first
     count = int(re.search(r'<p id="n">(\d+)</p>', page).group(1))
     assert count == page.count('<li class="r">') >= 1
+    assert re.search(r'<p id="all">.* / Carney meets Trudeau on tariffs</p>', page)

@@ -120,6 +120,20 @@ def test_a_template_edit_that_changes_no_page_rewrites_no_page(tmp_path, capsys)
     assert {p: p.stat().st_mtime_ns for p in before} == before
 
 
+def test_a_lost_build_record_rewrites_no_unchanged_file(tmp_path, capsys):
+    """Without a usable record of the output (.digest/ deleted, or kept by an older digest),
+    pages are compared with the files already there: those that come out the same keep their mtime."""
+    site = write_site(tmp_path / "site", RAWS)
+    assert main(["build", "--site", str(site)]) == 0
+    before = {p: p.stat().st_mtime_ns for p in (site / "output").rglob("*") if p.is_file()}
+    for record in (site / ".digest/manifests").iterdir():
+        record.write_text("[]")  # valid JSON, not a manifest
+    capsys.readouterr()
+    assert main(["build", "--site", str(site)]) == 0
+    assert f" 0 of {len(before)} files written" in capsys.readouterr().out
+    assert {p: p.stat().st_mtime_ns for p in before} == before
+
+
 def test_a_same_size_edit_within_one_mtime_tick_is_not_missed(tmp_path, capsys):
     site = write_site(tmp_path / "site", RAWS)
     assert main(["build", "--site", str(site)]) == 0
