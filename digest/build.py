@@ -82,10 +82,12 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
     """
     started = time.perf_counter()
     target = check_output_dir(config, output)
-    ingested = ingest(config, trust_stat=not clean)
+    files = markdown_files(config.articles_dir)  # one walk serves ingest, the fingerprint and the cache
+    ingested = ingest(config, trust_stat=not clean, articles=files)
+    if ingested.written or ingested.removed:
+        files = markdown_files(config.articles_dir)  # as ingest left it
     report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning])
     problems = list(ingested.errors)
-    files = markdown_files(config.articles_dir)  # after ingest, which may have added some
     inputs = fingerprint(config, drafts, target, theme_dirs(config), files)
     if not problems and not clean and not always:
         manifest, last_inputs = load_manifest(config, target)

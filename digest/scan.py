@@ -1,7 +1,7 @@
 """One walk over content/articles/ per build: the Markdown files with their size and mtime.
 
-The inputs' fingerprint and the article cache both judge files by these
-stats, so the build takes them once (after ingest, which may add files).
+Ingest, the inputs' fingerprint and the article cache all work from this
+list, so the build takes it once (and again only when ingest wrote or removed files).
 """
 from __future__ import annotations
 
@@ -42,7 +42,9 @@ def markdown_files(folder: Path) -> list[FileStat]:
     return found
 
 
-def markdown_paths(folder: Path) -> set[str]:
-    """Every `*.md` under `folder`, as a path relative to it with `/` (no stats: ingest needs names)."""
+def markdown_paths(folder: Path, files: list[FileStat] | None = None) -> set[str]:
+    """Every `*.md` under `folder` (or in `files`, a scan of it already taken), as a path
+    relative to it with `/` (no stats: ingest needs names)."""
     prefix = len(str(folder)) + 1
-    return {entry.path[prefix:].replace(os.sep, "/") for entry in _markdown_entries(folder)}
+    names = (entry.path for entry in _markdown_entries(folder)) if files is None else (f[0] for f in files)
+    return {name[prefix:].replace(os.sep, "/") for name in names}

@@ -23,7 +23,7 @@ from digest.config import SiteConfig
 from digest.errors import Problem
 from digest.inputs import is_racy
 from digest.parallel import map_batches
-from digest.scan import markdown_paths
+from digest.scan import FileStat, markdown_paths
 
 if TYPE_CHECKING:  # the parsing modules load when a raw file needs reading, not on every build
     from digest.ingest.classify import Classifier
@@ -111,12 +111,13 @@ def import_files(config: SiteConfig, files: list[Path]) -> tuple[list[Path], lis
 
 
 def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool = True,
-           dry_run: bool = False) -> IngestResult:
+           dry_run: bool = False, articles: list[FileStat] | None = None) -> IngestResult:
     """Bring content/articles/ up to date with content/raw/ (or with the files in `only`).
 
     With `trust_stat` a raw file whose size and mtime match the record is not
     even read; without it every file is hashed again (`build --clean`).
     With `dry_run` (`digest check`) files are parsed and problems reported, nothing written.
+    `articles` is a scan of content/articles/ already taken (the build's), if any.
     """
     result = IngestResult()
     record = _load_record(config)
@@ -126,7 +127,7 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     else:
         selected = [(p.relative_to(config.root).as_posix(), st.st_size, st.st_mtime_ns)
                     for p in only for st in [p.stat()]]
-    markdown = markdown_paths(config.articles_dir)
+    markdown = markdown_paths(config.articles_dir, articles)
     todo: list[tuple[str, str | None, bool]] = []
     for rel, size, mtime in selected:
         if not _is_utf8(rel):
