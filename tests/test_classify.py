@@ -1,11 +1,15 @@
 """Topic, tags and summary: what a curator would file the story under."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from digest.config import load_config
-from digest.ingest.classify import Classifier, summarize
+from digest.ingest.classify import Classifier, _LowercaseWords, _TermMatcher, summarize
 from digest.ingest.wire import parse
 from tests.conftest import DATA, write_site
 
@@ -46,6 +50,49 @@ def test_max_tags_and_vocabulary_aliases(tmp_path):
     paragraphs = ("OTTAWA — Prime Minister Carney spoke with Trump about tariffs.",
                   "Finance Minister Jane Doe and Transport Minister John Roe joined. Doe said little.")
     assert c.tags("Talks", paragraphs, ["OTTAWA"]) == ["Mark Carney", "Donald Trump"]
+
+
+def test_a_sentence_opening_word_the_story_uses_in_lowercase_is_not_part_of_a_name(tmp_path):
+    c = classifier(tmp_path)
+    assert "Workers Union" in c.tags("Plant", ("Steel Workers Union leaders met. The steel plant closed.",), [])
+    assert "Steel Workers Union" in c.tags("Plant", ("Steel Workers Union leaders met. The plant closed.",), [])
+    # `don’t` is one word, not `don`: Don at a sentence start stays part of the name
+    assert "Don Smith" in c.tags("Talks", ("Don Smith spoke. They don’t agree.",), [])
+    # `Carney’s` holds the lowercase word `s` ...
+    assert "Ottawa Post" in c.tags("Talks", ("S Ottawa Post said. Carney’s plan.",), [])
+    # ... but `it’s` does not
+    assert "S Ottawa Post" in c.tags("Talks", ("S Ottawa Post said. Then it’s late.",), [])
+
+
+# Text made of the pieces that decide what a word is: letters in both cases, apostrophes, digits.
+_PIECES = st.text(st.sampled_from("aAsStTé’'_1 .\n-"), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PIECES, st.text(st.sampled_from("asté’'_1.-"), min_size=1, max_size=4))
+@example("Carney’s it’s", "s")
+@example("it’s", "s")
+def test_lowercase_words_are_found_as_a_tokenising_regex_would(text, word):
+    """The lookup answers, for one word, what the set of every lowercase word in the text would."""
+    assert (word in _LowercaseWords(text)) == (word in set(re.findall(r"\b[a-z][\w’']*", text)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PIECES, st.lists(st.text(st.sampled_from("aAsSté’'_1 .-"), min_size=1, max_size=4), min_size=1, max_size=6))
+@example("interest rates rise", ["interest rate", "interest rates", "rate"])
+def test_terms_match_leftmost_longest_on_word_boundaries(text, terms):
+    """Grouping the terms in one regex finds what one plain alternation (longest first) finds."""
+    matcher = _TermMatcher.build({t: t for t in terms})
+    exact = sorted({t for t in terms if t != t.lower()}, key=lambda t: (-len(t), t))
+    folded = sorted({t for t in terms if t == t.lower()}, key=lambda t: (-len(t), t))
+    expected = []
+    for group, source in ((exact, text), (folded, text.lower())):
+        if group:
+            plain = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, group)) + r")(?![\w])")
+            expected += [(m.start(), m.group()) for m in plain.finditer(source)]
+    found = matcher.find(text)
+    assert {p for p, _ in found} <= {p for p, _ in expected}  # lowercase terms in titles are skipped
+    assert [hit for hit in sorted(expected) if hit[0] in {p for p, _ in found}] == found
 
 
 def test_summary_is_the_lede_cut_at_a_sentence():

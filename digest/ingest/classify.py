@@ -17,12 +17,26 @@ from digest.config import SiteConfig, Topic
 TITLE_WEIGHT = 3  # a keyword in the headline says more than one in paragraph nine
 
 
-def _term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex for many terms, each matched on word boundaries, longest first."""
-    alts = sorted({t for t in terms if t}, key=lambda t: (-len(t), t))
-    if not alts:
+def _term_pattern(terms: Iterable[str], literal_first: bool) -> re.Pattern[str] | None:
+    """One regex for many terms, each matched on word boundaries, longest first.
+
+    Terms are grouped by their first character (the order within a group is
+    kept, and terms of different groups cannot match at one place), so the
+    engine tries one group where it would try every term. With `literal_first`
+    the boundary is checked after the first character, which lets the engine
+    skip to the places where a group's character occurs: fast for terms with
+    capitals, slower than checking the boundary first for lowercase ones.
+    """
+    groups: dict[str, list[str]] = {}
+    for term in sorted({t for t in terms if t}, key=lambda t: (-len(t), t)):
+        groups.setdefault(term[0], []).append(re.escape(term[1:]))
+    if not groups:
         return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in alts) + r")(?![\w])")
+    if literal_first:
+        alts = (f"{re.escape(c)}(?<!\\w{re.escape(c)})(?:{'|'.join(rest)})" for c, rest in groups.items())
+        return re.compile("(?:" + "|".join(alts) + r")(?![\w])")
+    alts = (f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items())
+    return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +52,8 @@ class _TermMatcher:
         """`terms` maps each spelling to what it stands for."""
         exact = {t: c for t, c in terms.items() if t != t.lower()}
         folded = {t.lower(): c for t, c in terms.items() if t == t.lower()}
-        return cls(_term_pattern(exact), _term_pattern(folded), {**folded, **exact})
+        return cls(_term_pattern(exact, literal_first=True), _term_pattern(folded, literal_first=False),
+                   {**folded, **exact})
 
     def find(self, text: str) -> list[tuple[int, str]]:
         """(position, canonical) for each mention."""
@@ -194,26 +209,41 @@ def _opens_sentence(text: str, start: int) -> bool:
     return (before[-1:] or "\n") in ".!?:;\n"
 
 
-def _runs(paragraph: str) -> list[tuple[list[str], bool]]:
+@functools.lru_cache(maxsize=1 << 16)  # a story's runs are mostly names that recur across stories
+def _split_run(run: str) -> tuple[tuple[tuple[str, ...], bool | None], ...]:
+    """A run of capitalised words split at sentence ends and dates: (words, opens a sentence),
+    where None stands for whether the run itself opens one."""
+    parts: list[tuple[tuple[str, ...], bool | None]] = []
+    current: list[str] = []
+    opens: bool | None = None
+    for raw in run.split():
+        token = _clean_token(raw)
+        if token in CALENDAR or not token:
+            if current:
+                parts.append((tuple(current), opens))
+            current, opens = [], False
+            continue
+        current.append(token)
+        if raw.endswith(".") and raw not in SUFFIXES and not _INITIALS.fullmatch(raw) \
+                and token not in TITLES:
+            parts.append((tuple(current), opens))
+            current, opens = [], True
+    if current:
+        parts.append((tuple(current), opens))
+    return tuple(parts)
+
+
+def _runs(paragraph: str) -> list[tuple[tuple[str, ...], bool]]:
     """Runs of capitalised words, split at sentence ends and dates, each with whether it opens a sentence."""
-    runs: list[tuple[list[str], bool]] = []
+    runs: list[tuple[tuple[str, ...], bool]] = []
     for match in _RUN.finditer(paragraph):
-        opens = _opens_sentence(paragraph, match.start())
-        current: list[str] = []
-        for raw in match.group().split():
-            token = _clean_token(raw)
-            if token in CALENDAR or not token:
-                if current:
-                    runs.append((current, opens))
-                current, opens = [], False
-                continue
-            current.append(token)
-            if raw.endswith(".") and raw not in SUFFIXES and not _INITIALS.fullmatch(raw) \
-                    and token not in TITLES:
-                runs.append((current, opens))
-                current, opens = [], True
-        if current:
-            runs.append((current, opens))
+        opens = None
+        for words, part_opens in _split_run(match.group()):
+            if part_opens is None:
+                if opens is None:
+                    opens = _opens_sentence(paragraph, match.start())
+                part_opens = opens
+            runs.append((words, part_opens))
     return runs
 
 
@@ -225,20 +255,71 @@ def _is_title(word: str) -> bool:
     return word in TITLES or "-" in word and all(part in TITLES for part in word.split("-"))
 
 
-def _strip_run(words: list[str], opens_sentence: bool, lower_words: set[str]) -> list[list[str]]:
-    """Split a run at title words; drop sentence openers; return the name candidates left."""
-    if opens_sentence and words and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words):
-        words = words[1:]
+@functools.lru_cache(maxsize=1 << 16)
+def _names_in(words: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """The name candidates in a run, split at title words, as (phrase, number of words);
+    runs of two or more words in capitals (headline shouting) left out."""
     while words and words[0] in _LEADING_NOISE:
         words = words[1:]
     last_title = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
     if last_title < 0:
-        return [words] if words else []
-    before, after = words[:last_title], words[last_title + 1:]
-    if after and after[0] in CONNECTORS and len(after) > 3:  # Secretary of Commerce Howard Lutnick
-        after = after[2:]
-    before = [w for w in before if not _is_title(w)]
-    return [part for part in (before, after) if part]
+        parts = [words] if words else []
+    else:
+        before, after = words[:last_title], words[last_title + 1:]
+        if after and after[0] in CONNECTORS and len(after) > 3:  # Secretary of Commerce Howard Lutnick
+            after = after[2:]
+        before = tuple(w for w in before if not _is_title(w))
+        parts = [part for part in (before, after) if part]
+    names = ((" ".join(part), len(part)) for part in parts)
+    return tuple((phrase, n) for phrase, n in names if not (phrase.upper() == phrase and n > 1))
+
+
+class _LowercaseWords:
+    r"""Whether a word appears in lowercase in a text, as `re.findall(r"\b[a-z][\w’']*", text)`
+    would find it: answered for the few words asked about (a regex search each) instead of
+    tokenising the whole text, which took a third of `find_names`."""
+
+    __slots__ = ("text", "known")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = self._find(word)
+        return found
+
+    def _find(self, word: str) -> bool:
+        if not "a" <= word[:1] <= "z" or not _TOKEN.fullmatch(word):
+            return False
+        text = self.text
+        for match in _whole_word(word).finditer(text):
+            start = match.start()
+            if start == 0 or text[start - 1] not in "’'":
+                return True
+            # after an apostrophe: findall's word is the one starting earliest in this run of
+            # word characters and apostrophes (`Carney’s` gives `s`, `it’s` gives `it’s`)
+            run = start - 1
+            while run > 0 and _TOKEN.fullmatch(text[run - 1]):
+                run -= 1
+            first = next(i for i in range(run, start + 1)
+                         if "a" <= text[i] <= "z" and (i == run or text[i - 1] in "’'"))
+            if first == start:
+                return True
+        return False
+
+
+_TOKEN = re.compile(r"[\w’']+")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """`word` after no word character and before no word character or apostrophe; the
+    literal comes first so that the engine can skip to where it occurs."""
+    escaped = re.escape(word)
+    return re.compile(rf"{escaped}(?<!\w{escaped})(?![\w’'])")
 
 
 def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str]) -> dict[str, int]:
@@ -247,8 +328,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str]) -> dict[str,
     A full name (`Mark Carney`) also collects later mentions of its last word
     (`Carney said`). Single capitalised words are kept only as acronyms (NATO).
     """
-    text = "\n".join(paragraphs)
-    lower_words = set(re.findall(r"\b[a-z][\w’']*", text))
+    lower_words = _LowercaseWords("\n".join(paragraphs))
     excluded = {e.lower() for e in exclude if e}
     excluded |= {e.lower().removeprefix("the ") for e in excluded}
     excluded |= {e.split(",")[0] for e in excluded}  # KYIV, Ukraine -> KYIV
@@ -258,13 +338,15 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str]) -> dict[str,
         if _CREDIT_LINE.match(paragraph):
             continue
         for words, opens in _runs(paragraph):
-            for name in _strip_run(words, opens, lower_words):
-                phrase = " ".join(name)
-                if phrase.lower() in excluded or phrase.upper() == phrase and len(name) > 1:
+            # a sentence's first word is capitalised anyway: not a name if the text uses it in lowercase
+            if opens and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words):
+                words = words[1:]
+            for phrase, n in _names_in(words):
+                if phrase.lower() in excluded:
                     continue
-                if len(name) == 1:
+                if n == 1:
                     singles.append(phrase)
-                elif len(name) <= 6:
+                elif n <= 6:
                     full[phrase] = full.get(phrase, 0) + 1
     surnames: dict[str, str | None] = {}
     for name in full:
