@@ -61,7 +61,8 @@ def _cycle_collector_paused() -> Iterator[None]:
     """Python's cycle collector off while the site is made. A build creates hundreds of
     thousands of objects that live until it ends (articles, pages) and few cycles; the
     collector would walk all of them again and again, a third of the time of loading and
-    assembling. (Rendering collects its own garbage: see publish._site_frozen.)"""
+    assembling, and a tenth of ingesting (its workers send back every story they read).
+    (Worker processes collect their own garbage: see parallel.py and publish._site_frozen.)"""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -83,7 +84,8 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
     started = time.perf_counter()
     target = check_output_dir(config, output)
     files = markdown_files(config.articles_dir)  # one walk serves ingest, the fingerprint and the cache
-    ingested = ingest(config, trust_stat=not clean, articles=files)
+    with _cycle_collector_paused():
+        ingested = ingest(config, trust_stat=not clean, articles=files)
     if ingested.written or ingested.removed:
         files = markdown_files(config.articles_dir)  # as ingest left it
     report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning])
