@@ -17,7 +17,8 @@ def map_batches(work: Callable[..., list[R]], items: Sequence[T], threshold: int
         return work(*args, list(items))
     from concurrent.futures import ProcessPoolExecutor  # only when there is work for it
 
-    chunk = -(-len(items) // (workers * 4))
+    # sixteen batches per worker: the last one to finish leaves the other core idle for less
+    chunk = -(-len(items) // (workers * 16))
     batches = [list(items[i: i + chunk]) for i in range(0, len(items), chunk)]
     # workers collect their own garbage, even when the build paused the collector (build.py)
     with ProcessPoolExecutor(workers, initializer=gc.enable) as pool:

@@ -88,7 +88,8 @@ def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
         except FileExistsError:  # made by the other worker
             pass
         job.folders.add(folder)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # as open() does, minus 3 syscalls
+    # as open() does, minus 3 syscalls; binary, or Windows would write CRLF
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
     try:
         view = memoryview(data)
         while view:
