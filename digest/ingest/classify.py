@@ -276,8 +276,8 @@ def _names_in(words: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
 
 class _LowercaseWords:
     r"""Whether a word appears in lowercase in a text, as `re.findall(r"\b[a-z][\w’']*", text)`
-    would find it: answered for the few words asked about (a regex search each) instead of
-    tokenising the whole text, which took a third of `find_names`."""
+    would find it: answered for the few words asked about instead of tokenising the whole
+    text, which took a third of `find_names`."""
 
     __slots__ = ("text", "known")
 
@@ -292,34 +292,36 @@ class _LowercaseWords:
         return found
 
     def _find(self, word: str) -> bool:
-        if not "a" <= word[:1] <= "z" or not _TOKEN.fullmatch(word):
+        if not "a" <= word[:1] <= "z" or not all(_in_word(c) for c in word):
             return False
         text = self.text
-        for match in _whole_word(word).finditer(text):
-            start = match.start()
-            if start == 0 or text[start - 1] not in "’'":
-                return True
-            # after an apostrophe: findall's word is the one starting earliest in this run of
-            # word characters and apostrophes (`Carney’s` gives `s`, `it’s` gives `it’s`)
-            run = start - 1
-            while run > 0 and _TOKEN.fullmatch(text[run - 1]):
-                run -= 1
-            first = next(i for i in range(run, start + 1)
-                         if "a" <= text[i] <= "z" and (i == run or text[i - 1] in "’'"))
-            if first == start:
-                return True
+        start = text.find(word)  # a substring search, then the boundaries: no regex to compile per word
+        while start >= 0:
+            end = start + len(word)
+            if (start == 0 or not _is_word_char(text[start - 1])) and (end == len(text) or not _in_word(text[end])):
+                if start == 0 or text[start - 1] not in "’'":
+                    return True
+                # after an apostrophe: findall's word is the one starting earliest in this run of
+                # word characters and apostrophes (`Carney’s` gives `s`, `it’s` gives `it’s`)
+                run = start - 1
+                while run > 0 and _in_word(text[run - 1]):
+                    run -= 1
+                first = next(i for i in range(run, start + 1)
+                             if "a" <= text[i] <= "z" and (i == run or text[i - 1] in "’'"))
+                if first == start:
+                    return True
+            start = text.find(word, start + 1)
         return False
 
 
-_TOKEN = re.compile(r"[\w’']+")
+def _is_word_char(char: str) -> bool:
+    """What `\\w` matches in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _whole_word(word: str) -> re.Pattern[str]:
-    """`word` after no word character and before no word character or apostrophe; the
-    literal comes first so that the engine can skip to where it occurs."""
-    escaped = re.escape(word)
-    return re.compile(rf"{escaped}(?<!\w{escaped})(?![\w’'])")
+def _in_word(char: str) -> bool:
+    """`[\\w’']`: the characters of a word as `_LowercaseWords` counts them."""
+    return char.isalnum() or char in "_’'"
 
 
 def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str]) -> dict[str, int]:
