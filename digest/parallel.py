@@ -17,8 +17,7 @@ def map_batches(work: Callable[..., list[R]], items: Sequence[T], threshold: int
         return work(*args, list(items))
     from concurrent.futures import ProcessPoolExecutor  # only when there is work for it
 
-    # sixteen batches per worker: the last one to finish leaves the other core idle for less
-    chunk = -(-len(items) // (workers * 16))
+    chunk = -(-len(items) // (workers * 4))
     batches = [list(items[i: i + chunk]) for i in range(0, len(items), chunk)]
     # workers collect their own garbage, even when the build paused the collector (build.py)
     with ProcessPoolExecutor(workers, initializer=gc.enable) as pool:

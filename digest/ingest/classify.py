@@ -17,22 +17,24 @@ from digest.config import SiteConfig, Topic
 TITLE_WEIGHT = 3  # a keyword in the headline says more than one in paragraph nine
 
 
-def _term_pattern(terms: Iterable[str], literal_first: bool) -> re.Pattern[str] | None:
+def _term_pattern(terms: Iterable[str], anchor_on_first_char: bool) -> re.Pattern[str] | None:
     """One regex for many terms, each matched on word boundaries, longest first.
 
     Terms are grouped by their first character (the order within a group is
     kept, and terms of different groups cannot match at one place), so the
-    engine tries one group where it would try every term. With `literal_first`
-    the boundary is checked after the first character, which lets the engine
-    skip to the places where a group's character occurs: fast for terms with
-    capitals, slower than checking the boundary first for lowercase ones.
+    engine tries one group where it would try every term; as before, a term
+    followed by a word character gives way to the next one (`U.S` in `U.S.A`,
+    after `U.S.`). With `anchor_on_first_char` the boundary is checked after the
+    first character, which lets the engine skip to the places where a group's
+    character occurs: fast for terms with capitals, slower than checking the
+    boundary first for lowercase ones.
     """
     groups: dict[str, list[str]] = {}
     for term in sorted({t for t in terms if t}, key=lambda t: (-len(t), t)):
         groups.setdefault(term[0], []).append(re.escape(term[1:]))
     if not groups:
         return None
-    if literal_first:
+    if anchor_on_first_char:
         alts = (f"{re.escape(c)}(?<!\\w{re.escape(c)})(?:{'|'.join(rest)})" for c, rest in groups.items())
         return re.compile("(?:" + "|".join(alts) + r")(?![\w])")
     alts = (f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items())
@@ -52,8 +54,8 @@ class _TermMatcher:
         """`terms` maps each spelling to what it stands for."""
         exact = {t: c for t, c in terms.items() if t != t.lower()}
         folded = {t.lower(): c for t, c in terms.items() if t == t.lower()}
-        return cls(_term_pattern(exact, literal_first=True), _term_pattern(folded, literal_first=False),
-                   {**folded, **exact})
+        return cls(_term_pattern(exact, anchor_on_first_char=True),
+                   _term_pattern(folded, anchor_on_first_char=False), {**folded, **exact})
 
     def find(self, text: str) -> list[tuple[int, str]]:
         """(position, canonical) for each mention."""
@@ -279,32 +281,32 @@ class _LowercaseWords:
     would find it: answered for the few words asked about instead of tokenising the whole
     text, which took a third of `find_names`."""
 
-    __slots__ = ("text", "known")
+    __slots__ = ("text", "answers")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.known: dict[str, bool] = {}
+        self.answers: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        found = self.known.get(word)
+        found = self.answers.get(word)
         if found is None:
-            found = self.known[word] = self._find(word)
+            found = self.answers[word] = self._find(word)
         return found
 
     def _find(self, word: str) -> bool:
-        if not "a" <= word[:1] <= "z" or not all(_in_word(c) for c in word):
+        if not "a" <= word[:1] <= "z" or not all(_in_token(c) for c in word):
             return False
         text = self.text
         start = text.find(word)  # a substring search, then the boundaries: no regex to compile per word
         while start >= 0:
             end = start + len(word)
-            if (start == 0 or not _is_word_char(text[start - 1])) and (end == len(text) or not _in_word(text[end])):
+            if (start == 0 or not _is_word_char(text[start - 1])) and (end == len(text) or not _in_token(text[end])):
                 if start == 0 or text[start - 1] not in "’'":
                     return True
                 # after an apostrophe: findall's word is the one starting earliest in this run of
                 # word characters and apostrophes (`Carney’s` gives `s`, `it’s` gives `it’s`)
                 run = start - 1
-                while run > 0 and _in_word(text[run - 1]):
+                while run > 0 and _in_token(text[run - 1]):
                     run -= 1
                 first = next(i for i in range(run, start + 1)
                              if "a" <= text[i] <= "z" and (i == run or text[i - 1] in "’'"))
@@ -319,7 +321,7 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _in_word(char: str) -> bool:
+def _in_token(char: str) -> bool:
     """`[\\w’']`: the characters of a word as `_LowercaseWords` counts them."""
     return char.isalnum() or char in "_’'"
 
@@ -340,7 +342,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str]) -> dict[str,
         if _CREDIT_LINE.match(paragraph):
             continue
         for words, opens in _runs(paragraph):
-            # a sentence's first word is capitalised anyway: not a name if the text uses it in lowercase
+            # a sentence's first word is capitalised anyway: not a name if the text uses it in
+            # lowercase (`words` is never empty: _split_run keeps no empty part)
             if opens and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words):
                 words = words[1:]
             for phrase, n in _names_in(words):

@@ -27,7 +27,7 @@ _SUSPECT = re.compile(r"[\\`*\[\]<>|~_&\n]")
 
 def escape_markdown(text: str) -> str:
     """Escape `text` (lines already stripped) so a CommonMark renderer shows it as written."""
-    if not _SUSPECT.search(text) and not (text[:1] in "#=+-" or text[:1].isdigit()):
+    if not _SUSPECT.search(text) and not (text and (text[0] in "#=+-" or text[0].isdigit())):
         return text  # most wire paragraphs: nothing to do
     text = _ALWAYS.sub(r"\\\g<0>", text)
     text = _UNDERSCORE.sub(r"\\_", text)
