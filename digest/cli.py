@@ -80,6 +80,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"digest: {exc}", file=sys.stderr)
         return USAGE_ERROR
+    except OSError as exc:  # what no stage foresaw: still one line, naming the file
+        where = Path(exc.filename) if isinstance(exc.filename, str) else Path(".")
+        _report([Problem(where, 1, f"cannot read or write: {exc.strerror or exc}",
+                         "check that this path is a file or folder digest may use")])
+        return CONTENT_ERROR
     except KeyboardInterrupt:
         return 130
 

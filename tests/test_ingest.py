@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from digest.frontmatter import split
@@ -297,3 +298,26 @@ def test_parallel_ingest_with_recorded_stories_matches_serial(tmp_path, run, mon
     same = {p: front(t)["raw"] for p, t in results[0].items() if "same-title" in p}
     assert same == {"2025/03/29-same-title-story.md": "content/raw/a.txt",
                     "2025/03/29-same-title-story-2.md": "content/raw/b.txt"}
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_a_file_where_a_folder_should_be_is_one_line_per_story_and_the_rest_is_kept(tmp_path, run, monkeypatch,
+                                                                                    parallel):
+    """A story that cannot be written is reported by its path, never as a traceback; stories
+    that can be written are, and the next run, once the way is clear, writes the rest."""
+    import digest.ingest.run as ingest_run
+
+    count = ingest_run.PARALLEL_FROM if parallel else 3  # in the workers, or in the main process
+    files = {f"content/raw/{n:04d}.txt": raw_article(f"Story {n}", day="2026-01-05", posted="Posted January 5, 2026 9:00 am.")
+             for n in range(count)}
+    files["content/raw/old.txt"] = raw_article("Older story")
+    files["content/articles/2026"] = "a file, not a folder"
+    site = write_site(tmp_path, files)
+    code, _, err = run("ingest", "--site", str(site))
+    assert code == 1 and "Traceback" not in err
+    assert len(err.strip().split("\n")) == count
+    assert "content/articles/2026/01/05-story-0.md:1: cannot write the file:" in err
+    assert "2025/03/28-older-story.md" in articles(site)
+    (site / "content/articles/2026").unlink()
+    assert run("ingest", "--site", str(site))[0] == 0
+    assert len(articles(site)) == count + 1

@@ -242,8 +242,11 @@ def _prepare(config: SiteConfig, classifier: Classifier, rel: str, known_sha: st
     except RawError as exc:
         return rel, identity, sha, None, [exc.problem], False
     article = draft(story, rel, classifier)
-    wrote = occupied is not None and article.relpath(article.slug) not in occupied and \
-        _create(config.articles_dir / article.relpath(article.slug), article.wanted_text)
+    try:
+        wrote = occupied is not None and article.relpath(article.slug) not in occupied and \
+            _create(config.articles_dir / article.relpath(article.slug), article.wanted_text)
+    except OSError:
+        wrote = False  # the main process tries again, and says what is wrong (_write)
     return rel, identity, sha, article, list(story.warnings), wrote
 
 
@@ -341,7 +344,13 @@ def _write(config: SiteConfig, article: ArticleDraft, identity: tuple[int, int],
     rel = _free_path(config, article, _slug_of(old_md) if old_md else article.slug, taken, recovering)
     text = article.text(_slug_of(rel))
     target = config.articles_dir / rel
-    if _write_if_different(target, text):
+    try:
+        changed = _write_if_different(target, text)
+    except OSError as exc:  # a file where a folder should be, a full disk, no permission
+        result.problems.append(Problem(target, 1, f"cannot write the file: {exc.strerror or exc}",
+                                       "check that content/articles/ and the folders in it are folders you can write to"))
+        return
+    if changed:
         result.written.append(target)
     else:
         result.unchanged += 1
