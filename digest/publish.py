@@ -22,6 +22,7 @@ from typing import Iterator
 
 from digest.assemble import Site
 from digest.errors import DigestError, Problem
+from digest.files import BINARY, write_and_close
 from digest.manifest import Manifest, load_manifest, save_manifest
 from digest.output import inside
 from digest.fingerprint import page_fingerprint, site_fingerprint
@@ -88,14 +89,8 @@ def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
         except FileExistsError:  # made by the other worker
             pass
         job.folders.add(folder)
-    # as open() does, minus 3 syscalls; binary, or Windows would write CRLF
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-    finally:
-        os.close(fd)
+    # as open() does, minus 3 syscalls
+    write_and_close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | BINARY, 0o666), data)
     st = os.stat(path)  # after close (network file systems set mtime then); moving keeps it
     return rel, True, fingerprint, st.st_size, st.st_mtime_ns
 

@@ -21,6 +21,7 @@ import yaml
 
 from digest.config import SiteConfig
 from digest.errors import Problem
+from digest.files import BINARY, read_with_stat, write_and_close
 from digest.inputs import is_racy
 from digest.parallel import map_batches
 from digest.scan import FileStat, markdown_paths
@@ -231,7 +232,7 @@ def _prepare(config: SiteConfig, classifier: Classifier, rel: str, known_sha: st
 
     path = config.root / rel
     try:
-        stat, data = _read(str(path))
+        stat, data = read_with_stat(str(path))
     except OSError as exc:
         return rel, (0, 0), "", None, [Problem(path, 1, f"cannot read the file: {exc.strerror}")], False
     identity, sha = (stat.st_size, stat.st_mtime_ns), _sha(data)
@@ -250,39 +251,16 @@ def _prepare(config: SiteConfig, classifier: Classifier, rel: str, known_sha: st
     return rel, identity, sha, article, list(story.warnings), wrote
 
 
-# Files opened with os.open rather than open(): no buffered file object for one read or write,
-# a third of the cost of reading a raw file. Binary mode, for Windows.
-_BINARY = getattr(os, "O_BINARY", 0)
-
-
-def _read(path: str) -> tuple[os.stat_result, bytes]:
-    """A file's stat and bytes; the stat comes first, so a save while reading shows next time."""
-    fd = os.open(path, os.O_RDONLY | _BINARY)
-    try:
-        stat = os.fstat(fd)
-        chunks = []
-        while chunk := os.read(fd, max(stat.st_size + 1, 1 << 16)):
-            chunks.append(chunk)
-        return stat, b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 def _create(target: Path, text: bytes) -> bool:
     """Write a new file; False if the path is taken (by another story of this run)."""
     try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o666)
     except FileNotFoundError:
         target.parent.mkdir(parents=True, exist_ok=True)
         return _create(target, text)
     except FileExistsError:
         return False
-    try:
-        view = memoryview(text)
-        while view:
-            view = view[os.write(fd, view):]
-    finally:
-        os.close(fd)
+    write_and_close(fd, text)
     return True
 
 
