@@ -44,9 +44,23 @@ def markdown_renderer() -> MarkdownIt:
     return MarkdownIt("js-default")
 
 
+# A quote whose last paragraph is its source (`— Mayor Olivia Chow`, as ingest writes a pull
+# quote): a figure with the source as its caption.
+_ATTRIBUTED = re.compile(r"<blockquote>\n((?:<p>(?:(?!</p>).)*</p>\n)+?)<p>([—–](?:(?!</?p>|<blockquote).)*)</p>\n</blockquote>\n",
+                         re.S)
+
+
 def render_body(md: MarkdownIt, text: str) -> str:
     plain = plain_paragraphs(text)
-    return md.render(text) if plain is None else plain
+    return attributed_quotes(md.render(text)) if plain is None else plain
+
+
+def attributed_quotes(html: str) -> str:
+    """markdown-it's HTML with each quote that ends in its source made a figure with a caption."""
+    if "<blockquote>" not in html:
+        return html
+    return _ATTRIBUTED.sub(r'<figure class="quote">\n<blockquote>\n\1</blockquote>\n<figcaption>\2</figcaption>\n</figure>\n',
+                           html)
 
 
 def plain_paragraphs(text: str) -> str | None:

@@ -34,7 +34,8 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 KNOWN_FIELDS = ("title", "date", "updated", "authors", "source", "dateline", "topic", "tags", "summary",
-                "slug", "raw", "credits", "draft")
+                "slug", "raw", "credits", "draft", "language", "notes")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _SLUG = re.compile(SLUG_RE_TEXT)
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
 
@@ -71,10 +72,26 @@ class Article:
     url: str
     source_hash: str = ""   # of the Markdown file's bytes: what page fingerprints build on
     extra: Mapping[str, Any] = field(default_factory=lambda: FrozenDict())
+    language: str = "en"     # the story's own (a French story on an English site: fr)
+    notes: tuple[str, ...] = ()   # editor's notes and corrections, shown above the body
+    timed: bool = True       # False: the copy gives the day only; `date` is then its midnight
+    updated_timed: bool = True
 
     @property
     def modified(self) -> dt.datetime:
         return self.updated or self.date
+
+    @property
+    def posted(self) -> dt.date:
+        """The publication as the copy gives it: a datetime, or a date when it gives no time."""
+        return self.date if self.timed else self.date.date()
+
+    @property
+    def last_updated(self) -> dt.date | None:
+        """The last update as the copy gives it, like `posted`."""
+        if self.updated is None:
+            return None
+        return self.updated if self.updated_timed else self.updated.date()
 
     @property
     def day(self) -> dt.date:
@@ -207,8 +224,12 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
             bad(key, f"'{key}' must be text")
             value = str(value)
         texts[key] = clean_text(value).strip()
+    language = meta.get("language") or config.language
+    if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
+        bad("language", f"'language' must be a language code like en or fr, not {language!r}")
+        language = config.language
     lists = {}
-    for key in ("authors", "tags", "credits"):
+    for key in ("authors", "tags", "credits", "notes"):
         value = meta.get(key) or []
         if isinstance(value, str):
             value = [value]
@@ -232,7 +253,15 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
     summary = texts["summary"] or _first_paragraph_text(body)
     return Article(str(path), clean_text(title).strip(), date, updated, lists["authors"], texts["source"], texts["dateline"],
                    topic, lists["tags"], summary, slug, texts["raw"], lists["credits"], draft, html,
-                   len(body.split()), _article_url(config, date, slug), source_hash, FrozenDict(extra))
+                   len(body.split()), _article_url(config, date, slug), source_hash, FrozenDict(extra),
+                   language, lists["notes"], _has_time(meta.get("date")), _has_time(meta.get("updated")))
+
+
+def _has_time(value: Any) -> bool:
+    """False for a date alone (`date: 2025-03-28`): the copy gave no clock time."""
+    if isinstance(value, str):
+        return "T" in value or " " in value.strip()
+    return not (isinstance(value, dt.date) and not isinstance(value, dt.datetime))
 
 
 def _datetime(value: Any, config: SiteConfig) -> dt.datetime | None:

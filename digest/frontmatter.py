@@ -40,7 +40,7 @@ def scalar(text: str) -> str:
 def value(item: Any) -> str:
     if isinstance(item, bool):
         return "true" if item else "false"
-    if isinstance(item, dt.datetime):
+    if isinstance(item, (dt.datetime, dt.date)):  # a date alone: a story whose copy gives no time
         return item.isoformat()
     if isinstance(item, (list, tuple)):
         return "[" + ", ".join(scalar(str(x)) for x in item) + "]"
@@ -79,6 +79,7 @@ def split(text: str) -> tuple[str, str, int] | None:
 
 _FIELD = re.compile(r"([A-Za-z_][\w-]*): (.*)")
 _ITEM = re.compile(r'"(?:[^"\\]|\\.)*"|[^,"\[\] ][^,"\[\]]*')  # a list item, quoted or plain
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NO = object()
@@ -128,4 +129,9 @@ def _read_value(text: str) -> Any:
         except ValueError:  # 2025-02-30: YAML reads it again, and reports it with its line
             return _NO
         return stamp if stamp.isoformat() == text else _NO
+    if _DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return _NO
     return text if scalar(text) == text else _NO

@@ -179,7 +179,7 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
         # to compare them with yet: the next build will have
         view = Renderer.for_site(site).view
         job = _Job(site, staging, target, manifest,
-                   site_fingerprint(site, [d / "templates" for d in theme_dirs(config)], view), compare_unrecorded)
+                   site_fingerprint(site, [d / sub for d in theme_dirs(config) for sub in ("templates", "i18n")], view), compare_unrecorded)
         done, problems = _render_all(job)
         if problems:
             raise DigestError(unique_problems(problems))

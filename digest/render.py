@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from digest import dates
 from digest.assemble import Page, Site
@@ -82,12 +82,65 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d / "templates")) for d in theme_dirs(config)])
     env = _Environment(loader=loader, autoescape=True, auto_reload=False, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    strings = Strings.load(config)
     env.filters.update(link=_link, absolute=lambda url: config.base_url + url,
-                       long_date=dates.long_date, long_datetime=dates.long_datetime,
-                       month_name=dates.month_name, clock=dates.clock)
+                       long_date=_in_language(dates.long_date), long_datetime=_in_language(dates.long_datetime),
+                       month_name=_in_language(dates.month_name), clock=_in_language(dates.clock))
     env.globals.update(news_article_ld=lambda article, page: news_article_ld(config, article, page),
-                       epoch=dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc))
+                       epoch=dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc), t=strings.translate,
+                       notes_html=notes_html)
     return env
+
+
+def _in_language(format_date: Any) -> Any:
+    """A date filter writing in the language of what is being rendered (`lang`), or the one given."""
+    @pass_context
+    def filter_(context: Any, value: Any, language: str | None = None) -> str:
+        return format_date(value, language or context.get("lang") or "en")
+    return filter_
+
+
+@dataclass(frozen=True, slots=True)
+class Strings:
+    """The theme's interface strings, one table per language (`i18n/fr.yaml`): a site's theme
+    overrides the default theme key by key, and a key missing in a language falls back to the
+    site's language, then to English."""
+
+    tables: dict[str, dict[str, str]]
+    fallback: tuple[str, ...]
+
+    @classmethod
+    def load(cls, config: SiteConfig) -> "Strings":
+        import yaml
+
+        tables: dict[str, dict[str, str]] = {}
+        for theme in reversed(theme_dirs(config)):  # the default theme first, overrides after
+            folder = theme / "i18n"
+            for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+                try:
+                    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                    raise DigestError([Problem(path, getattr(getattr(exc, "problem_mark", None), "line", 0) + 1,
+                                               f"cannot read the translation table: {exc}".split("\n")[0])]) from None
+                if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                          for k, v in table.items()):
+                    raise DigestError([Problem(path, 1, "a translation table must be `key: text` lines")])
+                tables.setdefault(path.stem, {}).update(table)
+        return cls(tables, tuple(dict.fromkeys((config.language, "en"))))
+
+    @pass_context
+    def translate(self, context: Any, key: str, language: str | None = None, **fields: Any) -> str:
+        """`t('posted')` in the language being rendered; `{name}` fields filled in (no format
+        mini-language: a theme's string cannot reach into the values it is given)."""
+        for lang in (language or context.get("lang") or "en", *self.fallback):
+            text = self.tables.get(lang, {}).get(key)
+            if text is not None:
+                break
+        else:
+            text = key
+        for name, value in fields.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
 
 
 def news_article_ld(config: SiteConfig, article: Any, page: Page) -> dict[str, Any]:
@@ -98,8 +151,9 @@ def news_article_ld(config: SiteConfig, article: Any, page: Page) -> dict[str, A
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.summary,
-        "datePublished": article.date.isoformat(),
-        "dateModified": article.modified.isoformat(),
+        "inLanguage": article.language,
+        "datePublished": article.posted.isoformat(),  # a date alone when the copy gives no time
+        "dateModified": (article.last_updated or article.posted).isoformat(),
         "author": [{"@type": "Person", "name": name} for name in article.authors]
         or [{"@type": "Organization", "name": article.source or config.title}],
         "publisher": {"@type": "Organization", "name": article.source or config.title},
@@ -107,6 +161,11 @@ def news_article_ld(config: SiteConfig, article: Any, page: Page) -> dict[str, A
         "keywords": list(article.tags),
         "mainEntityOfPage": config.base_url + page.url,
     }
+
+
+def notes_html(article: Any) -> str:
+    """An article's notes as HTML text (for a feed entry's content, which escapes it again)."""
+    return '<aside class="notes">' + "".join(f"<p>{escape(n)}</p>" for n in article.notes) + "</aside>"
 
 
 @pass_context
@@ -156,11 +215,12 @@ class Renderer:
     def shared(self, context: Any, name: str) -> Markup:
         """Template `name` rendered once per link depth and current term (page chrome such as
         the masthead: it sees only `root`, `site`, `topics` and `term`)."""
-        root, term = context["root"], context.get("term")
-        key = (name, root, term.url if term else None)
+        root, term, lang = context["root"], context.get("term"), context["lang"]
+        key = (name, root, term.url if term else None, lang)
         html = self.fragments.get(key)
-        if html is None:
-            text = self._template(name).render(root=root, site=context["site"], topics=context["topics"], term=term)
+        if html is None:  # in the site's language, marked as such on a page in another
+            text = self._template(name).render(root=root, site=context["site"], topics=context["topics"], term=term,
+                                               lang=self.view.language, page_lang=lang)
             html = self.fragments[key] = Markup(text.removesuffix("\n"))
         return html
 
@@ -175,15 +235,16 @@ class Renderer:
         if html is None:
             html = self.fragments[key] = Markup(self._template("_card.html").render(
                 article=article, level=level, show_topic=show_topic, show_summary=show_summary,
-                root=root, topics=context["topics"], site=context["site"]))
+                root=root, topics=context["topics"], site=context["site"], lang=article.language))
         return html
 
     def render(self, page: Page) -> bytes:
         """The page's bytes; raises DigestError with the template's file and line."""
         try:
+            article = page.context.get("article") if page.kind == "article" else None
             return self._template(page.template).render(
                 page=page, site=self.view, topics=self.site.topics, root=root_of(page, self.view.base_path),
-                **page.context).encode("utf-8")  # encoding inside: a lone surrogate printed from `extra`
+                lang=article.language if article else self.view.language, **page.context).encode("utf-8")  # encoding inside: a lone surrogate printed from `extra`
         except Exception as exc:  # any template mistake (1/0, recursion ...) is the theme's, not a crash
             raise DigestError([_template_problem(exc, page)]) from None
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from digest import frontmatter
-from digest.body_html import markdown_renderer, plain_paragraphs, render_body
+from digest.body_html import attributed_quotes, markdown_renderer, plain_paragraphs, render_body
 
 MD = markdown_renderer()
 REPO = Path(__file__).resolve().parents[1]
@@ -33,7 +33,7 @@ def test_shortcut_matches_markdown_it(lines: list[str]) -> None:
     plain = plain_paragraphs(text)
     if plain is not None:
         assert plain == MD.render(text)
-    assert render_body(MD, text) == MD.render(text)
+    assert render_body(MD, text) == attributed_quotes(MD.render(text))
 
 
 def test_wire_copy_takes_the_shortcut_and_reads_the_same() -> None:
@@ -45,5 +45,13 @@ def test_wire_copy_takes_the_shortcut_and_reads_the_same() -> None:
         _, body, _ = frontmatter.split(path.read_text(encoding="utf-8"))
         plain = plain_paragraphs(body)
         taken += plain is not None
-        assert render_body(MD, body) == MD.render(body), path
+        assert render_body(MD, body) == attributed_quotes(MD.render(body)), path
     assert files and taken >= len(files) // 2
+
+
+def test_a_quote_ending_in_its_source_becomes_a_figure_with_a_caption() -> None:
+    html = render_body(MD, "> “We will build.”\n>\n> — Mayor Olivia Chow\n\nNext.")
+    assert html.startswith('<figure class="quote">\n<blockquote>\n<p>“We will build.”</p>\n</blockquote>\n'
+                           "<figcaption>— Mayor Olivia Chow</figcaption>\n</figure>\n")
+    plain_quote = render_body(MD, "> “We will build,” she said.\n>\n> Then she left.")
+    assert "<figure" not in plain_quote and "<blockquote>" in plain_quote

@@ -7,7 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from digest.ingest.wire import RawError, parse, parse_byline
+from digest.ingest.bylines import parse_byline
+from digest.ingest.families import ENGLISH
+from digest.ingest.wire import RawError, parse
 from tests.conftest import raw_article
 
 TORONTO = ZoneInfo("America/Toronto")
@@ -25,10 +27,19 @@ def story(text: str | bytes):
      ("Lisa Mascaro", "Josh Boak", "Paul Wiseman"), "The Associated Press"),
     ("A, B, and C, Reuters", ("A", "B", "C"), "Reuters"),
     ("The Associated Press", (), "The Associated Press"),
-    ("CityNews Staff", (), "CityNews Staff"),
+    ("CityNews Staff", (), "CityNews"),
+    ("Joe Dobson, CityNews Staff", ("Joe Dobson",), "CityNews"),
+    ("Staff, CBC News", (), "CBC News"),
+    ("THE ASSOCIATED PRESS", (), "The Associated Press"),
+    ("LISA MASCARO and KEVIN FREKING", ("Lisa Mascaro", "Kevin Freking"), ""),
+    ("CONNOR MCDAVID, SEAN O'NEIL and ANNE-MARIE ST-PIERRE, AP Sports Writers",
+     ("Connor McDavid", "Sean O'Neil", "Anne-Marie St-Pierre"), "The Associated Press"),
+    ("KEITH MACKINNON and ANA DE LA CRUZ", ("Keith MacKinnon", "Ana de la Cruz"), ""),
+    ("David Ljunggren", ("David Ljunggren",), ""),
+    ("Jane Doe, Staff Writer", ("Jane Doe",), ""),
 ])
 def test_bylines(byline, authors, source):
-    assert parse_byline(byline) == (authors, source)
+    assert parse_byline(byline, ENGLISH) == (authors, source)
     parsed = story(raw_article(byline="By " + byline))
     assert (parsed.authors, parsed.source) == (authors, source)
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the parsing modules load when a raw file needs reading, not
     from digest.ingest.story import ArticleDraft
 
 _Outcome = tuple[str, tuple[int, int], str, "ArticleDraft | None", list[Problem], bool]
-RECORD_VERSION = 2  # bump when ingest's output for the same raw file changes
+RECORD_VERSION = 3  # bump when ingest's output for the same raw file changes: every story is read again
 _RAW_FIELD = re.compile(r"^raw:.*$", re.M)
 
 
@@ -139,6 +139,8 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
         known = entry["sha"] if entry and entry["md"] in markdown else None
         if trust_stat and known and entry["size"] == size and entry["mtime"] == mtime:
             result.unchanged += 1
+            if dry_run:  # `digest check` lists what ingest said about every story, not only new ones
+                result.problems += _stored_warnings(config, rel, entry)
             continue
         todo.append((rel, known, entry is None))
     marker = config.state_dir / "ingest.running"
@@ -155,8 +157,10 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
             occupied = frozenset(taken)
     direct: list[tuple[ArticleDraft, tuple[int, int], str]] = []
     drafts: list[tuple[ArticleDraft, tuple[int, int], str]] = []
+    warned: dict[str, list[Problem]] = {}
     for rel, identity, sha, article, problems, wrote in _prepare_all(config, todo, occupied):
         result.problems.extend(problems)
+        warned[rel] = [p for p in problems if p.warning]
         if article:
             (direct if wrote else drafts).append((article, identity, sha))
         elif sha and not problems:  # touched, not changed
@@ -170,6 +174,9 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     claims = _Claims(config, taken)
     for article, identity, sha in drafts:
         _write(config, article, identity, sha, entries, taken, claims, recovering, result)
+    for rel, warnings in warned.items():
+        if rel in entries:
+            entries[rel]["warnings"] = [[w.line, w.message, w.hint] for w in warnings]
     _save_record(config, record)
     marker.unlink()
     return result
@@ -242,7 +249,7 @@ def _prepare(config: SiteConfig, classifier: Classifier, rel: str, known_sha: st
         story = parse(path, data, config.zone)
     except RawError as exc:
         return rel, identity, sha, None, [exc.problem], False
-    article = draft(story, rel, classifier)
+    article = draft(story, rel, classifier, config.language)
     try:
         wrote = occupied is not None and article.relpath(article.slug) not in occupied and \
             _create(config.articles_dir / article.relpath(article.slug), article.wanted_text)
@@ -401,13 +408,33 @@ def _record_path(config: SiteConfig) -> Path:
 
 
 def _load_record(config: SiteConfig) -> dict:
+    """The record of the last run; one of an older digest keeps which Markdown file is whose
+    (and its hash, so an edited one is still never overwritten) but has every raw file read again."""
     try:
         record = json.loads(_record_path(config).read_text(encoding="utf-8"))
-        if record.get("version") == RECORD_VERSION and isinstance(record.get("files"), dict):
+        files = record.get("files") if isinstance(record, dict) else None
+        if isinstance(files, dict) and all(_valid_entry(e) for e in files.values()):
+            if record.get("version") != RECORD_VERSION:
+                for entry in files.values():
+                    entry["sha"] = ""
+                record["version"] = RECORD_VERSION
             return record
     except (OSError, ValueError):
         pass
     return {"version": RECORD_VERSION, "files": {}}
+
+
+def _stored_warnings(config: SiteConfig, rel: str, entry: dict) -> list[Problem]:
+    stored = entry.get("warnings")
+    if not isinstance(stored, list):
+        return []
+    return [Problem(config.root / rel, w[0], w[1], w[2], warning=True) for w in stored
+            if isinstance(w, list) and len(w) == 3 and isinstance(w[0], int) and all(isinstance(x, str) for x in w[1:])]
+
+
+def _valid_entry(entry: object) -> bool:
+    return isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("sha", "md", "md_sha")) \
+        and all(isinstance(entry.get(k), int) for k in ("size", "mtime"))
 
 
 def _save_record(config: SiteConfig, record: dict) -> None:

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from digest import frontmatter
 from digest.ingest.classify import Classifier, summarize
 from digest.ingest.escape import escape_markdown
-from digest.ingest.wire import DATELINE_RE, RawStory
+from digest.ingest.families import all_source_names
+from digest.ingest.structure import Block
+from digest.ingest.wire import RawStory
 from digest.slugs import stable_slug
 
 
@@ -34,27 +37,67 @@ class ArticleDraft:
         return f"{year}/{month}/{day}-{slug}.md"
 
 
-def draft(story: RawStory, raw: str, classifier: Classifier) -> ArticleDraft:
+def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str) -> ArticleDraft:
     """Classify the story and lay out its front matter and escaped body."""
-    lede = DATELINE_RE.sub("", story.paragraphs[0], count=1) if story.dateline else story.paragraphs[0]
     body_text = "\n\n".join(story.paragraphs)
     slug = stable_slug(story.title, "story")
-    fields: list[tuple[str, object]] = [("title", story.title), ("date", story.date)]
+    date: object = story.date if story.timed else story.date.date()
+    fields: list[tuple[str, object]] = [("title", story.title), ("date", date)]
     if story.updated:
-        fields.append(("updated", story.updated))
+        fields.append(("updated", story.updated if story.updated_timed else story.updated.date()))
     fields += [("authors", list(story.authors)), ("source", story.source)]
     if story.dateline:
         fields.append(("dateline", story.dateline))
+    # never tags: the people and outlets who wrote it, and where it was filed from
+    not_tags = [story.dateline, story.source, *story.authors, *all_source_names(), *credited_names(story.credits)]
     fields += [
         ("topic", classifier.topic(story.title, body_text)),
-        ("tags", classifier.tags(story.title, story.paragraphs, [story.dateline, story.source, *story.authors])),
-        ("summary", summarize(lede)),
+        ("tags", classifier.tags(story.title, story.paragraphs, not_tags)),
+        ("summary", summarize(story.lede)),
         ("slug", slug),
         ("raw", raw),
+        ("language", story.language or detect_language(story) or site_language),
+        ("notes", list(story.notes)),
         ("credits", list(story.credits)),
         ("draft", False),
     ]
-    body = "\n\n".join(escape_markdown(p) for p in story.paragraphs)
+    body = "\n\n".join(markdown(block) for block in story.blocks)
     return ArticleDraft(raw, story.date.strftime("%Y/%m/%d"), slug,
                         story.date.astimezone(dt.timezone.utc).isoformat() + " " + raw,
                         frontmatter.dump(fields, body).encode("utf-8"))
+
+
+def markdown(block: Block) -> str:
+    """One block as Markdown that shows its words exactly as written."""
+    if block.kind == "list":
+        return "\n".join("- " + escape_markdown(item) for item in block.items)
+    if block.kind == "quote":
+        quote = escape_markdown(block.text).replace("\n", "\n> ")
+        return f"> {quote}\n>\n> {escape_markdown(block.attribution)}"
+    if block.kind == "subhead":  # every `#` escaped: a closing `#` sequence would be dropped
+        text = escape_markdown(block.text)
+        return "## " + (text[:2] + text[2:].replace("#", "\\#") if text.startswith("\\#") else text.replace("#", "\\#"))
+    if block.kind == "separator":
+        return "* * *"
+    return escape_markdown(block.text)
+
+
+_NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:(?:de|du|van|von|der|la|le)\s+)*[A-ZÀ-Þ][\w’'.-]*)+")
+
+
+def credited_names(credits: tuple[str, ...]) -> list[str]:
+    """Names in credit lines (`Associated Press writer Rob Gillies in Toronto contributed`):
+    staff, never subjects, even when the story mentions them."""
+    names: list[str] = []
+    for line in credits:
+        for run in _NAME_RUN.findall(line):
+            words = run.split()
+            names += [run] + [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)]
+    return names
+
+
+def detect_language(story: RawStory) -> str | None:
+    """The language of copy whose shape does not say, when a detector is sure of it."""
+    from digest.ingest.language import detect
+
+    return detect(story.title + "\n" + "\n".join(story.paragraphs[:6]))

@@ -1,8 +1,10 @@
 """The wire-copy parser: one raw article file in, one `RawStory` out.
 
 The format (see DESIGN.md): a `date YYYY-MM-DD Title` header, then optional
-byline, `Posted` and `Last Updated` blocks, the body paragraphs (the first may
-open with a dateline), and credits at the end. Blocks are separated by blank lines.
+byline, `Posted` and `Last Updated` blocks (or `Par`, `Publié le`, `Mis à jour le`),
+notes, the body paragraphs (the first may open with a dateline), and credits at
+the end. Blocks are separated by blank lines. The shapes of each wire family
+are data, in families.py; the body's structure is structure.py's.
 """
 from __future__ import annotations
 
@@ -13,38 +15,41 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from digest.errors import Problem
+from digest.ingest.bylines import parse_byline
+from digest.ingest.families import CONVENTIONS, Conventions, family_marked, family_named
+from digest.ingest.stamps import Stamp, StampError, read_stamp
+from digest.ingest.structure import BULLET, NOTE, Block, shape, split_end, texts
 from digest.text import clean_text
 
 MAX_BYTES = 5 * 1024 * 1024
-MONTHS = {name: i for i, name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
-MONTHS.update({name[:3]: i for name, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
 
 HEADER_RE = re.compile(r"^date\s+(\S+)(?:\s+(.*))?$", re.S)
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-BYLINE_RE = re.compile(r"^By\s+(\S.*)$", re.S)
-STAMP_RE = re.compile(r"^(Posted|Last Updated)\s+(.*)$", re.S)
-# What makes a Posted line a time stamp rather than a sentence: a word and then a number.
-STAMP_SHAPE = re.compile(r"^(?:on\s+)?[A-Za-z]+\.?\s+\d")
-# A byline name: capitalised words, with the particles names carry (de, van, von, bin ...).
-NAME_RE = re.compile(r"^(?:[^\W\d_][\w.'’-]*|de|du|da|di|la|le|van|von|der|den|bin|al|y)"
-                     r"(?:\s+(?:[^\W\d_][\w.'’-]*|de|du|da|di|la|le|van|von|der|den|bin|al|y)){0,5}$")
-WHEN_RE = re.compile(
-    r"^(?:on\s+)?([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s*(?:at\s+)?(\d{1,2}):(\d{2})\s*([ap])\.?m\.?)?\s*\.?$",
-    re.I)
+# What makes the rest of a `Posted` line a time stamp rather than a sentence: a word and then
+# a number (`March 28`), or a day, a word and a year (`2 avril 2025`).
+STAMP_SHAPE = re.compile(r"^(?:on\s+|le\s+)?(?:[^\W\d_]+\.?\s+\d|\d{1,2}(?:er)?\s+[^\W\d_]+\.?\s+\d{4})")
+_CITY = r"[^\W\da-z_](?:[^\W\da-z_]|[ .'’&-])*?"
+_REGION = r"(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?"
 # `OTTAWA —`, `VAUGHAN, Ont. —` or `KYIV, Ukraine (AP) —`: a city in capitals, maybe its
 # province or country, an optional agency, a dash.
-DATELINE_RE = re.compile(
-    r"^([^\W\da-z_](?:[^\W\da-z_]|[ .'’&-])*?(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?)"
-    r"\s*(?:\(([^()\n]{1,40})\))?\s*(?:—|–|--)\s+")
-TRAILER_RE = re.compile(r"^This (?:report|story|article) by .+ was first published\b", re.S)
+DATELINE_RE = re.compile(rf"^({_CITY}{_REGION})\s*(?:\(([^()\n]{{1,40}})\))?\s*(?:—|–|--)\s+")
+# Reuters: `OTTAWA, April 4 (Reuters) - `: a date may follow the place, and a hyphen is a dash
+# once an agency is named.
+AGENCY_DATELINE_RE = re.compile(
+    rf"^({_CITY}{_REGION})(?:,\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s+\(([^()\n]{{1,40}})\)\s*(?:—|–|--|-)\s+")
+# A line of a site's page saved along with the story (`Listen to this article`, `3 min read`):
+# short, and no sentence.
+_HEADER_NOISE_WORDS = 6
+_SENTENCE_END = ".!?”\"»…:;,"
 
 
 @dataclass(frozen=True, slots=True)
 class RawStory:
-    """What a raw file says, in its own words; nothing classified yet."""
+    """What a raw file says, in its own words; nothing classified yet.
+
+    `date` is the Posted moment, or midnight of the header's day when the copy gives no
+    time (`timed` False: pages then show the day only). `language` is set only when the
+    copy's own shape says it (a French byline, a family that writes one language)."""
 
     path: Path
     title: str
@@ -53,9 +58,28 @@ class RawStory:
     authors: tuple[str, ...]
     source: str
     dateline: str
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple[str, ...]   # the words of the body, paragraph by paragraph (lists item by item)
     credits: tuple[str, ...]
     warnings: tuple[Problem, ...] = field(default=())
+    blocks: tuple[Block, ...] = ()
+    lede: str = ""                # the first paragraph without its dateline
+    notes: tuple[str, ...] = ()
+    timed: bool = True
+    updated_timed: bool = True
+    language: str | None = None
+
+
+@dataclass(slots=True)
+class _Header:
+    """What the lines between the title and the body say."""
+
+    authors: tuple[str, ...] = ()
+    source: str = ""
+    byline: str = ""              # the byline as written, after `By`: its signature repeats it
+    stamps: dict[str, tuple[Stamp, int]] = field(default_factory=dict)
+    conventions: Conventions | None = None
+    notes: list[str] = field(default_factory=list)
+    end: int = 1                  # the index of the first body block
 
 
 class RawError(Exception):
@@ -124,51 +148,138 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     if not parts:
         raise RawError(Problem(path, 1, "the file is empty", "delete it or paste the article into it"))
     line, first = parts[0]
-    header = HEADER_RE.match(first)
-    if not header:
+    header_match = HEADER_RE.match(first)
+    if not header_match:
         raise RawError(Problem(path, line, "no `date YYYY-MM-DD Title` header",
                                "make the first line like `date 2025-03-28 Title of the story`"))
-    day = _iso_date(path, line, header.group(1))
-    title = " ".join((header.group(2) or "").split())
+    day = _iso_date(path, line, header_match.group(1))
+    title = " ".join((header_match.group(2) or "").split())
     if not title:
         raise RawError(Problem(path, line, "the header has a date but no title",
                                "write the title after the date on the first line"))
-    authors: tuple[str, ...] = ()
-    source = ""
-    stamps: dict[str, dt.datetime] = {}
-    index = 1
-    while index < len(parts):
-        line, block = parts[index]
-        if "\n" in block:
-            break
-        byline = BYLINE_RE.match(block)
-        stamp = STAMP_RE.match(block)
-        if byline and not authors and not source and (parsed := parse_byline(byline.group(1))):
-            authors, source = parsed
-        elif stamp and stamp.group(1) not in stamps and STAMP_SHAPE.match(stamp.group(2)):
-            stamps[stamp.group(1)] = _stamp(path, line, stamp.group(1), stamp.group(2), zone)
-        else:
-            break  # the body starts here: "By Friday, ..." or "Posted in the lobby" is story text
-        index += 1
-    body = [block for _, block in parts[index:]]
-    body, credits = split_credits(body, authors, source)
+    header = _read_header(path, parts, zone, warnings)
+    signatures = _signatures(header)
+    body, credits, end_notes = split_end(list(parts[header.end:]), signatures)
     if not body:
         raise RawError(Problem(path, parts[-1][0], "the story has no body text",
                                "add the article's paragraphs after the header"))
-    dateline = ""
-    match = DATELINE_RE.match(body[0])
-    if match and any(c.isalpha() for c in match.group(1)):
-        dateline = match.group(1).strip()
-    posted = stamps.get("Posted")
+    dateline, agency, lede = _dateline(body[0][1])
+    source = header.source
+    family = family_named(source) if source else None
+    if not source and agency and (family := family_marked(agency)):
+        source = family.name  # `WASHINGTON (AP) —` under a byline of names only
+    shaped = shape([block for _, block in body])
+    posted = header.stamps.get("posted")
     if posted is None:
-        date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone)
+        date, timed = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone), False
+        warnings.append(Problem(path, 1, f"no Posted line; dated {day} without a time",
+                                "add a `Posted March 28, 2025 11:09 am.` line if the copy has one", warning=True))
     else:
-        date = posted
-        if posted.date() != day:
-            warnings.append(Problem(path, 1, f"header date {day} and Posted date {posted.date()} differ; "
+        date, timed = posted[0].moment, posted[0].timed
+        if posted[0].written_day != day:  # 9:40 PM PT on the 14th is the 15th in Toronto: no disagreement
+            warnings.append(Problem(path, posted[1], f"header date {day} and Posted date {posted[0].written_day} differ; "
                                     "using Posted", "correct whichever is wrong", warning=True))
-    return RawStory(path, title, date, stamps.get("Last Updated"), authors, source, dateline,
-                    tuple(body), credits, tuple(warnings))
+    updated = header.stamps.get("updated")
+    language = family.language if family and family.language else \
+        header.conventions.language if header.conventions else None
+    return RawStory(path, title, date, updated[0].moment if updated else None, header.authors, source, dateline,
+                    texts(shaped), credits, tuple(warnings), shaped, lede, (*header.notes, *end_notes),
+                    timed, updated[0].timed if updated else True, language)
+
+
+def _read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnings: list[Problem]) -> _Header:
+    """Byline, Posted and Updated lines and notes, up to the first paragraph of the story.
+
+    Short lines among them that no rule knows (`Listen to this article`) are left out with a
+    warning; when nothing around them is a header line, they are the story's own first lines."""
+    header = _Header()
+    unknown: list[tuple[int, int, str]] = []  # (block index, line, text)
+    notes: list[tuple[int, str]] = []
+    index = 1
+    while index < len(parts):
+        line, block = parts[index]
+        if NOTE.match(block):
+            notes.append((index, block))
+        elif not all(_header_line(path, line + n, text, zone, header) for n, text in enumerate(block.split("\n"))):
+            if "\n" in block or not _is_noise(block):
+                break
+            unknown.append((index, line, block))
+        index += 1
+    if unknown and (not header.byline and not header.stamps or index == len(parts)):
+        index = unknown[0][0]  # no header, or nothing after: what looked like one is the story
+        unknown = []
+    for _, line, text in unknown:
+        warnings.append(Problem(path, line, f"header line {text!r} is not a byline, time or note; left out",
+                                "delete it, or move it below the first paragraph if it is story text",
+                                warning=True))
+    header.notes = [text for at, text in notes if at < index]
+    header.end = index
+    return header
+
+
+def _is_noise(text: str) -> bool:
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    return (len(words) <= _HEADER_NOISE_WORDS and text[-1] not in _SENTENCE_END and not any(d in text for d in "—–")
+            and not BULLET.match(text) and not DATELINE_RE.match(text) and not AGENCY_DATELINE_RE.match(text))
+
+
+def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: _Header) -> bool:
+    """Read one line into `header` if it is a byline or a time stamp; False if it is neither."""
+    for conventions in CONVENTIONS:
+        prefix = conventions.byline + " "
+        if text.startswith(prefix) and not header.byline:
+            parsed = parse_byline(text[len(prefix):], conventions)
+            if parsed:
+                header.authors, header.source = parsed
+                header.byline = " ".join(text[len(prefix):].split()).rstrip(".")
+                header.conventions = header.conventions or conventions
+                return True
+        for kind, labels in (("updated", conventions.updated), ("posted", conventions.posted)):
+            for label in labels:
+                if text.startswith(label) and text[len(label):len(label) + 1] in (" ", ":") \
+                        and kind not in header.stamps:
+                    rest = text[len(label):].lstrip(": ")
+                    stamp = _stamp(path, line, label, rest, zone)
+                    if stamp is None:
+                        return False
+                    header.stamps[kind] = (stamp, line)
+                    header.conventions = header.conventions or conventions
+                    return True
+    return False
+
+
+def _stamp(path: Path, line: int, label: str, text: str, zone: ZoneInfo) -> Stamp | None:
+    example = f"write it like `{label} March 28, 2025 11:09 am.`" if label[0] in "PLU" else \
+        f"write it like `{label} 2 avril 2025 à 13 h 48`"
+    try:
+        stamp = read_stamp(text, zone)
+    except StampError as exc:
+        raise RawError(Problem(path, line, f"impossible {label} {exc} {text.strip()!r}", example)) from None
+    if stamp is None and STAMP_SHAPE.match(text):
+        raise RawError(Problem(path, line, f"cannot read the {label} time {text.strip()!r}", example))
+    return stamp
+
+
+def _dateline(paragraph: str) -> tuple[str, str, str]:
+    """(place, agency, the paragraph after them) of a lede; ("", "", paragraph) without a dateline."""
+    for pattern in (DATELINE_RE, AGENCY_DATELINE_RE):
+        match = pattern.match(paragraph)
+        if match and any(c.isalpha() for c in match.group(1)):
+            return match.group(1).strip(), (match.group(2) or "").strip(), paragraph[match.end():]
+    return "", "", paragraph
+
+
+def _signatures(header: _Header) -> tuple[str, ...]:
+    """The closing lines that repeat the byline (any case, without a final period)."""
+    found = [header.byline]
+    if header.authors:
+        conjunction = header.conventions.conjunction if header.conventions else "and"
+        names = header.authors[0] if len(header.authors) == 1 else \
+            ", ".join(header.authors[:-1]) + f" {conjunction} " + header.authors[-1]
+        found += [f"{names}, {header.source}" if header.source else names, names]
+    elif header.source:
+        found.append(header.source)
+    return tuple(s.casefold() for s in found if s)
 
 
 def _iso_date(path: Path, line: int, text: str) -> dt.date:
@@ -180,63 +291,3 @@ def _iso_date(path: Path, line: int, text: str) -> dt.date:
     except ValueError:
         raise RawError(Problem(path, line, f"impossible date {text}",
                                "check the day and month in the header")) from None
-
-
-def _stamp(path: Path, line: int, label: str, text: str, zone: ZoneInfo) -> dt.datetime:
-    example = f"write it like `{label} March 28, 2025 11:09 am.`"
-    match = WHEN_RE.match(text.strip())
-    month = MONTHS.get(match.group(1).lower()) if match else None
-    if not match or month is None:
-        raise RawError(Problem(path, line, f"cannot read the {label} time {text.strip()!r}", example))
-    hour = int(match.group(4) or 0)
-    minute = int(match.group(5) or 0)
-    if match.group(4):
-        if not 1 <= hour <= 12 or minute > 59:
-            raise RawError(Problem(path, line, f"impossible {label} time {text.strip()!r}", example))
-        hour = hour % 12 + (12 if match.group(6).lower() == "p" else 0)
-    try:
-        return dt.datetime(int(match.group(3)), month, int(match.group(2)), hour, minute, tzinfo=zone)
-    except ValueError:
-        raise RawError(Problem(path, line, f"impossible {label} date {text.strip()!r}", example)) from None
-
-
-def parse_byline(text: str) -> tuple[tuple[str, ...], str] | None:
-    """`A, B and C, Source` -> ((A, B, C), Source); `Source` alone is a staff byline.
-
-    None when the line only starts like a byline ("By Friday, the bill had passed"):
-    every name and the source must be a short run of capitalised words.
-    """
-    text = " ".join(text.split()).rstrip(".")
-    if ", " not in text:
-        authors, source = [], text
-    else:
-        names, source = text.rsplit(", ", 1)
-        authors = [a.strip() for a in re.split(r",\s+(?:and\s+)?|\s+and\s+", names) if a.strip()]
-    if not all(_is_name(n) for n in [*authors, source]):
-        return None
-    return tuple(authors), source.strip()
-
-
-def _is_name(text: str) -> bool:
-    return bool(NAME_RE.match(text)) and text[0].isupper()
-
-
-def split_credits(body: list[str], authors: tuple[str, ...], source: str) -> tuple[list[str], tuple[str, ...]]:
-    """Take the `This report by ...` trailer and the closing signature off the end of the body."""
-    credits: list[str] = []
-    signature = _signature(authors, source)
-    while body:
-        last = body[-1]
-        if TRAILER_RE.match(last) or (signature and " ".join(last.split()).rstrip(".") == signature):
-            credits.insert(0, body.pop())
-        else:
-            break
-    return body, tuple(credits)
-
-
-def _signature(authors: tuple[str, ...], source: str) -> str:
-    """The closing line that repeats the byline: `A and B, Source`, or the source alone for staff."""
-    if not authors:
-        return source
-    names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
-    return f"{names}, {source}" if source else names

@@ -1,0 +1,101 @@
+"""Bylines: `By A, B and C, Source`, `Par A et B, La Presse Canadienne`, `By LISA MASCARO`,
+`By Staff, CBC News`; names as people write them."""
+from __future__ import annotations
+
+import functools
+import re
+
+from digest.ingest.families import OUTLET_WORDS, ROLE, STAFF_WORDS, Conventions, family_named
+
+# A byline name: capitalised words, with the particles names carry (de, van, von, bin ...).
+_PARTICLES = "de|du|da|di|la|le|van|von|der|den|bin|al|y|des|dos|del|st|ter|ten"
+NAME_RE = re.compile(rf"^(?:[^\W\d_][\w.'’-]*|{_PARTICLES})(?:\s+(?:[^\W\d_][\w.'’-]*|{_PARTICLES})){{0,5}}$")
+_PARTICLE_WORDS = frozenset(_PARTICLES.split("|")) - {"st"}
+# `Mac` is a prefix in these names only when what follows reads as a Gaelic name on its own
+# (MACKINNON -> MacKinnon, but MACHADO -> Machado, MACK -> Mack).
+_NOT_MAC = frozenset({"machado", "machin", "macias", "mack", "mackey", "mackie", "macklin", "macon", "macy",
+                      "mace", "macedo", "macho", "macri", "macias", "maceo", "macek", "machala", "mackay",
+                      "macron", "macao", "macau", "machete", "macarthy"})
+
+
+def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], str] | None:
+    """`A, B and C, Source` -> ((A, B, C), Source); `Source` alone is a staff byline.
+
+    None when the line only starts like a byline ("By Friday, the bill had passed"):
+    every name and the source must be a short run of capitalised words.
+    """
+    text = " ".join(text.split()).rstrip(".")
+    if ", " not in text:
+        if _is_outlet(text):
+            authors, source = [], text
+        else:  # `By David Ljunggren`, `By LISA MASCARO and KEVIN FREKING`: people, no outlet named
+            authors, source = _split_names(text, conventions), ""
+    else:
+        names, source = text.rsplit(", ", 1)
+        if not _is_outlet(source) and _is_name(source) and not _is_outlet(names):
+            authors, source = _split_names(text, conventions), ""  # `By Jane Doe, John Roe`
+        else:
+            authors = _split_names(names, conventions)
+    if not authors and not source or not all(_is_name(n) for n in [*authors, *([source] if source else [])]):
+        return None
+    authors = [a for a in authors if a not in STAFF_WORDS]  # `By Staff, CBC News`
+    source = _outlet(source)
+    return tuple(_proper(a) for a in authors), source
+
+
+def _split_names(text: str, conventions: Conventions) -> list[str]:
+    return [a.strip() for a in re.split(rf",\s+(?:{conventions.conjunction}\s+)?|\s+{conventions.conjunction}\s+", text)
+            if a.strip()]
+
+
+def _is_name(text: str) -> bool:
+    return bool(NAME_RE.match(text)) and text[0].isupper()
+
+
+def _is_outlet(text: str) -> bool:
+    words = text.split()
+    return family_named(text) is not None or bool(ROLE.match(text)) or words[0].lower() == "the" or \
+        words[-1] in OUTLET_WORDS or words[-1].title() in OUTLET_WORDS
+
+
+def _outlet(source: str) -> str:
+    """The outlet as it calls itself: a known family by its name (`THE ASSOCIATED PRESS`),
+    `CityNews Staff` as CityNews."""
+    for staff in STAFF_WORDS:
+        if source.endswith(" " + staff):
+            source = source[: -len(staff) - 1]
+    family = family_named(source)
+    if family:
+        return family.name
+    role = ROLE.match(source)
+    if role:  # `AP Business Writer` is The Associated Press; `Staff Writer` names no outlet
+        family = family_named(role.group(1)) or family_named(role.group(1).split()[0])
+        return family.name if family else ""
+    return _proper(source) if source.isupper() and len(source) > 4 else source
+
+
+def _proper(name: str) -> str:
+    """A name in capitals as people write it: `LISA MASCARO` -> `Lisa Mascaro`; others as given."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return name
+    words = name.split()
+    return " ".join(_proper_word(w, first=i == 0) for i, w in enumerate(words))
+
+
+@functools.lru_cache(maxsize=4096)
+def _proper_word(word: str, first: bool) -> str:
+    lower = word.lower()
+    if not first and lower in _PARTICLE_WORDS:
+        return lower  # Ursula VON DER LEYEN -> von der Leyen
+    if re.fullmatch(r"(?:I{1,3}|IV|VI{0,3})", word):
+        return word  # Jr. and roman numerals: John Smith III
+    return re.sub(r"[^\W\d_]+", lambda m: _cap(m.group()), lower)  # every part: St-Pierre, O'Neil
+
+
+def _cap(part: str) -> str:
+    if part.startswith("mc") and len(part) > 3:
+        return "Mc" + part[2:].capitalize()
+    if part.startswith("mac") and len(part) > 5 and part not in _NOT_MAC and part[3] not in "aeiouy":
+        return "Mac" + part[3:].capitalize()
+    return part.capitalize()

@@ -1,0 +1,121 @@
+"""Wire formats as data: what each language's header lines and each source family's
+bylines, datelines and boilerplate look like.
+
+The parser (wire.py) reads every file with all of these at once: the shapes do
+not overlap, and copy moves between agencies (a CP story closes with an AP
+contributor line). Adding an outlet is adding a `Family` here and a story of
+its shape to tests/wire_corpus/.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Conventions:
+    """How copy in one language labels its header lines and notes."""
+
+    language: str
+    byline: str                   # the word before the names: By, Par
+    conjunction: str              # between the last two names: and, et
+    posted: tuple[str, ...]       # labels of the first-publication time
+    updated: tuple[str, ...]      # labels of the last-update time
+    notes: str                    # a regex of the labels opening an editor's note, a correction or an update
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """One source family: its names as bylines write them, its dateline mark and its boilerplate."""
+
+    name: str                     # the source as front matter gives it
+    spellings: tuple[str, ...]    # other ways a byline or signature names it (any case)
+    agency_marks: tuple[str, ...]  # what a dateline holds in parentheses: `WASHINGTON (AP) —`
+    language: str | None          # the language all of its copy is in, when that is certain
+    credits: tuple[str, ...]      # regexes of closing lines that credit people or state terms
+
+
+ENGLISH = Conventions("en", "By", "and", ("Posted", "Published"), ("Last Updated", "Updated"),
+                      r"editors?['’]?s? note|note to readers|corrections?|clarification|update")
+FRENCH = Conventions("fr", "Par", "et", ("Publié le", "Publié"), ("Mis à jour le", "Mis à jour"),
+                     r"note de la rédaction|note aux lecteurs|correctif|rectificatif|mise à jour|précision")
+CONVENTIONS = (ENGLISH, FRENCH)
+
+# Closing lines any family's copy may carry (copy is passed between agencies).
+_WITH_FILES = r"^[—–-]?\s*(?:With files from|Avec des informations (?:de|d’|d')|Avec la collaboration de)\b"
+_CONTRIBUTED = (r"^(?:The )?(?:Associated Press|Canadian Press|AP|CP)\b.{0,300}\b"
+                r"(?:contributed|contributes)\b.{0,80}$")
+
+FAMILIES = (
+    Family("The Canadian Press", ("Canadian Press", "CP"), ("CP",), "en", (
+        r"^This (?:report|story|article) by .{2,80} was first published\b",
+        _WITH_FILES,
+    )),
+    Family("La Presse Canadienne", ("Presse Canadienne", "PC"), ("PC",), "fr", (
+        r"^Ce (?:reportage|texte|article) de .{2,80} a été publié pour la première fois\b",
+        _WITH_FILES,
+    )),
+    Family("The Associated Press", ("Associated Press", "AP"), ("AP",), "en", (
+        _CONTRIBUTED,
+        r"^[^.]{0,300}\bcontributed(?: reporting)? to this (?:report|story)\.?$",
+        r"^Follow (?:AP|the AP|The Associated Press)['’]s\b",
+        r"^(?:Copyright|©) (?:©\s*)?\d{4} (?:The )?Associated Press\b",
+        r"^The Associated Press receives (?:financial )?support\b",
+        r"^(?:The )?(?:AP|Associated Press) is solely responsible for all content\.?$",
+    )),
+    Family("Reuters", ("Thomson Reuters",), ("Reuters",), "en", (
+        r"^\(?(?:Additional )?[Rr]eporting by\b",
+        r"^\(?(?:Editing|Writing|Compiled|Graphics) by\b",
+        r"^Our Standards: The Thomson Reuters Trust Principles\.?$",
+    )),
+    Family("CityNews", ("CityNews Toronto", "CityNews Montreal", "CityNews Ottawa", "CityNews Calgary",
+                        "CityNews Edmonton", "CityNews Winnipeg", "CityNews Vancouver", "CityNews Halifax",
+                        "CityNews Kitchener", "CityNews Everywhere"), (), "en", (_WITH_FILES,)),
+    Family("CBC News", ("CBC", "CBC.ca"), ("CBC",), "en", (_WITH_FILES,)),
+    Family("Radio-Canada", ("Radio Canada", "ICI Radio-Canada"), (), "fr", (_WITH_FILES,)),
+)
+
+# A word that makes a byline name an outlet rather than a person: `By Global News`.
+OUTLET_WORDS = frozenset({
+    "Press", "News", "Staff", "Media", "Times", "Post", "Herald", "Journal", "Gazette", "Star", "Sun",
+    "Radio", "TV", "Television", "Network", "Agency", "Service", "Services", "Wire", "Reuters",
+    "Bloomberg", "AFP", "Tribune", "Chronicle", "Globe", "Mail", "Daily", "Weekly", "Magazine",
+    "Canadienne", "Presse", "Devoir", "Actualité", "Nouvelles", "Rédaction", "Report", "Bureau",
+    "CityNews", "Desk", "Newsroom",
+})
+STAFF_WORDS = ("Staff", "staff", "Personnel", "La rédaction", "Rédaction")
+# A byline's last part that gives the writer's role at an agency: `AP Business Writer`.
+ROLE = re.compile(r"^(?:The\s+)?(.+?)\s+(?:[A-Z][a-z]+\s+){0,2}(?:Writer|Writers|Correspondent|Reporter|Editor|"
+                  r"Columnist|Journalist|Photographer)s?$")
+
+
+def _by_spelling() -> dict[str, Family]:
+    table: dict[str, Family] = {}
+    for family in FAMILIES:
+        for spelling in (family.name, *family.spellings):
+            table[spelling.casefold()] = family
+            table[spelling.casefold().removeprefix("the ")] = family
+    return table
+
+
+_SPELLINGS = _by_spelling()
+_MARKS = {mark.casefold(): family for family in FAMILIES for mark in family.agency_marks}
+
+
+def family_named(source: str) -> Family | None:
+    """The family a byline's source names, in any case (`THE ASSOCIATED PRESS`)."""
+    return _SPELLINGS.get(source.casefold().strip()) or _SPELLINGS.get(source.casefold().strip().removeprefix("the "))
+
+
+def family_marked(mark: str) -> Family | None:
+    """The family of a dateline's agency mark: `(AP)`, `(Reuters)`."""
+    return _MARKS.get(mark.casefold().strip())
+
+
+def all_source_names() -> tuple[str, ...]:
+    """Every family's name and spellings: an agency is never a tag."""
+    return tuple(s for f in FAMILIES for s in (f.name, *f.spellings) if len(s) > 3)
+
+
+CREDIT_LINE = re.compile("|".join(f"(?:{p})" for p in dict.fromkeys(p for f in FAMILIES for p in f.credits)),
+                         re.S)

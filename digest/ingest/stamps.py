@@ -1,0 +1,92 @@
+"""Posted and updated times as copy writes them, in English and in French.
+
+`March 28, 2025 11:09 am.`, `Apr. 2, 2025 at 3:14 p.m. ET`, `4:18 PM EDT, March 26, 2025`,
+`2 avril 2025 à 13 h 48`. A time given with a zone is read in that zone and
+shown in the site's; a stamp without a clock time is a date, never midnight.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+MONTHS = {name: i for i, name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+MONTHS.update({name[:3]: i for name, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+MOIS = {name: i for i, name in enumerate(
+    ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+     "octobre", "novembre", "décembre"], start=1)}
+MOIS.update({"janv": 1, "févr": 2, "fevrier": 2, "avr": 4, "juil": 7, "aout": 8, "sept": 9, "oct": 10,
+             "nov": 11, "déc": 12, "decembre": 12})
+
+# North American zones as copy abbreviates them, each read as its region's zone (EST written
+# in July still means Eastern time); French ones too (HAE: heure avancée de l'Est).
+_REGIONS = {"E": "America/Toronto", "C": "America/Winnipeg", "M": "America/Edmonton",
+            "P": "America/Vancouver", "A": "America/Halifax", "N": "America/St_Johns"}
+ZONES = {f"{r}{s}": zone for r, zone in _REGIONS.items() for s in ("T", "DT", "ST")}
+ZONES.update({f"H{s}{r}": zone for r, zone in _REGIONS.items() for s in ("A", "N")})
+ZONES.update({"GMT": "UTC", "UTC": "UTC", "Z": "UTC", "BST": "Europe/London", "CET": "Europe/Paris",
+              "CEST": "Europe/Paris"})
+_ZONE = r"(?:\s+(" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b\.?)?"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+_CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?"
+
+_ENGLISH_DATE_FIRST = re.compile(
+    rf"^(?:on\s+)?{_WEEKDAY}([A-Za-z]+)\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?:,?\s*(?:at\s+|-\s+)?{_CLOCK}{_ZONE})?\s*\.?$", re.I)
+_ENGLISH_TIME_FIRST = re.compile(
+    rf"^(?:at\s+)?{_CLOCK}{_ZONE},?\s+(?:on\s+)?{_WEEKDAY}([A-Za-z]+)\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\s*\.?$", re.I)
+_FRENCH = re.compile(
+    rf"^(?:le\s+)?{_WEEKDAY}(\d{{1,2}})(?:er)?\s+([^\W\d_]+)\.?\s+(\d{{4}})"
+    rf"(?:\s*(?:à|,|-)?\s*(\d{{1,2}})\s*(?:h|:)\s*(\d{{2}})?{_ZONE})?\s*\.?$", re.I)
+# What makes the rest of a `Posted` line a time stamp rather than a sentence: a month and a number.
+LOOKS_LIKE_A_DATE = re.compile(
+    r"\b(?:" + "|".join(sorted({*MONTHS, *MOIS}, key=len, reverse=True)) + r")\b\.?.{0,12}\d|\d.{0,12}\b(?:"
+    + "|".join(sorted({*MONTHS, *MOIS}, key=len, reverse=True)) + r")\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A moment as the copy gives it: `timed` False when it gives the day only."""
+
+    moment: dt.datetime
+    timed: bool
+    written_day: dt.date          # the day as the copy writes it, in the zone it names
+
+
+class StampError(ValueError):
+    """Text that is meant as a stamp but is impossible; the message says which part: time or date."""
+
+
+def read_stamp(text: str, zone: ZoneInfo) -> Stamp | None:
+    """The stamp in `text` (the part after `Posted`), in `zone`; None when it is no stamp;
+    StampError when it is one but impossible (`13:09 pm`, `February 30`)."""
+    text = " ".join(text.split())
+    if (m := _ENGLISH_DATE_FIRST.match(text)) and m.group(1).lower() in MONTHS:
+        month, day, year, hour, minute, half, named = (MONTHS[m.group(1).lower()], *m.groups()[1:])
+    elif (m := _ENGLISH_TIME_FIRST.match(text)) and m.group(5).lower() in MONTHS:
+        hour, minute, half, named, month, day, year = (*m.groups()[:4], MONTHS[m.group(5).lower()], *m.groups()[5:])
+    elif (m := _FRENCH.match(text)) and m.group(2).lower() in MOIS:
+        day, month, year, hour, minute, named = m.group(1), MOIS[m.group(2).lower()], *m.groups()[2:]
+        half = None
+    else:
+        return None
+    h = int(hour) if hour else 0
+    mi = int(minute) if minute else 0
+    if half:
+        if not 1 <= h <= 12 or mi > 59:
+            raise StampError("time")
+        h = h % 12 + (12 if half.lower() == "p" else 0)
+    elif h > 23 or mi > 59:
+        raise StampError("time")
+    try:
+        day_of = dt.date(int(year), month, int(day))
+    except ValueError:
+        raise StampError("date") from None
+    if hour is None:
+        return Stamp(dt.datetime.combine(day_of, dt.time(0, 0), tzinfo=zone), False, day_of)
+    given = ZoneInfo(ZONES[named.upper()]) if named else zone
+    moment = dt.datetime.combine(day_of, dt.time(h, mi), tzinfo=given)
+    return Stamp(moment.astimezone(zone) if given is not zone else moment, True, day_of)

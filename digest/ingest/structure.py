@@ -1,0 +1,125 @@
+"""The shape of a story's body: paragraphs, bulleted lists, quotes with their attribution,
+subheads and separators; and the notes and credits around it.
+
+Every word of the copy stays; only what the copy's layout already says is made
+explicit (a run of `•` lines is a list, `— Mayor Olivia Chow` under a quote is its source).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.ingest.families import CONVENTIONS, CREDIT_LINE
+
+BULLET = re.compile(r"^[•*\-–·▪●◦]\s+(?=\S)")
+SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
+ATTRIBUTION = re.compile(r"^[—–]\s*(?=\S)(?!With files from|Avec )")
+_QUOTE_OPEN = "“\"«‘"
+_QUOTE_CLOSE = re.compile(r"[”\"»’][.,!?]?$")
+NOTE = re.compile(r"^(?:[*•]\s*)?(?:" + "|".join(c.notes for c in CONVENTIONS) + r")\s*(?::|—|–|-)\s*\S"
+                  r"|^This (?:story|article|report) (?:has been|was) (?:corrected|updated)\b", re.I)
+_SUBHEAD_MAX_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One piece of the body, its text exactly as written."""
+
+    kind: str                     # paragraph, list, quote, subhead, separator
+    text: str = ""                # paragraph, quote and subhead text
+    items: tuple[str, ...] = ()   # list items, bullets taken off
+    attribution: str = ""         # a quote's `— Name` line, dash included
+
+
+def is_credit(line: str, signatures: tuple[str, ...]) -> bool:
+    """A closing line that credits people or states terms rather than telling the story."""
+    flat = " ".join(line.split()).rstrip(".").casefold()
+    return bool(CREDIT_LINE.match(line)) or flat in signatures
+
+
+def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
+              ) -> tuple[list[tuple[int, str]], tuple[str, ...], tuple[str, ...]]:
+    """Take credits, separators and end notes off the end of the body: (body, credits, notes).
+
+    A block is taken only when every one of its lines is a credit or a separator,
+    so a sentence that merely mentions a contributor stays story text."""
+    credits: list[str] = []
+    notes: list[str] = []
+    while body:
+        lines = body[-1][1].split("\n")
+        if all(SEPARATOR.match(line) or is_credit(line, signatures) for line in lines):
+            credits[:0] = [line for line in lines if not SEPARATOR.match(line)]
+        elif NOTE.match(body[-1][1]):
+            notes.insert(0, body[-1][1])
+        else:
+            break
+        body.pop()
+    return body, tuple(credits), tuple(notes)
+
+
+def shape(paragraphs: list[str]) -> tuple[Block, ...]:
+    """Body paragraphs (blank-line separated blocks) -> blocks; consecutive bullets make one list."""
+    out: list[Block] = []
+    for index, text in enumerate(paragraphs):
+        lines = text.split("\n")
+        previous = out[-1] if out else None
+        if previous and previous.kind == "paragraph" and len(lines) == 1 and ATTRIBUTION.match(text) \
+                and _is_quote(previous.text) and len(text.split()) <= 12:
+            out[-1] = Block("quote", previous.text, attribution=text)
+            continue
+        if len(lines) > 1 and ATTRIBUTION.match(lines[-1]) and _is_quote("\n".join(lines[:-1])) \
+                and len(lines[-1].split()) <= 12 and not any(BULLET.match(line) for line in lines):
+            out.append(Block("quote", "\n".join(lines[:-1]), attribution=lines[-1]))
+            continue
+        if len(lines) == 1 and SEPARATOR.match(text):
+            out.append(Block("separator"))
+            continue
+        if len(lines) == 1 and index > 0 and _is_subhead(text):
+            out.append(Block("subhead", text))
+            continue
+        for is_list, run in _runs(lines):
+            if is_list:
+                items = tuple(BULLET.sub("", line, count=1) for line in run)
+                if out and out[-1].kind == "list":
+                    out[-1] = Block("list", items=out[-1].items + items)
+                else:
+                    out.append(Block("list", items=items))
+            else:
+                out.append(Block("paragraph", "\n".join(run)))
+    return tuple(out)
+
+
+def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
+    """Consecutive lines grouped by whether they are bullet lines."""
+    runs: list[tuple[bool, list[str]]] = []
+    for line in lines:
+        bullet = bool(BULLET.match(line))
+        if runs and runs[-1][0] == bullet:
+            runs[-1][1].append(line)
+        else:
+            runs.append((bullet, [line]))
+    return runs
+
+
+def _is_quote(text: str) -> bool:
+    return text[:1] in _QUOTE_OPEN and bool(_QUOTE_CLOSE.search(text))
+
+
+def _is_subhead(text: str) -> bool:
+    """A short line in capitals standing alone: `THE HOUSING PLAN`, `CE QUE PRÉVOIT LE PLAN`."""
+    letters = [c for c in text if c.isalpha()]
+    return (len(letters) >= 2 and all(c.isupper() for c in letters) and len(text.split()) <= _SUBHEAD_MAX_WORDS
+            and len(text) <= 80 and text[-1] not in ".,;" and not BULLET.match(text))
+
+
+def texts(blocks: tuple[Block, ...]) -> tuple[str, ...]:
+    """The words of the body, one text per paragraph, item, quote and subhead (what classifying reads)."""
+    out: list[str] = []
+    for block in blocks:
+        if block.kind == "list":
+            out.extend(block.items)
+        elif block.kind == "quote":
+            out += [block.text, block.attribution]
+        elif block.text:
+            out.append(block.text)
+    return tuple(out)
