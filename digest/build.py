@@ -90,6 +90,7 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
         files = markdown_files(config.articles_dir)  # as ingest left it
     report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning])
     problems = list(ingested.errors)
+    said = list(ingested.problems)  # a failed build still prints every warning it met
     inputs = fingerprint(config, drafts, target, theme_dirs(config), files)
     if not problems and not clean and not always:
         manifest, last_inputs = load_manifest(config, target)
@@ -101,9 +102,9 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
         try:
             site = build_site(config, drafts, use_cache=not clean, files=files)
         except DigestError as exc:
-            raise DigestError(problems + exc.problems) from None
+            raise DigestError(said + exc.problems) from None
         if problems:
-            raise DigestError(problems)
+            raise DigestError(said)
         from digest.publish import publish  # imports Jinja2: only when there is work
 
         report.files, report.written = publish(site, target, inputs, clean=clean)

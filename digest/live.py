@@ -1,7 +1,7 @@
 """The preview's site kept in memory, so that the common edit costs milliseconds.
 
 Most edits during a preview change an article's words: its body, headline,
-summary, byline, dateline or credits. Such an edit cannot move the article on
+summary, byline, dateline, notes or credits. Such an edit cannot move the article on
 any list (where a story appears and what sits beside it depend on its date,
 topic, tags, slug and update time, which are as before), so only the pages
 that show the article need rendering again: its own page, feeds, and the lists
@@ -61,7 +61,7 @@ def _swap(value: Any, new: dict[str, Article], pages: dict[str, Page]) -> Any:
 def _shape(article: Article) -> Article:
     """Everything about an article that decides where it and its neighbours appear: all but
     its words, which pages only show (`assemble` never orders or groups by them)."""
-    return dataclasses.replace(article, title="", summary="", authors=(), source="", dateline="", credits=(),
+    return dataclasses.replace(article, title="", summary="", authors=(), source="", dateline="", credits=(), notes=(),
                                body_html="", words=0, source_hash="", extra=FrozenDict())
 
 

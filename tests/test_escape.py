@@ -89,3 +89,61 @@ def test_any_raw_paragraph_renders_as_written(raw):
     """Whatever the raw file holds, each paragraph ingest keeps renders to exactly its text."""
     for _, paragraph in blocks(clean_text(raw)):
         assert_shows_as_written(paragraph)
+
+
+# --- the body's structure: lists, attributed quotes and subheads show their words as written --
+
+def _shown(markdown: str, renderer: MarkdownIt) -> tuple[list[tuple[str, str]], list[str]]:
+    """(element, text) for each leaf element the page shows, and every tag."""
+    from digest.body_html import attributed_quotes
+
+    class Leaves(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.leaves: list[tuple[str, str]] = []
+            self.tags: list[str] = []
+            self.open: list[str] = []
+            self.buffer: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+            self.open.append(tag)
+            self.buffer = []
+
+        def handle_endtag(self, tag):
+            if tag in ("p", "li", "h2", "figcaption"):
+                self.leaves.append((tag, "".join(self.buffer).strip("\n")))
+            self.buffer = []
+
+        def handle_data(self, data):
+            self.buffer.append(data)
+
+    parser = Leaves()
+    parser.feed(attributed_quotes(renderer.render(markdown)))
+    parser.close()
+    return parser.leaves, parser.tags
+
+
+# a line as ingest keeps it: clean text, one line, no white space at either end
+_LINE = st.lists(ALPHABET, min_size=1, max_size=30).map("".join).map(
+    lambda s: " ".join(clean_text(s).replace("\n", " ").split(" ")).strip()).filter(bool)
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, min_size=1, max_size=5), _LINE, _LINE)
+@example(["1. first", "# second", "- third"], "“Quote #1”", "THE PLAN #2 ##")
+def test_lists_quotes_and_subheads_render_as_written(items, quote, heading):
+    """Each list item, quote, attribution and subhead ingest writes shows exactly its words
+    (bullets become list items, the quote's source its caption), whatever characters they hold."""
+    from digest.ingest.story import markdown
+    from digest.ingest.structure import Block
+
+    renderer = RENDERERS["js-default"]
+    leaves, tags = _shown(markdown(Block("list", items=tuple(items))), renderer)
+    assert leaves == [("li", item) for item in items] and tags == ["ul"] + ["li"] * len(items)
+    attribution = "— " + heading
+    leaves, tags = _shown(markdown(Block("quote", quote, attribution=attribution)), renderer)
+    assert leaves == [("p", quote), ("figcaption", attribution)], leaves
+    assert tags == ["figure", "blockquote", "p", "figcaption"]
+    leaves, tags = _shown(markdown(Block("subhead", heading)), renderer)
+    assert leaves == [("h2", heading)] and tags == ["h2"]

@@ -160,12 +160,15 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     warned: dict[str, list[Problem]] = {}
     for rel, identity, sha, article, problems, wrote in _prepare_all(config, todo, occupied):
         result.problems.extend(problems)
-        warned[rel] = [p for p in problems if p.warning]
+        if article:  # read again: what it says now replaces what it said before
+            warned[rel] = [p for p in problems if p.warning]
         if article:
             (direct if wrote else drafts).append((article, identity, sha))
         elif sha and not problems:  # touched, not changed
             entries[rel].update(size=identity[0], mtime=identity[1])
             result.unchanged += 1
+            if dry_run:
+                result.problems += _stored_warnings(config, rel, entries[rel])
     if dry_run:
         drafts.sort(key=lambda d: d[0].sort_key)
         return result

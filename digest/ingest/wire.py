@@ -8,6 +8,7 @@ are data, in families.py; the body's structure is structure.py's.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -200,7 +201,7 @@ def _read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warni
         line, block = parts[index]
         if NOTE.match(block):
             notes.append((index, block))
-        elif not all(_header_line(path, line + n, text, zone, header) for n, text in enumerate(block.split("\n"))):
+        elif not _header_block(path, line, block, zone, header):
             if "\n" in block or not _is_noise(block):
                 break
             unknown.append((index, line, block))
@@ -223,8 +224,23 @@ def _is_noise(text: str) -> bool:
             and not BULLET.match(text) and not DATELINE_RE.match(text) and not AGENCY_DATELINE_RE.match(text))
 
 
+def _header_block(path: Path, line: int, block: str, zone: ZoneInfo, header: _Header) -> bool:
+    """Read a block of header lines into `header`, all or nothing: False (and `header` as it
+    was) when one of its lines is not a header line."""
+    trial = dataclasses.replace(header, stamps=dict(header.stamps))
+    if not all(_header_line(path, line + n, text, zone, trial) for n, text in enumerate(block.split("\n"))):
+        return False
+    for name in ("authors", "source", "byline", "stamps", "conventions"):
+        setattr(header, name, getattr(trial, name))
+    return True
+
+
 def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: _Header) -> bool:
-    """Read one line into `header` if it is a byline or a time stamp; False if it is neither."""
+    """Read one line into `header` if it is a byline, a time stamp or the outlet alone on its
+    line (`By Jane Doe` then `The Canadian Press`); False if it is none of these."""
+    if not header.source and (family := family_named(text.rstrip("."))):
+        header.source = family.name
+        return True
     for conventions in CONVENTIONS:
         prefix = conventions.byline + " "
         if text.startswith(prefix) and not header.byline:

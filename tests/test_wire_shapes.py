@@ -1,0 +1,189 @@
+"""The wire shapes beyond the first: times as copy writes them, stories without a time, header
+lines nobody knows, languages, and warnings that are never lost."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from digest.ingest.stamps import read_stamp
+from digest.ingest.wire import RawError, parse
+from tests.conftest import articles, raw_article, write_site
+
+TORONTO = ZoneInfo("America/Toronto")
+
+
+def story(text: str):
+    return parse(Path("content/raw/x.txt"), text.encode("utf-8"), TORONTO)
+
+
+@pytest.mark.parametrize("written, instant", [
+    ("March 28, 2025 11:09 am.", "2025-03-28T11:09:00-04:00"),
+    ("March 28, 2025 at 11:09 a.m.", "2025-03-28T11:09:00-04:00"),
+    ("Mar. 28, 2025 1:26 PM", "2025-03-28T13:26:00-04:00"),
+    ("Apr. 2, 2025 at 3:14 p.m. ET", "2025-04-02T15:14:00-04:00"),
+    ("April 2, 2025 12:14 pm PT", "2025-04-02T15:14:00-04:00"),
+    ("November 14, 2025 9:40 PM PT", "2025-11-15T00:40:00-05:00"),
+    ("4:18 PM EDT, March 26, 2025", "2025-03-26T16:18:00-04:00"),
+    ("Wednesday, March 26, 2025 7:42 GMT", None),  # a 24-hour time with no am/pm: not English copy
+    ("2 avril 2025 à 13 h 48", "2025-04-02T13:48:00-04:00"),
+    ("1er mai 2025 à 6 h 00", "2025-05-01T06:00:00-04:00"),
+    ("le 15 janvier 2025 à 9h05", "2025-01-15T09:05:00-05:00"),
+    ("3 avril 2025, 0 h 17", "2025-04-03T00:17:00-04:00"),
+])
+def test_times_as_copy_writes_them(written, instant):
+    stamp = read_stamp(written, TORONTO)
+    if instant is None:
+        assert stamp is None
+    else:
+        assert stamp.timed and stamp.moment.isoformat() == instant
+
+
+def test_a_stamp_without_a_clock_time_is_a_date_not_midnight():
+    stamp = read_stamp("March 28, 2025", TORONTO)
+    assert not stamp.timed and stamp.written_day == dt.date(2025, 3, 28)
+    s = story(raw_article(posted="Posted March 28, 2025."))
+    assert not s.timed and not any("no Posted line" in w.message for w in s.warnings)
+
+
+def test_a_french_story_is_read_in_french():
+    s = story("date 2025-04-02 Québec annonce un fonds\n\nPar Caroline Plante et Thomas Laberge, La Presse Canadienne\n\n"
+              "Publié le 2 avril 2025 à 13 h 48\n\nMis à jour le 2 avril 2025 à 15 h 02\n\n"
+              "QUÉBEC — Le gouvernement Legault a annoncé mercredi un fonds d'urgence.\n\nLa suite.\n\n"
+              "Ce reportage de La Presse Canadienne a été publié pour la première fois le 2 avril 2025.\n\n"
+              "Caroline Plante et Thomas Laberge, La Presse Canadienne\n")
+    assert (s.authors, s.source, s.dateline, s.language) == (
+        ("Caroline Plante", "Thomas Laberge"), "La Presse Canadienne", "QUÉBEC", "fr")
+    assert s.date.isoformat() == "2025-04-02T13:48:00-04:00" and s.updated.isoformat() == "2025-04-02T15:02:00-04:00"
+    assert s.lede.startswith("Le gouvernement Legault") and len(s.credits) == 2 and not s.warnings
+
+
+def test_notes_before_the_dateline_are_notes_and_the_lede_is_after_the_dateline():
+    s = story(raw_article(body=["Editor's note: This story contains details some readers may find upsetting.",
+                                "CORRECTION: An earlier version misspelled the minister's name.",
+                                "TORONTO — Police said Friday they had made an arrest.", "More."]))
+    assert s.notes == ("Editor's note: This story contains details some readers may find upsetting.",
+                       "CORRECTION: An earlier version misspelled the minister's name.")
+    assert s.dateline == "TORONTO" and s.lede == "Police said Friday they had made an arrest."
+    assert s.paragraphs[0] == "TORONTO — Police said Friday they had made an arrest."
+
+
+def test_a_story_without_posted_line_shows_its_day_and_no_time(tmp_path, run):
+    root = write_site(tmp_path, {"content/raw/a.txt": raw_article(posted=None)})
+    code, _, err = run("build", "--site", str(root))
+    assert code == 0
+    assert f"{root}/content/raw/a.txt:1: warning: no Posted line; dated 2025-03-28 without a time" in err
+    md = next(iter(articles(root).values()))
+    assert "\ndate: 2025-03-28\n" in md
+    page = (root / "output/2025/03/28/ottawa-unveils-plan/index.html").read_text(encoding="utf-8")
+    assert 'Posted <time datetime="2025-03-28">March 28, 2025</time>' in page
+    assert not re.search(r"\d:\d\d [ap]\.m\.", page)
+    assert '"datePublished": "2025-03-28"' in page
+    assert re.search(r'<time datetime="2025-03-28">March 28, 2025</time>',
+                     (root / "output/index.html").read_text(encoding="utf-8"))
+
+
+def test_a_header_line_no_rule_knows_is_left_out_with_a_warning_naming_it(tmp_path, run):
+    text = raw_article(posted="Posted March 28, 2025 11:09 am.\n\nListen to this article\n\n3 min read")
+    root = write_site(tmp_path, {"content/raw/a.txt": text})
+    code, _, err = run("build", "--site", str(root))
+    assert code == 0
+    assert f"{root}/content/raw/a.txt:7: warning: header line 'Listen to this article' is not a byline" in err
+    assert f"{root}/content/raw/a.txt:9: warning: header line '3 min read'" in err
+    page = (root / "output/2025/03/28/ottawa-unveils-plan/index.html").read_text(encoding="utf-8")
+    assert "Listen to this article" not in page and "The government unveiled a plan on Friday." in page
+
+
+FRENCH = ("date 2025-04-02 Québec annonce un fonds\n\nPar Caroline Plante, La Presse Canadienne\n\n"
+          "Publié le 2 avril 2025 à 13 h 48\n\nQUÉBEC — Le gouvernement Legault a annoncé un fonds.\n\n"
+          "Editor's note is not French.\n")
+
+
+def test_a_french_story_on_an_english_site_is_french_where_it_shows(tmp_path, run):
+    root = write_site(tmp_path, {"content/raw/fr.txt": FRENCH, "content/raw/en.txt": raw_article()})
+    assert run("build", "--site", str(root))[0] == 0
+    page = (root / "output/2025/04/02/quebec-annonce-un-fonds/index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in page and '<header class="masthead" lang="en">' in page
+    assert 'Publié le <time datetime="2025-04-02T13:48:00-04:00">2 avril 2025 à 13 h 48 HAE</time>' in page
+    assert 'Par <span class="author">Caroline Plante</span>' in page
+    assert '"inLanguage": "fr"' in page
+    home = (root / "output/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in home and re.search(r'<article class="(?:card|lead)" lang="fr">', home)
+    feed = (root / "output/feed.xml").read_text(encoding="utf-8")
+    assert '<entry xml:lang="fr">' in feed and feed.count("<entry>") == 1
+    english = (root / "output/2025/03/28/ottawa-unveils-plan/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in english and 'lang="en"' not in english.split("<body>")[1].split("<main")[0]
+
+
+def test_a_french_site_speaks_french_and_a_theme_can_change_its_words(tmp_path, run):
+    from tests.conftest import SITE_YAML
+
+    root = write_site(tmp_path, {"content/raw/fr.txt": FRENCH,
+                                 "themes/default/i18n/fr.yaml": "archive: Nos archives\n"},
+                      SITE_YAML.replace("timezone:", "language: fr\ntimezone:"))
+    assert run("build", "--site", str(root))[0] == 0
+    home = (root / "output/index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in home and ">Nos archives</a>" in home and ">Recherche</a>" in home
+    assert "2 avril 2025 à 13 h 48" in home and 'lang="' not in home.split("<body>")[1].replace('lang="fr"', "")
+
+
+def test_the_language_of_copy_with_no_byline_or_times_is_detected(tmp_path, run):
+    french = ("date 2025-04-02 Les exportateurs demandent de l'aide\n\n"
+              "Les exportateurs québécois ont demandé mercredi au gouvernement de prolonger le programme "
+              "d'aide, alors que les droits de douane américains continuent de peser sur les commandes.\n")
+    short = "date 2025-04-02 Oilers win\n\nOilers 4, Kraken 2.\n"
+    root = write_site(tmp_path, {"content/raw/a.txt": french, "content/raw/b.txt": short})
+    assert run("build", "--site", str(root))[0] == 0
+    texts = articles(root)
+    assert "\nlanguage: fr\n" in next(t for p, t in texts.items() if "exportateurs" in p)
+    assert "\nlanguage: en\n" in next(t for p, t in texts.items() if "oilers" in p)  # too little to tell: the site's
+
+
+def test_a_failed_build_still_prints_every_warning(tmp_path, run):
+    root = write_site(tmp_path, {"content/raw/good.txt": raw_article(posted=None),
+                                 "content/raw/bad.txt": "no header here\n\nBody.\n"})
+    code, _, err = run("build", "--site", str(root))
+    assert code == 1
+    assert "bad.txt:1: no `date YYYY-MM-DD Title` header" in err
+    assert "good.txt:1: warning: no Posted line; dated 2025-03-28 without a time" in err
+
+
+def test_check_lists_the_warnings_of_stories_already_ingested(tmp_path, run):
+    root = write_site(tmp_path, {"content/raw/a.txt": raw_article(body=["OTTAWA — Trump’s “plan”."]).encode("cp1252")})
+    assert "not UTF-8; read as Windows-1252" in run("build", "--site", str(root))[2]
+    assert "not UTF-8" not in run("build", "--site", str(root))[2]  # a build says it once, when it reads the file
+    code, out, err = run("check", "--site", str(root))
+    assert code == 0 and f"{root}/content/raw/a.txt:7: warning: not UTF-8; read as Windows-1252" in err
+    assert "1 warnings" in out
+
+
+def test_an_upgrade_reads_every_story_again_but_never_overwrites_an_edited_one(tmp_path, run):
+    root = write_site(tmp_path, {"content/raw/a.txt": raw_article("First story"),
+                                 "content/raw/b.txt": raw_article("Second story")})
+    assert run("ingest", "--site", str(root))[0] == 0
+    record_path = root / ".digest/ingest.json"
+    record = json.loads(record_path.read_text())
+    record["version"] = 1  # as an older digest left it
+    record_path.write_text(json.dumps(record))
+    md = root / "content/articles/2025/03"
+    for path in md.glob("*.md"):  # what an older digest wrote: no language field
+        path.write_text(path.read_text().replace("language: en\n", ""))
+        record["files"]["content/raw/a.txt" if "first" in path.name else "content/raw/b.txt"]["md_sha"] = \
+            __import__("hashlib").sha256(path.read_bytes()).hexdigest()
+    record_path.write_text(json.dumps(record))
+    edited = md / "28-second-story.md"
+    edited.write_text(edited.read_text() + "\nThe curator's line.\n")
+    code, out, err = run("ingest", "--site", str(root))
+    assert code == 0
+    assert "language: en" in (md / "28-first-story.md").read_text()
+    assert "The curator's line." in edited.read_text() and "not updated from content/raw/b.txt" in err
+
+
+def test_impossible_french_time_is_an_error_naming_the_line():
+    with pytest.raises(RawError) as caught:
+        story("date 2025-04-02 T\n\nPar A, La Presse Canadienne\n\nPublié le 2 avril 2025 à 25 h 48\n\nCorps.")
+    assert caught.value.problem.line == 5 and "impossible Publié le time" in caught.value.problem.message
