@@ -88,7 +88,8 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
                        month_name=_in_language(dates.month_name), clock=_in_language(dates.clock))
     env.globals.update(news_article_ld=lambda article, page: news_article_ld(config, article, page),
                        epoch=dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc), t=strings.translate,
-                       notes_html=notes_html)
+                       notes_html=notes_html, page_title=strings.page_title,
+                       page_description=strings.page_description)
     return env
 
 
@@ -141,6 +142,36 @@ class Strings:
         for name, value in fields.items():
             text = text.replace("{" + name + "}", str(value))
         return text
+
+    # Pages whose title or description assemble writes in words: in the page's language here.
+    _TITLES = {"notfound": "not_found", "archive": "archive", "topics": "topics", "tags": "tags",
+               "search": "search"}
+
+    @pass_context
+    def page_title(self, context: Any, page: Page) -> str:
+        """The page's title in its language (assemble's is the English one)."""
+        lang = context.get("lang") or "en"
+        if page.kind in self._TITLES:
+            return self.translate(context, self._TITLES[page.kind])
+        if page.kind == "day":
+            return dates.long_date(context["day"], lang)
+        if page.kind == "month":
+            return dates.month_name(context["month"], lang)
+        if page.kind == "home" and context["pagination"].number > 1:
+            return self.translate(context, "title_page", site=context["site"].title, n=context["pagination"].number)
+        return page.title
+
+    @pass_context
+    def page_description(self, context: Any, page: Page) -> str:
+        """The page's description in its language, like `page_title`."""
+        if page.kind == "day":
+            return self.translate(context, "desc_day", day=context["day"].isoformat())
+        if page.kind == "month":
+            return self.translate(context, "desc_month", n=context["count"],
+                                  month=dates.month_name(context["month"], context.get("lang") or "en"))
+        if page.kind == "year":
+            return self.translate(context, "desc_year", n=context["count"], year=context["year"])
+        return page.description
 
 
 def news_article_ld(config: SiteConfig, article: Any, page: Page) -> dict[str, Any]:

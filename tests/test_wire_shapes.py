@@ -129,6 +129,11 @@ def test_a_french_site_speaks_french_and_a_theme_can_change_its_words(tmp_path, 
     home = (root / "output/index.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in home and ">Nos archives</a>" in home and ">Recherche</a>" in home
     assert "2 avril 2025 à 13 h 48" in home and 'lang="' not in home.split("<body>")[1].replace('lang="fr"', "")
+    assert "<title>Nos archives · Test Digest</title>" in (root / "output/archive/index.html").read_text(encoding="utf-8")
+    day = (root / "output/2025/04/02/index.html").read_text(encoding="utf-8")
+    assert "<title>2 avril 2025 · Test Digest</title>" in day and "<h1>Édition du 2 avril 2025</h1>" in day
+    assert '<meta name="description" content="1 articles en avril 2025">' in \
+        (root / "output/2025/04/index.html").read_text(encoding="utf-8")
 
 
 def test_the_language_of_copy_with_no_byline_or_times_is_detected(tmp_path, run):
