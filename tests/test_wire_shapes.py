@@ -192,3 +192,85 @@ def test_impossible_french_time_is_an_error_naming_the_line():
     with pytest.raises(RawError) as caught:
         story("date 2025-04-02 T\n\nPar A, La Presse Canadienne\n\nPublié le 2 avril 2025 à 25 h 48\n\nCorps.")
     assert caught.value.problem.line == 5 and "impossible Publié le time" in caught.value.problem.message
+
+
+# --- copy a curator really receives, beyond the labelled corpus ------------------------
+
+def header_story(*header: str, body: tuple[str, ...] = ("OTTAWA — The minister spoke on Wednesday.", "More.")):
+    return story("\n\n".join(["date 2025-04-02 A title", *header, *body]) + "\n")
+
+
+def test_header_lines_as_sites_save_them():
+    s = header_story("By Jane Doe, CBC News", "Posted: Apr 02, 2025 4:00 AM EDT\nLast Updated: 9 hours ago")
+    assert s.date.isoformat() == "2025-04-02T04:00:00-04:00" and s.updated is None and s.dateline == "OTTAWA"
+    assert [w.line for w in s.warnings] == [6] and "9 hours ago" in s.warnings[0].message
+    piped = header_story("By Jane Doe, CBC News", "Posted: Apr 02, 2025 4:00 AM EDT | Last Updated: 9 hours ago")
+    assert piped.date.hour == 4 and piped.paragraphs[0].startswith("OTTAWA")
+    weekday = header_story("Posted Wed., April 2, 2025 1:00 pm")
+    assert weekday.timed and weekday.date.hour == 13 and weekday.lede == "The minister spoke on Wednesday."
+    twice = header_story("Posted April 2, 2025 1:00 pm", "Posted April 2, 2025 2:00 pm")
+    assert twice.date.hour == 13 and "is a second Posted line" in twice.warnings[0].message
+    single_spaced = story("date 2025-04-02 A title\nBy Jane Doe, The Canadian Press\nPosted April 2, 2025 1:00 pm.\n\n"
+                          "OTTAWA — Text.\n")
+    assert (single_spaced.title, single_spaced.authors, single_spaced.timed) == ("A title", ("Jane Doe",), True)
+
+
+def test_an_update_before_the_posted_time_is_a_warning():
+    s = header_story("Posted April 2, 2025 3:00 pm.", "Last Updated April 2, 2025 1:26 pm.")
+    assert [w.message for w in s.warnings] == ["the Updated time is before the Posted time"]
+
+
+def test_translated_agency_copy_is_in_the_language_it_is_written_in(tmp_path, run):
+    text = ("date 2025-04-02 Le Sénat américain rejette le projet de loi\n\nPar Lisa Mascaro, The Associated Press\n\n"
+            "Publié le 2 avril 2025 à 13 h 48\n\nWASHINGTON (AP) — Le Sénat américain a rejeté mercredi le projet de "
+            "loi de financement, prolongeant la paralysie partielle du gouvernement fédéral pour une troisième "
+            "semaine consécutive.\n\nLes démocrates réclament la prolongation des crédits d'impôt en santé.\n")
+    root = write_site(tmp_path, {"content/raw/a.txt": text})
+    assert run("build", "--site", str(root))[0] == 0
+    assert "\nlanguage: fr\n" in next(iter(articles(root).values()))
+
+
+def test_a_long_run_of_spaces_cannot_stall_ingest():
+    import time
+
+    started = time.perf_counter()
+    header_story("By Jane Doe, The Canadian Press", "SHARE" + " " * 5000 + "EMAIL",
+                 body=("OTTAWA" + " " * 5000 + "x — Text.", "More."))
+    assert time.perf_counter() - started < 1
+
+
+@pytest.mark.parametrize("last", [
+    "Reporting by The Canadian Press found the program had cost $40 million more than planned.",
+    "AP reporters contributed to the investigation that led to charges last year.",
+    "Corrections — the agency that runs federal prisons — said it would review the case.",
+])
+def test_a_closing_sentence_that_only_sounds_like_a_credit_stays_in_the_story(last):
+    s = header_story("Posted April 2, 2025 1:00 pm.", body=("OTTAWA — Text.", last))
+    assert s.paragraphs[-1] == last and not s.credits and not s.notes
+
+
+def test_quotes_subheads_and_datelines_are_not_invented():
+    s = header_story("Posted April 2, 2025 1:00 pm.", body=(
+        "NATO — the alliance said Tuesday it would meet.", "“Is this the end?”", "— Not quite, officials say.",
+        "“NO MORE CUTS!”", "— 30 —"))
+    assert s.dateline == "" and [b.kind for b in s.blocks] == ["paragraph"] * 5
+    reuters = header_story("By David Ljunggren", "Posted April 2, 2025 1:00 pm.", body=(
+        "WASHINGTON/OTTAWA, April 2 (Reuters) -Canada and the U.S. met.", "More."))
+    assert (reuters.dateline, reuters.source, reuters.lede) == ("WASHINGTON/OTTAWA", "Reuters", "Canada and the U.S. met.")
+
+
+def test_a_list_in_the_lede_block_stays_out_of_the_summary():
+    s = header_story("Posted April 2, 2025 1:00 pm.", body=("OTTAWA — The plan includes:\n• more nurses\n• shorter waits",))
+    assert s.lede == "The plan includes:" and [b.kind for b in s.blocks] == ["paragraph", "list"]
+
+
+def test_a_story_without_a_time_has_no_published_time_in_its_feed_entry(tmp_path, run):
+    root = write_site(tmp_path, {"content/raw/a.txt": raw_article(posted=None)})
+    assert run("build", "--site", str(root))[0] == 0
+    feed = (root / "output/feed.xml").read_text(encoding="utf-8")
+    assert "<entry>" in feed and "<published>" not in feed
+
+
+@pytest.mark.parametrize("byline", ["By .", "By ,", "By Jane Doe, .", "Par  ", "By (", "By —"])
+def test_odd_bylines_never_crash(byline):
+    header_story(byline, "Posted April 2, 2025 1:00 pm.")

@@ -14,19 +14,24 @@ _PARTICLE_WORDS = frozenset(_PARTICLES.split("|")) - {"st"}
 # `Mac` is a prefix in these names only when what follows reads as a Gaelic name on its own
 # (MACKINNON -> MacKinnon, but MACHADO -> Machado, MACK -> Mack).
 _NOT_MAC = frozenset({"machado", "machin", "macias", "mack", "mackey", "mackie", "macklin", "macon", "macy",
-                      "mace", "macedo", "macho", "macri", "macias", "maceo", "macek", "machala", "mackay",
-                      "macron", "macao", "macau", "machete", "macarthy"})
+                      "mace", "macedo", "macho", "macri", "maceo", "macek", "machala", "mackay", "macron"})
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a desk's few hundred bylines recur across its stories
 def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], str] | None:
     """`A, B and C, Source` -> ((A, B, C), Source); `Source` alone is a staff byline.
 
     None when the line only starts like a byline ("By Friday, the bill had passed"):
     every name and the source must be a short run of capitalised words.
     """
-    text = " ".join(text.split()).rstrip(".")
+    text = " ".join(text.split())
+    if not _SUFFIX_END.search(text):  # `By Martin Luther King Jr.` keeps its period
+        text = text.rstrip(".")
+    text = _SPECIAL_TO.sub("", text)  # `Jane Doe, Special to The Canadian Press`: the outlet is CP
+    if not text:
+        return None
     if ", " not in text:
-        if _is_outlet(text):
+        if _is_outlet(text, strict=True):
             authors, source = [], text
         else:  # `By David Ljunggren`, `By LISA MASCARO and KEVIN FREKING`: people, no outlet named
             authors, source = _split_names(text, conventions), ""
@@ -36,6 +41,8 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
             authors, source = _split_names(text, conventions), ""  # `By Jane Doe, John Roe`
         else:
             authors = _split_names(names, conventions)
+    # `Jane Doe, Local Journalism Initiative Reporter, The Nugget`: a role is no author
+    authors = [a for a in authors if not ROLE.match(a)]
     if not authors and not source or not all(_is_name(n) for n in [*authors, *([source] if source else [])]):
         return None
     authors = [a for a in authors if a not in STAFF_WORDS]  # `By Staff, CBC News`
@@ -43,19 +50,43 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
     return tuple(_proper(a) for a in authors), source
 
 
+_SUFFIX_END = re.compile(r"\b(?:Jr|Sr)\.$", re.I)
+_SPECIAL_TO = re.compile(r"(?<=, )Special to (?=\S)", re.I)
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "JR.", "SR."})
+
+
 def _split_names(text: str, conventions: Conventions) -> list[str]:
-    return [a.strip() for a in re.split(rf",\s+(?:{conventions.conjunction}\s+)?|\s+{conventions.conjunction}\s+", text)
-            if a.strip()]
+    names: list[str] = []
+    for name in re.split(rf",\s+(?:{conventions.conjunction}\s+)?|\s+{conventions.conjunction}\s+", text):
+        name = name.strip()
+        if name in _SUFFIXES and names:  # `John Smith, Jr.`
+            names[-1] += ", " + name
+        elif name:
+            names.append(name)
+    return names
 
 
 def _is_name(text: str) -> bool:
+    text = re.sub(r", (?:Jr|Sr|JR|SR)\.?$|, (?:II|III|IV)$", "", text)
     return bool(NAME_RE.match(text)) and text[0].isupper()
 
 
-def _is_outlet(text: str) -> bool:
+# Words that end an outlet's name and no person's (`Sun`, `Star`, `Post` end both).
+_OUTLET_ENDINGS = frozenset({"Press", "News", "Staff", "Media", "Radio", "TV", "Television", "Network", "Agency",
+                             "Wire", "Reuters", "Bloomberg", "AFP", "CityNews", "Desk", "Newsroom", "Rédaction"})
+
+
+def _is_outlet(text: str, strict: bool = False) -> bool:
+    """Whether a byline part names an outlet; `strict` for a byline of one part, where
+    `By Mary Sun` is a person."""
     words = text.split()
-    return family_named(text) is not None or bool(ROLE.match(text)) or words[0].lower() == "the" or \
-        words[-1] in OUTLET_WORDS or words[-1].title() in OUTLET_WORDS
+    if not words:
+        return False
+    if family_named(text) is not None or ROLE.match(text) or words[0].lower() == "the" \
+            or re.search(r"\.(?:com|ca|org|net|fr)$|\d", text, re.I):  # `CP24.com`
+        return True
+    endings = _OUTLET_ENDINGS if strict else OUTLET_WORDS
+    return words[-1] in endings or words[-1].title() in endings
 
 
 def _outlet(source: str) -> str:

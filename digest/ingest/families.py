@@ -8,6 +8,7 @@ its shape to tests/wire_corpus/.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ class Conventions:
     posted: tuple[str, ...]       # labels of the first-publication time
     updated: tuple[str, ...]      # labels of the last-update time
     notes: str                    # a regex of the labels opening an editor's note, a correction or an update
+    example: str                  # a time as this language's copy writes it, for error messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,36 +38,40 @@ class Family:
 
 
 ENGLISH = Conventions("en", "By", "and", ("Posted", "Published"), ("Last Updated", "Updated"),
-                      r"editors?['’]?s? note|note to readers|corrections?|clarification|update")
+                      r"editors?['’]?s? note|note to readers|corrections?|clarification|update",
+                      "March 28, 2025 11:09 am.")
 FRENCH = Conventions("fr", "Par", "et", ("Publié le", "Publié"), ("Mis à jour le", "Mis à jour"),
-                     r"note de la rédaction|note aux lecteurs|correctif|rectificatif|mise à jour|précision")
+                     r"note de la rédaction|note aux lecteurs|correctif|rectificatif|mise à jour|précision",
+                     "2 avril 2025 à 13 h 48")
 CONVENTIONS = (ENGLISH, FRENCH)
 
-# Closing lines any family's copy may carry (copy is passed between agencies).
-_WITH_FILES = r"^[—–-]?\s*(?:With files from|Avec des informations (?:de|d’|d')|Avec la collaboration de)\b"
-_CONTRIBUTED = (r"^(?:The )?(?:Associated Press|Canadian Press|AP|CP)\b.{0,300}\b"
-                r"(?:contributed|contributes)\b.{0,80}$")
+# Closing lines any family's copy may carry (copy is passed between agencies). Each is a
+# credit only when the rest of it is names: `Reporting by The Canadian Press found ...` is story.
+_NAMES = (r"(?:\s*(?:[A-ZÀ-Þ][\w.'’-]*|and|in|at|from|by|with|of|de|du|la|van|von|der|additional|reporting|"
+          r"editing|writing|compiled|graphics)[;,&]?)+")
+_WITH_FILES = (r"^[—–-]?\s*(?:With files from|Avec des informations (?:de|d’|d')|Avec la collaboration de)\b"
+               r"[^.;:!?]{1,100}\.?$")
+_CONTRIBUTED = r"^[^.]{0,300}\bcontributed(?: reporting)? to this (?:report|story)\.?$"
 
 FAMILIES = (
     Family("The Canadian Press", ("Canadian Press", "CP"), ("CP",), "en", (
-        r"^This (?:report|story|article) by .{2,80} was first published\b",
-        _WITH_FILES,
+        r"^This (?:report|story|article) by .{2,80} was first published\b[^!?]{0,60}$",
+        _WITH_FILES, _CONTRIBUTED,
     )),
     Family("La Presse Canadienne", ("Presse Canadienne", "PC"), ("PC",), "fr", (
-        r"^Ce (?:reportage|texte|article) de .{2,80} a été publié pour la première fois\b",
+        r"^Ce (?:reportage|texte|article) de .{2,80} a été publié pour la première fois\b[^!?]{0,60}$",
         _WITH_FILES,
     )),
     Family("The Associated Press", ("Associated Press", "AP"), ("AP",), "en", (
         _CONTRIBUTED,
-        r"^[^.]{0,300}\bcontributed(?: reporting)? to this (?:report|story)\.?$",
+        r"^(?:The )?(?:Associated Press|AP)\b[^.]{0,300}\bcontributed\.?$",
         r"^Follow (?:AP|the AP|The Associated Press)['’]s\b",
         r"^(?:Copyright|©) (?:©\s*)?\d{4} (?:The )?Associated Press\b",
         r"^The Associated Press receives (?:financial )?support\b",
         r"^(?:The )?(?:AP|Associated Press) is solely responsible for all content\.?$",
     )),
     Family("Reuters", ("Thomson Reuters",), ("Reuters",), "en", (
-        r"^\(?(?:Additional )?[Rr]eporting by\b",
-        r"^\(?(?:Editing|Writing|Compiled|Graphics) by\b",
+        rf"^\(?(?:Additional )?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Gg]raphics) by{_NAMES}\s*\)?\.?$",
         r"^Our Standards: The Thomson Reuters Trust Principles\.?$",
     )),
     Family("CityNews", ("CityNews Toronto", "CityNews Montreal", "CityNews Ottawa", "CityNews Calgary",
@@ -112,6 +118,7 @@ def family_marked(mark: str) -> Family | None:
     return _MARKS.get(mark.casefold().strip())
 
 
+@functools.lru_cache(maxsize=1)
 def all_source_names() -> tuple[str, ...]:
     """Every family's name and spellings: an agency is never a tag."""
     return tuple(s for f in FAMILIES for s in (f.name, *f.spellings) if len(s) > 3)

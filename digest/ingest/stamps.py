@@ -31,7 +31,8 @@ ZONES.update({f"H{s}{r}": zone for r, zone in _REGIONS.items() for s in ("A", "N
 ZONES.update({"GMT": "UTC", "UTC": "UTC", "Z": "UTC", "BST": "Europe/London", "CET": "Europe/Paris",
               "CEST": "Europe/Paris"})
 _ZONE = r"(?:\s+(" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b\.?)?"
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+_WEEKDAY = (r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+"
+            r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?")
 _CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?"
 
 _ENGLISH_DATE_FIRST = re.compile(
@@ -41,12 +42,6 @@ _ENGLISH_TIME_FIRST = re.compile(
 _FRENCH = re.compile(
     rf"^(?:le\s+)?{_WEEKDAY}(\d{{1,2}})(?:er)?\s+([^\W\d_]+)\.?\s+(\d{{4}})"
     rf"(?:\s*(?:à|,|-)?\s*(\d{{1,2}})\s*(?:h|:)\s*(\d{{2}})?{_ZONE})?\s*\.?$", re.I)
-# What makes the rest of a `Posted` line a time stamp rather than a sentence: a month and a number.
-LOOKS_LIKE_A_DATE = re.compile(
-    r"\b(?:" + "|".join(sorted({*MONTHS, *MOIS}, key=len, reverse=True)) + r")\b\.?.{0,12}\d|\d.{0,12}\b(?:"
-    + "|".join(sorted({*MONTHS, *MOIS}, key=len, reverse=True)) + r")\b", re.I)
-
-
 @dataclass(frozen=True, slots=True)
 class Stamp:
     """A moment as the copy gives it: `timed` False when it gives the day only."""

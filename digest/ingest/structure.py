@@ -13,12 +13,21 @@ from digest.ingest.families import CONVENTIONS, CREDIT_LINE
 
 BULLET = re.compile(r"^[•*\-–·▪●◦]\s+(?=\S)")
 SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
-ATTRIBUTION = re.compile(r"^[—–]\s*(?=\S)(?!With files from|Avec )")
+# `— Mayor Olivia Chow` under a quote: a dash, then a name or a title (no sentence, no `— 30 —`).
+ATTRIBUTION = re.compile(r"^[—–]\s*(?=[A-ZÀ-Þ])(?!With files from|Avec )[^!?]{1,100}(?<![.!?])$"
+                         r"|^[—–]\s*(?=[A-ZÀ-Þ])[^!?]{1,100}\b(?:Jr|Sr|Inc|Ltd|Corp|Co)\.$")
 _QUOTE_OPEN = "“\"«‘"
 _QUOTE_CLOSE = re.compile(r"[”\"»’][.,!?]?$")
-NOTE = re.compile(r"^(?:[*•]\s*)?(?:" + "|".join(c.notes for c in CONVENTIONS) + r")\s*(?::|—|–|-)\s*\S"
-                  r"|^This (?:story|article|report) (?:has been|was) (?:corrected|updated)\b", re.I)
+# A note's label, then a colon (`Correction (April 3):`, `Update, 3 p.m.:`, French ` :`), or a
+# dash after a label in capitals (`CORRECTION — ...`); AP's `CORRECTS ...`; `This is a corrected story`.
+_LABELS = "|".join(c.notes for c in CONVENTIONS)
+NOTE = re.compile(rf"^(?:[*•]\s*)?(?:{_LABELS})(?:\s*\([^()]{{1,40}}\)|,[^:,]{{1,25}})?\s*:\s*\S"
+                  rf"|^(?:[*•]\s*)?(?-i:{_LABELS.upper()})\s*[—–-]\s*\S"
+                  r"|^(?-i:CORRECTS)\s+\S"
+                  r"|^This (?:is a corrected (?:story|version)|(?:story|article|report) (?:has been|was) "
+                  r"(?:corrected|updated))\b", re.I)
 _SUBHEAD_MAX_WORDS = 8
+_SHAPED_START = frozenset("•*-–·▪●◦—_=#")  # what a bullet, an attribution or a separator opens with
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +70,17 @@ def shape(paragraphs: list[str]) -> tuple[Block, ...]:
     """Body paragraphs (blank-line separated blocks) -> blocks; consecutive bullets make one list."""
     out: list[Block] = []
     for index, text in enumerate(paragraphs):
+        if text[0] not in _SHAPED_START and "\n" not in text and (len(text) > 80 or text.upper() != text):
+            out.append(Block("paragraph", text))  # most wire paragraphs: one line of prose
+            continue
         lines = text.split("\n")
         previous = out[-1] if out else None
         if previous and previous.kind == "paragraph" and len(lines) == 1 and ATTRIBUTION.match(text) \
-                and _is_quote(previous.text) and len(text.split()) <= 12:
+                and _is_quote(previous.text) and len(text.split()) <= 14:
             out[-1] = Block("quote", previous.text, attribution=text)
             continue
         if len(lines) > 1 and ATTRIBUTION.match(lines[-1]) and _is_quote("\n".join(lines[:-1])) \
-                and len(lines[-1].split()) <= 12 and not any(BULLET.match(line) for line in lines):
+                and len(lines[-1].split()) <= 14 and not any(BULLET.match(line) for line in lines):
             out.append(Block("quote", "\n".join(lines[:-1]), attribution=lines[-1]))
             continue
         if len(lines) == 1 and SEPARATOR.match(text):
@@ -106,10 +118,11 @@ def _is_quote(text: str) -> bool:
 
 
 def _is_subhead(text: str) -> bool:
-    """A short line in capitals standing alone: `THE HOUSING PLAN`, `CE QUE PRÉVOIT LE PLAN`."""
-    letters = [c for c in text if c.isalpha()]
-    return (len(letters) >= 2 and all(c.isupper() for c in letters) and len(text.split()) <= _SUBHEAD_MAX_WORDS
-            and len(text) <= 80 and text[-1] not in ".,;" and not BULLET.match(text))
+    """A short line in capitals standing alone: `THE HOUSING PLAN`, `CE QUE PRÉVOIT LE PLAN`
+    (not a quotation, not an exclamation). Cheap tests first: this runs on every paragraph."""
+    return (len(text) <= 80 and text[-1] not in ".,;!" and text[0] not in _QUOTE_OPEN
+            and len(text.split()) <= _SUBHEAD_MAX_WORDS and text.upper() == text
+            and sum(c.isalpha() for c in text) >= 2 and not BULLET.match(text))
 
 
 def texts(blocks: tuple[Block, ...]) -> tuple[str, ...]:

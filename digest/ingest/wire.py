@@ -8,7 +8,6 @@ are data, in families.py; the body's structure is structure.py's.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -16,32 +15,27 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from digest.errors import Problem
-from digest.ingest.bylines import parse_byline
-from digest.ingest.families import CONVENTIONS, Conventions, family_marked, family_named
-from digest.ingest.stamps import Stamp, StampError, read_stamp
-from digest.ingest.structure import BULLET, NOTE, Block, shape, split_end, texts
+from digest.ingest.families import family_marked, family_named
+from digest.ingest.header import HeaderError, read_header, signatures
+from digest.ingest.structure import Block, shape, split_end, texts
 from digest.text import clean_text
 
 MAX_BYTES = 5 * 1024 * 1024
 
-HEADER_RE = re.compile(r"^date\s+(\S+)(?:\s+(.*))?$", re.S)
+HEADER_RE = re.compile(r"^date\s+(\S+)(?:\s+(.*))?$")
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-# What makes the rest of a `Posted` line a time stamp rather than a sentence: a word and then
-# a number (`March 28`), or a day, a word and a year (`2 avril 2025`).
-STAMP_SHAPE = re.compile(r"^(?:on\s+|le\s+)?(?:[^\W\d_]+\.?\s+\d|\d{1,2}(?:er)?\s+[^\W\d_]+\.?\s+\d{4})")
-_CITY = r"[^\W\da-z_](?:[^\W\da-z_]|[ .'’&-])*?"
+# A city in capitals (`OTTAWA`, `ST. JOHN'S`, `WASHINGTON/OTTAWA`), words that cannot overlap
+# the space after them (no backtracking on a long line).
+_CITY = r"[^\W\da-z_]+(?:[ .'’&/-]{1,3}[^\W\da-z_]+)*\.?"
 _REGION = r"(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?"
 # `OTTAWA —`, `VAUGHAN, Ont. —` or `KYIV, Ukraine (AP) —`: a city in capitals, maybe its
-# province or country, an optional agency, a dash.
-DATELINE_RE = re.compile(rf"^({_CITY}{_REGION})\s*(?:\(([^()\n]{{1,40}})\))?\s*(?:—|–|--)\s+")
+# province or country, an optional agency, a dash; then the story, which opens as a sentence does.
+DATELINE_RE = re.compile(rf"^({_CITY}{_REGION})\s*(?:\(([^()\n]{{1,40}})\))?\s*(?:—|–|--)\s+(?![a-z])")
 # Reuters: `OTTAWA, April 4 (Reuters) - `: a date may follow the place, and a hyphen is a dash
 # once an agency is named.
 AGENCY_DATELINE_RE = re.compile(
-    rf"^({_CITY}{_REGION})(?:,\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s+\(([^()\n]{{1,40}})\)\s*(?:—|–|--|-)\s+")
-# A line of a site's page saved along with the story (`Listen to this article`, `3 min read`):
-# short, and no sentence.
-_HEADER_NOISE_WORDS = 6
-_SENTENCE_END = ".!?”\"»…:;,"
+    rf"^({_CITY}{_REGION})(?:,\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s+\(([^()\n]{{1,40}})\)\s*(?:—|–|--|-)\s*(?![a-z\s])")
+_DATELINE_REACH = 160  # a dateline is looked for in a paragraph's first characters only
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,19 +62,6 @@ class RawStory:
     timed: bool = True
     updated_timed: bool = True
     language: str | None = None
-
-
-@dataclass(slots=True)
-class _Header:
-    """What the lines between the title and the body say."""
-
-    authors: tuple[str, ...] = ()
-    source: str = ""
-    byline: str = ""              # the byline as written, after `By`: its signature repeats it
-    stamps: dict[str, tuple[Stamp, int]] = field(default_factory=dict)
-    conventions: Conventions | None = None
-    notes: list[str] = field(default_factory=list)
-    end: int = 1                  # the index of the first body block
 
 
 class RawError(Exception):
@@ -149,6 +130,9 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     if not parts:
         raise RawError(Problem(path, 1, "the file is empty", "delete it or paste the article into it"))
     line, first = parts[0]
+    first, _, rest = first.partition("\n")  # the header is a line: what follows it is header lines
+    if rest:
+        parts[1:1] = [(line + 1, rest)]
     header_match = HEADER_RE.match(first)
     if not header_match:
         raise RawError(Problem(path, line, "no `date YYYY-MM-DD Title` header",
@@ -158,18 +142,21 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     if not title:
         raise RawError(Problem(path, line, "the header has a date but no title",
                                "write the title after the date on the first line"))
-    header = _read_header(path, parts, zone, warnings)
-    signatures = _signatures(header)
-    body, credits, end_notes = split_end(list(parts[header.end:]), signatures)
+    try:
+        header = read_header(path, parts, zone, warnings, lambda block: bool(_dateline(block)[0]))
+    except HeaderError as exc:
+        raise RawError(exc.problem) from None
+    body, credits, end_notes = split_end(list(parts[header.end:]), signatures(header))
     if not body:
         raise RawError(Problem(path, parts[-1][0], "the story has no body text",
                                "add the article's paragraphs after the header"))
-    dateline, agency, lede = _dateline(body[0][1])
+    shaped = shape([block for _, block in body])
+    first_paragraph = shaped[0].text if shaped[0].kind == "paragraph" else body[0][1]
+    dateline, agency, lede = _dateline(first_paragraph)
     source = header.source
     family = family_named(source) if source else None
     if not source and agency and (family := family_marked(agency)):
         source = family.name  # `WASHINGTON (AP) —` under a byline of names only
-    shaped = shape([block for _, block in body])
     posted = header.stamps.get("posted")
     if posted is None:
         date, timed = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone), False
@@ -178,124 +165,31 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     else:
         date, timed = posted[0].moment, posted[0].timed
         if posted[0].written_day != day:  # 9:40 PM PT on the 14th is the 15th in Toronto: no disagreement
-            warnings.append(Problem(path, posted[1], f"header date {day} and Posted date {posted[0].written_day} differ; "
-                                    "using Posted", "correct whichever is wrong", warning=True))
+            warnings.append(Problem(path, posted[1], f"header date {day} and Posted date {posted[0].written_day} "
+                                    "differ; using Posted", "correct whichever is wrong", warning=True))
     updated = header.stamps.get("updated")
-    language = family.language if family and family.language else \
-        header.conventions.language if header.conventions else None
+    if updated and posted and updated[0].timed and timed and updated[0].moment < date:
+        warnings.append(Problem(path, updated[1], "the Updated time is before the Posted time",
+                                "correct whichever is wrong", warning=True))
+    # what the copy's words (`Par`, `Publié le`) and its family say, when they agree; a French
+    # byline on AP copy La Presse Canadienne translated disagrees, and the detector decides
+    said = {header.conventions.language if header.conventions else None, family.language if family else None} - {None}
+    language = said.pop() if len(said) == 1 else None
     return RawStory(path, title, date, updated[0].moment if updated else None, header.authors, source, dateline,
                     texts(shaped), credits, tuple(warnings), shaped, lede, (*header.notes, *end_notes),
                     timed, updated[0].timed if updated else True, language)
 
 
-def _read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnings: list[Problem]) -> _Header:
-    """Byline, Posted and Updated lines and notes, up to the first paragraph of the story.
-
-    Short lines among them that no rule knows (`Listen to this article`) are left out with a
-    warning; when nothing around them is a header line, they are the story's own first lines."""
-    header = _Header()
-    unknown: list[tuple[int, int, str]] = []  # (block index, line, text)
-    notes: list[tuple[int, str]] = []
-    index = 1
-    while index < len(parts):
-        line, block = parts[index]
-        if NOTE.match(block):
-            notes.append((index, block))
-        elif not _header_block(path, line, block, zone, header):
-            if "\n" in block or not _is_noise(block):
-                break
-            unknown.append((index, line, block))
-        index += 1
-    if unknown and (not header.byline and not header.stamps or index == len(parts)):
-        index = unknown[0][0]  # no header, or nothing after: what looked like one is the story
-        unknown = []
-    for _, line, text in unknown:
-        warnings.append(Problem(path, line, f"header line {text!r} is not a byline, time or note; left out",
-                                "delete it, or move it below the first paragraph if it is story text",
-                                warning=True))
-    header.notes = [text for at, text in notes if at < index]
-    header.end = index
-    return header
-
-
-def _is_noise(text: str) -> bool:
-    words = [w for w in text.split() if any(c.isalnum() for c in w)]
-    return (len(words) <= _HEADER_NOISE_WORDS and text[-1] not in _SENTENCE_END and not any(d in text for d in "—–")
-            and not BULLET.match(text) and not DATELINE_RE.match(text) and not AGENCY_DATELINE_RE.match(text))
-
-
-def _header_block(path: Path, line: int, block: str, zone: ZoneInfo, header: _Header) -> bool:
-    """Read a block of header lines into `header`, all or nothing: False (and `header` as it
-    was) when one of its lines is not a header line."""
-    trial = dataclasses.replace(header, stamps=dict(header.stamps))
-    if not all(_header_line(path, line + n, text, zone, trial) for n, text in enumerate(block.split("\n"))):
-        return False
-    for name in ("authors", "source", "byline", "stamps", "conventions"):
-        setattr(header, name, getattr(trial, name))
-    return True
-
-
-def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: _Header) -> bool:
-    """Read one line into `header` if it is a byline, a time stamp or the outlet alone on its
-    line (`By Jane Doe` then `The Canadian Press`); False if it is none of these."""
-    if not header.source and (family := family_named(text.rstrip("."))):
-        header.source = family.name
-        return True
-    for conventions in CONVENTIONS:
-        prefix = conventions.byline + " "
-        if text.startswith(prefix) and not header.byline:
-            parsed = parse_byline(text[len(prefix):], conventions)
-            if parsed:
-                header.authors, header.source = parsed
-                header.byline = " ".join(text[len(prefix):].split()).rstrip(".")
-                header.conventions = header.conventions or conventions
-                return True
-        for kind, labels in (("updated", conventions.updated), ("posted", conventions.posted)):
-            for label in labels:
-                if text.startswith(label) and text[len(label):len(label) + 1] in (" ", ":") \
-                        and kind not in header.stamps:
-                    rest = text[len(label):].lstrip(": ")
-                    stamp = _stamp(path, line, label, rest, zone)
-                    if stamp is None:
-                        return False
-                    header.stamps[kind] = (stamp, line)
-                    header.conventions = header.conventions or conventions
-                    return True
-    return False
-
-
-def _stamp(path: Path, line: int, label: str, text: str, zone: ZoneInfo) -> Stamp | None:
-    example = f"write it like `{label} March 28, 2025 11:09 am.`" if label[0] in "PLU" else \
-        f"write it like `{label} 2 avril 2025 à 13 h 48`"
-    try:
-        stamp = read_stamp(text, zone)
-    except StampError as exc:
-        raise RawError(Problem(path, line, f"impossible {label} {exc} {text.strip()!r}", example)) from None
-    if stamp is None and STAMP_SHAPE.match(text):
-        raise RawError(Problem(path, line, f"cannot read the {label} time {text.strip()!r}", example))
-    return stamp
-
-
 def _dateline(paragraph: str) -> tuple[str, str, str]:
     """(place, agency, the paragraph after them) of a lede; ("", "", paragraph) without a dateline."""
+    head = paragraph[:_DATELINE_REACH]
+    if "—" not in head and "–" not in head and "-" not in head:
+        return "", "", paragraph  # no dash, no dateline: most paragraphs, at the cost of three scans
     for pattern in (DATELINE_RE, AGENCY_DATELINE_RE):
-        match = pattern.match(paragraph)
+        match = pattern.match(head)
         if match and any(c.isalpha() for c in match.group(1)):
             return match.group(1).strip(), (match.group(2) or "").strip(), paragraph[match.end():]
     return "", "", paragraph
-
-
-def _signatures(header: _Header) -> tuple[str, ...]:
-    """The closing lines that repeat the byline (any case, without a final period)."""
-    found = [header.byline]
-    if header.authors:
-        conjunction = header.conventions.conjunction if header.conventions else "and"
-        names = header.authors[0] if len(header.authors) == 1 else \
-            ", ".join(header.authors[:-1]) + f" {conjunction} " + header.authors[-1]
-        found += [f"{names}, {header.source}" if header.source else names, names]
-    elif header.source:
-        found.append(header.source)
-    return tuple(s.casefold() for s in found if s)
 
 
 def _iso_date(path: Path, line: int, text: str) -> dt.date:

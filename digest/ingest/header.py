@@ -1,0 +1,182 @@
+"""The lines between a story's title and its first paragraph: byline, Posted and Updated
+times (English or French), notes, and the odd line a site saved with the copy.
+
+Lines are read one by one (a block may hold `By ...` and `Posted ...` without a blank
+line between, or `Posted: ... | Last Updated: ...` on one line). A line that is
+recognisably a header line but says nothing this can use (`Last Updated: 9 hours ago`,
+a second Posted line, `Listen to this article`) is left out with a warning naming it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from digest.errors import Problem
+from digest.ingest.bylines import parse_byline
+from digest.ingest.families import CONVENTIONS, Conventions, family_named
+from digest.ingest.stamps import Stamp, StampError, read_stamp
+from digest.ingest.structure import BULLET, NOTE
+
+# What makes the rest of a `Posted` line a time stamp rather than a sentence: a word and then
+# a number (`March 28`), or a day, a word and a year (`2 avril 2025`).
+STAMP_SHAPE = re.compile(r"^(?:on\s+|le\s+)?(?:[^\W\d_]+\.?,?\s+\d|\d{1,2}(?:er)?\s+[^\W\d_]+\.?\s+\d{4})")
+# A line of a site's page saved along with the story (`Listen to this article`, `3 min read`):
+# short, and no sentence.
+_NOISE_WORDS = 6
+_SENTENCE_END = ".!?”\"»…:;,"
+_SEGMENTS = re.compile(r"\s+\|\s+")  # `Posted: April 2, 2025 | Last Updated: 9 hours ago`
+
+
+class HeaderError(Exception):
+    """A header line meant as a time that is impossible; carries the one-line problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.format())
+        self.problem = problem
+
+
+@dataclass(slots=True)
+class Header:
+    """What the lines between the title and the body say."""
+
+    authors: tuple[str, ...] = ()
+    source: str = ""
+    byline: str = ""              # the byline as written, after `By`: its signature repeats it
+    stamps: dict[str, tuple[Stamp, int]] = field(default_factory=dict)
+    conventions: Conventions | None = None
+    notes: list[str] = field(default_factory=list)
+    end: int = 1                  # the index of the first body block
+
+
+@dataclass(frozen=True, slots=True)
+class _Unused:
+    """A header line left out, and why."""
+
+    index: int                    # its block
+    line: int
+    text: str
+    why: str
+
+
+def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnings: list[Problem],
+                is_lede: Callable[[str], bool]) -> Header:
+    """Byline, Posted and Updated lines and notes, up to the first paragraph of the story
+    (`is_lede(text)`: whether a block opens the story with a dateline).
+
+    Short lines among them that no rule knows are left out with a warning; when nothing
+    around them is a header line, they are the story's own first lines."""
+    header = Header()
+    unused: list[_Unused] = []
+    notes: list[tuple[int, str]] = []
+    index = 1
+    while index < len(parts):
+        line, block = parts[index]
+        if NOTE.match(block):
+            notes.append((index, block))
+        elif is_lede(block) or not _read_block(path, index, line, block, zone, header, unused):
+            break
+        index += 1
+    recognised = header.byline or header.stamps or header.source
+    if unused and (not recognised or index == len(parts)):
+        index = min(index, unused[0].index)  # no header, or nothing after: what looked like one is the story
+        unused = [u for u in unused if u.index < index]
+    for item in unused:
+        warnings.append(Problem(path, item.line, f"header line {item.text!r} {item.why}; left out",
+                                "delete it, or move it below the first paragraph if it is story text", warning=True))
+    header.notes = [text for at, text in notes if at < index]
+    header.end = index
+    return header
+
+
+def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, header: Header,
+                unused: list[_Unused]) -> bool:
+    """Read a block of header lines into `header`, all or nothing: False (and `header` as it
+    was) when one of its lines is story text rather than a header line."""
+    segments = [(n, segment) for n, text in enumerate(block.split("\n"))
+                for segment in (_SEGMENTS.split(text) if "|" in text else (text,))]
+    if len(segments) == 1:  # one line: `_header_line` changes `header` only when it reads the line
+        why = _header_line(path, line, block, zone, header)
+        if why == "" and not is_noise(block):
+            return False
+        if why is not None:
+            unused.append(_Unused(index, line, block, why or "is not a byline, time or note"))
+        return True
+    trial = dataclasses.replace(header, stamps=dict(header.stamps))
+    left_out: list[_Unused] = []
+    for n, segment in segments:
+        why = _header_line(path, line + n, segment, zone, trial)
+        if why is None:
+            continue
+        if why == "" and not is_noise(segment):
+            return False
+        left_out.append(_Unused(index, line + n, segment, why or "is not a byline, time or note"))
+    header.authors, header.source, header.byline = trial.authors, trial.source, trial.byline
+    header.stamps, header.conventions = trial.stamps, trial.conventions
+    unused.extend(left_out)
+    return True
+
+
+def is_noise(text: str) -> bool:
+    """A short line that reads as no sentence (and as no list item, dateline or dash)."""
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    return (len(words) <= _NOISE_WORDS and text[-1] not in _SENTENCE_END and not any(d in text for d in "—–")
+            and not BULLET.match(text))
+
+
+def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Header) -> str | None:
+    """Read one line into `header`: None when it was a header line and is read; a reason when
+    it is a header line that says nothing usable; "" when it is no header line at all."""
+    if not header.source and (family := family_named(text.rstrip("."))):
+        header.source = family.name  # `By Jane Doe` then `The Canadian Press`
+        return None
+    for conventions in CONVENTIONS:
+        prefix = conventions.byline + " "
+        if text.startswith(prefix) and not header.byline:
+            parsed = parse_byline(text[len(prefix):], conventions)
+            if parsed:
+                header.authors, header.source = parsed
+                header.byline = " ".join(text[len(prefix):].split()).rstrip(".")
+                header.conventions = header.conventions or conventions
+                return None
+        for kind, labels in (("updated", conventions.updated), ("posted", conventions.posted)):
+            for label in labels:
+                if not (text.startswith(label) and text[len(label):len(label) + 1] in (" ", ":")):
+                    continue
+                rest = text[len(label):].lstrip(": ")
+                stamp = _stamp(path, line, label, rest, zone, conventions)
+                if stamp is None:
+                    return f"gives no date and time this can read ({label} {rest!r})" if is_noise(rest) else ""
+                if kind in header.stamps:
+                    return f"is a second {label} line"
+                header.stamps[kind] = (stamp, line)
+                header.conventions = header.conventions or conventions
+                return None
+    return ""
+
+
+def _stamp(path: Path, line: int, label: str, text: str, zone: ZoneInfo, conventions: Conventions) -> Stamp | None:
+    example = f"write it like `{label} {conventions.example}`"
+    try:
+        stamp = read_stamp(text, zone)
+    except StampError as exc:
+        raise HeaderError(Problem(path, line, f"impossible {label} {exc} {text.strip()!r}", example)) from None
+    if stamp is None and STAMP_SHAPE.match(text):
+        raise HeaderError(Problem(path, line, f"cannot read the {label} time {text.strip()!r}", example))
+    return stamp
+
+
+def signatures(header: Header) -> tuple[str, ...]:
+    """The closing lines that repeat the byline (any case, without a final period)."""
+    found = [header.byline]
+    if header.authors:
+        conjunction = header.conventions.conjunction if header.conventions else "and"
+        names = header.authors[0] if len(header.authors) == 1 else \
+            ", ".join(header.authors[:-1]) + f" {conjunction} " + header.authors[-1]
+        found += [f"{names}, {header.source}" if header.source else names, names]
+    elif header.source:
+        found.append(header.source)
+    return tuple(s.casefold() for s in found if s)
