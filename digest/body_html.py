@@ -46,8 +46,8 @@ def markdown_renderer() -> MarkdownIt:
 
 # A quote whose last paragraph is its source (`— Mayor Olivia Chow`, as ingest writes a pull
 # quote): a figure with the source as its caption.
-_ATTRIBUTED = re.compile(r"<blockquote>\n((?:<p>(?:(?!</p>).)*</p>\n)+?)<p>([—–](?:(?!</?p>|<blockquote).)*)</p>\n</blockquote>\n",
-                         re.S)
+_ATTRIBUTED = re.compile(r"<blockquote>\n((?:<p>(?:(?!</p>).)*</p>\n)+?)"
+                         r"<p>([—–](?:(?!</?p>|<blockquote).)*)</p>\n</blockquote>\n", re.S)
 
 
 def render_body(md: MarkdownIt, text: str) -> str:

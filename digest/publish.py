@@ -178,8 +178,8 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
         # pages' fingerprints are taken as they render, and recorded even with nothing
         # to compare them with yet: the next build will have
         view = Renderer.for_site(site).view
-        job = _Job(site, staging, target, manifest,
-                   site_fingerprint(site, [d / sub for d in theme_dirs(config) for sub in ("templates", "i18n")], view), compare_unrecorded)
+        theme_files = [d / sub for d in theme_dirs(config) for sub in ("templates", "i18n")]
+        job = _Job(site, staging, target, manifest, site_fingerprint(site, theme_files, view), compare_unrecorded)
         done, problems = _render_all(job)
         if problems:
             raise DigestError(unique_problems(problems))

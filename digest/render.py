@@ -275,7 +275,8 @@ class Renderer:
             article = page.context.get("article") if page.kind == "article" else None
             return self._template(page.template).render(
                 page=page, site=self.view, topics=self.site.topics, root=root_of(page, self.view.base_path),
-                lang=article.language if article else self.view.language, **page.context).encode("utf-8")  # encoding inside: a lone surrogate printed from `extra`
+                lang=article.language if article else self.view.language,
+                **page.context).encode("utf-8")  # encoding inside: a lone surrogate printed from `extra`
         except Exception as exc:  # any template mistake (1/0, recursion ...) is the theme's, not a crash
             raise DigestError([_template_problem(exc, page)]) from None
 

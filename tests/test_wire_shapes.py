@@ -274,3 +274,16 @@ def test_a_story_without_a_time_has_no_published_time_in_its_feed_entry(tmp_path
 @pytest.mark.parametrize("byline", ["By .", "By ,", "By Jane Doe, .", "Par  ", "By (", "By —"])
 def test_odd_bylines_never_crash(byline):
     header_story(byline, "Posted April 2, 2025 1:00 pm.")
+
+
+def test_editing_a_translation_table_rebuilds_the_pages_it_words(tmp_path, run):
+    root = write_site(tmp_path, {"content/raw/a.txt": raw_article()})
+    assert run("build", "--site", str(root))[0] == 0
+    assert ">Archive</a>" in (root / "output/index.html").read_text(encoding="utf-8")
+    (root / "themes/default/i18n").mkdir(parents=True)
+    (root / "themes/default/i18n/en.yaml").write_text("archive: Past editions\n", encoding="utf-8")
+    assert run("build", "--site", str(root))[0] == 0
+    assert ">Past editions</a>" in (root / "output/index.html").read_text(encoding="utf-8")
+    (root / "themes/default/i18n/en.yaml").write_text("archive: [not, text]\n", encoding="utf-8")
+    code, _, err = run("build", "--site", str(root))
+    assert code == 1 and "themes/default/i18n/en.yaml:1: a translation table must be `key: text` lines" in err
