@@ -29,7 +29,7 @@ _Entry = tuple[int, int, tuple, bool]  # size, mtime_ns, the Article's fields, r
 
 def _key(config: SiteConfig) -> str:
     parts = (code_version(), config.timezone, config.default_topic, tuple(t.slug for t in config.topics),
-             config.path_of("article"), str(config.root))
+             config.path_of("article"), str(config.root), config.language, config.ignore_tags)
     return hashlib.sha1(repr(parts).encode()).hexdigest()
 
 

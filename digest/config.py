@@ -68,6 +68,7 @@ class SiteConfig:
     default_topic: str = "general"
     topics: tuple[Topic, ...] = ()
     tags: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    ignore_tags: tuple[str, ...] = ()   # names never made tags (any case), and never given a tag page
     paths: tuple[tuple[str, str], ...] = tuple(DEFAULT_PATHS.items())
     key_lines: tuple[tuple[str, int], ...] = ()  # where each top-level key sits in site.yaml
 
@@ -143,7 +144,7 @@ def _is_count(v: Any) -> bool:
 
 KNOWN_KEYS = ("title", "description", "base_url", "language", "timezone", "theme", "per_page",
               "max_tags", "feed_size", "related", "output", "default_topic", "topics", "tags",
-              "paths")
+              "ignore_tags", "paths")
 
 
 def load_config(root: Path) -> SiteConfig:
@@ -193,6 +194,9 @@ def parse_config(root: Path, data: Any, lines: yamlsource.Lines, path: Path) -> 
     values["default_topic"] = default
     values["topics"] = _topics(r, data.get("topics"), default)
     values["tags"] = _tags(r, data.get("tags"))
+    ignored = r.typed(data, "ignore_tags", lambda v: isinstance(v, list) and all(_is_text(x) for x in v),
+                      "a list of names like [Vote Mercer, North American]", [])
+    values["ignore_tags"] = tuple(" ".join(x.split()) for x in ignored)
     values["paths"] = _paths(r, data.get("paths"))
     if r.problems:
         raise DigestError(r.problems)

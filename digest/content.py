@@ -237,6 +237,9 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
             bad(key, f"'{key}' must be a list like [A, B]")
             value = []
         lists[key] = tuple(clean_text(str(v)).strip() for v in value if clean_text(str(v)).strip())
+    if config.ignore_tags:  # banned in site.yaml: no tag page, even from a story tagged before the ban
+        banned = {t.casefold() for t in config.ignore_tags}
+        lists["tags"] = tuple(t for t in lists["tags"] if t.casefold() not in banned)
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         bad("draft", "'draft' must be true or false")

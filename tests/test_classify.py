@@ -9,7 +9,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from digest.config import load_config
-from digest.ingest.classify import Classifier, _common_word_use, _LowercaseWords, _TermMatcher, summarize
+from digest.ingest.classify import Classifier, _common_word_use, _TermMatcher, summarize
+from digest.ingest.names import _LowercaseWords
 from digest.ingest.wire import parse
 from tests.conftest import DATA, write_site
 
