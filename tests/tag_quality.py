@@ -73,14 +73,14 @@ def measure(found: dict[str, dict]) -> Quality:
         q.stories += 1
         required = {t.casefold() for t in label["tags"]}
         fine = required | {t.casefold() for t in label["acceptable"]}
-        forbidden = {t.casefold() for t in label["forbidden"]}
+        forbidden = set(label["forbidden"])  # as written: `OTTAWA` is junk where `Ottawa` is not
         tags = [t.casefold() for t in meta["tags"]]
         q.predicted += len(tags)
         q.right += sum(t in fine for t in tags)
         q.required += len(required)
         q.found += len(required & set(tags))
         q.topics_right += meta["topic"] == label["topic"]
-        q.forbidden += [(label_path.stem, t) for t in tags if t in forbidden]
+        q.forbidden += [(label_path.stem, t) for t in meta["tags"] if t in forbidden]
         wrong = [t for t in meta["tags"] if t.casefold() not in fine]
         missed = [t for t in label["tags"] if t.casefold() not in tags]
         topic = "" if meta["topic"] == label["topic"] else f" topic {meta['topic']} (editor: {label['topic']})"

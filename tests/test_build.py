@@ -22,7 +22,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def story(title: str, day: int, hour: int = 9, body: list[str] | None = None, byline: str | None = None) -> str:
     return raw_article(title, f"2025-03-{day:02d}", posted=f"Posted March {day}, 2025 {hour}:00 am.",
                        byline=byline or "By Dylan Robertson, The Canadian Press",
-                       body=body or [f"OTTAWA — {title} happened, officials said.", "Tariffs were discussed."])
+                       body=body or [f"OTTAWA — {title} happened, officials said.", "Tariffs and trade were discussed."])
 
 
 def built(tmp_path: Path, run, files: dict, site_yaml: str = SITE_YAML, *args: str) -> dict[str, bytes]:

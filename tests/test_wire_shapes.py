@@ -163,7 +163,9 @@ def test_check_lists_the_warnings_of_stories_already_ingested(tmp_path, run):
     assert "not UTF-8" not in run("build", "--site", str(root))[2]  # a build says it once, when it reads the file
     code, out, err = run("check", "--site", str(root))
     assert code == 0 and f"{root}/content/raw/a.txt:7: warning: not UTF-8; read as Windows-1252" in err
-    assert "1 warnings" in out
+    assert f"{root}/content/raw/a.txt:1: warning: no topic's keywords say enough about it; filed under general" in err
+    assert "2 warnings" in out
+    assert "no topic's keywords" not in run("build", "--site", str(root))[2]  # check's to list, not every build's
 
 
 def test_an_upgrade_reads_every_story_again_but_never_overwrites_an_edited_one(tmp_path, run):

@@ -15,6 +15,7 @@ from digest.config import SiteConfig, Topic
 from digest.ingest.names import find_names
 
 TITLE_WEIGHT = 3  # a keyword in the headline says more than one in paragraph nine
+MIN_EVIDENCE = 1.5  # one keyword twice (1.69), two keywords, or one in the headline; not one word in passing
 
 
 def _term_pattern(terms: Iterable[str], anchor_on_first_char: bool) -> re.Pattern[str] | None:
@@ -91,6 +92,7 @@ class Classifier:
     keyword_topics: dict[str, tuple[int, ...]]  # keyword -> the topics (by index) that list it
     vocabulary: _TermMatcher
     max_tags: int
+    ignored: frozenset[str] = frozenset()   # site.yaml's ignore_tags, casefolded
 
     @classmethod
     def from_config(cls, config: SiteConfig) -> "Classifier":
@@ -99,44 +101,73 @@ class Classifier:
             for keyword in topic.keywords:
                 key = keyword if keyword != keyword.lower() else keyword.lower()
                 keyword_topics[key] = keyword_topics.get(key, ()) + (index,)
+        # a lowercase keyword also matches its plural (`export`: exports), counted as itself
+        plurals = {k + ("es" if k.endswith(("s", "x", "ch", "sh")) else "s"): k for k in keyword_topics
+                   if k == k.lower() and k[-1:].isalpha()}
         spellings: dict[str, str] = {}
         for name, aliases in config.tags:
             spellings.update({a: name for a in aliases})
             spellings[name] = name
-        return cls(config.topics, config.default_topic,
-                   _TermMatcher.build({k: k for k in keyword_topics}), keyword_topics,
-                   _TermMatcher.build(spellings), config.max_tags)
+        terms = {**{p: k for p, k in plurals.items() if p not in keyword_topics}, **{k: k for k in keyword_topics}}
+        return cls(config.topics, config.default_topic, _TermMatcher.build(terms), keyword_topics,
+                   _TermMatcher.build(spellings), config.max_tags,
+                   frozenset(t.casefold() for t in config.ignore_tags))
 
     def topic(self, title: str, body: str) -> str:
-        """The topic whose keywords the story mentions most (headline counts triple).
+        """The topic whose keywords the story mentions most; see `filing`."""
+        return self.filing(title, body)[0]
 
-        Each keyword adds 1 + ln(mentions): several of a topic's words are
-        stronger evidence than one word repeated.
+    def filing(self, title: str, body: str) -> tuple[str, bool]:
+        """(topic, whether the story's own words chose it): the topic whose keywords the story
+        mentions most (headline counts triple), when that is evidence enough.
+
+        Each keyword adds 1 + ln(mentions): several of a topic's words are stronger evidence
+        than one word repeated. Below MIN_EVIDENCE (one word in passing: a shutdown story
+        that says "health" once), or when two topics tie on the score, the headline and the
+        lede, the story goes to the default topic: site.yaml's order is no evidence.
         """
         mentions: Counter[str] = Counter()
         for weight, text in ((TITLE_WEIGHT, title), (1, body)):
             for _, keyword in self.keywords.find(text):
                 mentions[keyword] += weight
+        if not mentions:
+            return self.default_topic, False
         scores = [0.0] * len(self.topics)
         for keyword, count in mentions.items():
             for index in self.keyword_topics[keyword]:
                 scores[index] += 1 + math.log(count)
-        best = max(range(len(scores)), key=lambda i: (scores[i], -i), default=-1)
-        return self.topics[best].slug if best >= 0 and scores[best] > 0 else self.default_topic
+        lede = body.split("\n\n", 1)[0]
+        near = {keyword for text in (title, lede) for _, keyword in self.keywords.find(text)}
+        evidence = [(round(scores[i], 9), sum(1 for k in near if i in self.keyword_topics[k]))
+                    for i in range(len(scores))]
+        best = max(range(len(scores)), key=lambda i: evidence[i])
+        if scores[best] < MIN_EVIDENCE or evidence.count(evidence[best]) > 1:
+            return self.default_topic, False
+        return self.topics[best].slug, True
 
-    def tags(self, title: str, paragraphs: tuple[str, ...], exclude: Iterable[str]) -> list[str]:
-        """Vocabulary tags first, then people and organisations named in the text."""
+    def tags(self, title: str, paragraphs: tuple[str, ...], exclude: Iterable[str],
+             language: str = "en") -> list[str]:
+        """The people, organisations and places the story is about, most salient first: each
+        scores its mentions, plus 2 when the headline names it and 1 when the lede does. The
+        vocabulary decides a name's spelling (`Carney` is Mark Carney), not its rank."""
         body = "\n\n".join(paragraphs)
-        known = Counter(c for _, c in self.vocabulary.find(title + "\n\n" + body))
-        found = find_names(paragraphs, exclude)
-        for name in list(found):
-            canonical = self.vocabulary.canonical.get(name)
-            if canonical:  # a name the vocabulary already knows, maybe by another spelling
-                known[canonical] += 0
-                del found[name]
-        tags = [t for t, _ in sorted(known.items(), key=lambda kv: -kv[1])]
-        tags += [n for n in found if n not in tags]
-        return tags[: self.max_tags]
+        scores: Counter[str] = Counter(c for _, c in self.vocabulary.find(body))
+        for name, mentions in find_names(paragraphs, exclude, language, title).items():
+            scores[self.vocabulary.canonical.get(name, name)] += mentions
+        for canonical in {c for _, c in self.vocabulary.find(title)}:
+            scores[canonical] += 0  # named in the headline only: still the story's subject
+        lede = paragraphs[0] if paragraphs else ""
+        order = {name: i for i, name in enumerate(scores)}
+        ranked = sorted(scores, key=lambda n: (-(scores[n] + 2 * _names(title, n, self) + _names(lede, n, self)),
+                                               order[n]))
+        return [t for t in ranked if t.casefold() not in self.ignored][: self.max_tags]
+
+
+def _names(text: str, name: str, classifier: "Classifier") -> bool:
+    """Whether `text` names `name`: in full, by a spelling the vocabulary knows, or by its last word."""
+    if name in text or name.split()[-1] in text:
+        return True
+    return any(c == name for _, c in classifier.vocabulary.find(text))
 
 
 # --- summary ------------------------------------------------------------------------

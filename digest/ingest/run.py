@@ -161,7 +161,11 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     for rel, identity, sha, article, problems, wrote in _prepare_all(config, todo, occupied):
         result.problems.extend(problems)
         if article:  # read again: what it says now replaces what it said before
-            warned[rel] = [p for p in problems if p.warning]
+            # remarks for the curator (a topic filed for want of evidence) are `digest check`'s to list
+            remarks = [Problem(config.root / rel, 1, remark, "set `topic:` in its Markdown file, or add "
+                               "keywords to a topic in site.yaml", warning=True) for remark in article.remarks]
+            result.problems += remarks if dry_run else []
+            warned[rel] = [p for p in problems if p.warning] + remarks
         if article:
             (direct if wrote else drafts).append((article, identity, sha))
         elif sha and not problems:  # touched, not changed

@@ -23,6 +23,7 @@ class ArticleDraft:
     slug: str           # wanted slug; `-2`, `-3` are added on collision
     sort_key: str       # deterministic order among stories of one day
     wanted_text: bytes  # the file under the wanted slug: made in the workers, the only bulk sent back
+    remarks: tuple[str, ...] = ()  # what the curator should know (a topic chosen for want of evidence)
 
     def text(self, slug: str) -> bytes:
         """The file under `slug`: the `slug:` line is the only one that changes."""
@@ -50,21 +51,25 @@ def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str)
         fields.append(("dateline", story.dateline))
     # never tags: the people and outlets who wrote it, and where it was filed from
     not_tags = [story.dateline, story.source, *story.authors, *all_source_names(), *credited_names(story.credits)]
+    language = story.language or detect_language(story) or site_language
+    topic, evidenced = classifier.filing(story.title, body_text)
     fields += [
-        ("topic", classifier.topic(story.title, body_text)),
-        ("tags", classifier.tags(story.title, story.paragraphs, not_tags)),
+        ("topic", topic),
+        ("tags", classifier.tags(story.title, story.paragraphs, not_tags, language)),
         ("summary", summarize(story.lede)),
         ("slug", slug),
         ("raw", raw),
-        ("language", story.language or detect_language(story) or site_language),
+        ("language", language),
         ("notes", list(story.notes)),
         ("credits", list(story.credits)),
         ("draft", False),
     ]
     body = "\n\n".join(markdown(block) for block in story.blocks)
+    remarks = () if evidenced or topic != classifier.default_topic else (
+        f"no topic's keywords say enough about it; filed under {topic}",)
     return ArticleDraft(raw, story.date.strftime("%Y/%m/%d"), slug,
                         story.date.astimezone(dt.timezone.utc).isoformat() + " " + raw,
-                        frontmatter.dump(fields, body).encode("utf-8"))
+                        frontmatter.dump(fields, body).encode("utf-8"), remarks)
 
 
 def markdown(block: Block) -> str:
