@@ -91,3 +91,42 @@ def test_editors_labels_are_met():
         quality = measure(ingest_corpus(Path(tmp)))
     assert quality.stories >= 60
     assert quality.precision >= 0.9, quality.misses
+
+
+def test_a_model_learns_the_curators_filing_and_is_kept_as_data_only(tmp_path):
+    from digest.ingest.learn import TopicModel, site_model
+
+    examples = [("sports", f"Oilers beat Flames {i} as McDavid scores twice in overtime") for i in range(60)]
+    examples += [("health", f"Clinic wait lists grow {i} as nurses leave the province") for i in range(60)]
+    model = TopicModel.train(examples)
+    assert model.ready and max(model.probabilities("McDavid scores again").items(), key=lambda kv: kv[1])[0] == "sports"
+    text = model.to_json("abc", 1000)
+    assert TopicModel.from_json(text, "abc") == model
+    assert TopicModel.from_json(text, "other", 1050) == model  # a day's new stories: still good enough
+    assert TopicModel.from_json(text, "other", 1200) is None  # a fifth more stories: trained again
+    for hostile in ["", "[]", '{"version": 1, "fingerprint": "abc", "counts": {"a": {"x": "1"}}, "stories": {"a": 1}}',
+                    "\x80\x04\x95 pickle bytes"]:
+        assert TopicModel.from_json(hostile, "abc") is None
+    articles = tmp_path / "content/articles"
+    articles.mkdir(parents=True)
+    files = []
+    for i, (topic, text) in enumerate(examples):
+        path = articles / f"{i}.md"
+        path.write_text(f'---\ntitle: "{text}"\ntopic: {topic}\n---\n\n{text}.\n', encoding="utf-8")
+        files.append((str(path), path.stat().st_size, path.stat().st_mtime_ns))
+    state = tmp_path / ".digest"
+    learned = site_model(articles, state, {"sports", "health"}, "general", files)
+    assert learned is not None and (state / "topic-model.json").is_file()
+    (state / "topic-model.json").write_text("not json", encoding="utf-8")  # corrupt: ignored, trained again
+    assert site_model(articles, state, {"sports", "health"}, "general", files) == learned
+
+
+def test_the_model_votes_with_the_keywords(tmp_path):
+    from digest.ingest.learn import TopicModel
+
+    model = TopicModel.train([("trade", f"Steel quotas for exporters round {i}") for i in range(60)]
+                             + [("politics", f"Riding nomination contest night {i}") for i in range(60)])
+    c = classifier(tmp_path)
+    body = "Steel exporters and their quotas, and tariffs. The election was far away."
+    assert c.filing("Quotas", body) == ("general", False)  # one keyword each: a tie the keywords cannot break
+    assert Classifier.from_config(load_config(tmp_path), model).filing("Quotas", body)[0] == "trade"

@@ -9,12 +9,16 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from digest.config import SiteConfig, Topic
 from digest.ingest.names import find_names
 
+if TYPE_CHECKING:
+    from digest.ingest.learn import TopicModel
+
 TITLE_WEIGHT = 3  # a keyword in the headline says more than one in paragraph nine
+MODEL_WEIGHT = 1.0  # the learned model's probability for a topic: at most one keyword's worth
 MIN_EVIDENCE = 1.5  # one keyword twice (1.69), two keywords, or one in the headline; not one word in passing
 
 
@@ -93,9 +97,10 @@ class Classifier:
     vocabulary: _TermMatcher
     max_tags: int
     ignored: frozenset[str] = frozenset()   # site.yaml's ignore_tags, casefolded
+    model: "TopicModel | None" = None        # trained on the curator's filing, when there is enough
 
     @classmethod
-    def from_config(cls, config: SiteConfig) -> "Classifier":
+    def from_config(cls, config: SiteConfig, model: "TopicModel | None" = None) -> "Classifier":
         keyword_topics: dict[str, tuple[int, ...]] = {}
         for index, topic in enumerate(config.topics):
             for keyword in topic.keywords:
@@ -111,7 +116,7 @@ class Classifier:
         terms = {**{p: k for p, k in plurals.items() if p not in keyword_topics}, **{k: k for k in keyword_topics}}
         return cls(config.topics, config.default_topic, _TermMatcher.build(terms), keyword_topics,
                    _TermMatcher.build(spellings), config.max_tags,
-                   frozenset(t.casefold() for t in config.ignore_tags))
+                   frozenset(t.casefold() for t in config.ignore_tags), model)
 
     def topic(self, title: str, body: str) -> str:
         """The topic whose keywords the story mentions most; see `filing`."""
@@ -130,12 +135,16 @@ class Classifier:
         for weight, text in ((TITLE_WEIGHT, title), (1, body)):
             for _, keyword in self.keywords.find(text):
                 mentions[keyword] += weight
-        if not mentions:
-            return self.default_topic, False
         scores = [0.0] * len(self.topics)
         for keyword, count in mentions.items():
             for index in self.keyword_topics[keyword]:
                 scores[index] += 1 + math.log(count)
+        if self.model is not None:  # the curator's own filing votes: a sure model counts as one keyword
+            votes = self.model.probabilities(title + "\n" + body)
+            for index, topic in enumerate(self.topics):
+                scores[index] += MODEL_WEIGHT * votes.get(topic.slug, 0.0)
+        if not any(scores):
+            return self.default_topic, False
         lede = body.split("\n\n", 1)[0]
         near = {keyword for text in (title, lede) for _, keyword in self.keywords.find(text)}
         evidence = [(round(scores[i], 9), sum(1 for k in near if i in self.keyword_topics[k]))

@@ -24,10 +24,11 @@ from digest.errors import Problem
 from digest.files import BINARY, read_with_stat, write_and_close
 from digest.inputs import is_racy
 from digest.parallel import map_batches
-from digest.scan import FileStat, markdown_paths
+from digest.scan import FileStat, markdown_files, markdown_paths
 
 if TYPE_CHECKING:  # the parsing modules load when a raw file needs reading, not on every build
     from digest.ingest.classify import Classifier
+    from digest.ingest.learn import TopicModel
     from digest.ingest.story import ArticleDraft
 
 _Outcome = tuple[str, tuple[int, int], str, "ArticleDraft | None", list[Problem], bool]
@@ -158,7 +159,8 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     direct: list[tuple[ArticleDraft, tuple[int, int], str]] = []
     drafts: list[tuple[ArticleDraft, tuple[int, int], str]] = []
     warned: dict[str, list[Problem]] = {}
-    for rel, identity, sha, article, problems, wrote in _prepare_all(config, todo, occupied):
+    model = _topic_model(config, articles) if todo else None
+    for rel, identity, sha, article, problems, wrote in _prepare_all(config, todo, occupied, model):
         result.problems.extend(problems)
         if article:  # read again: what it says now replaces what it said before
             # remarks for the curator (a topic filed for want of evidence) are `digest check`'s to list
@@ -219,19 +221,30 @@ def _settle_direct(config: SiteConfig, direct: list, drafts: list, entries: dict
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 
 
+def _topic_model(config: SiteConfig, articles: list[FileStat] | None) -> TopicModel | None:
+    """The model the site's own stories train (loaded only when there are enough of them)."""
+    files = articles if articles is not None else markdown_files(config.articles_dir)
+    from digest.ingest.learn import MIN_EXAMPLES, site_model
+
+    if len(files) < MIN_EXAMPLES:
+        return None
+    return site_model(config.articles_dir, config.state_dir, {t.slug for t in config.topics},
+                      config.default_topic, files)
+
+
 def _prepare_all(config: SiteConfig, files: list[tuple[str, str | None, bool]],
-                 occupied: frozenset[str] | None) -> list[_Outcome]:
+                 occupied: frozenset[str] | None, model: TopicModel | None = None) -> list[_Outcome]:
     """Read, hash, parse and classify raw files, on every core when there are many."""
     if len(files) < PARALLEL_FROM:
         occupied = None  # few files: the main process writes them
-    return map_batches(_prepare_batch, files, PARALLEL_FROM, config, occupied)
+    return map_batches(_prepare_batch, files, PARALLEL_FROM, config, occupied, model)
 
 
-def _prepare_batch(config: SiteConfig, occupied: frozenset[str] | None,
+def _prepare_batch(config: SiteConfig, occupied: frozenset[str] | None, model: TopicModel | None,
                    files: list[tuple[str, str | None, bool]]) -> list[_Outcome]:
     from digest.ingest.classify import Classifier
 
-    classifier = Classifier.from_config(config)
+    classifier = Classifier.from_config(config, model)
     return [_prepare(config, classifier, rel, known, occupied if fresh else None)
             for rel, known, fresh in files]
 
