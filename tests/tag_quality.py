@@ -46,13 +46,13 @@ class Quality:
 
 def cross_validate(folder: Path, folds: int = 5) -> tuple[float, float]:
     """Topic accuracy with the keywords alone, and with a model trained on the other folds'
-    stories (the editors' topics) voting with them: what a site gains as its curator files."""
+    stories (the editors' topics) voting with them: what a site gains as its curator files.
+    `folder` is a site `ingest_corpus` filled."""
     from digest.config import load_config
     from digest.frontmatter import split
     from digest.ingest.classify import Classifier
     from digest.ingest.learn import TopicModel
 
-    ingest_corpus(folder)
     config = load_config(folder)
     stories = []
     for md in sorted((folder / "content/articles").rglob("*.md")):
@@ -118,9 +118,8 @@ def measure(found: dict[str, dict]) -> Quality:
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         quality = measure(ingest_corpus(Path(tmp)))
+        alone, learned = cross_validate(Path(tmp))
     print("\n".join(quality.misses))
     print(f"{quality.stories} stories: tag precision {quality.precision:.3f}, recall {quality.recall:.3f}, "
           f"forbidden {len(quality.forbidden)}, topic accuracy {quality.topic_accuracy:.3f}")
-    with tempfile.TemporaryDirectory() as tmp:
-        alone, learned = cross_validate(Path(tmp))
     print(f"topic accuracy, 5-fold: keywords alone {alone:.3f}, keywords and a model trained on the rest {learned:.3f}")

@@ -163,20 +163,20 @@ class Classifier:
         scores: Counter[str] = Counter(c for _, c in self.vocabulary.find(body))
         for name, mentions in find_names(paragraphs, exclude, language, title).items():
             scores[self.vocabulary.canonical.get(name, name)] += mentions
-        for canonical in {c for _, c in self.vocabulary.find(title)}:
-            scores[canonical] += 0  # named in the headline only: still the story's subject
         lede = paragraphs[0] if paragraphs else ""
+        in_title, in_lede = ({c for _, c in self.vocabulary.find(text)} for text in (title, lede))
+        for canonical in in_title:
+            scores[canonical] += 0  # named in the headline only: still the story's subject
         order = {name: i for i, name in enumerate(scores)}
-        ranked = sorted(scores, key=lambda n: (-(scores[n] + 2 * _names(title, n, self) + _names(lede, n, self)),
-                                               order[n]))
+        ranked = sorted(scores, key=lambda n: (-(scores[n] + 2 * _names(title, in_title, n)
+                                                 + _names(lede, in_lede, n)), order[n]))
         return [t for t in ranked if t.casefold() not in self.ignored][: self.max_tags]
 
 
-def _names(text: str, name: str, classifier: "Classifier") -> bool:
-    """Whether `text` names `name`: in full, by a spelling the vocabulary knows, or by its last word."""
-    if name in text or name.split()[-1] in text:
-        return True
-    return any(c == name for _, c in classifier.vocabulary.find(text))
+def _names(text: str, known: set[str], name: str) -> bool:
+    """Whether `text` names `name`: in full, by its last word, or by a spelling the vocabulary
+    knows (`known`: the names the vocabulary finds in `text`)."""
+    return name in known or name in text or name.split()[-1] in text
 
 
 # --- summary ------------------------------------------------------------------------

@@ -177,6 +177,17 @@ _FRENCH_BODY = re.compile(
     r"(?:\s+[a-zà-ÿ’'-]+){0,5}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*[A-ZÀ-Þ][\w’'-]*")
 
 
+def credited_names(credits: tuple[str, ...]) -> list[str]:
+    """Names in credit lines (`Associated Press writer Rob Gillies in Toronto contributed`), and
+    every shorter run of their words: staff, never subjects, even when the story mentions them."""
+    names: list[str] = []
+    for line in credits:
+        for run in _RUN.findall(line):
+            words = run.split()
+            names += [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)]
+    return names
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is all there is between a pair of quotation marks."""
     before = text[max(0, start - 2):start].rstrip(" \u00a0\u202f")

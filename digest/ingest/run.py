@@ -168,7 +168,6 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
                                "keywords to a topic in site.yaml", warning=True) for remark in article.remarks]
             result.problems += remarks if dry_run else []
             warned[rel] = [p for p in problems if p.warning] + remarks
-        if article:
             (direct if wrote else drafts).append((article, identity, sha))
         elif sha and not problems:  # touched, not changed
             entries[rel].update(size=identity[0], mtime=identity[1])
@@ -222,12 +221,10 @@ PARALLEL_FROM = 400  # below this, starting worker processes costs more than it 
 
 
 def _topic_model(config: SiteConfig, articles: list[FileStat] | None) -> TopicModel | None:
-    """The model the site's own stories train (loaded only when there are enough of them)."""
-    files = articles if articles is not None else markdown_files(config.articles_dir)
-    from digest.ingest.learn import MIN_EXAMPLES, site_model
+    """The model the site's own stories train (none while there are too few of them)."""
+    from digest.ingest.learn import site_model
 
-    if len(files) < MIN_EXAMPLES:
-        return None
+    files = articles if articles is not None else markdown_files(config.articles_dir)
     return site_model(config.articles_dir, config.state_dir, {t.slug for t in config.topics},
                       config.default_topic, files)
 

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from digest import frontmatter
 from digest.ingest.classify import Classifier, summarize
 from digest.ingest.escape import escape_markdown
 from digest.ingest.families import all_source_names
+from digest.ingest.names import credited_names
 from digest.ingest.structure import Block
 from digest.ingest.wire import RawStory
 from digest.slugs import stable_slug
@@ -85,20 +85,6 @@ def markdown(block: Block) -> str:
     if block.kind == "separator":
         return "* * *"
     return escape_markdown(block.text)
-
-
-_NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:(?:de|du|van|von|der|la|le)\s+)*[A-ZÀ-Þ][\w’'.-]*)+")
-
-
-def credited_names(credits: tuple[str, ...]) -> list[str]:
-    """Names in credit lines (`Associated Press writer Rob Gillies in Toronto contributed`):
-    staff, never subjects, even when the story mentions them."""
-    names: list[str] = []
-    for line in credits:
-        for run in _NAME_RUN.findall(line):
-            words = run.split()
-            names += [run] + [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)]
-    return names
 
 
 def detect_language(story: RawStory) -> str | None:
