@@ -55,14 +55,19 @@ def test_max_tags_and_vocabulary_aliases(tmp_path):
 
 def test_a_sentence_opening_word_the_story_uses_in_lowercase_is_not_part_of_a_name(tmp_path):
     c = classifier(tmp_path)
-    assert "Workers Union" in c.tags("Plant", ("Steel Workers Union leaders met. The steel plant closed.",), [])
+    assert c.tags("Plant", ("Angry Unifor members met. The angry workers left.",), []) == ["Unifor"]
     assert "Steel Workers Union" in c.tags("Plant", ("Steel Workers Union leaders met. The plant closed.",), [])
+    # ... unless a body's name goes on from it: `climate` is in the text, the network is named
+    assert c.tags("Plan", ("Climate Action Network Canada said no. The climate warms.",), []) \
+        == ["Climate Action Network Canada"]
+    # a given name that is also a common word starts a person's name
+    assert c.tags("Swim", ("Summer McIntosh won. It was summer. Fans cheered McIntosh as McIntosh smiled.",), []) == ["Summer McIntosh"]
     # `don’t` is one word, not `don`: Don at a sentence start stays part of the name
     assert "Don Smith" in c.tags("Talks", ("Don Smith spoke. They don’t agree.",), [])
     # `Carney’s` holds the lowercase word `s` ...
-    assert "Ottawa Post" in c.tags("Talks", ("S Ottawa Post said. Carney’s plan.",), [])
+    assert "Jane Doe" in c.tags("Talks", ("S Jane Doe said. Carney’s plan.",), [])
     # ... but `it’s` does not
-    assert "S Ottawa Post" in c.tags("Talks", ("S Ottawa Post said. Then it’s late.",), [])
+    assert "S Jane Doe" in c.tags("Talks", ("S Jane Doe said. Then it’s late.",), [])
 
 
 # Text made of the pieces that decide what a word is: letters in both cases, apostrophes, digits.

@@ -6,36 +6,50 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
+# Portfolios and departments: part of a title (`Health Minister`) or of a body's name
+# (`Nova Scotia Health`, `Ministry of Commerce`), never a name on their own.
+PORTFOLIOS = {
+    "Health", "Finance", "Trade", "Foreign", "Defence", "Defense", "Environment", "Industry", "Commerce",
+    "Treasury", "Public", "Safety", "Emergency", "Preparedness", "Immigration", "Housing", "Transport",
+    "Labour", "Energy", "Justice", "Agriculture", "Fisheries", "Innovation", "Affairs", "Intergovernmental",
+    "Indigenous", "Northern", "Government",
+    "Finances", "Santé", "Environnement", "Économie", "Affaires", "Transports", "Sécurité", "Emploi",
+    "Éducation", "Culture", "Énergie", "Relations", "Protection", "Famille", "Travail",
+}
 # Words that precede a name but are not part of it.
-TITLES = {
-    "Prime", "Minister", "President", "Vice", "Secretary", "Premier", "Leader", "Governor", "Gov", "Atty", "Coun", "Councillor", "Councilor", "Det", "Supt",
-    "General", "Mayor", "Senator", "Sen", "Rep", "Representative", "Chief", "Commissioner",
-    "Ambassador", "Justice", "Judge", "Director", "Chancellor", "Deputy", "Mr", "Mrs", "Ms",
+TITLES = PORTFOLIOS | {
+    "Prime", "Minister", "President", "Vice", "Secretary", "Premier", "Leader", "Governor", "Gov", "Atty", "Coun",
+    "Councillor", "Councilor", "Det", "Supt", "General", "Mayor", "Senator", "Sen", "Rep", "Representative",
+    "Chief", "Commissioner", "Ambassador", "Judge", "Director", "Chancellor", "Deputy", "Mr", "Mrs", "Ms",
     "Dr", "Sir", "Dame", "King", "Queen", "Prince", "Princess", "Pope", "CEO", "Chair",
     "Chairman", "Chairwoman", "Spokesperson", "Spokesman", "Spokeswoman", "Officer", "Coach",
-    "Captain", "Capt", "Gen", "Lt", "Col", "Sgt", "Const", "Cpl", "Insp", "Supt", "Speaker",
-    "MP", "MPP", "MLA", "MNA", "Health", "Finance", "Trade", "Foreign", "Defence", "Defense",
-    "Environment", "Industry", "Commerce", "Treasury", "Attorney", "Public", "Safety", "U.S.",
-    "Liberal", "Conservative", "NDP", "Bloc", "Green", "Federal", "Provincial", "Former", "Interim",
-    "Economist", "Analyst", "Chief Economist", "Governor General", "Executive", "Head", "Manager",
-    "Majority", "Minority", "Opposition", "Whip", "Critic", "Parliamentary",
-    "Emergency", "Preparedness", "Immigration", "Housing", "Transport", "Labour", "Energy", "Justice",
-    "Agriculture", "Fisheries", "Innovation", "Affairs", "Intergovernmental", "Indigenous", "Northern",
+    "Captain", "Capt", "Gen", "Lt", "Col", "Sgt", "Const", "Cpl", "Insp", "Speaker",
+    "MP", "MPP", "MLA", "MNA", "Attorney", "U.S.", "Liberal", "Conservative", "NDP", "Green", "Federal",
+    "Provincial", "Former", "Interim", "Economist", "Analyst", "Chief Economist", "Governor General",
+    "Executive", "Head", "Manager", "Majority", "Minority", "Opposition", "Whip", "Critic", "Parliamentary",
+    "Republican", "Democratic", "Democrat",
     # French, capitalised at a sentence start or in a title: `Le ministre`, `M. Legault`, `Mme Fréchette`
     "M.", "MM.", "Mme", "Mmes", "Mlle", "Me", "Ministre", "Première", "Président", "Présidente", "Maire",
     "Mairesse", "Chef", "Député", "Députée", "Sénateur", "Sénatrice", "Juge", "Porte-parole", "Directeur",
     "Directrice", "PDG", "Gouverneur", "Gouverneure", "Commissaire", "Secrétaire", "Ministère", "Dre", "Mgr",
-    "Finances", "Santé", "Environnement", "Économie", "Affaires", "Transports", "Sécurité", "Emploi",
-    "Éducation", "Culture", "Énergie", "Relations", "Protection", "Famille", "Travail", "Cardinal", "Professor",
-    "Prof", "Archbishop", "Bishop", "Rev", "Father", "Pastor",
+    "Cardinal", "Professor", "Prof", "Archbishop", "Bishop", "Rev", "Father", "Pastor",
 }
 # A run that ends with one of these names a body or a place, title words and all:
 # `Public Health Ontario`, `Environment and Climate Change Canada`, `Bank of Canada`.
 PLACES = {"Canada", "Ontario", "Quebec", "Québec", "Alberta", "Manitoba", "Saskatchewan", "Nova Scotia",
+          "New Brunswick", "Prince Edward Island", "British Columbia", "Northwest Territories",
           "Newfoundland", "Labrador", "Yukon", "Nunavut", "Toronto", "Montreal", "Montréal", "Ottawa",
           "Vancouver", "Calgary", "Edmonton", "Winnipeg", "Halifax"}
+# U.S. states, which Babel's country names do not hold; with PLACES, the places a headline may name.
+STATES = {"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+          "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky",
+          "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri",
+          "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York",
+          "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
+          "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
+          "West Virginia", "Wisconsin", "Wyoming"}
 # Adjectives of place, never names on their own: `North American automakers`.
 DEMONYMS = {
     "American", "Americans", "Canadian", "Canadians", "European", "Europeans", "British", "French", "German",
@@ -50,7 +64,7 @@ DEMONYMS = {
     "Montrealers", "Vancouverites", "Calgarians", "Albertans", "Americans",
 }
 COMPANY_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "L.L.C.", "plc", "PLC", "S.A.", "AG", "N.V.", "Limited",
-                    "Incorporated", "Ltée"}
+                    "Incorporated", "Ltée", "Local"}  # `Unifor Local 1285` is Unifor
 # Small words that may sit inside a name: Bank of Canada, Ursula von der Leyen.
 CONNECTORS = {"of", "de", "du", "des", "la", "le", "von", "van", "der", "den", "da", "di", "bin", "al"}
 SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
@@ -100,14 +114,23 @@ ORG_WORDS = {
     "Corp", "Inc", "Ltd", "Banque", "Agence", "Parti", "Conseil", "Commission", "Cour", "Université",
     "Hôpital", "Société", "Assemblée", "Fédération", "Syndicat", "Institut", "Fondation", "Centre",
     "Office", "Régie", "Caisse", "Tribunal", "Ville", "Group", "Groupe", "Coalition", "Alliance", "Ministry",
+    "Centers", "Centres", "Église", "Bloc", "Companies",
 } | PLACES
+# Bodies whose names go on with `for` or `on`: `Centers for Disease Control and Prevention`,
+# `Advisory Committee on Immunization Practices`.
+BODY_HEADS = {"Committee", "Centers", "Center", "Centre", "Centres", "Council", "Office", "Commission",
+              "Institute", "Agency", "Association", "Coalition", "Alliance", "Foundation", "Society",
+              "Network", "Union", "Board", "Department", "Ministry", "Federation", "Bureau", "Fund",
+              "Organization", "Organisation", "Campaign", "Partnership", "Secretariat", "Tribunal"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_WORD = rf"[{_UPPER}][\w’'.&/-]*"
+# `Battle River—Crowfoot`: a riding's name keeps its dash
+_WORD = rf"[{_UPPER}](?:[\w’'.&/-]|—(?=[{_UPPER}]))*"
 # A run of capitalised words, possibly joined by small connectors (Bank of Canada) or by `and`
 # (Environment and Climate Change Canada: `_names_in` splits it again unless it names one body).
 JOINERS = {"and", "&"}
-_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*{_WORD})*")
+_BODY_PREPOSITION = "(?:" + "|".join(f"(?<={head})" for head in sorted(BODY_HEADS)) + r")[ \t]+(?:for|on)"
+_RUN = re.compile(rf"{_WORD}(?:(?:{_BODY_PREPOSITION})?[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*{_WORD})*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Sts"}
 _LOWER_COMPOUND = re.compile(r"-[a-z]")  # a capitalised word joined to a lowercase one is an adjective  # `Sault Ste. Marie`: no sentence ends there
@@ -155,26 +178,60 @@ def _split_run(run: str) -> tuple[tuple[tuple[str, ...], bool | None], ...]:
     return tuple(parts)
 
 
-def _runs(paragraph: str) -> list[tuple[tuple[str, ...], bool]]:
+# `Sean “Diddy” Combs`: a nickname between a first and a last name; `Wilder Institute/Calgary Zoo`: two names
+_NICKNAME = re.compile(rf"(?<=\w)[ \t]+[“\"][{_UPPER}][\w’'. -]*[”\"](?=[ \t]+[{_UPPER}])")
+_NAME_SLASH = re.compile(rf"(?<=[a-zà-ÿ])/(?=[{_UPPER}][a-zà-ÿ])")
+_NEXT_WORD = re.compile(r"[ \t]+([a-zà-ÿ][\w’'-]*)")
+
+
+class Run(NamedTuple):
+    words: tuple[str, ...]
+    opens: bool        # whether it opens a sentence
+    start: int         # where its match starts in the paragraph
+    next_word: str     # the lowercase word right after the run's last word, or ""
+
+
+def _runs(paragraph: str) -> list[Run]:
     """Runs of capitalised words, split at sentence ends and dates, each with whether it opens a sentence."""
-    runs: list[tuple[tuple[str, ...], bool]] = []
-    for match in _RUN.finditer(paragraph):
-        if _quoted(paragraph, match.start(), match.end()) or paragraph[match.end():match.end() + 1] == "–":
+    text = _NAME_SLASH.sub("|", _NICKNAME.sub(lambda m: " " * len(m.group()), paragraph))  # same offsets
+    runs: list[Run] = []
+    for match in _RUN.finditer(text):
+        if _quoted(text, match.start(), match.end()) or text[match.end():match.end() + 1] == "–":
             continue  # `“Elbows Up”`, `« Canada Fort »`: a slogan; `Accord Canada–États-Unis`: part of a compound
         opens = None
-        for words, part_opens in _split_run(match.group()):
+        parts = _split_run(match.group())
+        follower = _NEXT_WORD.match(text, match.end())
+        for index, (words, part_opens) in enumerate(parts):
             if part_opens is None:
                 if opens is None:
-                    opens = _opens_sentence(paragraph, match.start())
+                    opens = _opens_sentence(text, match.start())
                 part_opens = opens
-            runs.append((words, part_opens))
+            last = index == len(parts) - 1 and follower is not None
+            runs.append(Run(words, part_opens, match.start(), follower.group(1) if last else ""))
     return runs
 
 
+# French names of bodies hold lowercase words: `Parti libéral du Canada`, `Cour suprême du
+# Canada`, `Église catholique`, `Nouveau Parti démocratique`, `Centre canadien pour la cybersécurité`.
+_FRENCH_ADJECTIVE = r"[a-zà-ÿ]+(?:iques?|ales?|aux|elles?|iens?|iennes?|aines?|aises?|oises?|aires?|ives?|if|eurs?|é|ée)"
 _FRENCH_BODY = re.compile(
+    rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
     r"\b(?:Parti|Cour|Institut|Centre|Banque|Association|Conseil|Commission|Société|Office|Régie|Agence|Bureau|"
-    r"Tribunal|Ministère|Fédération|Syndicat|Union|Université|Hôpital|Caisse|Fonds|Autorité|Bloc)"
-    r"(?:\s+[a-zà-ÿ’'-]+){0,5}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*[A-ZÀ-Þ][\w’'-]*")
+    r"Tribunal|Ministère|Fédération|Syndicat|Union|Université|Hôpital|Caisse|Fonds|Autorité|Bloc|Église)"
+    rf"(?:(?:\s+[a-zà-ÿ’'-]+){{0,5}}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*[{_UPPER}][\w’'-]*"
+    rf"|(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b(?:\s+pour\s+(?:la|le|les|l[’'])\s*[a-zà-ÿ]+)?"
+    rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}])))")  # `Association canadienne des libertés civiles` goes on
+
+
+def _french_bodies(paragraph: str) -> list[tuple[str, int, int]]:
+    """(name, start, end) of each French body named in the paragraph."""
+    found = []
+    for match in _FRENCH_BODY.finditer(paragraph):
+        words = match.group().split()
+        if words[0] in SENTENCE_WORDS or _is_title(words[0]):  # `Le Parti libéral`: `Le` opens the sentence
+            words = words[1:]
+        found.append((" ".join(words), match.start(), match.end()))
+    return found
 
 
 def credited_names(credits: tuple[str, ...]) -> list[str]:
@@ -221,13 +278,16 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     a department's word before `and` and a body's word at the end, is one; so is `S & P`."""
     if not any(w in JOINERS for w in words):
         return [words]
+    first_joiner = next(i for i, w in enumerate(words) if w in JOINERS)
+    if _body_preposition(words[:first_joiner]) is not None:  # `Department of Health and Human Services`
+        return [words]
     if words[-1] in ORG_WORDS and all(_is_title(words[i - 1]) or words[i] == "&" or words[-1] in _COMPANY_END
                                       for i, w in enumerate(words) if w in JOINERS and i):
         return [tuple(w for w in words)]
     parts: list[tuple[str, ...]] = []
     current: list[str] = []
-    for word in words:
-        if word in JOINERS:
+    for i, word in enumerate(words):
+        if word in JOINERS and not (i and words[i - 1] in PORTFOLIOS and words[-1] in ORG_WORDS):
             if current:
                 parts.append(tuple(current))
             current = []
@@ -238,7 +298,13 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     return parts
 
 
-_COMPANY_END = {"Corp", "Corporation", "Company", "Inc", "Ltd", "Group"}
+_COMPANY_END = {"Corp", "Corporation", "Company", "Companies", "Inc", "Ltd", "Group"}
+
+
+def _body_preposition(words: tuple[str, ...]) -> int | None:
+    """Where a body's name goes on with `of`, `for` or `on` (`Ministry of Commerce`), if it does."""
+    return next((i for i, w in enumerate(words) if w in ("of", "for", "on") and i
+                 and (words[i - 1] in BODY_HEADS or _is_body_word(words[i - 1]))), None)
 
 
 def _is_body_word(word: str) -> bool:
@@ -260,6 +326,9 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         words = words[1:]
     if len(words) == 2 and words[0] in DEMONYMS and words[1].isupper():  # `Canadian AI`
         return []
+    at = _body_preposition(words)
+    if at is not None and not any(_is_title(w) and w not in PORTFOLIOS for w in words[at + 1:]):
+        return [words]  # `Ministry of Commerce`, `Centers for Disease Control and Prevention`
     if "of" in words[1:-1]:  # `Thom Tillis of North Carolina`: a person and a place; `Bank of Canada`: a body
         at = words.index("of")
         if not _is_body_word(words[at - 1]) and not _is_title(words[at - 1]):
@@ -282,12 +351,16 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     after = words[last + 1:]
     if after and after[0] in CONNECTORS and len(after) > 3:  # Secretary of Commerce Howard Lutnick
         after = after[2:]
-    if not after:
-        return []  # `Canadian Foreign Affairs Minister`: a title, no name
     first = last
     while first > 0 and _is_title(words[first - 1]):
         first -= 1
     before = words[:first]
+    if not after:
+        # `Nova Scotia Health`: a place's department is a body; `Canadian Foreign Affairs
+        # Minister` or `Senate Majority Leader` is a title with no name
+        if before and all(w in PORTFOLIOS for w in words[first:]) and not all(w in DEMONYMS for w in before):
+            return [words]
+        return []
     # before a title: the body it belongs to (`Bank of Canada Governor`), or more of the
     # title (`Senate Majority Leader`, `Emergency Preparedness Minister`), which is no name
     keep = [before] if len(before) > 1 and before[-1] in ORG_WORDS or len(before) == 1 else []
@@ -345,81 +418,186 @@ def _in_token(char: str) -> bool:
 
 
 def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: str = "en",
-               title: str = "") -> dict[str, int]:
+               title: str = "") -> dict[str, float]:
     """People, organisations and places named in the text, by mentions, in order of first mention.
 
-    A full name (`Mark Carney`) also collects later mentions of its last word (`Carney said`,
-    `M. Legault`). A single word is a name when it is an acronym (NATO), or when the story
-    capitalises it mid-sentence at least twice, never writes it in lowercase, and it is no
-    common word of the story's language (`Cohere`, `Stellantis`; not `Consumers`).
+    A full name (`Mark Carney`) also collects later mentions of its first or last word
+    (`Carney said`, `M. Legault`, `Joelle`), unless two names share that word; a party
+    collects its members (`Liberals`). A single word is a name when it is an acronym (NATO),
+    a country (Babel's names for them), or when the story capitalises it mid-sentence at
+    least twice, never writes it in lowercase, and it is no common word of the story's
+    language (`Cohere`, `Stellantis`; not `Consumers`) nor a word that only ever qualifies
+    the same noun (`Lyme disease`).
     """
     lower_words = _LowercaseWords("\n".join(paragraphs))
-    excluded = {e.lower() for e in exclude if e}
-    excluded |= {e.lower().removeprefix("the ") for e in excluded}
-    excluded |= {e.split(",")[0] for e in excluded}  # KYIV, Ukraine -> KYIV
-    excluded |= {w.lower() for e in exclude if e and e.isupper() for w in e.replace(",", " ").split()}  # NEW YORK
-    full: dict[str, int] = {}
-    singles: list[tuple[str, bool]] = []
+    excluded, shouted = _exclusions(exclude)
+    full: dict[str, float] = {}
+    singles: list[tuple[str, bool, str, float]] = []  # (word, opens a sentence, the lowercase word after it, weight)
+    openers: dict[str, str] = {}  # `Summer McIntosh did it again.`: a first name that is also a common word
+    capitalised: dict[str, int] = {}  # mid-sentence capitals of every word, in a name or not (`Republican senators`)
     for paragraph in paragraphs:
         if _CREDIT_LINE.match(paragraph):
             continue
-        for words, opens in _runs(paragraph):
+        bodies = _french_bodies(paragraph) if language == "fr" else []
+        for phrase, _, _ in bodies:
+            if phrase.lower() not in excluded:
+                full[phrase] = full.get(phrase, 0) + 1
+        for _, start, end in bodies:  # their words are no other names: `Canada` in `Banque du Canada`
+            paragraph = paragraph[:start] + "|" * (end - start) + paragraph[end:]
+        for run in _runs(paragraph):
+            words, opens = run.words, run.opens
+            for word in words[1 if opens else 0:]:
+                capitalised[word] = capitalised.get(word, 0) + 1
             # a sentence's first word is capitalised anyway: not a name if the text uses it in
             # lowercase (`words` is never empty: _split_run keeps no empty part)
-            if opens and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words):
+            if opens and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words
+                          and not (len(words) > 2 and words[-1] in ORG_WORDS)):  # `Climate Action Network Canada said`
+                if len(words) == 2 and _could_be_first_name(words[0]):
+                    openers.setdefault(words[1], " ".join(words))
                 words, opens = words[1:], False
+            # `steel mills in Hamilton`: a place the story happens in weighs less than an actor
+            weight = LOCATION_WEIGHT if _LOCATIVE.search(paragraph, max(0, run.start - 12), run.start) else 1.0
             for phrase, n in _names_in(words):
-                if phrase.lower() in excluded:
+                if phrase.lower() in excluded or phrase in shouted:
                     continue
                 if n == 1:
-                    singles.append((phrase, opens and phrase == words[0]))
+                    singles.append((phrase, opens and phrase == words[0], run.next_word if phrase == words[-1] else "",
+                                    weight))
                 elif n <= 6:
-                    full[phrase] = full.get(phrase, 0) + 1
-    if language == "fr":  # `Parti libéral du Canada`, `Cour suprême du Canada`: French bodies hold lowercase words
-        for paragraph in paragraphs:
-            for match in _FRENCH_BODY.finditer(paragraph):
-                phrase = " ".join(match.group().split())
-                if phrase.lower() not in excluded:
-                    full[phrase] = full.get(phrase, 0) + 1
-    for phrase in list(full):  # `St-Pierre Plamondon` is Paul St-Pierre Plamondon
+                    full[phrase] = full.get(phrase, 0) + weight
+                weight = 1.0  # only the first name after the preposition
+    for phrase in list(full):  # `St-Pierre Plamondon` is Paul St-Pierre Plamondon (but Nova Scotia is no Doctors Nova Scotia)
+        if _is_place(phrase):
+            continue
         longer = [name for name in full if name.endswith(" " + phrase) and not any(w in ORG_WORDS for w in name.split())]
         if len(longer) == 1 and " " in phrase:
             full[longer[0]] += full.pop(phrase)
-    surnames: dict[str, str | None] = {}
-    for name in full:
-        parts = name.split()
-        if any(w in ORG_WORDS for w in parts):
-            continue
-        last = parts[-2] if parts[-1] in SUFFIXES and len(parts) > 1 else parts[-1]
-        surnames[last] = None if last in surnames and surnames[last] != name else name
+    people = [name for name in full if not any(w in ORG_WORDS for w in name.split())]
+    surnames = _owners(people, lambda parts: parts[-2] if parts[-1] in SUFFIXES and len(parts) > 1 else parts[-1])
+    first_names = _owners([name for name in people if _looks_like_person(tuple(name.split()))], lambda parts: parts[0])
+    parties = [name for name in full if name.split()[-1] in ("Party", "Parti") and " " in name]
     counts = dict(full)
     mentions: dict[str, int] = {}
     mid_sentence: dict[str, int] = {}
-    title_words = set(title.replace("’s", " ").replace("'s", " ").split())
-    for word, opens in singles:
-        owner = surnames.get(word)
-        if owner:
-            counts[owner] += 1
+    followers: dict[str, set[str]] = {}
+    weights: dict[str, float] = {}
+    for word, opens, follower, weight in singles:
+        if word in surnames or word in first_names:
+            owner = surnames.get(word) or first_names.get(word)
+            if owner:
+                counts[owner] += weight
+            continue  # `M. Gagnon` when the story has two Gagnons: neither, and no tag `Gagnon`
+        party = next((name for name in parties if word.endswith("s") and name.startswith(word[:-1])), None)
+        if party:  # `Liberals`: the Liberal Party's members
+            counts[party] += weight
         elif re.fullmatch(r"[A-Z][A-Z0-9&]{2,7}|[A-Z]\d{1,2}", word) and word not in ACRONYM_STOP \
                 and word.lower() not in excluded and len(word) >= 2:
-            counts[word] = counts.get(word, 0) + 1
+            counts[word] = counts.get(word, 0) + weight
         else:
             mentions[word] = mentions.get(word, 0) + 1
+            weights[word] = weights.get(word, 0) + weight
             mid_sentence[word] = mid_sentence.get(word, 0) + (not opens)
+            followers.setdefault(word, set()).add(follower)
+    title_words = set(title.replace("’s", " ").replace("'s", " ").split())
     for word, n in mentions.items():
-        if word.lower() in lower_words or not _is_proper_word(word, language):
+        if word.lower() in lower_words:
+            continue
+        if word in _countries():  # `China`, however common `china` is
+            counts[word] = weights[word]
+            continue
+        if not _is_proper_word(word, language) or _qualifies_a_noun(n, followers[word]):
             continue
         # a word no word list knows as a common one names something wherever it stands; a
-        # rarer common word must be capitalised mid-sentence (or in the headline) twice
-        evidence = n if _frequency(word, language) < RARE_ZIPF else mid_sentence[word] + (word in title_words)
+        # rarer common word must be capitalised mid-sentence (or in the headline) twice, its
+        # singular counting for a plural (`Republican senators` for `Republicans`)
+        singular = capitalised.get(word[:-1], 0) if word.endswith("s") else 0
+        evidence = n if _frequency(word, language) < RARE_ZIPF else mid_sentence[word] + (word in title_words) + singular
         if evidence >= (1 if _frequency(word, language) < RARE_ZIPF else 2):
-            counts[word] = n
+            counts[openers.get(word, word)] = weights[word]
+    for place in _places_in(title):  # `Tornado tears through St. Louis ... across Missouri`: named in the
+        if place not in counts and any(place in name.split() or place in name for name in counts):  # headline and the story
+            counts[place] = 1
     order = {name: i for i, name in enumerate(counts)}
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]])))
 
 
+LOCATION_WEIGHT = 0.5
+_LOCATIVE = re.compile(r"\b(?:in|near|across|throughout|dans|à|en|au)[ \t]+$")
+
+
+def _exclusions(exclude: Iterable[str]) -> tuple[set[str], set[str]]:
+    """What may not be a tag: names in any case (the byline's people, the agencies), and a
+    dateline's words as written (`MONCTON, N.B.` is no tag; Moncton in the story may be)."""
+    names = [e for e in exclude if e and not e.isupper()]
+    excluded = {e.lower() for e in names}
+    excluded |= {e.removeprefix("the ") for e in excluded}
+    excluded |= {e.split(",")[0] for e in excluded}  # `Kyiv, Ukraine` -> Kyiv
+    shouted = {part.strip() for e in exclude if e and e.isupper() for part in (e, *e.split(","), *e.replace(",", " ").split())}
+    return excluded, shouted
+
+
+def _owners(names: list[str], key) -> dict[str, str | None]:
+    """Each name's first or last word -> the name, or None when two names share it."""
+    owners: dict[str, str | None] = {}
+    for name in names:
+        word = key(name.split())
+        owners[word] = None if word in owners and owners[word] != name else name
+    return owners
+
+
+def _could_be_first_name(word: str) -> bool:
+    return word in GIVEN_NAME_WORDS
+
+
+# Given names that are also common words: at a sentence start (`Summer McIntosh won`) the
+# word is part of the name, where `Angry Unifor members` or `Striking Teamsters` are not
+GIVEN_NAME_WORDS = frozenset("""
+    Amber April Art Autumn Bill Bob Brook Bud Candy Carol Chase Cliff Crystal Daisy Dale Dawn
+    Destiny Don Drew Eve Faith Frank Gene Ginger Glen Grace Grant Guy Harmony Hazel Heather Holly
+    Honey Hope Hunter Iris Ivy Jack Jade Joy June Ken Lance Lily Mark Matt May Melody Mercy Miles
+    Nick Olive Pat Patience Pearl Penny Rich River Rob Robin Rose Ruby Rusty Sandy Sky Sterling
+    Summer Sunny Violet Wade Will Willow
+    Aimé Ange Blanche Céleste Constant Désiré Fleur Félicité Modeste Prudence Rose Victoire
+""".split())
+
+
+# After a subject's name: verbs and small words, not the noun a name qualifies (`Lyme disease`)
+_SUBJECT_FOLLOWERS = {"said", "says", "is", "was", "has", "had", "have", "will", "would", "could", "can", "may",
+                      "might", "should", "and", "or", "to", "in", "on", "at", "for", "of", "with", "from", "by",
+                      "as", "also", "which", "who", "that", "a", "est", "a", "et", "qui", "de", "du", "des", "en",
+                      "à", "au", "aux", "pour", "sur", "dans", "par", "avec", "selon", "ont", "sont", "va", ""}
+
+
+def _qualifies_a_noun(mentions: int, followers: set[str]) -> bool:
+    """`Lyme disease`, `Malayan tapir`: a word that, each time, only qualifies the same noun."""
+    if len(followers) != 1 or mentions < 2:
+        return False
+    (follower,) = followers
+    return follower not in _SUBJECT_FOLLOWERS and not follower.endswith(("s", "ed"))
+
+
+def _is_place(phrase: str) -> bool:
+    return phrase in PLACES or phrase in STATES or phrase in _countries()
+
+
+def _places_in(title: str) -> list[str]:
+    """The places a headline names on their own (not `Grand Prix du Canada`)."""
+    return [" ".join(part) for run in _runs(title) for part in _split_and(run.words) if _is_place(" ".join(part))]
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Countries and regions by their one-word English and French names (`China`, `Ukraine`,
+    `Chine`): names wherever they stand, however common the word (`china`)."""
+    from babel import Locale  # its territory names ship inside the package
+
+    return frozenset(name for language in ("en", "fr") for name in Locale(language).territories.values()
+                     if " " not in name and "-" not in name)
+
+
 _PLACE_ABBREVIATIONS = {"Alta", "Sask", "Nfld", "Calif", "Mass", "Mich", "Conn", "Ariz", "Colo", "Minn", "Okla",
                         "Tenn", "Wash", "Penn", "Wisc", "Mont", "Nebr", "Oreg"}
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 RARE_ZIPF = 3.0  # below this a word is no common word at all: `Unifor` 1.8, `Stellantis` 0
 COMMON_ZIPF = 5.0  # wordfreq's scale: 5 is once per 100,000 words; `Court` 5.4, `Senate` 4.8, `Cohere` 2.0
 
@@ -427,7 +605,8 @@ COMMON_ZIPF = 5.0  # wordfreq's scale: 5 is once per 100,000 words; `Court` 5.4,
 def _is_proper_word(word: str, language: str) -> bool:
     """A capitalised word that names something rather than being a common word written with a capital."""
     if word in DEMONYMS or word in CALENDAR or _is_title(word) or word in SENTENCE_WORDS or not word[:1].isupper() \
-            or len(word) < 4 or word in _PLACE_ABBREVIATIONS or not any(c.islower() for c in word):
+            or len(word) < 4 or word in _PLACE_ABBREVIATIONS or not any(c.islower() for c in word) \
+            or _PLURAL_ACRONYM.fullmatch(word):  # `SUVs`, `MPs`: common nouns
         return False
     return _frequency(word, language) < COMMON_ZIPF
 
