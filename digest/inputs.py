@@ -8,7 +8,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import sys
 import time
+from importlib import metadata
 from pathlib import Path
 
 import digest
@@ -24,11 +26,30 @@ def is_racy(mtime_ns: int, now_ns: int) -> bool:
     return mtime_ns > now_ns - RACY_NS
 
 
+# Libraries whose output ends up on a page or in front matter: Markdown to HTML, templates and
+# their escaping, YAML, dates and zones in words, language and common-word judgements
+SHAPING_LIBRARIES = ("markdown-it-py", "mdurl", "Jinja2", "MarkupSafe", "PyYAML", "babel", "tzdata",
+                     "py3langid", "wordfreq")
+
+
+def library_versions() -> str:
+    """Python's version and those of the libraries that shape output (`missing` for one not installed)."""
+    versions = [sys.version]
+    for name in SHAPING_LIBRARIES:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} missing")
+    return "\n".join(versions)
+
+
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of digest's own source: a changed digest is a changed input of every page."""
+    """A hash of digest's own source and of the versions of Python and the libraries that shape
+    its output: a changed digest, or an upgraded Jinja2, is a changed input of every page."""
     package = Path(digest.__file__).parent
     h = hashlib.sha1(digest.__version__.encode())
+    h.update(library_versions().encode())
     for path in sorted(package.rglob("*.py")):
         h.update(path.read_bytes())
     return h.hexdigest()

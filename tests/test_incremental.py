@@ -206,3 +206,30 @@ def test_preview_text_edit_renders_only_pages_that_show_it_and_equals_clean_buil
     # a new topic moves the story between lists: the preview falls back to a full build
     edit(site, "carney-talks", "topic: trade", "topic: politics")
     assert live.update_articles([md(site, "carney-talks")]) is None
+
+
+def test_an_upgraded_library_is_a_changed_input(tmp_path, capsys, monkeypatch):
+    """After `pip install -U jinja2` the pages are rendered again: the new version may word or
+    escape them differently, and a build that kept them would say `nothing changed` wrongly."""
+    from importlib import metadata
+
+    from digest import inputs
+
+    site = write_site(tmp_path / "site", RAWS)
+    assert main(["build", "--site", str(site)]) == 0  # ingest writes the articles
+    old = time.time_ns() - 10_000_000_000
+    for path in (site / "content").rglob("*"):
+        os.utime(path, ns=(old, old))
+    assert main(["build", "--site", str(site)]) == 0
+    assert main(["build", "--site", str(site)]) == 0
+    assert "nothing changed" in capsys.readouterr().out
+    real = metadata.version
+    monkeypatch.setattr(inputs.metadata, "version", lambda name: "99.0" if name == "Jinja2" else real(name))
+    inputs.code_version.cache_clear()
+    try:
+        assert main(["build", "--site", str(site)]) == 0
+        assert "nothing changed" not in capsys.readouterr().out
+        assert main(["build", "--site", str(site)]) == 0
+        assert "nothing changed" in capsys.readouterr().out
+    finally:
+        inputs.code_version.cache_clear()
