@@ -109,3 +109,53 @@ def test_summary_is_the_lede_cut_at_a_sentence():
     assert summarize("Mr. Smith went to Ottawa. " + "x" * 400).startswith("Mr. Smith went to Ottawa.")
     no_stop = summarize("word " * 100)
     assert no_stop.endswith("…") and len(no_stop) <= 301
+
+
+_STANDARD_TOPICS = """
+topics:
+  business: {title: Business, keywords: [stocks]}
+  world: {title: Monde, keywords: [sommet]}
+  politics: {title: Politics, keywords: [election, lawmakers]}
+  local: {title: Our Town, keywords: [council]}
+default_topic: general
+"""
+
+
+def _standard(tmp_path) -> Classifier:
+    text = _yaml("").split("topics:")[0] + _STANDARD_TOPICS
+    return Classifier.from_config(load_config(write_site(tmp_path, {}, site_yaml=text)))
+
+
+def test_a_topic_with_a_standard_name_knows_its_words_without_keywords(tmp_path):
+    c = _standard(tmp_path)
+    # `Business` is economy: recession, gross domestic product and the central bank are its words
+    assert c.topic("Output shrinks", "The economy is in recession, gross domestic product fell "
+                   "and the central bank may act.") == "business"
+    # a French title names the standard topic as well: `Monde` is world
+    assert c.topic("Visite", "L'ambassadeur a rencontré le ministre des Affaires étrangères à "
+                   "l'ambassade; la diplomatie reprend.") == "world"
+    # a site's own topic name the lexicon does not know gets no built-in words
+    assert c.topic("Hearing", "The gross domestic product and the recession were discussed.") != "local"
+
+
+def test_built_in_words_weigh_less_than_the_curators(tmp_path):
+    c = _standard(tmp_path)
+    # two built-in economy words (half a keyword each) lose to the curator's election twice
+    assert c.topic("Vote", "The election and the election result moved shareholders and investors.") \
+        == "politics"
+    # one built-in word in passing is no evidence
+    assert c.topic("Fair opens", "The fair opened; a dividend was paid.") == "general"
+
+
+def test_a_standard_topic_the_site_lacks_counts_for_its_broader_one(tmp_path):
+    c = _standard(tmp_path)
+    # no labour topic: a strike is business news
+    assert c.topic("Walkout", "Workers went on strike after the collective agreement expired; "
+                   "the picket line held.") == "business"
+
+
+def test_built_in_acronyms_count_as_written_only(tmp_path):
+    c = _standard(tmp_path)
+    assert c.topic("NATO meets", "NATO allies met; the ambassador and NATO leaders agreed.") == "world"
+    # `nato` in lowercase is no acronym (and French `ai`, in `j'ai`, is no AI)
+    assert c.topic("nato meets", "The nato word game; the ambassador and the nato club met.") == "general"

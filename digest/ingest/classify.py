@@ -8,10 +8,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from digest.config import SiteConfig, Topic
+from digest.ingest.lexicon import ACRONYMS, ALIASES, LEXICON
 from digest.ingest.names import find_names
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 TITLE_WEIGHT = 3  # a keyword in the headline says more than one in paragraph nine
 MODEL_WEIGHT = 1.0  # the learned model's probability for a topic: at most one keyword's worth
+LEXICON_WEIGHT = 0.5  # a built-in term (lexicon.py) says half what a term the curator chose says
 MIN_EVIDENCE = 1.5  # one keyword twice (1.69), two keywords, or one in the headline; not one word in passing
 
 
@@ -73,13 +75,43 @@ class _TermMatcher:
         return sorted(hits)
 
 
+def _lexicon_terms(topics: tuple[Topic, ...], keywords: dict[str, str]) -> dict[str, int]:
+    """The built-in terms of each site topic that is a standard one by its slug or title
+    (`business` is economy, `Monde` is world), but none the curator's keywords (or their
+    plurals) already match."""
+    found: dict[str, int] = {}
+    for index, topic in enumerate(topics):
+        for name in (topic.slug.casefold(), topic.title.casefold()):
+            standard = name if name in LEXICON else ALIASES.get(name)
+            if standard is None:
+                continue
+            for member in [standard] + [t for t, parent in PARENT_TOPICS.items() if parent == standard]:
+                if member != standard and any(ALIASES.get(n, n) == member for t in topics
+                                              for n in (t.slug.casefold(), t.title.casefold())):
+                    continue  # the site has the narrower topic itself
+                for acronym, owner in ACRONYMS.items():  # as written: `AI`, not the French `ai`
+                    if owner == member and acronym not in keywords:
+                        found.setdefault(acronym, index)
+                for term in LEXICON[member]:
+                    if term not in keywords and term.upper() not in ACRONYMS:
+                        found.setdefault(term, index)
+            break
+    return found
+
+
+# A standard topic a site does not have is part of a broader one it has: a business section
+# carries the labour and trade news, an environment section the weather
+PARENT_TOPICS = {"labour": "economy", "trade": "economy", "weather": "environment"}
+
+
 def _common_word_use(text: str, start: int, end: int) -> bool:
     """A lowercase keyword counts in lowercase, in capitals, or capitalised at a sentence start.
 
-    `Trade Minister` and `Prime Minister` mid-sentence are titles, not the words trade or minister.
+    `Trade Minister` and `Prime Minister` mid-sentence are titles, not the words trade or minister;
+    a phrase names its subject in any case (`the Grand Prix`, `a Trade War headline`).
     """
     word = text[start:end]
-    if word.islower() or word.isupper() or not word[:1].isupper():
+    if word.islower() or word.isupper() or not word[:1].isupper() or " " in word:
         return True
     before = text[:start].rstrip(" “\"‘'(")
     return not before or before[-1] in ".!?:\n"
@@ -98,6 +130,8 @@ class Classifier:
     max_tags: int
     ignored: frozenset[str] = frozenset()   # site.yaml's ignore_tags, casefolded
     model: "TopicModel | None" = None        # trained on the curator's filing, when there is enough
+    lexicon: _TermMatcher | None = None      # built-in terms of the standard topics the site has
+    lexicon_topics: dict[str, int] = field(default_factory=dict)  # term -> its topic (by index)
 
     @classmethod
     def from_config(cls, config: SiteConfig, model: "TopicModel | None" = None) -> "Classifier":
@@ -114,9 +148,11 @@ class Classifier:
             spellings.update({a: name for a in aliases})
             spellings[name] = name
         terms = {**{p: k for p, k in plurals.items() if p not in keyword_topics}, **{k: k for k in keyword_topics}}
+        lexicon_topics = _lexicon_terms(config.topics, terms)
         return cls(config.topics, config.default_topic, _TermMatcher.build(terms), keyword_topics,
                    _TermMatcher.build(spellings), config.max_tags,
-                   frozenset(t.casefold() for t in config.ignore_tags), model)
+                   frozenset(t.casefold() for t in config.ignore_tags), model,
+                   _TermMatcher.build({t: t for t in lexicon_topics}) if lexicon_topics else None, lexicon_topics)
 
     def topic(self, title: str, body: str) -> str:
         """The topic whose keywords the story mentions most; see `filing`."""
@@ -139,6 +175,13 @@ class Classifier:
         for keyword, count in mentions.items():
             for index in self.keyword_topics[keyword]:
                 scores[index] += 1 + math.log(count)
+        if self.lexicon is not None:
+            terms: Counter[str] = Counter()
+            for weight, text in ((TITLE_WEIGHT, title), (1, body)):
+                for _, term in self.lexicon.find(text):
+                    terms[term] += weight
+            for term, count in terms.items():
+                scores[self.lexicon_topics[term]] += LEXICON_WEIGHT * (1 + math.log(count))
         if self.model is not None:  # the curator's own filing votes: a sure model counts as one keyword
             votes = self.model.probabilities(title + "\n" + body)
             for index, topic in enumerate(self.topics):

@@ -8,6 +8,8 @@ import functools
 import re
 from typing import Iterable, NamedTuple
 
+from digest.slugs import slugify
+
 # Portfolios and departments: part of a title (`Health Minister`) or of a body's name
 # (`Nova Scotia Health`, `Ministry of Commerce`), never a name on their own.
 PORTFOLIOS = {
@@ -518,7 +520,12 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if place not in counts and any(place in name.split() or place in name for name in counts):  # headline and the story
             counts[place] = 1
     order = {name: i for i, name in enumerate(counts)}
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]])))
+    merged: dict[str, float] = {}
+    spellings: dict[str, str] = {}  # `Quebec` and `Québec` are one tag page: kept in the more frequent spelling
+    for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]])):
+        first = spellings.setdefault(slugify(name) or name, name)
+        merged[first] = merged.get(first, 0) + n
+    return dict(sorted(merged.items(), key=lambda kv: (-kv[1], order[kv[0]])))
 
 
 LOCATION_WEIGHT = 0.5
