@@ -1,34 +1,40 @@
 """The build cache of parsed articles: a file whose size and mtime are unchanged is not parsed again.
 
-Kept in the site's state folder (.digest/cache/), never in output/. Everything
-an Article depends on besides its file (time zone, topics, URL pattern,
-digest's version) is part of the cache's key: change any and the cache starts over.
+Kept in the site's state folder (.digest/cache/articles.json), never in output/. Everything
+an Article depends on besides its file (time zone, topics, URL pattern, digest's
+version and its libraries') is part of the cache's key: change any and the cache
+starts over. The cache is JSON signed with the user's key (see state.py): it holds
+the HTML of every story, which the pages show as it is, so one not written here is
+ignored, and reading it back runs no code.
 """
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
-import os
-import pickle
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from digest.config import SiteConfig
-from digest.content import Article
+from digest.content import Article, FrozenDict
+from digest.errors import Problem
 from digest.inputs import code_version, is_racy
 from digest.scan import FileStat
+from digest.state import ARTICLE_CACHE, ignored, sign, signing_key, verified, write_atomic
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 _HASH_FIELD = _FIELDS.index("source_hash")
+_FORMAT = 2  # 1 was a pickle
 
 _Entry = tuple[int, int, tuple, bool]  # size, mtime_ns, the Article's fields, racy (verify by hash)
-# Fields, not Articles: unpickling dataclass objects costs twice as much, and this is
-# read at the start of every build.
 
 
 def _key(config: SiteConfig) -> str:
-    parts = (code_version(), config.timezone, config.default_topic, tuple(t.slug for t in config.topics),
+    parts = (_FORMAT, code_version(), config.timezone, config.default_topic, tuple(t.slug for t in config.topics),
              config.path_of("article"), str(config.root), config.language, config.ignore_tags)
     return hashlib.sha1(repr(parts).encode()).hexdigest()
 
@@ -39,21 +45,35 @@ class ArticleCache:
     key: str
     entries: dict[str, _Entry] = field(default_factory=dict)
     dirty: bool = False
+    signing: bytes | None = None
+    problem: Problem | None = None   # why a cache file found was not used
 
     @classmethod
     def empty(cls, config: SiteConfig) -> "ArticleCache":
-        return cls(config.state_dir / "cache" / "articles.pickle", _key(config), dirty=True)
+        return cls(config.state_dir / ARTICLE_CACHE, _key(config), dirty=True, signing=signing_key())
 
     @classmethod
     def load(cls, config: SiteConfig) -> "ArticleCache":
         cache = cls.empty(config)
         try:
-            with open(cache.path, "rb") as fh:
-                key, entries = pickle.load(fh)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
-            return cache  # missing, or written by another version: start over
-        if key == cache.key and isinstance(entries, dict):
-            cache.entries, cache.dirty = entries, False
+            data = cache.path.read_bytes()
+        except OSError:
+            return cache  # none yet
+        payload = verified(cache.signing, data) if cache.signing else None
+        if payload is None:
+            cache.problem = ignored(cache.path, "not written by digest for this user (its signature does not match)")
+            return cache
+        try:
+            document = json.loads(payload)
+            if document["key"] != cache.key:
+                return cache  # written for another version or configuration: start over
+            cache.entries = {name: (size, mtime, _decode(fields), racy)
+                             for name, (size, mtime, racy, fields) in document["entries"].items()}
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            cache.problem = ignored(cache.path, "not a cache this digest can read")
+            cache.entries = {}
+            return cache
+        cache.dirty = False
         return cache
 
     def lookup(self, files: list[FileStat]) -> tuple[dict[str, Article], list[FileStat]]:
@@ -80,18 +100,112 @@ class ArticleCache:
         self.dirty = True
 
     def save(self, keep: list[FileStat]) -> None:
-        """Write the cache if it changed, forgetting files that are gone."""
+        """Write the cache if it changed, forgetting files that are gone. Without a signing key
+        nothing is kept: an unsigned cache would be ignored anyway."""
         kept = {name for name, _, _ in keep}
         if len(kept) != len(self.entries) or not kept.issuperset(self.entries):
             self.entries = {k: v for k, v in self.entries.items() if k in kept}
             self.dirty = True
-        if not self.dirty:
+        if not self.dirty or self.signing is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump((self.key, self.entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+        entries = {}
+        for name, (size, mtime, fields, racy) in self.entries.items():
+            encoded = _encode(fields)
+            if encoded is not None:
+                entries[name] = [size, mtime, racy, encoded]
+        payload = json.dumps({"key": self.key, "entries": entries}, separators=(",", ":")).encode("ascii")
+        write_atomic(self.path, sign(self.signing, payload))
+        self.path.with_name("articles.pickle").unlink(missing_ok=True)  # an older digest's, never read
+
+
+# Fields by kind, in Article's order: JSON keeps strings, numbers and lists; times are ISO text
+_DATETIMES = {i for i, f in enumerate(_FIELDS) if f in ("date", "updated")}
+_TUPLES = {i for i, f in enumerate(_FIELDS) if f in ("authors", "tags", "credits", "notes")}
+_EXTRA = _FIELDS.index("extra")
+
+
+class _Unencodable(Exception):
+    pass
+
+
+def _encode(fields: tuple) -> list | None:
+    """The fields as JSON values, or None for an article whose extra front matter JSON cannot
+    hold exactly (it is parsed again on each build)."""
+    out = list(fields)
+    try:
+        for i in _DATETIMES:
+            if out[i] is not None:
+                out[i] = _encode_time(out[i])
+        out[_EXTRA] = _encode_value(dict(out[_EXTRA])) if out[_EXTRA] else {}
+    except _Unencodable:
+        return None
+    return out
+
+
+def _decode(values: list) -> tuple:
+    if len(values) != len(_FIELDS):
+        raise ValueError("wrong number of fields")
+    for i in _DATETIMES:
+        if values[i] is not None:
+            values[i] = _decode_time(values[i])
+    for i in _TUPLES:
+        values[i] = tuple(values[i])
+    extra = values[_EXTRA]
+    values[_EXTRA] = FrozenDict(_decode_value(extra)) if extra else FrozenDict()
+    return tuple(values)
+
+
+def _encode_time(value: dt.datetime) -> str | list[str]:
+    """A time and, when it has one, its zone's name: `EDT` on the page comes from the zone."""
+    if isinstance(value.tzinfo, ZoneInfo) and value.tzinfo.key:
+        return [value.isoformat(), value.tzinfo.key]
+    if value.tzinfo is not None and not isinstance(value.tzinfo, dt.timezone):
+        raise _Unencodable
+    return value.isoformat()
+
+
+def _decode_time(value: str | list[str]) -> dt.datetime:
+    if isinstance(value, list):
+        text, zone = value
+        return dt.datetime.fromisoformat(text).astimezone(ZoneInfo(zone))
+    return dt.datetime.fromisoformat(value)
+
+
+# Extra front matter holds what YAML can: a mapping is a list of pairs (its keys may be
+# numbers or dates), dates and times are tagged, anything else is not cached.
+def _encode_value(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, dt.datetime):
+        return {"t": _encode_time(value)}
+    if isinstance(value, dt.date):
+        return {"d": value.isoformat()}
+    if isinstance(value, list):
+        return [_encode_value(v) for v in value]
+    if isinstance(value, dict):
+        return {"m": [[_encode_value(k), _encode_value(v)] for k, v in value.items()]}
+    raise _Unencodable
+
+
+def _decode_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode_value(v) for v in value]
+    if isinstance(value, dict):
+        (tag, inner), = value.items()
+        if tag == "t":
+            return _decode_time(inner)
+        if tag == "d":
+            return dt.date.fromisoformat(inner)
+        if tag == "m":
+            return {_hashable(_decode_value(k)): _decode_value(v) for k, v in inner}
+        raise ValueError(f"unknown tag {tag}")
+    return value
+
+
+def _hashable(key: Any) -> Any:
+    if isinstance(key, (list, dict)):
+        raise ValueError("a mapping key that YAML cannot give")
+    return key
 
 
 def _sha1_of(name: str) -> str | None:

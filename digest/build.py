@@ -48,12 +48,13 @@ class BuildReport:
 
 
 def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
-               files: list[FileStat] | None = None) -> "Site":
+               files: list[FileStat] | None = None, warnings: list[Problem] | None = None) -> "Site":
     """Articles on disk (`files`: a scan of them, if taken) -> the whole site in memory."""
     from digest.assemble import assemble  # the heavy stages load only when there is work
     from digest.content import load_articles
 
-    return assemble(config, load_articles(config, include_drafts=drafts, use_cache=use_cache, files=files))
+    return assemble(config, load_articles(config, include_drafts=drafts, use_cache=use_cache, files=files,
+                                          warnings=warnings))
 
 
 @contextmanager
@@ -100,9 +101,11 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
             return report  # nothing the site is made of changed since the last build here
     with _cycle_collector_paused():
         try:
-            site = build_site(config, drafts, use_cache=not clean, files=files)
+            cache_warnings: list[Problem] = []
+            site = build_site(config, drafts, use_cache=not clean, files=files, warnings=cache_warnings)
         except DigestError as exc:
-            raise DigestError(said + exc.problems) from None
+            raise DigestError(said + cache_warnings + exc.problems) from None
+        report.warnings += cache_warnings
         if problems:
             raise DigestError(said)
         from digest.publish import publish  # imports Jinja2: only when there is work

@@ -41,7 +41,7 @@ _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
 
 
 class FrozenDict(dict):  # type: ignore[type-arg]
-    """A read-only mapping that, unlike MappingProxyType, can be pickled into the build cache."""
+    """A read-only mapping (unlike MappingProxyType, a dict: JSON and worker processes take it as one)."""
 
     def _refuse(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("front matter is read-only")
@@ -99,16 +99,19 @@ class Article:
 
 
 def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = True,
-                  files: list[FileStat] | None = None) -> list[Article]:
+                  files: list[FileStat] | None = None, warnings: list[Problem] | None = None) -> list[Article]:
     """Every article under content/articles/, sorted newest first; raise with all problems.
 
     `files` is the build's scan of the folder (taken now when not given).
     Articles whose file is unchanged since the last build come from the cache;
-    the others are parsed, on every core when there are many.
+    the others are parsed, on every core when there are many. A cache that cannot
+    be used adds its warning to `warnings`.
     """
     from digest.article_cache import ArticleCache
 
     cache = ArticleCache.load(config) if use_cache else ArticleCache.empty(config)
+    if cache.problem is not None and warnings is not None:
+        warnings.append(cache.problem)
     files = markdown_files(config.articles_dir) if files is None else files
     found, todo = cache.lookup(files)
     problems: list[Problem] = []

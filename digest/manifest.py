@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from digest.config import SiteConfig
+from digest.state import MANIFESTS, write_atomic
 
 Manifest = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, page fingerprint)
 VERSION = 2
@@ -17,7 +18,7 @@ VERSION = 2
 
 def _manifest_path(config: SiteConfig, target: Path) -> Path:
     name = hashlib.sha1(str(target).encode()).hexdigest()[:16]
-    return config.state_dir / "manifests" / f"{name}.json"
+    return config.state_dir / MANIFESTS / f"{name}.json"
 
 
 def load_manifest(config: SiteConfig, target: Path) -> tuple[Manifest, str]:
@@ -55,8 +56,5 @@ def save_manifest(config: SiteConfig, target: Path, done: list[tuple[str, bool, 
                   inputs: str) -> None:
     """Record each file as (path, written now, fingerprint, size, mtime_ns) in `done`."""
     manifest = {rel: (size, mtime, fingerprint) for rel, _, fingerprint, size, mtime in done}
-    path = _manifest_path(config, target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"version": VERSION, "inputs": inputs, "files": manifest}, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(_manifest_path(config, target), json.dumps(
+        {"version": VERSION, "inputs": inputs, "files": manifest}, separators=(",", ":")).encode("utf-8"))

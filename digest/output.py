@@ -11,8 +11,8 @@ from pathlib import Path
 
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
+from digest.state import BUILT_RECORD, write_atomic
 
-_BUILT_RECORD = "outputs.json"  # in the site's state folder: the folders digest has built
 
 
 def check_output_dir(config: SiteConfig, output: Path | None) -> Path:
@@ -45,10 +45,12 @@ def check_output_dir(config: SiteConfig, output: Path | None) -> Path:
 
 
 def _built(config: SiteConfig) -> list[str]:
+    """The folders digest has built (a list of paths: anything else is no record)."""
     try:
-        return json.loads((config.state_dir / _BUILT_RECORD).read_text(encoding="utf-8"))
+        built = json.loads((config.state_dir / BUILT_RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
+    return built if isinstance(built, list) and all(isinstance(p, str) for p in built) else []
 
 
 def _looks_built(folder: Path) -> bool:
@@ -59,8 +61,7 @@ def _looks_built(folder: Path) -> bool:
 def remember_output(config: SiteConfig, target: Path) -> None:
     built = _built(config)
     if str(target) not in built:
-        config.state_dir.mkdir(parents=True, exist_ok=True)
-        (config.state_dir / _BUILT_RECORD).write_text(json.dumps(sorted(built + [str(target)])), encoding="utf-8")
+        write_atomic(config.state_dir / BUILT_RECORD, json.dumps(sorted(built + [str(target)])).encode("utf-8"))
 
 
 def confined(root: Path, rel: str) -> Path:

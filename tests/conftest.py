@@ -55,6 +55,14 @@ def write_site(root: Path, files: dict[str, str | bytes], site_yaml: str = SITE_
     return root
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _user_cache_folder(tmp_path_factory):
+    """digest keeps its signing key in the user's cache folder: the tests' own, not the tester's."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+
+
 @pytest.fixture
 def run(capsys):
     """Run the digest CLI in-process; return (exit status, stdout, stderr)."""

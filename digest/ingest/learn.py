@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
+
+from digest.state import TOPIC_MODEL, write_atomic
 
 MIN_EXAMPLES = 100         # stories the curator filed, all topics together, before the model votes
 MIN_PER_TOPIC = 3          # a topic with fewer examples gets no vote
@@ -107,7 +108,7 @@ def site_model(articles_dir: Path, state_dir: Path, topics: set[str], default_to
         return None
     fingerprint = hashlib.sha1("\n".join(f"{n}\0{s}\0{m}" for n, s, m in sorted(files)).encode(
         "utf-8", "surrogateescape")).hexdigest()
-    path = state_dir / "topic-model.json"
+    path = state_dir / TOPIC_MODEL
     try:
         cached = TopicModel.from_json(path.read_text(encoding="utf-8"), fingerprint, len(files))
     except (OSError, UnicodeDecodeError):
@@ -116,10 +117,7 @@ def site_model(articles_dir: Path, state_dir: Path, topics: set[str], default_to
         return cached if cached.ready else None
     model = TopicModel.train(_examples(files, topics, default_topic))
     try:
-        state_dir.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(model.to_json(fingerprint, len(files)), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, model.to_json(fingerprint, len(files)).encode("utf-8"))
     except OSError:
         pass  # a cache that cannot be written is trained again next time
     return model if model.ready else None

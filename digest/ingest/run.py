@@ -25,6 +25,7 @@ from digest.files import BINARY, read_with_stat, write_and_close
 from digest.inputs import is_racy
 from digest.parallel import map_batches
 from digest.scan import FileStat, markdown_files, markdown_paths
+from digest.state import INGEST_RECORD, INGEST_RUNNING, write_atomic
 
 if TYPE_CHECKING:  # the parsing modules load when a raw file needs reading, not on every build
     from digest.ingest.classify import Classifier
@@ -144,7 +145,7 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
                 result.problems += _stored_warnings(config, rel, entry)
             continue
         todo.append((rel, known, entry is None))
-    marker = config.state_dir / "ingest.running"
+    marker = config.state_dir / INGEST_RUNNING
     recovering = marker.exists()  # the last run stopped while writing
     if not todo and not recovering:
         return result  # every raw file is as recorded: nothing to read or write
@@ -421,7 +422,7 @@ def _slug_of(rel: str) -> str:
 
 
 def _record_path(config: SiteConfig) -> Path:
-    return config.state_dir / "ingest.json"
+    return config.state_dir / INGEST_RECORD
 
 
 def _load_record(config: SiteConfig) -> dict:
@@ -459,9 +460,5 @@ def _save_record(config: SiteConfig, record: dict) -> None:
     for entry in record["files"].values():
         if is_racy(entry["mtime"], now):
             entry["mtime"] = -1  # too fresh to trust: the next run compares the hash instead
-    path = _record_path(config)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(record, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(_record_path(config), json.dumps(record, sort_keys=True, separators=(",", ":")).encode("utf-8"))
 

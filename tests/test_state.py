@@ -1,0 +1,107 @@
+"""State files (.digest/) are data: a planted, corrupt or foreign one runs no code, puts
+nothing on a page, and costs one warning line; the build goes on as if it were absent."""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import time
+from pathlib import Path
+
+from tests.conftest import write_site
+
+ARTICLE = """\
+---
+title: "Steel talks resume"
+date: 2025-03-28T11:09:00-04:00
+topic: trade
+tags: [Mark Carney]
+{extra}---
+Officials said the talks would resume on Monday.
+"""
+
+
+def _site(tmp_path: Path, extra: str = "") -> Path:
+    site = write_site(tmp_path / "site", {"content/articles/2025/03/28-steel.md": ARTICLE.format(extra=extra)})
+    old = time.time_ns() - 10_000_000_000  # not racy: the cache is trusted by size and mtime
+    os.utime(site / "content/articles/2025/03/28-steel.md", ns=(old, old))
+    return site
+
+
+def _page(site: Path) -> str:
+    return (site / "output/2025/03/28/steel-talks-resume/index.html").read_text(encoding="utf-8")
+
+
+class _Planted:
+    """Unpickling this writes a file: the proof that code ran."""
+
+    marker = ""
+
+    def __reduce__(self):
+        return (Path.write_text, (Path(self.marker), "code ran"))
+
+
+def test_a_planted_pickle_runs_no_code(tmp_path, run):
+    site = _site(tmp_path)
+    planted = _Planted()
+    planted.marker = str(tmp_path / "pwned")
+    (site / ".digest/cache").mkdir(parents=True)
+    (site / ".digest/cache/articles.pickle").write_bytes(pickle.dumps(("key", planted)))
+    assert run("build", "--site", str(site))[0] == 0
+    assert not (tmp_path / "pwned").exists()
+    assert "Officials said the talks would resume" in _page(site)
+
+
+def test_a_planted_cache_puts_nothing_on_a_page_and_is_one_warning(tmp_path, run):
+    site = _site(tmp_path)
+    assert run("build", "--site", str(site))[0] == 0
+    cache = site / ".digest/cache/articles.json"
+    mac, _, payload = cache.read_bytes().partition(b"\n")
+    document = json.loads(payload)
+    for entry in document["entries"].values():
+        entry[3][entry[3].index("<p>Officials said the talks would resume on Monday.</p>\n")] = \
+            "<script>alert(1)</script>"
+    # the same file with a signature made up, or copied from the honest one
+    for signature in (b"0" * 64, mac):
+        cache.write_bytes(signature + b"\n" + json.dumps(document).encode())
+        (site / "output/index.html").unlink()  # something to build
+        code, out, err = run("build", "--site", str(site))
+        assert code == 0
+        assert "<script>alert(1)</script>" not in _page(site)
+        assert "Officials said the talks would resume on Monday." in _page(site)
+        lines = [line for line in err.splitlines() if "articles.json" in line]
+        assert len(lines) == 1, err
+        assert lines[0].startswith(f"{cache}:1: warning: ignored: not written by digest"), err
+    # the build wrote a good cache in its place: no warning next time
+    (site / "output/index.html").unlink()
+    assert "articles.json" not in run("build", "--site", str(site))[2]
+
+
+def test_extra_front_matter_comes_back_from_the_cache_as_written(tmp_path, run):
+    """Dates, times, nested mappings with number keys, lists: the second build reads them from
+    the cache and the pages are the same bytes. A value JSON cannot hold (a YAML set) keeps its
+    story out of the cache: parsed on every build, still right."""
+    extra = "event: 2025-04-01\nfiled: 2025-03-28T10:00:00-04:00\nscores: {1: [a, b], 2: {x: null}}\nratio: 0.5\n"
+    site = _site(tmp_path, extra)
+    other = site / "content/articles/2025/03/29-set.md"
+    other.write_text(ARTICLE.format(extra="flags: !!set {a, b}\n").replace("Steel talks resume", "Set story")
+                     .replace("2025-03-28T", "2025-03-29T"), encoding="utf-8")
+    old = time.time_ns() - 10_000_000_000
+    os.utime(other, ns=(old, old))
+    assert run("build", "--site", str(site))[0] == 0
+    first = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
+    cached = json.loads((site / ".digest/cache/articles.json").read_bytes().partition(b"\n")[2])["entries"]
+    assert [Path(name).name for name in cached] == ["28-steel.md"]
+    (site / "output/index.html").unlink()
+    assert run("build", "--site", str(site))[0] == 0
+    assert {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()} == first
+
+
+def test_without_a_key_folder_the_build_keeps_no_cache_and_still_works(tmp_path, run, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    site = _site(tmp_path)
+    assert run("build", "--site", str(site))[0] == 0
+    assert "Officials said the talks would resume" in _page(site)
+    assert not (site / ".digest/cache/articles.json").exists()
