@@ -5,13 +5,11 @@ site, and `publish` writes it.
 """
 from __future__ import annotations
 
-import gc
 import time
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
@@ -57,22 +55,6 @@ def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
                                           warnings=warnings))
 
 
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while the site is made. A build creates hundreds of
-    thousands of objects that live until it ends (articles, pages) and few cycles; the
-    collector would walk all of them again and again, a third of the time of loading and
-    assembling, and a tenth of ingesting (its workers send back every story they read).
-    (Worker processes collect their own garbage: see parallel.py and publish._site_frozen.)"""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
           clean: bool = False, always: bool = False) -> BuildReport:
     """Ingest, assemble, render and write; on any error raise and leave output/ as it was.
@@ -85,8 +67,7 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
     started = time.perf_counter()
     target = check_output_dir(config, output)
     files = markdown_files(config.articles_dir)  # one walk serves ingest, the fingerprint and the cache
-    with _cycle_collector_paused():
-        ingested = ingest(config, trust_stat=not clean, articles=files)
+    ingested = ingest(config, trust_stat=not clean, articles=files)
     if ingested.written or ingested.removed:
         files = markdown_files(config.articles_dir)  # as ingest left it
     report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning])
@@ -99,18 +80,17 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
             report.files, report.seconds = len(manifest), time.perf_counter() - started
             report.output = target
             return report  # nothing the site is made of changed since the last build here
-    with _cycle_collector_paused():
-        try:
-            cache_warnings: list[Problem] = []
-            site = build_site(config, drafts, use_cache=not clean, files=files, warnings=cache_warnings)
-        except DigestError as exc:
-            raise DigestError(said + cache_warnings + exc.problems) from None
-        report.warnings += cache_warnings
-        if problems:
-            raise DigestError(said)
-        from digest.publish import publish  # imports Jinja2: only when there is work
+    try:
+        cache_warnings: list[Problem] = []
+        site = build_site(config, drafts, use_cache=not clean, files=files, warnings=cache_warnings)
+    except DigestError as exc:
+        raise DigestError(said + cache_warnings + exc.problems) from None
+    report.warnings += cache_warnings
+    if problems:
+        raise DigestError(said)
+    from digest.publish import publish  # imports Jinja2: only when there is work
 
-        report.files, report.written = publish(site, target, inputs, clean=clean)
+    report.files, report.written = publish(site, target, inputs, clean=clean)
     remember_output(config, target)
     report.pages_by_kind = Counter(p.kind for p in site.pages)
     report.site = site

@@ -2,11 +2,29 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
+import threading
 from typing import Any, Callable, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+def fork_is_safe() -> bool:
+    """Forking copies the calling thread only: a lock another thread held at that moment (the
+    preview's server or watcher, say: logging, stdout, the import lock) stays held forever in
+    the child. Fork only from a process whose one thread is the caller."""
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _context() -> Any:
+    """Fork where it is safe (workers start at once and inherit what they need); otherwise
+    a fresh interpreter per worker, from the forkserver where there is one."""
+    if fork_is_safe():
+        return multiprocessing.get_context("fork")
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def map_batches(work: Callable[..., list[R]], items: Sequence[T], threshold: int, *args: Any) -> list[R]:
@@ -19,7 +37,13 @@ def map_batches(work: Callable[..., list[R]], items: Sequence[T], threshold: int
 
     chunk = -(-len(items) // (workers * 4))
     batches = [list(items[i: i + chunk]) for i in range(0, len(items), chunk)]
-    # workers collect their own garbage, even when the build paused the collector (build.py)
-    with ProcessPoolExecutor(workers, initializer=gc.enable) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker) as pool:
         parts = pool.map(work, *([a] * len(batches) for a in args), batches)
         return [result for part in parts for result in part]
+
+
+def _start_worker() -> None:
+    """A worker collects its own garbage, whatever its parent does (the command line turns
+    the collector off for itself, see cli.py); what it inherited by fork stays out of sight."""
+    gc.freeze()
+    gc.enable()

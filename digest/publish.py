@@ -15,16 +15,15 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from digest.assemble import Site
 from digest.errors import DigestError, Problem
 from digest.files import BINARY, write_and_close
 from digest.manifest import Manifest, load_manifest, save_manifest
 from digest.output import inside
+from digest.parallel import fork_is_safe
 from digest.fingerprint import page_fingerprint, site_fingerprint
 from digest.render import Renderer, static_files, unique_problems
 from digest.themes import theme_dirs
@@ -99,6 +98,10 @@ _WORKER: dict[str, object] = {}  # per worker process: its _Job and Renderer (se
 
 
 def _start_worker(job: _Job) -> None:
+    """A render worker: the site, inherited, out of the collector's sight (walking it would
+    copy every page of memory it touches), and the collector on for what rendering makes."""
+    gc.freeze()
+    gc.enable()
     _WORKER["job"], _WORKER["renderer"] = job, Renderer.for_site(job.site)
 
 
@@ -123,39 +126,20 @@ def _render_range(bounds: tuple[int, int]) -> tuple[list[Done], list[Problem]]:
     return done, problems
 
 
-@contextmanager
-def _site_frozen() -> Iterator[None]:
-    """The cycle collector on for what rendering makes, with everything made before (the
-    site) out of its sight: rendering leaves garbage cycles worth collecting, but walking the
-    site would cost time, and in a forked worker a copy of every page of memory it touches.
-    (The build pauses the collector while it makes the site: see build.py.)"""
-    if gc.get_freeze_count():  # frozen by whoever runs us: theirs to undo, leave it as it is
-        yield
-        return
-    enabled = gc.isenabled()
-    gc.freeze()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not enabled:
-            gc.disable()
-        gc.unfreeze()
-
-
 def _render_all(job: _Job) -> tuple[list[Done], list[Problem]]:
     count = len(job.site.pages)
     workers = min(os.cpu_count() or 1, 8)
-    if count < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        _start_worker(job)
+    # workers inherit the site by fork, which only a single-threaded process may do (see
+    # parallel.fork_is_safe): the preview, whose server and watcher are threads, renders here
+    if count < PARALLEL_FROM or workers < 2 or not fork_is_safe():
+        _WORKER["job"], _WORKER["renderer"] = job, Renderer.for_site(job.site)
         try:
-            with _site_frozen():
-                return _render_range((0, count))
+            return _render_range((0, count))
         finally:
             _WORKER.clear()
     step = -(-count // (workers * 40))  # small slices: a slow one cannot leave a core idle
     slices = [(i, min(i + step, count)) for i in range(0, count, step)]
-    with _site_frozen(), multiprocessing.get_context("fork").Pool(workers, _start_worker, (job,)) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, _start_worker, (job,)) as pool:
         # the slowest pages (archives, search index, sitemap) come last in the site: start
         # with them, and end on article pages, which all take about as long
         parts = pool.map(_render_range, slices[::-1], chunksize=1)[::-1]

@@ -33,8 +33,6 @@ from digest.live import LiveSite
 from digest.themes import default_theme_dir, theme_dirs
 from digest.watch import Rebuilder
 
-# livereload's handler waits this long between reloads and drops what comes in between.
-LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
 LOOPBACK = ("localhost", "127.0.0.1", "[::1]")
 
 

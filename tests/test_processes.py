@@ -1,0 +1,59 @@
+"""The library switches nothing process-wide and forks only where forking is safe: the
+preview runs the same build from its watcher thread, beside the server's."""
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import subprocess
+import sys
+import threading
+
+from digest import content, parallel, publish
+from digest.build import build
+from digest.config import load_config
+from tests.conftest import SITE_YAML, raw_article, write_site
+
+
+def _site(tmp_path):
+    raws = {f"content/raw/{i:02}.txt": raw_article(f"Story number {i}", f"2025-03-{10 + i % 18:02}")
+            for i in range(24)}
+    return write_site(tmp_path / "site", raws, SITE_YAML)
+
+
+def _pages(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_a_build_beside_other_threads_never_forks_and_matches_a_forked_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(content, "PARALLEL_FROM", 2)  # workers even for a small site
+    monkeypatch.setattr(publish, "PARALLEL_FROM", 2)
+    forked = build(load_config(_site(tmp_path / "a"))).output
+    asked: list[str] = []
+    real = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: asked.append(method) or real(method))
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)  # the preview's server, say
+    server.start()
+    try:
+        report = build(load_config(_site(tmp_path / "b")))
+    finally:
+        stop.set()
+        server.join()
+    assert "fork" not in asked and asked  # parsing ran in workers, started safely
+    assert _pages(report.output) == _pages(forked)
+
+
+def test_the_library_leaves_the_cycle_collector_alone(tmp_path, monkeypatch):
+    switched: list[str] = []
+    monkeypatch.setattr(gc, "disable", lambda: switched.append("disable"))
+    monkeypatch.setattr(gc, "freeze", lambda: switched.append("freeze"))
+    monkeypatch.setattr(parallel, "fork_is_safe", lambda: False)
+    build(load_config(_site(tmp_path)))
+    assert switched == []
+
+
+def test_importing_the_preview_patches_no_library():
+    """livereload's handler keeps its own settings: digest subclasses it instead."""
+    code = ("from livereload.handlers import LiveReloadHandler as H; before = dict(vars(H)); "
+            "import digest.serve; print(dict(vars(H)) == before)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "True\n"
