@@ -49,11 +49,11 @@ class ArticleCache:
     problem: Problem | None = None   # why a cache file found was not used
 
     @classmethod
-    def empty(cls, config: SiteConfig) -> "ArticleCache":
+    def empty(cls, config: SiteConfig) -> ArticleCache:
         return cls(config.state_dir / ARTICLE_CACHE, _key(config), dirty=True, signing=signing_key())
 
     @classmethod
-    def load(cls, config: SiteConfig) -> "ArticleCache":
+    def load(cls, config: SiteConfig) -> ArticleCache:
         cache = cls.empty(config)
         try:
             data = cache.path.read_bytes()

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from digest.config import SiteConfig
 from digest.content import Article
-from digest.errors import DigestError, Problem
 from digest.dates import long_date, month_name
+from digest.errors import DigestError, Problem
 from digest.slugs import stable_slug
 
 LIST_KINDS = ("home", "day", "month", "year", "archive", "topic", "topics", "tag", "tags")
@@ -240,7 +241,7 @@ class Related(Sequence[Article]):
             self._index = None  # type: ignore[assignment]  # ranked: the index may go once all are
         return self._stories
 
-    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+    def __getitem__(self, i: Any) -> Any:
         return self.stories[i]
 
     def __len__(self) -> int:
@@ -255,11 +256,11 @@ class Related(Sequence[Article]):
     def __hash__(self) -> int:
         return hash(self.stories)
 
-    def __add__(self, other: object) -> tuple[Article, ...]:
-        return self.stories + tuple(other)  # type: ignore[call-overload]
+    def __add__(self, other: Iterable[Article]) -> tuple[Article, ...]:
+        return self.stories + tuple(other)
 
-    def __radd__(self, other: object) -> tuple[Article, ...]:
-        return tuple(other) + self.stories  # type: ignore[call-overload]
+    def __radd__(self, other: Iterable[Article]) -> tuple[Article, ...]:
+        return tuple(other) + self.stories
 
     def __repr__(self) -> str:
         return f"Related({self.stories!r})"

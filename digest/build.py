@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.ingest.run import IngestResult, ingest
-from digest.output import check_output_dir, remember_output
 from digest.inputs import fingerprint
 from digest.manifest import intact, load_manifest
+from digest.output import check_output_dir, remember_output
 from digest.scan import FileStat, markdown_files
 from digest.themes import theme_dirs
 
@@ -34,7 +34,7 @@ class BuildReport:
     written: int = 0
     seconds: float = 0.0
     output: Path | None = None
-    site: "Site | None" = None   # the site in memory, when it was built (not for "nothing changed")
+    site: Site | None = None   # the site in memory, when it was built (not for "nothing changed")
     warnings: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -46,7 +46,7 @@ class BuildReport:
 
 
 def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
-               files: list[FileStat] | None = None, warnings: list[Problem] | None = None) -> "Site":
+               files: list[FileStat] | None = None, warnings: list[Problem] | None = None) -> Site:
     """Articles on disk (`files`: a scan of them, if taken) -> the whole site in memory."""
     from digest.assemble import assemble  # the heavy stages load only when there is work
     from digest.content import load_articles

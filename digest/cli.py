@@ -8,8 +8,8 @@ import argparse
 import gc
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from digest.config import load_config
 from digest.errors import DigestError, Problem, UsageError, display_path

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -40,7 +41,7 @@ _SLUG = re.compile(SLUG_RE_TEXT)
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
 
 
-class FrozenDict(dict):  # type: ignore[type-arg]
+class FrozenDict(dict[str, Any]):
     """A read-only mapping (unlike MappingProxyType, a dict: JSON and worker processes take it as one)."""
 
     def _refuse(self, *args: Any, **kwargs: Any) -> None:
@@ -116,7 +117,7 @@ def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = Tr
     found, todo = cache.lookup(files)
     problems: list[Problem] = []
     # stored with the stat taken before reading: a save during parsing is parsed again next time
-    for stat, outcome in zip(todo, parse_articles(config, [Path(name) for name, _, _ in todo])):
+    for stat, outcome in zip(todo, parse_articles(config, [Path(name) for name, _, _ in todo]), strict=True):
         if isinstance(outcome, Article):
             found[stat[0]] = outcome
             cache.store(stat, outcome)

@@ -17,7 +17,6 @@ import digest
 from digest.config import SiteConfig
 from digest.scan import FileStat
 
-
 RACY_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from html.parser import HTMLParser
-from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 

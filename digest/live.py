@@ -19,8 +19,8 @@ from types import MappingProxyType
 from typing import Any
 
 from digest.assemble import Page, Related, Site, search_entries
-from digest.config import SiteConfig
 from digest.body_html import markdown_renderer
+from digest.config import SiteConfig
 from digest.content import Article, FrozenDict, read_article
 from digest.errors import DigestError, Problem
 from digest.output import confined
@@ -80,7 +80,7 @@ class LiveSite:
     search: int | None           # the search index page
 
     @classmethod
-    def of(cls, site: Site, folder: Path) -> "LiveSite":
+    def of(cls, site: Site, folder: Path) -> LiveSite:
         shows: dict[str, list[int]] = defaultdict(list)
         lists: dict[str, list[int]] = defaultdict(list)
         own, search = {}, None

@@ -14,7 +14,6 @@ from digest.errors import DigestError, Problem
 from digest.state import BUILT_RECORD, write_atomic
 
 
-
 def check_output_dir(config: SiteConfig, output: Path | None) -> Path:
     """Refuse an output folder whose replacement would destroy the site, its sources or
     anything digest did not make; return it resolved."""

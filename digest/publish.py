@@ -21,10 +21,10 @@ from pathlib import Path
 from digest.assemble import Site
 from digest.errors import DigestError, Problem
 from digest.files import BINARY, write_and_close
+from digest.fingerprint import page_fingerprint, site_fingerprint
 from digest.manifest import Manifest, load_manifest, save_manifest
 from digest.output import inside
 from digest.parallel import fork_is_safe
-from digest.fingerprint import page_fingerprint, site_fingerprint
 from digest.render import Renderer, static_files, unique_problems
 from digest.themes import theme_dirs
 

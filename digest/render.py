@@ -9,10 +9,11 @@ import datetime as dt
 import os
 import posixpath
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -43,7 +44,7 @@ class SiteView:
 try:
     from markupsafe import _escape_inner  # markupsafe 3's escaping of a str, without the Markup around it
 except ImportError:  # pragma: no cover - another markupsafe: templates keep Jinja's own `escape`
-    _escape_inner = None
+    _escape_inner = None  # type: ignore[assignment]
 
 
 def _escape_text(value: Any) -> str:
@@ -87,7 +88,7 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
                        long_date=_in_language(dates.long_date), long_datetime=_in_language(dates.long_datetime),
                        month_name=_in_language(dates.month_name), clock=_in_language(dates.clock))
     env.globals.update(news_article_ld=lambda article, page: news_article_ld(config, article, page),
-                       epoch=dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc), t=strings.translate,
+                       epoch=dt.datetime(1970, 1, 1, tzinfo=dt.UTC), t=strings.translate,
                        notes_html=notes_html, page_title=strings.page_title,
                        page_description=strings.page_description)
     return env
@@ -111,7 +112,7 @@ class Strings:
     fallback: tuple[str, ...]
 
     @classmethod
-    def load(cls, config: SiteConfig) -> "Strings":
+    def load(cls, config: SiteConfig) -> Strings:
         import yaml
 
         tables: dict[str, dict[str, str]] = {}
@@ -228,7 +229,7 @@ class Renderer:
     fragments: dict[tuple[Any, ...], Markup]  # cards and page chrome, by link depth: rendered once
 
     @classmethod
-    def for_site(cls, site: Site) -> "Renderer":
+    def for_site(cls, site: Site) -> Renderer:
         config = site.config
         urls = MappingProxyType({"home": "", "archive": config.path_of("archive"),
                                  "topics": config.path_of("topics"), "tags": config.path_of("tags"),
@@ -321,7 +322,7 @@ def static_files(config: SiteConfig) -> Iterator[tuple[str, Path]]:
 def _build_time() -> dt.datetime | None:
     """Only with SOURCE_DATE_EPOCH: builds are otherwise byte-identical whenever they run."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else None
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
 
 
 def _template_problem(exc: Exception, page: Page) -> Problem:

@@ -6,8 +6,8 @@ list, so the build takes it once (and again only when ingest wrote or removed fi
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 FileStat = tuple[str, int, int]  # absolute path, size, mtime_ns
 

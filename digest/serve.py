@@ -82,7 +82,7 @@ class _Guarded:
 
     preview: Preview
 
-    def prepare(self) -> None:  # type: ignore[misc]
+    def prepare(self) -> None:
         if self.request.host.lower() not in self.preview.allowed_hosts:  # type: ignore[attr-defined]
             raise web.HTTPError(403)
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from digest.inotify import Inotify
@@ -117,7 +118,7 @@ class Rebuilder:
         finally:
             notify.close()
 
-    def settle_and_build(self, notify: "Inotify", events: set[str]) -> bool:
+    def settle_and_build(self, notify: Inotify, events: set[str]) -> bool:
         """Wait until no event came for SETTLE seconds, then build once for what really changed."""
         while not self.stop.is_set():
             more = notify.read(SETTLE)

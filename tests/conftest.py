@@ -1,14 +1,27 @@
 """Shared helpers: tiny sites written from inline files in tmp_path."""
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from digest.cli import main
 
 DATA = Path(__file__).parent / "data"
+
+# Property tests: a quick run locally, the full example counts in CI (.ci/run sets
+# HYPOTHESIS_PROFILE=ci). `examples(n)` is a test's count for the profile in use.
+settings.register_profile("ci", deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "dev")
+settings.load_profile(PROFILE)
+
+
+def examples(n: int) -> int:
+    return n if PROFILE == "ci" else max(50, n // 20)
 
 SITE_YAML = """\
 title: Test Digest
@@ -58,8 +71,6 @@ def write_site(root: Path, files: dict[str, str | bytes], site_yaml: str = SITE_
 @pytest.fixture(autouse=True, scope="session")
 def _user_cache_folder(tmp_path_factory):
     """digest keeps its signing key in the user's cache folder: the tests' own, not the tester's."""
-    import os
-
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
 
 

@@ -7,7 +7,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from digest import frontmatter
-from digest.body_html import attributed_quotes, markdown_renderer, plain_paragraphs, render_body
+from digest.body_html import (
+    attributed_quotes,
+    markdown_renderer,
+    plain_paragraphs,
+    render_body,
+)
+from tests.conftest import examples
 
 MD = markdown_renderer()
 REPO = Path(__file__).resolve().parents[1]
@@ -21,7 +27,7 @@ _PIECES = st.sampled_from(["word", "Ottawa", "2025", "1", "12", " ", "  ", ".", 
 _LINES = st.lists(st.just("") | st.lists(_PIECES, max_size=8).map("".join), max_size=8)
 
 
-@settings(max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(5000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_LINES)
 @example(['He said "no" — twice.', "", "It's 3% of $5."])
 @example(["1. a list", "", "plain"])

@@ -362,7 +362,7 @@ def test_times_read_in_their_own_zone_even_when_equal():
     toronto = dt.datetime(2025, 11, 2, 1, 30, tzinfo=ZoneInfo("America/Toronto"))
     assert long_datetime(toronto) == "November 2, 2025 at 1:30 a.m. EDT"
     assert long_datetime(toronto.replace(fold=1)) == "November 2, 2025 at 1:30 a.m. EST"
-    assert long_datetime(toronto.astimezone(dt.timezone.utc)) == "November 2, 2025 at 5:30 a.m. UTC"
+    assert long_datetime(toronto.astimezone(dt.UTC)) == "November 2, 2025 at 5:30 a.m. UTC"
 
 
 def test_related_stories_can_be_used_as_a_list_in_a_theme(tmp_path, run):

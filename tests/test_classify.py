@@ -12,7 +12,7 @@ from digest.config import load_config
 from digest.ingest.classify import Classifier, _common_word_use, _TermMatcher, summarize
 from digest.ingest.names import _LowercaseWords
 from digest.ingest.wire import parse
-from tests.conftest import DATA, write_site
+from tests.conftest import DATA, examples, write_site
 
 
 def classifier(tmp_path, extra: str = "") -> Classifier:
@@ -74,7 +74,7 @@ def test_a_sentence_opening_word_the_story_uses_in_lowercase_is_not_part_of_a_na
 _PIECES = st.text(st.sampled_from("aAsStTé’'_1 .\n-"), max_size=40)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(_PIECES, st.text(st.sampled_from("asté’'_1.-"), min_size=1, max_size=4))
 @example("Carney’s it’s", "s")
 @example("it’s", "s")
@@ -83,7 +83,7 @@ def test_lowercase_words_are_found_as_a_tokenising_regex_would(text, word):
     assert (word in _LowercaseWords(text)) == (word in set(re.findall(r"\b[a-z][\w’']*", text)))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(_PIECES, st.lists(st.text(st.sampled_from("aAsSté’'_1 .-"), min_size=1, max_size=4), min_size=1, max_size=6))
 @example("interest rates rise", ["interest rate", "interest rates", "rate"])
 @example("Made in U.S.A today", ["U.S.", "U.S"])  # `U.S.` is followed by a letter: `U.S` is the match

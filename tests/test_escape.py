@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 from digest.ingest.escape import escape_markdown
 from digest.ingest.wire import blocks
 from digest.text import clean_text
+from tests.conftest import examples
 
 # CommonMark with raw HTML on, and markdown-it's JS default (raw HTML off, tables, strikethrough).
 RENDERERS = {"commonmark+html": MarkdownIt("commonmark"), "js-default": MarkdownIt("js-default")}
@@ -81,7 +82,7 @@ ALPHABET = st.one_of(
 )
 
 
-@settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(10_000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(ALPHABET, min_size=1, max_size=40).map("".join))
 @example("1. x")
 @example("a\n===")
@@ -129,7 +130,7 @@ _LINE = st.lists(ALPHABET, min_size=1, max_size=30).map("".join).map(
     lambda s: " ".join(clean_text(s).replace("\n", " ").split(" ")).strip()).filter(bool)
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(3000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_LINE, min_size=1, max_size=5), _LINE, _LINE)
 @example(["1. first", "# second", "- third"], "“Quote #1”", "THE PLAN #2 ##")
 def test_lists_quotes_and_subheads_render_as_written(items, quote, heading):

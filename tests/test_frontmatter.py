@@ -5,19 +5,20 @@ import datetime as dt
 import re
 
 import yaml
-from yaml import CSafeLoader as Loader
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from yaml import CSafeLoader as Loader
 
 from digest.frontmatter import dump, read, split
 from digest.slugs import slugify, stable_slug
+from tests.conftest import examples
 
 TRICKY_TITLES = ['Carney: "We will not back down"', "#1 story", "- leading dash", "yes", "null", "3.14",
                  "Québec annonce : Legault", "中国新闻", "Zelenskyy’s ‘plan’", "a\u0085b", "tab\tx", "'quoted'",
                  "[x](javascript:alert(1))", "key: value # comment", "ends with colon:", "---"]
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(title=st.one_of(st.sampled_from(TRICKY_TITLES), st.text(min_size=1)),
        tags=st.lists(st.text(min_size=1), max_size=4))
 def test_any_title_and_tags_round_trip(title, tags):
@@ -27,7 +28,7 @@ def test_any_title_and_tags_round_trip(title, tags):
     assert body == "Body.\n" and text.splitlines()[line - 1] == "Body."
 
 
-_ZONES = st.sampled_from([dt.timezone.utc, dt.timezone(dt.timedelta(hours=-4)),
+_ZONES = st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=-4)),
                           dt.timezone(dt.timedelta(hours=5, minutes=30))])
 _VALUES = st.one_of(st.sampled_from(TRICKY_TITLES), st.text(), st.booleans(), st.none(), st.integers(),
                     st.lists(st.one_of(st.sampled_from(TRICKY_TITLES), st.text()), max_size=4),
@@ -35,7 +36,7 @@ _VALUES = st.one_of(st.sampled_from(TRICKY_TITLES), st.text(), st.booleans(), st
                     .map(lambda d: d.replace(microsecond=0)))
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(fields=st.lists(st.tuples(st.sampled_from(["title", "summary", "tags", "source", "date", "x_y", "draft"]),
                                  _VALUES), max_size=6, unique_by=lambda f: f[0]))
 def test_fast_reader_reads_what_yaml_reads(fields):
@@ -49,7 +50,7 @@ def test_fast_reader_reads_what_yaml_reads(fields):
         assert [type(v) for v in fast.values()] == [type(v) for v in expected.values()]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.lists(st.text(st.sampled_from('ab: "[],-\\#\'1T0+\n'), max_size=20), max_size=4))
 def test_fast_reader_leaves_other_yaml_to_yaml(lines):
     yaml_text = "\n".join(lines)
@@ -82,7 +83,7 @@ def test_front_matter_stays_readable():
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.text())
 def test_slugs_are_safe_and_never_empty(title):
     slug = stable_slug(title, "story")

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from digest.config import SiteConfig, Topic
 from digest.ingest.lexicon import ACRONYMS, ALIASES, LEXICON
@@ -57,7 +58,7 @@ class _TermMatcher:
     canonical: dict[str, str]
 
     @classmethod
-    def build(cls, terms: dict[str, str]) -> "_TermMatcher":
+    def build(cls, terms: dict[str, str]) -> _TermMatcher:
         """`terms` maps each spelling to what it stands for."""
         exact = {t: c for t, c in terms.items() if t != t.lower()}
         folded = {t.lower(): c for t, c in terms.items() if t == t.lower()}
@@ -129,12 +130,12 @@ class Classifier:
     vocabulary: _TermMatcher
     max_tags: int
     ignored: frozenset[str] = frozenset()   # site.yaml's ignore_tags, casefolded
-    model: "TopicModel | None" = None        # trained on the curator's filing, when there is enough
+    model: TopicModel | None = None        # trained on the curator's filing, when there is enough
     lexicon: _TermMatcher | None = None      # built-in terms of the standard topics the site has
     lexicon_topics: dict[str, int] = field(default_factory=dict)  # term -> its topic (by index)
 
     @classmethod
-    def from_config(cls, config: SiteConfig, model: "TopicModel | None" = None) -> "Classifier":
+    def from_config(cls, config: SiteConfig, model: TopicModel | None = None) -> Classifier:
         keyword_topics: dict[str, tuple[int, ...]] = {}
         for index, topic in enumerate(config.topics):
             for keyword in topic.keywords:
@@ -203,7 +204,9 @@ class Classifier:
         scores its mentions, plus 2 when the headline names it and 1 when the lede does. The
         vocabulary decides a name's spelling (`Carney` is Mark Carney), not its rank."""
         body = "\n\n".join(paragraphs)
-        scores: Counter[str] = Counter(c for _, c in self.vocabulary.find(body))
+        scores: defaultdict[str, float] = defaultdict(float)
+        for _, canonical in self.vocabulary.find(body):
+            scores[canonical] += 1
         for name, mentions in find_names(paragraphs, exclude, language, title).items():
             scores[self.vocabulary.canonical.get(name, name)] += mentions
         lede = paragraphs[0] if paragraphs else ""

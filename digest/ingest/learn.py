@@ -11,9 +11,9 @@ import hashlib
 import json
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from digest.state import TOPIC_MODEL, write_atomic
 
@@ -39,7 +39,7 @@ class TopicModel:
     stories: dict[str, int]             # topic -> examples
 
     @classmethod
-    def train(cls, examples: Iterable[tuple[str, str]]) -> "TopicModel":
+    def train(cls, examples: Iterable[tuple[str, str]]) -> TopicModel:
         counts: dict[str, dict[str, int]] = {}
         stories: dict[str, int] = {}
         for topic, text in examples:
@@ -76,7 +76,7 @@ class TopicModel:
                            "counts": self.counts, "stories": self.stories}, sort_keys=True, separators=(",", ":"))
 
     @classmethod
-    def from_json(cls, text: str, fingerprint: str, files: int = -1) -> "TopicModel | None":
+    def from_json(cls, text: str, fingerprint: str, files: int = -1) -> TopicModel | None:
         """The model in `text` if it was trained on the stories with `fingerprint`, or on nearly
         as many stories as `files` (within RETRAIN_SHARE); None for anything else (stale,
         foreign, corrupt)."""

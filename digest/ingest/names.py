@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from digest.slugs import slugify
 
@@ -57,13 +58,13 @@ DEMONYMS = {
     "American", "Americans", "Canadian", "Canadians", "European", "Europeans", "British", "French", "German",
     "Chinese", "Japanese", "Mexican", "Mexicans", "Ukrainian", "Ukrainians", "Russian", "Russians", "Israeli",
     "Palestinian", "Indian", "Italian", "Spanish", "Korean", "Australian", "Québécois", "Québécoise",
-    "Quebecer", "Quebecers", "Québécois", "Albertan", "Albertans", "Ontarian", "Ontarians", "Western",
+    "Quebecer", "Quebecers", "Albertan", "Albertans", "Ontarian", "Ontarians", "Western",
     "Eastern", "Northern", "Southern", "North", "South", "East", "West", "Latin", "Central", "Arctic",
     "Atlantic", "Pacific", "Canadien", "Canadienne", "Canadiens", "Américain", "Américaine", "Américains",
     "Européen", "Européenne", "Européens", "Français", "Française", "Anglo", "Franco", "Indigenous", "First",
-    "Britannique", "Montréalais", "Montréalaise", "Québécoise", "Ontarien", "Ontarienne", "Albertain",
+    "Britannique", "Montréalais", "Montréalaise", "Ontarien", "Ontarienne", "Albertain",
     "Ukrainien", "Ukrainienne", "Russe", "Allemand", "Chinois", "Mexicain", "Manitobans", "Torontonians",
-    "Montrealers", "Vancouverites", "Calgarians", "Albertans", "Americans",
+    "Montrealers", "Vancouverites", "Calgarians",
 }
 COMPANY_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "L.L.C.", "plc", "PLC", "S.A.", "AG", "N.V.", "Limited",
                     "Incorporated", "Ltée", "Local"}  # `Unifor Local 1285` is Unifor
@@ -93,14 +94,14 @@ SENTENCE_WORDS = {
     "Follow", "Read", "Watch", "Click", "See", "Contact", "Subscribe", "Sign",
     # French sentence openers
     "Le", "La", "Les", "L’", "Un", "Une", "Des", "Du", "De", "Au", "Aux", "Selon", "Dans", "Pour", "Par",
-    "Sur", "Avec", "Sans", "Mais", "Et", "Ou", "Donc", "Or", "Cette", "Ce", "Cet", "Ces", "Il", "Elle",
-    "Ils", "Elles", "On", "Nous", "Vous", "Lors", "Depuis", "Après", "Avant", "En", "Entre", "Chez",
+    "Sur", "Avec", "Sans", "Mais", "Et", "Ou", "Donc", "Cette", "Ce", "Cet", "Ces", "Il", "Elle",
+    "Ils", "Elles", "Nous", "Vous", "Lors", "Depuis", "Après", "Avant", "En", "Entre", "Chez",
     "Plus", "Moins", "Tout", "Tous", "Toutes", "Toute", "Aucun", "Aucune", "Leur", "Leurs", "Son", "Sa",
     "Ses", "Notre", "Nos", "Quand", "Alors", "Ainsi", "Pourtant", "Toutefois", "Cependant", "Enfin",
     "Déjà", "Encore", "Aussi", "Si", "Comme", "Quant", "Parmi", "Malgré", "Vers", "Contre", "Hier",
     "Demain", "Aujourd’hui", "Rappelons", "Outre", "Certains", "Plusieurs", "Chaque", "Là", "Ici", "À",
     "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Tonight",
-    "This", "Shares", "Voters", "Residents", "Police", "Mr", "Ms",
+    "Shares", "Voters", "Residents", "Police", "Mr", "Ms",
 }
 # Paragraphs of credits rather than story: their names are staff, not subjects.
 _CREDIT_LINE = re.compile(r"^(?:\(?(?:Additional )?[Rr]eporting by|Editing by|Writing by|Follow |With files from)")
@@ -113,10 +114,9 @@ ORG_WORDS = {
     "Union", "Federation", "League", "Committee", "Institute", "Foundation", "Society", "Club",
     "Network", "News", "Canada", "Commons", "Reserve", "Index", "Police", "Forces", "Authority",
     "Corporation", "Chamber", "Social", "Times", "Post", "Nations", "Centre", "Center", "Hospital",
-    "Corp", "Inc", "Ltd", "Banque", "Agence", "Parti", "Conseil", "Commission", "Cour", "Université",
-    "Hôpital", "Société", "Assemblée", "Fédération", "Syndicat", "Institut", "Fondation", "Centre",
-    "Office", "Régie", "Caisse", "Tribunal", "Ville", "Group", "Groupe", "Coalition", "Alliance", "Ministry",
-    "Centers", "Centres", "Église", "Bloc", "Companies",
+    "Corp", "Inc", "Ltd", "Banque", "Agence", "Parti", "Conseil", "Cour", "Université",
+    "Hôpital", "Société", "Assemblée", "Fédération", "Syndicat", "Institut", "Fondation", "Régie", "Caisse",
+    "Tribunal", "Ville", "Groupe", "Coalition", "Alliance", "Centers", "Centres", "Église", "Bloc", "Companies",
 } | PLACES
 # Bodies whose names go on with `for` or `on`: `Centers for Disease Control and Prevention`,
 # `Advisory Committee on Immunization Practices`.
@@ -208,8 +208,8 @@ def _runs(paragraph: str) -> list[Run]:
                 if opens is None:
                     opens = _opens_sentence(text, match.start())
                 part_opens = opens
-            last = index == len(parts) - 1 and follower is not None
-            runs.append(Run(words, part_opens, match.start(), follower.group(1) if last else ""))
+            last = index == len(parts) - 1
+            runs.append(Run(words, part_opens, match.start(), follower.group(1) if last and follower else ""))
     return runs
 
 
@@ -518,13 +518,13 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             counts[openers.get(word, word)] = weights[word]
     for place in _places_in(title):  # `Tornado tears through St. Louis ... across Missouri`: named in the
         if place not in counts and any(place in name.split() or place in name for name in counts):  # headline and the story
-            counts[place] = 1
+            counts[place] = 1.0
     order = {name: i for i, name in enumerate(counts)}
     merged: dict[str, float] = {}
     spellings: dict[str, str] = {}  # `Quebec` and `Québec` are one tag page: kept in the more frequent spelling
-    for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]])):
+    for name, score in sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]])):
         first = spellings.setdefault(slugify(name) or name, name)
-        merged[first] = merged.get(first, 0) + n
+        merged[first] = merged.get(first, 0) + score
     return dict(sorted(merged.items(), key=lambda kv: (-kv[1], order[kv[0]])))
 
 
@@ -571,7 +571,7 @@ GIVEN_NAME_WORDS = frozenset("""
 # After a subject's name: verbs and small words, not the noun a name qualifies (`Lyme disease`)
 _SUBJECT_FOLLOWERS = {"said", "says", "is", "was", "has", "had", "have", "will", "would", "could", "can", "may",
                       "might", "should", "and", "or", "to", "in", "on", "at", "for", "of", "with", "from", "by",
-                      "as", "also", "which", "who", "that", "a", "est", "a", "et", "qui", "de", "du", "des", "en",
+                      "as", "also", "which", "who", "that", "a", "est", "et", "qui", "de", "du", "des", "en",
                       "à", "au", "aux", "pour", "sur", "dans", "par", "avec", "selon", "ont", "sont", "va", ""}
 
 

@@ -139,7 +139,7 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
             continue
         entry = entries.get(rel)
         known = entry["sha"] if entry and entry["md"] in markdown else None
-        if trust_stat and known and entry["size"] == size and entry["mtime"] == mtime:
+        if trust_stat and entry and known and entry["size"] == size and entry["mtime"] == mtime:
             result.unchanged += 1
             if dry_run:  # `digest check` lists what ingest said about every story, not only new ones
                 result.problems += _stored_warnings(config, rel, entry)
@@ -337,7 +337,7 @@ def _write(config: SiteConfig, article: ArticleDraft, identity: tuple[int, int],
                                            "delete it to ingest the raw file again", warning=True))
         result.unchanged += 1
         return
-    if old_md and _edited(config, old_md, entry):
+    if old_md and entry and _edited(config, old_md, entry):
         result.problems.append(Problem(config.articles_dir / old_md, 1,
                                        f"not updated from {article.raw}: the curator edited it",
                                        "delete the Markdown file to ingest the raw file again",

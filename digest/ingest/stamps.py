@@ -62,7 +62,8 @@ def read_stamp(text: str, zone: ZoneInfo) -> Stamp | None:
     if (m := _ENGLISH_DATE_FIRST.match(text)) and m.group(1).lower() in MONTHS:
         month, day, year, hour, minute, half, named = (MONTHS[m.group(1).lower()], *m.groups()[1:])
     elif (m := _ENGLISH_TIME_FIRST.match(text)) and m.group(5).lower() in MONTHS:
-        hour, minute, half, named, month, day, year = (*m.groups()[:4], MONTHS[m.group(5).lower()], *m.groups()[5:])
+        hour, minute, half, named, day, year = (*m.groups()[:4], *m.groups()[5:])
+        month = MONTHS[m.group(5).lower()]
     elif (m := _FRENCH.match(text)) and m.group(2).lower() in MOIS:
         day, month, year, hour, minute, named = m.group(1), MOIS[m.group(2).lower()], *m.groups()[2:]
         half = None

@@ -68,7 +68,7 @@ def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str)
     remarks = () if evidenced or topic != classifier.default_topic else (
         f"no topic's keywords say enough about it; filed under {topic}",)
     return ArticleDraft(raw, story.date.strftime("%Y/%m/%d"), slug,
-                        story.date.astimezone(dt.timezone.utc).isoformat() + " " + raw,
+                        story.date.astimezone(dt.UTC).isoformat() + " " + raw,
                         frontmatter.dump(fields, body).encode("utf-8"), remarks)
 
 
