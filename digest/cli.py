@@ -146,7 +146,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from digest.serve import serve
+    from digest.preview.serve import serve
 
     return serve(args.site, args.host, args.port, args.drafts, args.open)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from digest import walk
 from digest.assemble import Page, Related, Site
 from digest.content import Article
 from digest.inputs import code_version
@@ -50,9 +51,8 @@ def site_fingerprint(site: Site, template_dirs: list[Path], view: Any) -> str:
     """What every page depends on: templates, configuration, the site view and topics."""
     parts = [code_version(), repr(site.config), repr(view), repr(tuple(site.topics.items()))]
     for folder in template_dirs:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                parts.append(f"{path.relative_to(folder)}\0{path.read_bytes().hex()}")
+        for path in sorted(Path(entry.path) for entry in walk.files(folder)):
+            parts.append(f"{path.relative_to(folder)}\0{path.read_bytes().hex()}")
     return hashlib.sha1("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 

@@ -14,6 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 import digest
+from digest import walk
 from digest.config import SiteConfig
 from digest.scan import FileStat
 
@@ -55,20 +56,13 @@ def code_version() -> str:
 
 
 def _stats(root: Path, out: list[FileStat]) -> None:
-    """Append (path, size, mtime_ns) for every file under `root` (scandir: one stat per file)."""
-    try:
-        entries = list(os.scandir(root))
-    except (FileNotFoundError, NotADirectoryError):
-        return
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            _stats(Path(entry.path), out)
-        else:
-            try:
-                st = entry.stat()
-            except OSError:
-                continue
-            out.append((entry.path, st.st_size, st.st_mtime_ns))
+    """Append (path, size, mtime_ns) for every file under `root` by walk.py's rule (one stat per file)."""
+    for entry in walk.files(root):
+        try:
+            st = entry.stat()
+        except OSError:
+            continue
+        out.append((entry.path, st.st_size, st.st_mtime_ns))
 
 
 def fingerprint(config: SiteConfig, drafts: bool, target: Path, theme_dirs: list[Path],

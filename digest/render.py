@@ -20,7 +20,7 @@ import jinja2
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from digest import dates
+from digest import dates, walk
 from digest.assemble import Page, Site
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
@@ -308,15 +308,11 @@ def static_files(config: SiteConfig) -> Iterator[tuple[str, Path]]:
     seen: set[str] = set()
     for theme in theme_dirs(config):
         static = theme / "static"
-        for dirpath, dirnames, filenames in os.walk(static):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if name.startswith("."):
-                    continue
-                rel = "static/" + Path(dirpath, name).relative_to(static).as_posix()
-                if rel not in seen:
-                    seen.add(rel)
-                    yield rel, Path(dirpath, name)
+        for path in sorted(Path(entry.path) for entry in walk.files(static)):
+            rel = "static/" + path.relative_to(static).as_posix()
+            if rel not in seen:
+                seen.add(rel)
+                yield rel, path
 
 
 def _build_time() -> dt.datetime | None:

@@ -9,24 +9,14 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from digest import walk
+
 FileStat = tuple[str, int, int]  # absolute path, size, mtime_ns
 
 
 def _markdown_entries(folder: Path) -> Iterator[os.DirEntry[str]]:
-    """Every `*.md` under `folder`, hidden files and folders left out."""
-    stack = [str(folder)]
-    while stack:
-        try:
-            entries = list(os.scandir(stack.pop()))
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(entry.path)
-            elif entry.name.endswith(".md"):
-                yield entry
+    """Every `*.md` under `folder`, by walk.py's rule (no hidden files or links)."""
+    return (entry for entry in walk.files(folder) if entry.name.endswith(".md"))
 
 
 def markdown_files(folder: Path) -> list[FileStat]:

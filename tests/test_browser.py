@@ -51,9 +51,10 @@ def test_page_reloads_itself_on_edit_css_refreshes_in_place_and_errors_show(serv
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(url + "2025/03/28/live-story/")
+        # the handshake is done when the script has agreed a protocol with the server (it
+        # tells the server its page, `info`, in the same step)
         page.wait_for_function("() => window.LiveReload && window.LiveReload.connector && "
-                               "window.LiveReload.connector._connectionDesired")
-        time.sleep(0.5)  # let the handshake finish
+                               "window.LiveReload.connector.protocol >= 7")
 
         saved = save(md, md.read_text().replace("Officials said more was coming.", "Edited while watching."))
         page.wait_for_selector("text=Edited while watching.", timeout=10_000)

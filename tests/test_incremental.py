@@ -184,7 +184,7 @@ def _clean_build_of(site: Path, tmp_path: Path) -> dict[str, bytes]:
 def test_preview_text_edit_renders_only_pages_that_show_it_and_equals_clean_build(tmp_path, capsys):
     from digest.build import build
     from digest.config import load_config
-    from digest.live import LiveSite
+    from digest.preview.live import LiveSite
 
     site = write_site(tmp_path / "site", RAWS)
     config = load_config(site)

@@ -21,7 +21,7 @@ def test_paths_inside_stay_inside(tmp_path: Path, rel: str) -> None:
 
 
 def test_the_preview_never_writes_through_a_link_planted_in_it(tmp_path: Path) -> None:
-    from digest.live import _write
+    from digest.preview.live import _write
 
     outside = tmp_path / "outside"
     outside.mkdir()

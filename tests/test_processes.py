@@ -55,5 +55,5 @@ def test_the_library_leaves_the_cycle_collector_alone(tmp_path, monkeypatch):
 def test_importing_the_preview_patches_no_library():
     """livereload's handler keeps its own settings: digest subclasses it instead."""
     code = ("from livereload.handlers import LiveReloadHandler as H; before = dict(vars(H)); "
-            "import digest.serve; print(dict(vars(H)) == before)")
+            "import digest.preview.serve; print(dict(vars(H)) == before)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "True\n"

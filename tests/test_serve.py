@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from tornado import httpclient, httpserver, ioloop, netutil, websocket
 
-from digest.serve import Preview, allowed_hosts, make_app, rebuild
-from digest.watch import Rebuilder
+from digest.preview.serve import Preview, allowed_hosts, make_app, rebuild
+from digest.preview.watch import Rebuilder
 from tests.conftest import raw_article, write_site
 
 
@@ -290,7 +290,7 @@ def test_running_watcher_sees_edits_and_new_folders_at_once(tmp_path):
     thread = threading.Thread(target=watcher.run, daemon=True)
     thread.start()
     try:
-        time.sleep(0.3)
+        assert watcher.ready.wait(5)
         save(site / "content/raw/a.txt", raw_article("Edited"))
         assert built.wait(5) and seen[-1] == {"content/raw/a.txt"}
         built.clear()

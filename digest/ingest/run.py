@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from digest import walk
 from digest.config import SiteConfig
 from digest.errors import Problem
 from digest.files import BINARY, read_with_stat, write_and_close
@@ -65,21 +66,13 @@ def raw_files(config: SiteConfig) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     prefix = len(str(config.root)) + 1
 
-    def walk(folder: str) -> None:
-        try:
-            entries = list(os.scandir(folder))
-        except (FileNotFoundError, NotADirectoryError):
-            return
-        for entry in entries:
-            if entry.name.startswith(".") or entry.is_symlink():
-                continue
-            if entry.is_dir():
-                walk(entry.path)
-            elif not _NOT_RAW.search(entry.name):
+    for entry in walk.files(config.raw_dir):
+        if not _NOT_RAW.search(entry.name):
+            try:
                 st = entry.stat()
-                found.append((entry.path[prefix:].replace(os.sep, "/"), st.st_size, st.st_mtime_ns))
-
-    walk(str(config.raw_dir))
+            except OSError:  # deleted since the folder was listed
+                continue
+            found.append((entry.path[prefix:].replace(os.sep, "/"), st.st_size, st.st_mtime_ns))
     return sorted(found)
 
 

@@ -29,9 +29,9 @@ from tornado import ioloop, web
 from digest.build import build
 from digest.config import SiteConfig, load_config
 from digest.errors import DigestError, UsageError
-from digest.live import LiveSite
+from digest.preview.live import LiveSite
+from digest.preview.watch import Rebuilder
 from digest.themes import default_theme_dir, theme_dirs
-from digest.watch import Rebuilder
 
 LOOPBACK = ("localhost", "127.0.0.1", "[::1]")
 

@@ -1,0 +1,65 @@
+"""The one rule for what a site folder holds, used by every walk over content/ and themes/.
+
+A file or folder whose name starts with `.` (an editor's swap file, `.git`, `.digest`) and
+a symbolic link (it may lead out of the site, or round in a loop) are not part of the
+site: build, ingest, the inputs' fingerprint, the preview's watcher and `digest check`
+all skip them alike. (Only publish's sweep of output/ sees everything there: output/
+holds the site and nothing else.)
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def skipped(name: str) -> bool:
+    """A name the walks skip (links are told by the entry, not the name)."""
+    return name.startswith(".")
+
+
+def files(root: Path | str) -> Iterator[os.DirEntry[str]]:
+    """Every regular file under `root`, in no particular order, by the rule above."""
+    stack = [str(root)]
+    while stack:
+        try:
+            entries = list(os.scandir(stack.pop()))
+        except (FileNotFoundError, NotADirectoryError, PermissionError):
+            continue
+        for entry in entries:
+            if skipped(entry.name) or entry.is_symlink():
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(entry.path)
+            elif entry.is_file(follow_symlinks=False):
+                yield entry
+
+
+def folders(root: Path | str) -> Iterator[str]:
+    """`root` and every folder under it, by the rule above."""
+    stack = [str(root)]
+    while stack:
+        folder = stack.pop()
+        yield folder
+        try:
+            entries = list(os.scandir(folder))
+        except (FileNotFoundError, NotADirectoryError, PermissionError):
+            continue
+        stack += [e.path for e in entries if not skipped(e.name) and e.is_dir(follow_symlinks=False)]
+
+
+def counts(path: str, root: Path | str) -> bool:
+    """Whether `path`, somewhere under `root`, is part of the site by the rule above: no part
+    of it below `root` hidden, and no link among them (for paths an event names)."""
+    rel = os.path.relpath(path, root)
+    if rel.startswith(".."):
+        return False
+    parts = [] if rel == "." else rel.split(os.sep)
+    if any(skipped(part) for part in parts):
+        return False
+    current = str(root)
+    for part in parts:
+        current = os.path.join(current, part)
+        if os.path.islink(current):
+            return False
+    return True
