@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from digest.article import Article, FrozenDict
 from digest.config import SiteConfig
-from digest.content import Article, FrozenDict
 from digest.errors import Problem
 from digest.inputs import code_version, is_racy
 from digest.scan import FileStat

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from digest.article import Article
 from digest.config import SiteConfig
-from digest.content import Article
 from digest.dates import long_date, month_name
 from digest.errors import DigestError, Problem
 from digest.slugs import stable_slug

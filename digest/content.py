@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from digest import frontmatter
+from digest.article import Article, FrozenDict
 from digest.body_html import markdown_renderer, render_body
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
@@ -39,64 +38,6 @@ KNOWN_FIELDS = ("title", "date", "updated", "authors", "source", "dateline", "to
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _SLUG = re.compile(SLUG_RE_TEXT)
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
-
-
-class FrozenDict(dict[str, Any]):
-    """A read-only mapping (unlike MappingProxyType, a dict: JSON and worker processes take it as one)."""
-
-    def _refuse(self, *args: Any, **kwargs: Any) -> None:
-        raise TypeError("front matter is read-only")
-
-    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _refuse  # type: ignore[assignment]
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """One story as the site shows it. `url` is relative to the site root (`2025/03/28/slug/`)."""
-
-    source_path: str  # the Markdown file (text, not a Path: the cache makes 10,000 of these per build)
-    title: str
-    date: dt.datetime
-    updated: dt.datetime | None
-    authors: tuple[str, ...]
-    source: str
-    dateline: str
-    topic: str
-    tags: tuple[str, ...]
-    summary: str
-    slug: str
-    raw: str
-    credits: tuple[str, ...]
-    draft: bool
-    body_html: str
-    words: int
-    url: str
-    source_hash: str = ""   # of the Markdown file's bytes: what page fingerprints build on
-    extra: Mapping[str, Any] = field(default_factory=lambda: FrozenDict())
-    language: str = "en"     # the story's own (a French story on an English site: fr)
-    notes: tuple[str, ...] = ()   # editor's notes and corrections, shown above the body
-    timed: bool = True       # False: the copy gives the day only; `date` is then its midnight
-    updated_timed: bool = True
-
-    @property
-    def modified(self) -> dt.datetime:
-        return self.updated or self.date
-
-    @property
-    def posted(self) -> dt.date:
-        """The publication as the copy gives it: a datetime, or a date when it gives no time."""
-        return self.date if self.timed else self.date.date()
-
-    @property
-    def last_updated(self) -> dt.date | None:
-        """The last update as the copy gives it, like `posted`."""
-        if self.updated is None:
-            return None
-        return self.updated if self.updated_timed else self.updated.date()
-
-    @property
-    def day(self) -> dt.date:
-        return self.date.date()
 
 
 def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = True,

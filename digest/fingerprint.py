@@ -16,8 +16,8 @@ from types import MappingProxyType
 from typing import Any
 
 from digest import walk
+from digest.article import Article
 from digest.assemble import Page, Related, Site
-from digest.content import Article
 from digest.inputs import code_version
 
 

@@ -57,3 +57,14 @@ def test_importing_the_preview_patches_no_library():
     code = ("from livereload.handlers import LiveReloadHandler as H; before = dict(vars(H)); "
             "import digest.preview.serve; print(dict(vars(H)) == before)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "True\n"
+
+
+def test_articles_with_extra_front_matter_come_back_from_workers(tmp_path, monkeypatch):
+    """A field digest does not know (`event:`) travels with its article from a worker process."""
+    monkeypatch.setattr(content, "PARALLEL_FROM", 2)
+    files = {f"content/articles/2025/03/{10 + i}-story-{i}.md":
+             f"---\ntitle: \"Story {i}\"\ndate: 2025-03-{10 + i}T11:09:00-04:00\ntopic: trade\nevent: Fair {i}\n---\n"
+             f"Body {i}.\n" for i in range(6)}
+    site = write_site(tmp_path / "site", files, SITE_YAML)
+    report = build(load_config(site))
+    assert sorted(a.extra["event"] for a in report.site.articles) == [f"Fair {i}" for i in range(6)]

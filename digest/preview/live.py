@@ -18,10 +18,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from digest.article import Article, FrozenDict
 from digest.assemble import Page, Related, Site, search_entries
 from digest.body_html import markdown_renderer
 from digest.config import SiteConfig
-from digest.content import Article, FrozenDict, read_article
+from digest.content import read_article
 from digest.errors import DigestError, Problem
 from digest.output import confined
 from digest.render import Renderer, static_files

@@ -9,6 +9,7 @@ served. The live-reload script is added to responses only, never to files.
 from __future__ import annotations
 
 import errno
+import gc
 import html
 import json
 import mimetypes
@@ -18,6 +19,8 @@ import sys
 import threading
 import time
 import webbrowser
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -261,6 +264,18 @@ def _kind_of_change(config: SiteConfig, changed: set[str]) -> str:
     return "full"
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cycle collector off while the first build makes the whole site (see cli.command)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def serve(site: Path, host: str, port: int, drafts: bool, open_browser: bool) -> int:
     """Run the preview until Ctrl-C."""
     config = load_config(site)
@@ -268,7 +283,8 @@ def serve(site: Path, host: str, port: int, drafts: bool, open_browser: bool) ->
                       allowed_hosts(host, port))
     if host not in LOOPBACK and host != "::1":
         print(f"warning: serving on {host}, reachable from other machines on the network", file=sys.stderr)
-    rebuild(preview, drafts, set())
+    with _collector_paused():  # no thread runs yet: the switch is this process's, and undone
+        rebuild(preview, drafts, set())
     app = make_app(preview)
     try:
         server = app.listen(port, address=host)

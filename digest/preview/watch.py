@@ -19,7 +19,8 @@ from types import ModuleType
 
 from digest import walk
 
-SETTLE = 0.1           # quiet time after the last change before building
+SETTLE = 0.1           # quiet time after the last change before building (polling)
+NOTICE_STEP = 0.05     # watchfiles looks every step and yields after one quiet step: 50-100 ms
 MIN_INTERVAL = 0.1     # poll at least this far apart ...
 SCAN_SHARE = 2.0       # ... and at most a third of the time scanning, on big sites
 
@@ -118,7 +119,7 @@ class Rebuilder:
         editor that saves by renaming a new file over it would leave a watch on the old one."""
         folders = [r for r in present if r.is_dir()]
         files = [str(r) for r in self.roots if r not in folders]
-        changes = watchfiles.watch(*folders, watch_filter=None, step=int(SETTLE * 1000),
+        changes = watchfiles.watch(*folders, watch_filter=None, step=int(NOTICE_STEP * 1000),
                                    rust_timeout=100, yield_on_timeout=True, stop_event=self.stop,
                                    raise_interrupt=False, ignore_permission_denied=True)
         for batch in changes:
