@@ -46,7 +46,7 @@ class Article:
     body_html: str
     words: int
     url: str
-    source_hash: str = ""   # of the Markdown file's bytes: what page fingerprints build on
+    source_hash: str = ""   # of the Markdown file's bytes: what page keys build on
     extra: Mapping[str, Any] = field(default_factory=lambda: FrozenDict())
     language: str = "en"     # the story's own (a French story on an English site: fr)
     notes: tuple[str, ...] = ()   # editor's notes and corrections, shown above the body

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.ingest.run import IngestResult, ingest
-from digest.inputs import fingerprint
+from digest.inputs import build_key
 from digest.manifest import intact, load_manifest
 from digest.output import check_output_dir, remember_output
 from digest.scan import FileStat, markdown_files
@@ -66,14 +66,14 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
     """
     started = time.perf_counter()
     target = check_output_dir(config, output)
-    files = markdown_files(config.articles_dir)  # one walk serves ingest, the fingerprint and the cache
+    files = markdown_files(config.articles_dir)  # one walk serves ingest, the build key and the cache
     ingested = ingest(config, trust_stat=not clean, articles=files)
     if ingested.written or ingested.removed:
         files = markdown_files(config.articles_dir)  # as ingest left it
     report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning])
     problems = list(ingested.errors)
     said = list(ingested.problems)  # a failed build still prints every warning it met
-    inputs = fingerprint(config, drafts, target, theme_dirs(config), files)
+    inputs = build_key(config, drafts, target, theme_dirs(config), files)
     if not problems and not clean and not always:
         manifest, last_inputs = load_manifest(config, target)
         if inputs == last_inputs and intact(target, manifest):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -50,56 +50,6 @@ class Topic:
     keywords: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class SiteConfig:
-    """Everything site.yaml says, typed and checked. `root` is the site folder."""
-
-    root: Path
-    title: str = "The Daily Digest"
-    description: str = ""
-    base_url: str = "http://localhost:8000/"
-    language: str = "en"
-    timezone: str = "UTC"
-    theme: str = "default"
-    per_page: int = 20
-    max_tags: int = 8
-    feed_size: int = 50
-    related: int = 5
-    output: str = "output"
-    default_topic: str = "general"
-    topics: tuple[Topic, ...] = ()
-    tags: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    ignore_tags: tuple[str, ...] = ()   # names never made tags (any case), and never given a tag page
-    paths: tuple[tuple[str, str], ...] = tuple(DEFAULT_PATHS.items())
-    key_lines: tuple[tuple[str, int], ...] = ()  # where each top-level key sits in site.yaml
-
-    def line_of(self, key: str) -> int:
-        return dict(self.key_lines).get(key, 1)
-
-    @property
-    def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
-
-    @property
-    def raw_dir(self) -> Path:
-        return self.root / "content" / "raw"
-
-    @property
-    def articles_dir(self) -> Path:
-        return self.root / "content" / "articles"
-
-    @property
-    def state_dir(self) -> Path:
-        """Caches and records of what was built: in the site folder, never in output/."""
-        return self.root / ".digest"
-
-    def path_of(self, kind: str) -> str:
-        return dict(self.paths)[kind]
-
-    def topic(self, slug: str) -> Topic | None:
-        return next((t for t in self.topics if t.slug == slug), None)
-
-
 @dataclass(slots=True)
 class _Reader:
     """Reads one key at a time out of the parsed YAML, collecting problems."""
@@ -127,10 +77,6 @@ class _Reader:
         return value
 
 
-def _default(key: str) -> Any:
-    return SiteConfig.__dataclass_fields__[key].default
-
-
 def _show(value: Any) -> str:
     return "empty" if value is None else f"{type(value).__name__} {value!r}"[:80]
 
@@ -143,92 +89,27 @@ def _is_count(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool) and v >= 1
 
 
-KNOWN_KEYS = ("title", "description", "base_url", "language", "timezone", "theme", "per_page",
-              "max_tags", "feed_size", "related", "output", "default_topic", "topics", "tags",
-              "ignore_tags", "paths")
-
-
-def load_config(root: Path) -> SiteConfig:
-    """Read `root/site.yaml`; raise DigestError listing every problem in it."""
-    root = root.resolve()
-    path = root / CONFIG_NAME
-    if not path.is_file():
-        raise DigestError([Problem(path, 1, "no site.yaml here",
-                                   "run in a site folder, pass --site DIR, or make one with `digest new DIR`")])
-    try:
-        data, lines = yamlsource.load(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError:
-        raise DigestError([Problem(path, 1, "site.yaml is not UTF-8", "save it as UTF-8")]) from None
-    except yamlsource.YamlFault as fault:
-        raise DigestError([Problem(path, fault.line, fault.message)]) from None
-    return parse_config(root, data if data is not None else {}, lines, path)
-
-
-def parse_config(root: Path, data: Any, lines: yamlsource.Lines, path: Path) -> SiteConfig:
-    r = _Reader(path, lines)
-    if not isinstance(data, dict):
-        r.error((), "site.yaml must be a mapping of keys to values", "see the README for an example")
-        raise DigestError(r.problems)
-    for key in data:
-        if key not in KNOWN_KEYS:
-            r.error((key,), f"unknown key '{key}'", _did_you_mean(key, KNOWN_KEYS))
-    values: dict[str, Any] = {}
-    for key in ("title", "language", "theme", "output"):
-        values[key] = r.typed(data, key, _is_text, "text", _default(key))
-    values["description"] = r.typed(data, "description", lambda v: isinstance(v, str), "text", "")
-    for key in ("per_page", "feed_size"):
-        values[key] = r.typed(data, key, _is_count, "a whole number of at least 1", _default(key))
-    for key in ("max_tags", "related"):
-        values[key] = r.typed(data, key, lambda v: _is_count(v) or v == 0 and v is not False,
-                              "a whole number of at least 0", _default(key))
-    values["base_url"] = _base_url(r, data)
-    if "\0" in values["output"] or values["output"].strip() != values["output"]:
-        r.error(("output",), f"output {values['output']!r} is not a usable folder name", "use a name like output")
-        values["output"] = "output"
-    values["key_lines"] = tuple((k[0], n) for k, n in lines.items() if len(k) == 1)
-    values["timezone"] = _timezone(r, data)
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", values["theme"]):
-        r.error(("theme",), f"theme '{values['theme']}' is not a folder name", "use a name like 'default'")
-        values["theme"] = "default"
-    default = r.typed(data, "default_topic", lambda v: isinstance(v, str) and bool(SLUG_RE.match(v)),
-                      "a slug (lowercase letters, digits and -)", "general")
-    values["default_topic"] = default
-    values["topics"] = _topics(r, data.get("topics"), default)
-    values["tags"] = _tags(r, data.get("tags"))
-    ignored = r.typed(data, "ignore_tags", lambda v: isinstance(v, list) and all(_is_text(x) for x in v),
-                      "a list of names like [Vote Mercer, North American]", [])
-    values["ignore_tags"] = tuple(" ".join(x.split()) for x in ignored)
-    values["paths"] = _paths(r, data.get("paths"))
-    if r.problems:
-        raise DigestError(r.problems)
-    return SiteConfig(root=root, **values)
-
-
-def _did_you_mean(key: str, known: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
-
-
-def _base_url(r: _Reader, data: dict[str, Any]) -> str:
-    url = r.typed(data, "base_url", _is_text, "a URL", _default("base_url"))
+def _base_url(r: _Reader, data: dict[str, Any], key: str, default: str, values: dict[str, Any]) -> str:
+    url = r.typed(data, key, _is_text, "a URL", default)
     if not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", url):
-        r.error(("base_url",), f"base_url {url!r} is not an http(s) URL without ? or #",
+        r.error((key,), f"base_url {url!r} is not an http(s) URL without ? or #",
                 "write it like https://example.org/news/")
-        return _default("base_url")
+        return default
     return url if url.endswith("/") else url + "/"
 
 
-def _timezone(r: _Reader, data: dict[str, Any]) -> str:
-    name = r.typed(data, "timezone", _is_text, "a time zone name", "UTC")
+def _timezone(r: _Reader, data: dict[str, Any], key: str, default: str, values: dict[str, Any]) -> str:
+    name = r.typed(data, key, _is_text, "a time zone name", default)
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        r.error(("timezone",), f"unknown time zone {name!r}", "use a name like America/Toronto")
-        return "UTC"
+        r.error((key,), f"unknown time zone {name!r}", "use a name like America/Toronto")
+        return default
     return name
 
 
-def _topics(r: _Reader, raw: Any, default: str) -> tuple[Topic, ...]:
+def _topics(r: _Reader, data: dict[str, Any], key: str, _: Any, values: dict[str, Any]) -> tuple[Topic, ...]:
+    raw, default = data.get(key), values["default_topic"]
     topics: list[Topic] = []
     if raw is not None and not isinstance(raw, dict):
         r.error(("topics",), "'topics' must be a mapping of slug to {title, keywords}")
@@ -260,7 +141,9 @@ def _topics(r: _Reader, raw: Any, default: str) -> tuple[Topic, ...]:
     return tuple(topics)
 
 
-def _tags(r: _Reader, raw: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _tags(r: _Reader, data: dict[str, Any], key: str, _: Any, values: dict[str, Any]
+          ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    raw = data.get(key)
     if raw is None:
         return ()
     if not isinstance(raw, dict):
@@ -276,7 +159,9 @@ def _tags(r: _Reader, raw: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
-def _paths(r: _Reader, raw: Any) -> tuple[tuple[str, str], ...]:
+def _paths(r: _Reader, data: dict[str, Any], key: str, _: Any, values: dict[str, Any]
+           ) -> tuple[tuple[str, str], ...]:
+    raw = data.get(key)
     paths = dict(DEFAULT_PATHS)
     if raw is None:
         return tuple(paths.items())
@@ -312,3 +197,157 @@ def _pattern_problem(pattern: str, allowed: set[str]) -> str:
     if "\\" in pattern or "\0" in pattern or re.search(r"[{}]", re.sub(r"\{\w+\}", "", pattern)):
         return "contains characters a path cannot use"
     return ""
+
+
+# Readers: (reader, parsed YAML, key, default, values read so far) -> the key's value. Each
+# records a problem and returns the default for a value it cannot use.
+Read = Callable[["_Reader", dict[str, Any], str, Any, dict[str, Any]], Any]
+
+
+def _text(r: _Reader, data: dict[str, Any], key: str, default: Any, values: dict[str, Any]) -> str:
+    return str(r.typed(data, key, _is_text, "text", default))
+
+
+def _any_text(r: _Reader, data: dict[str, Any], key: str, default: Any, values: dict[str, Any]) -> str:
+    return str(r.typed(data, key, lambda v: isinstance(v, str), "text", default))
+
+
+def _count(r: _Reader, data: dict[str, Any], key: str, default: Any, values: dict[str, Any]) -> int:
+    return int(r.typed(data, key, _is_count, "a whole number of at least 1", default))
+
+
+def _count_or_none(r: _Reader, data: dict[str, Any], key: str, default: Any, values: dict[str, Any]) -> int:
+    return int(r.typed(data, key, lambda v: _is_count(v) or v == 0 and v is not False,
+                       "a whole number of at least 0", default))
+
+
+def _theme(r: _Reader, data: dict[str, Any], key: str, default: Any, values: dict[str, Any]) -> str:
+    theme = _text(r, data, key, default, values)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", theme):
+        r.error((key,), f"theme '{theme}' is not a folder name", "use a name like 'default'")
+        return str(default)
+    return theme
+
+
+def _output(r: _Reader, data: dict[str, Any], key: str, default: Any, values: dict[str, Any]) -> str:
+    output = _text(r, data, key, default, values)
+    if "\0" in output or output.strip() != output:
+        r.error((key,), f"output {output!r} is not a usable folder name", "use a name like output")
+        return str(default)
+    return output
+
+
+def _slug(r: _Reader, data: dict[str, Any], key: str, default: Any, values: dict[str, Any]) -> str:
+    return str(r.typed(data, key, lambda v: isinstance(v, str) and bool(SLUG_RE.match(v)),
+                       "a slug (lowercase letters, digits and -)", default))
+
+
+def _names(r: _Reader, data: dict[str, Any], key: str, default: Any, values: dict[str, Any]) -> tuple[str, ...]:
+    names = r.typed(data, key, lambda v: isinstance(v, list) and all(_is_text(x) for x in v),
+                    "a list of names like [Vote Mercer, North American]", [])
+    return tuple(" ".join(x.split()) for x in names)
+
+
+def option(default: Any, read: Read, doc: str) -> Any:
+    """A site.yaml key, declared once: its default, how it is read and checked, what it means."""
+    return field(default=default, metadata={"read": read, "doc": doc})
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """Everything site.yaml says, typed and checked. `root` is the site folder."""
+
+    root: Path
+    # Every site.yaml key, in the order they are read (topics need default_topic)
+    title: str = option("The Daily Digest", _text, "the site's name")
+    description: str = option("", _any_text, "tagline, meta description and feed subtitle")
+    base_url: str = option("http://localhost:8000/", _base_url, "absolute URL the site is served at")
+    language: str = option("en", _text, "<html lang> and the feeds' xml:lang")
+    timezone: str = option("UTC", _timezone, "IANA zone for Posted times, days and archives")
+    theme: str = option("default", _theme, "themes/NAME/, falling back to the default theme")
+    per_page: int = option(20, _count, "stories per page on the front page, topic and tag pages")
+    max_tags: int = option(8, _count_or_none, "tags ingest gives a story at most (0: none)")
+    feed_size: int = option(50, _count, "entries in each Atom feed")
+    related: int = option(5, _count_or_none, "related stories on an article page (0: none)")
+    output: str = option("output", _output, "where the site is written, relative to the site folder")
+    default_topic: str = option("general", _slug, "the topic of stories no topic's keywords claim")
+    topics: tuple[Topic, ...] = option((), _topics, "slug: {title, keywords}, in the site's order")
+    tags: tuple[tuple[str, tuple[str, ...]], ...] = option((), _tags, "canonical tag names and their spellings")
+    ignore_tags: tuple[str, ...] = option((), _names, "names never made tags (any case), nor given a tag page")
+    paths: tuple[tuple[str, str], ...] = option(tuple(DEFAULT_PATHS.items()), _paths,
+                                                "where each kind of page goes in output/")
+    key_lines: tuple[tuple[str, int], ...] = ()  # where each top-level key sits in site.yaml
+
+    def line_of(self, key: str) -> int:
+        return dict(self.key_lines).get(key, 1)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.root / "content" / "raw"
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.root / "content" / "articles"
+
+    @property
+    def state_dir(self) -> Path:
+        """Caches and records of what was built: in the site folder, never in output/."""
+        return self.root / ".digest"
+
+    def path_of(self, kind: str) -> str:
+        return dict(self.paths)[kind]
+
+    def topic(self, slug: str) -> Topic | None:
+        return next((t for t in self.topics if t.slug == slug), None)
+
+
+def site_keys() -> dict[str, str]:
+    """Every site.yaml key and what it means, in order."""
+    return {f.name: f.metadata["doc"] for f in fields(SiteConfig) if "read" in f.metadata}
+
+
+def load_config(root: Path) -> SiteConfig:
+    """Read `root/site.yaml`; raise DigestError listing every problem in it."""
+    root = root.resolve()
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        raise DigestError([Problem(path, 1, "no site.yaml here",
+                                   "run in a site folder, pass --site DIR, or make one with `digest new DIR`")])
+    try:
+        data, lines = yamlsource.load(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise DigestError([Problem(path, 1, "site.yaml is not UTF-8", "save it as UTF-8")]) from None
+    except yamlsource.YamlFault as fault:
+        raise DigestError([Problem(path, fault.line, fault.message)]) from None
+    return parse_config(root, data if data is not None else {}, lines, path)
+
+
+def parse_config(root: Path, data: Any, lines: yamlsource.Lines, path: Path) -> SiteConfig:
+    r = _Reader(path, lines)
+    if not isinstance(data, dict):
+        r.error((), "site.yaml must be a mapping of keys to values", "see the README for an example")
+        raise DigestError(r.problems)
+    known = list(site_keys())
+    for key in data:
+        if key not in known:
+            r.error((key,), f"unknown key '{key}'", _did_you_mean(key, known))
+    values: dict[str, Any] = {}
+    for option_field in fields(SiteConfig):
+        if "read" in option_field.metadata:
+            values[option_field.name] = option_field.metadata["read"](r, data, option_field.name,
+                                                                      option_field.default, values)
+    values["key_lines"] = tuple((k[0], n) for k, n in lines.items() if len(k) == 1)
+    if r.problems:
+        raise DigestError(sorted(r.problems, key=lambda p: p.line))  # as the file reads, top to bottom
+    return SiteConfig(root=root, **values)
+
+
+def _did_you_mean(key: str, known: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
+
+

@@ -1,6 +1,6 @@
-"""A fingerprint of everything a build reads besides the raw files (which ingest checks).
+"""The build key: a hash of everything a build reads besides the raw files (which ingest checks).
 
-Same fingerprint as the last successful build into the same folder, and that
+Same key as the last successful build into the same folder, and that
 folder still holding exactly what was written: the build has nothing to do.
 """
 from __future__ import annotations
@@ -65,9 +65,9 @@ def _stats(root: Path, out: list[FileStat]) -> None:
         out.append((entry.path, st.st_size, st.st_mtime_ns))
 
 
-def fingerprint(config: SiteConfig, drafts: bool, target: Path, theme_dirs: list[Path],
+def build_key(config: SiteConfig, drafts: bool, target: Path, theme_dirs: list[Path],
                 articles: list[FileStat]) -> str:
-    """The inputs' fingerprint (`articles`: the build's scan of the Markdown files);
+    """The build key (`articles`: the build's scan of the Markdown files);
     a unique one when a file is too fresh to be judged by its mtime."""
     stats = list(articles)
     for folder in theme_dirs:

@@ -1,4 +1,4 @@
-"""What the last build wrote into an output folder, and the fingerprint of what it read.
+"""What the last build wrote into an output folder, and the build key of what it read.
 
 Kept in the site's state folder (.digest/manifests/), never in the output.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 from digest.config import SiteConfig
 from digest.state import MANIFESTS, write_atomic
 
-Manifest = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, page fingerprint)
+Manifest = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, page key)
 VERSION = 2
 
 
@@ -22,7 +22,7 @@ def _manifest_path(config: SiteConfig, target: Path) -> Path:
 
 
 def load_manifest(config: SiteConfig, target: Path) -> tuple[Manifest, str]:
-    """What the last build wrote into `target`, and the fingerprint of its inputs."""
+    """What the last build wrote into `target`, and the build key of its inputs."""
     if not target.is_dir():
         return {}, ""
     try:
@@ -54,7 +54,7 @@ def intact(target: Path, manifest: Manifest) -> bool:
 
 def save_manifest(config: SiteConfig, target: Path, done: list[tuple[str, bool, str, int, int]],
                   inputs: str) -> None:
-    """Record each file as (path, written now, fingerprint, size, mtime_ns) in `done`."""
-    manifest = {rel: (size, mtime, fingerprint) for rel, _, fingerprint, size, mtime in done}
+    """Record each file as (path, written now, key, size, mtime_ns) in `done`."""
+    manifest = {rel: (size, mtime, key) for rel, _, key, size, mtime in done}
     write_atomic(_manifest_path(config, target), json.dumps(
         {"version": VERSION, "inputs": inputs, "files": manifest}, separators=(",", ":")).encode("utf-8"))

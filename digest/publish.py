@@ -21,11 +21,11 @@ from pathlib import Path
 from digest.assemble import Site
 from digest.errors import DigestError, Problem
 from digest.files import BINARY, write_and_close
-from digest.fingerprint import page_fingerprint, site_fingerprint
 from digest.manifest import Manifest, load_manifest, save_manifest
 from digest.output import inside
 from digest.parallel import fork_is_safe
 from digest.render import Renderer, static_files, unique_problems
+from digest.render_keys import page_key, site_key
 from digest.themes import theme_dirs
 
 PARALLEL_FROM = 600  # pages; below this a worker pool costs more than it saves
@@ -40,18 +40,18 @@ class _Job:
     staging: Path
     target: Path
     manifest: Manifest
-    site_print: str  # what every page depends on; with a page's own inputs, its fingerprint
+    shared_key: str  # what every page depends on (render_keys.site_key)
     compare_unrecorded: bool  # no record of the output (lost, or older digest): compare its files' bytes
     folders: set[str] = field(default_factory=set)  # made in staging (by this process)
 
 
-def _kept(job: _Job, rel: str, fingerprint: str, data: bytes | None = None) -> tuple[int, int] | None:
+def _kept(job: _Job, rel: str, key: str, data: bytes | None = None) -> tuple[int, int] | None:
     """(size, mtime_ns) of the output's file at `rel` if it may stay as it is: untouched since
     it was written (size and mtime as recorded) and rendered from exactly these inputs, or
     holding exactly `data`. Bytes are compared, not hashes: hashing every page of a full build
     costs more than reading the few whose inputs changed but whose text may not have."""
     known = job.manifest.get(rel)
-    same_inputs = bool(known and fingerprint and known[2] == fingerprint)
+    same_inputs = bool(known and key and known[2] == key)
     if not same_inputs and (data is None or not (known or job.compare_unrecorded)):
         return None
     path = f"{job.target}/{rel}"
@@ -70,13 +70,13 @@ def _kept(job: _Job, rel: str, fingerprint: str, data: bytes | None = None) -> t
     return st.st_size, st.st_mtime_ns
 
 
-Done = tuple[str, bool, str, int, int]  # output path, written now, fingerprint, size, mtime_ns
+Done = tuple[str, bool, str, int, int]  # output path, written now, key, size, mtime_ns
 
 
-def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
+def _emit(job: _Job, rel: str, data: bytes, key: str = "") -> Done:
     kept = _kept(job, rel, "", data)
     if kept:
-        return rel, False, fingerprint, *kept
+        return rel, False, key, *kept
     # paths as text, not Path objects: this runs for every file of the site
     path = f"{job.staging}/{inside(rel)}"
     folder = path.rpartition("/")[0]
@@ -91,7 +91,7 @@ def _emit(job: _Job, rel: str, data: bytes, fingerprint: str = "") -> Done:
     # as open() does, minus 3 syscalls
     write_and_close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | BINARY, 0o666), data)
     st = os.stat(path)  # after close (network file systems set mtime then); moving keeps it
-    return rel, True, fingerprint, st.st_size, st.st_mtime_ns
+    return rel, True, key, st.st_size, st.st_mtime_ns
 
 
 _WORKER: dict[str, object] = {}  # per worker process: its _Job and Renderer (set by _start_worker)
@@ -113,14 +113,14 @@ def _render_range(bounds: tuple[int, int]) -> tuple[list[Done], list[Problem]]:
     memo: dict[int, str] = {}
     for index in range(*bounds):
         page = job.site.pages[index]
-        fingerprint = page_fingerprint(page, job.site_print, memo)  # a match with the manifest: as rendered
+        key = page_key(page, job.shared_key, memo)  # a match with the manifest: as rendered
         rel = page.output_path
-        kept = _kept(job, rel, fingerprint)
+        kept = _kept(job, rel, key)
         if kept:
-            done.append((rel, False, fingerprint, *kept))  # not even rendered
+            done.append((rel, False, key, *kept))  # not even rendered
             continue
         try:
-            done.append(_emit(job, rel, renderer.render(page), fingerprint))
+            done.append(_emit(job, rel, renderer.render(page), key))
         except DigestError as exc:
             problems += exc.problems
     return done, problems
@@ -149,7 +149,7 @@ def _render_all(job: _Job) -> tuple[list[Done], list[Problem]]:
 def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple[int, int]:
     """Render `site` into `target`; return (files in the site, files written).
 
-    `inputs` is the fingerprint of what the build read, kept with the manifest.
+    `inputs` is the build key (inputs.build_key), kept with the manifest.
     With `clean` nothing recorded is trusted: every page is rendered and written.
     """
     config = site.config
@@ -159,11 +159,11 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
     manifest = {} if clean or not target.exists() else load_manifest(config, target)[0]
     compare_unrecorded = not manifest and not clean and target.exists()
     try:
-        # pages' fingerprints are taken as they render, and recorded even with nothing
+        # pages' keys are taken as they render, and recorded even with nothing
         # to compare them with yet: the next build will have
         view = Renderer.for_site(site).view
         theme_files = [d / sub for d in theme_dirs(config) for sub in ("templates", "i18n")]
-        job = _Job(site, staging, target, manifest, site_fingerprint(site, theme_files, view), compare_unrecorded)
+        job = _Job(site, staging, target, manifest, site_key(site, theme_files, view), compare_unrecorded)
         done, problems = _render_all(job)
         if problems:
             raise DigestError(unique_problems(problems))

@@ -1,6 +1,6 @@
 """One walk over content/articles/ per build: the Markdown files with their size and mtime.
 
-Ingest, the inputs' fingerprint and the article cache all work from this
+Ingest, the build key and the article cache all work from this
 list, so the build takes it once (and again only when ingest wrote or removed files).
 """
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 A file or folder whose name starts with `.` (an editor's swap file, `.git`, `.digest`) and
 a symbolic link (it may lead out of the site, or round in a loop) are not part of the
-site: build, ingest, the inputs' fingerprint, the preview's watcher and `digest check`
+site: build, ingest, the build key, the preview's watcher and `digest check`
 all skip them alike. (Only publish's sweep of output/ sees everything there: output/
 holds the site and nothing else.)
 """

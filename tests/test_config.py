@@ -1,6 +1,8 @@
 """site.yaml: typed, validated, and every error names the line and the key."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from digest.config import load_config
@@ -36,8 +38,8 @@ def test_wrong_types_name_key_and_line(tmp_path):
     assert found == [
         "site.yaml:2: 'per_page' must be a whole number of at least 1, not str 'ten'",
         "site.yaml:3: 'max_tags' must be a whole number of at least 0, not int -1",
-        "site.yaml:5: base_url 'example.org' is not an http(s) URL without ? or # (write it like https://example.org/news/)",
         "site.yaml:4: unknown time zone 'Mars/Olympus' (use a name like America/Toronto)",
+        "site.yaml:5: base_url 'example.org' is not an http(s) URL without ? or # (write it like https://example.org/news/)",
         "site.yaml:6: unknown key 'keywrds' in topic 'trade' (did you mean 'keywords'?)",
     ]
 
@@ -61,3 +63,18 @@ def test_self_referencing_alias_and_bad_urls(tmp_path):
     assert problems(tmp_path, "title: X\ntags: &a [*a]\n")[0].startswith("site.yaml:1: not valid YAML")
     assert "is not an http(s) URL" in problems(tmp_path, "base_url: https://example.org/?x=1\n")[0]
     assert "is not a usable folder name" in problems(tmp_path, 'output: "a\\0b"\n')[0]
+
+
+def test_every_key_is_declared_once_and_documented_in_the_readme():
+    """site.yaml's keys come from one declaration (config.option): the reader knows each, and
+    the README's example shows each, so no key is missing from one of three lists."""
+    import re as re_
+
+    from digest.config import site_keys
+
+    keys = site_keys()
+    assert all(doc for doc in keys.values())
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## site.yaml", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
+    shown = set(re_.findall(r"^([a-z_]+):", example, re_.M))
+    assert shown == set(keys), shown ^ set(keys)

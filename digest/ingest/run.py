@@ -31,9 +31,9 @@ from digest.state import INGEST_RECORD, INGEST_RUNNING, write_atomic
 if TYPE_CHECKING:  # the parsing modules load when a raw file needs reading, not on every build
     from digest.ingest.classify import Classifier
     from digest.ingest.learn import TopicModel
-    from digest.ingest.story import ArticleDraft
+    from digest.ingest.story import PendingArticle
 
-_Outcome = tuple[str, tuple[int, int], str, "ArticleDraft | None", list[Problem], bool]
+_Outcome = tuple[str, tuple[int, int], str, "PendingArticle | None", list[Problem], bool]
 RECORD_VERSION = 3  # bump when ingest's output for the same raw file changes: every story is read again
 _RAW_FIELD = re.compile(r"^raw:.*$", re.M)
 
@@ -150,8 +150,8 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
         if not recovering and None not in taken.values() and all(fresh for _, _, fresh in todo):
             # only new stories, and no Markdown of unknown origin: workers may write to free paths
             occupied = frozenset(taken)
-    direct: list[tuple[ArticleDraft, tuple[int, int], str]] = []
-    drafts: list[tuple[ArticleDraft, tuple[int, int], str]] = []
+    direct: list[tuple[PendingArticle, tuple[int, int], str]] = []
+    pending: list[tuple[PendingArticle, tuple[int, int], str]] = []
     warned: dict[str, list[Problem]] = {}
     model = _topic_model(config, articles) if todo else None
     for rel, identity, sha, article, problems, wrote in _prepare_all(config, todo, occupied, model):
@@ -162,19 +162,19 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
                                "keywords to a topic in site.yaml", warning=True) for remark in article.remarks]
             result.problems += remarks if dry_run else []
             warned[rel] = [p for p in problems if p.warning] + remarks
-            (direct if wrote else drafts).append((article, identity, sha))
+            (direct if wrote else pending).append((article, identity, sha))
         elif sha and not problems:  # touched, not changed
             entries[rel].update(size=identity[0], mtime=identity[1])
             result.unchanged += 1
             if dry_run:
                 result.problems += _stored_warnings(config, rel, entries[rel])
     if dry_run:
-        drafts.sort(key=lambda d: d[0].sort_key)
+        pending.sort(key=lambda d: d[0].sort_key)
         return result
-    drafts = _settle_direct(config, direct, drafts, entries, taken, result)
-    drafts.sort(key=lambda d: d[0].sort_key)
+    pending = _settle_direct(config, direct, pending, entries, taken, result)
+    pending.sort(key=lambda d: d[0].sort_key)
     claims = _Claims(config, taken)
-    for article, identity, sha in drafts:
+    for article, identity, sha in pending:
         _write(config, article, identity, sha, entries, taken, claims, recovering, result)
     for rel, warnings in warned.items():
         if rel in entries:
@@ -184,21 +184,21 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     return result
 
 
-def _settle_direct(config: SiteConfig, direct: list, drafts: list, entries: dict[str, dict],
+def _settle_direct(config: SiteConfig, direct: list, pending: list, entries: dict[str, dict],
                    taken: dict[str, str | None], result: IngestResult) -> list:
     """Record the stories workers wrote themselves. Where two new stories wanted one path,
-    the earlier posted owns it whichever worker wrote first; the other joins `drafts`
+    the earlier posted owns it whichever worker wrote first; the other joins `pending`
     and gets the next number like any collision."""
     wanting: dict[str, list] = {}
-    for item in drafts:
+    for item in pending:
         wanting.setdefault(item[0].relpath(item[0].slug), []).append(item)
     for item in direct:
         article = item[0]
         rel = article.relpath(article.slug)
         owner = min([item, *wanting.get(rel, [])], key=lambda d: d[0].sort_key)
         if owner is not item:
-            drafts.remove(owner)
-            drafts.append(item)
+            pending.remove(owner)
+            pending.append(item)
             target = config.articles_dir / rel
             tmp = target.with_name(f".{target.name}.tmp")
             tmp.write_bytes(owner[0].text(owner[0].slug))
@@ -208,7 +208,7 @@ def _settle_direct(config: SiteConfig, direct: list, drafts: list, entries: dict
         entries[owner[0].raw] = {"size": owner[1][0], "mtime": owner[1][1], "sha": owner[2],
                                  "md": rel, "md_sha": _sha(text)}
         result.written.append(config.articles_dir / rel)
-    return drafts
+    return pending
 
 
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
@@ -311,7 +311,7 @@ class _Claims:
         return self.by_raw.get(raw)
 
 
-def _write(config: SiteConfig, article: ArticleDraft, identity: tuple[int, int], sha: str,
+def _write(config: SiteConfig, article: PendingArticle, identity: tuple[int, int], sha: str,
            entries: dict[str, dict], taken: dict[str, str | None], claims: _Claims,
            recovering: bool, result: IngestResult) -> None:
     entry = entries.get(article.raw)
@@ -378,7 +378,7 @@ def _edited(config: SiteConfig, md: str, entry: dict) -> bool:
     return _sha((config.articles_dir / md).read_bytes()) != entry["md_sha"]
 
 
-def _free_path(config: SiteConfig, article: ArticleDraft, wanted: str, taken: dict[str, str | None],
+def _free_path(config: SiteConfig, article: PendingArticle, wanted: str, taken: dict[str, str | None],
                recovering: bool) -> str:
     """The first of wanted, wanted-2, wanted-3 ... that is free or already this raw file's.
 

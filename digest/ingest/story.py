@@ -15,7 +15,7 @@ from digest.slugs import stable_slug
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleDraft:
+class PendingArticle:
     """What ingest would write for one raw file, before its final slug is known."""
 
     raw: str            # the raw file, relative to the site folder
@@ -38,7 +38,7 @@ class ArticleDraft:
         return f"{year}/{month}/{day}-{slug}.md"
 
 
-def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str) -> ArticleDraft:
+def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str) -> PendingArticle:
     """Classify the story and lay out its front matter and escaped body."""
     body_text = "\n\n".join(story.paragraphs)
     slug = stable_slug(story.title, "story")
@@ -67,7 +67,7 @@ def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str)
     body = "\n\n".join(markdown(block) for block in story.blocks)
     remarks = () if evidenced or topic != classifier.default_topic else (
         f"no topic's keywords say enough about it; filed under {topic}",)
-    return ArticleDraft(raw, story.date.strftime("%Y/%m/%d"), slug,
+    return PendingArticle(raw, story.date.strftime("%Y/%m/%d"), slug,
                         story.date.astimezone(dt.UTC).isoformat() + " " + raw,
                         frontmatter.dump(fields, body).encode("utf-8"), remarks)
 

@@ -1,9 +1,10 @@
-"""Page fingerprints: a hash of everything a page's rendering reads.
+"""Render keys: a hash of everything a page's rendering reads (the page key), built on what
+every page reads (the site key).
 
 Templates see the page, the site view, the topics and their own files; a
-page whose fingerprint matches the one recorded for its file is not rendered
+page whose key matches the one recorded for its file is not rendered
 again. An Article is identified by the hash of its Markdown file (plus the
-configuration, which is part of every fingerprint), so editing one story
+configuration, which is part of every key), so editing one story
 re-renders only the pages that show it.
 """
 from __future__ import annotations
@@ -44,10 +45,10 @@ def _feed(value: Any, out: list[str], memo: dict[int, str]) -> None:
     elif isinstance(value, (int, float, bool, dt.date, type(None))):
         out.append(repr(value))
     else:
-        raise TypeError(f"cannot fingerprint {type(value).__name__}")  # a new kind of context value
+        raise TypeError(f"cannot key {type(value).__name__}")  # a new kind of context value
 
 
-def site_fingerprint(site: Site, template_dirs: list[Path], view: Any) -> str:
+def site_key(site: Site, template_dirs: list[Path], view: Any) -> str:
     """What every page depends on: templates, configuration, the site view and topics."""
     parts = [code_version(), repr(site.config), repr(view), repr(tuple(site.topics.items()))]
     for folder in template_dirs:
@@ -56,8 +57,8 @@ def site_fingerprint(site: Site, template_dirs: list[Path], view: Any) -> str:
     return hashlib.sha1("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def page_fingerprint(page: Page, base: str, memo: dict[int, str]) -> str:
-    """`base` (the site's fingerprint) and everything in the page; `memo` keeps the part of
+def page_key(page: Page, base: str, memo: dict[int, str]) -> str:
+    """`base` (the site key) and everything in the page; `memo` keeps the part of
     each Article and Term (immutable, alive for the whole build) across the pages of one build."""
     out = [base, page.kind, page.url, page.template, page.title, page.description, repr(page.lastmod)]
     _feed(page.context, out, memo)
