@@ -75,7 +75,7 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
     said = list(ingested.problems)  # a failed build still prints every warning it met
     inputs = build_key(config, drafts, target, theme_dirs(config), files)
     if not problems and not clean and not always:
-        manifest, last_inputs = load_manifest(config, target)
+        manifest, last_inputs = load_manifest(config, target, report.warnings)
         if inputs == last_inputs and intact(target, manifest):
             report.files, report.seconds = len(manifest), time.perf_counter() - started
             report.output = target

@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 
 from digest.config import SiteConfig
-from digest.state import MANIFESTS, write_atomic
+from digest.errors import Problem
+from digest.state import MANIFESTS, ignored, write_atomic
 
 Manifest = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, page key)
 VERSION = 2
@@ -21,16 +22,22 @@ def _manifest_path(config: SiteConfig, target: Path) -> Path:
     return config.state_dir / MANIFESTS / f"{name}.json"
 
 
-def load_manifest(config: SiteConfig, target: Path) -> tuple[Manifest, str]:
-    """What the last build wrote into `target`, and the build key of its inputs."""
-    if not target.is_dir():
+def load_manifest(config: SiteConfig, target: Path, problems: list[Problem] | None = None) -> tuple[Manifest, str]:
+    """What the last build wrote into `target`, and the build key of its inputs. Without one
+    (none yet, another digest's, or one that is no manifest: a warning in `problems`) the
+    files already there are compared by their bytes."""
+    path = _manifest_path(config, target)
+    if not target.is_dir() or not path.exists():
         return {}, ""
     try:
-        raw = json.loads(_manifest_path(config, target).read_text(encoding="utf-8"))
-        if not isinstance(raw, dict) or raw.get("version") != VERSION:
-            return {}, ""  # unreadable, or kept by another digest: files are compared by their bytes
-        return {k: (v[0], v[1], v[2]) for k, v in raw["files"].items()}, str(raw["inputs"])
-    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        raw = json.loads(path.read_bytes())
+        if isinstance(raw, dict) and raw.get("version") != VERSION:
+            return {}, ""  # kept by another digest
+        files = {k: (int(v[0]), int(v[1]), str(v[2])) for k, v in raw["files"].items() if isinstance(k, str)}
+        return files, str(raw["inputs"])
+    except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+        if problems is not None:
+            problems.append(ignored(path, "not a manifest this digest wrote"))
         return {}, ""
 
 

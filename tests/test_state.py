@@ -2,6 +2,7 @@
 nothing on a page, and costs one warning line; the build goes on as if it were absent."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -105,3 +106,39 @@ def test_without_a_key_folder_the_build_keeps_no_cache_and_still_works(tmp_path,
     assert run("build", "--site", str(site))[0] == 0
     assert "Officials said the talks would resume" in _page(site)
     assert not (site / ".digest/cache/articles.json").exists()
+
+
+def test_a_hostile_ingest_record_cannot_lead_ingest_out_of_the_articles_folder(tmp_path, run):
+    """The record names Markdown files ingest may overwrite or remove: one naming site.yaml (or
+    anything outside content/articles/) is no record. The run is a warning and ingests afresh."""
+    from tests.conftest import raw_article
+
+    site = write_site(tmp_path / "site", {"content/raw/a.txt": raw_article("Honest story")})
+    assert run("build", "--site", str(site))[0] == 0
+    record_path = site / ".digest/ingest.json"
+    record = json.loads(record_path.read_text())
+    entry = record["files"]["content/raw/a.txt"]
+    entry["md"] = "../../site.yaml"  # as if ingest had written it, unedited since
+    entry["md_sha"] = hashlib.sha256((site / "site.yaml").read_bytes()).hexdigest()
+    entry["sha"] = ""
+    record_path.write_text(json.dumps(record))
+    (site / "content/raw/a.txt").write_text(raw_article("Honest story", "2025-03-27",  # moves the story
+                                                        posted="Posted March 27, 2025 9:00 am."))
+    code, out, err = run("build", "--site", str(site))
+    assert code == 0, err
+    assert (site / "site.yaml").is_file()
+    assert f"{record_path}:1: warning: ignored: not an ingest record this digest wrote" in err
+    for corrupt in (b"\x80 not json", b"[]", b'{"files": {"x": {"md": 1}}}'):
+        record_path.write_bytes(corrupt)
+        code, _, err = run("build", "--site", str(site))
+        assert code == 0 and err.count("ingest.json") == 1, err
+
+
+def test_a_corrupt_manifest_or_topic_model_is_one_warning(tmp_path, run):
+    site = _site(tmp_path)
+    assert run("build", "--site", str(site))[0] == 0
+    manifest = next((site / ".digest/manifests").glob("*.json"))
+    manifest.write_text('{"version": 2, "files": {"index.html": "x"}, "inputs": ""}')
+    code, out, err = run("build", "--site", str(site))
+    assert code == 0 and f"{manifest}:1: warning: ignored: not a manifest this digest wrote" in err, err
+    assert "Officials said the talks would resume" in _page(site)

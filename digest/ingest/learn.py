@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.state import TOPIC_MODEL, write_atomic
+from digest.errors import Problem
+from digest.state import TOPIC_MODEL, ignored, write_atomic
 
 MIN_EXAMPLES = 100         # stories the curator filed, all topics together, before the model votes
 MIN_PER_TOPIC = 3          # a topic with fewer examples gets no vote
@@ -101,18 +102,23 @@ class TopicModel:
 
 
 def site_model(articles_dir: Path, state_dir: Path, topics: set[str], default_topic: str,
-               files: list[tuple[str, int, int]]) -> TopicModel | None:
+               files: list[tuple[str, int, int]], problems: list[Problem] | None = None) -> TopicModel | None:
     """The model trained on the site's stories (`files`: the Markdown files and their stats),
-    from the cache when they are as it was trained on; None while there are too few."""
+    from the cache when they are as it was trained on; None while there are too few. A model
+    file that is no model (corrupt, foreign) is a warning in `problems`, and trained again."""
     if len(files) < MIN_EXAMPLES:
         return None
     fingerprint = hashlib.sha1("\n".join(f"{n}\0{s}\0{m}" for n, s, m in sorted(files)).encode(
         "utf-8", "surrogateescape")).hexdigest()
     path = state_dir / TOPIC_MODEL
+    text: str | None
     try:
-        cached = TopicModel.from_json(path.read_text(encoding="utf-8"), fingerprint, len(files))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        cached = None
+        text = None if not path.exists() else ""
+    cached = TopicModel.from_json(text, fingerprint, len(files)) if text else None
+    if text is not None and cached is None and problems is not None and not _stale_model(text):
+        problems.append(ignored(path, "not a topic model this digest wrote"))
     if cached is not None:
         return cached if cached.ready else None
     model = TopicModel.train(_examples(files, topics, default_topic))
@@ -121,6 +127,16 @@ def site_model(articles_dir: Path, state_dir: Path, topics: set[str], default_to
     except OSError:
         pass  # a cache that cannot be written is trained again next time
     return model if model.ready else None
+
+
+def _stale_model(text: str) -> bool:
+    """A model this digest wrote, for other stories or another version (no warning: retrained)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and isinstance(data.get("version"), int) and \
+        (data["version"] != MODEL_VERSION or TopicModel.from_json(text, data.get("fingerprint", ""), -1) is not None)
 
 
 def _examples(files: list[tuple[str, int, int]], topics: set[str], default_topic: str) -> Iterable[tuple[str, str]]:

@@ -26,7 +26,7 @@ from digest.files import BINARY, read_with_stat, write_and_close
 from digest.inputs import is_racy
 from digest.parallel import map_batches
 from digest.scan import FileStat, markdown_files, markdown_paths
-from digest.state import INGEST_RECORD, INGEST_RUNNING, write_atomic
+from digest.state import INGEST_RECORD, INGEST_RUNNING, ignored, write_atomic
 
 if TYPE_CHECKING:  # the parsing modules load when a raw file needs reading, not on every build
     from digest.ingest.classify import Classifier
@@ -116,7 +116,7 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     `articles` is a scan of content/articles/ already taken (the build's), if any.
     """
     result = IngestResult()
-    record = _load_record(config)
+    record = _load_record(config, result.problems)
     entries: dict[str, dict] = record["files"]
     if only is None:
         selected = raw_files(config)
@@ -153,7 +153,7 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     direct: list[tuple[PendingArticle, tuple[int, int], str]] = []
     pending: list[tuple[PendingArticle, tuple[int, int], str]] = []
     warned: dict[str, list[Problem]] = {}
-    model = _topic_model(config, articles) if todo else None
+    model = _topic_model(config, articles, result.problems) if todo else None
     for rel, identity, sha, article, problems, wrote in _prepare_all(config, todo, occupied, model):
         result.problems.extend(problems)
         if article:  # read again: what it says now replaces what it said before
@@ -214,13 +214,13 @@ def _settle_direct(config: SiteConfig, direct: list, pending: list, entries: dic
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 
 
-def _topic_model(config: SiteConfig, articles: list[FileStat] | None) -> TopicModel | None:
+def _topic_model(config: SiteConfig, articles: list[FileStat] | None, problems: list[Problem]) -> TopicModel | None:
     """The model the site's own stories train (none while there are too few of them)."""
     from digest.ingest.learn import site_model
 
     files = articles if articles is not None else markdown_files(config.articles_dir)
     return site_model(config.articles_dir, config.state_dir, {t.slug for t in config.topics},
-                      config.default_topic, files)
+                      config.default_topic, files, problems)
 
 
 def _prepare_all(config: SiteConfig, files: list[tuple[str, str | None, bool]],
@@ -418,20 +418,30 @@ def _record_path(config: SiteConfig) -> Path:
     return config.state_dir / INGEST_RECORD
 
 
-def _load_record(config: SiteConfig) -> dict:
+def _load_record(config: SiteConfig, problems: list[Problem]) -> dict:
     """The record of the last run; one of an older digest keeps which Markdown file is whose
-    (and its hash, so an edited one is still never overwritten) but has every raw file read again."""
+    (and its hash, so an edited one is still never overwritten) but has every raw file read again.
+    One that is not a record (corrupt, foreign, or naming files outside content/articles/) is
+    a warning, and every raw file is read again as if there were none."""
+    path = _record_path(config)
     try:
-        record = json.loads(_record_path(config).read_text(encoding="utf-8"))
-        files = record.get("files") if isinstance(record, dict) else None
-        if isinstance(files, dict) and all(_valid_entry(e) for e in files.values()):
-            if record.get("version") != RECORD_VERSION:
-                for entry in files.values():
-                    entry["sha"] = ""
-                record["version"] = RECORD_VERSION
-            return record
-    except (OSError, ValueError):
-        pass
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return {"version": RECORD_VERSION, "files": {}}
+    except UnicodeDecodeError:
+        text = ""
+    try:
+        record = json.loads(text)
+    except ValueError:
+        record = None
+    files = record.get("files") if isinstance(record, dict) else None
+    if isinstance(record, dict) and isinstance(files, dict) and all(_valid_entry(e) for e in files.values()):
+        if record.get("version") != RECORD_VERSION:
+            for entry in files.values():
+                entry["sha"] = ""
+            record["version"] = RECORD_VERSION
+        return record
+    problems.append(ignored(path, "not an ingest record this digest wrote"))
     return {"version": RECORD_VERSION, "files": {}}
 
 
@@ -445,7 +455,15 @@ def _stored_warnings(config: SiteConfig, rel: str, entry: dict) -> list[Problem]
 
 def _valid_entry(entry: object) -> bool:
     return isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("sha", "md", "md_sha")) \
-        and all(isinstance(entry.get(k), int) for k in ("size", "mtime"))
+        and all(isinstance(entry.get(k), int) for k in ("size", "mtime")) and _confined_markdown(entry["md"])
+
+
+def _confined_markdown(rel: str) -> bool:
+    """A Markdown file inside content/articles/ (`2025/03/28-slug.md`): the record names files
+    ingest may overwrite and remove, so none may lead anywhere else."""
+    parts = rel.split("/")
+    return rel.endswith(".md") and "\\" not in rel and "\0" not in rel and not rel.startswith("/") \
+        and all(part and not walk.skipped(part) for part in parts)
 
 
 def _save_record(config: SiteConfig, record: dict) -> None:
