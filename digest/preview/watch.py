@@ -122,9 +122,14 @@ class Rebuilder:
         changes = watchfiles.watch(*folders, watch_filter=None, step=int(NOTICE_STEP * 1000),
                                    rust_timeout=100, yield_on_timeout=True, stop_event=self.stop,
                                    raise_interrupt=False, ignore_permission_denied=True)
+        first = True
         for batch in changes:
-            self.ready.set()  # the first batch (empty, after 0.1 s) comes once the watches are in place
             paths = {path for _, path in batch} | {f for f in files if self.snapshot.get(f) != _stat(f)}
+            if first:  # the first batch (empty, after 0.1 s) comes once the watches are in place:
+                # what changed while there were none (watching again after a build) is found by a scan
+                paths |= changed_paths(self.snapshot, self._scan())
+                first = False
+                self.ready.set()
             appeared = [r for r in self.roots if r not in present and r.is_dir()]
             for root in appeared:  # a themes/ folder made after the preview started, say
                 paths |= {entry.path for entry in walk.files(root)} if root.is_dir() else {str(root)}
