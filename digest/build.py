@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from digest.commit import recover
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.ingest.run import IngestResult, ingest
@@ -66,6 +67,7 @@ def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
     """
     started = time.perf_counter()
     target = check_output_dir(config, output)
+    recover(target)  # before anything else: a switch a kill interrupted is finished, leftovers go
     files = markdown_files(config.articles_dir)  # one walk serves ingest, the build key and the cache
     ingested = ingest(config, trust_stat=not clean, articles=files)
     if ingested.written or ingested.removed:

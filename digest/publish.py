@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.assemble import Site
+from digest.commit import commit, recover
 from digest.errors import DigestError, Problem
 from digest.files import BINARY, write_and_close
 from digest.manifest import Manifest, load_manifest, save_manifest
@@ -154,6 +155,7 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
     """
     config = site.config
     target.parent.mkdir(parents=True, exist_ok=True)
+    recover(target)  # a switch a kill interrupted is finished first, leftovers go
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     # nothing to compare with when the output is gone (or distrusted): skip a stat per file
     manifest = {} if clean or not target.exists() else load_manifest(config, target)[0]
@@ -169,61 +171,9 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
             raise DigestError(unique_problems(problems))
         for rel, source in static_files(config):
             done.append(_emit(job, rel, source.read_bytes()))
-        _commit(staging, target, done)
+        commit(staging, target, [d[0] for d in done if d[1]], {d[0] for d in done})
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     save_manifest(config, target, done, inputs)
     return len(done), sum(1 for d in done if d[1])
-
-
-def _commit(staging: Path, target: Path, done: list[Done]) -> None:
-    if not target.exists():
-        os.chmod(staging, 0o755)
-        os.rename(staging, target)  # a first build: one rename moves the whole site in
-        return
-    # Stale files go first: a file that becomes a folder (or the reverse) then has room.
-    _remove_stale(target, {d[0] for d in done})
-    made: set[Path] = set()
-    for rel, written, *_ in done:
-        if written:
-            path = target / rel
-            if path.parent not in made:
-                _make_room(target, path.parent)
-                made.add(path.parent)
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path)
-            os.replace(staging / rel, path)
-    shutil.rmtree(staging, ignore_errors=True)
-
-
-def _make_room(top: Path, folder: Path) -> None:
-    """Create `folder`, removing files that stand where its parents must be."""
-    for parent in [*reversed(folder.relative_to(top).parents), folder.relative_to(top)]:
-        path = top / parent
-        if path.is_symlink() or path.is_file():
-            path.unlink()
-    folder.mkdir(parents=True, exist_ok=True)
-
-
-def _remove_stale(target: Path, keep: set[str]) -> None:
-    """Delete every file the site does not have (output/ holds the site and nothing else),
-    then the folders they leave empty."""
-    prefix = len(str(target)) + 1
-
-    def sweep(folder: str) -> bool:
-        """True when `folder` is left empty."""
-        empty = True
-        for entry in os.scandir(folder):
-            if entry.is_dir(follow_symlinks=False):
-                if sweep(entry.path):
-                    os.rmdir(entry.path)
-                else:
-                    empty = False
-            elif entry.path[prefix:].replace(os.sep, "/") not in keep:
-                os.unlink(entry.path)
-            else:
-                empty = False
-        return empty
-
-    sweep(str(target))

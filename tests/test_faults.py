@@ -1,0 +1,125 @@
+"""Faults: a build killed or failing at any point leaves output/ the previous site, or (once
+the next build has finished the interrupted switch) exactly the new one; never a mix."""
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from digest import commit as commit_module
+from digest.cli import main
+from tests.conftest import raw_article, write_site
+
+# Runs `digest ARGS...` and kills itself at the N-th rename/replace of a path containing WHERE
+# (the staging folder, the backup, the journal), or at the N-th file opened in the staging folder.
+HOOK = """
+import os, signal, sys
+from digest.cli import main
+where, n = sys.argv[1], int(sys.argv[2])
+count = [0]
+def hook(real):
+    def call(*args, **kwargs):
+        if any(where in str(a) for a in args[:2]):
+            count[0] += 1
+            if count[0] == n:
+                os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+    return call
+os.replace, os.rename, os.open = hook(os.replace), hook(os.rename), hook(os.open)
+sys.exit(main(sys.argv[3:]))
+"""
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _site(tmp_path: Path) -> Path:
+    raws = {f"content/raw/{i:02}.txt": raw_article(f"Story number {i}", f"2025-03-{10 + i:02}",
+                                                    posted=f"Posted March {10 + i}, 2025 9:00 am.")
+            for i in range(8)}
+    site = write_site(tmp_path / "site", raws)
+    assert main(["build", "--site", str(site)]) == 0
+    # the change under test: every page changes (the site's title), one story goes (stale files)
+    text = (site / "site.yaml").read_text()
+    (site / "site.yaml").write_text(text.replace("title: Test Digest", "title: Renamed Digest"))
+    (site / "content/raw/03.txt").unlink()
+    return site
+
+
+@pytest.fixture(scope="module")
+def references(tmp_path_factory):
+    """The site before the change (old output), and what an uninterrupted build makes of it."""
+    base = tmp_path_factory.mktemp("faults")
+    site = _site(base)
+    old = _tree(site / "output")
+    assert main(["build", "--site", str(site)]) == 0
+    return base, old, _tree(site / "output")
+
+
+def _copy(base: Path, tmp_path: Path) -> Path:
+    """The site as it was before the change, with its change made (a fresh copy per kill)."""
+    fresh = _site(tmp_path)
+    return fresh
+
+
+@pytest.mark.parametrize("where, n", [(".site.new-", 3), (".site.new-", 40),   # while rendering
+                                      (".site.", 1), (".site.", 2), (".site.", 5),  # the journal, the first moves
+                                      (".site.", 30), (".site.", 70)])                # deep in the switch
+def test_a_kill_leaves_old_or_new_and_the_next_build_finishes(tmp_path, references, where, n):
+    _, old, new = references
+    site = _copy(tmp_path, tmp_path)
+    (site / "output").rename(site / "site")  # the output folder is `site/` here: hook names are unique
+    config = (site / "site.yaml").read_text()
+    (site / "site.yaml").write_text(config + "output: site\n")
+    proc = subprocess.run([sys.executable, "-c", HOOK, where, str(n), "build", "--site", str(site)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -9, proc.stderr  # killed where asked
+    journal = commit_module.journal_path(site / "site").exists()
+    now = _tree(site / "site")
+    if not journal:
+        assert now in (old, new)  # not yet switching, or done
+    assert main(["build", "--site", str(site)]) == 0
+    assert _tree(site / "site") == new
+    assert not list(site.glob(".site.*"))  # no staging folder, backup or journal left
+
+
+def test_an_error_during_the_switch_puts_every_old_file_back(tmp_path, references, monkeypatch, capsys):
+    _, old, _ = references
+    site = _copy(tmp_path, tmp_path)
+    real = os.replace
+    calls = [0]
+
+    def full_disk(src, dst, *args, **kwargs):
+        if ".output.new-" in str(src):
+            calls[0] += 1
+            if calls[0] == 10:
+                raise OSError(errno.ENOSPC, "No space left on device", str(src))
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(commit_module.os, "replace", full_disk)
+    capsys.readouterr()
+    assert main(["build", "--site", str(site)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert _tree(site / "output") == old
+    assert len(err) == 1 and f"{site / 'output'}/" in err[0] and ".new-" not in err[0], err
+    assert "No space left on device (the previous site is left as it was;" in err[0]
+    assert not list(site.glob(".output.*"))
+    monkeypatch.undo()
+    assert main(["build", "--site", str(site)]) == 0
+
+
+def test_leftovers_of_a_killed_build_are_removed_by_the_next(tmp_path):
+    site = write_site(tmp_path / "site", {"content/raw/a.txt": raw_article("Honest story")})
+    assert main(["build", "--site", str(site)]) == 0
+    for name in (".output.new-abc", ".output.old-abc"):
+        (site / name / "2025").mkdir(parents=True)
+        (site / name / "2025/page.html").write_text("half a site")
+    assert main(["build", "--site", str(site)]) == 0  # nothing changed, and still cleaned
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".output")) == []
+    shutil.rmtree(site / "output")
