@@ -69,7 +69,7 @@ class ArticleCache:
                 return cache  # written for another version or configuration: start over
             cache.entries = {name: (size, mtime, _decode(fields), racy)
                              for name, (size, mtime, racy, fields) in document["entries"].items()}
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError):
             cache.problem = ignored(cache.path, "not a cache this digest can read")
             cache.entries = {}
             return cache
@@ -155,25 +155,28 @@ def _decode(values: list) -> tuple:
     return tuple(values)
 
 
-def _encode_time(value: dt.datetime) -> str | list[str]:
-    """A time and, when it has one, its zone's name: `EDT` on the page comes from the zone."""
+def _encode_time(value: dt.datetime) -> str | list[Any]:
+    """A time as written (its wall time, its zone's name, its fold), so that it comes back
+    the same even in a clock change's gap or overlap: `EDT` on the page comes from the zone."""
     if isinstance(value.tzinfo, ZoneInfo) and value.tzinfo.key:
-        return [value.isoformat(), value.tzinfo.key]
+        return [value.replace(tzinfo=None).isoformat(), value.tzinfo.key, value.fold]
     if value.tzinfo is not None and not isinstance(value.tzinfo, dt.timezone):
         raise _Unencodable
     return value.isoformat()
 
 
-def _decode_time(value: str | list[str]) -> dt.datetime:
+def _decode_time(value: str | list[Any]) -> dt.datetime:
     if isinstance(value, list):
-        text, zone = value
-        return dt.datetime.fromisoformat(text).astimezone(ZoneInfo(zone))
+        text, zone, fold = value
+        return dt.datetime.fromisoformat(text).replace(tzinfo=ZoneInfo(zone), fold=fold)
     return dt.datetime.fromisoformat(value)
 
 
 # Extra front matter holds what YAML can: a mapping is a list of pairs (its keys may be
 # numbers or dates), dates and times are tagged, anything else is not cached.
 def _encode_value(value: Any) -> Any:
+    if isinstance(value, int) and value.bit_length() > 10_000:
+        raise _Unencodable  # more digits than Python writes as text
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, dt.datetime):

@@ -35,7 +35,7 @@ def load_manifest(config: SiteConfig, target: Path, problems: list[Problem] | No
             return {}, ""  # kept by another digest
         files = {k: (int(v[0]), int(v[1]), str(v[2])) for k, v in raw["files"].items() if isinstance(k, str)}
         return files, str(raw["inputs"])
-    except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError, RecursionError):
         if problems is not None:
             problems.append(ignored(path, "not a manifest this digest wrote"))
         return {}, ""

@@ -47,9 +47,13 @@ def _built(config: SiteConfig) -> list[str]:
     """The folders digest has built (a list of paths: anything else is no record)."""
     try:
         built = json.loads((config.state_dir / BUILT_RECORD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return []
-    return built if isinstance(built, list) and all(isinstance(p, str) for p in built) else []
+    if not isinstance(built, list) or not all(isinstance(p, str) for p in built):
+        return []
+    # the record is a file in the site folder anyone may have written: it vouches only for
+    # folders inside the site (one outside must look like a built site, see _looks_built)
+    return [p for p in built if Path(p).is_relative_to(config.root)]
 
 
 def _looks_built(folder: Path) -> bool:

@@ -79,8 +79,19 @@ class _Environment(jinja2.Environment):
     template_class = _Template
 
 
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """A theme folder's templates by walk.py's rule: a hidden or linked template does not exist
+    (it is none of the files the site's key covers, so an edit to it would go unseen)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if not any(walk.counts(filename, folder) for folder in self.searchpath):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
 def make_environment(config: SiteConfig) -> jinja2.Environment:
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d / "templates")) for d in theme_dirs(config)])
+    loader = jinja2.ChoiceLoader([_ThemeLoader(str(d / "templates")) for d in theme_dirs(config)])
     env = _Environment(loader=loader, autoescape=True, auto_reload=False, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     strings = Strings.load(config)
@@ -118,7 +129,8 @@ class Strings:
         tables: dict[str, dict[str, str]] = {}
         for theme in reversed(theme_dirs(config)):  # the default theme first, overrides after
             folder = theme / "i18n"
-            for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+            for path in sorted(Path(e.path) for e in walk.files(folder) if e.name.endswith(".yaml")
+                               and os.path.dirname(e.path) == str(folder)):
                 try:
                     table = yaml.safe_load(path.read_text(encoding="utf-8"))
                 except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:

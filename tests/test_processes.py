@@ -3,7 +3,7 @@ preview runs the same build from its watcher thread, beside the server's."""
 from __future__ import annotations
 
 import gc
-import multiprocessing
+import os
 import subprocess
 import sys
 import threading
@@ -24,22 +24,32 @@ def _pages(root):
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
+_FORKS: list[int] = []  # forks made while a test listens (os.register_at_fork cannot be undone)
+_LISTENING: list[bool] = []
+os.register_at_fork(before=lambda: _FORKS.append(1) if _LISTENING else None)
+
+
 def test_a_build_beside_other_threads_never_forks_and_matches_a_forked_one(tmp_path, monkeypatch):
     monkeypatch.setattr(content, "PARALLEL_FROM", 2)  # workers even for a small site
     monkeypatch.setattr(publish, "PARALLEL_FROM", 2)
-    forked = build(load_config(_site(tmp_path / "a"))).output
-    asked: list[str] = []
-    real = multiprocessing.get_context
-    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: asked.append(method) or real(method))
-    stop = threading.Event()
-    server = threading.Thread(target=stop.wait)  # the preview's server, say
-    server.start()
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # and on a one-core runner too
+    _LISTENING.append(True)
     try:
-        report = build(load_config(_site(tmp_path / "b")))
+        forked = build(load_config(_site(tmp_path / "a"))).output
+        assert _FORKS, "a single-threaded build forks its workers"
+        _FORKS.clear()
+        stop = threading.Event()
+        server = threading.Thread(target=stop.wait)  # the preview's server, say
+        server.start()
+        try:
+            report = build(load_config(_site(tmp_path / "b")))
+        finally:
+            stop.set()
+            server.join()
+        assert _FORKS == []  # parsing ran in forkserver workers, rendering in this process
     finally:
-        stop.set()
-        server.join()
-    assert "fork" not in asked and asked  # parsing ran in workers, started safely
+        _LISTENING.clear()
+        _FORKS.clear()
     assert _pages(report.output) == _pages(forked)
 
 

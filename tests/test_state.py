@@ -142,3 +142,74 @@ def test_a_corrupt_manifest_or_topic_model_is_one_warning(tmp_path, run):
     code, out, err = run("build", "--site", str(site))
     assert code == 0 and f"{manifest}:1: warning: ignored: not a manifest this digest wrote" in err, err
     assert "Officials said the talks would resume" in _page(site)
+
+
+def _articles_cold_and_cached(site: Path):
+    from digest.config import load_config
+    from digest.content import load_articles
+
+    config = load_config(site)
+    cold = load_articles(config, include_drafts=True, use_cache=False)
+    load_articles(config, include_drafts=True)  # writes the cache
+    return cold, load_articles(config, include_drafts=True)
+
+
+def test_articles_come_back_from_the_cache_equal_to_a_fresh_parse(tmp_path):
+    """Every field, every value: times in a clock change's gap and overlap, a number too long
+    for JSON's text (that story is kept out of the cache), nested YAML values."""
+    extra = ("event: 2025-04-01\nfiled: 2025-03-28T10:00:00-04:00\nscores: {1: [a, b], 2: {x: null}, 2025-01-01: y}\n"
+             "ratio: .inf\nhuge: 0x" + "f" * 4000 + "\n")
+    site = _site(tmp_path, extra)
+    for day, stamp in (("09", "2025-03-09 02:30:00"), ("02", "2025-11-02 01:30:00")):  # Toronto's gap, overlap
+        path = site / f"content/articles/2025/03/{day}-clock.md"
+        path.write_text(ARTICLE.format(extra="").replace("Steel talks resume", f"Clock {day}")
+                        .replace("2025-03-28T11:09:00-04:00", stamp), encoding="utf-8")
+        old = time.time_ns() - 10_000_000_000
+        os.utime(path, ns=(old, old))
+    cold, cached = _articles_cold_and_cached(site)
+    assert len(cold) == 3
+    for a, b in zip(cold, cached, strict=True):
+        assert a == b
+        assert (a.date.isoformat(), a.date.fold) == (b.date.isoformat(), b.date.fold)
+    entries = json.loads((site / ".digest/cache/articles.json").read_bytes().partition(b"\n")[2])["entries"]
+    assert sorted(Path(name).name for name in entries) == ["02-clock.md", "09-clock.md"]
+
+
+def test_hostile_state_files_are_warnings_not_tracebacks(tmp_path, run):
+    site = _site(tmp_path)
+    assert run("build", "--site", str(site))[0] == 0
+    manifest = next((site / ".digest/manifests").glob("*.json"))
+    for text in ('{"version": 2, "files": {"index.html": [1e400, 0, ""]}, "inputs": ""}', "[" * 100_000):
+        for path in (manifest, site / ".digest/ingest.json", site / ".digest/outputs.json"):
+            path.write_text(text)
+        (site / "output/2025/03/28/steel-talks-resume/index.html").unlink()  # something to build
+        code, out, err = run("build", "--site", str(site))
+        assert code == 0 and "Traceback" not in err, err
+        assert "Officials said the talks would resume" in _page(site)
+
+
+def test_a_record_naming_a_folder_outside_the_site_vouches_for_nothing(tmp_path, run):
+    """`.digest/outputs.json` lets digest replace a folder it built; one planted to name a folder
+    outside the site (`output: ../victim`) must not let a build wipe that folder."""
+    site = _site(tmp_path)
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "thesis.tex").write_text("years of work")
+    (site / ".digest").mkdir(exist_ok=True)
+    (site / ".digest/outputs.json").write_text(json.dumps([str(victim)]))
+    (site / "site.yaml").write_text((site / "site.yaml").read_text() + "output: ../victim\n")
+    code, _, err = run("build", "--site", str(site))
+    assert code == 1 and "holds files digest did not write" in err
+    assert (victim / "thesis.tex").read_text() == "years of work"
+
+
+def test_ingest_never_writes_through_a_link_in_the_articles_folder(tmp_path, run):
+    from tests.conftest import raw_article
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    site = write_site(tmp_path / "site", {"content/raw/a.txt": raw_article("Ottawa unveils plan")})
+    os.symlink(outside, site / "content/articles/2025")
+    code, _, err = run("build", "--site", str(site))
+    assert list(outside.iterdir()) == []
+    assert code == 1 and "links are not part of the site" in err

@@ -68,3 +68,18 @@ def test_build_check_and_watch_skip_hidden_files_and_links_alike(tmp_path, run):
     assert not watcher._watched(str(site / "content/raw/linked-folder/inner.txt"))
     assert not watcher._watched(str(site / "content/raw/.hidden/b.txt"))
     assert watcher._watched(str(site / "content/raw/a.txt"))
+
+
+def test_a_linked_template_or_translation_table_is_not_used(tmp_path, run):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "404.html").write_text("<h1>Linked template</h1>", encoding="utf-8")
+    (outside / "en.yaml").write_text("site_name: Linked strings\n", encoding="utf-8")
+    site = write_site(tmp_path / "site", {"content/raw/a.txt": raw_article("Honest story")})
+    (site / "themes/default/templates").mkdir(parents=True)
+    (site / "themes/default/i18n").mkdir(parents=True)
+    os.symlink(outside / "404.html", site / "themes/default/templates/404.html")
+    os.symlink(outside / "en.yaml", site / "themes/default/i18n/en.yaml")
+    code, _, err = run("build", "--site", str(site))
+    assert code == 0, err
+    assert "Linked" not in _everything(site / "output")

@@ -83,7 +83,7 @@ class TopicModel:
         foreign, corrupt)."""
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
         if not isinstance(data, dict) or data.get("version") != MODEL_VERSION:
             return None
@@ -94,8 +94,8 @@ class TopicModel:
         counts, stories = data.get("counts"), data.get("stories")
         if not isinstance(counts, dict) or not isinstance(stories, dict) or set(counts) != set(stories):
             return None
-        if not all(isinstance(n, int) for n in stories.values()) or not all(
-                isinstance(c, dict) and all(isinstance(k, str) and isinstance(v, int) for k, v in c.items())
+        if not all(type(n) is int and n > 0 for n in stories.values()) or not all(
+                isinstance(c, dict) and all(isinstance(k, str) and type(v) is int and v > 0 for k, v in c.items())
                 for c in counts.values()):
             return None
         return cls(counts, stories)
@@ -133,7 +133,7 @@ def _stale_model(text: str) -> bool:
     """A model this digest wrote, for other stories or another version (no warning: retrained)."""
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(data, dict) and isinstance(data.get("version"), int) and \
         (data["version"] != MODEL_VERSION or TopicModel.from_json(text, data.get("fingerprint", ""), -1) is not None)

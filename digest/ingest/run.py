@@ -262,8 +262,9 @@ def _prepare(config: SiteConfig, classifier: Classifier, rel: str, known_sha: st
         return rel, identity, sha, None, [exc.problem], False
     article = draft(story, rel, classifier, config.language)
     try:
+        target = config.articles_dir / article.relpath(article.slug)
         wrote = occupied is not None and article.relpath(article.slug) not in occupied and \
-            _create(config.articles_dir / article.relpath(article.slug), article.wanted_text)
+            walk.counts(str(target), config.articles_dir) and _create(target, article.wanted_text)
     except OSError:
         wrote = False  # the main process tries again, and says what is wrong (_write)
     return rel, identity, sha, article, list(story.warnings), wrote
@@ -340,6 +341,10 @@ def _write(config: SiteConfig, article: PendingArticle, identity: tuple[int, int
     rel = _free_path(config, article, _slug_of(old_md) if old_md else article.slug, taken, recovering)
     text = article.text(_slug_of(rel))
     target = config.articles_dir / rel
+    if not walk.counts(str(target), config.articles_dir):  # never through a link out of the site
+        result.problems.append(Problem(target, 1, "a link or hidden folder stands on this path; links are not "
+                                       "part of the site", "replace the link with a folder"))
+        return
     try:
         changed = _write_if_different(target, text)
     except OSError as exc:  # a file where a folder should be, a full disk, no permission
@@ -350,8 +355,8 @@ def _write(config: SiteConfig, article: PendingArticle, identity: tuple[int, int
         result.written.append(target)
     else:
         result.unchanged += 1
-    if old_md and old_md != rel:  # the date moved the story to another day
-        (config.articles_dir / old_md).unlink(missing_ok=True)
+    if old_md and old_md != rel and walk.counts(str(config.articles_dir / old_md), config.articles_dir):
+        (config.articles_dir / old_md).unlink(missing_ok=True)  # the date moved the story to another day
         taken.pop(old_md, None)
         result.removed.append(config.articles_dir / old_md)
     taken[rel] = article.raw
@@ -432,7 +437,7 @@ def _load_record(config: SiteConfig, problems: list[Problem]) -> dict:
         text = ""
     try:
         record = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         record = None
     files = record.get("files") if isinstance(record, dict) else None
     if isinstance(record, dict) and isinstance(files, dict) and all(_valid_entry(e) for e in files.values()):
@@ -455,7 +460,7 @@ def _stored_warnings(config: SiteConfig, rel: str, entry: dict) -> list[Problem]
 
 def _valid_entry(entry: object) -> bool:
     return isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("sha", "md", "md_sha")) \
-        and all(isinstance(entry.get(k), int) for k in ("size", "mtime")) and _confined_markdown(entry["md"])
+        and all(type(entry.get(k)) is int for k in ("size", "mtime")) and _confined_markdown(entry["md"])
 
 
 def _confined_markdown(rel: str) -> bool:
