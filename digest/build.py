@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from digest.inputs import build_key
 from digest.manifest import intact, load_manifest
 from digest.output import check_output_dir, remember_output
 from digest.scan import FileStat, markdown_files
+from digest.state import site_lock
 from digest.themes import theme_dirs
 
 if TYPE_CHECKING:
@@ -57,14 +59,21 @@ def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
 
 
 def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
-          clean: bool = False, always: bool = False) -> BuildReport:
+          clean: bool = False, always: bool = False, on_wait: Callable[[str], None] | None = None) -> BuildReport:
     """Ingest, assemble, render and write; on any error raise and leave output/ as it was.
 
     `always` builds the site in memory even when nothing changed (the preview keeps it).
+    One build at a time per site: another one running, `on_wait(its pid)` is told and this
+    one waits for it.
 
     A story that fails to ingest fails the build: a site silently missing a
     story is worse than yesterday's site.
     """
+    with site_lock(config.state_dir, on_wait):
+        return _build(config, drafts, output, clean, always)
+
+
+def _build(config: SiteConfig, drafts: bool, output: Path | None, clean: bool, always: bool) -> BuildReport:
     started = time.perf_counter()
     target = check_output_dir(config, output)
     recover(target)  # before anything else: a switch a kill interrupted is finished, leftovers go

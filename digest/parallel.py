@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -46,5 +47,21 @@ def map_batches(work: Callable[..., list[R]], items: Sequence[T], threshold: int
 def _start_worker() -> None:
     """A worker collects its own garbage, whatever its parent does (the command line turns
     the collector off for itself, see cli.py); what it inherited by fork stays out of sight."""
+    die_with_parent()
     gc.freeze()
     gc.enable()
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that made it dies (a killed build must
+    leave no worker behind, writing files nobody waits for). Elsewhere workers notice the
+    closed pipe to their parent on their next task."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass

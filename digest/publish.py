@@ -24,7 +24,7 @@ from digest.errors import DigestError, Problem
 from digest.files import BINARY, write_and_close
 from digest.manifest import Manifest, load_manifest, save_manifest
 from digest.output import inside
-from digest.parallel import fork_is_safe
+from digest.parallel import die_with_parent, fork_is_safe
 from digest.render import Renderer, static_files, unique_problems
 from digest.render_keys import page_key, site_key
 from digest.themes import theme_dirs
@@ -101,6 +101,7 @@ _WORKER: dict[str, object] = {}  # per worker process: its _Job and Renderer (se
 def _start_worker(job: _Job) -> None:
     """A render worker: the site, inherited, out of the collector's sight (walking it would
     copy every page of memory it touches), and the collector on for what rendering makes."""
+    die_with_parent()
     gc.freeze()
     gc.enable()
     _WORKER["job"], _WORKER["renderer"] = job, Renderer.for_site(job.site)

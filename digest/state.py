@@ -13,6 +13,8 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from digest.errors import Problem
@@ -24,6 +26,7 @@ TOPIC_MODEL = "topic-model.json"       # the curator's filing as word counts (in
 BUILT_RECORD = "outputs.json"          # the folders digest has built into (output.py)
 MANIFESTS = "manifests"                # what each build wrote, per output folder (manifest.py)
 INGEST_RUNNING = "ingest.running"      # an ingest under way, or one that was killed
+LOCK = "lock"                          # held by the one command writing the site (its pid inside)
 _KEY_FILE = "state-key"
 
 
@@ -81,3 +84,30 @@ def verified(key: bytes, data: bytes) -> bytes | None:
     """The payload of a signed file, or None when the MAC does not match."""
     mac, _, payload = data.partition(b"\n")
     return payload if hmac.compare_digest(mac, hmac.new(key, payload, "sha256").hexdigest().encode()) else None
+
+
+@contextmanager
+def site_lock(state_dir: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the site's lock while writing it (ingest, build, the preview's builds): a second
+    command waits, told by `on_wait(pid of the holder)`. The kernel releases the lock of a
+    process that dies, so a killed build never leaves it held. (No lock where the system has
+    no flock: Windows.)"""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    state_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(state_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait(os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock

@@ -18,13 +18,21 @@ def skipped(name: str) -> bool:
     return name.startswith(".")
 
 
-def files(root: Path | str) -> Iterator[os.DirEntry[str]]:
-    """Every regular file under `root`, in no particular order, by the rule above."""
+def files(root: Path | str, odd: list[str] | None = None) -> Iterator[os.DirEntry[str]]:
+    """Every regular file under `root`, in no particular order, by the rule above; iterative,
+    so no depth of folders is too deep. Special files (pipes, sockets, devices: opening one
+    can block forever) are never yielded; their paths go to `odd` for a warning, as do
+    folders that cannot be read."""
     stack = [str(root)]
     while stack:
+        folder = stack.pop()
         try:
-            entries = list(os.scandir(stack.pop()))
-        except (FileNotFoundError, NotADirectoryError, PermissionError):
+            entries = list(os.scandir(folder))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError:  # no permission, a name too long for the system
+            if odd is not None and folder != str(root):
+                odd.append(folder)
             continue
         for entry in entries:
             if skipped(entry.name) or entry.is_symlink():
@@ -33,6 +41,8 @@ def files(root: Path | str) -> Iterator[os.DirEntry[str]]:
                 stack.append(entry.path)
             elif entry.is_file(follow_symlinks=False):
                 yield entry
+            elif odd is not None:
+                odd.append(entry.path)
 
 
 def folders(root: Path | str) -> Iterator[str]:

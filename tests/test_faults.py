@@ -123,3 +123,99 @@ def test_leftovers_of_a_killed_build_are_removed_by_the_next(tmp_path):
     assert main(["build", "--site", str(site)]) == 0  # nothing changed, and still cleaned
     assert sorted(p.name for p in site.iterdir() if p.name.startswith(".output")) == []
     shutil.rmtree(site / "output")
+
+
+HOLDER = """
+import sys
+from pathlib import Path
+from digest.state import site_lock
+with site_lock(Path(sys.argv[1])):
+    print("holding", flush=True)
+    sys.stdin.read()  # until the test closes our stdin
+"""
+
+
+def test_a_second_build_waits_for_the_first_and_says_so(tmp_path):
+    site = write_site(tmp_path / "site", {"content/raw/a.txt": raw_article("Honest story")})
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(site / ".digest")], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "holding\n"
+        second = subprocess.Popen([sys.executable, "-m", "digest", "build", "--site", str(site)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        said = second.stderr.readline()
+        assert said == f"another digest is building this site (pid {holder.pid}); waiting\n"
+        assert second.poll() is None  # still waiting
+        holder.stdin.close()
+        out, err = second.communicate(timeout=60)
+        assert second.returncode == 0, err
+        assert (site / "output/index.html").is_file()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+# Ingests with workers that note their pid and then wait forever; the second kills the build,
+# as a user's kill -9 would.
+KILLED_WITH_WORKERS = """
+import os, signal, sys, threading
+from pathlib import Path
+from digest.cli import main
+from digest.ingest import run
+pids = Path(sys.argv[1])
+run.PARALLEL_FROM = 2
+os.cpu_count = lambda: 2  # two workers, whatever the machine
+def stuck(*args):
+    (pids / str(os.getpid())).write_text("")
+    if len(list(pids.iterdir())) >= 2:  # both workers are in: the build is killed
+        os.kill(os.getppid(), signal.SIGKILL)
+    threading.Event().wait()
+run._prepare_batch = stuck
+main(sys.argv[2:])
+"""
+
+
+def test_workers_die_with_a_killed_build(tmp_path):
+    import time
+
+    raws = {f"content/raw/{i:02}.txt": raw_article(f"Story number {i}") for i in range(8)}
+    site = write_site(tmp_path / "site", raws)
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    proc = subprocess.run([sys.executable, "-c", KILLED_WITH_WORKERS, str(pids), "build", "--site", str(site)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == -9, proc.stderr
+    workers = [int(p.name) for p in pids.iterdir()]
+    assert len(workers) >= 2
+    deadline = time.monotonic() + 10
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()
+                 and "Z" not in Path(f"/proc/{pid}/stat").read_text().split(")")[1][:3]]
+    assert alive == [], f"workers {alive} outlived the build"
+
+
+def test_pipes_sockets_and_deep_folders_in_raw_are_skipped_with_one_line_each(tmp_path):
+    import socket
+
+    site = write_site(tmp_path / "site", {"content/raw/a.txt": raw_article("Honest story")})
+    os.mkfifo(site / "content/raw/pipe.txt")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(site / "content/raw/sock.txt"))
+    deep = str(site / "content/raw")
+    for _ in range(1000):  # one folder at a time: mkdir(parents=True) itself recurses too deep
+        deep += "/d"
+        os.mkdir(deep)
+    deep = Path(deep)
+    (deep / "deep.txt").write_text(raw_article("Deep story", "2025-03-27", posted="Posted March 27, 2025 9:00 am."))
+    try:
+        for command in ("build", "check"):
+            proc = subprocess.run([sys.executable, "-m", "digest", command, "--site", str(site)],
+                                  capture_output=True, text=True, timeout=120)  # a FIFO once hung here
+            assert proc.returncode == 0, proc.stderr
+            lines = [line for line in proc.stderr.splitlines() if "skipped" in line]
+            assert sorted(line.split(":1:")[0].rsplit("/", 1)[-1] for line in lines) == ["pipe.txt", "sock.txt"]
+            assert "Traceback" not in proc.stderr
+        assert "Deep story" in (site / "output/index.html").read_text()
+    finally:
+        listener.close()

@@ -60,19 +60,23 @@ def _sha(data: bytes) -> str:
 _NOT_RAW = re.compile(r"^[.#]|~$|\.(?:swp|swo|swx|tmp|bak|orig|part|crdownload)$", re.I)
 
 
-def raw_files(config: SiteConfig) -> list[tuple[str, int, int]]:
+def raw_files(config: SiteConfig, problems: list[Problem] | None = None) -> list[tuple[str, int, int]]:
     """Every raw article under content/raw/ as (path relative to the site, size, mtime_ns):
-    hidden files, editor backups and links left out. One stat per file: this runs on every build."""
+    hidden files, editor backups and links left out, special files and unreadable folders a
+    warning in `problems`. One stat per file: this runs on every build."""
     found: list[tuple[str, int, int]] = []
     prefix = len(str(config.root)) + 1
-
-    for entry in walk.files(config.raw_dir):
+    odd: list[str] = []
+    for entry in walk.files(config.raw_dir, odd):
         if not _NOT_RAW.search(entry.name):
             try:
                 st = entry.stat()
             except OSError:  # deleted since the folder was listed
                 continue
             found.append((entry.path[prefix:].replace(os.sep, "/"), st.st_size, st.st_mtime_ns))
+    if problems is not None:
+        problems += [Problem(Path(path), 1, "skipped: not a file digest can read (a pipe, socket, device, or "
+                             "a folder it may not open)", "remove it from content/raw/", warning=True) for path in odd]
     return sorted(found)
 
 
@@ -119,7 +123,7 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     record = _load_record(config, result.problems)
     entries: dict[str, dict] = record["files"]
     if only is None:
-        selected = raw_files(config)
+        selected = raw_files(config, result.problems)
     else:
         selected = [(p.relative_to(config.root).as_posix(), st.st_size, st.st_mtime_ns)
                     for p in only for st in [p.stat()]]

@@ -228,7 +228,8 @@ def rebuild(preview: Preview, drafts: bool, changed: set[str]) -> set[str]:
             done = preview.live.update_static()
             css_only = all(p.endswith(".css") for p in changed)
         if done is None:
-            report = build(config, drafts=drafts, output=preview.folder, always=True)
+            report = build(config, drafts=drafts, output=preview.folder, always=True, on_wait=lambda pid: print(
+                f"another digest is building this site (pid {pid}); waiting", file=sys.stderr, flush=True))
             preview.live = LiveSite.of(report.site, preview.folder) if report.site else None
             written = {str(p) for p in report.ingest.written + report.ingest.removed}
             for warning in report.warnings:
