@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest import yamlsource
 from digest.errors import DigestError, Problem
-from digest.slugs import SLUG_RE_TEXT
+from digest.slugs import SLUG_RE_TEXT, is_reserved
 
 CONFIG_NAME = "site.yaml"
 SLUG_RE = re.compile(SLUG_RE_TEXT)
@@ -116,8 +116,9 @@ def _topics(r: _Reader, data: dict[str, Any], key: str, _: Any, values: dict[str
         raw = None
     for slug, spec in (raw or {}).items():
         where = ("topics", slug)
-        if not SLUG_RE.match(slug):
-            r.error(where, f"topic slug '{slug}' must be lowercase letters, digits and -")
+        if not SLUG_RE.match(slug) or is_reserved(slug):
+            r.error(where, f"topic slug '{slug}' must be lowercase letters, digits and -, and no name Windows "
+                    "keeps for itself (con, nul, com1 ...)")
             continue
         spec = {} if spec is None else spec
         if not isinstance(spec, dict):

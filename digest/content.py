@@ -22,7 +22,7 @@ from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.parallel import map_batches
 from digest.scan import FileStat, markdown_files
-from digest.slugs import SLUG_RE_TEXT, stable_slug
+from digest.slugs import SLUG_RE_TEXT, is_reserved, stable_slug
 from digest.text import clean_text
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_TITLE = 1000  # characters: the longest wire headlines are under 200
 
 KNOWN_FIELDS = ("title", "date", "updated", "authors", "source", "dateline", "topic", "tags", "summary",
                 "slug", "raw", "credits", "draft", "language", "notes")
@@ -156,12 +158,15 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
     if not isinstance(title, str) or not title.strip():
         bad("title", "'title' is missing or empty", "add `title: \"...\"`")
         title = ""
+    elif len(title) > MAX_TITLE:  # a whole story pasted into the headline, say: every list would carry it
+        bad("title", f"'title' is {len(title):,} characters long; a headline has at most {MAX_TITLE}",
+            "shorten it; the story's text goes below the front matter")
     date = _datetime(meta.get("date"), config)
     if date is None:
-        bad("date", f"'date' must be a date and time like 2025-03-28T11:09:00-04:00, not '{meta.get('date')}'")
+        bad("date", *_why_not_a_time("date", meta.get("date")))
     updated = _datetime(meta.get("updated"), config) if meta.get("updated") is not None else None
     if meta.get("updated") is not None and updated is None:
-        bad("updated", "'updated' must be a date and time like 2025-03-28T13:26:00-04:00")
+        bad("updated", *_why_not_a_time("updated", meta.get("updated")))
     topic = meta.get("topic", config.default_topic)
     if not isinstance(topic, str) or topic not in topics:
         bad("topic", f"unknown topic {topic!r}", "use one of: " + ", ".join(sorted(topics)))
@@ -198,6 +203,9 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
     if not isinstance(slug, str) or not _SLUG.match(slug):
         bad("slug", f"slug {slug!r} must be lowercase letters, digits and single dashes")
         slug = "invalid"
+    elif is_reserved(slug):
+        bad("slug", f"slug {slug!r} is a name Windows keeps for itself: the page could not be copied there",
+            f"use {slug}-1 or another slug")
     if problems:
         raise DigestError(problems)
     assert date is not None
@@ -215,6 +223,18 @@ def _has_time(value: Any) -> bool:
     if isinstance(value, str):
         return "T" in value or " " in value.strip()
     return not (isinstance(value, dt.date) and not isinstance(value, dt.datetime))
+
+
+def _why_not_a_time(key: str, value: Any) -> tuple[str, str]:
+    """(message, hint) for a `date` or `updated` that is no time the site can show."""
+    try:
+        parsed = dt.datetime.fromisoformat(value.strip()) if isinstance(value, str) else value
+    except ValueError:
+        parsed = None
+    if isinstance(parsed, dt.date):  # a real date, but at the edge of the calendar Python knows
+        return (f"'{key}' {value} is too close to the year 1 or 9999 to show in the site's time zone",
+                "use a date between the years 2 and 9998")
+    return f"'{key}' must be a date and time like 2025-03-28T11:09:00-04:00, not '{value}'", ""
 
 
 def _datetime(value: Any, config: SiteConfig) -> dt.datetime | None:

@@ -13,6 +13,15 @@ _LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o"
                         "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "þ": "th", "Þ": "th", "ð": "d"})
 
 
+# Names Windows refuses for a file or folder, whatever follows a dot: a slug never is one
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                              *(f"lpt{i}" for i in range(1, 10))})
+
+
+def is_reserved(slug: str) -> bool:
+    return slug.split(".", 1)[0] in WINDOWS_RESERVED
+
+
 def slugify(text: str, limit: int = MAX_SLUG) -> str:
     """`Mark Carney` -> `mark-carney`; '' when nothing Latin is left (see `stable_slug`)."""
     ascii_text = unicodedata.normalize("NFKD", text.translate(_LATIN).replace("’", "'")).encode("ascii", "ignore").decode()
@@ -27,7 +36,7 @@ def slugify(text: str, limit: int = MAX_SLUG) -> str:
         slug = candidate
     if not slug and words:  # one word longer than the limit
         slug = words[0][:limit]
-    return slug
+    return slug + "-1" if is_reserved(slug) else slug  # `Con` -> con-1: a folder every system can hold
 
 
 def stable_slug(text: str, prefix: str) -> str:

@@ -219,3 +219,33 @@ def test_pipes_sockets_and_deep_folders_in_raw_are_skipped_with_one_line_each(tm
         assert "Deep story" in (site / "output/index.html").read_text()
     finally:
         listener.close()
+        os.unlink(deep / "deep.txt")
+        for _ in range(1000):  # shutil.rmtree (and pytest's cleanup) would recurse too deep
+            os.rmdir(deep)
+            deep = deep.parent
+
+
+ARTICLE = "---\ntitle: \"{title}\"\ndate: {date}\ntopic: trade\n{extra}---\nBody.\n"
+
+
+def test_odd_but_legal_front_matter_gets_one_clear_line(tmp_path, run):
+    site = write_site(tmp_path / "site", {
+        "content/articles/9999/12/31-far.md": ARTICLE.format(title="Far", date="9999-12-31T23:00:00-04:00", extra=""),
+        "content/articles/2025/03/28-con.md": ARTICLE.format(title="Con", date="2025-03-28T10:00:00-04:00",
+                                                             extra="slug: con\n"),
+        "content/articles/2025/03/29-long.md": ARTICLE.format(title="x" * 5000, date="2025-03-29T10:00:00-04:00",
+                                                              extra=""),
+    })
+    code, _, err = run("build", "--site", str(site))
+    assert code == 1
+    lines = sorted(err.strip().splitlines())
+    assert len(lines) == 3, lines
+    assert "28-con.md:5: slug 'con' is a name Windows keeps for itself" in lines[0] and "(use con-1" in lines[0]
+    assert "29-long.md:2: 'title' is 5,000 characters long; a headline has at most 1000" in lines[1]
+    assert "31-far.md:3: 'date' 9999-12-31" in lines[2] and "too close to the year 1 or 9999" in lines[2]
+
+
+def test_a_headline_that_slugs_to_a_reserved_name_gets_a_suffix(tmp_path, run):
+    site = write_site(tmp_path / "site", {"content/raw/a.txt": raw_article("Con")})
+    assert run("build", "--site", str(site))[0] == 0
+    assert (site / "output/2025/03/28/con-1/index.html").is_file()
