@@ -249,3 +249,28 @@ def test_a_headline_that_slugs_to_a_reserved_name_gets_a_suffix(tmp_path, run):
     site = write_site(tmp_path / "site", {"content/raw/a.txt": raw_article("Con")})
     assert run("build", "--site", str(site))[0] == 0
     assert (site / "output/2025/03/28/con-1/index.html").is_file()
+
+
+def test_an_interrupted_ingest_gives_the_slugs_an_uninterrupted_one_gives(tmp_path):
+    """Two stories of one day with one headline: the earlier posted has the plain slug. A run
+    killed after a worker wrote the later one at the plain slug (workers write as they finish)
+    must not let it keep that path: it was never recorded, never published."""
+    raws = {"content/raw/a.txt": raw_article("Same headline", posted="Posted March 28, 2025 9:00 am."),
+            "content/raw/b.txt": raw_article("Same headline", posted="Posted March 28, 2025 10:00 am.")}
+    clean = write_site(tmp_path / "clean", raws)
+    assert main(["ingest", "--site", str(clean)]) == 0
+    articles = clean / "content/articles/2025/03"
+    later = (articles / "28-same-headline-2.md").read_text()
+    assert "content/raw/b.txt" in later
+    site = write_site(tmp_path / "site", raws)
+    (site / ".digest").mkdir()
+    (site / ".digest/ingest.running").touch()  # the killed run's marker
+    (site / "content/articles/2025/03").mkdir(parents=True)
+    (site / "content/articles/2025/03/28-same-headline.md").write_text(
+        later.replace("slug: same-headline-2", "slug: same-headline"))
+    (site / "content/articles/2025/03/.28-same-headline.md.tmp").write_bytes(b"")
+    assert main(["build", "--site", str(site)]) == 0
+    got = sorted(p.name for p in (site / "content/articles/2025/03").iterdir())
+    assert got == sorted(p.name for p in articles.iterdir())
+    for name in got:
+        assert (site / "content/articles/2025/03" / name).read_text() == (articles / name).read_text()

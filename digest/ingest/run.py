@@ -177,6 +177,8 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
         return result
     pending = _settle_direct(config, direct, pending, entries, taken, result)
     pending.sort(key=lambda d: d[0].sort_key)
+    if recovering:
+        _release_unfinished(config, [article for article, _, _ in pending], taken)
     claims = _Claims(config, taken)
     for article, identity, sha in pending:
         _write(config, article, identity, sha, entries, taken, claims, recovering, result)
@@ -385,6 +387,30 @@ def _write_if_different(target: Path, text: bytes) -> bool:
 
 def _edited(config: SiteConfig, md: str, entry: dict) -> bool:
     return _sha((config.articles_dir / md).read_bytes()) != entry["md_sha"]
+
+
+def _release_unfinished(config: SiteConfig, pending: list[PendingArticle], taken: dict[str, str | None]) -> None:
+    """After an interrupted run: the Markdown it wrote but never recorded is removed, so that
+    this run gives every story the path an uninterrupted run gives (in posting order), not the
+    one the killed run's workers happened to write first; so are its half-written temporary
+    files. Only a file holding exactly what ingest writes for one of these stories (or the
+    start of it) goes: a curator's file never does."""
+    for article in pending:
+        for n in range(1, len(pending) + 2):
+            slug = article.slug if n == 1 else f"{article.slug}-{n}"
+            rel = article.relpath(slug)
+            if taken.get(rel, "") is not None:
+                continue  # free, or recorded as some raw file's
+            path = config.articles_dir / rel
+            try:
+                if article.text(slug).startswith(path.read_bytes()):
+                    path.unlink()
+                    del taken[rel]
+            except OSError:
+                continue
+    for folder in {(config.articles_dir / a.relpath(a.slug)).parent for a in pending}:
+        for leftover in folder.glob(".*.md.tmp"):
+            leftover.unlink(missing_ok=True)
 
 
 def _free_path(config: SiteConfig, article: PendingArticle, wanted: str, taken: dict[str, str | None],
