@@ -21,11 +21,16 @@ def read_with_stat(path: str) -> tuple[os.stat_result, bytes]:
         os.close(fd)
 
 
-def write_and_close(fd: int, data: bytes) -> None:
-    """All of `data` to the open file `fd` (a write may take less than it is given), then close it."""
+def write_and_close(fd: int, data: bytes, path: str | os.PathLike[str] = "") -> None:
+    """All of `data` to the open file `fd` (a write may take less than it is given), then close
+    it. An error names `path` (a full disk is reported on the file it stopped)."""
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
+    except OSError as exc:
+        if exc.filename is None and path:
+            raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
+        raise
     finally:
         os.close(fd)

@@ -90,7 +90,7 @@ def _emit(job: _Job, rel: str, data: bytes, key: str = "") -> Done:
             pass
         job.folders.add(folder)
     # as open() does, minus 3 syscalls
-    write_and_close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | BINARY, 0o666), data)
+    write_and_close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | BINARY, 0o666), data, path)
     st = os.stat(path)  # after close (network file systems set mtime then); moving keeps it
     return rel, True, key, st.st_size, st.st_mtime_ns
 
@@ -173,6 +173,12 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
         for rel, source in static_files(config):
             done.append(_emit(job, rel, source.read_bytes()))
         commit(staging, target, [d[0] for d in done if d[1]], {d[0] for d in done})
+    except OSError as exc:  # writing a page: named where it was going, not in the hidden staging folder
+        shutil.rmtree(staging, ignore_errors=True)
+        name = exc.filename if isinstance(exc.filename, str) else str(staging)
+        shown = target / os.path.relpath(name, staging) if name.startswith(str(staging)) else Path(name)
+        raise DigestError([Problem(shown, 1, f"cannot write the page: {exc.strerror or exc}",
+                                   "the previous site is left as it was; check that the disk has room")]) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

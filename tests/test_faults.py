@@ -274,3 +274,36 @@ def test_an_interrupted_ingest_gives_the_slugs_an_uninterrupted_one_gives(tmp_pa
     assert got == sorted(p.name for p in articles.iterdir())
     for name in got:
         assert (site / "content/articles/2025/03" / name).read_text() == (articles / name).read_text()
+
+
+def test_a_full_disk_names_the_page_in_output_and_keeps_the_previous_site(tmp_path, references, monkeypatch, capsys):
+    from digest import files
+
+    _, old, _ = references
+    site = _copy(tmp_path, tmp_path)
+    real = os.write
+    monkeypatch.setattr(files.os, "write", lambda fd, data: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space "
+                        "left on device")) if len(data) > 200 else real(fd, data))
+    capsys.readouterr()
+    assert main(["build", "--site", str(site)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    monkeypatch.undo()
+    assert len(err) == 1, err
+    assert err[0].startswith(f"{site / 'output'}/") and "cannot write the page: No space left on device" in err[0]
+    assert _tree(site / "output") == old
+
+
+def test_a_read_only_articles_folder_is_one_line_not_one_per_story(tmp_path, monkeypatch, capsys):
+    from digest.ingest import run as ingest_run
+
+    raws = {f"content/raw/{i:02}.txt": raw_article(f"Story number {i}") for i in range(12)}
+    site = write_site(tmp_path / "site", raws)
+
+    def refused(target, text):
+        raise PermissionError(errno.EACCES, "Permission denied", str(target))
+
+    monkeypatch.setattr(ingest_run, "_write_if_different", refused)
+    capsys.readouterr()
+    assert main(["build", "--site", str(site)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot write the file: Permission denied; 11 more stories not written" in err[0], err

@@ -7,6 +7,7 @@ overwritten.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -180,8 +181,14 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     if recovering:
         _release_unfinished(config, [article for article, _, _ in pending], taken)
     claims = _Claims(config, taken)
-    for article, identity, sha in pending:
+    for index, (article, identity, sha) in enumerate(pending):
         _write(config, article, identity, sha, entries, taken, claims, recovering, result)
+        if result.problems and isinstance(result.problems[-1], _Unwritable) and index + 1 < len(pending):
+            # no room or no permission: every other story would say the same, once each
+            stop = result.problems.pop()
+            result.problems.append(Problem(stop.path, 1, f"{stop.message}; {len(pending) - index - 1} more "
+                                           "stories not written", stop.hint))
+            break
     for rel, warnings in warned.items():
         if rel in entries:
             entries[rel]["warnings"] = [[w.line, w.message, w.hint] for w in warnings]
@@ -285,7 +292,7 @@ def _create(target: Path, text: bytes) -> bool:
         return _create(target, text)
     except FileExistsError:
         return False
-    write_and_close(fd, text)
+    write_and_close(fd, text, target)
     return True
 
 
@@ -296,6 +303,13 @@ def _taken_paths(markdown: set[str], entries: dict[str, dict]) -> dict[str, str 
         if entry["md"] in owners:
             owners[entry["md"]] = raw
     return owners
+
+
+_STOPPERS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
+
+
+class _Unwritable(Problem):
+    """A write that failed for a reason every other write shares (see ingest's loop)."""
 
 
 @dataclass(slots=True)
@@ -354,8 +368,10 @@ def _write(config: SiteConfig, article: PendingArticle, identity: tuple[int, int
     try:
         changed = _write_if_different(target, text)
     except OSError as exc:  # a file where a folder should be, a full disk, no permission
-        result.problems.append(Problem(target, 1, f"cannot write the file: {exc.strerror or exc}",
-                                       "check that content/articles/ and the folders in it are folders you can write to"))
+        kind = _Unwritable if exc.errno in _STOPPERS else Problem
+        result.problems.append(kind(target, 1, f"cannot write the file: {exc.strerror or exc}",
+                                    "check that content/articles/ and the folders in it are folders you can "
+                                    "write to, and that the disk has room"))
         return
     if changed:
         result.written.append(target)
