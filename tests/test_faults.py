@@ -307,3 +307,50 @@ def test_a_read_only_articles_folder_is_one_line_not_one_per_story(tmp_path, mon
     assert main(["build", "--site", str(site)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "cannot write the file: Permission denied; 11 more stories not written" in err[0], err
+
+
+def _mount_tmpfs(mount: Path, size: int) -> bool:
+    return os.geteuid() == 0 and subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
+                                                capture_output=True).returncode == 0
+
+
+def test_a_real_full_disk_keeps_the_previous_site(tmp_path):
+    """A tmpfs with room for the site once, not twice: the next full rebuild runs out of space."""
+    raws = {f"content/raw/{i:02}.txt": raw_article(f"Story number {i}", f"2025-03-{10 + i % 18:02}",
+                                                    body=[f"Paragraph {j} of story {i}. " * 20 for j in range(12)])
+            for i in range(30)}
+    site = write_site(tmp_path / "site", raws)
+    assert main(["build", "--site", str(site)]) == 0
+    used = sum(p.stat().st_blocks * 512 for p in (site / "output").rglob("*"))
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if not _mount_tmpfs(mount, used * 3 // 2 // 4096 * 4096):
+        pytest.skip("mounting a small tmpfs needs root (CI runs as root)")
+    try:
+        (site / "site.yaml").write_text((site / "site.yaml").read_text() + f"output: {mount}/output\n")
+        proc = subprocess.run([sys.executable, "-m", "digest", "build", "--site", str(site)], capture_output=True,
+                              text=True)
+        assert proc.returncode == 0, proc.stderr
+        old = _tree(mount / "output")
+        (site / "site.yaml").write_text((site / "site.yaml").read_text().replace("title: Test Digest", "title: Renamed"))
+        proc = subprocess.run([sys.executable, "-m", "digest", "build", "--site", str(site)], capture_output=True,
+                              text=True)
+        assert proc.returncode == 1
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and "No space left on device" in lines[0] and f"{mount}/output/" in lines[0], lines
+        assert _tree(mount / "output") == old
+        assert sorted(p.name for p in mount.iterdir()) == ["output"]  # no staging folder left
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_custom_field_on_a_cold_build_of_300_articles(tmp_path, run):
+    """The parallel parse (300 articles and more) brings each article's extra front matter back
+    from its worker; `note:` once broke every cold build with a BrokenProcessPool traceback."""
+    files = {f"content/articles/2025/{1 + i // 28:02}/{1 + i % 28:02}-story-{i}.md":
+             ARTICLE.format(title=f"Story {i}", date=f"2025-{1 + i // 28:02}-{1 + i % 28:02}T10:00:00-04:00",
+                            extra="note: hello\n" if i == 7 else "") for i in range(300)}
+    site = write_site(tmp_path / "site", files)
+    code, out, err = run("build", "--site", str(site), "--clean")
+    assert code == 0 and "Traceback" not in err, err
+    assert (site / "output/2025/01/08/story-7/index.html").is_file()
