@@ -354,3 +354,19 @@ def test_a_custom_field_on_a_cold_build_of_300_articles(tmp_path, run):
     code, out, err = run("build", "--site", str(site), "--clean")
     assert code == 0 and "Traceback" not in err, err
     assert (site / "output/2025/01/08/story-7/index.html").is_file()
+
+
+@pytest.mark.parametrize("n", [1, 4, 9])
+def test_a_kill_during_ingest_is_finished_by_the_next_build_as_a_clean_run(tmp_path, n):
+    raws = {f"content/raw/{i:02}.txt": raw_article("Same headline" if i < 4 else f"Story number {i}",
+                                                    posted=f"Posted March 28, 2025 {1 + i}:00 am.")
+            for i in range(12)}
+    clean = write_site(tmp_path / "clean", raws)
+    assert main(["build", "--site", str(clean)]) == 0
+    site = write_site(tmp_path / "site", raws)
+    proc = subprocess.run([sys.executable, "-c", HOOK, "/content/articles/", str(n), "build", "--site", str(site)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -9, proc.stderr
+    assert main(["build", "--site", str(site)]) == 0
+    for folder in ("content/articles", "output"):
+        assert _tree(site / folder) == _tree(clean / folder), folder
