@@ -183,3 +183,9 @@ def test_spellings_of_one_name_are_one_tag():
     found = find_names(("Officials said Quebec would pay and Quebec would lend.", "Investissement Québec will run it."), [], "en",
                        "Québec annonce un fonds")
     assert "Quebec" in found and "Québec" not in found
+
+
+def test_a_team_named_short_counts_for_its_full_name():
+    found = find_names(("The Edmonton Oilers beat the Kraken. Fans cheered the Oilers as the Oilers scored twice.",),
+                       [], "en")
+    assert "Oilers" not in found and found["Edmonton Oilers"] == 3

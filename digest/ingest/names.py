@@ -490,8 +490,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 counts[owner] += weight
             continue  # `M. Gagnon` when the story has two Gagnons: neither, and no tag `Gagnon`
         party = next((name for name in parties if word.endswith("s") and name.startswith(word[:-1])), None)
+        team = [name for name in full if name.endswith(" " + word)] if word.endswith("s") else []
         if party:  # `Liberals`: the Liberal Party's members
             counts[party] += weight
+        elif len(team) == 1 and not _is_place(word):  # `the Oilers`: the Edmonton Oilers, named short
+            counts[team[0]] += weight
         elif re.fullmatch(r"[A-Z][A-Z0-9&]{2,7}|[A-Z]\d{1,2}", word) and word not in ACRONYM_STOP \
                 and word.lower() not in excluded and len(word) >= 2:
             counts[word] = counts.get(word, 0) + weight
