@@ -13,7 +13,7 @@ from pathlib import Path
 
 from digest.config import load_config
 from digest.errors import DigestError, Problem, UsageError, display_path
-from digest.state import site_lock
+from digest.state import say_waiting, site_lock
 
 OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
 
@@ -99,10 +99,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _waiting(pid: str) -> None:
-    print(f"another digest is building this site (pid {pid}); waiting", file=sys.stderr, flush=True)
-
-
 def _report(problems: list[Problem]) -> None:
     for problem in problems:
         print(problem.format(), file=sys.stderr)
@@ -116,7 +112,7 @@ def _ingest(args: argparse.Namespace) -> int:
     only = None
     if args.files:
         only, problems = import_files(config, args.files)
-    with site_lock(config.state_dir, _waiting):
+    with site_lock(config.state_dir, say_waiting):
         result = ingest(config, only)
     for path in result.written:
         print(f"wrote {display_path(path)}")
@@ -145,7 +141,7 @@ def _build(args: argparse.Namespace) -> int:
 
     config = load_config(args.site)
     output = args.output.resolve() if args.output else None  # relative to where the user typed it
-    report = build(config, drafts=args.drafts, output=output, clean=args.clean, on_wait=_waiting)
+    report = build(config, drafts=args.drafts, output=output, clean=args.clean, on_wait=say_waiting)
     _report(report.warnings)
     print(report.summary())
     return OK

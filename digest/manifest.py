@@ -27,10 +27,14 @@ def load_manifest(config: SiteConfig, target: Path, problems: list[Problem] | No
     (none yet, another digest's, or one that is no manifest: a warning in `problems`) the
     files already there are compared by their bytes."""
     path = _manifest_path(config, target)
-    if not target.is_dir() or not path.exists():
+    if not target.is_dir():
         return {}, ""
     try:
-        raw = json.loads(path.read_bytes())
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}, ""  # none yet
+    try:
+        raw = json.loads(data)
         if isinstance(raw, dict) and raw.get("version") != VERSION:
             return {}, ""  # kept by another digest
         files = {k: (int(v[0]), int(v[1]), str(v[2])) for k, v in raw["files"].items() if isinstance(k, str)}

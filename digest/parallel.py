@@ -39,20 +39,21 @@ def map_batches(work: Callable[..., list[R]], items: Sequence[T], threshold: int
 
     chunk = -(-len(items) // (workers * 4))
     batches = [list(items[i: i + chunk]) for i in range(0, len(items), chunk)]
-    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=start_worker) as pool:
         parts = pool.map(work, *([a] * len(batches) for a in args), batches)
         return [result for part in parts for result in part]
 
 
-def _start_worker() -> None:
-    """A worker collects its own garbage, whatever its parent does (the command line turns
-    the collector off for itself, see cli.py); what it inherited by fork stays out of sight."""
-    die_with_parent()
+def start_worker() -> None:
+    """A worker dies with its parent and collects its own garbage, whatever its parent does
+    (the command line turns the collector off for itself, see cli.py); what it inherited by
+    fork stays out of the collector's sight (walking it would copy every page it touches)."""
+    _die_with_parent()
     gc.freeze()
     gc.enable()
 
 
-def die_with_parent() -> None:
+def _die_with_parent() -> None:
     """Ask Linux to kill this worker when the process that made it dies (a killed build must
     leave no worker behind, writing files nobody waits for). Elsewhere workers notice the
     closed pipe to their parent on their next task."""

@@ -10,7 +10,6 @@ rsync and CDNs see only what changed.
 """
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import shutil
@@ -19,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.assemble import Site
-from digest.commit import commit, recover
+from digest.commit import commit
 from digest.errors import DigestError, Problem
 from digest.files import BINARY, write_and_close
 from digest.manifest import Manifest, load_manifest, save_manifest
 from digest.output import inside
-from digest.parallel import die_with_parent, fork_is_safe
+from digest.parallel import fork_is_safe, start_worker
 from digest.render import Renderer, static_files, unique_problems
 from digest.render_keys import page_key, site_key
 from digest.themes import theme_dirs
@@ -99,11 +98,9 @@ _WORKER: dict[str, object] = {}  # per worker process: its _Job and Renderer (se
 
 
 def _start_worker(job: _Job) -> None:
-    """A render worker: the site, inherited, out of the collector's sight (walking it would
-    copy every page of memory it touches), and the collector on for what rendering makes."""
-    die_with_parent()
-    gc.freeze()
-    gc.enable()
+    """A render worker: a worker as parallel.py starts one (the site it inherited out of the
+    collector's sight), with the job and its renderer."""
+    start_worker()
     _WORKER["job"], _WORKER["renderer"] = job, Renderer.for_site(job.site)
 
 
@@ -156,7 +153,6 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
     """
     config = site.config
     target.parent.mkdir(parents=True, exist_ok=True)
-    recover(target)  # a switch a kill interrupted is finished first, leftovers go
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     # nothing to compare with when the output is gone (or distrusted): skip a stat per file
     manifest = {} if clean or not target.exists() else load_manifest(config, target)[0]

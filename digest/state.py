@@ -13,6 +13,7 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -84,6 +85,11 @@ def verified(key: bytes, data: bytes) -> bytes | None:
     """The payload of a signed file, or None when the MAC does not match."""
     mac, _, payload = data.partition(b"\n")
     return payload if hmac.compare_digest(mac, hmac.new(key, payload, "sha256").hexdigest().encode()) else None
+
+
+def say_waiting(pid: str) -> None:
+    """What a command tells its user while another holds the site's lock (see site_lock)."""
+    print(f"another digest is building this site (pid {pid}); waiting", file=sys.stderr, flush=True)
 
 
 @contextmanager

@@ -3,7 +3,7 @@
 A file or folder whose name starts with `.` (an editor's swap file, `.git`, `.digest`) and
 a symbolic link (it may lead out of the site, or round in a loop) are not part of the
 site: build, ingest, the build key, the preview's watcher and `digest check`
-all skip them alike. (Only publish's sweep of output/ sees everything there: output/
+all skip them alike. (Only commit.py's look at output/ sees everything there: output/
 holds the site and nothing else.)
 """
 from __future__ import annotations
@@ -43,19 +43,6 @@ def files(root: Path | str, odd: list[str] | None = None) -> Iterator[os.DirEntr
                 yield entry
             elif odd is not None:
                 odd.append(entry.path)
-
-
-def folders(root: Path | str) -> Iterator[str]:
-    """`root` and every folder under it, by the rule above."""
-    stack = [str(root)]
-    while stack:
-        folder = stack.pop()
-        yield folder
-        try:
-            entries = list(os.scandir(folder))
-        except (FileNotFoundError, NotADirectoryError, PermissionError):
-            continue
-        stack += [e.path for e in entries if not skipped(e.name) and e.is_dir(follow_symlinks=False)]
 
 
 def counts(path: str, root: Path | str) -> bool:

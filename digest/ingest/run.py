@@ -7,6 +7,7 @@ overwritten.
 """
 from __future__ import annotations
 
+import dataclasses
 import errno
 import hashlib
 import json
@@ -182,12 +183,12 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
         _release_unfinished(config, [article for article, _, _ in pending], taken)
     claims = _Claims(config, taken)
     for index, (article, identity, sha) in enumerate(pending):
-        _write(config, article, identity, sha, entries, taken, claims, recovering, result)
-        if result.problems and isinstance(result.problems[-1], _Unwritable) and index + 1 < len(pending):
-            # no room or no permission: every other story would say the same, once each
-            stop = result.problems.pop()
-            result.problems.append(Problem(stop.path, 1, f"{stop.message}; {len(pending) - index - 1} more "
-                                           "stories not written", stop.hint))
+        try:
+            _write(config, article, identity, sha, entries, taken, claims, recovering, result)
+        except _NoMoreWrites as stop:  # no room or no permission: every other story would say the same
+            left = len(pending) - index - 1
+            result.problems.append(dataclasses.replace(stop.problem, message=stop.problem.message + (
+                f"; {left} more stories not written" if left else "")))
             break
     for rel, warnings in warned.items():
         if rel in entries:
@@ -308,8 +309,12 @@ def _taken_paths(markdown: set[str], entries: dict[str, dict]) -> dict[str, str 
 _STOPPERS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
 
 
-class _Unwritable(Problem):
-    """A write that failed for a reason every other write shares (see ingest's loop)."""
+class _NoMoreWrites(Exception):
+    """A write failed for a reason every other write shares (no room, no permission)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 @dataclass(slots=True)
@@ -368,10 +373,12 @@ def _write(config: SiteConfig, article: PendingArticle, identity: tuple[int, int
     try:
         changed = _write_if_different(target, text)
     except OSError as exc:  # a file where a folder should be, a full disk, no permission
-        kind = _Unwritable if exc.errno in _STOPPERS else Problem
-        result.problems.append(kind(target, 1, f"cannot write the file: {exc.strerror or exc}",
-                                    "check that content/articles/ and the folders in it are folders you can "
-                                    "write to, and that the disk has room"))
+        problem = Problem(target, 1, f"cannot write the file: {exc.strerror or exc}",
+                          "check that content/articles/ and the folders in it are folders you can "
+                          "write to, and that the disk has room")
+        if exc.errno in _STOPPERS:
+            raise _NoMoreWrites(problem) from None
+        result.problems.append(problem)
         return
     if changed:
         result.written.append(target)

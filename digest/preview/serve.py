@@ -34,6 +34,7 @@ from digest.config import SiteConfig, load_config
 from digest.errors import DigestError, UsageError
 from digest.preview.live import LiveSite
 from digest.preview.watch import Rebuilder
+from digest.state import say_waiting
 from digest.themes import default_theme_dir, theme_dirs
 
 LOOPBACK = ("localhost", "127.0.0.1", "[::1]")
@@ -229,8 +230,7 @@ def rebuild(preview: Preview, drafts: bool, changed: set[str]) -> set[str]:
             css_only = all(p.endswith(".css") for p in changed)
         if done is None:
             preview.live = None  # the old site goes before the new one is made: one site in memory, not two
-            report = build(config, drafts=drafts, output=preview.folder, always=True, on_wait=lambda pid: print(
-                f"another digest is building this site (pid {pid}); waiting", file=sys.stderr, flush=True))
+            report = build(config, drafts=drafts, output=preview.folder, always=True, on_wait=say_waiting)
             preview.live = LiveSite.of(report.site, preview.folder) if report.site else None
             written = {str(p) for p in report.ingest.written + report.ingest.removed}
             for warning in report.warnings:

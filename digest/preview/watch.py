@@ -131,8 +131,7 @@ class Rebuilder:
                 first = False
                 self.ready.set()
             appeared = [r for r in self.roots if r not in present and r.is_dir()]
-            for root in appeared:  # a themes/ folder made after the preview started, say
-                paths |= {entry.path for entry in walk.files(root)} if root.is_dir() else {str(root)}
+            paths |= {str(root) for root in appeared}  # a themes/ folder made after the preview started, say
             if paths:
                 self.settle_and_build(paths)
             if appeared:
@@ -153,12 +152,7 @@ class Rebuilder:
                     current.pop(inside)  # a folder removed or moved away
                 continue
             if os.path.isdir(path):  # a folder made or moved in: what it holds
-                for entry in walk.files(path):
-                    try:
-                        inner = entry.stat()
-                    except OSError:
-                        continue
-                    current[entry.path] = (inner.st_mtime_ns, inner.st_size)
+                current.update(scan([Path(path)]))
             else:
                 current[path] = (st.st_mtime_ns, st.st_size)
         changed = changed_paths(self.snapshot, current)
