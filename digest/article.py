@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+ALONE = "none"  # `story: none`: the curator keeps this article out of every story
+
 
 class FrozenDict(dict[str, Any]):
     """A read-only mapping (unlike MappingProxyType, a dict: JSON and worker processes take it as one)."""
@@ -52,6 +54,8 @@ class Article:
     notes: tuple[str, ...] = ()   # editor's notes and corrections, shown above the body
     timed: bool = True       # False: the copy gives the day only; `date` is then its midnight
     updated_timed: bool = True
+    story: str = ""          # the news event it reports, shared with other sources' versions ("": alone)
+    lead: bool = False       # the curator's pick: this version leads its story, and its story the day
 
     @property
     def modified(self) -> dt.datetime:

@@ -14,6 +14,7 @@ from typing import Any
 
 from digest.article import Article
 from digest.config import SiteConfig
+from digest.coverage import Coverage
 from digest.dates import long_date, month_name
 from digest.errors import DigestError, Problem
 from digest.slugs import stable_slug
@@ -85,16 +86,17 @@ class Site:
 
 def assemble(config: SiteConfig, articles: Sequence[Article]) -> Site:
     """Lay out every page for `articles` (sorted newest first)."""
-    topics = _topic_terms(config, articles)
+    coverage = Coverage(articles, config.language)
+    topics = _topic_terms(config, articles, coverage)
     tags = _tag_terms(config, articles)
     pages: list[Page] = []
-    pages += _article_pages(config, articles, topics, tags)
-    pages += _edition_pages(config, articles, topics)
+    pages += _article_pages(config, articles, topics, tags, coverage)
+    pages += _edition_pages(config, articles, topics, coverage)
     pages += _archive_pages(config, articles)
-    pages += _term_pages(config, articles, topics, "topic", lambda a: [a.topic])
-    pages += _term_pages(config, articles, tags, "tag", lambda a: a.tags)
+    pages += _term_pages(config, articles, topics, "topic", lambda a: [a.topic], coverage)
+    pages += _term_pages(config, articles, tags, "tag", lambda a: a.tags, coverage)
     pages += _index_pages(config, topics, tags)
-    pages += _feed_pages(config, articles, topics)
+    pages += _feed_pages(config, articles, topics, coverage)
     pages += _search_pages(config, articles, topics)
     pages.append(Page("notfound", "404.html", "404.html", "Page not found", in_sitemap=False))
     pages.append(Page("robots", "robots.txt", "robots.txt", "robots", in_sitemap=False))
@@ -121,12 +123,13 @@ def _refuse_collisions(config: SiteConfig, pages: list[Page]) -> None:
 
 # --- terms ---------------------------------------------------------------------------
 
-def _topic_terms(config: SiteConfig, articles: Sequence[Article]) -> dict[str, Term]:
-    counts: dict[str, int] = defaultdict(int)
+def _topic_terms(config: SiteConfig, articles: Sequence[Article], coverage: Coverage) -> dict[str, Term]:
+    """Topics with their count of stories (a topic lists one card per story)."""
+    members: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
-        counts[article.topic] += 1
+        members[article.topic].append(article)
     pattern = config.path_of("topic")
-    return {t.slug: Term("topic", t.slug, t.title, pattern.format(slug=t.slug), counts[t.slug],
+    return {t.slug: Term("topic", t.slug, t.title, pattern.format(slug=t.slug), coverage.count(members[t.slug]),
                          pattern.format(slug=t.slug) + "feed.xml") for t in config.topics}
 
 
@@ -156,9 +159,9 @@ def _tag_terms(config: SiteConfig, articles: Sequence[Article]) -> dict[str, Ter
 # --- articles ------------------------------------------------------------------------
 
 def _article_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term],
-                   tags: dict[str, Term]) -> list[Page]:
+                   tags: dict[str, Term], coverage: Coverage) -> list[Page]:
     by_topic = _chronological_by_topic(articles)
-    related = _RelatedIndex(config.related, articles, tags)
+    related = _RelatedIndex(config.related, articles, tags, coverage)
     pages = []
     for at, article in enumerate(articles):
         siblings, index = by_topic[article.topic]
@@ -168,6 +171,7 @@ def _article_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
             "topic": topics[article.topic],
             "tags": tuple(dict.fromkeys(tags[t] for t in article.tags)),
             "related": Related(related, len(articles) - 1 - at),
+            "coverage": coverage.others(article),  # the other versions of its story
             "previous": siblings[position - 1] if position > 0 else None,
             "next": siblings[position + 1] if position + 1 < len(siblings) else None,
         }
@@ -188,10 +192,12 @@ RELATED_WINDOW = 6  # candidates per shared tag on each side in time: keeps this
 
 class _RelatedIndex:
     """Stories grouped by tag and topic, oldest first, from which each story's related
-    stories are ranked: most shared tags, then same topic, then nearest in time."""
+    stories are ranked: most shared tags, then same topic, then nearest in time; one version
+    of each other story, none of its own (those are its other coverage)."""
 
-    def __init__(self, count: int, articles: Sequence[Article], tags: dict[str, Term]) -> None:
+    def __init__(self, count: int, articles: Sequence[Article], tags: dict[str, Term], coverage: Coverage) -> None:
         self.count = count
+        self.coverage = coverage
         self.stories = list(reversed(articles))  # oldest first
         self.stamps = [a.date.timestamp() for a in self.stories]
         groups: dict[str, list[int]] = defaultdict(list)
@@ -214,14 +220,20 @@ class _RelatedIndex:
             hits += near * weight
         scores = Counter(hits)  # counted in C: this runs for every story
         scores.pop(i, None)
+        stamp, stamps, stories, coverage = self.stamps[i], self.stamps, self.stories, self.coverage
+        for j in [j for j in scores if coverage.same_story(stories[i], stories[j])]:
+            del scores[j]
         if not scores or not self.count:
             return ()
         # only stories scoring at least the n-th best score can be among the n best
         floor = sorted(scores.values(), reverse=True)[: self.count][-1]
-        stamp, stamps, stories = self.stamps[i], self.stamps, self.stories
         ranked = sorted([(-score, abs(stamps[j] - stamp), stories[j].url, j)
                          for j, score in scores.items() if score >= floor])
-        return tuple(stories[r[3]] for r in ranked[: self.count])
+        picked = coverage.cards([stories[r[3]] for r in ranked])  # one card per story, where its best stands
+        if len(picked) < min(self.count, len(ranked)) and len(ranked) < len(scores):  # versions took places
+            ranked = sorted([(-score, abs(stamps[j] - stamp), stories[j].url, j) for j, score in scores.items()])
+            picked = coverage.cards([stories[r[3]] for r in ranked])
+        return picked[: self.count]
 
 
 class Related(Sequence[Article]):
@@ -269,19 +281,23 @@ class Related(Sequence[Article]):
 # --- front page and editions ---------------------------------------------------------
 
 def lead_story(stories: Iterable[Article]) -> Article:
-    """The day's lead: the story with most tags (most people and bodies involved), then the
-    earliest posted. Not the longest: then an edit to a body could change every edition page."""
-    return min(stories, key=lambda a: (-len(a.tags), a.date.timestamp(), a.url))
+    """The day's lead: the curator's `lead: true`, else the story with most tags (most people
+    and bodies involved), then the earliest posted. Not the longest: then an edit to a body
+    could change every edition page."""
+    return min(stories, key=lambda a: (not a.lead, -len(a.tags), a.date.timestamp(), a.url))
 
 
-def _edition(config: SiteConfig, stories: list[Article], topics: dict[str, Term]) -> dict[str, Any]:
+def _edition(config: SiteConfig, articles: list[Article], topics: dict[str, Term], coverage: Coverage) -> dict[str, Any]:
+    """A day's edition: one card per story, the lead first, then the rest by topic."""
+    stories = coverage.cards(articles)
     lead = lead_story(stories)
     groups = []
     for topic in config.topics:
         members = tuple(a for a in stories if a.topic == topic.slug and a is not lead)
         if members:
             groups.append((topics[topic.slug], members))
-    return {"lead": lead, "groups": tuple(groups), "edition_day": stories[0].day, "count": len(stories)}
+    return {"lead": lead, "groups": tuple(groups), "edition_day": articles[0].day, "count": len(stories),
+            "also": coverage.also(stories)}
 
 
 def _day_url(config: SiteConfig, day: dt.date) -> str:
@@ -293,7 +309,8 @@ def _paged_urls(config: SiteConfig, base: str, count: int) -> tuple[str, ...]:
     return (base,) + tuple(base + config.path_of("page").format(n=n) for n in range(2, pages + 1))
 
 
-def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term]) -> list[Page]:
+def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term],
+                   coverage: Coverage) -> list[Page]:
     if not articles:
         return [Page("home", "", "home.html", config.title, MappingProxyType(
             {"edition": None, "stories": (), "pagination": Pagination(1, 1, ("",))}), config.description)]
@@ -303,7 +320,8 @@ def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
     ordered = sorted(days)
     pages = []
     for i, day in enumerate(ordered):
-        context = {"edition": _edition(config, days[day], topics), "day": day,
+        edition = _edition(config, days[day], topics, coverage)
+        context = {"edition": edition, "day": day, "also": edition["also"],
                    "month_url": config.path_of("month").format(year=f"{day.year:04d}", month=f"{day.month:02d}"),
                    "previous_day": (ordered[i - 1], _day_url(config, ordered[i - 1])) if i else None,
                    "next_day": (ordered[i + 1], _day_url(config, ordered[i + 1])) if i + 1 < len(ordered) else None}
@@ -311,13 +329,15 @@ def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
                           MappingProxyType(context), f"The stories of {day.isoformat()}",
                           max(a.modified for a in days[day])))
     latest = ordered[-1]
-    edition = _edition(config, days[latest], topics)
-    earlier = [a for a in articles if a.day != latest]
+    edition = _edition(config, days[latest], topics, coverage)
+    in_edition = {a.story for a in days[latest] if a.story}  # a story the edition shows is not shown again
+    earlier = coverage.cards([a for a in articles if a.day != latest and a.story not in in_edition])
     urls = _paged_urls(config, "", len(earlier))
     for number, url in enumerate(urls, start=1):
         chunk = tuple(earlier[(number - 1) * config.per_page: number * config.per_page])
         context = {"edition": edition if number == 1 else None, "stories": chunk,
-                   "pagination": Pagination(number, len(urls), urls), "day_url": _day_url(config, latest)}
+                   "pagination": Pagination(number, len(urls), urls), "day_url": _day_url(config, latest),
+                   "also": MappingProxyType({**(edition["also"] if number == 1 else {}), **coverage.also(chunk)})}
         title = config.title if number == 1 else f"{config.title}, page {number}"
         pages.append(Page("home", url, "home.html", title, MappingProxyType(context), config.description,
                           max(a.modified for a in (*chunk, *days[latest]))))
@@ -359,14 +379,15 @@ def _archive_pages(config: SiteConfig, articles: Sequence[Article]) -> list[Page
 # --- topics and tags -----------------------------------------------------------------
 
 def _term_pages(config: SiteConfig, articles: Sequence[Article], terms: dict[str, Term], kind: str,
-                keys: Any) -> list[Page]:
+                keys: Any, coverage: Coverage) -> list[Page]:
+    """A page per topic (one card per story) and per tag (one per article, its other versions marked)."""
     members: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         for term in dict.fromkeys(terms[k] for k in keys(article)):
             members[term.slug].append(article)
     pages = []
     for term in dict.fromkeys(terms.values()):
-        stories = members[term.slug]
+        stories = coverage.cards(members[term.slug]) if kind == "topic" else members[term.slug]
         if not stories and kind == "tag":
             continue
         urls = _paged_urls(config, term.url, len(stories))
@@ -374,7 +395,8 @@ def _term_pages(config: SiteConfig, articles: Sequence[Article], terms: dict[str
             chunk = tuple(stories[(number - 1) * config.per_page: number * config.per_page])
             title = term.title if number == 1 else f"{term.title}, page {number}"
             pages.append(Page(kind, url, "list.html", title, MappingProxyType(
-                {"term": term, "stories": chunk, "pagination": Pagination(number, len(urls), urls)}),
+                {"term": term, "stories": chunk, "pagination": Pagination(number, len(urls), urls),
+                 "also": coverage.also(chunk)}),
                 f"{term.count} stories about {term.title}",
                 max((a.modified for a in chunk), default=None)))
     return pages
@@ -406,12 +428,15 @@ def _search_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[
                  MappingProxyType({"entries": entries}), in_sitemap=False)]
 
 
-def _feed_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term]) -> list[Page]:
+def _feed_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term],
+                coverage: Coverage) -> list[Page]:
+    """Feeds keep an entry per article; one that is a version of a story links the others."""
     def feed(url: str, title: str, stories: Sequence[Article], html_url: str) -> Page:
         chosen = tuple(stories[: config.feed_size])
         updated = max((a.modified for a in chosen), default=None)
         return Page("feed", url, "feed.xml", title, MappingProxyType(
-            {"stories": chosen, "html_url": html_url, "updated": updated}), in_sitemap=False)
+            {"stories": chosen, "html_url": html_url, "updated": updated, "also": coverage.also(chosen)}),
+            in_sitemap=False)
 
     pages = [feed("feed.xml", config.title, articles, "")]
     for term in topics.values():

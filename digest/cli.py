@@ -53,6 +53,13 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", parents=[common], help="validate config, content and links",
                                 description="Validate config, content and links without writing output/.")
     check.set_defaults(run=_check)
+
+    stories = commands.add_parser("stories", parents=[common], help="list a day's stories and their versions",
+                                  description="List the stories of a day (the latest by default) with the "
+                                  "versions of each, as ingest grouped them: review before publishing.")
+    stories.add_argument("day", nargs="?", metavar="DAY", help="YYYY-MM-DD (default: the latest day)")
+    stories.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    stories.set_defaults(run=_stories)
     return parser
 
 
@@ -162,3 +169,41 @@ def _check(args: argparse.Namespace) -> int:
     errors = [p for p in problems if not p.warning]
     print(f"check: {len(errors)} errors, {len(problems) - len(errors)} warnings")
     return CONTENT_ERROR if errors else OK
+
+
+def _stories(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from digest.content import load_articles
+    from digest.coverage import stories_of_day
+    from digest.dates import clock, long_date
+
+    config = load_config(args.site)
+    try:
+        day = dt.date.fromisoformat(args.day) if args.day else None
+    except ValueError:
+        raise UsageError(f"DAY must be a date like 2025-10-29, not {args.day!r}") from None
+    warnings: list[Problem] = []
+    articles = load_articles(config, include_drafts=args.drafts, warnings=warnings)
+    _report(warnings)
+    if not articles:
+        print("no stories yet: run `digest ingest` or `digest build` first")
+        return OK
+    day = day or articles[0].day
+    stories = stories_of_day(articles, day, config.language)
+    count = sum(len(versions) for versions in stories)
+    print(f"{long_date(day)}: {len(stories)} {'story' if len(stories) == 1 else 'stories'}, "
+          f"{count} {'article' if count == 1 else 'articles'}")
+    for versions in stories:
+        story = versions[0].story or "(alone)"
+        print(f"\n{versions[0].title}\n  story: {story}")
+        for at, article in enumerate(versions):
+            when = clock(article.date) if article.timed else "no time"
+            if article.day != day:
+                when = f"{article.day.isoformat()} {when}"
+            mark = "lead" if at == 0 and len(versions) > 1 else "    "
+            source = f"{article.source or 'no source'} ({article.language})"
+            print(f"  {mark} {when:>10}  {source:<32} {display_path(Path(article.source_path))}")
+            if at:
+                print(f"  {'':4} {'':>10}  {article.title}")
+    return OK

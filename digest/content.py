@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from digest import frontmatter
-from digest.article import Article, FrozenDict
+from digest.article import ALONE, Article, FrozenDict
 from digest.body_html import markdown_renderer, render_body
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover
 MAX_TITLE = 1000  # characters: the longest wire headlines are under 200
 
 KNOWN_FIELDS = ("title", "date", "updated", "authors", "source", "dateline", "topic", "tags", "summary",
-                "slug", "raw", "credits", "draft", "language", "notes")
+                "slug", "raw", "credits", "draft", "language", "notes", "story", "lead")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _SLUG = re.compile(SLUG_RE_TEXT)
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
@@ -195,10 +195,16 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
     if config.ignore_tags:  # banned in site.yaml: no tag page, even from a story tagged before the ban
         banned = {t.casefold() for t in config.ignore_tags}
         lists["tags"] = tuple(t for t in lists["tags"] if t.casefold() not in banned)
-    draft = meta.get("draft", False)
-    if not isinstance(draft, bool):
-        bad("draft", "'draft' must be true or false")
-        draft = False
+    flags = {}
+    for key in ("draft", "lead"):
+        flags[key] = meta.get(key, False)
+        if not isinstance(flags[key], bool):
+            bad(key, f"'{key}' must be true or false")
+            flags[key] = False
+    story = meta.get("story")
+    if story is not None and not isinstance(story, (str, int, float, dt.date)):
+        bad("story", "'story' must be text: the id other versions of the story share, or none")
+    story = "" if story is None or str(story).strip().lower() == ALONE else clean_text(str(story)).strip()
     slug = meta.get("slug") or stable_slug(title, "story")
     if not isinstance(slug, str) or not _SLUG.match(slug):
         bad("slug", f"slug {slug!r} must be lowercase letters, digits and single dashes")
@@ -213,9 +219,10 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
     extra = {k: v for k, v in meta.items() if k not in KNOWN_FIELDS}
     summary = texts["summary"] or _first_paragraph_text(body)
     return Article(str(path), clean_text(title).strip(), date, updated, lists["authors"], texts["source"], texts["dateline"],
-                   topic, lists["tags"], summary, slug, texts["raw"], lists["credits"], draft, html,
+                   topic, lists["tags"], summary, slug, texts["raw"], lists["credits"], flags["draft"], html,
                    len(body.split()), _article_url(config, date, slug), source_hash, FrozenDict(extra),
-                   language, lists["notes"], _has_time(meta.get("date")), _has_time(meta.get("updated")))
+                   language, lists["notes"], _has_time(meta.get("date")), _has_time(meta.get("updated")),
+                   story, flags["lead"])
 
 
 def _has_time(value: Any) -> bool:

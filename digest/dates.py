@@ -84,3 +84,10 @@ def _locale(language: str) -> Any:
         except (UnknownLocaleError, ValueError):
             continue
     return Locale.parse("en")  # a language CLDR does not know: dates as Babel writes English
+
+
+@functools.lru_cache(maxsize=256)
+def language_name(code: str, language: str = "en") -> str:
+    """The name of language `code` in `language` (`fr` in English: French), or the code itself."""
+    name = _locale(language).languages.get(code.replace("-", "_")) or _locale(language).languages.get(code.split("-")[0])
+    return str(name) if name else code

@@ -97,7 +97,8 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
     strings = Strings.load(config)
     env.filters.update(link=_link, absolute=lambda url: config.base_url + url,
                        long_date=_in_language(dates.long_date), long_datetime=_in_language(dates.long_datetime),
-                       month_name=_in_language(dates.month_name), clock=_in_language(dates.clock))
+                       month_name=_in_language(dates.month_name), clock=_in_language(dates.clock),
+                       language_name=_in_language(dates.language_name))
     env.globals.update(news_article_ld=lambda article, page: news_article_ld(config, article, page),
                        epoch=dt.datetime(1970, 1, 1, tzinfo=dt.UTC), t=strings.translate,
                        notes_html=notes_html, page_title=strings.page_title,
@@ -272,13 +273,15 @@ class Renderer:
     def card(self, context: Any, article: Any, level: int = 3, show_topic: bool = True,
              show_summary: bool = True) -> Markup:
         """A story's card (`_card.html`), the same on every list at one link depth, so rendered
-        once per depth: a big site's lists show each story many times."""
+        once per depth: a big site's lists show each story many times. A card on a list
+        (the page's `also`) names the other versions of its story."""
         root = context["root"]
-        key = (article.url, root, level, show_topic, show_summary)
+        also = (context.get("also") or {}).get(article.url, ())
+        key = (article.url, root, level, show_topic, show_summary, tuple(a.url for a in also))
         html = self.fragments.get(key)
         if html is None:
             html = self.fragments[key] = Markup(self._template("_card.html").render(
-                article=article, level=level, show_topic=show_topic, show_summary=show_summary,
+                article=article, level=level, show_topic=show_topic, show_summary=show_summary, also=also,
                 root=root, topics=context["topics"], site=context["site"], lang=article.language))
         return html
 

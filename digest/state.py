@@ -24,6 +24,7 @@ from digest.errors import Problem
 ARTICLE_CACHE = "cache/articles.json"  # parsed articles by file stat, signed (article_cache.py)
 INGEST_RECORD = "ingest.json"          # which raw file became which Markdown file (ingest/run.py)
 TOPIC_MODEL = "topic-model.json"       # the curator's filing as word counts (ingest/learn.py)
+STORY_INDEX = "stories.json"           # recent articles' stories and grouping features (ingest/stories.py)
 BUILT_RECORD = "outputs.json"          # the folders digest has built into (output.py)
 MANIFESTS = "manifests"                # what each build wrote, per output folder (manifest.py)
 INGEST_RUNNING = "ingest.running"      # an ingest under way, or one that was killed

@@ -25,6 +25,35 @@ def story(title: str, day: int, hour: int = 9, body: list[str] | None = None, by
                        body=body or [f"OTTAWA — {title} happened, officials said.", "Tariffs and trade were discussed."])
 
 
+# Bodies of twelve different events, for tests that need stories ingest must not group as one
+EVENTS = [
+    ["MONCTON — A new hospital wing with 48 beds opened at the Moncton City Hospital on Tuesday.",
+     "Health Minister John Dornan said nurses from Fredericton would staff it."],
+    ["NANAIMO — BC Ferries cancelled 16 sailings between Nanaimo and Horseshoe Bay after a strike vote.",
+     "The union said 1,200 workers backed the walkout."],
+    ["TIMMINS — Glencore will close the Kidd Creek mine in 2027, putting 650 jobs at risk.",
+     "Mayor Michelle Boileau called the decision a blow to the whole district."],
+    ["KAMLOOPS — Wildfire crews held a 3,400-hectare blaze north of Kamloops overnight.",
+     "The BC Wildfire Service said rain on Thursday helped."],
+    ["IQALUIT — Nunavut's legislature passed a $2.3-billion budget with new housing money.",
+     "Premier P.J. Akeeagok said 300 homes would be built in Arviat and Rankin Inlet."],
+    ["LETHBRIDGE — Hail the size of golf balls damaged 700 cars at a dealership in Lethbridge.",
+     "Environment Canada had issued a warning an hour earlier."],
+    ["SAGUENAY — Rio Tinto reopened its Arvida aluminum smelter line after a 9-day shutdown.",
+     "The company blamed a power failure at its Shipshaw station."],
+    ["YELLOWKNIFE — Diamond miner Burgundy sold the Ekati mine to an Australian buyer for $130 million.",
+     "The sale still needs approval from Ottawa and the Tlicho government."],
+    ["BRANDON — Maple Leaf Foods added a night shift at its Brandon pork plant, hiring 250.",
+     "The plant ships most of its pork to Japan and Mexico."],
+    ["WHITEHORSE — Air North will fly twice a week between Whitehorse and Victoria from June.",
+     "Chief executive Joe Sparling said tourism from Germany had doubled."],
+    ["CHARLOTTETOWN — Potato growers on Prince Edward Island expect a record 2.9-billion-pound crop.",
+     "The PEI Potato Board credited a wet August."],
+    ["KELOWNA — A landslide closed Highway 97 south of Kelowna for 36 hours.",
+     "Okanagan drivers were sent through Vernon on a detour."],
+]
+
+
 def built(tmp_path: Path, run, files: dict, site_yaml: str = SITE_YAML, *args: str) -> dict[str, bytes]:
     write_site(tmp_path, files, site_yaml)
     code, out, err = run("build", "--site", str(tmp_path), *args)
@@ -90,9 +119,11 @@ def test_article_page_shows_everything_as_written(tmp_path, run):
 
 
 def test_front_page_is_the_latest_edition_then_every_earlier_story(tmp_path, run):
-    raws = {f"content/raw/{d}-{i}.txt": story(f"Story {d} {i} tariffs", d, 5 + i) for d in (20, 21, 22) for i in range(3)}
+    raws = {f"content/raw/{d}-{i}.txt": story(f"Story {d} {i} tariffs", d, 5 + i, body=EVENTS[(d - 20) * 3 + i])
+            for d in (20, 21, 22) for i in range(3)}
     raws["content/raw/lead.txt"] = story("Election called", 22, 8, body=[
-        "OTTAWA — Prime Minister Mark Carney called an election with Donald Trump and Pierre Poilievre watching.",
+        "OTTAWA — Prime Minister Mark Carney called an election with Donald Trump, Pierre Poilievre, "
+        "Jagmeet Singh and Yves-François Blanchet watching.",
         "The election campaign begins. Parliament is dissolved by the minister."])
     files = built(tmp_path, run, raws, SITE_YAML + "per_page: 2\n")
     home = files["index.html"].decode()
@@ -133,8 +164,9 @@ def test_day_month_year_archive_pages(tmp_path, run):
 
 
 def test_topic_and_tag_pages_are_paginated_with_counts_and_feeds(tmp_path, run):
+    goods = ["steel", "aluminum", "lumber", "canola", "potash"]
     raws = {f"content/raw/{i}.txt": story(f"Tariff story {i}", 10 + i, body=[
-        "OTTAWA — Prime Minister Mark Carney discussed tariffs.", "Carney said more was coming."]) for i in range(5)}
+        f"OTTAWA — Prime Minister Mark Carney discussed tariffs on {goods[i]}.", EVENTS[i][0]]) for i in range(5)}
     raws["content/raw/p.txt"] = story("Vote", 9, body=["OTTAWA — The election was called by Mark Carney.", "Parliament ends."])
     files = built(tmp_path, run, raws, SITE_YAML + "per_page: 2\n")
     trade = text(files["topics/trade/index.html"])
@@ -368,8 +400,10 @@ def test_times_read_in_their_own_zone_even_when_equal():
 def test_related_stories_can_be_used_as_a_list_in_a_theme(tmp_path, run):
     """`related` is ranked when a page first reads it; to a theme it is a tuple like any other."""
     files = built(tmp_path, run, {
-        "content/raw/a.txt": story("Carney meets Trudeau on tariffs", 10),
-        "content/raw/b.txt": story("Carney and Trudeau talk tariffs again", 11),
+        "content/raw/a.txt": story("Carney meets Trudeau on tariffs", 10, body=[
+            "OTTAWA — Mark Carney met Justin Trudeau on tariffs.", *EVENTS[0]]),
+        "content/raw/b.txt": story("Carney and Trudeau talk tariffs again", 14, body=[
+            "OTTAWA — Mark Carney and Justin Trudeau talked tariffs again.", *EVENTS[1]]),
         "content/raw/c.txt": story("Weather turns cold", 12, body=["It snowed in the morning."]),
         "themes/default/templates/article.html":
             '{% extends "base.html" %}{% block main %}<p id="n">{{ related|length }}</p>'

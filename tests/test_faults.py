@@ -207,7 +207,8 @@ def test_pipes_sockets_and_deep_folders_in_raw_are_skipped_with_one_line_each(tm
         deep += "/d"
         os.mkdir(deep)
     deep = Path(deep)
-    (deep / "deep.txt").write_text(raw_article("Deep story", "2025-03-27", posted="Posted March 27, 2025 9:00 am."))
+    (deep / "deep.txt").write_text(raw_article("Deep story", "2025-03-27", posted="Posted March 27, 2025 9:00 am.", body=[
+        "HALIFAX — A storm cut power to 40,000 homes in Nova Scotia.", "Crews from New Brunswick were on their way."]))
     try:
         for command in ("build", "check"):
             proc = subprocess.run([sys.executable, "-m", "digest", command, "--site", str(site)],

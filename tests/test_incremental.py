@@ -6,6 +6,7 @@ kept), and compares the result with `build --clean` of a copy into a fresh folde
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -22,6 +23,9 @@ RAWS = {
                                      body=["OTTAWA — The election was called by Mark Carney.", "Parliament ends."]),
     "content/raw/c.txt": raw_article("Steel exports fall", "2025-03-26", posted="Posted March 26, 2025 9:00 am.",
                                      body=["HAMILTON — Steel exports fell as tariffs hit.", "Trump said so."]),
+    "content/raw/d.txt": raw_article("Carney, Trump discuss tariffs in first call", byline="By Reuters Staff",
+                                     posted="Posted March 28, 2025 1:30 pm.", body=[
+        "OTTAWA (Reuters) - Prime Minister Mark Carney and Donald Trump discussed tariffs in a call.", "More."]),
 }
 
 
@@ -47,6 +51,17 @@ def edit(site: Path, name: str, old: str, new: str) -> None:
     touch(path, text.replace(old, new))
 
 
+def set_story(site: Path, name: str, story: str) -> None:
+    """Give an article another `story:` (the curator merging, splitting or moving versions)."""
+    path = md(site, name)
+    text = path.read_text()
+    touch(path, re.sub(r"(?m)^story: .*$", f"story: {story}", text, count=1))
+
+
+def story_of(site: Path, name: str) -> str:
+    return re.search(r"(?m)^story: (.*)$", md(site, name).read_text()).group(1)
+
+
 CHANGES = {
     "edit body": lambda s: edit(s, "carney-talks", "Carney said more.", "Carney said much more."),
     "edit title": lambda s: edit(s, "carney-talks", 'title: "Carney talks tariffs"', 'title: "Carney talks trade"'),
@@ -63,6 +78,10 @@ CHANGES = {
                                                  "date: 2025-03-30T08:00:00-04:00"),
     "draft an article": lambda s: edit(s, "election", "draft: false", "draft: true"),
     "edit a stylesheet": lambda s: touch(s / "themes/default/static/style.css", "body { color: red }\n"),
+    "a story gains a version": lambda s: set_story(s, "steel", story_of(s, "carney-talks")),
+    "a version leaves its story": lambda s: set_story(s, "first-call", "none"),
+    "a version moves to another story": lambda s: set_story(s, "first-call", story_of(s, "election")),
+    "the curator picks a story's lead": lambda s: edit(s, "first-call", "draft: false", "draft: false\nlead: true"),
 }
 
 

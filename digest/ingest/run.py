@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # the parsing modules load when a raw file needs reading, not
     from digest.ingest.story import PendingArticle
 
 _Outcome = tuple[str, tuple[int, int], str, "PendingArticle | None", list[Problem], bool]
-RECORD_VERSION = 3  # bump when ingest's output for the same raw file changes: every story is read again
+RECORD_VERSION = 4  # bump when ingest's output for the same raw file changes: every story is read again
 _RAW_FIELD = re.compile(r"^raw:.*$", re.M)
 
 
@@ -177,6 +177,7 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     if dry_run:
         pending.sort(key=lambda d: d[0].sort_key)
         return result
+    direct, pending, known = _group(config, direct, pending, entries, articles, result.problems)
     pending = _settle_direct(config, direct, pending, entries, taken, result)
     pending.sort(key=lambda d: d[0].sort_key)
     if recovering:
@@ -194,8 +195,38 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
         if rel in entries:
             entries[rel]["warnings"] = [[w.line, w.message, w.hint] for w in warnings]
     _save_record(config, record)
+    _save_stories(config, [a for a, _, _ in direct + pending], entries, known, set(result.written))
     marker.unlink()
     return result
+
+
+def _group(config: SiteConfig, direct: list, pending: list, entries: dict[str, dict],
+           articles: list[FileStat] | None, problems: list[Problem]) -> tuple[list, list, dict]:
+    """Give each article read now its story (see stories.py); the index entries read on the way."""
+    from digest.ingest import stories
+
+    new = [item[0] for item in direct + pending]
+    if not new:
+        return direct, pending, {}
+    old = {a.raw: entries[a.raw]["md"] if a.raw in entries else None for a in new}
+    scan = articles if articles is not None else markdown_files(config.articles_dir)
+    written_now = {str(config.articles_dir / item[0].relpath(item[0].slug)) for item in direct}
+    scan = [stat for stat in scan if stat[0] not in written_now]  # the workers' files are the new articles
+    chosen, known = stories.assign(config, new, old, scan, problems)
+
+    def placed(items: list) -> list:
+        return [(dataclasses.replace(a, story=chosen[a.raw]), *rest) for a, *rest in items]
+    return placed(direct), placed(pending), known
+
+
+def _save_stories(config: SiteConfig, articles: list[PendingArticle], entries: dict[str, dict],
+                  known: dict, written: set[Path]) -> None:
+    """Index what grouping read and the articles written now (not a curator's file kept instead)."""
+    from digest.ingest import stories
+
+    if articles or known:
+        stories.save(config, known, [(entries[a.raw]["md"], a.story or a.own_story, a.features) for a in articles
+                                     if a.raw in entries and config.articles_dir / entries[a.raw]["md"] in written])
 
 
 def _settle_direct(config: SiteConfig, direct: list, pending: list, entries: dict[str, dict],
@@ -213,11 +244,12 @@ def _settle_direct(config: SiteConfig, direct: list, pending: list, entries: dic
         if owner is not item:
             pending.remove(owner)
             pending.append(item)
+        text = owner[0].text(owner[0].slug)
+        if owner is not item or (article.story or article.own_story) != article.own_story:  # the worker wrote another text
             target = config.articles_dir / rel
             tmp = target.with_name(f".{target.name}.tmp")
-            tmp.write_bytes(owner[0].text(owner[0].slug))
+            tmp.write_bytes(text)
             os.replace(tmp, target)
-        text = owner[0].text(owner[0].slug)
         taken[rel] = owner[0].raw
         entries[owner[0].raw] = {"size": owner[1][0], "mtime": owner[1][1], "sha": owner[2],
                                  "md": rel, "md_sha": _sha(text)}
@@ -426,7 +458,8 @@ def _release_unfinished(config: SiteConfig, pending: list[PendingArticle], taken
                 continue  # free, or recorded as some raw file's
             path = config.articles_dir / rel
             try:
-                if article.text(slug).startswith(path.read_bytes()):
+                data = path.read_bytes()
+                if any(text.startswith(data) for text in article.texts(slug)):
                     path.unlink()
                     del taken[rel]
             except OSError:
@@ -450,7 +483,7 @@ def _free_path(config: SiteConfig, article: PendingArticle, wanted: str, taken: 
         if rel not in taken or taken[rel] == article.raw:
             return rel
         if taken[rel] is None and recovering and \
-                article.text(slug).startswith((config.articles_dir / rel).read_bytes()):
+                any(text.startswith((config.articles_dir / rel).read_bytes()) for text in article.texts(slug)):
             return rel
         n += 1
 

@@ -8,6 +8,7 @@ from digest import frontmatter
 from digest.ingest.classify import Classifier, summarize
 from digest.ingest.escape import escape_markdown
 from digest.ingest.families import all_source_names
+from digest.ingest.grouping import Features, bag_of
 from digest.ingest.names import credited_names
 from digest.ingest.structure import Block
 from digest.ingest.wire import RawStory
@@ -23,15 +24,26 @@ class PendingArticle:
     slug: str           # wanted slug; `-2`, `-3` are added on collision
     sort_key: str       # deterministic order among stories of one day
     wanted_text: bytes  # the file under the wanted slug: made in the workers, the only bulk sent back
+    own_story: str      # the story id in wanted_text: its own, kept if it reports no earlier story
+    features: Features | None = None  # what grouping compares (None: no date to place it by)
     remarks: tuple[str, ...] = ()  # what the curator should know (a topic chosen for want of evidence)
+    story: str = ""     # the story grouping placed it in ("": its own)
 
-    def text(self, slug: str) -> bytes:
-        """The file under `slug`: the `slug:` line is the only one that changes."""
-        if slug == self.slug:
-            return self.wanted_text
-        old, new = (f"\nslug: {frontmatter.value(s)}\n".encode() for s in (self.slug, slug))
-        assert old in self.wanted_text  # dump() writes every field on its own line
-        return self.wanted_text.replace(old, new, 1)
+    def text(self, slug: str, own_story: bool = False) -> bytes:
+        """The file under `slug` (in its own story: as a worker wrote it before grouping):
+        the `slug:` and `story:` lines are the only ones that change."""
+        text = self.wanted_text
+        story = self.own_story if own_story else self.story or self.own_story
+        for key, wanted, given in (("slug", self.slug, slug), ("story", self.own_story, story)):
+            if given != wanted:
+                old, new = (f"\n{key}: {frontmatter.value(s)}\n".encode() for s in (wanted, given))
+                assert old in text  # dump() writes every field on its own line
+                text = text.replace(old, new, 1)
+        return text
+
+    def texts(self, slug: str) -> tuple[bytes, ...]:
+        """What a run of ingest may have written for it under `slug`, grouped or not."""
+        return (self.text(slug), self.text(slug, own_story=True))
 
     def relpath(self, slug: str) -> str:
         year, month, day = self.day.split("/")
@@ -42,6 +54,7 @@ def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str)
     """Classify the story and lay out its front matter and escaped body."""
     body_text = "\n\n".join(story.paragraphs)
     slug = stable_slug(story.title, "story")
+    own_story = f"{story.date:%Y-%m-%d}-{slug}"  # readable, and unique: no two stories of a day share a slug
     date: object = story.date if story.timed else story.date.date()
     fields: list[tuple[str, object]] = [("title", story.title), ("date", date)]
     if story.updated:
@@ -53,23 +66,29 @@ def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str)
     not_tags = [story.dateline, story.source, *story.authors, *all_source_names(), *credited_names(story.credits)]
     language = story.language or detect_language(story) or site_language
     topic, evidenced = classifier.filing(story.title, body_text)
+    tags = classifier.tags(story.title, story.paragraphs, not_tags, language)
     fields += [
         ("topic", topic),
-        ("tags", classifier.tags(story.title, story.paragraphs, not_tags, language)),
+        ("tags", tags),
         ("summary", summarize(story.lede)),
         ("slug", slug),
         ("raw", raw),
         ("language", language),
         ("notes", list(story.notes)),
         ("credits", list(story.credits)),
+        ("story", own_story),
         ("draft", False),
     ]
     body = "\n\n".join(markdown(block) for block in story.blocks)
     remarks = () if evidenced or topic != classifier.default_topic else (
         f"no topic's keywords say enough about it; filed under {topic}",)
+    # what grouping compares, from the fields as written (features_of reads the same from the file)
+    noon = dt.datetime.combine(story.date.date(), dt.time(12), tzinfo=story.date.tzinfo)
+    features = bag_of((story.date if story.timed else noon).timestamp(), language, story.title, body, tags,
+                      story.dateline)
     return PendingArticle(raw, story.date.strftime("%Y/%m/%d"), slug,
-                        story.date.astimezone(dt.UTC).isoformat() + " " + raw,
-                        frontmatter.dump(fields, body).encode("utf-8"), remarks)
+                          story.date.astimezone(dt.UTC).isoformat() + " " + raw,
+                          frontmatter.dump(fields, body).encode("utf-8"), own_story, features, remarks)
 
 
 def markdown(block: Block) -> str:

@@ -1,0 +1,340 @@
+"""Which articles report the same event: the `story:` id ingest gives a new article.
+
+A new article joins the story whose versions it resembles most *on average* (average link:
+it must resemble the whole story, not one version of it, so a dense day of tariff stories
+never chains into one giant story), when that average reaches THRESHOLD; otherwise it starts
+a story of its own. Two versions resemble each other by the cosine of weighted word bags,
+discounted by the hours between them:
+
+- in one language, the words of headline and body, each weighted by how rare it is in that
+  language (wordfreq's lists: "the" weighs nothing, "Macklem" much);
+- in any two languages, the anchors that carry across them: capitalised names, tags, numbers
+  (`2,25 %` and `2.25%` are one number) and scores (`3-2`).
+
+Versions more than WINDOW_HOURS apart never join, so a story spans a few days at most.
+Existing articles are never moved between stories: a `story:` once written is the curator's.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import math
+import operator
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from digest import frontmatter
+from digest.article import ALONE
+
+WINDOW_HOURS = 72     # events are reported within three days; later copy is a new development
+HALF_AT_HOURS = 24    # the resemblance of versions a day apart counts half
+# Tuned on tests/story_corpus (B-cubed F1 is 1.0 from 0.15 to 0.20; see tests/test_grouping.py)
+THRESHOLD = 0.18
+OTHER_FIGURES = 0.1   # what resemblance is left to versions that share none of their figures
+SPREAD = 20           # see weigh()
+SHARED_AT_LEAST = 3   # words (anchors across languages) two versions share, at least: one name is no event
+_TEXT_CHARS = 1200    # the headline and the first paragraphs say what happened
+_KEPT_TERMS = 50      # the strongest words of a version: enough for the cosine, small in the index
+_KEPT_ANCHORS = 25
+_KEYS_EACH = 8        # words and anchors under which a version is found as a candidate
+CANDIDATES = 24       # versions compared in full with a new one: those sharing most of its keys
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_NUMBER = {  # thousands and decimals as each language writes them
+    "en": re.compile(r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?"),
+    "fr": re.compile(r"(?<![\d.,])\d+(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?"),
+}
+_DIGIT = re.compile(r"\d")
+_AFTER_DATELINE = re.compile(r"^[^\n—–]{0,40}?(?:—|–|\s-)\s*")
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+# Calendar words and articles are capitalised in one language and not the other: no evidence.
+_NOT_ANCHORS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december lundi mardi mercredi jeudi vendredi samedi dimanche janvier "
+    "fevrier mars avril mai juin juillet aout septembre octobre novembre decembre the les une des".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What grouping knows of one version: when, in which language, and its two word bags
+    (unit vectors, weights rounded so that they read back from the index exactly)."""
+
+    stamp: float
+    language: str
+    terms: dict[str, float]
+    anchors: dict[str, float]
+    figures: dict[str, float] = field(init=False, compare=False)  # the anchors that are numbers
+    keys: tuple[str, ...] = field(init=False, compare=False)      # see _keys
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "figures", {k: w for k, w in self.anchors.items() if k[0] == "#"})
+        object.__setattr__(self, "keys", self._keys())
+
+    def _keys(self) -> tuple[str, ...]:
+        """The strongest words and anchors (bags are kept strongest first): a version shares
+        some of them with any version resembling it enough to join."""
+        return (*itertools.islice(self.terms, _KEYS_EACH), *("\0" + k for k in itertools.islice(self.anchors, _KEYS_EACH)))
+
+    def to_json(self) -> list[Any]:
+        return [self.stamp, self.language, list(self.terms.items()), list(self.anchors.items())]
+
+    @classmethod
+    def from_json(cls, value: Any) -> Features | None:
+        """None for anything `to_json` did not write (the index may come from anyone)."""
+        if not (isinstance(value, list) and len(value) == 4 and type(value[0]) in (int, float)
+                and math.isfinite(value[0]) and isinstance(value[1], str)):
+            return None
+        bags = []
+        for bag in value[2:]:
+            if not isinstance(bag, list) or not all(
+                    isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and type(p[1]) is float
+                    and 0 < p[1] <= 1 for p in bag):
+                return None
+            bags.append(dict(bag))
+        return cls(float(value[0]), value[1], bags[0], bags[1])
+
+
+def resemblance(a: Features, b: Features) -> float:
+    """Cosine of the bags both can compare, discounted by the hours between the versions and,
+    when both give figures, by the weight of those they do not share: versions of one event
+    repeat its figures, and two events of one kind (two tariffs, two games) differ in theirs."""
+    hours = abs(a.stamp - b.stamp) / 3600
+    if hours > WINDOW_HOURS:
+        return 0.0
+    if a.language == b.language:
+        shared = a.terms.keys() & b.terms.keys()
+        if len(shared) < SHARED_AT_LEAST:
+            return 0.0
+        cosine = (sum(a.terms[k] * b.terms[k] for k in shared) + _dot(a.anchors, b.anchors)) / 2
+    else:
+        shared = a.anchors.keys() & b.anchors.keys()
+        if len(shared) < SHARED_AT_LEAST:
+            return 0.0
+        cosine = sum(a.anchors[k] * b.anchors[k] for k in shared)
+    figures_a, figures_b = a.figures, b.figures
+    if figures_a and figures_b:
+        common = sum(figures_a[k] + figures_b[k] for k in figures_a.keys() & figures_b.keys()) / 2
+        agreement = min(1.0, common / min(sum(figures_a.values()), sum(figures_b.values())))
+        cosine *= OTHER_FIGURES + (1 - OTHER_FIGURES) * agreement
+    return cosine / (1 + hours / HALF_AT_HOURS)
+
+
+def weigh(bags: Sequence[Features]) -> list[Features]:
+    """The bags as one run compares them: each word and anchor weighted down by the share of
+    the articles within reach that use it (inverse document frequency), so that the names and
+    words of the week (every campaign story names both leaders) say less than those of one
+    event. SPREAD stands for the unrelated stories a small site's few articles do not show."""
+    count = len(bags) + SPREAD
+    weights = []
+    for bag in ("terms", "anchors"):
+        used: Counter[str] = Counter()
+        for features in bags:
+            used.update(getattr(features, bag).keys())
+        weights.append({k: math.log(count / (n + 1)) for k, n in used.items()})
+    terms, anchors = weights
+    return [Features(f.stamp, f.language, _unit({k: w * terms[k] for k, w in f.terms.items()}, _KEPT_TERMS),
+                     _unit({k: w * anchors[k] for k, w in f.anchors.items()}, _KEPT_ANCHORS)) for f in bags]
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum(a[k] * b[k] for k in a.keys() & b.keys())  # the intersection is made in C
+
+
+# --- features from an article's Markdown ---------------------------------------------
+
+def features_of(text: str, zone: dt.tzinfo) -> tuple[Features, str | None, str | None] | None:
+    """(features, its `story:`, its `raw:`) of an article file's text, None for fields it does
+    not have; None when it has no date to place it in time (the build reports that; grouping
+    just leaves it out)."""
+    parts = frontmatter.split(text)
+    if parts is None:
+        return None
+    meta = frontmatter.read(parts[0])
+    if meta is None:
+        import yaml
+
+        try:
+            meta = yaml.safe_load(parts[0])
+        except (yaml.YAMLError, RecursionError):
+            return None
+    if not isinstance(meta, dict):
+        return None
+    stamp = _stamp(meta.get("date"), zone)
+    title = meta.get("title")
+    if stamp is None or not isinstance(title, str):
+        return None
+    language = meta["language"] if isinstance(meta.get("language"), str) else "en"
+    tags = [str(t) for t in meta.get("tags") or () if isinstance(t, (str, int, float))] \
+        if isinstance(meta.get("tags"), list) else []
+    dateline = meta["dateline"] if isinstance(meta.get("dateline"), str) else ""
+    return bag_of(stamp, language, title, parts[1], tags, dateline), _text(meta.get("story")), _text(meta.get("raw"))
+
+
+def _text(value: Any) -> str | None:
+    return str(value) if isinstance(value, (str, int, float, dt.date)) and str(value).strip() else None
+
+
+def _stamp(value: Any, zone: dt.tzinfo) -> float | None:
+    try:
+        if isinstance(value, str):
+            value = dt.datetime.fromisoformat(value.strip())
+        if isinstance(value, dt.datetime):
+            return (value if value.tzinfo else value.replace(tzinfo=zone)).timestamp()
+        if isinstance(value, dt.date):  # no time in the copy: the middle of its day
+            return dt.datetime.combine(value, dt.time(12), tzinfo=zone).timestamp()
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def bag_of(stamp: float, language: str, title: str, body: str, tags: Iterable[str], dateline: str = "") -> Features:
+    """The features of one version, from its headline, the start of its body and its tags;
+    not its dateline (`OTTAWA —`, `OTTAWA, Oct 29 (Reuters) -`): where copy is filed from is
+    no fact of the event, and half a country's copy is filed from its capital."""
+    if dateline and body.startswith(dateline):
+        body = _AFTER_DATELINE.sub("", body[len(dateline):], count=1)
+    text = title + "\n" + body[:_TEXT_CHARS]
+    lexicon = language if language in _NUMBER else "en"
+    terms: dict[str, float] = {}
+    anchors: dict[str, float] = {}
+    for word, n in Counter(_WORD.findall(text)).items():  # counted in C: this runs for every article
+        term, weight, anchor, anchor_weight = _token(word, lexicon)
+        boost = 1 + math.log(n)
+        if weight > 0:  # spellings of one word (capitalised or not, accents or not) add up
+            terms[term] = terms.get(term, 0.0) + boost * weight
+        if anchor_weight > 0:
+            anchors[anchor] = anchors.get(anchor, 0.0) + boost * anchor_weight
+    if _DIGIT.search(text):
+        figures = Counter("#" + n for n in [*_numbers(text, lexicon), *_SCORE.findall(text)])
+        anchors.update({k: 3 * (1 + math.log(n)) for k, n in figures.items()})
+    anchors.update({"=" + _fold(t): 2.0 for t in tags})
+    return Features(stamp, language, _unit(terms, _KEPT_TERMS), _unit(anchors, _KEPT_ANCHORS))
+
+
+@lru_cache(maxsize=300_000)
+def _token(word: str, language: str) -> tuple[str, float, str, float]:
+    """(the word as compared, its weight, as an anchor, its weight there): rarer words weigh
+    more, short ones nothing; a capitalised word is also an anchor (a name, most often; a
+    sentence's first word is common, and weighs little)."""
+    lower = word.lower()
+    key = _fold(lower)
+    if len(key) < 3:
+        return key, 0.0, key, 0.0
+    weight = _rarity(lower, language)
+    if not word[0].isupper() or key in _NOT_ANCHORS:
+        return key, weight, key, 0.0
+    return key, weight, key, min(_rarity(key, "en"), _rarity(key, "fr"))
+
+
+_UNIT = re.compile(r"[ \u00a0\u202f]?(?:%|per ?cent|pour cent|(?:b|m|tr)illions?\b|milliards?\b)", re.I)
+
+
+def _numbers(text: str, language: str) -> Iterable[str]:
+    """Numbers that say something, in one spelling (`2,25 %` and `2.25%` are `2.25`): decimals,
+    amounts and percentages, and whole numbers from 100 (not years: a day of the month or a
+    year is no fact of one event)."""
+    for match in _NUMBER[language].finditer(text):
+        written = match.group()
+        plain = re.sub(r"[ \u00a0\u202f]", "", written).replace(",", ".") if language == "fr" \
+            else written.replace(",", "")
+        value = float(plain)
+        year = written.isdigit() and 1900 <= value <= 2100
+        if "." in plain or _UNIT.match(text, match.end()) or (value >= 100 and not year):
+            yield f"{value:g}"
+
+
+def _unit(bag: dict[str, float], keep: int) -> dict[str, float]:
+    """The `keep` strongest entries, strongest first, scaled to length 1 (rounded: they read
+    back from the index exactly)."""
+    kept = sorted(bag.items(), key=_by_weight, reverse=True)[:keep]
+    norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
+    scaled = {k: round(w / norm, 4) for k, w in kept}
+    return {k: w for k, w in scaled.items() if w > 0}
+
+
+_by_weight = operator.itemgetter(1, 0)
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: `Québec` and `Quebec` are one name."""
+    return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
+
+
+RARE_AT = 6.0  # wordfreq's Zipf scale: 6 is once per thousand words ("said", "year"); rarer weighs more,
+RAREST = 2.5   # up to Zipf 3.5 ("tariffs"): how rare a name is in general says little of this week's
+               # news, which weigh() measures (a minister's name must not outweigh the goods taxed)
+
+
+def _rarity(word: str, language: str) -> float:
+    """How rare `word` is in `language` (0 for the commonest words)."""
+    frequency = _frequencies(language).get(word, 0.0)
+    return min(RAREST, max(0.0, RARE_AT - (round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0)))
+
+
+@lru_cache(maxsize=8)
+def _frequencies(language: str) -> dict[str, float]:
+    """wordfreq's list for `language` (shipped inside the package; the names finder loads the
+    same one): a lookup here is a dict's, where zipf_frequency tokenises every word again."""
+    from wordfreq import get_frequency_dict
+
+    frequencies: dict[str, float] = get_frequency_dict(language)
+    return frequencies
+
+
+# --- placing new versions ------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Version:
+    features: Features
+    story: str
+
+
+class Grouper:
+    """The versions within reach of the new ones, by story, found by their strongest keys."""
+
+    def __init__(self) -> None:
+        self.versions: list[_Version] = []
+        self.stories: dict[str, list[int]] = {}
+        self.postings: dict[str, list[tuple[float, int]]] = {}  # key -> (stamp, version), by time
+
+    def add(self, features: Features, story: str) -> None:
+        if story.strip().lower() == ALONE:
+            return
+        at = len(self.versions)
+        self.versions.append(_Version(features, story))
+        self.stories.setdefault(story, []).append(at)
+        for key in features.keys:
+            bisect.insort(self.postings.setdefault(key, []), (features.stamp, at))
+
+    def has(self, story: str) -> bool:
+        return story in self.stories
+
+    def place(self, new: Features) -> str | None:
+        """The story `new` reports, or None for a new one."""
+        window = WINDOW_HOURS * 3600
+        near: Counter[int] = Counter()
+        for key in new.keys:
+            posting = self.postings.get(key)
+            if posting:
+                start = bisect.bisect_left(posting, (new.stamp - window, -1))
+                end = bisect.bisect_right(posting, (new.stamp + window, math.inf))
+                near.update(at for _, at in posting[start:end])
+        # the versions sharing most keys: on a dense day hundreds share a few common ones
+        closest = sorted(near, key=lambda at: (-near[at], at))[:CANDIDATES]
+        best: tuple[float, str] | None = None
+        for story in sorted({self.versions[at].story for at in closest}):
+            versions = [self.versions[at].features for at in self.stories[story]]
+            if any(abs(v.stamp - new.stamp) > window for v in versions):
+                continue  # the story would spread over more than the window
+            # versions in its own language say most: across languages only anchors compare
+            versions = [v for v in versions if v.language == new.language] or versions
+            score = sum(resemblance(new, v) for v in versions) / len(versions)
+            if score >= THRESHOLD and (best is None or score > best[0]):
+                best = (score, story)
+        return best[1] if best else None

@@ -1,0 +1,197 @@
+"""The `story:` of each article ingest writes: the story of the versions already in
+content/articles/ it reports the same event as (grouping.py decides), or a new one.
+
+New articles are compared with the articles of the days around them only. What grouping
+knows of those (their features and story) is kept in .digest/stories.json by file size and
+mtime, so a day's new copy does not read the days before it again; the index is a cache
+(data only, checked on reading) and holds the last INDEX_DAYS days of the site.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from digest.config import SiteConfig
+from digest.errors import Problem
+from digest.ingest.grouping import WINDOW_HOURS, Features, Grouper, features_of, weigh
+from digest.inputs import is_racy
+from digest.scan import FileStat
+from digest.state import STORY_INDEX, ignored, write_atomic
+
+if TYPE_CHECKING:
+    from digest.ingest.story import PendingArticle
+
+INDEX_VERSION = 1
+INDEX_DAYS = 10        # kept in the index: a day's new copy reaches back three days, late copy a week
+_DAY_PATH = re.compile(r"(\d{4})/(\d{2})/(\d{2})-[^/]*\.md")
+_STORY_FIELD = re.compile(r"^story:.*$", re.M)
+_Entry = tuple[int, int, str | None, Features]   # size, mtime_ns, story, features
+
+
+def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict[str, str | None],
+           scan: list[FileStat], problems: list[Problem]) -> tuple[dict[str, str], dict[str, _Entry]]:
+    """({raw file: its story id}, the index entries read) for the articles ingest is about to write.
+
+    `old_markdown` maps each raw file read again to its Markdown file (None for a new one):
+    a story it was given before is kept. Articles go in posting order, each compared with
+    the existing ones near it in time and with the new ones before it.
+    """
+    stamps = [a.features.stamp for a in new if a.features]
+    if not stamps:
+        return {a.raw: a.own_story for a in new}, {}
+    replaced = {md for md in old_markdown.values() if md}
+    reach = dt.timedelta(hours=WINDOW_HOURS, days=1)  # a path's day is in the site's zone: one day spare
+    first = (dt.datetime.fromtimestamp(min(stamps), dt.UTC) - reach).date()
+    last = (dt.datetime.fromtimestamp(max(stamps), dt.UTC) + reach).date()
+    index = _load(config, problems)
+    known: dict[str, _Entry] = {}
+    pending_raws = {a.raw for a in new}
+    prefix = len(str(config.articles_dir)) + 1
+    for path, size, mtime in scan:
+        rel = path[prefix:].replace(os.sep, "/")
+        day = _day_of(rel)
+        if day is None or not first <= day <= last or rel in replaced:
+            continue
+        entry = index.get(rel)
+        if entry is None or entry[0] != size or entry[1] != mtime:
+            entry = _read(Path(path), size, mtime, config.zone, pending_raws)
+            if entry is None:
+                continue
+        known[rel] = entry
+    ordered = sorted(new, key=lambda a: a.sort_key)
+    placed = [a for a in ordered if a.features]
+    existing = [e for e in known.values() if e[2]]
+    weighed = weigh([e[3] for e in existing] + [a.features for a in placed if a.features])
+    grouper = Grouper()
+    for entry, weighted in zip(existing, weighed, strict=False):
+        grouper.add(weighted, entry[2] or "")
+    compared = dict(zip((a.raw for a in placed), weighed[len(existing):], strict=True))
+    stories: dict[str, str] = {}
+    for article in ordered:
+        story = _kept_story(config, old_markdown.get(article.raw))
+        features = compared.get(article.raw)
+        if story is None and features:
+            story = grouper.place(features)
+        if story is None:
+            story = article.own_story
+            n = 1
+            while grouper.has(story):  # another event's story already has this id
+                n += 1
+                story = f"{article.own_story}-{n}"
+        stories[article.raw] = story
+        if features:
+            grouper.add(features, story)
+    return stories, known
+
+
+def save(config: SiteConfig, known: dict[str, _Entry], written: Iterable[tuple[str, str, Features | None]]) -> None:
+    """Keep what grouping read and what ingest just wrote (Markdown path, story, features),
+    for the last INDEX_DAYS days of the site."""
+    entries = {**_load(config, []), **known}
+    for rel, story, features in written:
+        try:
+            st = os.stat(config.articles_dir / rel)
+        except OSError:
+            continue
+        if features is not None:
+            entries[rel] = (st.st_size, st.st_mtime_ns, story, features)
+    if not entries:
+        return
+    newest = max(e[3].stamp for e in entries.values())
+    now = dt.datetime.now(dt.UTC).timestamp() * 1e9
+    document = {"version": INDEX_VERSION, "entries": {
+        rel: [size, -1 if is_racy(mtime, int(now)) else mtime, story, features.to_json()]
+        for rel, (size, mtime, story, features) in sorted(entries.items())
+        if features.stamp >= newest - INDEX_DAYS * 86400}}
+    write_atomic(config.state_dir / STORY_INDEX, json.dumps(document, separators=(",", ":")).encode("utf-8"))
+
+
+def _load(config: SiteConfig, problems: list[Problem]) -> dict[str, _Entry]:
+    path = config.state_dir / STORY_INDEX
+    try:
+        document = json.loads(path.read_bytes())
+    except OSError:
+        return {}
+    except (ValueError, RecursionError):
+        document = None
+    entries: dict[str, _Entry] = {}
+    raw = document.get("entries") if isinstance(document, dict) else None
+    if isinstance(document, dict) and document.get("version") != INDEX_VERSION:
+        return {}  # an older digest's: read the files again
+    if isinstance(raw, dict):
+        for rel, value in raw.items():
+            entry = _entry(value)
+            if entry is None:
+                raw = None
+                break
+            entries[rel] = entry
+    if not isinstance(raw, dict):
+        problems.append(ignored(path, "not a story index this digest wrote"))
+        return {}
+    return entries
+
+
+def _entry(value: Any) -> _Entry | None:
+    if not (isinstance(value, list) and len(value) == 4 and type(value[0]) is int and type(value[1]) is int
+            and (value[2] is None or isinstance(value[2], str))):
+        return None
+    features = Features.from_json(value[3])
+    return None if features is None else (value[0], value[1], value[2], features)
+
+
+def _read(path: Path, size: int, mtime: int, zone: dt.tzinfo, pending_raws: set[str]) -> _Entry | None:
+    """An article's entry read from its file; None when grouping cannot use it (no date), or
+    when it is a copy of one of the raw files being read now (left by an interrupted run,
+    or the curator's: ingest keeps those, see run._Claims)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    found = features_of(text, zone)
+    if found is None or found[2] in pending_raws:
+        return None
+    return size, mtime, found[1], found[0]
+
+
+def _kept_story(config: SiteConfig, markdown: str | None) -> str | None:
+    """The story the article's Markdown file already has: a story, once given, stays."""
+    if not markdown:
+        return None
+    try:
+        with open(config.articles_dir / markdown, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return None
+    return _field(_STORY_FIELD, head)
+
+
+def _field(pattern: re.Pattern[str], text: str) -> str | None:
+    """One top-level field's text value, from the front matter only."""
+    end = text.find("\n---", 3)
+    match = pattern.search(text, 0, end if end > 0 else len(text))
+    if not match:
+        return None
+    import yaml
+
+    try:
+        value = yaml.safe_load(match.group(0))
+    except yaml.YAMLError:
+        return None
+    found = value.get(match.group(0).split(":", 1)[0]) if isinstance(value, dict) else None
+    return str(found) if isinstance(found, (str, int, float)) and str(found).strip() else None
+
+
+def _day_of(rel: str) -> dt.date | None:
+    match = _DAY_PATH.fullmatch(rel)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+

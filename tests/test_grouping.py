@@ -1,0 +1,290 @@
+"""One story, several sources (issue 15): ingest gives the versions of one event one `story:`,
+the site shows one card per story with its other versions, and the curator decides in the end.
+
+The grouping is measured on tests/story_corpus (99 raw files over 44 events, labelled before
+any grouping code existed) and on a dense synthetic stretch of tariff news (dense_day.py).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from digest.cli import main
+from digest.ingest.grouping import features_of
+from tests import dense_day
+from tests.conftest import SITE_YAML, raw_article, write_site
+
+CORPUS = Path(__file__).parent / "story_corpus"
+LABELS = {name: event for path in sorted(CORPUS.glob("labels-*.yaml"))
+          for name, event in yaml.safe_load(path.read_text(encoding="utf-8")).items()}
+
+
+def ingested(site: Path, capsys) -> dict[str, dict]:
+    """Run ingest; {raw file name: its article's front matter}."""
+    assert main(["ingest", "--site", str(site)]) == 0, capsys.readouterr().err
+    found = {}
+    for path in sorted((site / "content/articles").rglob("*.md")):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        found[meta["raw"].rsplit("/", 1)[-1]] = meta
+    return found
+
+
+def bcubed(predicted: dict[str, str], labels: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering (item -> cluster) against labels."""
+    clusters, events = Counter(predicted.values()), Counter(labels[i] for i in predicted)
+    both = Counter((predicted[i], labels[i]) for i in predicted)
+    precision = sum(both[predicted[i], labels[i]] / clusters[predicted[i]] for i in predicted) / len(predicted)
+    recall = sum(both[predicted[i], labels[i]] / events[labels[i]] for i in predicted) / len(predicted)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def corpus_site(tmp_path: Path, name: str, files: list[Path]) -> Path:
+    site = write_site(tmp_path / name, {})
+    for path in files:
+        shutil.copy(path, site / "content/raw" / path.name)
+    return site
+
+
+def test_bcubed_is_what_its_definition_says():
+    labels = {"a": 1, "b": 1, "c": 2}
+    assert bcubed({"a": "x", "b": "x", "c": "y"}, labels) == (1.0, 1.0, 1.0)
+    precision, recall, _ = bcubed({"a": "x", "b": "x", "c": "x"}, labels)
+    assert (round(precision, 4), recall) == (round((2 / 3 * 2 + 1 / 3) / 3, 4), 1.0)
+
+
+def test_story_ids_group_the_labelled_events(tmp_path, capsys):
+    """Every version of an event shares one `story:`, and no two events share one (F1 >= 0.9),
+    in English alone and with La Presse Canadienne's French copy among the English."""
+    everything = sorted(CORPUS.glob("*.txt"))
+    found = ingested(corpus_site(tmp_path, "all", everything), capsys)
+    assert set(found) == set(LABELS)
+    stories = {name: str(meta["story"]) for name, meta in found.items()}
+    english = [p for p in everything if found[p.name]["language"] == "en"]
+    english_stories = {name: str(meta["story"]) for name, meta in ingested(
+        corpus_site(tmp_path, "en", english), capsys).items()}
+    # pairs of one event in two languages, grouped or not
+    pairs = [(a, b) for a in found for b in found if a < b and LABELS[a] == LABELS[b]
+             and found[a]["language"] != found[b]["language"]]
+    joined = sum(stories[a] == stories[b] for a, b in pairs)
+    results = {"all": bcubed(stories, LABELS), "English only": bcubed(english_stories, LABELS)}
+    with capsys.disabled():
+        for name, (precision, recall, f1) in results.items():
+            print(f"\nstory grouping, {name}: B-cubed precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}")
+        print(f"story grouping: {joined} of {len(pairs)} same-event pairs across languages share a story")
+    for name, (_, _, f1) in results.items():
+        assert f1 >= 0.9, f"{name}: F1 {f1:.3f}"
+
+
+def test_a_dense_stretch_of_tariff_news_is_not_chained_into_one_story(tmp_path, capsys):
+    """120 tariff announcements in 72 hours, 269 versions that share nearly all their words:
+    the facts of each (goods, rate, money) keep the events apart."""
+    site = write_site(tmp_path / "dense", {})
+    labels = dense_day.write(site / "content/raw")
+    found = ingested(site, capsys)
+    stories = {name: str(meta["story"]) for name, meta in found.items()}
+    precision, recall, f1 = bcubed(stories, labels)
+    with capsys.disabled():
+        print(f"\ndense day ({len(set(labels.values()))} events, {len(labels)} versions): B-cubed "
+              f"precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}")
+    assert f1 >= 0.9
+    largest, events = max(Counter(stories.values()).values()), max(Counter(labels.values()).values())
+    assert largest <= 2 * events, f"a story of {largest} versions where events have at most {events}"
+
+
+def test_features_read_back_from_the_file_are_those_ingest_compared(tmp_path, capsys):
+    """What ingest compared for a new article is what it reads back from its file later
+    (the index and a later run must see the same article)."""
+    from digest.config import load_config
+    from digest.ingest.classify import Classifier
+    from digest.ingest.story import draft
+    from digest.ingest.wire import parse
+
+    site = corpus_site(tmp_path, "all", sorted(CORPUS.glob("*.txt")))
+    config = load_config(site)
+    classifier = Classifier.from_config(config, None)
+    for raw in sorted((site / "content/raw").glob("*.txt")):
+        pending = draft(parse(raw, raw.read_bytes(), config.zone), f"content/raw/{raw.name}", classifier, "en")
+        read = features_of(pending.wanted_text.decode("utf-8"), config.zone)
+        assert read is not None and read[0] == pending.features, raw.name
+
+
+# --- the site ------------------------------------------------------------------------
+
+CP = raw_article("Bank of Canada cuts key rate to 2.25%, signals it may be done", "2025-10-29",
+                 posted="Posted October 29, 2025 9:50 am.", body=[
+    "OTTAWA — The Bank of Canada cut its key interest rate by a quarter point to 2.25 per cent on Wednesday, "
+    "and governor Tiff Macklem signalled the cuts may be over.",
+    "Macklem said the economy would grow 1.2 per cent this year and 1.1 per cent next year.",
+    "Stephen Tapp of the Canadian Chamber of Commerce said the bank was hinting at a pause."])
+RT = raw_article("Bank of Canada cuts rates to 2.25%, hints at end of easing cycle", "2025-10-29",
+                 byline="By Promit Saha, Reuters", posted="Posted October 29, 2025 10:18 am.", body=[
+    "OTTAWA, Oct 29 (Reuters) - The Bank of Canada cut its key policy rate by 25 basis points to 2.25% on "
+    "Wednesday and signalled it was likely done easing, as Governor Tiff Macklem weighed tariff damage.",
+    "The bank forecast growth of 1.2% in 2025 and 1.1% in 2026.",
+    "The Canadian dollar was little changed at 1.393 to the U.S. dollar."])
+PC = raw_article("La Banque du Canada abaisse son taux à 2,25 % et laisse entrevoir une pause", "2025-10-29",
+                 byline="Par Stéphane Rolland, La Presse Canadienne", posted=None, body=[
+    "Publié le 29 octobre 2025 à 10 h 05",
+    "OTTAWA — La Banque du Canada a abaissé son taux directeur d'un quart de point, à 2,25 %, mercredi, "
+    "et le gouverneur Tiff Macklem a laissé entendre que les baisses pourraient être terminées.",
+    "La Banque prévoit une croissance de 1,2 % cette année et de 1,1 % l'an prochain."])
+OTHER = raw_article("Hailstorm damages 700 cars at Lethbridge dealership", "2025-10-29",
+                    posted="Posted October 29, 2025 2:00 pm.", body=[
+    "LETHBRIDGE — Hail the size of golf balls damaged 700 cars at a dealership in Lethbridge on Wednesday.",
+    "Environment Canada had issued a warning an hour earlier, meteorologist Kyle Fougere said."])
+
+
+def build(site: Path, capsys) -> dict[str, str]:
+    assert main(["build", "--site", str(site)]) == 0, capsys.readouterr().err
+    return {p.relative_to(site / "output").as_posix(): p.read_text(encoding="utf-8")
+            for p in (site / "output").rglob("*") if p.is_file() and p.suffix in (".html", ".xml")}
+
+
+def story_of(site: Path, raw: str) -> str:
+    for path in (site / "content/articles").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if f'raw: "content/raw/{raw}"' in text or f"raw: content/raw/{raw}" in text:
+            return re.search(r"(?m)^story: (.*)$", text).group(1).strip('"')
+    raise AssertionError(f"no article for {raw}")
+
+
+def visible(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_the_front_page_shows_one_card_per_story_with_its_other_versions(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {"content/raw/cp.txt": CP, "content/raw/rt.txt": RT,
+                                          "content/raw/pc.txt": PC, "content/raw/hail.txt": OTHER})
+    files = build(site, capsys)
+    assert story_of(site, "cp.txt") == story_of(site, "rt.txt") == story_of(site, "pc.txt") != story_of(site, "hail.txt")
+    home = files["index.html"]
+    # the lead version (the earliest in the site's language) heads the card; the others are links
+    assert home.count("Bank of Canada cuts key rate to 2.25%") == 1
+    assert "Bank of Canada cuts rates to 2.25%, hints" not in home
+    assert "2 stories" in visible(home)
+    also = re.search(r'<p class="also">(.*?)</p>', home).group(1)
+    assert visible(also) == "Also: Reuters · La Presse Canadienne (French)"
+    for href in re.findall(r'href="\./([^"]+)"', also):
+        assert href + "index.html" in files  # each link leads to that version's page
+    assert 'hreflang="fr"' in also
+    # the day page and the topic page also show the story once
+    day = files["2025/10/29/index.html"]
+    assert day.count('class="also"') == 1 and "Bank of Canada cuts rates to 2.25%, hints" not in day
+
+
+def test_each_version_lists_the_others_and_never_as_related(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {"content/raw/cp.txt": CP, "content/raw/rt.txt": RT,
+                                          "content/raw/pc.txt": PC, "content/raw/hail.txt": OTHER})
+    files = build(site, capsys)
+    page = next(v for k, v in files.items() if k.startswith("2025/10/29/bank-of-canada-cuts-rates"))
+    coverage = re.search(r'<section class="coverage".*?</section>', page, re.S).group(0)
+    assert "Other coverage" in coverage
+    assert "Bank of Canada cuts key rate to 2.25%, signals it may be done" in coverage
+    assert 'lang="fr"' in coverage and "La Banque du Canada abaisse son taux" in coverage
+    assert "(French)" in coverage and "October 29, 2025" in coverage
+    related = re.search(r'<section class="related".*?</section>', page, re.S)
+    assert related is None or "Bank of Canada" not in related.group(0) and "Banque" not in related.group(0)
+    # feeds keep every version as an entry, each linking the others
+    feed = files["feed.xml"]
+    assert feed.count("<entry") == 4 and feed.count('rel="related"') == 6
+
+
+def test_the_curator_decides_what_is_one_story(tmp_path, capsys):
+    """`story: none` keeps a version alone; a `story:` the curator set is never changed by
+    ingest, and a later version of the event joins the curator's story."""
+    site = write_site(tmp_path / "site", {"content/raw/cp.txt": CP})
+    build(site, capsys)
+    cp_file = next((site / "content/articles").rglob("*.md"))
+    cp_file.write_text(re.sub(r"(?m)^story: .*$", "story: bank-of-canada-october", cp_file.read_text()))
+    (site / "content/raw/rt.txt").write_text(RT)
+    files = build(site, capsys)
+    assert story_of(site, "rt.txt") == "bank-of-canada-october" == story_of(site, "cp.txt")
+    assert 'class="also"' in files["index.html"]
+    rt_file = next(p for p in (site / "content/articles").rglob("*.md") if "rates-to-2-25" in p.name)
+    rt_file.write_text(rt_file.read_text().replace("story: bank-of-canada-october", "story: none"))
+    (site / "content/raw/pc.txt").write_text(PC)
+    files = build(site, capsys)
+    assert story_of(site, "rt.txt") == "none"
+    assert story_of(site, "pc.txt") == "bank-of-canada-october"
+    home = files["index.html"]
+    assert home.count('class="also"') == 1 and "Bank of Canada cuts rates to 2.25%, hints" in home
+
+
+def test_a_corrected_raw_file_keeps_its_story(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {"content/raw/cp.txt": CP, "content/raw/rt.txt": RT})
+    build(site, capsys)
+    story = story_of(site, "rt.txt")
+    (site / "content/raw/rt.txt").write_text(RT.replace("little changed", "slightly weaker"))
+    build(site, capsys)
+    assert story_of(site, "rt.txt") == story == story_of(site, "cp.txt")
+
+
+def test_the_curator_picks_the_lead_version(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {"content/raw/cp.txt": CP, "content/raw/rt.txt": RT})
+    build(site, capsys)
+    rt_file = next(p for p in (site / "content/articles").rglob("*.md") if "rates-to-2-25" in p.name)
+    rt_file.write_text(rt_file.read_text().replace("draft: false", "draft: false\nlead: true"))
+    home = build(site, capsys)["index.html"]
+    assert "Bank of Canada cuts rates to 2.25%, hints" in home
+    assert "Bank of Canada cuts key rate to 2.25%, signals" not in home
+    assert visible(re.search(r'<p class="also">(.*?)</p>', home).group(1)) == "Also: The Canadian Press"
+
+
+def test_digest_stories_lists_a_days_stories_and_their_versions(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {"content/raw/cp.txt": CP, "content/raw/rt.txt": RT,
+                                          "content/raw/pc.txt": PC, "content/raw/hail.txt": OTHER})
+    build(site, capsys)
+    capsys.readouterr()
+    assert main(["stories", "2025-10-29", "--site", str(site)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("October 29, 2025: 2 stories, 4 articles")
+    block = out.split("\n\n")[1]
+    assert block.splitlines()[0] == "Bank of Canada cuts key rate to 2.25%, signals it may be done"
+    assert "lead  9:50 a.m.  The Canadian Press (en)" in block
+    assert "Reuters (en)" in block and "La Presse Canadienne (fr)" in block
+    assert "Hailstorm damages 700 cars" in out
+    assert main(["stories", "2025-02-30", "--site", str(site)]) == 2
+
+
+@pytest.mark.parametrize("planted", [b"{", b'{"version": 1, "entries": {"x.md": [1, 2, 3]}}', b"\x80\x81", b"[" * 100000])
+def test_a_planted_story_index_is_one_warning(tmp_path, capsys, planted):
+    site = write_site(tmp_path / "site", {"content/raw/cp.txt": CP})
+    (site / ".digest").mkdir()
+    (site / ".digest/stories.json").write_bytes(planted)
+    assert main(["ingest", "--site", str(site)]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.count("stories.json:1: warning: ignored") == 1
+    (site / "content/raw/rt.txt").write_text(RT)
+    assert main(["ingest", "--site", str(site)]) == 0
+    assert "stories.json" not in capsys.readouterr().err  # written again by this digest
+    assert story_of(site, "rt.txt") == story_of(site, "cp.txt")
+
+
+def test_a_bad_story_or_lead_field_names_the_file_and_line(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {"content/raw/cp.txt": CP})
+    assert main(["ingest", "--site", str(site)]) == 0
+    path = next((site / "content/articles").rglob("*.md"))
+    path.write_text(path.read_text().replace("draft: false", "draft: false\nlead: maybe\n"))
+    capsys.readouterr()
+    assert main(["build", "--site", str(site)]) == 1
+    err = capsys.readouterr().err
+    line = path.read_text().splitlines().index("lead: maybe") + 1
+    assert f"{path.name}:{line}: 'lead' must be true or false" in err
+
+
+SITE_FR = SITE_YAML.replace("timezone:", "language: fr\ntimezone:")
+
+
+def test_on_a_french_site_the_french_version_leads(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {"content/raw/cp.txt": CP, "content/raw/pc.txt": PC}, SITE_FR)
+    home = build(site, capsys)["index.html"]
+    assert "La Banque du Canada abaisse son taux" in home and "Bank of Canada cuts key rate" not in home
+    also = re.search(r'<p class="also">(.*?)</p>', home).group(1)
+    assert also.startswith("Aussi\u00a0: ")  # French typography: no line break before the colon
+    assert visible(also) == "Aussi : The Canadian Press (anglais)"
