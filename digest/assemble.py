@@ -172,12 +172,22 @@ def _article_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
             "tags": tuple(dict.fromkeys(tags[t] for t in article.tags)),
             "related": Related(related, len(articles) - 1 - at),
             "coverage": coverage.others(article),  # the other versions of its story
-            "previous": siblings[position - 1] if position > 0 else None,
-            "next": siblings[position + 1] if position + 1 < len(siblings) else None,
+            "previous": _neighbour(siblings, position, -1, coverage),
+            "next": _neighbour(siblings, position, 1, coverage),
         }
         pages.append(Page("article", article.url, "article.html", article.title, MappingProxyType(context),
                           article.summary, article.modified))
     return pages
+
+
+def _neighbour(siblings: list[Article], position: int, step: int, coverage: Coverage) -> Article | None:
+    """The next story in the topic before or after this one: a version of its own story is
+    not the next story (it is under Other coverage)."""
+    article = siblings[position]
+    position += step
+    while 0 <= position < len(siblings) and coverage.same_story(article, siblings[position]):
+        position += step
+    return siblings[position] if 0 <= position < len(siblings) else None
 
 
 def _chronological_by_topic(articles: Sequence[Article]) -> dict[str, tuple[list[Article], dict[str, int]]]:

@@ -16,6 +16,7 @@ import yaml
 
 from digest.cli import main
 from digest.ingest.grouping import features_of
+from digest.ingest.stories import INDEX_VERSION
 from tests import dense_day
 from tests.conftest import SITE_YAML, raw_article, write_site
 
@@ -94,6 +95,23 @@ def test_a_dense_stretch_of_tariff_news_is_not_chained_into_one_story(tmp_path, 
     assert f1 >= 0.9
     largest, events = max(Counter(stories.values()).values()), max(Counter(labels.values()).values())
     assert largest <= 2 * events, f"a story of {largest} versions where events have at most {events}"
+
+
+def test_the_sample_digest_groups_as_an_editor_labelled_it(capsys):
+    """The committed sample digest (a dense fortnight of campaign and tariff news, 37 files)
+    against events an editor labelled from the raw copy alone."""
+    root = Path(__file__).parent.parent
+    labels = yaml.safe_load((Path(__file__).parent / "sample_digest_events.yaml").read_text(encoding="utf-8"))
+    stories = {}
+    for path in (root / "content/articles").rglob("*.md"):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        stories[meta["raw"].rsplit("/", 1)[-1]] = str(meta["story"])
+    assert set(stories) == set(labels)
+    precision, recall, f1 = bcubed(stories, labels)
+    with capsys.disabled():
+        print(f"\nsample digest ({len(set(labels.values()))} events, {len(labels)} files): B-cubed "
+              f"precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}")
+    assert f1 >= 0.9
 
 
 def test_features_read_back_from_the_file_are_those_ingest_compared(tmp_path, capsys):
@@ -189,6 +207,9 @@ def test_each_version_lists_the_others_and_never_as_related(tmp_path, capsys):
     assert "(French)" in coverage and "October 29, 2025" in coverage
     related = re.search(r'<section class="related".*?</section>', page, re.S)
     assert related is None or "Bank of Canada" not in related.group(0) and "Banque" not in related.group(0)
+    # the next story in the topic is another story, not another version of this one
+    for rel in re.findall(r'rel="(?:prev|next)" href="(?:\.\./)*([^"]+)"', page):
+        assert "bank-of-canada" not in rel and "banque" not in rel, rel
     # feeds keep every version as an entry, each linking the others
     feed = files["feed.xml"]
     assert feed.count("<entry") == 4 and feed.count('rel="related"') == 6
@@ -251,7 +272,11 @@ def test_digest_stories_lists_a_days_stories_and_their_versions(tmp_path, capsys
     assert main(["stories", "2025-02-30", "--site", str(site)]) == 2
 
 
-@pytest.mark.parametrize("planted", [b"{", b'{"version": 1, "entries": {"x.md": [1, 2, 3]}}', b"\x80\x81", b"[" * 100000])
+@pytest.mark.parametrize("planted", [
+    b"{", b"\x80\x81", b"[" * 100000,
+    b'{"version": %d, "entries": {"x.md": [1, 2, 3]}}' % INDEX_VERSION,
+    b'{"version": %d, "entries": {"2025/10/29-x.md": [1, 2, "s", [1e999, "en", [], [], [], []]]}}' % INDEX_VERSION,
+    b'{"version": %d, "entries": {"2025/10/29-x.md": [1, 2, "s", [0, "en", ["a"], [2.0], [], []]]}}' % INDEX_VERSION])
 def test_a_planted_story_index_is_one_warning(tmp_path, capsys, planted):
     site = write_site(tmp_path / "site", {"content/raw/cp.txt": CP})
     (site / ".digest").mkdir()

@@ -40,10 +40,11 @@ OTHER_FIGURES = 0.1   # what resemblance is left to versions that share none of 
 SPREAD = 20           # see weigh()
 SHARED_AT_LEAST = 3   # words (anchors across languages) two versions share, at least: one name is no event
 _TEXT_CHARS = 1200    # the headline and the first paragraphs say what happened
-_KEPT_TERMS = 50      # the strongest words of a version: enough for the cosine, small in the index
-_KEPT_ANCHORS = 25
+_KEPT_TERMS = 30  # the strongest words of a version: enough for the cosine, small in the index
+_KEPT_ANCHORS = 15
 _KEYS_EACH = 8        # words and anchors under which a version is found as a candidate
-CANDIDATES = 24       # versions compared in full with a new one: those sharing most of its keys
+COMMON_KEY = 100      # versions sharing a key, beyond which it finds candidates only when no other key does
+CANDIDATES = 16       # versions compared in full with a new one: those sharing most of its keys
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NUMBER = {  # thousands and decimals as each language writes them
@@ -82,21 +83,23 @@ class Features:
         return (*itertools.islice(self.terms, _KEYS_EACH), *("\0" + k for k in itertools.islice(self.anchors, _KEYS_EACH)))
 
     def to_json(self) -> list[Any]:
-        return [self.stamp, self.language, list(self.terms.items()), list(self.anchors.items())]
+        return [self.stamp, self.language, list(self.terms), list(self.terms.values()),
+                list(self.anchors), list(self.anchors.values())]
 
     @classmethod
     def from_json(cls, value: Any) -> Features | None:
-        """None for anything `to_json` did not write (the index may come from anyone)."""
-        if not (isinstance(value, list) and len(value) == 4 and type(value[0]) in (int, float)
+        """None for anything `to_json` did not write (the index may come from anyone); checked
+        with C loops (map, set), as an index holds thousands of these."""
+        if not (isinstance(value, list) and len(value) == 6 and type(value[0]) in (int, float)
                 and math.isfinite(value[0]) and isinstance(value[1], str)):
             return None
         bags = []
-        for bag in value[2:]:
-            if not isinstance(bag, list) or not all(
-                    isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and type(p[1]) is float
-                    and 0 < p[1] <= 1 for p in bag):
+        for keys, weights in (value[2:4], value[4:6]):
+            if not (isinstance(keys, list) and isinstance(weights, list) and len(keys) == len(weights)
+                    and set(map(type, keys)) <= {str} and set(map(type, weights)) <= {float}
+                    and (not weights or (min(weights) > 0 and max(weights) <= 1))):
                 return None
-            bags.append(dict(bag))
+            bags.append(dict(zip(keys, weights, strict=True)))
         return cls(float(value[0]), value[1], bags[0], bags[1])
 
 
@@ -125,21 +128,33 @@ def resemblance(a: Features, b: Features) -> float:
     return cosine / (1 + hours / HALF_AT_HOURS)
 
 
-def weigh(bags: Sequence[Features]) -> list[Features]:
-    """The bags as one run compares them: each word and anchor weighted down by the share of
-    the articles within reach that use it (inverse document frequency), so that the names and
+class Weights:
+    """How much each word and anchor says in one run: weighted down by the share of the
+    articles within reach that use it (inverse document frequency), so that the names and
     words of the week (every campaign story names both leaders) say less than those of one
     event. SPREAD stands for the unrelated stories a small site's few articles do not show."""
-    count = len(bags) + SPREAD
-    weights = []
-    for bag in ("terms", "anchors"):
-        used: Counter[str] = Counter()
+
+    def __init__(self, bags: Iterable[Features]) -> None:
+        terms: Counter[str] = Counter()
+        anchors: Counter[str] = Counter()
+        count = SPREAD
         for features in bags:
-            used.update(getattr(features, bag).keys())
-        weights.append({k: math.log(count / (n + 1)) for k, n in used.items()})
-    terms, anchors = weights
-    return [Features(f.stamp, f.language, _unit({k: w * terms[k] for k, w in f.terms.items()}, _KEPT_TERMS),
-                     _unit({k: w * anchors[k] for k, w in f.anchors.items()}, _KEPT_ANCHORS)) for f in bags]
+            terms.update(features.terms.keys())  # counted in C
+            anchors.update(features.anchors.keys())
+            count += 1
+        self.terms = {k: math.log(count / (n + 1)) for k, n in terms.items()}
+        self.anchors = {k: math.log(count / (n + 1)) for k, n in anchors.items()}
+
+    def apply(self, f: Features) -> Features:
+        terms, anchors = self.terms, self.anchors
+        return Features(f.stamp, f.language, _unit({k: w * terms[k] for k, w in f.terms.items()}, _KEPT_TERMS, False),
+                        _unit({k: w * anchors[k] for k, w in f.anchors.items()}, _KEPT_ANCHORS, False))
+
+
+def weigh(bags: Sequence[Features]) -> list[Features]:
+    """`bags` as one run compares them (see Weights)."""
+    weights = Weights(bags)
+    return [weights.apply(f) for f in bags]
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -229,7 +244,7 @@ def _token(word: str, language: str) -> tuple[str, float, str, float]:
     weight = _rarity(lower, language)
     if not word[0].isupper() or key in _NOT_ANCHORS:
         return key, weight, key, 0.0
-    return key, weight, key, min(_rarity(key, "en"), _rarity(key, "fr"))
+    return key, weight, key, _rarity(key, language)
 
 
 _UNIT = re.compile(r"[ \u00a0\u202f]?(?:%|per ?cent|pour cent|(?:b|m|tr)illions?\b|milliards?\b)", re.I)
@@ -249,11 +264,13 @@ def _numbers(text: str, language: str) -> Iterable[str]:
             yield f"{value:g}"
 
 
-def _unit(bag: dict[str, float], keep: int) -> dict[str, float]:
-    """The `keep` strongest entries, strongest first, scaled to length 1 (rounded: they read
-    back from the index exactly)."""
+def _unit(bag: dict[str, float], keep: int, stored: bool = True) -> dict[str, float]:
+    """The `keep` strongest entries, strongest first, scaled to length 1 (rounded when stored:
+    they read back from the index exactly)."""
     kept = sorted(bag.items(), key=_by_weight, reverse=True)[:keep]
     norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
+    if not stored:
+        return {k: w / norm for k, w in kept if w > 0}
     scaled = {k: round(w / norm, 4) for k, w in kept}
     return {k: w for k, w in scaled.items() if w > 0}
 
@@ -291,50 +308,67 @@ def _frequencies(language: str) -> dict[str, float]:
 
 @dataclass(slots=True)
 class _Version:
-    features: Features
+    features: Features            # as read: its keys find it
     story: str
+    weighted: Features | None = None  # as compared, made when first compared
 
 
 class Grouper:
-    """The versions within reach of the new ones, by story, found by their strongest keys."""
+    """The versions within reach of the new ones, by story, found by their strongest keys and
+    weighted (`weights`, over all of them) only when compared: a day's new copy meets a few of
+    the days around it."""
 
-    def __init__(self) -> None:
+    def __init__(self, weights: Weights) -> None:
+        self.weights = weights
         self.versions: list[_Version] = []
         self.stories: dict[str, list[int]] = {}
         self.postings: dict[str, list[tuple[float, int]]] = {}  # key -> (stamp, version), by time
 
-    def add(self, features: Features, story: str) -> None:
+    def add(self, features: Features, story: str, weighted: Features | None = None) -> None:
         if story.strip().lower() == ALONE:
             return
         at = len(self.versions)
-        self.versions.append(_Version(features, story))
+        self.versions.append(_Version(features, story, weighted))
         self.stories.setdefault(story, []).append(at)
-        for key in features.keys:
+        for key in (*features.terms, *("\0" + k for k in features.anchors)):
             bisect.insort(self.postings.setdefault(key, []), (features.stamp, at))
 
     def has(self, story: str) -> bool:
         return story in self.stories
 
-    def place(self, new: Features) -> str | None:
-        """The story `new` reports, or None for a new one."""
+    def _weighted(self, at: int) -> Features:
+        version = self.versions[at]
+        if version.weighted is None:
+            version.weighted = self.weights.apply(version.features)
+        return version.weighted
+
+    def place(self, new: Features) -> tuple[str | None, Features]:
+        """(the story `new` reports, None for a new one; `new` as compared)."""
         window = WINDOW_HOURS * 3600
+        weighted = self.weights.apply(new)
         near: Counter[int] = Counter()
-        for key in new.keys:
+        spans = []
+        for key in weighted.keys:  # its words and anchors that say most this week: few share them
             posting = self.postings.get(key)
             if posting:
                 start = bisect.bisect_left(posting, (new.stamp - window, -1))
                 end = bisect.bisect_right(posting, (new.stamp + window, math.inf))
-                near.update(at for _, at in posting[start:end])
+                spans.append((end - start, start, posting))
+        spans.sort(key=lambda span: span[0])
+        for length, start, posting in spans:  # a key hundreds of versions share finds no one in particular
+            if length > COMMON_KEY and near:
+                break
+            near.update(at for _, at in posting[start: start + length])
         # the versions sharing most keys: on a dense day hundreds share a few common ones
         closest = sorted(near, key=lambda at: (-near[at], at))[:CANDIDATES]
         best: tuple[float, str] | None = None
         for story in sorted({self.versions[at].story for at in closest}):
-            versions = [self.versions[at].features for at in self.stories[story]]
-            if any(abs(v.stamp - new.stamp) > window for v in versions):
+            members = self.stories[story]
+            if any(abs(self.versions[at].features.stamp - new.stamp) > window for at in members):
                 continue  # the story would spread over more than the window
             # versions in its own language say most: across languages only anchors compare
-            versions = [v for v in versions if v.language == new.language] or versions
-            score = sum(resemblance(new, v) for v in versions) / len(versions)
+            members = [at for at in members if self.versions[at].features.language == new.language] or members
+            score = sum(resemblance(weighted, self._weighted(at)) for at in members) / len(members)
             if score >= THRESHOLD and (best is None or score > best[0]):
                 best = (score, story)
-        return best[1] if best else None
+        return (best[1] if best else None), weighted

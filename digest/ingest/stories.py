@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from digest.config import SiteConfig
 from digest.errors import Problem
-from digest.ingest.grouping import WINDOW_HOURS, Features, Grouper, features_of, weigh
+from digest.ingest.grouping import WINDOW_HOURS, Features, Grouper, Weights, features_of
 from digest.inputs import is_racy
 from digest.scan import FileStat
 from digest.state import STORY_INDEX, ignored, write_atomic
@@ -26,8 +26,8 @@ from digest.state import STORY_INDEX, ignored, write_atomic
 if TYPE_CHECKING:
     from digest.ingest.story import PendingArticle
 
-INDEX_VERSION = 1
-INDEX_DAYS = 10        # kept in the index: a day's new copy reaches back three days, late copy a week
+INDEX_VERSION = 2
+INDEX_DAYS = 5         # kept in the index: a day's new copy reaches back four days (late copy reads its files)
 _DAY_PATH = re.compile(r"(\d{4})/(\d{2})/(\d{2})-[^/]*\.md")
 _STORY_FIELD = re.compile(r"^story:.*$", re.M)
 _Entry = tuple[int, int, str | None, Features]   # size, mtime_ns, story, features
@@ -64,19 +64,17 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
                 continue
         known[rel] = entry
     ordered = sorted(new, key=lambda a: a.sort_key)
-    placed = [a for a in ordered if a.features]
     existing = [e for e in known.values() if e[2]]
-    weighed = weigh([e[3] for e in existing] + [a.features for a in placed if a.features])
-    grouper = Grouper()
-    for entry, weighted in zip(existing, weighed, strict=False):
-        grouper.add(weighted, entry[2] or "")
-    compared = dict(zip((a.raw for a in placed), weighed[len(existing):], strict=True))
+    grouper = Grouper(Weights([*(e[3] for e in existing), *(a.features for a in ordered if a.features)]))
+    for entry in existing:
+        grouper.add(entry[3], entry[2] or "")
     stories: dict[str, str] = {}
     for article in ordered:
         story = _kept_story(config, old_markdown.get(article.raw))
-        features = compared.get(article.raw)
-        if story is None and features:
-            story = grouper.place(features)
+        weighted = None
+        if article.features:
+            placed, weighted = grouper.place(article.features)
+            story = story or placed
         if story is None:
             story = article.own_story
             n = 1
@@ -84,8 +82,8 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
                 n += 1
                 story = f"{article.own_story}-{n}"
         stories[article.raw] = story
-        if features:
-            grouper.add(features, story)
+        if article.features:
+            grouper.add(article.features, story, weighted)
     return stories, known
 
 
