@@ -92,7 +92,8 @@ def main() -> None:
         (site / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
         write_corpus(args.corpus, args.n, site / "content/raw")
         count = len(list((site / "content/raw").iterdir()))
-        late = sorted((site / "content/raw").iterdir())[-100:]  # held back: a day's new copy
+        # held back: the latest 100 (by their header's date), a day's new copy
+        late = sorted((site / "content/raw").iterdir(), key=lambda p: (p.read_text(encoding="utf-8")[5:15], p.name))[-100:]
         hold = Path(tmp) / "late"
         hold.mkdir()
         for path in late:

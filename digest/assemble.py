@@ -92,7 +92,7 @@ def assemble(config: SiteConfig, articles: Sequence[Article]) -> Site:
     pages: list[Page] = []
     pages += _article_pages(config, articles, topics, tags, coverage)
     pages += _edition_pages(config, articles, topics, coverage)
-    pages += _archive_pages(config, articles)
+    pages += _archive_pages(config, articles, coverage)
     pages += _term_pages(config, articles, topics, "topic", lambda a: [a.topic], coverage)
     pages += _term_pages(config, articles, tags, "tag", lambda a: a.tags, coverage)
     pages += _index_pages(config, topics, tags)
@@ -175,8 +175,9 @@ def _article_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
             "previous": _neighbour(siblings, position, -1, coverage),
             "next": _neighbour(siblings, position, 1, coverage),
         }
+        # the page changes when another version does (its Other coverage): the sitemap says so
         pages.append(Page("article", article.url, "article.html", article.title, MappingProxyType(context),
-                          article.summary, article.modified))
+                          article.summary, max(a.modified for a in coverage.versions(article))))
     return pages
 
 
@@ -356,7 +357,9 @@ def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
 
 # --- archives ------------------------------------------------------------------------
 
-def _archive_pages(config: SiteConfig, articles: Sequence[Article]) -> list[Page]:
+def _archive_pages(config: SiteConfig, articles: Sequence[Article], coverage: Coverage) -> list[Page]:
+    """Month, year and archive pages: one card per story on each day, as day pages show them,
+    and counts of stories."""
     months: dict[tuple[int, int], list[Article]] = defaultdict(list)
     for article in articles:
         months[(article.date.year, article.date.month)].append(article)
@@ -368,12 +371,14 @@ def _archive_pages(config: SiteConfig, articles: Sequence[Article]) -> list[Page
         days: dict[dt.date, list[Article]] = defaultdict(list)
         for article in stories:
             days[article.day].append(article)
-        day_list = tuple((d, _day_url(config, d), tuple(days[d])) for d in sorted(days, reverse=True))
+        day_list = tuple((d, _day_url(config, d), coverage.cards(days[d])) for d in sorted(days, reverse=True))
+        count = sum(len(cards) for _, _, cards in day_list)
         pages.append(Page("month", url, "month.html", month_name(first), MappingProxyType(
-            {"month": first, "days": day_list, "count": len(stories),
+            {"month": first, "days": day_list, "count": count,
+             "also": coverage.also(a for _, _, cards in day_list for a in cards),
              "year_url": config.path_of("year").format(year=f"{year:04d}")}),
-            f"{len(stories)} stories in {month_name(first)}", max(a.modified for a in stories)))
-        years[year].append((first, url, len(stories)))
+            f"{count} stories in {month_name(first)}", max(a.modified for a in stories)))
+        years[year].append((first, url, count))
     year_list = []
     for year, month_list in sorted(years.items(), reverse=True):
         url = config.path_of("year").format(year=f"{year:04d}")
@@ -382,7 +387,7 @@ def _archive_pages(config: SiteConfig, articles: Sequence[Article]) -> list[Page
             {"year": year, "months": tuple(month_list), "count": count}), f"{count} stories in {year}"))
         year_list.append((year, url, count, tuple(month_list)))
     pages.append(Page("archive", config.path_of("archive"), "archive.html", "Archive", MappingProxyType(
-        {"years": tuple(year_list), "count": len(articles)}), "Every story, by year and month"))
+        {"years": tuple(year_list), "count": sum(y[2] for y in year_list)}), "Every story, by year and month"))
     return pages
 
 

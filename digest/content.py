@@ -202,8 +202,11 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
             bad(key, f"'{key}' must be true or false")
             flags[key] = False
     story = meta.get("story")
-    if story is not None and not isinstance(story, (str, int, float, dt.date)):
-        bad("story", "'story' must be text: the id other versions of the story share, or none")
+    if story is not None and (isinstance(story, bool) or not isinstance(story, (str, int, float, dt.date))):
+        # `story: no` is YAML's false: it would join every article so written into one story
+        bad("story", f"'story' must be text: the id other versions of the story share, not {story!r}",
+            "quote it, or write `story: none` to keep this article alone")
+        story = None
     story = "" if story is None or str(story).strip().lower() == ALONE else clean_text(str(story)).strip()
     slug = meta.get("slug") or stable_slug(title, "story")
     if not isinstance(slug, str) or not _SLUG.match(slug):

@@ -145,8 +145,8 @@ def test_front_page_is_the_latest_edition_then_every_earlier_story(tmp_path, run
 
 def test_day_month_year_archive_pages(tmp_path, run):
     files = built(tmp_path, run, {
-        "content/raw/a.txt": story("First", 20), "content/raw/b.txt": story("Second", 20, 10),
-        "content/raw/c.txt": story("Third", 25), "content/raw/d.txt": raw_article(
+        "content/raw/a.txt": story("First", 20, body=EVENTS[0]), "content/raw/b.txt": story("Second", 20, 10, body=EVENTS[1]),
+        "content/raw/c.txt": story("Third", 25, body=EVENTS[2]), "content/raw/d.txt": raw_article(
             "April story", "2025-04-02", posted="Posted April 2, 2025 9:00 am."),
     })
     day = files["2025/03/20/index.html"].decode()

@@ -276,7 +276,10 @@ def test_digest_stories_lists_a_days_stories_and_their_versions(tmp_path, capsys
     b"{", b"\x80\x81", b"[" * 100000,
     b'{"version": %d, "entries": {"x.md": [1, 2, 3]}}' % INDEX_VERSION,
     b'{"version": %d, "entries": {"2025/10/29-x.md": [1, 2, "s", [1e999, "en", [], [], [], []]]}}' % INDEX_VERSION,
-    b'{"version": %d, "entries": {"2025/10/29-x.md": [1, 2, "s", [0, "en", ["a"], [2.0], [], []]]}}' % INDEX_VERSION])
+    b'{"version": %d, "entries": {"2025/10/29-x.md": [1, 2, "s", [0, "en", ["a"], [2.0], [], []]]}}' % INDEX_VERSION,
+    b'{"version": %d, "entries": {"2025/10/29-x.md": [1, 2, "s", [1.0, "en", [""], [0.5], [""], [0.5]]]}}' % INDEX_VERSION,
+    b'{"version": %d, "entries": {"2025/10/29-x.md": [1, 2, "s", [%s, "en", [], [], [], []]]}}' % (INDEX_VERSION, b"9" * 400),
+    b'{"version": %d, "entries": {"2025/10/29-x.md": [1, 2, "s", [1.0, "en", ["a", "b"], [0.5, NaN], [], []]]}}' % INDEX_VERSION])
 def test_a_planted_story_index_is_one_warning(tmp_path, capsys, planted):
     site = write_site(tmp_path / "site", {"content/raw/cp.txt": CP})
     (site / ".digest").mkdir()
@@ -313,3 +316,83 @@ def test_on_a_french_site_the_french_version_leads(tmp_path, capsys):
     also = re.search(r'<p class="also">(.*?)</p>', home).group(1)
     assert also.startswith("Aussi\u00a0: ")  # French typography: no line break before the colon
     assert visible(also) == "Aussi : The Canadian Press (anglais)"
+
+
+def test_yaml_false_is_no_story_and_says_where(tmp_path, capsys):
+    """`story: no` is YAML's false: it must not make one story of every article so written."""
+    site = write_site(tmp_path / "site", {"content/raw/cp.txt": CP, "content/raw/hail.txt": OTHER})
+    assert main(["ingest", "--site", str(site)]) == 0
+    for path in (site / "content/articles").rglob("*.md"):
+        path.write_text(re.sub(r"(?m)^story: .*$", "story: no", path.read_text()))
+    capsys.readouterr()
+    assert main(["build", "--site", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("'story' must be text") == 2 and "story: none" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("day", ["9999-12-30", "0001-01-02"])
+def test_a_story_at_the_edge_of_the_calendar_is_no_traceback(tmp_path, capsys, day):
+    site = write_site(tmp_path / "site", {"content/raw/a.txt": raw_article("Ottawa unveils plan", day, posted=None),
+                                          "content/raw/cp.txt": CP})
+    main(["build", "--site", str(site)])
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_after_a_lost_state_folder_stories_stay_and_nothing_looks_edited(tmp_path, capsys):
+    """A fresh clone (no .digest/) reads every raw file again: the stories in the committed
+    Markdown stay, no article is taken for a curator's edit, and corrections still apply."""
+    site = write_site(tmp_path / "site", {"content/raw/rt.txt": RT})
+    assert main(["ingest", "--site", str(site)]) == 0
+    (site / "content/raw/cp.txt").write_text(CP)  # arrives later: joins Reuters' story
+    assert main(["ingest", "--site", str(site)]) == 0
+    before = {raw: story_of(site, raw) for raw in ("rt.txt", "cp.txt")}
+    assert before["rt.txt"] == before["cp.txt"]
+    shutil.rmtree(site / ".digest")
+    capsys.readouterr()
+    assert main(["ingest", "--site", str(site)]) == 0
+    assert "curator" not in capsys.readouterr().err
+    assert {raw: story_of(site, raw) for raw in ("rt.txt", "cp.txt")} == before
+    (site / "content/raw/rt.txt").write_text(RT.replace("little changed", "slightly weaker"))
+    assert main(["ingest", "--site", str(site)]) == 0
+    assert "curator" not in capsys.readouterr().err
+    assert "slightly weaker" in next(p for p in (site / "content/articles").rglob("*.md")
+                                     if "rates-to-2-25" in p.name).read_text()
+
+
+def test_a_story_never_spreads_over_more_than_the_window_one_day_at_a_time(tmp_path, capsys):
+    """Copy ingested as it arrives, a day at a time, is held to the same 72 hours as copy ingested at once."""
+    def version(day: str, posted: str, title: str) -> str:
+        return raw_article(title, day, posted=posted, body=CP.split("\n\n")[3:6])
+    raws = {"a.txt": version("2025-10-20", "Posted October 20, 2025 8:00 am.", "Bank of Canada cuts key rate to 2.25%"),
+            "b.txt": version("2025-10-22", "Posted October 22, 2025 11:00 pm.", "Macklem says cut to 2.25% may be last"),
+            "c.txt": version("2025-10-25", "Posted October 25, 2025 7:00 pm.", "Economists weigh 2.25% rate")}
+    site = write_site(tmp_path / "site", {})
+    for name, text in raws.items():
+        (site / "content/raw" / name).write_text(text)
+        assert main(["ingest", "--site", str(site)]) == 0
+    stories = {name: story_of(site, name) for name in raws}
+    assert stories["a.txt"] != stories["c.txt"]  # 83 hours apart
+
+
+def test_story_ids_do_not_depend_on_the_hash_seed(tmp_path):
+    """Same copy, same stories, in any process (sums over sets are exact, whatever their order)."""
+    import subprocess
+    import sys
+
+    results = []
+    for seed in ("1", "2"):
+        site = corpus_site(tmp_path, f"seed{seed}", sorted(CORPUS.glob("a-*.txt")))
+        subprocess.run([sys.executable, "-m", "digest", "ingest", "--site", str(site)], check=True,
+                       capture_output=True, env={**__import__("os").environ, "PYTHONHASHSEED": seed})
+        results.append(sorted(p.read_text(encoding="utf-8") for p in (site / "content/articles").rglob("*.md")))
+    assert results[0] == results[1]
+
+
+def test_month_pages_count_and_show_stories_as_day_pages_do(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {"content/raw/cp.txt": CP, "content/raw/rt.txt": RT,
+                                          "content/raw/pc.txt": PC, "content/raw/hail.txt": OTHER})
+    files = build(site, capsys)
+    month = visible(files["2025/10/index.html"])
+    assert "2 stories" in month and "4 stories" not in month
+    assert files["2025/10/index.html"].count('class="also"') == 1
+    assert "2 stories in all" in visible(files["archive/index.html"])

@@ -44,7 +44,7 @@ _KEPT_TERMS = 30  # the strongest words of a version: enough for the cosine, sma
 _KEPT_ANCHORS = 15
 _KEYS_EACH = 8        # words and anchors under which a version is found as a candidate
 COMMON_KEY = 100      # versions sharing a key, beyond which it finds candidates only when no other key does
-CANDIDATES = 16       # versions compared in full with a new one: those sharing most of its keys
+CANDIDATES = 12       # versions compared in full with a new one: those sharing most of its keys
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NUMBER = {  # thousands and decimals as each language writes them
@@ -90,17 +90,17 @@ class Features:
     def from_json(cls, value: Any) -> Features | None:
         """None for anything `to_json` did not write (the index may come from anyone); checked
         with C loops (map, set), as an index holds thousands of these."""
-        if not (isinstance(value, list) and len(value) == 6 and type(value[0]) in (int, float)
-                and math.isfinite(value[0]) and isinstance(value[1], str)):
+        if not (isinstance(value, list) and len(value) == 6 and type(value[0]) is float
+                and abs(value[0]) < 1e11 and isinstance(value[1], str)):  # 1e11 s: year 5138; NaN fails too
             return None
         bags = []
         for keys, weights in (value[2:4], value[4:6]):
             if not (isinstance(keys, list) and isinstance(weights, list) and len(keys) == len(weights)
-                    and set(map(type, keys)) <= {str} and set(map(type, weights)) <= {float}
-                    and (not weights or (min(weights) > 0 and max(weights) <= 1))):
+                    and set(map(type, keys)) <= {str} and "" not in keys and set(map(type, weights)) <= {float}
+                    and not any(map(math.isnan, weights)) and (not weights or (min(weights) > 0 and max(weights) <= 1))):
                 return None
             bags.append(dict(zip(keys, weights, strict=True)))
-        return cls(float(value[0]), value[1], bags[0], bags[1])
+        return cls(value[0], value[1], bags[0], bags[1])
 
 
 def resemblance(a: Features, b: Features) -> float:
@@ -114,15 +114,15 @@ def resemblance(a: Features, b: Features) -> float:
         shared = a.terms.keys() & b.terms.keys()
         if len(shared) < SHARED_AT_LEAST:
             return 0.0
-        cosine = (sum(a.terms[k] * b.terms[k] for k in shared) + _dot(a.anchors, b.anchors)) / 2
+        cosine = (math.fsum(a.terms[k] * b.terms[k] for k in shared) + _dot(a.anchors, b.anchors)) / 2
     else:
         shared = a.anchors.keys() & b.anchors.keys()
         if len(shared) < SHARED_AT_LEAST:
             return 0.0
-        cosine = sum(a.anchors[k] * b.anchors[k] for k in shared)
+        cosine = math.fsum(a.anchors[k] * b.anchors[k] for k in shared)
     figures_a, figures_b = a.figures, b.figures
     if figures_a and figures_b:
-        common = sum(figures_a[k] + figures_b[k] for k in figures_a.keys() & figures_b.keys()) / 2
+        common = math.fsum(figures_a[k] + figures_b[k] for k in figures_a.keys() & figures_b.keys()) / 2
         agreement = min(1.0, common / min(sum(figures_a.values()), sum(figures_b.values())))
         cosine *= OTHER_FIGURES + (1 - OTHER_FIGURES) * agreement
     return cosine / (1 + hours / HALF_AT_HOURS)
@@ -158,7 +158,8 @@ def weigh(bags: Sequence[Features]) -> list[Features]:
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    return sum(a[k] * b[k] for k in a.keys() & b.keys())  # the intersection is made in C
+    # the intersection is made in C; fsum: exact, so the same whatever order the set holds
+    return math.fsum(a[k] * b[k] for k in a.keys() & b.keys())
 
 
 # --- features from an article's Markdown ---------------------------------------------
@@ -192,6 +193,8 @@ def features_of(text: str, zone: dt.tzinfo) -> tuple[Features, str | None, str |
 
 
 def _text(value: Any) -> str | None:
+    if isinstance(value, bool):  # `story: no`: the build refuses it; no story to join meanwhile
+        return None
     return str(value) if isinstance(value, (str, int, float, dt.date)) and str(value).strip() else None
 
 

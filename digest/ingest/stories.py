@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from digest.ingest.story import PendingArticle
 
 INDEX_VERSION = 2
-INDEX_DAYS = 5         # kept in the index: a day's new copy reaches back four days (late copy reads its files)
+INDEX_DAYS = 9         # kept in the index: a day's new copy reaches back seven days (late copy reads its files)
 _DAY_PATH = re.compile(r"(\d{4})/(\d{2})/(\d{2})-[^/]*\.md")
 _STORY_FIELD = re.compile(r"^story:.*$", re.M)
 _Entry = tuple[int, int, str | None, Features]   # size, mtime_ns, story, features
@@ -45,22 +45,28 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
     if not stamps:
         return {a.raw: a.own_story for a in new}, {}
     replaced = {md for md in old_markdown.values() if md}
-    reach = dt.timedelta(hours=WINDOW_HOURS, days=1)  # a path's day is in the site's zone: one day spare
-    first = (dt.datetime.fromtimestamp(min(stamps), dt.UTC) - reach).date()
-    last = (dt.datetime.fromtimestamp(max(stamps), dt.UTC) + reach).date()
+    days = _days_within_reach(stamps)
     index = _load(config, problems)
     known: dict[str, _Entry] = {}
+    claimed: dict[str, str] = {}  # raw file read now -> the story of a copy of it found (see _read)
     pending_raws = {a.raw for a in new}
     prefix = len(str(config.articles_dir)) + 1
     for path, size, mtime in scan:
         rel = path[prefix:].replace(os.sep, "/")
         day = _day_of(rel)
-        if day is None or not first <= day <= last or rel in replaced:
+        if day not in days or rel in replaced:
             continue
         entry = index.get(rel)
         if entry is None or entry[0] != size or entry[1] != mtime:
-            entry = _read(Path(path), size, mtime, config.zone, pending_raws)
-            if entry is None:
+            found = _read(Path(path), size, mtime, config.zone)
+            if found is None:
+                continue
+            entry, raw = found
+            if raw in pending_raws:
+                # a copy of a raw file read now: left by an interrupted run, or the curator's
+                # under another name (ingest keeps it, see run._Claims); its story stays
+                if entry[2]:
+                    claimed.setdefault(raw, entry[2])
                 continue
         known[rel] = entry
     ordered = sorted(new, key=lambda a: a.sort_key)
@@ -70,7 +76,7 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
         grouper.add(entry[3], entry[2] or "")
     stories: dict[str, str] = {}
     for article in ordered:
-        story = _kept_story(config, old_markdown.get(article.raw))
+        story = _kept_story(config, old_markdown.get(article.raw)) or claimed.get(article.raw)
         weighted = None
         if article.features:
             placed, weighted = grouper.place(article.features)
@@ -91,6 +97,7 @@ def save(config: SiteConfig, known: dict[str, _Entry], written: Iterable[tuple[s
     """Keep what grouping read and what ingest just wrote (Markdown path, story, features),
     for the last INDEX_DAYS days of the site."""
     entries = {**_load(config, []), **known}
+    written_now = set()
     for rel, story, features in written:
         try:
             st = os.stat(config.articles_dir / rel)
@@ -98,9 +105,11 @@ def save(config: SiteConfig, known: dict[str, _Entry], written: Iterable[tuple[s
             continue
         if features is not None:
             entries[rel] = (st.st_size, st.st_mtime_ns, story, features)
+            written_now.add(rel)
     if not entries:
         return
-    newest = max(e[3].stamp for e in entries.values())
+    fresh = [e[3].stamp for e in known.values()] + [e[3].stamp for rel, e in entries.items() if rel in written_now]
+    newest = max(fresh or [e[3].stamp for e in entries.values()])  # this run's: not a planted far-future one
     now = dt.datetime.now(dt.UTC).timestamp() * 1e9
     document = {"version": INDEX_VERSION, "entries": {
         rel: [size, -1 if is_racy(mtime, int(now)) else mtime, story, features.to_json()]
@@ -142,18 +151,32 @@ def _entry(value: Any) -> _Entry | None:
     return None if features is None else (value[0], value[1], value[2], features)
 
 
-def _read(path: Path, size: int, mtime: int, zone: dt.tzinfo, pending_raws: set[str]) -> _Entry | None:
-    """An article's entry read from its file; None when grouping cannot use it (no date), or
-    when it is a copy of one of the raw files being read now (left by an interrupted run,
-    or the curator's: ingest keeps those, see run._Claims)."""
+def _read(path: Path, size: int, mtime: int, zone: dt.tzinfo) -> tuple[_Entry, str | None] | None:
+    """(an article's entry, its raw file) read from its file; None when grouping cannot use
+    it (no date)."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
     found = features_of(text, zone)
-    if found is None or found[2] in pending_raws:
+    if found is None:
         return None
-    return size, mtime, found[1], found[0]
+    return (size, mtime, found[1], found[0]), found[2]
+
+
+def _days_within_reach(stamps: list[float]) -> set[dt.date]:
+    """The days of the articles a new one may be compared with: those within the window of
+    it, and those within the window of them (a story it joins may reach back that far, and
+    its spread is checked on all its versions). A path's day is in the site's zone: one day spare."""
+    reach = 2 * -(-WINDOW_HOURS // 24) + 1
+    days: set[dt.date] = set()
+    for stamp in stamps:
+        try:
+            day = dt.datetime.fromtimestamp(stamp, dt.UTC).date()
+            days.update(day + dt.timedelta(days=d) for d in range(-reach, reach + 1))
+        except (OverflowError, OSError, ValueError):  # a story at the edge of the calendar Python knows
+            continue
+    return days
 
 
 def _kept_story(config: SiteConfig, markdown: str | None) -> str | None:
@@ -161,11 +184,10 @@ def _kept_story(config: SiteConfig, markdown: str | None) -> str | None:
     if not markdown:
         return None
     try:
-        with open(config.articles_dir / markdown, encoding="utf-8", errors="replace") as fh:
-            head = fh.read(8192)
+        text = (config.articles_dir / markdown).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    return _field(_STORY_FIELD, head)
+    return _field(_STORY_FIELD, text)
 
 
 def _field(pattern: re.Pattern[str], text: str) -> str | None:
@@ -181,7 +203,9 @@ def _field(pattern: re.Pattern[str], text: str) -> str | None:
     except yaml.YAMLError:
         return None
     found = value.get(match.group(0).split(":", 1)[0]) if isinstance(value, dict) else None
-    return str(found) if isinstance(found, (str, int, float)) and str(found).strip() else None
+    if isinstance(found, bool) or not isinstance(found, (str, int, float, dt.date)):
+        return None  # `story: no` is no story: the build says so
+    return str(found) if str(found).strip() else None
 
 
 def _day_of(rel: str) -> dt.date | None:
