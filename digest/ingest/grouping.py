@@ -336,6 +336,21 @@ class Grouper:
         for key in (*features.terms, *("\0" + k for k in features.anchors)):
             bisect.insort(self.postings.setdefault(key, []), (features.stamp, at))
 
+    def add_all(self, versions: Iterable[tuple[Features, str]]) -> None:
+        """Many versions at once: each key's list sorted once, not kept sorted per insert."""
+        touched = set()
+        for features, story in versions:
+            if story.strip().lower() == ALONE:
+                continue
+            at = len(self.versions)
+            self.versions.append(_Version(features, story))
+            self.stories.setdefault(story, []).append(at)
+            for key in (*features.terms, *("\0" + k for k in features.anchors)):
+                self.postings.setdefault(key, []).append((features.stamp, at))
+                touched.add(key)
+        for key in touched:
+            self.postings[key].sort()
+
     def has(self, story: str) -> bool:
         return story in self.stories
 
