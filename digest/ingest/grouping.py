@@ -16,7 +16,6 @@ Existing articles are never moved between stories: a `story:` once written is th
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import itertools
 import math
@@ -325,7 +324,9 @@ class Grouper:
         self.weights = weights
         self.versions: list[_Version] = []
         self.stories: dict[str, list[int]] = {}
-        self.postings: dict[str, list[tuple[float, int]]] = {}  # key -> (stamp, version), by time
+        # key -> day number -> versions that day: a lookup reads the days within the window, and
+        # adding a version appends (a list kept in time order over years grows too long to insert in)
+        self.postings: dict[str, dict[int, list[int]]] = {}
 
     def add(self, features: Features, story: str, weighted: Features | None = None) -> None:
         if story.strip().lower() == ALONE:
@@ -333,23 +334,17 @@ class Grouper:
         at = len(self.versions)
         self.versions.append(_Version(features, story, weighted))
         self.stories.setdefault(story, []).append(at)
+        day = int(features.stamp // 86400)
+        postings = self.postings
         for key in (*features.terms, *("\0" + k for k in features.anchors)):
-            bisect.insort(self.postings.setdefault(key, []), (features.stamp, at))
-
-    def add_all(self, versions: Iterable[tuple[Features, str]]) -> None:
-        """Many versions at once: each key's list sorted once, not kept sorted per insert."""
-        touched = set()
-        for features, story in versions:
-            if story.strip().lower() == ALONE:
-                continue
-            at = len(self.versions)
-            self.versions.append(_Version(features, story))
-            self.stories.setdefault(story, []).append(at)
-            for key in (*features.terms, *("\0" + k for k in features.anchors)):
-                self.postings.setdefault(key, []).append((features.stamp, at))
-                touched.add(key)
-        for key in touched:
-            self.postings[key].sort()
+            days = postings.get(key)
+            if days is None:
+                days = postings[key] = {}
+            bucket = days.get(day)
+            if bucket is None:
+                days[day] = [at]
+            else:
+                bucket.append(at)
 
     def has(self, story: str) -> bool:
         return story in self.stories
@@ -360,23 +355,34 @@ class Grouper:
             version.weighted = self.weights.apply(version.features)
         return version.weighted
 
+    def _near(self, key: str, new: Features) -> list[int]:
+        """The versions under `key` within the window of `new`."""
+        days = self.postings.get(key)
+        if not days:
+            return []
+        window = WINDOW_HOURS * 3600
+        first, last = int((new.stamp - window) // 86400), int((new.stamp + window) // 86400)
+        found: list[int] = []
+        for day in range(first, last + 1):
+            bucket = days.get(day)
+            if bucket:
+                if day in (first, last):  # the window's edges cut these days
+                    found += [at for at in bucket if abs(self.versions[at].features.stamp - new.stamp) <= window]
+                else:
+                    found += bucket
+        return found
+
     def place(self, new: Features) -> tuple[str | None, Features]:
         """(the story `new` reports, None for a new one; `new` as compared)."""
         window = WINDOW_HOURS * 3600
         weighted = self.weights.apply(new)
         near: Counter[int] = Counter()
-        spans = []
-        for key in weighted.keys:  # its words and anchors that say most this week: few share them
-            posting = self.postings.get(key)
-            if posting:
-                start = bisect.bisect_left(posting, (new.stamp - window, -1))
-                end = bisect.bisect_right(posting, (new.stamp + window, math.inf))
-                spans.append((end - start, start, posting))
-        spans.sort(key=lambda span: span[0])
-        for length, start, posting in spans:  # a key hundreds of versions share finds no one in particular
-            if length > COMMON_KEY and near:
+        # its words and anchors that say most this week: few versions share them; a key
+        # hundreds share finds no one in particular, and is read only when no other finds any
+        for found in sorted((self._near(key, new) for key in weighted.keys), key=len):
+            if len(found) > COMMON_KEY and near:
                 break
-            near.update(at for _, at in posting[start: start + length])
+            near.update(found)
         # the versions sharing most keys: on a dense day hundreds share a few common ones
         closest = sorted(near, key=lambda at: (-near[at], at))[:CANDIDATES]
         best: tuple[float, str] | None = None

@@ -72,7 +72,8 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
     ordered = sorted(new, key=lambda a: a.sort_key)
     existing = [e for e in known.values() if e[2]]
     grouper = Grouper(Weights([*(e[3] for e in existing), *(a.features for a in ordered if a.features)]))
-    grouper.add_all((entry[3], entry[2] or "") for entry in existing)
+    for entry in existing:
+        grouper.add(entry[3], entry[2] or "")
     stories: dict[str, str] = {}
     for article in ordered:
         story = _kept_story(config, old_markdown.get(article.raw)) or claimed.get(article.raw)
