@@ -79,6 +79,10 @@ CHANGES = {
     "draft an article": lambda s: edit(s, "election", "draft: false", "draft: true"),
     "edit a stylesheet": lambda s: touch(s / "themes/default/static/style.css", "body { color: red }\n"),
     "a story gains a version": lambda s: set_story(s, "steel", story_of(s, "carney-talks")),
+    "a new version arrives": lambda s: touch(s / "content/raw/e.txt", raw_article(
+        "Carney and Trump talk tariffs by phone", byline="By Rob Gillies, The Associated Press",
+        posted="Posted March 28, 2025 2:10 pm.", body=[
+            "TORONTO (AP) — Prime Minister Mark Carney discussed tariffs with Donald Trump by phone.", "More."])),
     "a version leaves its story": lambda s: set_story(s, "first-call", "none"),
     "a version moves to another story": lambda s: set_story(s, "first-call", story_of(s, "election")),
     "the curator picks a story's lead": lambda s: edit(s, "first-call", "draft: false", "draft: false\nlead: true"),
