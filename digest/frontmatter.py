@@ -59,6 +59,22 @@ def dump(fields: list[tuple[str, Any]], body: str) -> str:
     return "\n".join(lines) + "\n\n" + body.rstrip("\n") + "\n"
 
 
+def field(text: str, key: str) -> Any:
+    """One top-level field's value in the front matter at the top of `text`, read with the
+    YAML parser from its line alone (ingest reads one field of files it does not parse), or None."""
+    end = text.find("\n---", 3)
+    match = re.compile(rf"^{re.escape(key)}:.*$", re.M).search(text, 0, end if end > 0 else len(text))
+    if not match:
+        return None
+    import yaml
+
+    try:
+        value = yaml.safe_load(match.group(0))
+    except yaml.YAMLError:
+        return None
+    return value.get(key) if isinstance(value, dict) else None
+
+
 def split(text: str) -> tuple[str, str, int] | None:
     """(front matter YAML, Markdown body, line the body starts on), or None without `---`."""
     if text.startswith("\ufeff"):

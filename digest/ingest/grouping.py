@@ -188,10 +188,12 @@ def features_of(text: str, zone: dt.tzinfo) -> tuple[Features, str | None, str |
     tags = [str(t) for t in meta.get("tags") or () if isinstance(t, (str, int, float))] \
         if isinstance(meta.get("tags"), list) else []
     dateline = meta["dateline"] if isinstance(meta.get("dateline"), str) else ""
-    return bag_of(stamp, language, title, parts[1], tags, dateline), _text(meta.get("story")), _text(meta.get("raw"))
+    return bag_of(stamp, language, title, parts[1], tags, dateline), field_text(meta.get("story")), \
+        field_text(meta.get("raw"))
 
 
-def _text(value: Any) -> str | None:
+def field_text(value: Any) -> str | None:
+    """A front matter value as the text of an id, or None (none given, or not text)."""
     if isinstance(value, bool):  # `story: no`: the build refuses it; no story to join meanwhile
         return None
     return str(value) if isinstance(value, (str, int, float, dt.date)) and str(value).strip() else None

@@ -19,9 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
-from digest import walk
+from digest import frontmatter, walk
 from digest.config import SiteConfig
 from digest.errors import Problem
 from digest.files import BINARY, read_with_stat, write_and_close
@@ -37,7 +35,6 @@ if TYPE_CHECKING:  # the parsing modules load when a raw file needs reading, not
 
 _Outcome = tuple[str, tuple[int, int], str, "PendingArticle | None", list[Problem], bool]
 RECORD_VERSION = 4  # bump when ingest's output for the same raw file changes: every story is read again
-_RAW_FIELD = re.compile(r"^raw:.*$", re.M)
 
 
 @dataclass(slots=True)
@@ -490,15 +487,8 @@ def _free_path(config: SiteConfig, article: PendingArticle, wanted: str, taken: 
 
 def _raw_field(path: Path) -> str | None:
     with open(path, encoding="utf-8", errors="replace") as fh:
-        head = fh.read(4096)
-    match = _RAW_FIELD.search(head)
-    if not match:
-        return None
-    try:
-        value = yaml.safe_load(match.group(0))
-    except yaml.YAMLError:
-        return None
-    return value.get("raw") if isinstance(value, dict) and isinstance(value.get("raw"), str) else None
+        value = frontmatter.field(fh.read(4096), "raw")
+    return value if isinstance(value, str) else None
 
 
 def _slug_of(rel: str) -> str:

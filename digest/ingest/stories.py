@@ -16,9 +16,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from digest import frontmatter
 from digest.config import SiteConfig
 from digest.errors import Problem
-from digest.ingest.grouping import WINDOW_HOURS, Features, Grouper, Weights, features_of
+from digest.ingest.grouping import WINDOW_HOURS, Features, Grouper, Weights, features_of, field_text
 from digest.inputs import is_racy
 from digest.scan import FileStat
 from digest.state import STORY_INDEX, ignored, write_atomic
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 INDEX_VERSION = 2
 INDEX_DAYS = 9         # kept in the index: a day's new copy reaches back seven days (late copy reads its files)
 _DAY_PATH = re.compile(r"(\d{4})/(\d{2})/(\d{2})-[^/]*\.md")
-_STORY_FIELD = re.compile(r"^story:.*$", re.M)
 _Entry = tuple[int, int, str | None, Features]   # size, mtime_ns, story, features
 
 
@@ -187,25 +187,7 @@ def _kept_story(config: SiteConfig, markdown: str | None) -> str | None:
         text = (config.articles_dir / markdown).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    return _field(_STORY_FIELD, text)
-
-
-def _field(pattern: re.Pattern[str], text: str) -> str | None:
-    """One top-level field's text value, from the front matter only."""
-    end = text.find("\n---", 3)
-    match = pattern.search(text, 0, end if end > 0 else len(text))
-    if not match:
-        return None
-    import yaml
-
-    try:
-        value = yaml.safe_load(match.group(0))
-    except yaml.YAMLError:
-        return None
-    found = value.get(match.group(0).split(":", 1)[0]) if isinstance(value, dict) else None
-    if isinstance(found, bool) or not isinstance(found, (str, int, float, dt.date)):
-        return None  # `story: no` is no story: the build says so
-    return str(found) if str(found).strip() else None
+    return field_text(frontmatter.field(text, "story"))
 
 
 def _day_of(rel: str) -> dt.date | None:
