@@ -13,6 +13,11 @@ from typing import Any
 ALONE = "none"  # `story: none`: the curator keeps this article out of every story
 
 
+def alone(story: str) -> bool:
+    """Whether a `story:` value keeps its article out of every story."""
+    return story.strip().lower() == ALONE
+
+
 class FrozenDict(dict[str, Any]):
     """A read-only mapping (unlike MappingProxyType, a dict: JSON and worker processes take it as one)."""
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from digest import frontmatter
-from digest.article import ALONE, Article, FrozenDict
+from digest.article import Article, FrozenDict, alone
 from digest.body_html import markdown_renderer, render_body
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
@@ -207,7 +207,7 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
         bad("story", f"'story' must be text: the id other versions of the story share, not {story!r}",
             "quote it, or write `story: none` to keep this article alone")
         story = None
-    story = "" if story is None or str(story).strip().lower() == ALONE else clean_text(str(story)).strip()
+    story = "" if story is None or alone(str(story)) else clean_text(str(story)).strip()
     slug = meta.get("slug") or stable_slug(title, "story")
     if not isinstance(slug, str) or not _SLUG.match(slug):
         bad("slug", f"slug {slug!r} must be lowercase letters, digits and single dashes")

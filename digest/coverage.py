@@ -48,7 +48,7 @@ class Coverage:
         chosen: dict[str, Article] = {}
         order: list[str] = []
         for article in articles:
-            key = article.story if article.url in self._versions else "\0" + article.url
+            key = self._story_key(article)
             held = chosen.get(key)
             if held is None:
                 order.append(key)
@@ -63,7 +63,11 @@ class Coverage:
 
     def count(self, articles: Iterable[Article]) -> int:
         """How many stories `articles` are."""
-        return len({a.story if a.url in self._versions else "\0" + a.url for a in articles})
+        return len({self._story_key(a) for a in articles})
+
+    def _story_key(self, article: Article) -> str:
+        """Its story's id, or (alone) its own url: one key per story."""
+        return article.story if article.url in self._versions else "\0" + article.url
 
 
 def stories_of_day(articles: Sequence[Article], day: Any, site_language: str) -> list[tuple[Article, ...]]:

@@ -23,25 +23,25 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from digest import frontmatter
-from digest.article import ALONE
+from digest.article import alone
 
 WINDOW_HOURS = 72     # events are reported within three days; later copy is a new development
 HALF_AT_HOURS = 24    # the resemblance of versions a day apart counts half
 # Tuned on the three labelled sets of tests/test_grouping.py: B-cubed F1 >= 0.94 on each from 0.18 to 0.22
 THRESHOLD = 0.20
 OTHER_FIGURES = 0.1   # what resemblance is left to versions that share none of their figures
-SPREAD = 20           # see weigh()
+SPREAD = 20           # see Weights
 SHARED_AT_LEAST = 3   # words (anchors across languages) two versions share, at least: one name is no event
 _TEXT_CHARS = 1200    # the headline and the first paragraphs say what happened
 _KEPT_TERMS = 30  # the strongest words of a version: enough for the cosine, small in the index
 _KEPT_ANCHORS = 15
-_KEYS_EACH = 8        # words and anchors under which a version is found as a candidate
+_KEYS_EACH = 8        # a new version's words and anchors (each) under which its candidates are looked up
 COMMON_KEY = 100      # versions sharing a key, beyond which it finds candidates only when no other key does
 CANDIDATES = 12       # versions compared in full with a new one: those sharing most of its keys
 
@@ -148,12 +148,6 @@ class Weights:
         terms, anchors = self.terms, self.anchors
         return Features(f.stamp, f.language, _unit({k: w * terms[k] for k, w in f.terms.items()}, _KEPT_TERMS, False),
                         _unit({k: w * anchors[k] for k, w in f.anchors.items()}, _KEPT_ANCHORS, False))
-
-
-def weigh(bags: Sequence[Features]) -> list[Features]:
-    """`bags` as one run compares them (see Weights)."""
-    weights = Weights(bags)
-    return [weights.apply(f) for f in bags]
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -289,7 +283,7 @@ def _fold(word: str) -> str:
 
 RARE_AT = 6.0  # wordfreq's Zipf scale: 6 is once per thousand words ("said", "year"); rarer weighs more,
 RAREST = 2.5   # up to Zipf 3.5 ("tariffs"): how rare a name is in general says little of this week's
-               # news, which weigh() measures (a minister's name must not outweigh the goods taxed)
+               # news, which Weights measures (a minister's name must not outweigh the goods taxed)
 
 
 def _rarity(word: str, language: str) -> float:
@@ -331,7 +325,7 @@ class Grouper:
         self.postings: dict[str, dict[int, list[int]]] = {}
 
     def add(self, features: Features, story: str, weighted: Features | None = None) -> None:
-        if story.strip().lower() == ALONE:
+        if alone(story):
             return
         at = len(self.versions)
         self.versions.append(_Version(features, story, weighted))

@@ -31,6 +31,7 @@ from digest.state import INGEST_RECORD, INGEST_RUNNING, ignored, write_atomic
 if TYPE_CHECKING:  # the parsing modules load when a raw file needs reading, not on every build
     from digest.ingest.classify import Classifier
     from digest.ingest.learn import TopicModel
+    from digest.ingest.stories import Seen
     from digest.ingest.story import PendingArticle
 
 _Outcome = tuple[str, tuple[int, int], str, "PendingArticle | None", list[Problem], bool]
@@ -174,7 +175,7 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     if dry_run:
         pending.sort(key=lambda d: d[0].sort_key)
         return result
-    direct, pending, known = _group(config, direct, pending, entries, articles, result.problems)
+    direct, pending, seen = _group(config, direct, pending, entries, articles, result.problems)
     pending = _settle_direct(config, direct, pending, entries, taken, result)
     pending.sort(key=lambda d: d[0].sort_key)
     if recovering:
@@ -192,37 +193,37 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
         if rel in entries:
             entries[rel]["warnings"] = [[w.line, w.message, w.hint] for w in warnings]
     _save_record(config, record)
-    _save_stories(config, [a for a, _, _ in direct + pending], entries, known, set(result.written))
+    _save_stories(config, [a for a, _, _ in direct + pending], entries, seen, set(result.written))
     marker.unlink()
     return result
 
 
 def _group(config: SiteConfig, direct: list, pending: list, entries: dict[str, dict],
-           articles: list[FileStat] | None, problems: list[Problem]) -> tuple[list, list, dict]:
-    """Give each article read now its story (see stories.py); the index entries read on the way."""
+           articles: list[FileStat] | None, problems: list[Problem]) -> tuple[list, list, Seen | None]:
+    """Give each article read now its story (see stories.py); what was read on the way."""
     from digest.ingest import stories
 
     new = [item[0] for item in direct + pending]
     if not new:
-        return direct, pending, {}
+        return direct, pending, None
     old = {a.raw: entries[a.raw]["md"] if a.raw in entries else None for a in new}
     scan = articles if articles is not None else markdown_files(config.articles_dir)
     written_now = {str(config.articles_dir / item[0].relpath(item[0].slug)) for item in direct}
     scan = [stat for stat in scan if stat[0] not in written_now]  # the workers' files are the new articles
-    chosen, known = stories.assign(config, new, old, scan, problems)
+    chosen, seen = stories.assign(config, new, old, scan, problems)
 
     def placed(items: list) -> list:
         return [(dataclasses.replace(a, story=chosen[a.raw]), *rest) for a, *rest in items]
-    return placed(direct), placed(pending), known
+    return placed(direct), placed(pending), seen
 
 
 def _save_stories(config: SiteConfig, articles: list[PendingArticle], entries: dict[str, dict],
-                  known: dict, written: set[Path]) -> None:
+                  seen: Seen | None, written: set[Path]) -> None:
     """Index what grouping read and the articles written now (not a curator's file kept instead)."""
     from digest.ingest import stories
 
-    if articles or known:
-        stories.save(config, known, [(entries[a.raw]["md"], a.story or a.own_story, a.features) for a in articles
+    if seen is not None:
+        stories.save(config, seen, [(entries[a.raw]["md"], a.story, a.features) for a in articles
                                      if a.raw in entries and config.articles_dir / entries[a.raw]["md"] in written])
 
 
@@ -242,7 +243,7 @@ def _settle_direct(config: SiteConfig, direct: list, pending: list, entries: dic
             pending.remove(owner)
             pending.append(item)
         text = owner[0].text(owner[0].slug)
-        if owner is not item or (article.story or article.own_story) != article.own_story:  # the worker wrote another text
+        if owner is not item or article.story != article.own_story:  # the worker wrote another text
             target = config.articles_dir / rel
             tmp = target.with_name(f".{target.name}.tmp")
             tmp.write_bytes(text)

@@ -12,7 +12,9 @@ import datetime as dt
 import json
 import os
 import re
+import time
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,9 +35,17 @@ _DAY_PATH = re.compile(r"(\d{4})/(\d{2})/(\d{2})-[^/]*\.md")
 _Entry = tuple[int, int, str | None, Features]   # size, mtime_ns, story, features
 
 
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What `assign` found, for `save`: the index as it was read, and the entries read now."""
+
+    index: dict[str, _Entry]
+    known: dict[str, _Entry]
+
+
 def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict[str, str | None],
-           scan: list[FileStat], problems: list[Problem]) -> tuple[dict[str, str], dict[str, _Entry]]:
-    """({raw file: its story id}, the index entries read) for the articles ingest is about to write.
+           scan: list[FileStat], problems: list[Problem]) -> tuple[dict[str, str], Seen]:
+    """({raw file: its story id}, what was read on the way) for the articles ingest is about to write.
 
     `old_markdown` maps each raw file read again to its Markdown file (None for a new one):
     a story it was given before is kept. Articles go in posting order, each compared with
@@ -43,7 +53,7 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
     """
     stamps = [a.features.stamp for a in new if a.features]
     if not stamps:
-        return {a.raw: a.own_story for a in new}, {}
+        return {a.raw: a.own_story for a in new}, Seen({}, {})
     replaced = {md for md in old_markdown.values() if md}
     days = _days_within_reach(stamps)
     index = _load(config, problems)
@@ -90,13 +100,14 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
         stories[article.raw] = story
         if article.features:
             grouper.add(article.features, story, weighted)
-    return stories, known
+    return stories, Seen(index, known)
 
 
-def save(config: SiteConfig, known: dict[str, _Entry], written: Iterable[tuple[str, str, Features | None]]) -> None:
+def save(config: SiteConfig, seen: Seen, written: Iterable[tuple[str, str, Features | None]]) -> None:
     """Keep what grouping read and what ingest just wrote (Markdown path, story, features),
     for the last INDEX_DAYS days of the site."""
-    entries = {**_load(config, []), **known}
+    known = seen.known
+    entries = {**seen.index, **known}
     written_now = set()
     for rel, story, features in written:
         try:
@@ -110,9 +121,9 @@ def save(config: SiteConfig, known: dict[str, _Entry], written: Iterable[tuple[s
         return
     fresh = [e[3].stamp for e in known.values()] + [e[3].stamp for rel, e in entries.items() if rel in written_now]
     newest = max(fresh or [e[3].stamp for e in entries.values()])  # this run's: not a planted far-future one
-    now = dt.datetime.now(dt.UTC).timestamp() * 1e9
+    now = time.time_ns()
     document = {"version": INDEX_VERSION, "entries": {
-        rel: [size, -1 if is_racy(mtime, int(now)) else mtime, story, features.to_json()]
+        rel: [size, -1 if is_racy(mtime, now) else mtime, story, features.to_json()]
         for rel, (size, mtime, story, features) in sorted(entries.items())
         if features.stamp >= newest - INDEX_DAYS * 86400}}
     write_atomic(config.state_dir / STORY_INDEX, json.dumps(document, separators=(",", ":")).encode("utf-8"))

@@ -25,15 +25,15 @@ class PendingArticle:
     sort_key: str       # deterministic order among stories of one day
     wanted_text: bytes  # the file under the wanted slug: made in the workers, the only bulk sent back
     own_story: str      # the story id in wanted_text: its own, kept if it reports no earlier story
+    story: str          # the story it is written in: its own until grouping places it
     features: Features | None = None  # what grouping compares (None: no date to place it by)
     remarks: tuple[str, ...] = ()  # what the curator should know (a topic chosen for want of evidence)
-    story: str = ""     # the story grouping placed it in ("": its own)
 
     def text(self, slug: str, own_story: bool = False) -> bytes:
         """The file under `slug` (in its own story: as a worker wrote it before grouping):
         the `slug:` and `story:` lines are the only ones that change."""
         text = self.wanted_text
-        story = self.own_story if own_story else self.story or self.own_story
+        story = self.own_story if own_story else self.story
         for key, wanted, given in (("slug", self.slug, slug), ("story", self.own_story, story)):
             if given != wanted:
                 old, new = (f"\n{key}: {frontmatter.value(s)}\n".encode() for s in (wanted, given))
@@ -88,7 +88,7 @@ def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str)
                       story.dateline)
     return PendingArticle(raw, story.date.strftime("%Y/%m/%d"), slug,
                           story.date.astimezone(dt.UTC).isoformat() + " " + raw,
-                          frontmatter.dump(fields, body).encode("utf-8"), own_story, features, remarks)
+                          frontmatter.dump(fields, body).encode("utf-8"), own_story, own_story, features, remarks)
 
 
 def markdown(block: Block) -> str:
