@@ -70,10 +70,12 @@ class Features:
     terms: dict[str, float]
     anchors: dict[str, float]
     figures: dict[str, float] = field(init=False, compare=False)  # the anchors that are numbers
+    figures_total: float = field(init=False, compare=False)
     keys: tuple[str, ...] = field(init=False, compare=False)      # see _keys
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "figures", {k: w for k, w in self.anchors.items() if k[0] == "#"})
+        object.__setattr__(self, "figures_total", math.fsum(self.figures.values()))
         object.__setattr__(self, "keys", self._keys())
 
     def _keys(self) -> tuple[str, ...]:
@@ -113,16 +115,17 @@ def resemblance(a: Features, b: Features) -> float:
         shared = a.terms.keys() & b.terms.keys()
         if len(shared) < SHARED_AT_LEAST:
             return 0.0
-        cosine = (math.fsum(a.terms[k] * b.terms[k] for k in shared) + _dot(a.anchors, b.anchors)) / 2
+        cosine = (_dot(a.terms, b.terms, shared) + _dot(a.anchors, b.anchors)) / 2
     else:
         shared = a.anchors.keys() & b.anchors.keys()
         if len(shared) < SHARED_AT_LEAST:
             return 0.0
-        cosine = math.fsum(a.anchors[k] * b.anchors[k] for k in shared)
+        cosine = _dot(a.anchors, b.anchors, shared)
     figures_a, figures_b = a.figures, b.figures
     if figures_a and figures_b:
-        common = math.fsum(figures_a[k] + figures_b[k] for k in figures_a.keys() & figures_b.keys()) / 2
-        agreement = min(1.0, common / min(sum(figures_a.values()), sum(figures_b.values())))
+        both = figures_a.keys() & figures_b.keys()
+        common = math.fsum((*map(figures_a.__getitem__, both), *map(figures_b.__getitem__, both))) / 2
+        agreement = min(1.0, common / min(a.figures_total, b.figures_total))
         cosine *= OTHER_FIGURES + (1 - OTHER_FIGURES) * agreement
     return cosine / (1 + hours / HALF_AT_HOURS)
 
@@ -150,9 +153,12 @@ class Weights:
                         _unit({k: w * anchors[k] for k, w in f.anchors.items()}, _KEPT_ANCHORS, False))
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    # the intersection is made in C; fsum: exact, so the same whatever order the set holds
-    return math.fsum(a[k] * b[k] for k in a.keys() & b.keys())
+def _dot(a: dict[str, float], b: dict[str, float], keys: Iterable[str] | None = None) -> float:
+    """The sum of a[k] * b[k] over `keys` (those both have, by default), in C loops; fsum: exact,
+    so the same whatever order a set holds its keys in."""
+    if keys is None:
+        keys = a.keys() & b.keys()
+    return math.fsum(map(operator.mul, map(a.__getitem__, keys), map(b.__getitem__, keys)))
 
 
 # --- features from an article's Markdown ---------------------------------------------
@@ -274,6 +280,7 @@ def _unit(bag: dict[str, float], keep: int, stored: bool = True) -> dict[str, fl
 
 
 _by_weight = operator.itemgetter(1, 0)
+_count = operator.itemgetter(1)
 
 
 def _fold(word: str) -> str:
@@ -320,17 +327,25 @@ class Grouper:
         self.weights = weights
         self.versions: list[_Version] = []
         self.stories: dict[str, list[int]] = {}
+        self.spans: dict[str, tuple[float, float]] = {}  # story -> its first and last version's stamps
         # key -> day number -> versions that day: a lookup reads the days within the window, and
         # adding a version appends (a list kept in time order over years grows too long to insert in)
         self.postings: dict[str, dict[int, list[int]]] = {}
 
-    def add(self, features: Features, story: str, weighted: Features | None = None) -> None:
+    def add(self, features: Features, story: str, weighted: Features | None = None, findable: bool = True) -> None:
+        """Count `features` in `story`; a version no new one can meet (`findable` false: beyond
+        the window of all of them) only widens its story's span."""
         if alone(story):
+            return
+        span = self.spans.get(story)
+        stamp = features.stamp
+        self.spans[story] = (stamp, stamp) if span is None else (min(span[0], stamp), max(span[1], stamp))
+        if not findable:
             return
         at = len(self.versions)
         self.versions.append(_Version(features, story, weighted))
         self.stories.setdefault(story, []).append(at)
-        day = int(features.stamp // 86400)
+        day = int(stamp // 86400)
         postings = self.postings
         for key in (*features.terms, *("\0" + k for k in features.anchors)):
             days = postings.get(key)
@@ -343,7 +358,7 @@ class Grouper:
                 bucket.append(at)
 
     def has(self, story: str) -> bool:
-        return story in self.stories
+        return story in self.spans
 
     def _weighted(self, at: int) -> Features:
         version = self.versions[at]
@@ -351,44 +366,44 @@ class Grouper:
             version.weighted = self.weights.apply(version.features)
         return version.weighted
 
-    def _near(self, key: str, new: Features) -> list[int]:
-        """The versions under `key` within the window of `new`."""
+    def _near(self, key: str, first: int, last: int) -> list[int]:
+        """The versions under `key` from day `first` to `last`."""
         days = self.postings.get(key)
         if not days:
             return []
-        window = WINDOW_HOURS * 3600
-        first, last = int((new.stamp - window) // 86400), int((new.stamp + window) // 86400)
         found: list[int] = []
         for day in range(first, last + 1):
             bucket = days.get(day)
             if bucket:
-                if day in (first, last):  # the window's edges cut these days
-                    found += [at for at in bucket if abs(self.versions[at].features.stamp - new.stamp) <= window]
-                else:
-                    found += bucket
+                found += bucket
         return found
 
     def place(self, new: Features) -> tuple[str | None, Features]:
         """(the story `new` reports, None for a new one; `new` as compared)."""
         window = WINDOW_HOURS * 3600
+        stamp = new.stamp
         weighted = self.weights.apply(new)
+        first, last = int((stamp - window) // 86400), int((stamp + window) // 86400)
         near: Counter[int] = Counter()
         # its words and anchors that say most this week: few versions share them; a key
         # hundreds share finds no one in particular, and is read only when no other finds any
-        for found in sorted((self._near(key, new) for key in weighted.keys), key=len):
+        for found in sorted((self._near(key, first, last) for key in weighted.keys), key=len):
             if len(found) > COMMON_KEY and near:
                 break
             near.update(found)
         # the versions sharing most keys: on a dense day hundreds share a few common ones
-        closest = sorted(near, key=lambda at: (-near[at], at))[:CANDIDATES]
+        versions = self.versions
+        closest = list(itertools.islice((at for at, _ in sorted(sorted(near.items()), key=_count, reverse=True)
+                                         if abs(versions[at].features.stamp - stamp) <= window), CANDIDATES))
         best: tuple[float, str] | None = None
-        for story in sorted({self.versions[at].story for at in closest}):
-            members = self.stories[story]
-            if any(abs(self.versions[at].features.stamp - new.stamp) > window for at in members):
+        for story in sorted({versions[at].story for at in closest}):
+            start, end = self.spans[story]
+            if stamp - start > window or end - stamp > window:
                 continue  # the story would spread over more than the window
             # versions in its own language say most: across languages only anchors compare
-            members = [at for at in members if self.versions[at].features.language == new.language] or members
-            score = sum(resemblance(weighted, self._weighted(at)) for at in members) / len(members)
+            members = self.stories[story]
+            members = [at for at in members if versions[at].features.language == new.language] or members
+            score = math.fsum(resemblance(weighted, self._weighted(at)) for at in members) / len(members)
             if score >= THRESHOLD and (best is None or score > best[0]):
                 best = (score, story)
         return (best[1] if best else None), weighted

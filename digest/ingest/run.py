@@ -223,7 +223,7 @@ def _save_stories(config: SiteConfig, articles: list[PendingArticle], entries: d
     from digest.ingest import stories
 
     if seen is not None:
-        stories.save(config, seen, [(entries[a.raw]["md"], a.story, a.features) for a in articles
+        stories.save(config, seen, [(entries[a.raw]["md"], a.story, a.features, entries[a.raw]["md_sha"]) for a in articles
                                      if a.raw in entries and config.articles_dir / entries[a.raw]["md"] in written])
 
 

@@ -3,17 +3,19 @@ content/articles/ it reports the same event as (grouping.py decides), or a new o
 
 New articles are compared with the articles of the days around them only. What grouping
 knows of those (their features and story) is kept in .digest/stories.json by file size and
-mtime, so a day's new copy does not read the days before it again; the index is a cache
+mtime (and, for a file saved too recently to trust those, its hash), so a day's new copy does not read the days before it again; the index is a cache
 (data only, checked on reading) and holds the last INDEX_DAYS days of the site.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import hashlib
 import json
 import os
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,10 +31,10 @@ from digest.state import STORY_INDEX, ignored, write_atomic
 if TYPE_CHECKING:
     from digest.ingest.story import PendingArticle
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 INDEX_DAYS = 9         # kept in the index: a day's new copy reaches back seven days (late copy reads its files)
 _DAY_PATH = re.compile(r"(\d{4})/(\d{2})/(\d{2})-[^/]*\.md")
-_Entry = tuple[int, int, str | None, Features]   # size, mtime_ns, story, features
+_Entry = tuple[int, int, str | None, Features, str | None]   # size, mtime_ns, story, features, sha256 when racy
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
         if day not in days or rel in replaced:
             continue
         entry = index.get(rel)
-        if entry is None or entry[0] != size or entry[1] != mtime:
+        if entry is None or entry[0] != size or entry[1] != mtime or (entry[4] and entry[4] != _sha_of(path)):
             found = _read(Path(path), size, mtime, config.zone)
             if found is None:
                 continue
@@ -82,8 +84,9 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
     ordered = sorted(new, key=lambda a: a.sort_key)
     existing = [e for e in known.values() if e[2]]
     grouper = Grouper(Weights([*(e[3] for e in existing), *(a.features for a in ordered if a.features)]))
+    near = _near_any(stamps)
     for entry in existing:
-        grouper.add(entry[3], entry[2] or "")
+        grouper.add(entry[3], entry[2] or "", findable=near(entry[3].stamp))
     stories: dict[str, str] = {}
     for article in ordered:
         story = _kept_story(config, old_markdown.get(article.raw)) or claimed.get(article.raw)
@@ -103,19 +106,20 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
     return stories, Seen(index, known)
 
 
-def save(config: SiteConfig, seen: Seen, written: Iterable[tuple[str, str, Features | None]]) -> None:
-    """Keep what grouping read and what ingest just wrote (Markdown path, story, features),
-    for the last INDEX_DAYS days of the site."""
+def save(config: SiteConfig, seen: Seen, written: Iterable[tuple[str, str, Features | None, str]]) -> None:
+    """Keep what grouping read and what ingest just wrote (Markdown path, story, features, the
+    sha256 of the bytes written), for the last INDEX_DAYS days of the site. A file saved too
+    recently to trust its size and mtime is known by the hash of the bytes its features are of."""
     known = seen.known
     entries = {**seen.index, **known}
     written_now = set()
-    for rel, story, features in written:
+    for rel, story, features, sha in written:
         try:
             st = os.stat(config.articles_dir / rel)
         except OSError:
             continue
         if features is not None:
-            entries[rel] = (st.st_size, st.st_mtime_ns, story, features)
+            entries[rel] = (st.st_size, st.st_mtime_ns, story, features, sha)
             written_now.add(rel)
     if not entries:
         return
@@ -123,8 +127,8 @@ def save(config: SiteConfig, seen: Seen, written: Iterable[tuple[str, str, Featu
     newest = max(fresh or [e[3].stamp for e in entries.values()])  # this run's: not a planted far-future one
     now = time.time_ns()
     document = {"version": INDEX_VERSION, "entries": {
-        rel: [size, -1 if is_racy(mtime, now) else mtime, story, features.to_json()]
-        for rel, (size, mtime, story, features) in sorted(entries.items())
+        rel: [size, mtime, story, features.to_json(), (sha if is_racy(mtime, now) or rel not in written_now else None) or None]
+        for rel, (size, mtime, story, features, sha) in sorted(entries.items())
         if features.stamp >= newest - INDEX_DAYS * 86400}}
     write_atomic(config.state_dir / STORY_INDEX, json.dumps(document, separators=(",", ":")).encode("utf-8"))
 
@@ -155,24 +159,45 @@ def _load(config: SiteConfig, problems: list[Problem]) -> dict[str, _Entry]:
 
 
 def _entry(value: Any) -> _Entry | None:
-    if not (isinstance(value, list) and len(value) == 4 and type(value[0]) is int and type(value[1]) is int
-            and (value[2] is None or isinstance(value[2], str))):
+    if not (isinstance(value, list) and len(value) == 5 and type(value[0]) is int and type(value[1]) is int
+            and (value[2] is None or isinstance(value[2], str)) and (value[4] is None or isinstance(value[4], str))):
         return None
     features = Features.from_json(value[3])
-    return None if features is None else (value[0], value[1], value[2], features)
+    return None if features is None else (value[0], value[1], value[2], features, value[4] or None)
+
+
+def _sha_of(path: str) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+    except OSError:
+        return None
 
 
 def _read(path: Path, size: int, mtime: int, zone: dt.tzinfo) -> tuple[_Entry, str | None] | None:
     """(an article's entry, its raw file) read from its file; None when grouping cannot use
     it (no date)."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        data = path.read_bytes()
     except OSError:
         return None
-    found = features_of(text, zone)
+    found = features_of(data.decode("utf-8", errors="replace"), zone)
     if found is None:
         return None
-    return (size, mtime, found[1], found[0]), found[2]
+    sha = hashlib.sha256(data).hexdigest()
+    return (size, mtime, found[1], found[0], sha if is_racy(mtime, time.time_ns()) else None), found[2]
+
+
+def _near_any(stamps: list[float]) -> Callable[[float], bool]:
+    """Whether a stamp is within the window of any of `stamps`: only such versions can be
+    compared with a new one (the others count for their stories' spread)."""
+    ordered = sorted(stamps)
+    window = WINDOW_HOURS * 3600
+
+    def near(stamp: float) -> bool:
+        at = bisect.bisect_left(ordered, stamp - window)
+        return at < len(ordered) and ordered[at] <= stamp + window
+    return near
 
 
 def _days_within_reach(stamps: list[float]) -> set[dt.date]:
