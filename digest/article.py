@@ -61,6 +61,10 @@ class Article:
     updated_timed: bool = True
     story: str = ""          # the news event it reports, shared with other sources' versions ("": alone)
     lead: bool = False       # the curator's pick: this version leads its story, and its story the day
+    weight: int = 0          # the curator's order within the day (higher first), before time
+    front: bool = True       # False: kept off the front page and the emailed edition
+    comment: str = ""        # the curator's own words (Markdown as written), never the wire text's
+    comment_html: str = ""
 
     @property
     def modified(self) -> dt.datetime:

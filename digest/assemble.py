@@ -16,6 +16,7 @@ from digest.article import Article
 from digest.config import SiteConfig
 from digest.coverage import Coverage
 from digest.dates import long_date, month_name
+from digest.editions import Intro
 from digest.errors import DigestError, Problem
 from digest.slugs import stable_slug
 
@@ -84,14 +85,16 @@ class Site:
     tags: Mapping[str, Term]     # by tag name as written in front matter
 
 
-def assemble(config: SiteConfig, articles: Sequence[Article]) -> Site:
-    """Lay out every page for `articles` (sorted newest first)."""
+def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt.date, Intro] | None = None) -> Site:
+    """Lay out every page for `articles` (sorted newest first) and the curator's
+    introductions to the day's editions."""
+    intros = intros or {}
     coverage = Coverage(articles, config.language)
     topics = _topic_terms(config, articles, coverage)
     tags = _tag_terms(config, articles)
     pages: list[Page] = []
     pages += _article_pages(config, articles, topics, tags, coverage)
-    pages += _edition_pages(config, articles, topics, coverage)
+    pages += _edition_pages(config, articles, topics, coverage, intros)
     pages += _archive_pages(config, articles, coverage)
     pages += _term_pages(config, articles, topics, "topic", lambda a: [a.topic], coverage)
     pages += _term_pages(config, articles, tags, "tag", lambda a: a.tags, coverage)
@@ -292,23 +295,26 @@ class Related(Sequence[Article]):
 # --- front page and editions ---------------------------------------------------------
 
 def lead_story(stories: Iterable[Article]) -> Article:
-    """The day's lead: the curator's `lead: true`, else the story with most tags (most people
-    and bodies involved), then the earliest posted. Not the longest: then an edit to a body
-    could change every edition page."""
-    return min(stories, key=lambda a: (not a.lead, -len(a.tags), a.date.timestamp(), a.url))
+    """The day's lead: the curator's `lead: true` (the earliest posted, if two say so), else the
+    story with most tags (most people and bodies involved), then the earliest posted. Not the
+    longest: then an edit to a body could change every edition page."""
+    return min(stories, key=lambda a: (not a.lead, -len(a.tags) if not a.lead else 0, a.date.timestamp(), a.url))
 
 
-def _edition(config: SiteConfig, articles: list[Article], topics: dict[str, Term], coverage: Coverage) -> dict[str, Any]:
-    """A day's edition: one card per story, the lead first, then the rest by topic."""
+def _edition(config: SiteConfig, articles: list[Article], topics: dict[str, Term], coverage: Coverage,
+             intro: Intro | None) -> dict[str, Any]:
+    """A day's edition: one card per story, the lead first, then the rest by topic, each
+    topic's in the curator's order (`weight`, higher first), then newest first."""
     stories = coverage.cards(articles)
     lead = lead_story(stories)
+    ordered = sorted(stories, key=lambda a: -a.weight)  # stable: newest first within a weight
     groups = []
     for topic in config.topics:
-        members = tuple(a for a in stories if a.topic == topic.slug and a is not lead)
+        members = tuple(a for a in ordered if a.topic == topic.slug and a is not lead)
         if members:
             groups.append((topics[topic.slug], members))
     return {"lead": lead, "groups": tuple(groups), "edition_day": articles[0].day, "count": len(stories),
-            "also": coverage.also(stories)}
+            "also": coverage.also(stories), "intro": intro}
 
 
 def _day_url(config: SiteConfig, day: dt.date) -> str:
@@ -320,18 +326,23 @@ def _paged_urls(config: SiteConfig, base: str, count: int) -> tuple[str, ...]:
     return (base,) + tuple(base + config.path_of("page").format(n=n) for n in range(2, pages + 1))
 
 
+EMAIL_HTML, EMAIL_TEXT, EDITIONS_FEED = "email.html", "email.txt", "editions.xml"
+
+
 def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term],
-                   coverage: Coverage) -> list[Page]:
-    if not articles:
-        return [Page("home", "", "home.html", config.title, MappingProxyType(
-            {"edition": None, "stories": (), "pagination": Pagination(1, 1, ("",))}), config.description)]
+                   coverage: Coverage, intros: Mapping[dt.date, Intro]) -> list[Page]:
+    """Day pages (every story of the day), and the edition of each day by email and on the
+    front page: its stories less those the curator kept off the front (`front: false`)."""
     days: dict[dt.date, list[Article]] = defaultdict(list)
+    fronts: dict[dt.date, list[Article]] = defaultdict(list)
     for article in articles:
         days[article.day].append(article)
+        if article.front:
+            fronts[article.day].append(article)
     ordered = sorted(days)
     pages = []
     for i, day in enumerate(ordered):
-        edition = _edition(config, days[day], topics, coverage)
+        edition = _edition(config, days[day], topics, coverage, intros.get(day))
         context = {"edition": edition, "day": day, "also": edition["also"],
                    "month_url": config.path_of("month").format(year=f"{day.year:04d}", month=f"{day.month:02d}"),
                    "previous_day": (ordered[i - 1], _day_url(config, ordered[i - 1])) if i else None,
@@ -339,10 +350,25 @@ def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
         pages.append(Page("day", _day_url(config, day), "day.html", long_date(day),
                           MappingProxyType(context), f"The stories of {day.isoformat()}",
                           max(a.modified for a in days[day])))
-    latest = ordered[-1]
-    edition = _edition(config, days[latest], topics, coverage)
-    in_edition = {a.story for a in days[latest] if a.story}  # a story the edition shows is not shown again
-    earlier = coverage.cards([a for a in articles if a.day != latest and a.story not in in_edition])
+    editions = {day: _edition(config, fronts[day], topics, coverage, intros.get(day)) for day in sorted(fronts)}
+    emails = []
+    for day, edition in editions.items():
+        url = _day_url(config, day)
+        email = MappingProxyType({"edition": edition, "day": day, "day_url": url, "also": edition["also"],
+                                  "updated": max(a.modified for a in fronts[day])})
+        emails.append(email)
+        pages.append(Page("email", url + EMAIL_HTML, "email.html", long_date(day), email, in_sitemap=False))
+        pages.append(Page("emailtext", url + EMAIL_TEXT, "email.txt", long_date(day), email, in_sitemap=False))
+    pages.append(Page("editions", EDITIONS_FEED, "editions.xml", config.title, MappingProxyType(
+        {"editions": tuple(reversed(emails[-config.feed_size:]))}), in_sitemap=False))
+    shown = [a for a in articles if a.front]
+    if not shown:
+        return pages + [Page("home", "", "home.html", config.title, MappingProxyType(
+            {"edition": None, "stories": (), "pagination": Pagination(1, 1, ("",))}), config.description)]
+    latest = max(editions)
+    edition = editions[latest]
+    in_edition = {a.story for a in fronts[latest] if a.story}  # a story the edition shows is not shown again
+    earlier = coverage.cards([a for a in shown if a.day != latest and a.story not in in_edition])
     urls = _paged_urls(config, "", len(earlier))
     for number, url in enumerate(urls, start=1):
         chunk = tuple(earlier[(number - 1) * config.per_page: number * config.per_page])
@@ -351,7 +377,7 @@ def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
                    "also": MappingProxyType({**(edition["also"] if number == 1 else {}), **coverage.also(chunk)})}
         title = config.title if number == 1 else f"{config.title}, page {number}"
         pages.append(Page("home", url, "home.html", title, MappingProxyType(context), config.description,
-                          max(a.modified for a in (*chunk, *days[latest]))))
+                          max(a.modified for a in (*chunk, *fronts[latest]))))
     return pages
 
 

@@ -53,9 +53,20 @@ def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
     """Articles on disk (`files`: a scan of them, if taken) -> the whole site in memory."""
     from digest.assemble import assemble  # the heavy stages load only when there is work
     from digest.content import load_articles
+    from digest.editions import load_intros
 
-    return assemble(config, load_articles(config, include_drafts=drafts, use_cache=use_cache, files=files,
-                                          warnings=warnings))
+    problems: list[Problem] = []
+    try:
+        intros = load_intros(config)
+    except DigestError as exc:  # reported with the articles' problems: one run lists them all
+        problems, intros = exc.problems, {}
+    try:
+        articles = load_articles(config, include_drafts=drafts, use_cache=use_cache, files=files, warnings=warnings)
+    except DigestError as exc:
+        raise DigestError(exc.problems + problems) from None
+    if problems:
+        raise DigestError(problems)
+    return assemble(config, articles, intros)
 
 
 def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,

@@ -262,6 +262,7 @@ class SiteConfig:
     # Every site.yaml key, in the order they are read (topics need default_topic)
     title: str = option("The Daily Digest", _text, "the site's name")
     description: str = option("", _any_text, "tagline, meta description and feed subtitle")
+    curator: str = option("", _any_text, "the name signing the curator's comments (default: the site's title)")
     base_url: str = option("http://localhost:8000/", _base_url, "absolute URL the site is served at")
     language: str = option("en", _text, "<html lang> and the feeds' xml:lang")
     timezone: str = option("UTC", _timezone, "IANA zone for Posted times, days and archives")
@@ -293,6 +294,11 @@ class SiteConfig:
     @property
     def articles_dir(self) -> Path:
         return self.root / "content" / "articles"
+
+    @property
+    def editions_dir(self) -> Path:
+        """The curator's introductions to each day's edition (`YYYY-MM-DD.md`)."""
+        return self.root / "content" / "editions"
 
     @property
     def state_dir(self) -> Path:

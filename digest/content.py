@@ -34,9 +34,12 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_TITLE = 1000  # characters: the longest wire headlines are under 200
+MAX_COMMENT = 2000  # characters: a few sentences of the curator's, shown on the edition's cards
+MAX_WEIGHT = 1_000_000  # beyond any order a curator means; keeps the cache's JSON numbers exact
 
 KNOWN_FIELDS = ("title", "date", "updated", "authors", "source", "dateline", "topic", "tags", "summary",
-                "slug", "raw", "credits", "draft", "language", "notes", "story", "lead")
+                "slug", "raw", "credits", "draft", "language", "notes", "story", "lead", "weight", "front",
+                "comment")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _SLUG = re.compile(SLUG_RE_TEXT)
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
@@ -77,7 +80,35 @@ def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = Tr
     if problems:
         raise DigestError(problems)
     articles.sort(key=lambda a: (-a.date.timestamp(), a.url))
+    if warnings is not None:
+        warnings.extend(_second_leads(articles))
     return articles
+
+
+def _second_leads(articles: list[Article]) -> list[Problem]:
+    """A warning for each `lead: true` after the first posted on its day (`articles`: newest
+    first); the edition lets the earlier one lead, as assemble.lead_story does."""
+    first: dict[dt.date, Article] = {}
+    problems = []
+    for article in reversed(articles):
+        if not article.lead:
+            continue
+        earlier = first.setdefault(article.day, article)
+        if earlier is not article:
+            problems.append(Problem(Path(article.source_path), _field_line(Path(article.source_path), "lead"),
+                                    f"a second lead on {article.day.isoformat()}: "
+                                    f"{Path(earlier.source_path).name}, posted earlier, leads the edition",
+                                    "keep `lead: true` on one story a day", warning=True))
+    return problems
+
+
+def _field_line(path: Path, key: str) -> int:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return 1
+    parts = frontmatter.split(text)
+    return _line_of(parts[0], key) if parts else 1
 
 
 PARALLEL_FROM = 300  # fewer files than this parse faster than worker processes start
@@ -196,11 +227,26 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
         banned = {t.casefold() for t in config.ignore_tags}
         lists["tags"] = tuple(t for t in lists["tags"] if t.casefold() not in banned)
     flags = {}
-    for key in ("draft", "lead"):
-        flags[key] = meta.get(key, False)
+    for key, default in (("draft", False), ("lead", False), ("front", True)):
+        flags[key] = meta.get(key, default)
         if not isinstance(flags[key], bool):
             bad(key, f"'{key}' must be true or false")
-            flags[key] = False
+            flags[key] = default
+    weight = meta.get("weight", 0)
+    if weight is None:
+        weight = 0
+    if isinstance(weight, bool) or not isinstance(weight, int) or abs(weight) > MAX_WEIGHT:
+        bad("weight", f"'weight' must be a whole number (higher comes first), not {weight!r}",
+            f"use a number between -{MAX_WEIGHT} and {MAX_WEIGHT}")
+        weight = 0
+    comment = meta.get("comment") or ""
+    if not isinstance(comment, str):
+        bad("comment", "'comment' must be text", 'quote it: comment: "Why it matters: ..."')
+        comment = ""
+    comment = clean_text(comment).strip()
+    if len(comment) > MAX_COMMENT:
+        bad("comment", f"'comment' is {len(comment):,} characters long; a comment has at most {MAX_COMMENT}",
+            "keep it to a few sentences; longer words belong in an edition's introduction")
     story = meta.get("story")
     if story is not None and (isinstance(story, bool) or not isinstance(story, (str, int, float, dt.date))):
         # `story: no` is YAML's false: it would join every article so written into one story
@@ -225,7 +271,8 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
                    topic, lists["tags"], summary, slug, texts["raw"], lists["credits"], flags["draft"], html,
                    len(body.split()), _article_url(config, date, slug), source_hash, FrozenDict(extra),
                    language, lists["notes"], _has_time(meta.get("date")), _has_time(meta.get("updated")),
-                   story, flags["lead"])
+                   story, flags["lead"], weight, flags["front"], comment,
+                   render_body(md, comment) if comment else "")
 
 
 def _has_time(value: Any) -> bool:

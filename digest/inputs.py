@@ -29,7 +29,7 @@ def is_racy(mtime_ns: int, now_ns: int) -> bool:
 # Libraries whose output ends up on a page or in front matter: Markdown to HTML, templates and
 # their escaping, YAML, dates and zones in words, language and common-word judgements
 SHAPING_LIBRARIES = ("markdown-it-py", "mdurl", "Jinja2", "MarkupSafe", "PyYAML", "babel", "tzdata",
-                     "py3langid", "wordfreq")
+                     "py3langid", "wordfreq", "css-inline")
 
 
 def library_versions() -> str:
@@ -70,6 +70,7 @@ def build_key(config: SiteConfig, drafts: bool, target: Path, theme_dirs: list[P
     """The build key (`articles`: the build's scan of the Markdown files);
     a unique one when a file is too fresh to be judged by its mtime."""
     stats = list(articles)
+    _stats(config.editions_dir, stats)
     for folder in theme_dirs:
         _stats(folder, stats)
     lines = [code_version(), str(drafts), str(target), os.environ.get("SOURCE_DATE_EPOCH", "")]

@@ -6,10 +6,11 @@ by template; `static/` files override the same way.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import posixpath
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -21,7 +22,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from digest import dates, walk
-from digest.assemble import Page, Site
+from digest.assemble import EDITIONS_FEED, EMAIL_HTML, Page, Site
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.themes import theme_dirs
@@ -39,6 +40,7 @@ class SiteView:
     topics: tuple[Any, ...]
     generated: dt.datetime | None
     urls: Any  # where the site-wide pages live: home, archive, topics, tags, search, feed
+    curator: str  # the name signing the curator's comments
 
 
 try:
@@ -246,11 +248,14 @@ class Renderer:
         config = site.config
         urls = MappingProxyType({"home": "", "archive": config.path_of("archive"),
                                  "topics": config.path_of("topics"), "tags": config.path_of("tags"),
-                                 "search": config.path_of("search"), "feed": "feed.xml"})
+                                 "search": config.path_of("search"), "feed": "feed.xml",
+                                 "editions": EDITIONS_FEED})
         view = SiteView(config.title, config.description, config.language, config.base_url,
-                        urlsplit(config.base_url).path or "/", tuple(site.topics.values()), _build_time(), urls)
+                        urlsplit(config.base_url).path or "/", tuple(site.topics.values()), _build_time(), urls,
+                        config.curator or config.title)
         renderer = cls(site, make_environment(config), view, {}, {})
-        renderer.env.globals.update(card=renderer.card, story_card=renderer.card, shared=renderer.shared)
+        renderer.env.globals.update(card=renderer.card, story_card=renderer.card, shared=renderer.shared,
+                                    email_content=renderer.email_content)
         return renderer
 
     def _template(self, name: str) -> jinja2.Template:
@@ -271,28 +276,46 @@ class Renderer:
 
     @pass_context
     def card(self, context: Any, article: Any, level: int = 3, show_topic: bool = True,
-             show_summary: bool = True) -> Markup:
+             show_summary: bool = True, show_comment: bool = False) -> Markup:
         """A story's card (`_card.html`), the same on every list at one link depth, so rendered
         once per depth: a big site's lists show each story many times. A card on a list
-        (the page's `also`) names the other versions of its story."""
+        (the page's `also`) names the other versions of its story; one in an edition, the
+        curator's comment."""
         root = context["root"]
         also = (context.get("also") or {}).get(article.url, ())
-        key = (article.url, root, level, show_topic, show_summary, tuple(a.url for a in also))
+        key = (article.url, root, level, show_topic, show_summary, show_comment, tuple(a.url for a in also))
         html = self.fragments.get(key)
         if html is None:
             html = self.fragments[key] = Markup(self._template("_card.html").render(
                 article=article, level=level, show_topic=show_topic, show_summary=show_summary, also=also,
-                root=root, topics=context["topics"], site=context["site"], lang=article.language))
+                show_comment=show_comment, root=root, topics=context["topics"], site=context["site"],
+                lang=article.language))
+        return html
+
+    def email_content(self, edition: Mapping[str, Any]) -> Markup:
+        """A day's email as the editions feed carries it: the body of its page, styles inlined
+        (a newsletter service puts it in its own frame)."""
+        day = edition["day"]
+        key = ("email", day)
+        html = self.fragments.get(key)
+        if html is None:
+            page = Page("email", edition["day_url"] + EMAIL_HTML, "email.html", "", edition)
+            text = self.render(page).decode("utf-8")
+            start = text.find(">", text.find("<body")) + 1
+            html = self.fragments[key] = Markup(text[start:text.rfind("</body>")].strip())
         return html
 
     def render(self, page: Page) -> bytes:
         """The page's bytes; raises DigestError with the template's file and line."""
         try:
             article = page.context.get("article") if page.kind == "article" else None
-            return self._template(page.template).render(
+            text = self._template(page.template).render(
                 page=page, site=self.view, topics=self.site.topics, root=root_of(page, self.view.base_path),
                 lang=article.language if article else self.view.language,
-                **page.context).encode("utf-8")  # encoding inside: a lone surrogate printed from `extra`
+                **page.context)
+            if page.kind == "email":
+                text = _inline_styles(text)
+            return text.encode("utf-8")  # encoding inside: a lone surrogate printed from `extra`
         except Exception as exc:  # any template mistake (1/0, recursion ...) is the theme's, not a crash
             raise DigestError([_template_problem(exc, page)]) from None
 
@@ -328,6 +351,25 @@ def static_files(config: SiteConfig) -> Iterator[tuple[str, Path]]:
             if rel not in seen:
                 seen.add(rel)
                 yield rel, path
+
+
+@functools.lru_cache(maxsize=1)
+def _inliner() -> Any:
+    import css_inline  # only for sites with emails to write
+
+    # media queries (dark mode, narrow screens) cannot go into style attributes: they stay in <head>
+    return css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
+
+
+def _inline_styles(html: str) -> str:
+    """An email page with its <style> rules written into each element's style attribute:
+    mail clients drop or ignore style sheets. The inliner writes the rules it keeps (media
+    queries) first in <head>; the charset goes back before them, where browsers look for it."""
+    inlined = str(_inliner().inline(html))
+    charset = '<meta charset="utf-8">'
+    if charset in inlined and "<head>" in inlined:
+        inlined = inlined.replace(charset, "", 1).replace("<head>", "<head>" + charset, 1)
+    return inlined
 
 
 def _build_time() -> dt.datetime | None:

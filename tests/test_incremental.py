@@ -86,6 +86,14 @@ CHANGES = {
     "a version leaves its story": lambda s: set_story(s, "first-call", "none"),
     "a version moves to another story": lambda s: set_story(s, "first-call", story_of(s, "election")),
     "the curator picks a story's lead": lambda s: edit(s, "first-call", "draft: false", "draft: false\nlead: true"),
+    "the curator picks the day's lead": lambda s: edit(s, "steel", "draft: false", "draft: false\nlead: true"),
+    "the curator weighs a story": lambda s: edit(s, "election", "draft: false", "draft: false\nweight: 3"),
+    "a story is kept off the front": lambda s: edit(s, "carney-talks", "draft: false", "draft: false\nfront: false"),
+    "the curator comments": lambda s: edit(s, "carney-talks", "draft: false",
+                                           'draft: false\ncomment: "Why it *matters*: the first call."'),
+    "an edition's introduction is written": lambda s: touch(s / "content/editions/2025-03-28.md",
+                                                            '---\ntitle: "Today"\n---\nA day of *calls*.\n'),
+    "an introduction to an earlier day": lambda s: touch(s / "content/editions/2025-03-26.md", "Steel, mostly.\n"),
 }
 
 
@@ -225,6 +233,12 @@ def test_preview_text_edit_renders_only_pages_that_show_it_and_equals_clean_buil
     written = live.update_articles([md(site, "carney-talks")])
     assert written and "sitemap.xml" in written and "search/index.json" in written
     assert "Carney &lt;talks&gt; trade" in (folder / "index.html").read_text()
+    assert tree(folder) == _clean_build_of(site, tmp_path)
+    # the curator's comment is words too: the edition's pages and the email show it at once
+    edit(site, "carney-talks", "draft: false", 'draft: false\ncomment: "Why it matters: **tariffs**."')
+    written = live.update_articles([md(site, "carney-talks")])
+    assert {"index.html", "2025/03/28/email.html", "2025/03/28/email.txt", "editions.xml"} <= set(written)
+    assert "<strong>tariffs</strong>" in (folder / "2025/03/28/email.html").read_text()
     assert tree(folder) == _clean_build_of(site, tmp_path)
     # a new topic moves the story between lists: the preview falls back to a full build
     edit(site, "carney-talks", "topic: trade", "topic: politics")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import http.client
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -202,6 +203,17 @@ def test_pages_are_served_with_the_reload_script_and_404(server):
     assert status == 404 and b"Page not found" in body
     assert get(port, "/static/style.css")[0] == 200
     assert get(port, "/livereload.js")[0] == 200
+
+
+def test_every_preview_page_links_the_latest_editions_email(server):
+    port, preview, _ = server
+    for path in ("/", "/2025/03/27/", "/2025/03/28/first-story/"):
+        status, body = get(port, path)
+        link = re.search(rb'<a id="digest-email-preview" href="([^"]+)"', body)
+        assert status == 200 and link and link.group(1) == b"/2025/03/28/email.html", path
+    status, body = get(port, "/2025/03/28/email.html")
+    assert status == 200 and b"First story" in body and b"digest-email-preview" not in body
+    assert b"digest-email-preview" not in (preview.folder / "index.html").read_bytes()  # the files stay clean
 
 
 @pytest.mark.parametrize("host, allowed", [

@@ -39,7 +39,8 @@ def one_page_of_each_kind(output: Path) -> list[str]:
         "index.html", "page/2/index.html", article.relative_to(output).as_posix(),
         "2025/04/03/index.html", "2025/04/index.html", "2025/index.html", "archive/index.html",
         "topics/index.html", "topics/trade/index.html", "topics/trade/page/2/index.html",
-        "tags/index.html", "tags/mark-carney/index.html", "search/index.html", "404.html"]]
+        "tags/index.html", "tags/mark-carney/index.html", "search/index.html", "404.html",
+        "2025/04/03/email.html"]]
 
 
 def test_every_page_kind_passes_the_nu_html_checker(sample_site):
@@ -119,7 +120,7 @@ def test_sample_digest_links_feeds_and_safety(tmp_path, base_url):
     out = site / "output"
     files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert broken_links(files, urlsplit(base_url).path) == []
-    for feed in [f for f in files if f.endswith("feed.xml")] + ["sitemap.xml"]:
+    for feed in [f for f in files if f.endswith("feed.xml")] + ["sitemap.xml", "editions.xml"]:
         ET.fromstring(files[feed])  # parses
     assert schemes(files.values()) <= {"http", "https"}  # no javascript: anywhere
     story = files["2025/04/03/ottawa-area-liberal-candidate-says-social-media-accounts-were-hacked-after/index.html"]

@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import ioloop, web
 
+from digest.assemble import EMAIL_HTML, Site
 from digest.build import build
 from digest.config import SiteConfig, load_config
 from digest.errors import DigestError, UsageError
@@ -50,6 +51,7 @@ class Preview:
     allowed_hosts: frozenset[str]
     errors: tuple[str, ...] = ()
     live: LiveSite | None = None   # the last good site, in memory, for fast edits
+    email: str = ""                # the latest edition's email page, relative to the site root
     sockets: set[Any] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
     loop: ioloop.IOLoop | None = None
@@ -179,6 +181,9 @@ class PageHandler(_Guarded, web.RequestHandler):
         port = self.request.host.rsplit(":", 1)[-1] if ":" in self.request.host else "80"
         script = f'<script src="/livereload.js?port={int(port) if port.isdigit() else 80}"></script>'.encode()
         data = data.replace(b"</head>", script + b"</head>", 1) if b"</head>" in data else script + data
+        if self.preview.email and not self.request.path.endswith("/email.html"):
+            data = data.replace(b"</body>", email_link(self.preview) + b"</body>", 1) \
+                if b"</body>" in data else data + email_link(self.preview)
         errors = self.preview.errors
         if errors:
             data = data.replace(b"</body>", error_banner(errors) + b"</body>", 1) \
@@ -186,6 +191,25 @@ class PageHandler(_Guarded, web.RequestHandler):
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
         self.finish(data)
+
+
+def email_link(preview: Preview) -> bytes:
+    """The way to the latest edition's email, on every page of the preview (never in output/):
+    the curator checks it before a newsletter service sends it."""
+    href = html.escape(preview.base_path + preview.email)
+    return (f'<a id="digest-email-preview" href="{href}" style="position:fixed;right:1rem;bottom:1rem;'
+            "z-index:2147483646;padding:.5rem .9rem;border-radius:2rem;background:#1d3f8f;color:#fff;"
+            'font:600 14px/1.3 system-ui,sans-serif;text-decoration:none;box-shadow:0 2px 8px rgba(0,0,0,.35)">'
+            "Email of the latest edition</a>").encode()
+
+
+def latest_email(site: Site | None) -> str:
+    """The email page of the latest edition (as the editions feed lists them, newest first)."""
+    for page in site.pages if site else ():
+        if page.kind == "editions":
+            editions = page.context["editions"]
+            return editions[0]["day_url"] + EMAIL_HTML if editions else ""
+    return ""
 
 
 def error_banner(errors: tuple[str, ...]) -> bytes:
@@ -232,6 +256,7 @@ def rebuild(preview: Preview, drafts: bool, changed: set[str]) -> set[str]:
             preview.live = None  # the old site goes before the new one is made: one site in memory, not two
             report = build(config, drafts=drafts, output=preview.folder, always=True, on_wait=say_waiting)
             preview.live = LiveSite.of(report.site, preview.folder) if report.site else None
+            preview.email = latest_email(report.site)
             written = {str(p) for p in report.ingest.written + report.ingest.removed}
             for warning in report.warnings:
                 print(warning.format(), file=sys.stderr)
