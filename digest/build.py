@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
 
 from digest.commit import recover
@@ -46,6 +47,19 @@ class BuildReport:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.pages_by_kind.items()))
         return (f"built {sum(self.pages_by_kind.values())} pages ({kinds}); {self.written} of {self.files} "
                 f"files written in {self.seconds:.2f} s")
+
+
+def _sub_path_warning(config: SiteConfig) -> list[Problem]:
+    """Crawlers read robots.txt at the host's root only: under a sub-path, output/robots.txt
+    (and the sitemap it names) goes unread unless the curator puts its lines there."""
+    path = urlsplit(config.base_url).path
+    if path in ("", "/"):
+        return []
+    return [Problem(config.root / "site.yaml", config.line_of("base_url"),
+                    f"base_url is under the path {path}: crawlers read robots.txt only at the root of its host, "
+                    "so output/robots.txt has no effect there",
+                    f"add its Sitemap: line to {urlsplit(config.base_url)._replace(path='/robots.txt').geturl()}",
+                    warning=True)]
 
 
 def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
@@ -92,7 +106,7 @@ def _build(config: SiteConfig, drafts: bool, output: Path | None, clean: bool, a
     ingested = ingest(config, trust_stat=not clean, articles=files)
     if ingested.written or ingested.removed:
         files = markdown_files(config.articles_dir)  # as ingest left it
-    report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning])
+    report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning] + _sub_path_warning(config))
     problems = list(ingested.errors)
     said = list(ingested.problems)  # a failed build still prints every warning it met
     inputs = build_key(config, drafts, target, theme_dirs(config), files)

@@ -202,11 +202,25 @@ def test_feeds_sitemap_robots_and_404(tmp_path, run):
     assert files["robots.txt"].decode().strip().endswith("Sitemap: https://example.org/sitemap.xml")
     not_found = files["404.html"].decode()
     assert 'href="/archive/"' in not_found and 'href="/static/style.css"' in not_found
+    # shown at any missing address: never indexed, and no address of its own to call canonical
+    assert '<meta name="robots" content="noindex">' in not_found and 'rel="canonical"' not in not_found
+    assert 'rel="canonical"' in files["index.html"].decode() and "noindex" not in files["index.html"].decode()
+    # a browser asks every site for an icon: the theme has one, linked from every page
+    assert files["static/favicon.svg"].startswith(b"<svg") and 'href="/static/favicon.svg"' in not_found
+    assert '<link rel="icon" href="./static/favicon.svg"' in files["index.html"].decode()
 
 
 def test_sub_path_base_url_links_resolve(tmp_path, run):
-    files = built(tmp_path, run, {"content/raw/a.txt": raw_article("One"), "content/raw/b.txt": story("Two", 3)},
-                  SITE_YAML.replace("https://example.org/", "https://example.org/news/"))
+    site_yaml = SITE_YAML.replace("https://example.org/", "https://example.org/news/")
+    write_site(tmp_path, {"content/raw/a.txt": raw_article("One"), "content/raw/b.txt": story("Two", 3)}, site_yaml)
+    code, _, err = run("build", "--site", str(tmp_path))
+    assert code == 0
+    # robots.txt works only at the host's root: said once, on the base_url line
+    assert [line for line in err.splitlines() if "robots.txt" in line] == [
+        f"{tmp_path / 'site.yaml'}:2: warning: base_url is under the path /news/: crawlers read robots.txt only "
+        "at the root of its host, so output/robots.txt has no effect there "
+        "(add its Sitemap: line to https://example.org/robots.txt)"]
+    files = read_tree(tmp_path / "output")
     assert broken_links(files, "/news/") == []
     assert 'href="/news/static/style.css"' in files["404.html"].decode()
     assert "<loc>https://example.org/news/2025/03/28/one/</loc>" in files["sitemap.xml"].decode()
