@@ -65,6 +65,8 @@ class Article:
     front: bool = True       # False: kept off the front page and the emailed edition
     comment: str = ""        # the curator's own words (Markdown as written), never the wire text's
     comment_html: str = ""
+    id: str = ""             # permanent (a tag: URI ingest minted): feeds know the story by it wherever it moves
+    aliases: tuple[str, ...] = ()  # paths it was published at before: each redirects to `url`
 
     @property
     def modified(self) -> dt.datetime:

@@ -120,7 +120,7 @@ class ArticleCache:
 
 # Fields by kind, in Article's order: JSON keeps strings, numbers and lists; times are ISO text
 _DATETIMES = {i for i, f in enumerate(_FIELDS) if f in ("date", "updated")}
-_TUPLES = {i for i, f in enumerate(_FIELDS) if f in ("authors", "tags", "credits", "notes")}
+_TUPLES = {i for i, f in enumerate(_FIELDS) if f in ("authors", "tags", "credits", "notes", "aliases")}
 _EXTRA = _FIELDS.index("extra")
 
 

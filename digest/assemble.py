@@ -9,11 +9,13 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from digest.article import Article
 from digest.config import SiteConfig
+from digest.content import field_line
 from digest.coverage import Coverage
 from digest.dates import long_date, month_name
 from digest.editions import Intro
@@ -101,12 +103,49 @@ def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt
     pages += _index_pages(config, topics, tags)
     pages += _feed_pages(config, articles, topics, coverage)
     pages += _search_pages(config, articles, topics)
+    pages += _redirect_pages(config, articles, pages)
     pages.append(Page("notfound", "404.html", "404.html", "Page not found", in_sitemap=False))
     pages.append(Page("robots", "robots.txt", "robots.txt", "robots", in_sitemap=False))
     pages.append(Page("sitemap", "sitemap.xml", "sitemap.xml", "sitemap", in_sitemap=False,
                       context=MappingProxyType({"entries": tuple(p for p in pages if p.in_sitemap)})))
     _refuse_collisions(config, pages)
     return Site(config, tuple(pages), tuple(articles), MappingProxyType(topics), MappingProxyType(tags))
+
+
+def _redirect_pages(config: SiteConfig, articles: Sequence[Article], pages: list[Page]) -> list[Page]:
+    """A page at each path an article was published at before (its `aliases`), sending readers
+    and crawlers to where it is now, and the same as 301 rules in `_redirects` (Netlify,
+    Cloudflare Pages). An old path that another page or another article's alias holds is an
+    error naming both files: one of them would silently win."""
+    taken = {p.output_path: p for p in pages}
+    claimed: dict[str, Article] = {}
+    problems, redirects = [], []
+    for article in reversed(articles):  # oldest first: the order of _redirects
+        for alias in article.aliases:
+            page = Page("redirect", alias, "redirect.html", article.title, MappingProxyType({"target": article}),
+                        in_sitemap=False)
+            holder = taken.get(page.output_path)
+            if holder is not None:
+                if holder.url == article.url:
+                    continue  # it is back at its old path: nothing to redirect
+                owner = holder.context.get("article") if holder.kind == "article" else None
+                what = f"the page of {Path(owner.source_path).name}" if owner else f"the {holder.kind} page"
+                problems.append(Problem(Path(article.source_path), field_line(Path(article.source_path), "aliases"),
+                                        f"the alias /{alias} is already {what}",
+                                        "remove the alias, or give that page another path"))
+                continue
+            other = claimed.setdefault(page.output_path, article)
+            if other is not article:
+                problems.append(Problem(Path(article.source_path), field_line(Path(article.source_path), "aliases"),
+                                        f"the alias /{alias} is also an alias of {Path(other.source_path).name}",
+                                        "keep it in one of them"))
+                continue
+            redirects.append(page)
+    if problems:
+        raise DigestError(problems)
+    rules = tuple((page.url, page.context["target"].url) for page in redirects)
+    return [*redirects, Page("redirects", "_redirects", "redirects.txt", "Redirects",
+                             MappingProxyType({"rules": rules}), in_sitemap=False)]
 
 
 def _refuse_collisions(config: SiteConfig, pages: list[Page]) -> None:

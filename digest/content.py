@@ -39,7 +39,7 @@ MAX_WEIGHT = 1_000_000  # beyond any order a curator means; keeps the cache's JS
 
 KNOWN_FIELDS = ("title", "date", "updated", "authors", "source", "dateline", "topic", "tags", "summary",
                 "slug", "raw", "credits", "draft", "language", "notes", "story", "lead", "weight", "front",
-                "comment")
+                "comment", "id", "aliases")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _SLUG = re.compile(SLUG_RE_TEXT)
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
@@ -95,14 +95,14 @@ def _second_leads(articles: list[Article]) -> list[Problem]:
             continue
         earlier = first.setdefault(article.day, article)
         if earlier is not article:
-            problems.append(Problem(Path(article.source_path), _field_line(Path(article.source_path), "lead"),
+            problems.append(Problem(Path(article.source_path), field_line(Path(article.source_path), "lead"),
                                     f"a second lead on {article.day.isoformat()}: "
                                     f"{Path(earlier.source_path).name}, posted earlier, leads the edition",
                                     "keep `lead: true` on one story a day", warning=True))
     return problems
 
 
-def _field_line(path: Path, key: str) -> int:
+def field_line(path: Path, key: str) -> int:
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -254,6 +254,19 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
             "quote it, or write `story: none` to keep this article alone")
         story = None
     story = "" if story is None or alone(str(story)) else clean_text(str(story)).strip()
+    permanent = meta.get("id") or ""
+    if not isinstance(permanent, str) or (permanent and not _PERMANENT_ID.fullmatch(permanent)):
+        bad("id", f"'id' must be a URI without spaces, like tag:example.org,2025-03-28:story, not {permanent!r}",
+            "it is the story's permanent id in feeds: keep the one ingest wrote")
+        permanent = ""
+    aliases = meta.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and _alias(a) is not None for a in aliases):
+        bad("aliases", "'aliases' must be a list of paths of this site, like [2025/03/27/old-slug/]",
+            "write each old path without the site's address, with no '..' in it")
+        aliases = []
+    aliases = list(dict.fromkeys(_alias(a) for a in aliases))
     slug = meta.get("slug") or stable_slug(title, "story")
     if not isinstance(slug, str) or not _SLUG.match(slug):
         bad("slug", f"slug {slug!r} must be lowercase letters, digits and single dashes")
@@ -272,7 +285,7 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
                    len(body.split()), _article_url(config, date, slug), source_hash, FrozenDict(extra),
                    language, lists["notes"], _has_time(meta.get("date")), _has_time(meta.get("updated")),
                    story, flags["lead"], weight, flags["front"], comment,
-                   render_body(md, comment) if comment else "")
+                   render_body(md, comment) if comment else "", permanent, tuple(a for a in aliases if a))
 
 
 def _has_time(value: Any) -> bool:
@@ -311,6 +324,20 @@ def _datetime(value: Any, config: SiteConfig) -> dt.datetime | None:
 def _first_paragraph_text(body: str) -> str:
     first = body.strip().split("\n\n", 1)[0]
     return " ".join(re.sub(r"\\(.)", r"\1", first).split())[:300]
+
+
+_PERMANENT_ID = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+
+
+def _alias(path: str) -> str | None:
+    """An old path as the site's pages are addressed (`2025/03/27/old/`, `old.html`), or None
+    for one that could lead out of output/."""
+    path = path.strip().lstrip("/")
+    parts = path.split("/")
+    if not path or "\\" in path or "\0" in path or ":" in parts[0] or any(p in (".", "..") for p in parts) \
+            or "" in parts[:-1] or any(p.startswith(".") for p in parts):
+        return None
+    return path if path.endswith("/") or "." in parts[-1] else path + "/"  # a folder's page, as articles are
 
 
 def _article_url(config: SiteConfig, date: dt.datetime, slug: str) -> str:

@@ -126,7 +126,7 @@ def test_features_read_back_from_the_file_are_those_ingest_compared(tmp_path, ca
     config = load_config(site)
     classifier = Classifier.from_config(config, None)
     for raw in sorted((site / "content/raw").glob("*.txt")):
-        pending = draft(parse(raw, raw.read_bytes(), config.zone), f"content/raw/{raw.name}", classifier, "en")
+        pending = draft(parse(raw, raw.read_bytes(), config.zone), f"content/raw/{raw.name}", classifier, "en", config.base_url)
         read = features_of(pending.wanted_text.decode("utf-8"), config.zone)
         assert read is not None and read[0] == pending.features, raw.name
 

@@ -93,6 +93,9 @@ CHANGES = {
                                            'draft: false\ncomment: "Why it *matters*: the first call."'),
     "an edition's introduction is written": lambda s: touch(s / "content/editions/2025-03-28.md",
                                                             '---\ntitle: "Today"\n---\nA day of *calls*.\n'),
+    "a raw file's date is corrected": lambda s: touch(s / "content/raw/c.txt", RAWS["content/raw/c.txt"].replace(
+        "2025-03-26", "2025-03-25").replace("March 26", "March 25")),
+    "the curator adds an alias": lambda s: edit(s, "steel", "aliases: []", "aliases: [steel/, 2025/old-steel/]"),
     "an introduction to an earlier day": lambda s: touch(s / "content/editions/2025-03-26.md", "Steel, mostly.\n"),
 }
 

@@ -8,6 +8,7 @@ overwritten.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import errno
 import hashlib
 import json
@@ -213,8 +214,45 @@ def _group(config: SiteConfig, direct: list, pending: list, entries: dict[str, d
     chosen, seen = stories.assign(config, new, old, scan, problems)
 
     def placed(items: list) -> list:
-        return [(dataclasses.replace(a, story=chosen[a.raw]), *rest) for a, *rest in items]
+        return [(_kept(config, dataclasses.replace(a, story=chosen[a.raw]), old[a.raw]), *rest) for a, *rest in items]
     return placed(direct), placed(pending), seen
+
+
+def _kept(config: SiteConfig, article: PendingArticle, old_md: str | None) -> PendingArticle:
+    """`article` with what its earlier file (a raw file read again) had and must keep: its
+    permanent id (its URL, which feeds used as its id, for a file from before ids) and the
+    paths it was published at, to which its URL is added when the story moves."""
+    from digest.ingest.grouping import field_text
+
+    if not old_md:
+        return article
+    try:
+        text = (config.articles_dir / old_md).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return article
+    old_url = _url_of(config, frontmatter.field(text, "date"), frontmatter.field(text, "slug"))
+    aliases = [a for a in frontmatter.field(text, "aliases") or () if isinstance(a, str)]
+    year, month, day = article.day.split("/")
+    url = config.path_of("article").format(year=year, month=month, day=day, slug=article.slug)
+    if old_url and old_url != url and old_url not in aliases:
+        aliases.append(old_url)
+    kept_id = field_text(frontmatter.field(text, "id")) or (config.base_url + old_url if old_url else None)
+    return dataclasses.replace(article, id=kept_id or article.own_id, aliases=tuple(a for a in aliases if a != url))
+
+
+def _url_of(config: SiteConfig, date: object, slug: object) -> str | None:
+    """An article's path from its front matter's date and slug, as the build makes it."""
+    if isinstance(date, str):
+        try:
+            date = dt.datetime.fromisoformat(date.strip())
+        except ValueError:
+            return None
+    if not isinstance(date, dt.date) or not isinstance(slug, str):
+        return None
+    if isinstance(date, dt.datetime):
+        date = (date if date.tzinfo else date.replace(tzinfo=config.zone)).astimezone(config.zone)
+    return config.path_of("article").format(year=f"{date.year:04d}", month=f"{date.month:02d}",
+                                            day=f"{date.day:02d}", slug=slug)
 
 
 def _save_stories(config: SiteConfig, articles: list[PendingArticle], entries: dict[str, dict],
@@ -243,7 +281,7 @@ def _settle_direct(config: SiteConfig, direct: list, pending: list, entries: dic
             pending.remove(owner)
             pending.append(item)
         text = owner[0].text(owner[0].slug)
-        if owner is not item or article.story != article.own_story:  # the worker wrote another text
+        if owner is not item or article.text(article.slug) != article.wanted_text:  # the worker wrote another
             target = config.articles_dir / rel
             tmp = target.with_name(f".{target.name}.tmp")
             tmp.write_bytes(text)
@@ -304,7 +342,7 @@ def _prepare(config: SiteConfig, classifier: Classifier, rel: str, known_sha: st
         story = parse(path, data, config.zone)
     except RawError as exc:
         return rel, identity, sha, None, [exc.problem], False
-    article = draft(story, rel, classifier, config.language)
+    article = draft(story, rel, classifier, config.language, config.base_url)
     try:
         target = config.articles_dir / article.relpath(article.slug)
         wrote = occupied is not None and article.relpath(article.slug) not in occupied and \

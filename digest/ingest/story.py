@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
 
 from digest import frontmatter
 from digest.ingest.classify import Classifier, summarize
@@ -28,13 +29,17 @@ class PendingArticle:
     story: str          # the story it is written in: its own until grouping places it
     features: Features | None = None  # what grouping compares (None: no date to place it by)
     remarks: tuple[str, ...] = ()  # what the curator should know (a topic chosen for want of evidence)
+    own_id: str = ""    # the permanent id in wanted_text: minted now
+    id: str = ""        # the one it is written with: its earlier file's, when it had one
+    aliases: tuple[str, ...] = ()  # the paths its earlier file was published at (see run._kept)
 
     def text(self, slug: str, own_story: bool = False) -> bytes:
         """The file under `slug` (in its own story: as a worker wrote it before grouping):
-        the `slug:` and `story:` lines are the only ones that change."""
+        the `slug:`, `id:`, `aliases:` and `story:` lines are the only ones that change."""
         text = self.wanted_text
         story = self.own_story if own_story else self.story
-        for key, wanted, given in (("slug", self.slug, slug), ("story", self.own_story, story)):
+        for key, wanted, given in (("slug", self.slug, slug), ("id", self.own_id, self.id or self.own_id),
+                                   ("aliases", [], list(self.aliases)), ("story", self.own_story, story)):
             if given != wanted:
                 old, new = (f"\n{key}: {frontmatter.value(s)}\n".encode() for s in (wanted, given))
                 assert old in text  # dump() writes every field on its own line
@@ -50,10 +55,21 @@ class PendingArticle:
         return f"{year}/{month}/{day}-{slug}.md"
 
 
-def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str) -> PendingArticle:
+def minted_id(base_url: str, day: dt.date, raw: str) -> str:
+    """A permanent id for the article of a raw file (RFC 4151 `tag:` URI): the site's host,
+    the story's first day and the raw file's name, unique in the site and readable.
+    Written once, in front matter; feeds use it, so a story moved by a correction is
+    never a new entry to a feed reader."""
+    parts = urlsplit(base_url)
+    specific = parts.path.lstrip("/") + raw.removeprefix("content/raw/")
+    return f"tag:{parts.hostname or 'localhost'},{day.isoformat()}:{quote(specific, safe='/-._~')}"
+
+
+def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str, base_url: str) -> PendingArticle:
     """Classify the story and lay out its front matter and escaped body."""
     body_text = "\n\n".join(story.paragraphs)
     slug = stable_slug(story.title, "story")
+    own_id = minted_id(base_url, story.date.date(), raw)
     own_story = f"{story.date:%Y-%m-%d}-{slug}"  # readable, and unique: no two stories of a day share a slug
     date: object = story.date if story.timed else story.date.date()
     fields: list[tuple[str, object]] = [("title", story.title), ("date", date)]
@@ -76,6 +92,8 @@ def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str)
         ("language", language),
         ("notes", list(story.notes)),
         ("credits", list(story.credits)),
+        ("id", own_id),
+        ("aliases", []),
         ("story", own_story),
         ("draft", False),
     ]
@@ -88,7 +106,8 @@ def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str)
                       story.dateline)
     return PendingArticle(raw, story.date.strftime("%Y/%m/%d"), slug,
                           story.date.astimezone(dt.UTC).isoformat() + " " + raw,
-                          frontmatter.dump(fields, body).encode("utf-8"), own_story, own_story, features, remarks)
+                          frontmatter.dump(fields, body).encode("utf-8"), own_story, own_story, features, remarks,
+                          own_id, own_id)
 
 
 def markdown(block: Block) -> str:

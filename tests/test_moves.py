@@ -1,0 +1,160 @@
+"""Links that never break: a permanent id for each story, and a redirect from every path a
+story was published at before (a corrected date, a slug renamed, an alias the curator adds)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from tests.conftest import SITE_YAML, raw_article, write_site
+from tests.test_build import EVENTS, read_tree
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+OLD = "2025/03/20/ferries-cancel-sailings-after-strike-vote/"
+NEW = "2025/03/19/ferries-cancel-sailings-after-strike-vote/"
+
+
+def raws(day: int = 20) -> dict[str, str]:
+    return {
+        "content/raw/ferries.txt": raw_article("Ferries cancel sailings after strike vote", f"2025-03-{day}",
+                                               posted=f"Posted March {day}, 2025 7:00 am.", body=EVENTS[1]),
+        "content/raw/mine.txt": raw_article("Kidd Creek mine to close", "2025-03-21",
+                                            posted="Posted March 21, 2025 8:00 am.", body=EVENTS[2]),
+    }
+
+
+def build(run, site: Path, *args: str) -> tuple[int, str]:
+    code, _, err = run("build", "--site", str(site), *args)
+    return code, err
+
+
+def md(site: Path, name: str) -> Path:
+    return next((site / "content/articles").rglob(f"*{name}*.md"))
+
+
+def feed_ids(site: Path) -> dict[str, str]:
+    feed = ET.parse(site / "output/feed.xml").getroot()
+    return {e.find(f"{ATOM}title").text: e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")}
+
+
+def clean_copy(site: Path, tmp_path: Path, run) -> dict[str, bytes]:
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("output", ".digest"))
+    assert build(run, copy, "--clean")[0] == 0
+    return read_tree(copy / "output")
+
+
+def test_ingest_gives_each_story_a_permanent_id_that_feeds_use(tmp_path, run):
+    site = write_site(tmp_path, raws())
+    assert build(run, site)[0] == 0
+    text = md(site, "ferries").read_text()
+    assert 'id: "tag:example.org,2025-03-20:ferries.txt"' in text and "aliases: []" in text
+    assert feed_ids(site)["Ferries cancel sailings after strike vote"] == "tag:example.org,2025-03-20:ferries.txt"
+    assert ET.parse(site / "output/feed.xml").getroot().find(f"{ATOM}id").text == "https://example.org/feed.xml"
+
+
+def test_a_corrected_date_moves_the_story_and_its_old_address_redirects(tmp_path, run):
+    site = write_site(tmp_path, raws(20))
+    assert build(run, site)[0] == 0
+    before = feed_ids(site)
+    assert (site / "output" / OLD / "index.html").is_file()
+    # the wire sends a correction: the story ran on the 19th
+    (site / "content/raw/ferries.txt").write_text(raws(19)["content/raw/ferries.txt"])
+    assert build(run, site)[0] == 0
+    text = md(site, "ferries").read_text()
+    assert md(site, "ferries").parent.name == "03" and md(site, "ferries").name.startswith("19-")
+    assert f'aliases: ["{OLD}"]' in text
+    assert 'id: "tag:example.org,2025-03-20:ferries.txt"' in text  # never changed by digest
+    assert feed_ids(site) == before  # a feed reader does not see the story twice
+    old = (site / "output" / OLD / "index.html").read_text()
+    assert f'<meta http-equiv="refresh" content="0; url=../../../../{NEW}">' in old
+    assert f'<link rel="canonical" href="https://example.org/{NEW}">' in old
+    assert '<meta name="robots" content="noindex">' in old
+    assert f'<a href="../../../../{NEW}">Ferries cancel sailings after strike vote</a>' in old
+    assert (site / "output/_redirects").read_text() == f"/{OLD} /{NEW} 301\n"
+    assert OLD not in (site / "output/sitemap.xml").read_text()
+    # corrected back: the story returns, and its other old address redirects instead
+    (site / "content/raw/ferries.txt").write_text(raws(20)["content/raw/ferries.txt"])
+    assert build(run, site)[0] == 0
+    assert f'aliases: ["{NEW}"]' in md(site, "ferries").read_text()
+    assert "Ferries cancel sailings" in (site / "output" / OLD / "index.html").read_text()
+    assert "refresh" not in (site / "output" / OLD / "index.html").read_text()
+    assert (site / "output/_redirects").read_text() == f"/{NEW} /{OLD} 301\n"
+    assert read_tree(site / "output") == clean_copy(site, tmp_path, run)
+
+
+def test_an_alias_the_curator_adds_redirects_and_one_claimed_twice_names_both_files(tmp_path, run):
+    site = write_site(tmp_path, raws())
+    assert build(run, site)[0] == 0
+    path = md(site, "ferries")
+    path.write_text(path.read_text().replace("aliases: []", "aliases: [/ferries/, 2025/old-ferries]"))
+    assert build(run, site)[0] == 0
+    rules = (site / "output/_redirects").read_text().splitlines()
+    assert rules == [f"/ferries/ /{OLD} 301", f"/2025/old-ferries/ /{OLD} 301"]
+    assert "refresh" in (site / "output/ferries/index.html").read_text()
+    before = read_tree(site / "output")
+    mine = md(site, "kidd-creek")
+    mine.write_text(mine.read_text().replace("aliases: []", f"aliases: [ferries/, {OLD}]"))
+    code, err = build(run, site)
+    assert code == 1 and "Traceback" not in err
+    line = next(n for n, text in enumerate(mine.read_text().splitlines(), 1) if text.startswith("aliases:"))
+    assert f"{mine.name}:{line}: the alias /{OLD} is already the page of {path.name}" in err
+    assert re.search(rf"{re.escape(mine.name)}:{line}: the alias /ferries/ is also an alias of {re.escape(path.name)}"
+                     r"|" + rf"{re.escape(path.name)}:\d+: the alias /ferries/ is also an alias of {re.escape(mine.name)}",
+                     err), err
+    assert read_tree(site / "output") == before  # a failed build leaves the site as it was
+
+
+def test_a_deleted_story_is_gone_and_nothing_redirects_to_it(tmp_path, run):
+    site = write_site(tmp_path, raws(20))
+    assert build(run, site)[0] == 0
+    (site / "content/raw/ferries.txt").write_text(raws(19)["content/raw/ferries.txt"])
+    assert build(run, site)[0] == 0
+    assert (site / "output/_redirects").read_text().strip()
+    (site / "content/raw/ferries.txt").unlink()
+    md(site, "ferries").unlink()
+    assert build(run, site)[0] == 0
+    assert not (site / "output" / OLD).exists() and not (site / "output" / NEW).exists()
+    assert (site / "output/_redirects").read_text() == ""
+
+
+def test_a_story_from_before_ids_keeps_its_address_as_its_id_when_it_moves(tmp_path, run):
+    site = write_site(tmp_path, raws(20))
+    assert build(run, site)[0] == 0
+    path = md(site, "ferries")  # as an older digest wrote it (no id, no aliases), and recorded it
+    older = re.sub(r"(?m)^(id|aliases): .*\n", "", path.read_text())
+    path.write_text(older)
+    record = json.loads((site / ".digest/ingest.json").read_text())
+    record["files"]["content/raw/ferries.txt"]["md_sha"] = hashlib.sha256(older.encode()).hexdigest()
+    (site / ".digest/ingest.json").write_text(json.dumps(record))
+    assert build(run, site)[0] == 0
+    assert feed_ids(site)["Ferries cancel sailings after strike vote"] == f"https://example.org/{OLD}"
+    (site / "content/raw/ferries.txt").write_text(raws(19)["content/raw/ferries.txt"])
+    assert build(run, site)[0] == 0
+    assert feed_ids(site)["Ferries cancel sailings after strike vote"] == f"https://example.org/{OLD}"
+    assert f'id: "https://example.org/{OLD}"' in md(site, "ferries").read_text()
+
+
+def test_aliases_and_ids_that_are_no_path_or_uri_are_one_line_each(tmp_path, run):
+    site = write_site(tmp_path, raws())
+    assert build(run, site)[0] == 0
+    path = md(site, "ferries")
+    path.write_text(path.read_text().replace("aliases: []", "aliases: [../../../etc/passwd]")
+                    .replace('id: "tag:example.org,2025-03-20:ferries.txt"', "id: not an id"))
+    code, err = build(run, site)
+    assert code == 1 and "Traceback" not in err
+    assert re.search(rf"{re.escape(path.name)}:\d+: 'aliases' must be a list of paths of this site", err)
+    assert re.search(rf"{re.escape(path.name)}:\d+: 'id' must be a URI without spaces", err)
+    assert not (tmp_path / "etc").exists()
+
+
+def test_redirect_rules_under_a_sub_path(tmp_path, run):
+    site = write_site(tmp_path, raws(20), SITE_YAML.replace("https://example.org/", "https://example.org/news/"))
+    assert build(run, site)[0] == 0
+    assert 'id: "tag:example.org,2025-03-20:news/ferries.txt"' in md(site, "ferries").read_text()
+    (site / "content/raw/ferries.txt").write_text(raws(19)["content/raw/ferries.txt"])
+    assert build(run, site)[0] == 0
+    assert (site / "output/_redirects").read_text() == f"/news/{OLD} /news/{NEW} 301\n"
