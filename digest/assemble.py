@@ -6,6 +6,7 @@ sitemap: all are made here as data, and rendered later by one renderer.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -87,16 +88,18 @@ class Site:
     tags: Mapping[str, Term]     # by tag name as written in front matter
 
 
-def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt.date, Intro] | None = None) -> Site:
+def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt.date, Intro] | None = None,
+             warnings: list[Problem] | None = None) -> Site:
     """Lay out every page for `articles` (sorted newest first) and the curator's
-    introductions to the day's editions."""
+    introductions to the day's editions; what the curator should know goes to `warnings`."""
     intros = intros or {}
+    warnings = [] if warnings is None else warnings
     coverage = Coverage(articles, config.language)
     topics = _topic_terms(config, articles, coverage)
     tags = _tag_terms(config, articles)
     pages: list[Page] = []
     pages += _article_pages(config, articles, topics, tags, coverage)
-    pages += _edition_pages(config, articles, topics, coverage, intros)
+    pages += _edition_pages(config, articles, topics, coverage, intros, warnings)
     pages += _archive_pages(config, articles, coverage)
     pages += _term_pages(config, articles, topics, "topic", lambda a: [a.topic], coverage)
     pages += _term_pages(config, articles, tags, "tag", lambda a: a.tags, coverage)
@@ -106,8 +109,7 @@ def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt
     pages += _redirect_pages(config, articles, pages)
     pages.append(Page("notfound", "404.html", "404.html", "Page not found", in_sitemap=False))
     pages.append(Page("robots", "robots.txt", "robots.txt", "robots", in_sitemap=False))
-    pages.append(Page("sitemap", "sitemap.xml", "sitemap.xml", "sitemap", in_sitemap=False,
-                      context=MappingProxyType({"entries": tuple(p for p in pages if p.in_sitemap)})))
+    pages += _sitemap_pages(config, articles, pages)
     _refuse_collisions(config, pages)
     return Site(config, tuple(pages), tuple(articles), MappingProxyType(topics), MappingProxyType(tags))
 
@@ -146,6 +148,59 @@ def _redirect_pages(config: SiteConfig, articles: Sequence[Article], pages: list
     rules = tuple((page.url, page.context["target"].url) for page in redirects)
     return [*redirects, Page("redirects", "_redirects", "redirects.txt", "Redirects",
                              MappingProxyType({"rules": rules}), in_sitemap=False)]
+
+
+SITEMAP_URLS = 50_000            # the protocol's limits for one sitemap file
+SITEMAP_BYTES = 50 * 1024 * 1024
+_URL_BYTES = 120                 # what a <url> entry adds to its address: tags, lastmod, indent
+NEWS_HOURS, NEWS_URLS = 48, 1000  # Google News reads the last two days' stories, at most 1,000
+
+
+def _sitemap_pages(config: SiteConfig, articles: Sequence[Article], pages: list[Page]) -> list[Page]:
+    """`sitemap.xml`, an index of child sitemaps: one for each month's stories and days (a
+    day's new stories change one of them, and the index), and one for the other pages, each
+    split before the protocol's limits; and `news-sitemap.xml` for Google News."""
+    groups: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        if not page.in_sitemap:
+            continue
+        when = page.context["article"].date if page.kind == "article" else \
+            page.context.get("day") if page.kind == "day" else None
+        groups[f"{when.year:04d}-{when.month:02d}" if when else "site"].append(page)
+    children = []
+    for name in sorted(groups, key=lambda n: (n != "site", n)):
+        chunk: list[Page] = []
+        size = 0
+        parts: list[list[Page]] = [chunk]
+        for page in groups[name]:
+            entry = len(config.base_url) + len(page.url) + _URL_BYTES
+            if len(chunk) == SITEMAP_URLS or size + entry > SITEMAP_BYTES - 1024:
+                chunk, size = [], 0
+                parts.append(chunk)
+            chunk.append(page)
+            size += entry
+        for n, part in enumerate(parts, start=1):
+            url = f"sitemaps/{name}.xml" if n == 1 else f"sitemaps/{name}-{n}.xml"
+            lastmod = max((p.lastmod for p in part if p.lastmod), default=None)
+            children.append(Page("sitemap", url, "sitemap.xml", "sitemap", MappingProxyType({"entries": tuple(part)}),
+                                 lastmod=lastmod, in_sitemap=False))
+    news = _news_sitemap(config, articles)
+    index = Page("sitemapindex", "sitemap.xml", "sitemapindex.xml", "sitemap index", MappingProxyType(
+        {"sitemaps": tuple(children) + (news,)}), in_sitemap=False)
+    return [*children, news, index]
+
+
+def _news_sitemap(config: SiteConfig, articles: Sequence[Article]) -> Page:
+    """The stories of the two days before the build: SOURCE_DATE_EPOCH when set, else the
+    newest story (not the clock: the same content gives the same site, and a build with
+    nothing new need not run)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    newest = max((a.date for a in articles), default=None)
+    now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else newest
+    recent = tuple(a for a in articles if now and dt.timedelta(0) <= now - a.date <= dt.timedelta(hours=NEWS_HOURS))
+    return Page("newssitemap", "news-sitemap.xml", "news-sitemap.xml", "news sitemap",
+                MappingProxyType({"stories": recent[:NEWS_URLS]}),
+                lastmod=max((a.modified for a in recent[:NEWS_URLS]), default=None), in_sitemap=False)
 
 
 def _refuse_collisions(config: SiteConfig, pages: list[Page]) -> None:
@@ -340,20 +395,43 @@ def lead_story(stories: Iterable[Article]) -> Article:
     return min(stories, key=lambda a: (not a.lead, -len(a.tags) if not a.lead else 0, a.date.timestamp(), a.url))
 
 
-def _edition(config: SiteConfig, articles: list[Article], topics: dict[str, Term], coverage: Coverage,
-             intro: Intro | None) -> dict[str, Any]:
-    """A day's edition: one card per story, the lead first, then the rest by topic, each
-    topic's in the curator's order (`weight`, higher first), then newest first."""
-    stories = coverage.cards(articles)
-    lead = lead_story(stories)
+def _edition(config: SiteConfig, day: dt.date, stories: Sequence[Article], topics: dict[str, Term],
+             coverage: Coverage, intro: Intro | None) -> dict[str, Any]:
+    """A day's edition of `stories` (one card per story): the lead first, from the stories on
+    the front when there are some, then the rest by topic, each topic's in the curator's
+    order (`weight`, higher first), then newest first."""
+    lead = lead_story([a for a in stories if a.front] or stories)
     ordered = sorted(stories, key=lambda a: -a.weight)  # stable: newest first within a weight
     groups = []
     for topic in config.topics:
         members = tuple(a for a in ordered if a.topic == topic.slug and a is not lead)
         if members:
             groups.append((topics[topic.slug], members))
-    return {"lead": lead, "groups": tuple(groups), "edition_day": articles[0].day, "count": len(stories),
+    return {"lead": lead, "groups": tuple(groups), "edition_day": day, "count": len(stories),
             "also": coverage.also(stories), "intro": intro}
+
+
+def _curation_warnings(day: dt.date, articles: Sequence[Article], cards: Sequence[Article], lead: Article,
+                       warnings: list[Problem]) -> None:
+    """What the curator set and the edition cannot show: a second lead, and fields on a
+    version of a story another version leads (the edition shows that one)."""
+    shown = {a.url for a in cards}
+    for article in articles:
+        path = Path(article.source_path)
+        if article.lead and article is not lead:
+            warnings.append(Problem(path, field_line(path, "lead"),
+                                    f"a second lead on {day.isoformat()}: {Path(lead.source_path).name} leads the "
+                                    "edition", "keep `lead: true` on one story a day", warning=True))
+        if article.url in shown:
+            continue
+        for key, set_ in (("comment", bool(article.comment)), ("weight", article.weight != 0),
+                          ("front", not article.front)):
+            if set_:
+                card = next(c for c in cards if c.story == article.story)
+                warnings.append(Problem(path, field_line(path, key),
+                                        f"'{key}' is on a version the edition does not show: its story's lead, "
+                                        f"{Path(card.source_path).name}, stands for it",
+                                        "move it there, or set `lead: true` here", warning=True))
 
 
 def _day_url(config: SiteConfig, day: dt.date) -> str:
@@ -369,19 +447,28 @@ EMAIL_HTML, EMAIL_TEXT, EDITIONS_FEED = "email.html", "email.txt", "editions.xml
 
 
 def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term],
-                   coverage: Coverage, intros: Mapping[dt.date, Intro]) -> list[Page]:
+                   coverage: Coverage, intros: Mapping[dt.date, Intro], warnings: list[Problem]) -> list[Page]:
     """Day pages (every story of the day), and the edition of each day by email and on the
     front page: its stories less those the curator kept off the front (`front: false`)."""
     days: dict[dt.date, list[Article]] = defaultdict(list)
-    fronts: dict[dt.date, list[Article]] = defaultdict(list)
     for article in articles:
         days[article.day].append(article)
-        if article.front:
-            fronts[article.day].append(article)
+    for day, intro in sorted(intros.items()):
+        if day not in days:
+            warnings.append(Problem(intro.path, 1, f"no story is dated {day.isoformat()}: this introduction is "
+                                    "shown nowhere", "check the file's name (YYYY-MM-DD.md)", warning=True))
     ordered = sorted(days)
     pages = []
+    editions: dict[dt.date, dict[str, Any]] = {}
+    fronts: dict[dt.date, tuple[Article, ...]] = {}
     for i, day in enumerate(ordered):
-        edition = _edition(config, days[day], topics, coverage, intros.get(day))
+        cards = coverage.cards(days[day])
+        edition = _edition(config, day, cards, topics, coverage, intros.get(day))
+        _curation_warnings(day, days[day], cards, edition["lead"], warnings)
+        front = tuple(a for a in cards if a.front)
+        if front:
+            fronts[day] = front
+            editions[day] = _edition(config, day, front, topics, coverage, intros.get(day))
         context = {"edition": edition, "day": day, "also": edition["also"],
                    "month_url": config.path_of("month").format(year=f"{day.year:04d}", month=f"{day.month:02d}"),
                    "previous_day": (ordered[i - 1], _day_url(config, ordered[i - 1])) if i else None,
@@ -389,7 +476,6 @@ def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
         pages.append(Page("day", _day_url(config, day), "day.html", long_date(day),
                           MappingProxyType(context), f"The stories of {day.isoformat()}",
                           max(a.modified for a in days[day])))
-    editions = {day: _edition(config, fronts[day], topics, coverage, intros.get(day)) for day in sorted(fronts)}
     emails = []
     for day, edition in editions.items():
         url = _day_url(config, day)
@@ -400,8 +486,10 @@ def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
         pages.append(Page("emailtext", url + EMAIL_TEXT, "email.txt", long_date(day), email, in_sitemap=False))
     pages.append(Page("editions", EDITIONS_FEED, "editions.xml", config.title, MappingProxyType(
         {"editions": tuple(reversed(emails[-config.feed_size:]))}), in_sitemap=False))
-    shown = [a for a in articles if a.front]
-    if not shown:
+    off = {a.url for day in ordered for a in coverage.cards(days[day]) if not a.front}  # and their stories
+    shown = [a for a in articles if a.url not in off and not (a.story and any(
+        v.url in off for v in coverage.versions(a)))]
+    if not editions:
         return pages + [Page("home", "", "home.html", config.title, MappingProxyType(
             {"edition": None, "stories": (), "pagination": Pagination(1, 1, ("",))}), config.description)]
     latest = max(editions)
@@ -478,7 +566,7 @@ def _term_pages(config: SiteConfig, articles: Sequence[Article], terms: dict[str
                 {"term": term, "stories": chunk, "pagination": Pagination(number, len(urls), urls),
                  "also": coverage.also(chunk)}),
                 f"{term.count} stories about {term.title}",
-                max((a.modified for a in chunk), default=None)))
+                max((a.modified for a in chunk), default=None), in_sitemap=bool(chunk)))
     return pages
 
 
@@ -511,9 +599,11 @@ def _search_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[
 def _feed_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term],
                 coverage: Coverage) -> list[Page]:
     """Feeds keep an entry per article; one that is a version of a story links the others."""
+    latest = max((a.modified for a in articles[: config.feed_size]), default=None)
+
     def feed(url: str, title: str, stories: Sequence[Article], html_url: str) -> Page:
         chosen = tuple(stories[: config.feed_size])
-        updated = max((a.modified for a in chosen), default=None)
+        updated = max((a.modified for a in chosen), default=latest)  # an empty topic's: when the site last changed
         return Page("feed", url, "feed.xml", title, MappingProxyType(
             {"stories": chosen, "html_url": html_url, "updated": updated, "also": coverage.also(chosen)}),
             in_sitemap=False)

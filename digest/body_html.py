@@ -10,6 +10,7 @@ test holds the two to byte-identical output.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,25 @@ def markdown_renderer() -> MarkdownIt:
     from markdown_it import MarkdownIt  # loaded only when articles are parsed: not on a cached build
 
     return MarkdownIt("js-default")
+
+
+@functools.lru_cache(maxsize=1)
+def curator_renderer() -> MarkdownIt:
+    """For the curator's own words (comments, edition introductions), shown on cards, pages and
+    in emails: paragraphs, lists, quotes, emphasis, code and links; no images (an email would
+    load them from anywhere), no headings (a card is not a page), no tables or rules."""
+    md = markdown_renderer()
+    md.disable(["image", "heading", "lheading", "table", "hr", "code", "fence"])
+    return md
+
+
+_HREF = re.compile(r'href="([^"]*)"')
+
+
+def local_links(html: str) -> list[str]:
+    """The links in `html` that are no full address: shown on pages at several depths and in
+    emails, a relative link would lead somewhere else from each."""
+    return [h for h in _HREF.findall(html) if not re.match(r"(?:https?:|mailto:)", h, re.I)]
 
 
 # A quote whose last paragraph is its source (`— Mayor Olivia Chow`, as ingest writes a pull

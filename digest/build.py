@@ -80,7 +80,7 @@ def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
         raise DigestError(exc.problems + problems) from None
     if problems:
         raise DigestError(problems)
-    return assemble(config, articles, intros)
+    return assemble(config, articles, intros, warnings)
 
 
 def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,

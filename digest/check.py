@@ -20,11 +20,13 @@ def check(config: SiteConfig) -> list[Problem]:
         check_output_dir(config, None)
     except DigestError as exc:
         problems += exc.problems
+    warnings: list[Problem] = []
     try:
-        site = build_site(config)
+        site = build_site(config, warnings=warnings)
         files = dict(render_pages(site))
     except DigestError as exc:
-        return problems + exc.problems
+        return problems + warnings + exc.problems
+    problems += warnings
     files.update({rel: b"" for rel, _ in static_files(config)})
     sources = {p.output_path: Path(p.context["article"].source_path) for p in site.pages if p.kind == "article"}
     base_path = urlsplit(config.base_url).path or "/"

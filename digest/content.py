@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,7 @@ import yaml
 
 from digest import frontmatter
 from digest.article import Article, FrozenDict, alone
-from digest.body_html import markdown_renderer, render_body
+from digest.body_html import curator_renderer, local_links, markdown_renderer, render_body
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.parallel import map_batches
@@ -80,26 +81,7 @@ def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = Tr
     if problems:
         raise DigestError(problems)
     articles.sort(key=lambda a: (-a.date.timestamp(), a.url))
-    if warnings is not None:
-        warnings.extend(_second_leads(articles))
     return articles
-
-
-def _second_leads(articles: list[Article]) -> list[Problem]:
-    """A warning for each `lead: true` after the first posted on its day (`articles`: newest
-    first); the edition lets the earlier one lead, as assemble.lead_story does."""
-    first: dict[dt.date, Article] = {}
-    problems = []
-    for article in reversed(articles):
-        if not article.lead:
-            continue
-        earlier = first.setdefault(article.day, article)
-        if earlier is not article:
-            problems.append(Problem(Path(article.source_path), field_line(Path(article.source_path), "lead"),
-                                    f"a second lead on {article.day.isoformat()}: "
-                                    f"{Path(earlier.source_path).name}, posted earlier, leads the edition",
-                                    "keep `lead: true` on one story a day", warning=True))
-    return problems
 
 
 def field_line(path: Path, key: str) -> int:
@@ -247,6 +229,10 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
     if len(comment) > MAX_COMMENT:
         bad("comment", f"'comment' is {len(comment):,} characters long; a comment has at most {MAX_COMMENT}",
             "keep it to a few sentences; longer words belong in an edition's introduction")
+    comment_html = curator_renderer().render(comment) if comment else ""
+    for link in local_links(comment_html):
+        bad("comment", f"'comment' links to {unescape(link)!r}, which is no full address",
+            "write it in full, like https://example.org/2025/03/28/story/: cards, pages and emails show it")
     story = meta.get("story")
     if story is not None and (isinstance(story, bool) or not isinstance(story, (str, int, float, dt.date))):
         # `story: no` is YAML's false: it would join every article so written into one story
@@ -285,7 +271,7 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
                    len(body.split()), _article_url(config, date, slug), source_hash, FrozenDict(extra),
                    language, lists["notes"], _has_time(meta.get("date")), _has_time(meta.get("updated")),
                    story, flags["lead"], weight, flags["front"], comment,
-                   render_body(md, comment) if comment else "", permanent, tuple(a for a in aliases if a))
+                   comment_html, permanent, tuple(a for a in aliases if a))
 
 
 def _has_time(value: Any) -> bool:

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
 
 from digest import frontmatter, walk
-from digest.body_html import markdown_renderer, render_body
+from digest.body_html import curator_renderer, local_links
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.text import clean_text
@@ -34,6 +35,7 @@ class Intro:
     title: str
     text: str   # the Markdown as written (the plain-text email shows it so)
     html: str
+    path: Path = field(default=Path(), repr=False, compare=False)  # for warnings; no part of any page
 
 
 def load_intros(config: SiteConfig) -> dict[dt.date, Intro]:
@@ -54,7 +56,7 @@ def load_intros(config: SiteConfig) -> dict[dt.date, Intro]:
             problems.append(Problem(path, 1, "an edition's introduction is named after its day",
                                     "name it YYYY-MM-DD.md, directly in content/editions/"))
             continue
-        md = md or markdown_renderer()
+        md = md or curator_renderer()
         try:
             intros[day] = _read(path, day, md)
         except DigestError as exc:
@@ -100,7 +102,13 @@ def _read(path: Path, day: dt.date, md: MarkdownIt) -> Intro:
     if problems:
         raise DigestError(problems)
     body = body.strip()
-    return Intro(day, clean_text(str(title)).strip(), body, render_body(md, body) if body else "")
+    html = md.render(body) if body else ""
+    links = local_links(html)
+    if links:
+        raise DigestError([Problem(path, 1, f"the introduction links to {unescape(links[0])!r}, which is no full address",
+                                   "write it in full, like https://example.org/2025/03/28/story/: pages and emails "
+                                   "show it")])
+    return Intro(day, clean_text(str(title)).strip(), body, html, path)
 
 
 def _line_of(text: str, key: str) -> int:

@@ -301,8 +301,10 @@ class Renderer:
         if html is None:
             page = Page("email", edition["day_url"] + EMAIL_HTML, "email.html", "", edition)
             text = self.render(page).decode("utf-8")
-            start = text.find(">", text.find("<body")) + 1
-            html = self.fragments[key] = Markup(text[start:text.rfind("</body>")].strip())
+            body = text.find("<body")
+            start = text.find(">", body) + 1 if body >= 0 else 0  # a theme's email may have no <body>
+            end = text.rfind("</body>")
+            html = self.fragments[key] = Markup(text[start:end if end >= start else len(text)].strip())
         return html
 
     def render(self, page: Page) -> bytes:

@@ -180,6 +180,22 @@ def test_topic_and_tag_pages_are_paginated_with_counts_and_feeds(tmp_path, run):
     assert broken_links(files) == []
 
 
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_locs(files: dict[str, bytes], base_url: str = "https://example.org/") -> list[str]:
+    """Every address the sitemap index's child sitemaps list (the news sitemap repeats some: not it)."""
+    index = ET.fromstring(files["sitemap.xml"])
+    assert index.tag == SITEMAP + "sitemapindex"
+    locs = []
+    for child in index.iter(SITEMAP + "loc"):
+        assert child.text.startswith(base_url)
+        if child.text.endswith("/news-sitemap.xml"):
+            continue
+        locs += [loc.text for loc in ET.fromstring(files[child.text[len(base_url):]]).iter(SITEMAP + "loc")]
+    return locs
+
+
 def test_feeds_sitemap_robots_and_404(tmp_path, run):
     files = built(tmp_path, run, {"content/raw/a.txt": raw_article("Trump & Carney <talk> “tariffs”"),
                                   "content/raw/b.txt": story("Second", 20)})
@@ -195,11 +211,11 @@ def test_feeds_sitemap_robots_and_404(tmp_path, run):
     assert first.find(ATOM + "link").get("href") == "https://example.org/2025/03/28/trump-carney-talk-tariffs/"
     topic_feed = ET.fromstring(files["topics/trade/feed.xml"])
     assert len(topic_feed.findall(ATOM + "entry")) == 2
-    sitemap = ET.fromstring(files["sitemap.xml"])
-    locs = [u.find("{http://www.sitemaps.org/schemas/sitemap/0.9}loc").text for u in sitemap]
+    locs = sitemap_locs(files)
     assert "https://example.org/" in locs and "https://example.org/2025/03/28/trump-carney-talk-tariffs/" in locs
     assert all(loc.startswith("https://example.org/") for loc in locs)
-    assert files["robots.txt"].decode().strip().endswith("Sitemap: https://example.org/sitemap.xml")
+    assert files["robots.txt"].decode().strip().endswith("Sitemap: https://example.org/sitemap.xml\n"
+                                                          "Sitemap: https://example.org/news-sitemap.xml")
     not_found = files["404.html"].decode()
     assert 'href="/archive/"' in not_found and 'href="/static/style.css"' in not_found
     # shown at any missing address: never indexed, and no address of its own to call canonical
@@ -223,7 +239,7 @@ def test_sub_path_base_url_links_resolve(tmp_path, run):
     files = read_tree(tmp_path / "output")
     assert broken_links(files, "/news/") == []
     assert 'href="/news/static/style.css"' in files["404.html"].decode()
-    assert "<loc>https://example.org/news/2025/03/28/one/</loc>" in files["sitemap.xml"].decode()
+    assert "https://example.org/news/2025/03/28/one/" in sitemap_locs(files, "https://example.org/news/")
     assert '<link rel="canonical" href="https://example.org/news/">' in files["index.html"].decode()
 
 

@@ -70,7 +70,7 @@ def test_two_leads_on_one_day_warn_naming_both_files_and_the_earlier_posted_lead
     warning = [line for line in err.splitlines() if "second lead" in line]
     assert len(warning) == 1
     assert re.match(r".*22-hail-damages-700-cars\.md:\d+: warning: a second lead on 2025-03-22: "
-                    r"22-nunavut-passes-budget\.md, posted earlier, leads the edition", warning[0]), warning
+                    r"22-nunavut-passes-budget\.md leads the edition", warning[0]), warning
     line = int(warning[0].split(".md:")[1].split(":")[0])
     hail = next((tmp_path / "content/articles").rglob("*hail*.md")).read_text().splitlines()
     assert hail[line - 1] == "lead: true"
@@ -244,3 +244,70 @@ def test_an_edition_on_a_french_site_is_in_french(tmp_path, run):
     assert "Lire cette édition sur le Web" in unescape(files["2025/03/22/email.html"].decode())
     assert "22 mars 2025" in files["2025/03/22/email.txt"].decode()
 
+
+
+def test_the_curators_markdown_shows_no_image_no_heading_and_only_full_links(tmp_path, run):
+    comment = 'comment: "# Big\\n\\nSee ![pixel](https://tracker.example/p.gif) and [the report](https://example.org/r/)."'
+    files, _ = build_curated(tmp_path, run, {"glencore": (comment,)})
+    for page in ("index.html", "2025/03/22/email.html", "2025/03/22/glencore-to-close-kidd-creek-mine/index.html"):
+        html = files[page].decode()
+        assert "<img" not in html and "<h1>Big" not in html, page
+        assert "# Big" in html and 'href="https://example.org/r/"' in html, page
+    curate(tmp_path, "hail", 'comment: "As [yesterday](../21/) showed."')
+    intro = tmp_path / "content/editions/2025-03-22.md"
+    intro.parent.mkdir()
+    intro.write_text("Read [the first part](/2025/03/21/).\n")
+    code, _, err = run("build", "--site", str(tmp_path))
+    assert code == 1
+    assert re.search(r"22-hail-damages-700-cars\.md:\d+: 'comment' links to '\.\./21/', which is no full address", err)
+    assert "2025-03-22.md:1: the introduction links to '/2025/03/21/', which is no full address" in err
+
+
+def test_a_story_kept_off_the_front_by_its_lead_version_is_off_with_every_version(tmp_path, run):
+    # two versions of one event: the lead (CP, earlier) is kept off the front
+    raws = dict(DAY)
+    raws["content/raw/mine-ap.txt"] = story("Glencore says Kidd Creek mine will shut in 2027", 22, 11, body=[
+        "TIMMINS, Ontario (AP) — Glencore will close its Kidd Creek mine in 2027, putting 650 jobs at risk.",
+        "Timmins Mayor Michelle Boileau called the decision a blow to the district."],
+        byline="By Rob Gillies, The Associated Press")
+    files = built(tmp_path, run, raws)
+    assert "Also:" in text(files["index.html"])  # grouped as one story
+    curate(tmp_path, "glencore-to-close", "front: false")
+    code, _, err = run("build", "--site", str(tmp_path))
+    assert code == 0 and "'front'" not in err
+    home = (tmp_path / "output/index.html").read_text()
+    assert "Glencore" not in home and "Kidd Creek" not in home
+    assert "Kidd Creek" in (tmp_path / "output/2025/03/22/index.html").read_text()
+
+
+def test_curator_fields_on_a_version_the_edition_does_not_show_are_warned_about(tmp_path, run):
+    raws = dict(DAY)
+    raws["content/raw/mine-ap.txt"] = story("Glencore says Kidd Creek mine will shut in 2027", 22, 11, body=[
+        "TIMMINS, Ontario (AP) — Glencore will close its Kidd Creek mine in 2027, putting 650 jobs at risk.",
+        "Timmins Mayor Michelle Boileau called the decision a blow to the district."],
+        byline="By Rob Gillies, The Associated Press")
+    built(tmp_path, run, raws)
+    curate(tmp_path, "glencore-says", 'comment: "Jobs."', "weight: 4")
+    code, _, err = run("build", "--site", str(tmp_path))
+    assert code == 0
+    for key in ("comment", "weight"):
+        assert re.search(rf"22-glencore-says-kidd-creek-mine-will-shut-in-2027\.md:\d+: warning: '{key}' is on a "
+                         r"version the edition does not show: its story's lead, 22-glencore-to-close-kidd-creek-mine\.md, "
+                         r"stands for it \(move it there, or set `lead: true` here\)", err), (key, err)
+    assert "Jobs." not in (tmp_path / "output/index.html").read_text()  # shown less, and said why
+
+
+def test_the_day_page_is_led_by_a_story_on_the_front(tmp_path, run):
+    files, _ = build_curated(tmp_path, run, {"nunavut": ("lead: true", "front: false")})
+    assert lead_of(files["2025/03/22/index.html"].decode()) == lead_of(files["index.html"].decode()) \
+        != "Nunavut passes budget"
+    assert "Nunavut passes budget" in text(files["2025/03/22/index.html"])
+
+
+def test_an_introduction_to_a_day_without_stories_is_warned_about_and_check_says_it_too(tmp_path, run):
+    files, err = build_curated(tmp_path, run, {"nunavut": ("lead: true",), "hail": ("lead: true",)},
+                               {"2025-03-23": "Nothing today.\n"})
+    assert re.search(r"2025-03-23\.md:1: warning: no story is dated 2025-03-23: this introduction is shown nowhere",
+                     err), err
+    code, out, err = run("check", "--site", str(tmp_path))
+    assert "a second lead on 2025-03-22" in out + err and "no story is dated 2025-03-23" in out + err

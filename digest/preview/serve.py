@@ -35,6 +35,7 @@ from digest.config import SiteConfig, load_config
 from digest.errors import DigestError, UsageError
 from digest.preview.live import LiveSite
 from digest.preview.watch import Rebuilder
+from digest.render import Strings
 from digest.state import say_waiting
 from digest.themes import default_theme_dir, theme_dirs
 
@@ -52,6 +53,7 @@ class Preview:
     errors: tuple[str, ...] = ()
     live: LiveSite | None = None   # the last good site, in memory, for fast edits
     email: str = ""                # the latest edition's email page, relative to the site root
+    email_label: str = ""          # its link's words, in the site's language
     sockets: set[Any] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
     loop: ioloop.IOLoop | None = None
@@ -200,7 +202,7 @@ def email_link(preview: Preview) -> bytes:
     return (f'<a id="digest-email-preview" href="{href}" style="position:fixed;right:1rem;bottom:1rem;'
             "z-index:2147483646;padding:.5rem .9rem;border-radius:2rem;background:#1d3f8f;color:#fff;"
             'font:600 14px/1.3 system-ui,sans-serif;text-decoration:none;box-shadow:0 2px 8px rgba(0,0,0,.35)">'
-            "Email of the latest edition</a>").encode()
+            f"{html.escape(preview.email_label)}</a>").encode()
 
 
 def latest_email(site: Site | None) -> str:
@@ -257,6 +259,8 @@ def rebuild(preview: Preview, drafts: bool, changed: set[str]) -> set[str]:
             report = build(config, drafts=drafts, output=preview.folder, always=True, on_wait=say_waiting)
             preview.live = LiveSite.of(report.site, preview.folder) if report.site else None
             preview.email = latest_email(report.site)
+            preview.email_label = Strings.load(config).tables.get(config.language, {}).get(
+                "email_preview", "Email of the latest edition")
             written = {str(p) for p in report.ingest.written + report.ingest.removed}
             for warning in report.warnings:
                 print(warning.format(), file=sys.stderr)
