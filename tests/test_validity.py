@@ -107,7 +107,6 @@ def test_search_finds_stories_in_the_browser(sample_site, served):
 
 @pytest.mark.parametrize("base_url", ["https://example.org/", "https://example.org/news/"])
 def test_sample_digest_links_feeds_and_safety(tmp_path, base_url):
-    import xml.etree.ElementTree as ET
     from urllib.parse import urlsplit
 
     from digest.links import broken_links, schemes
@@ -120,8 +119,19 @@ def test_sample_digest_links_feeds_and_safety(tmp_path, base_url):
     out = site / "output"
     files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert broken_links(files, urlsplit(base_url).path) == []
-    for feed in [f for f in files if f.endswith("feed.xml")] + ["sitemap.xml", "editions.xml"]:
-        ET.fromstring(files[feed])  # parses
+    from lxml import etree
+
+    from tests.test_edition import atom_schema
+    from tests.test_sitemaps import news_schema, xsd
+
+    atom = atom_schema()
+    for feed in [f for f in files if f.endswith("feed.xml")] + ["editions.xml"]:
+        assert atom.validate(etree.fromstring(files[feed])), (feed, atom.error_log)  # RFC 4287's schema
+    assert xsd("siteindex.xsd").validate(etree.fromstring(files["sitemap.xml"]))
+    urlset = xsd("sitemap.xsd")
+    for child in [f for f in files if f.startswith("sitemaps/")]:
+        assert urlset.validate(etree.fromstring(files[child])), (child, urlset.error_log)
+    assert news_schema().validate(etree.fromstring(files["news-sitemap.xml"]))
     assert schemes(files.values()) <= {"http", "https"}  # no javascript: anywhere
     story = files["2025/04/03/ottawa-area-liberal-candidate-says-social-media-accounts-were-hacked-after/index.html"]
     assert b"<script>alert" not in story and b"&lt;script&gt;alert(1)&lt;/script&gt;" in story
