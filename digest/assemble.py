@@ -417,6 +417,8 @@ def _curation_warnings(day: dt.date, articles: Sequence[Article], cards: Sequenc
     version of a story another version leads (the edition shows that one)."""
     shown = {a.url for a in cards}
     for article in articles:
+        if not (article.lead or article.comment or article.weight or not article.front):
+            continue  # nothing the curator set (most stories)
         path = Path(article.source_path)
         if article.lead and article is not lead:
             warnings.append(Problem(path, field_line(path, "lead"),
@@ -461,14 +463,17 @@ def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
     pages = []
     editions: dict[dt.date, dict[str, Any]] = {}
     fronts: dict[dt.date, tuple[Article, ...]] = {}
+    off: set[str] = set()  # stories (or articles alone) kept off the front by their card
     for i, day in enumerate(ordered):
         cards = coverage.cards(days[day])
         edition = _edition(config, day, cards, topics, coverage, intros.get(day))
         _curation_warnings(day, days[day], cards, edition["lead"], warnings)
         front = tuple(a for a in cards if a.front)
+        off.update(a.story or a.url for a in cards if not a.front)
         if front:
             fronts[day] = front
-            editions[day] = _edition(config, day, front, topics, coverage, intros.get(day))
+            editions[day] = edition if len(front) == len(cards) else \
+                _edition(config, day, front, topics, coverage, intros.get(day))
         context = {"edition": edition, "day": day, "also": edition["also"],
                    "month_url": config.path_of("month").format(year=f"{day.year:04d}", month=f"{day.month:02d}"),
                    "previous_day": (ordered[i - 1], _day_url(config, ordered[i - 1])) if i else None,
@@ -486,9 +491,7 @@ def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
         pages.append(Page("emailtext", url + EMAIL_TEXT, "email.txt", long_date(day), email, in_sitemap=False))
     pages.append(Page("editions", EDITIONS_FEED, "editions.xml", config.title, MappingProxyType(
         {"editions": tuple(reversed(emails[-config.feed_size:]))}), in_sitemap=False))
-    off = {a.url for day in ordered for a in coverage.cards(days[day]) if not a.front}  # and their stories
-    shown = [a for a in articles if a.url not in off and not (a.story and any(
-        v.url in off for v in coverage.versions(a)))]
+    shown = [a for a in articles if (a.story or a.url) not in off] if off else articles
     if not editions:
         return pages + [Page("home", "", "home.html", config.title, MappingProxyType(
             {"edition": None, "stories": (), "pagination": Pagination(1, 1, ("",))}), config.description)]
