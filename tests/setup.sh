@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install what the tests need beyond pip: the Nu HTML checker and axe-core (npm),
+# Install what the tests need beyond pip: the Nu HTML checker, axe-core and Lighthouse (npm),
 # and Debian's Chromium for the browser tests (apt, when missing). Java comes with the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."

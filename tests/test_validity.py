@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import shutil
 import subprocess
 import threading
@@ -19,6 +20,7 @@ from digest.cli import main
 ROOT = Path(__file__).parent.parent
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
+LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -85,6 +87,24 @@ def test_axe_finds_no_serious_violations(sample_site, served, scheme):
         browser.close()
     assert failures == []
     assert external == []  # no CDN, no web fonts, no analytics
+
+
+def test_lighthouse_gives_the_front_page_and_an_article_full_marks_for_accessibility_and_seo(sample_site, served,
+                                                                                           tmp_path):
+    chromium = shutil.which("chromium")
+    assert chromium and LIGHTHOUSE.is_file(), "run tests/setup.sh first: it installs chromium and lighthouse"
+    article = next(p for p in sorted(sample_site.glob("2025/*/*/*/index.html"))).parent.relative_to(sample_site)
+    scores = {}
+    for rel in ("", article.as_posix() + "/"):
+        report = tmp_path / "report.json"
+        subprocess.run([str(LIGHTHOUSE), served + rel, "--only-categories=accessibility,seo", "--output=json",
+                        f"--output-path={report}", "--quiet", "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+                       env={**os.environ, "CHROME_PATH": chromium}, check=True, timeout=300)
+        result = json.loads(report.read_text())
+        failed = [a["id"] for a in result["audits"].values()
+                  if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"]
+        scores[rel or "/"] = ({k: v["score"] for k, v in result["categories"].items()}, failed)
+    assert all(s == ({"accessibility": 1, "seo": 1}, []) for s in scores.values()), scores
 
 
 def test_search_finds_stories_in_the_browser(sample_site, served):
