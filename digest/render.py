@@ -203,10 +203,13 @@ def news_article_ld(config: SiteConfig, article: Any, page: Page) -> dict[str, A
         "dateModified": (article.last_updated or article.posted).isoformat(),
         "author": [{"@type": "Person", "name": name} for name in article.authors]
         or [{"@type": "Organization", "name": article.source or config.title}],
-        "publisher": {"@type": "Organization", "name": article.source or config.title},
-        "articleSection": article.topic,
+        # the digest publishes the page; the wire service wrote the story
+        "publisher": {"@type": "Organization", "name": config.title, "url": config.base_url},
+        **({"sourceOrganization": {"@type": "Organization", "name": article.source}} if article.source else {}),
+        "articleSection": (config.topic(article.topic).title if config.topic(article.topic) else article.topic),
         "keywords": list(article.tags),
         "mainEntityOfPage": config.base_url + page.url,
+        "url": config.base_url + page.url,
     }
 
 

@@ -106,7 +106,9 @@ def test_article_page_shows_everything_as_written(tmp_path, run):
     data = json.loads(ld)
     assert data["@type"] == "NewsArticle" and data["headline"] == "Carney’s “plan”: </script><b>tariffs</b>"
     assert data["author"] == [{"@type": "Person", "name": "Dylan Robertson"}]
-    assert data["publisher"]["name"] == "The Canadian Press"
+    assert data["publisher"] == {"@type": "Organization", "name": "Test Digest", "url": "https://example.org/"}
+    assert data["sourceOrganization"] == {"@type": "Organization", "name": "The Canadian Press"}
+    assert data["articleSection"] == "Trade"
     assert data["dateModified"] == "2025-03-29T13:26:00-04:00"
     assert '<a href="../../../../topics/trade/">Trade</a>' in page
     assert 'href="../../../../tags/mark-carney/" rel="tag">Mark Carney</a>' in page
