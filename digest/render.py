@@ -193,6 +193,7 @@ class Strings:
 def news_article_ld(config: SiteConfig, article: Any, page: Page) -> dict[str, Any]:
     """schema.org NewsArticle for an article page (the template serialises it with `tojson`,
     which escapes `<`, `>` and `&`, so no title can close the script element)."""
+    topic = config.topic(article.topic)
     return {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -206,7 +207,7 @@ def news_article_ld(config: SiteConfig, article: Any, page: Page) -> dict[str, A
         # the digest publishes the page; the wire service wrote the story
         "publisher": {"@type": "Organization", "name": config.title, "url": config.base_url},
         **({"sourceOrganization": {"@type": "Organization", "name": article.source}} if article.source else {}),
-        "articleSection": (config.topic(article.topic).title if config.topic(article.topic) else article.topic),
+        "articleSection": topic.title if topic else article.topic,
         "keywords": list(article.tags),
         "mainEntityOfPage": config.base_url + page.url,
         "url": config.base_url + page.url,
