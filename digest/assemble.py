@@ -106,12 +106,23 @@ def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt
     pages += _index_pages(config, topics, tags)
     pages += _feed_pages(config, articles, topics, coverage)
     pages += _search_pages(config, articles, topics)
-    pages += _redirect_pages(config, articles, pages)
     pages.append(Page("notfound", "404.html", "404.html", "Page not found", in_sitemap=False))
-    pages.append(Page("robots", "robots.txt", "robots.txt", "robots", in_sitemap=False))
-    pages += _sitemap_pages(config, articles, pages)
+    sitemaps = _sitemap_pages(config, articles, pages)
+    pages.append(Page("robots", "robots.txt", "robots.txt", "robots", in_sitemap=False, context=MappingProxyType(
+        {"sitemaps": tuple(p.url for kind in ("sitemapindex", "newssitemap") for p in sitemaps if p.kind == kind)})))
+    pages += sitemaps
+    pages += _redirect_pages(config, articles, pages)  # last: an old path may be no other file's
     _refuse_collisions(config, pages)
     return Site(config, tuple(pages), tuple(articles), MappingProxyType(topics), MappingProxyType(tags))
+
+
+_RESERVED = frozenset({"static", "sitemaps", "_redirects"})  # the theme's files, the sitemaps, the redirect rules
+
+
+def _folders(path: str) -> list[str]:
+    """The folders a file's path runs through (`a/b/c.html` -> `a`, `a/b`)."""
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[: n + 1]) for n in range(len(parts))]
 
 
 def _redirect_pages(config: SiteConfig, articles: Sequence[Article], pages: list[Page]) -> list[Page]:
@@ -120,6 +131,7 @@ def _redirect_pages(config: SiteConfig, articles: Sequence[Article], pages: list
     Cloudflare Pages). An old path that another page or another article's alias holds is an
     error naming both files: one of them would silently win."""
     taken = {p.output_path: p for p in pages}
+    folders = {f for path in taken for f in _folders(path)}
     claimed: dict[str, Article] = {}
     problems, redirects = [], []
     for article in reversed(articles):  # oldest first: the order of _redirects
@@ -127,6 +139,13 @@ def _redirect_pages(config: SiteConfig, articles: Sequence[Article], pages: list
             page = Page("redirect", alias, "redirect.html", article.title, MappingProxyType({"target": article}),
                         in_sitemap=False)
             holder = taken.get(page.output_path)
+            reserved = page.output_path.split("/", 1)[0] in _RESERVED or page.output_path in folders or any(
+                f in taken for f in _folders(page.output_path))
+            if holder is None and reserved:  # the theme's files, the sitemaps' folder, a page's folder or file
+                problems.append(Problem(Path(article.source_path), field_line(Path(article.source_path), "aliases"),
+                                        f"the alias /{alias} would stand where the site keeps its own files",
+                                        "give an old path of a story"))
+                continue
             if holder is not None:
                 if holder.url == article.url:
                     continue  # it is back at its old path: nothing to redirect
@@ -184,13 +203,13 @@ def _sitemap_pages(config: SiteConfig, articles: Sequence[Article], pages: list[
             lastmod = max((p.lastmod for p in part if p.lastmod), default=None)
             children.append(Page("sitemap", url, "sitemap.xml", "sitemap", MappingProxyType({"entries": tuple(part)}),
                                  lastmod=lastmod, in_sitemap=False))
-    news = _news_sitemap(config, articles)
+    news = _news_sitemap(config, articles)  # none without stories: an empty one is no valid sitemap
     index = Page("sitemapindex", "sitemap.xml", "sitemapindex.xml", "sitemap index", MappingProxyType(
-        {"sitemaps": tuple(children) + (news,)}), in_sitemap=False)
-    return [*children, news, index]
+        {"sitemaps": tuple(children) + news}), in_sitemap=False)
+    return [*children, *news, index]
 
 
-def _news_sitemap(config: SiteConfig, articles: Sequence[Article]) -> Page:
+def _news_sitemap(config: SiteConfig, articles: Sequence[Article]) -> tuple[Page, ...]:
     """The stories of the two days before the build: SOURCE_DATE_EPOCH when set, else the
     newest story (not the clock: the same content gives the same site, and a build with
     nothing new need not run)."""
@@ -198,9 +217,11 @@ def _news_sitemap(config: SiteConfig, articles: Sequence[Article]) -> Page:
     newest = max((a.date for a in articles), default=None)
     now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else newest
     recent = tuple(a for a in articles if now and dt.timedelta(0) <= now - a.date <= dt.timedelta(hours=NEWS_HOURS))
-    return Page("newssitemap", "news-sitemap.xml", "news-sitemap.xml", "news sitemap",
-                MappingProxyType({"stories": recent[:NEWS_URLS]}),
-                lastmod=max((a.modified for a in recent[:NEWS_URLS]), default=None), in_sitemap=False)
+    if not recent:
+        return ()
+    return (Page("newssitemap", "news-sitemap.xml", "news-sitemap.xml", "news sitemap",
+                 MappingProxyType({"stories": recent[:NEWS_URLS]}),
+                 lastmod=max(a.modified for a in recent[:NEWS_URLS]), in_sitemap=False),)
 
 
 def _refuse_collisions(config: SiteConfig, pages: list[Page]) -> None:

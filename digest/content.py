@@ -7,6 +7,7 @@ marks safe.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -81,6 +82,7 @@ def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = Tr
     if problems:
         raise DigestError(problems)
     articles.sort(key=lambda a: (-a.date.timestamp(), a.url))
+    articles = _without_twin_ids(articles, warnings)
     return articles
 
 
@@ -313,6 +315,8 @@ def _first_paragraph_text(body: str) -> str:
 
 
 _PERMANENT_ID = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+# a path's characters that need no percent-encoding (RFC 3986 pchar), minus `%`: no space, `?`, `#`
+_ALIAS = re.compile(r"[A-Za-z0-9._~!$&'()*+,;=:@/-]+")
 
 
 def _alias(path: str) -> str | None:
@@ -320,9 +324,8 @@ def _alias(path: str) -> str | None:
     for one that could lead out of output/."""
     path = path.strip().lstrip("/")
     parts = path.split("/")
-    if not path or "\\" in path or "\0" in path or ":" in parts[0] or any(p in (".", "..") for p in parts) \
-            or "" in parts[:-1] or any(p.startswith(".") for p in parts):
-        return None
+    if not _ALIAS.fullmatch(path) or ":" in parts[0] or "" in parts[:-1] or any(p.startswith(".") for p in parts):
+        return None  # out of output/, a hidden file, or what no address or _redirects line can hold
     return path if path.endswith("/") or "." in parts[-1] else path + "/"  # a folder's page, as articles are
 
 
@@ -340,3 +343,21 @@ def _url_collisions(articles: list[Article]) -> list[Problem]:
             problems.append(Problem(Path(article.source_path), 1, f"same URL /{article.url} as {Path(other.source_path).name}",
                                     "give one of them another slug"))
     return problems
+
+
+def _without_twin_ids(articles: list[Article], warnings: list[Problem] | None) -> list[Article]:
+    """A copied file carries its original's id: feed readers would take the two for one story.
+    The copy (the file whose path sorts later) is known by its URL instead, and the curator told."""
+    first: dict[str, Article] = {}
+    for article in sorted((a for a in articles if a.id), key=lambda a: a.source_path):
+        first.setdefault(article.id, article)
+    twins = {a.source_path for a in articles if a.id and first[a.id] is not a}
+    if not twins:
+        return articles
+    for article in articles:
+        if article.source_path in twins and warnings is not None:
+            path = Path(article.source_path)
+            warnings.append(Problem(path, field_line(path, "id"), f"same id as {Path(first[article.id].source_path).name}; "
+                                    "its feeds know this one by its address", "remove the id: line from the copy",
+                                    warning=True))
+    return [dataclasses.replace(a, id="") if a.source_path in twins else a for a in articles]

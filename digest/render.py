@@ -103,7 +103,7 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
                        language_name=_in_language(dates.language_name))
     env.globals.update(news_article_ld=lambda article, page: news_article_ld(config, article, page),
                        epoch=dt.datetime(1970, 1, 1, tzinfo=dt.UTC), t=strings.translate,
-                       notes_html=notes_html, page_title=strings.page_title,
+                       notes_html=notes_html, page_title=strings.page_title, news_language=news_language,
                        page_description=strings.page_description)
     return env
 
@@ -212,6 +212,14 @@ def news_article_ld(config: SiteConfig, article: Any, page: Page) -> dict[str, A
         "mainEntityOfPage": config.base_url + page.url,
         "url": config.base_url + page.url,
     }
+
+
+def news_language(code: str) -> str:
+    """A language as Google News names it: the primary subtag, and zh-cn or zh-tw for Chinese."""
+    code = code.lower()
+    if code.startswith("zh"):
+        return "zh-tw" if any(t in code for t in ("-tw", "-hk", "-mo", "-hant")) else "zh-cn"
+    return code.split("-", 1)[0]
 
 
 def notes_html(article: Any) -> str:

@@ -158,3 +158,84 @@ def test_redirect_rules_under_a_sub_path(tmp_path, run):
     (site / "content/raw/ferries.txt").write_text(raws(19)["content/raw/ferries.txt"])
     assert build(run, site)[0] == 0
     assert (site / "output/_redirects").read_text() == f"/news/{OLD} /news/{NEW} 301\n"
+
+
+def test_an_alias_never_stands_on_the_sites_own_files(tmp_path, run):
+    site = write_site(tmp_path, raws())
+    assert build(run, site)[0] == 0
+    before = read_tree(site / "output")
+    path = md(site, "ferries")
+    text = path.read_text()
+    for alias in ("static/style.css", "feed.xml/x", "sitemaps/2025-05.xml", "_redirects", "robots.txt"):
+        path.write_text(text.replace("aliases: []", f"aliases: [{alias}]"))
+        code, err = build(run, site)
+        assert code == 1 and "Traceback" not in err, alias
+        assert re.search(rf"{re.escape(path.name)}:\d+: the alias /{re.escape(alias)}/? (would stand where the site "
+                         r"keeps its own files|is already the \w+ page)", err), (alias, err)
+        assert read_tree(site / "output") == before, alias
+    for alias in ("old story/", "a?b=1", "b#frag", "100%/x"):
+        path.write_text(text.replace("aliases: []", f"aliases: ['{alias}']"))
+        code, err = build(run, site)
+        assert code == 1 and "'aliases' must be a list of paths of this site" in err, alias
+
+
+def test_a_copied_article_keeps_no_twin_id_and_the_curator_is_told(tmp_path, run):
+    site = write_site(tmp_path, raws())
+    assert build(run, site)[0] == 0
+    path = md(site, "ferries")
+    copy = path.with_name(path.name.replace("ferries", "ferries-copy"))
+    copy.write_text(path.read_text().replace("slug: ferries", "slug: ferries-copy"))
+    code, err = build(run, site)
+    assert code == 0
+    line = next(n for n, text in enumerate(copy.read_text().splitlines(), 1) if text.startswith("id:"))
+    assert f"{copy.name}:{line}: warning: same id as {path.name}; its feeds know this one by its address" in err
+    ids = [e.find(f"{ATOM}id").text for e in ET.parse(site / "output/feed.xml").getroot().findall(f"{ATOM}entry")]
+    assert len(ids) == len(set(ids)) == 3
+    assert "https://example.org/2025/03/20/ferries-copy-cancel-sailings-after-strike-vote/" in ids
+
+
+def test_a_headline_correction_keeps_the_address_and_adds_no_alias(tmp_path, run):
+    site = write_site(tmp_path, raws())
+    assert build(run, site)[0] == 0
+    (site / "content/raw/ferries.txt").write_text(raws()["content/raw/ferries.txt"].replace(
+        "Ferries cancel sailings after strike vote", "BC Ferries cancels 16 sailings after strike vote"))
+    assert build(run, site)[0] == 0
+    text = md(site, "ferries").read_text()
+    assert "BC Ferries cancels 16 sailings" in text and "aliases: []" in text
+    assert (site / "output" / OLD / "index.html").is_file() and (site / "output/_redirects").read_text() == ""
+
+
+def test_a_move_interrupted_after_writing_keeps_its_id_and_alias(tmp_path, run):
+    site = write_site(tmp_path, raws(20))
+    assert build(run, site)[0] == 0
+    record = (site / ".digest/ingest.json").read_bytes()
+    (site / "content/raw/ferries.txt").write_text(raws(19)["content/raw/ferries.txt"])
+    assert build(run, site)[0] == 0
+    # as if the run had been killed after moving the file, before saving its record
+    (site / ".digest/ingest.json").write_bytes(record)
+    (site / ".digest/ingest.running").write_text("")
+    code, err = build(run, site)
+    assert code == 0 and "may hold the curator's edits" not in err, err
+    text = md(site, "ferries").read_text()
+    assert f'aliases: ["{OLD}"]' in text and 'id: "tag:example.org,2025-03-20:ferries.txt"' in text
+    (site / "content/raw/ferries.txt").write_text(raws(19)["content/raw/ferries.txt"].replace(
+        "1,200 workers", "1,250 workers"))
+    assert build(run, site)[0] == 0
+    assert "1,250 workers" in md(site, "ferries").read_text()  # the wire's next correction still applies
+
+
+def test_a_new_story_never_takes_the_address_a_moved_story_left(tmp_path, run):
+    site = write_site(tmp_path, raws(20))
+    assert build(run, site)[0] == 0
+    (site / "content/raw/ferries.txt").write_text(raws(19)["content/raw/ferries.txt"])
+    assert build(run, site)[0] == 0
+    # the same headline on the 20th, from another source: a new story, at a new address
+    (site / "content/raw/ferries-ap.txt").write_text(raw_article(
+        "Ferries cancel sailings after strike vote", "2025-03-20", byline="By Jim Morris, The Associated Press",
+        posted="Posted March 20, 2025 3:00 pm.", body=EVENTS[9]))
+    code, err = build(run, site)
+    assert code == 0, err
+    assert (site / "output" / OLD / "index.html").read_text().count("refresh") == 1  # still the redirect
+    new = "2025/03/20/ferries-cancel-sailings-after-strike-vote-2/"
+    assert "Whitehorse" in (site / "output" / new / "index.html").read_text()
+    assert (site / "output/_redirects").read_text() == f"/{OLD} /{NEW} 301\n"

@@ -148,3 +148,18 @@ def test_every_sitemap_is_valid_against_the_published_schemas(tmp_path, run):
     broken = files["news-sitemap.xml"].replace(b"<news:title>", b"<news:headline>").replace(b"</news:title>",
                                                                                           b"</news:headline>")
     assert not news.validate(etree.fromstring(broken))
+
+
+def test_no_news_sitemap_without_recent_stories_and_languages_as_google_names_them(tmp_path, run, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 1, 1, tzinfo=dt.UTC).timestamp())))
+    files = built(tmp_path, run, stories())
+    assert "news-sitemap.xml" not in files and "news-sitemap" not in files["sitemap.xml"].decode()
+    assert "news-sitemap" not in files["robots.txt"].decode()
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    french = next((tmp_path / "content/articles").rglob("*fonderie*.md"))
+    french.write_text(french.read_text().replace("language: fr", "language: fr-CA"))
+    files = built(tmp_path, run, {})
+    assert [e[1] for e in news_entries(files)] == ["fr", "en"]
+    from lxml import etree
+
+    assert news_schema().validate(etree.fromstring(files["news-sitemap.xml"]))

@@ -233,7 +233,8 @@ def _kept(config: SiteConfig, article: PendingArticle, old_md: str | None) -> Pe
     old_url = _url_of(config, frontmatter.field(text, "date"), frontmatter.field(text, "slug"))
     aliases = [a for a in frontmatter.field(text, "aliases") or () if isinstance(a, str)]
     year, month, day = article.day.split("/")
-    url = config.path_of("article").format(year=year, month=month, day=day, slug=article.slug)
+    # a published story keeps its slug, whatever its headline becomes (see _write)
+    url = config.path_of("article").format(year=year, month=month, day=day, slug=_slug_of(old_md))
     if old_url and old_url != url and old_url not in aliases:
         aliases.append(old_url)
     kept_id = field_text(frontmatter.field(text, "id")) or (config.base_url + old_url if old_url else None)
@@ -371,6 +372,9 @@ def _taken_paths(markdown: set[str], entries: dict[str, dict]) -> dict[str, str 
     for raw, entry in entries.items():
         if entry["md"] in owners:
             owners[entry["md"]] = raw
+    for raw, entry in entries.items():  # a moved story's old paths: its aliases redirect from there
+        for rel in entry.get("moved_from", ()):
+            owners.setdefault(rel, raw)
     return owners
 
 
@@ -405,6 +409,9 @@ class _Claims:
         return self.by_raw.get(raw)
 
 
+_KEPT_LINES = re.compile(rb"(?m)^(?:id|aliases): .*\n")
+
+
 def _write(config: SiteConfig, article: PendingArticle, identity: tuple[int, int], sha: str,
            entries: dict[str, dict], taken: dict[str, str | None], claims: _Claims,
            recovering: bool, result: IngestResult) -> None:
@@ -414,9 +421,11 @@ def _write(config: SiteConfig, article: PendingArticle, identity: tuple[int, int
         old_md = None  # deleted (ingest it again) or renamed (found below)
     if old_md is None and (found := claims.of(article.raw)):
         # The curator's copy of this story under another name: keep it, never write a twin.
-        identical = (config.articles_dir / found).read_bytes() == article.text(_slug_of(found))
+        data = (config.articles_dir / found).read_bytes()
+        # the id and aliases a run interrupted mid-move had carried over from the file it removed
+        identical = _KEPT_LINES.sub(b"", data) == _KEPT_LINES.sub(b"", article.text(_slug_of(found)))
         entries[article.raw] = {"size": identity[0], "mtime": identity[1], "sha": sha, "md": found,
-                                "md_sha": _sha(article.text(_slug_of(found))) if identical else ""}
+                                "md_sha": _sha(data) if identical else ""}
         taken[found] = article.raw
         if not identical:
             result.problems.append(Problem(config.articles_dir / found, 1,
@@ -454,11 +463,14 @@ def _write(config: SiteConfig, article: PendingArticle, identity: tuple[int, int
         result.unchanged += 1
     if old_md and old_md != rel and walk.counts(str(config.articles_dir / old_md), config.articles_dir):
         (config.articles_dir / old_md).unlink(missing_ok=True)  # the date moved the story to another day
-        taken.pop(old_md, None)
+        taken[old_md] = article.raw  # held: its URL is now this story's alias
         result.removed.append(config.articles_dir / old_md)
     taken[rel] = article.raw
+    moved_from = [m for m in (entry or {}).get("moved_from", ()) if m != rel]
+    if old_md and old_md != rel and old_md not in moved_from:
+        moved_from.append(old_md)
     entries[article.raw] = {"size": identity[0], "mtime": identity[1], "sha": sha,
-                            "md": rel, "md_sha": _sha(text)}
+                            "md": rel, "md_sha": _sha(text), **({"moved_from": moved_from} if moved_from else {})}
 
 
 def _write_if_different(target: Path, text: bytes) -> bool:
@@ -574,8 +586,10 @@ def _stored_warnings(config: SiteConfig, rel: str, entry: dict) -> list[Problem]
 
 
 def _valid_entry(entry: object) -> bool:
+    moved = entry.get("moved_from", []) if isinstance(entry, dict) else None
     return isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("sha", "md", "md_sha")) \
-        and all(type(entry.get(k)) is int for k in ("size", "mtime")) and _confined_markdown(entry["md"])
+        and all(type(entry.get(k)) is int for k in ("size", "mtime")) and _confined_markdown(entry["md"]) \
+        and isinstance(moved, list) and all(isinstance(m, str) and _confined_markdown(m) for m in moved)
 
 
 def _confined_markdown(rel: str) -> bool:
