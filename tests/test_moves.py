@@ -239,3 +239,15 @@ def test_a_new_story_never_takes_the_address_a_moved_story_left(tmp_path, run):
     new = "2025/03/20/ferries-cancel-sailings-after-strike-vote-2/"
     assert "Whitehorse" in (site / "output" / new / "index.html").read_text()
     assert (site / "output/_redirects").read_text() == f"/{OLD} /{NEW} 301\n"
+
+
+def test_a_moved_story_ingested_again_from_scratch_keeps_its_id_and_old_address(tmp_path, run):
+    site = write_site(tmp_path, raws(20))
+    assert build(run, site)[0] == 0
+    (site / "content/raw/ferries.txt").write_text(raws(19)["content/raw/ferries.txt"])
+    assert build(run, site)[0] == 0
+    md(site, "ferries").unlink()  # what ingest's warnings tell a curator to do to start over
+    assert build(run, site)[0] == 0
+    text = md(site, "ferries").read_text()
+    assert 'id: "tag:example.org,2025-03-20:ferries.txt"' in text and f'aliases: ["{OLD}"]' in text
+    assert (site / "output/_redirects").read_text() == f"/{OLD} /{NEW} 301\n"

@@ -214,14 +214,16 @@ def _group(config: SiteConfig, direct: list, pending: list, entries: dict[str, d
     chosen, seen = stories.assign(config, new, old, scan, problems)
 
     def placed(items: list) -> list:
-        return [(_kept(config, dataclasses.replace(a, story=chosen[a.raw]), old[a.raw]), *rest) for a, *rest in items]
+        return [(_kept(config, dataclasses.replace(a, story=chosen[a.raw]), old[a.raw], entries.get(a.raw)), *rest)
+                for a, *rest in items]
     return placed(direct), placed(pending), seen
 
 
-def _kept(config: SiteConfig, article: PendingArticle, old_md: str | None) -> PendingArticle:
+def _kept(config: SiteConfig, article: PendingArticle, old_md: str | None, entry: dict | None) -> PendingArticle:
     """`article` with what its earlier file (a raw file read again) had and must keep: its
     permanent id (its URL, which feeds used as its id, for a file from before ids) and the
-    paths it was published at, to which its URL is added when the story moves."""
+    paths it was published at, to which its URL is added when the story moves. Its file
+    deleted (to ingest it again), the record still knows the id and the paths."""
     from digest.ingest.grouping import field_text
 
     if not old_md:
@@ -229,7 +231,13 @@ def _kept(config: SiteConfig, article: PendingArticle, old_md: str | None) -> Pe
     try:
         text = (config.articles_dir / old_md).read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return article
+        if not entry or not entry.get("id"):
+            return article
+        year, month, day = article.day.split("/")
+        url = config.path_of("article").format(year=year, month=month, day=day, slug=article.slug)
+        paths = [_url_of_path(config, rel) for rel in (*entry.get("moved_from", ()), entry["md"])]
+        return dataclasses.replace(article, id=entry["id"],
+                                   aliases=tuple(dict.fromkeys(p for p in paths if p and p != url)))
     old_url = _url_of(config, frontmatter.field(text, "date"), frontmatter.field(text, "slug"))
     aliases = [a for a in frontmatter.field(text, "aliases") or () if isinstance(a, str)]
     year, month, day = article.day.split("/")
@@ -239,6 +247,16 @@ def _kept(config: SiteConfig, article: PendingArticle, old_md: str | None) -> Pe
         aliases.append(old_url)
     kept_id = field_text(frontmatter.field(text, "id")) or (config.base_url + old_url if old_url else None)
     return dataclasses.replace(article, id=kept_id or article.own_id, aliases=tuple(a for a in aliases if a != url))
+
+
+_INGEST_PATH = re.compile(r"(\d{4})/(\d{2})/(\d{2})-([a-z0-9-]+)\.md")
+
+
+def _url_of_path(config: SiteConfig, rel: str) -> str | None:
+    """An article's path from its Markdown file's (`2025/03/28-slug.md`), as ingest names it."""
+    match = _INGEST_PATH.fullmatch(rel)
+    return config.path_of("article").format(year=match[1], month=match[2], day=match[3], slug=match[4]) \
+        if match else None
 
 
 def _url_of(config: SiteConfig, date: object, slug: object) -> str | None:
@@ -289,7 +307,7 @@ def _settle_direct(config: SiteConfig, direct: list, pending: list, entries: dic
             os.replace(tmp, target)
         taken[rel] = owner[0].raw
         entries[owner[0].raw] = {"size": owner[1][0], "mtime": owner[1][1], "sha": owner[2],
-                                 "md": rel, "md_sha": _sha(text)}
+                                 "md": rel, "md_sha": _sha(text), "id": owner[0].id or owner[0].own_id}
         result.written.append(config.articles_dir / rel)
     return pending
 
@@ -410,6 +428,7 @@ class _Claims:
 
 
 _KEPT_LINES = re.compile(rb"(?m)^(?:id|aliases): .*\n")
+_RECORDED_ID = re.compile(r"[^\s\"\\]{1,500}")  # written into front matter: one quoted line
 
 
 def _write(config: SiteConfig, article: PendingArticle, identity: tuple[int, int], sha: str,
@@ -469,8 +488,8 @@ def _write(config: SiteConfig, article: PendingArticle, identity: tuple[int, int
     moved_from = [m for m in (entry or {}).get("moved_from", ()) if m != rel]
     if old_md and old_md != rel and old_md not in moved_from:
         moved_from.append(old_md)
-    entries[article.raw] = {"size": identity[0], "mtime": identity[1], "sha": sha,
-                            "md": rel, "md_sha": _sha(text), **({"moved_from": moved_from} if moved_from else {})}
+    entries[article.raw] = {"size": identity[0], "mtime": identity[1], "sha": sha, "md": rel, "md_sha": _sha(text),
+                            "id": article.id or article.own_id, **({"moved_from": moved_from} if moved_from else {})}
 
 
 def _write_if_different(target: Path, text: bytes) -> bool:
@@ -589,7 +608,8 @@ def _valid_entry(entry: object) -> bool:
     moved = entry.get("moved_from", []) if isinstance(entry, dict) else None
     return isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("sha", "md", "md_sha")) \
         and all(type(entry.get(k)) is int for k in ("size", "mtime")) and _confined_markdown(entry["md"]) \
-        and isinstance(moved, list) and all(isinstance(m, str) and _confined_markdown(m) for m in moved)
+        and isinstance(moved, list) and all(isinstance(m, str) and _confined_markdown(m) for m in moved) \
+        and _RECORDED_ID.fullmatch(entry.get("id", "-") if isinstance(entry.get("id", "-"), str) else "") is not None
 
 
 def _confined_markdown(rel: str) -> bool:
