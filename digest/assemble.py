@@ -6,7 +6,6 @@ sitemap: all are made here as data, and rendered later by one renderer.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from digest.article import Article
 from digest.config import SiteConfig
 from digest.content import field_line
 from digest.coverage import Coverage
-from digest.dates import long_date, month_name
+from digest.dates import build_time, long_date, month_name
 from digest.editions import Intro
 from digest.errors import DigestError, Problem
 from digest.slugs import stable_slug
@@ -135,33 +134,29 @@ def _redirect_pages(config: SiteConfig, articles: Sequence[Article], pages: list
     claimed: dict[str, Article] = {}
     problems, redirects = [], []
     for article in reversed(articles):  # oldest first: the order of _redirects
+        path = Path(article.source_path)
         for alias in article.aliases:
             page = Page("redirect", alias, "redirect.html", article.title, MappingProxyType({"target": article}),
                         in_sitemap=False)
             holder = taken.get(page.output_path)
-            reserved = page.output_path.split("/", 1)[0] in _RESERVED or page.output_path in folders or any(
-                f in taken for f in _folders(page.output_path))
-            if holder is None and reserved:  # the theme's files, the sitemaps' folder, a page's folder or file
-                problems.append(Problem(Path(article.source_path), field_line(Path(article.source_path), "aliases"),
-                                        f"the alias /{alias} would stand where the site keeps its own files",
-                                        "give an old path of a story"))
-                continue
+            if holder is not None and holder.url == article.url:
+                continue  # it is back at its old path: nothing to redirect
             if holder is not None:
-                if holder.url == article.url:
-                    continue  # it is back at its old path: nothing to redirect
                 owner = holder.context.get("article") if holder.kind == "article" else None
-                what = f"the page of {Path(owner.source_path).name}" if owner else f"the {holder.kind} page"
-                problems.append(Problem(Path(article.source_path), field_line(Path(article.source_path), "aliases"),
-                                        f"the alias /{alias} is already {what}",
-                                        "remove the alias, or give that page another path"))
+                refusal = (f"the alias /{alias} is already "
+                           + (f"the page of {Path(owner.source_path).name}" if owner else f"the {holder.kind} page"),
+                           "remove the alias, or give that page another path")
+            elif page.output_path.split("/", 1)[0] in _RESERVED or page.output_path in folders or any(
+                    f in taken for f in _folders(page.output_path)):  # the theme's files, the sitemaps, a page's folder
+                refusal = (f"the alias /{alias} would stand where the site keeps its own files",
+                           "give an old path of a story")
+            elif (other := claimed.setdefault(page.output_path, article)) is not article:
+                refusal = (f"the alias /{alias} is also an alias of {Path(other.source_path).name}",
+                           "keep it in one of them")
+            else:
+                redirects.append(page)
                 continue
-            other = claimed.setdefault(page.output_path, article)
-            if other is not article:
-                problems.append(Problem(Path(article.source_path), field_line(Path(article.source_path), "aliases"),
-                                        f"the alias /{alias} is also an alias of {Path(other.source_path).name}",
-                                        "keep it in one of them"))
-                continue
-            redirects.append(page)
+            problems.append(Problem(path, field_line(path, "aliases"), *refusal))
     if problems:
         raise DigestError(problems)
     rules = tuple((page.url, page.context["target"].url) for page in redirects)
@@ -213,9 +208,7 @@ def _news_sitemap(config: SiteConfig, articles: Sequence[Article]) -> tuple[Page
     """The stories of the two days before the build: SOURCE_DATE_EPOCH when set, else the
     newest story (not the clock: the same content gives the same site, and a build with
     nothing new need not run)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    newest = max((a.date for a in articles), default=None)
-    now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else newest
+    now = build_time() or max((a.date for a in articles), default=None)
     recent = tuple(a for a in articles if now and dt.timedelta(0) <= now - a.date <= dt.timedelta(hours=NEWS_HOURS))
     if not recent:
         return ()
@@ -447,10 +440,10 @@ def _curation_warnings(day: dt.date, articles: Sequence[Article], cards: Sequenc
                                     "edition", "keep `lead: true` on one story a day", warning=True))
         if article.url in shown:
             continue
+        card = next(c for c in cards if c.story == article.story)  # the version shown for its story
         for key, set_ in (("comment", bool(article.comment)), ("weight", article.weight != 0),
                           ("front", not article.front)):
             if set_:
-                card = next(c for c in cards if c.story == article.story)
                 warnings.append(Problem(path, field_line(path, key),
                                         f"'{key}' is on a version the edition does not show: its story's lead, "
                                         f"{Path(card.source_path).name}, stands for it",

@@ -5,6 +5,7 @@ misspelled key never falls back to a silent default.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
@@ -307,6 +308,11 @@ class SiteConfig:
 
     def path_of(self, kind: str) -> str:
         return dict(self.paths)[kind]
+
+    def article_url(self, day: dt.date, slug: str) -> str:
+        """An article's path in output/, from its day (in the site's zone) and its slug."""
+        return self.path_of("article").format(year=f"{day.year:04d}", month=f"{day.month:02d}",
+                                              day=f"{day.day:02d}", slug=slug)
 
     def topic(self, slug: str) -> Topic | None:
         return next((t for t in self.topics if t.slug == slug), None)

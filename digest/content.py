@@ -92,7 +92,7 @@ def field_line(path: Path, key: str) -> int:
     except OSError:
         return 1
     parts = frontmatter.split(text)
-    return _line_of(parts[0], key) if parts else 1
+    return frontmatter.line_of(parts[0], key) if parts else 1
 
 
 PARALLEL_FROM = 300  # fewer files than this parse faster than worker processes start
@@ -152,19 +152,12 @@ def _first_date_line(yaml_text: str) -> int:
     return 1
 
 
-def _line_of(yaml_text: str, key: str) -> int:
-    for number, line in enumerate(yaml_text.split("\n"), start=2):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
-
-
 def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConfig, md: MarkdownIt,
              topics: set[str], source_hash: str) -> Article:
     problems: list[Problem] = []
 
     def bad(key: str, message: str, hint: str = "") -> None:
-        problems.append(Problem(path, _line_of(yaml_text, key), message, hint))
+        problems.append(Problem(path, frontmatter.line_of(yaml_text, key), message, hint))
 
     keys = _TOP_KEY.findall(yaml_text)
     for key in {k for k in keys if keys.count(k) > 1}:
@@ -270,7 +263,7 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
     summary = texts["summary"] or _first_paragraph_text(body)
     return Article(str(path), clean_text(title).strip(), date, updated, lists["authors"], texts["source"], texts["dateline"],
                    topic, lists["tags"], summary, slug, texts["raw"], lists["credits"], flags["draft"], html,
-                   len(body.split()), _article_url(config, date, slug), source_hash, FrozenDict(extra),
+                   len(body.split()), config.article_url(date, slug), source_hash, FrozenDict(extra),
                    language, lists["notes"], _has_time(meta.get("date")), _has_time(meta.get("updated")),
                    story, flags["lead"], weight, flags["front"], comment,
                    comment_html, permanent, tuple(a for a in aliases if a))
@@ -327,11 +320,6 @@ def _alias(path: str) -> str | None:
     if not _ALIAS.fullmatch(path) or ":" in parts[0] or "" in parts[:-1] or any(p.startswith(".") for p in parts):
         return None  # out of output/, a hidden file, or what no address or _redirects line can hold
     return path if path.endswith("/") or "." in parts[-1] else path + "/"  # a folder's page, as articles are
-
-
-def _article_url(config: SiteConfig, date: dt.datetime, slug: str) -> str:
-    return config.path_of("article").format(year=f"{date.year:04d}", month=f"{date.month:02d}",
-                                            day=f"{date.day:02d}", slug=slug)
 
 
 def _url_collisions(articles: list[Article]) -> list[Problem]:

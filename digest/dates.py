@@ -91,3 +91,12 @@ def language_name(code: str, language: str = "en") -> str:
     """The name of language `code` in `language` (`fr` in English: French), or the code itself."""
     name = _locale(language).languages.get(code.replace("-", "_")) or _locale(language).languages.get(code.split("-")[0])
     return str(name) if name else code
+
+
+def build_time() -> dt.datetime | None:
+    """The build's time, only with SOURCE_DATE_EPOCH: builds are otherwise byte-identical
+    whenever they run."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None

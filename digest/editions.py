@@ -81,6 +81,7 @@ def _read(path: Path, day: dt.date, md: MarkdownIt) -> Intro:
     except OSError as exc:
         raise DigestError([Problem(path, 1, f"cannot read it: {exc.strerror or exc}")]) from None
     parts = frontmatter.split(text)
+    yaml_text = ""
     if parts is None:  # no front matter: the whole file is the introduction, without a title
         meta: object = {}
         body = text
@@ -94,11 +95,11 @@ def _read(path: Path, day: dt.date, md: MarkdownIt) -> Intro:
                                        "front matter is not valid YAML", "write `title: \"...\"`")]) from None
     if not isinstance(meta, dict):
         raise DigestError([Problem(path, 2, "front matter must be `key: value` lines", "write `title: \"...\"`")])
-    problems = [Problem(path, _line_of(text, str(key)), f"unknown field '{key}' in an edition's introduction",
+    problems = [Problem(path, frontmatter.line_of(yaml_text, str(key)), f"unknown field '{key}' in an edition's introduction",
                         "it has a `title:` and a Markdown body") for key in meta if key not in _FIELDS]
     title = meta.get("title") or ""
     if not isinstance(title, str):
-        problems.append(Problem(path, _line_of(text, "title"), "'title' must be text", 'quote it: title: "..."'))
+        problems.append(Problem(path, frontmatter.line_of(yaml_text, "title"), "'title' must be text", 'quote it: title: "..."'))
     if problems:
         raise DigestError(problems)
     body = body.strip()
@@ -109,10 +110,3 @@ def _read(path: Path, day: dt.date, md: MarkdownIt) -> Intro:
                                    "write it in full, like https://example.org/2025/03/28/story/: pages and emails "
                                    "show it")])
     return Intro(day, clean_text(str(title)).strip(), body, html, path)
-
-
-def _line_of(text: str, key: str) -> int:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1

@@ -75,6 +75,14 @@ def field(text: str, key: str) -> Any:
     return value.get(key) if isinstance(value, dict) else None
 
 
+def line_of(yaml_text: str, key: str) -> int:
+    """The file's line that sets `key` in front matter `yaml_text` (line 1 is the opening `---`), or 1."""
+    for number, line in enumerate(yaml_text.split("\n"), start=2):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
 def split(text: str) -> tuple[str, str, int] | None:
     """(front matter YAML, Markdown body, line the body starts on), or None without `---`."""
     if text.startswith("\ufeff"):

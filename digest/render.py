@@ -145,16 +145,19 @@ class Strings:
                 tables.setdefault(path.stem, {}).update(table)
         return cls(tables, tuple(dict.fromkeys((config.language, "en"))))
 
+    def text(self, key: str, language: str) -> str:
+        """The string `key` in `language`, else the site's, else English (else the key itself)."""
+        for lang in (language, *self.fallback):
+            text = self.tables.get(lang, {}).get(key)
+            if text is not None:
+                return text
+        return key
+
     @pass_context
     def translate(self, context: Any, key: str, language: str | None = None, **fields: Any) -> str:
         """`t('posted')` in the language being rendered; `{name}` fields filled in (no format
         mini-language: a theme's string cannot reach into the values it is given)."""
-        for lang in (language or context.get("lang") or "en", *self.fallback):
-            text = self.tables.get(lang, {}).get(key)
-            if text is not None:
-                break
-        else:
-            text = key
+        text = self.text(key, language or context.get("lang") or "en")
         for name, value in fields.items():
             text = text.replace("{" + name + "}", str(value))
         return text
@@ -263,7 +266,7 @@ class Renderer:
                                  "search": config.path_of("search"), "feed": "feed.xml",
                                  "editions": EDITIONS_FEED})
         view = SiteView(config.title, config.description, config.language, config.base_url,
-                        urlsplit(config.base_url).path or "/", tuple(site.topics.values()), _build_time(), urls,
+                        urlsplit(config.base_url).path or "/", tuple(site.topics.values()), dates.build_time(), urls,
                         config.curator or config.title)
         renderer = cls(site, make_environment(config), view, {}, {})
         renderer.env.globals.update(card=renderer.card, story_card=renderer.card, shared=renderer.shared,
@@ -384,12 +387,6 @@ def _inline_styles(html: str) -> str:
     if charset in inlined and "<head>" in inlined:
         inlined = inlined.replace(charset, "", 1).replace("<head>", "<head>" + charset, 1)
     return inlined
-
-
-def _build_time() -> dt.datetime | None:
-    """Only with SOURCE_DATE_EPOCH: builds are otherwise byte-identical whenever they run."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
 
 
 def _template_problem(exc: Exception, page: Page) -> Problem:

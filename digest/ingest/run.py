@@ -228,21 +228,19 @@ def _kept(config: SiteConfig, article: PendingArticle, old_md: str | None, entry
 
     if not old_md:
         return article
+    day = dt.date(*map(int, article.day.split("/")))
     try:
         text = (config.articles_dir / old_md).read_text(encoding="utf-8", errors="replace")
     except OSError:
         if not entry or not entry.get("id"):
             return article
-        year, month, day = article.day.split("/")
-        url = config.path_of("article").format(year=year, month=month, day=day, slug=article.slug)
+        url = config.article_url(day, article.slug)
         paths = [_url_of_path(config, rel) for rel in (*entry.get("moved_from", ()), entry["md"])]
         return dataclasses.replace(article, id=entry["id"],
                                    aliases=tuple(dict.fromkeys(p for p in paths if p and p != url)))
     old_url = _url_of(config, frontmatter.field(text, "date"), frontmatter.field(text, "slug"))
     aliases = [a for a in frontmatter.field(text, "aliases") or () if isinstance(a, str)]
-    year, month, day = article.day.split("/")
-    # a published story keeps its slug, whatever its headline becomes (see _write)
-    url = config.path_of("article").format(year=year, month=month, day=day, slug=_slug_of(old_md))
+    url = config.article_url(day, _slug_of(old_md))  # a published story keeps its slug (see _write)
     if old_url and old_url != url and old_url not in aliases:
         aliases.append(old_url)
     kept_id = field_text(frontmatter.field(text, "id")) or (config.base_url + old_url if old_url else None)
@@ -255,8 +253,10 @@ _INGEST_PATH = re.compile(r"(\d{4})/(\d{2})/(\d{2})-([a-z0-9-]+)\.md")
 def _url_of_path(config: SiteConfig, rel: str) -> str | None:
     """An article's path from its Markdown file's (`2025/03/28-slug.md`), as ingest names it."""
     match = _INGEST_PATH.fullmatch(rel)
-    return config.path_of("article").format(year=match[1], month=match[2], day=match[3], slug=match[4]) \
-        if match else None
+    try:
+        return config.article_url(dt.date(int(match[1]), int(match[2]), int(match[3])), match[4]) if match else None
+    except ValueError:  # the record is anyone's file: 2025/13/45 is no day
+        return None
 
 
 def _url_of(config: SiteConfig, date: object, slug: object) -> str | None:
@@ -270,8 +270,7 @@ def _url_of(config: SiteConfig, date: object, slug: object) -> str | None:
         return None
     if isinstance(date, dt.datetime):
         date = (date if date.tzinfo else date.replace(tzinfo=config.zone)).astimezone(config.zone)
-    return config.path_of("article").format(year=f"{date.year:04d}", month=f"{date.month:02d}",
-                                            day=f"{date.day:02d}", slug=slug)
+    return config.article_url(date, slug)
 
 
 def _save_stories(config: SiteConfig, articles: list[PendingArticle], entries: dict[str, dict],

@@ -184,15 +184,17 @@ class PageHandler(_Guarded, web.RequestHandler):
         script = f'<script src="/livereload.js?port={int(port) if port.isdigit() else 80}"></script>'.encode()
         data = data.replace(b"</head>", script + b"</head>", 1) if b"</head>" in data else script + data
         if self.preview.email and not self.request.path.endswith("/email.html"):
-            data = data.replace(b"</body>", email_link(self.preview) + b"</body>", 1) \
-                if b"</body>" in data else data + email_link(self.preview)
+            data = _at_body_end(data, email_link(self.preview))
         errors = self.preview.errors
         if errors:
-            data = data.replace(b"</body>", error_banner(errors) + b"</body>", 1) \
-                if b"</body>" in data else data + error_banner(errors)
+            data = _at_body_end(data, error_banner(errors))
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
         self.finish(data)
+
+
+def _at_body_end(data: bytes, html_: bytes) -> bytes:
+    return data.replace(b"</body>", html_ + b"</body>", 1) if b"</body>" in data else data + html_
 
 
 def email_link(preview: Preview) -> bytes:
@@ -259,8 +261,7 @@ def rebuild(preview: Preview, drafts: bool, changed: set[str]) -> set[str]:
             report = build(config, drafts=drafts, output=preview.folder, always=True, on_wait=say_waiting)
             preview.live = LiveSite.of(report.site, preview.folder) if report.site else None
             preview.email = latest_email(report.site)
-            preview.email_label = Strings.load(config).tables.get(config.language, {}).get(
-                "email_preview", "Email of the latest edition")
+            preview.email_label = Strings.load(config).text("email_preview", config.language)
             written = {str(p) for p in report.ingest.written + report.ingest.removed}
             for warning in report.warnings:
                 print(warning.format(), file=sys.stderr)
