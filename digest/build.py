@@ -39,6 +39,7 @@ class BuildReport:
     seconds: float = 0.0
     output: Path | None = None
     site: Site | None = None   # the site in memory, when it was built (not for "nothing changed")
+    moved: list[Path] = field(default_factory=list)  # articles whose new address the build added an alias for
     warnings: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -63,8 +64,12 @@ def _sub_path_warning(config: SiteConfig) -> list[Problem]:
 
 
 def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
-               files: list[FileStat] | None = None, warnings: list[Problem] | None = None) -> Site:
-    """Articles on disk (`files`: a scan of them, if taken) -> the whole site in memory."""
+               files: list[FileStat] | None = None, warnings: list[Problem] | None = None,
+               published: dict[str, str] | None = None, moved: list[Path] | None = None) -> Site:
+    """Articles on disk (`files`: a scan of them, if taken) -> the whole site in memory.
+
+    Given where each article was `published` last time, an article whose address changed
+    gets the old one as an alias, written into its file (listed in `moved`)."""
     from digest.assemble import assemble  # the heavy stages load only when there is work
     from digest.content import load_articles
     from digest.editions import load_intros
@@ -80,6 +85,12 @@ def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
         raise DigestError(exc.problems + problems) from None
     if problems:
         raise DigestError(problems)
+    if published:
+        from digest.moves import follow_moves
+
+        articles, written = follow_moves(config, articles, published, warnings if warnings is not None else [])
+        if moved is not None:
+            moved.extend(written)
     return assemble(config, articles, intros, warnings)
 
 
@@ -116,18 +127,26 @@ def _build(config: SiteConfig, drafts: bool, output: Path | None, clean: bool, a
             report.files, report.seconds = len(manifest), time.perf_counter() - started
             report.output = target
             return report  # nothing the site is made of changed since the last build here
+    from digest.moves import load_published, save_published
+
     try:
         cache_warnings: list[Problem] = []
-        site = build_site(config, drafts, use_cache=not clean, files=files, warnings=cache_warnings)
+        published = load_published(config, cache_warnings)
+        site = build_site(config, drafts, use_cache=not clean, files=files, warnings=cache_warnings,
+                          published=published, moved=report.moved)
     except DigestError as exc:
         raise DigestError(said + cache_warnings + exc.problems) from None
     report.warnings += cache_warnings
     if problems:
         raise DigestError(said)
+    if report.moved:  # their files gained an alias: the key names the files as they are now
+        files = markdown_files(config.articles_dir)
+        inputs = build_key(config, drafts, target, theme_dirs(config), files)
     from digest.publish import publish  # imports Jinja2: only when there is work
 
     report.files, report.written = publish(site, target, inputs, clean=clean)
     remember_output(config, target)
+    save_published(config, site.articles, published)
     report.pages_by_kind = Counter(p.kind for p in site.pages)
     report.site = site
     report.output = target

@@ -159,3 +159,40 @@ def _read_value(text: str) -> Any:
         except ValueError:
             return _NO
     return text if scalar(text) == text else _NO
+
+
+def with_field(text: str, key: str, item: Any) -> str | None:
+    """The whole file `text` with top-level front matter field `key` set to `item` (its line
+    replaced, or added last), every other line as it was; None when that cannot be done
+    safely (no front matter, or YAML that would then read differently apart from `key`)."""
+    import yaml
+
+    crlf = "\r\n" in text  # a file saved on Windows stays so
+    text = text.replace("\r\n", "\n") if crlf else text
+    parts = split(text)
+    if parts is None:
+        return None
+    yaml_text = parts[0]
+    start = text.index("\n") + 1  # the front matter's first character, after the opening `---` line
+    lines = yaml_text.split("\n")
+    at = next((i for i, line in enumerate(lines) if re.match(rf"{re.escape(key)}\s*:", line)), None)
+    if at is None:
+        end = len(lines) - 1 if lines[-1] == "" else len(lines)
+        lines[end:end] = [f"{key}: {value(item)}"]
+    else:  # the key's line and what continues its value: indented lines, or a block list's `- ` items
+        stop = at + 1
+        while stop < len(lines) and (lines[stop][:1] in (" ", "\t", "-") or not lines[stop]):
+            stop += 1
+        while stop > at + 1 and not lines[stop - 1]:
+            stop -= 1  # blank lines after the value stay where they were
+        lines[at:stop] = [f"{key}: {value(item)}"]
+    new_yaml = "\n".join(lines)
+    try:
+        before = yaml.safe_load(yaml_text) if yaml_text.strip() else {}
+        after = yaml.safe_load(new_yaml)
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
+        return None
+    if not isinstance(before, dict) or not isinstance(after, dict) or after != {**before, key: item}:
+        return None
+    new = text[:start] + new_yaml + text[start + len(yaml_text):]
+    return new.replace("\n", "\r\n") if crlf else new

@@ -26,6 +26,7 @@ INGEST_RECORD = "ingest.json"          # which raw file became which Markdown fi
 TOPIC_MODEL = "topic-model.json"       # the curator's filing as word counts (ingest/learn.py)
 STORY_INDEX = "stories.json"           # recent articles' stories and grouping features (ingest/stories.py)
 BUILT_RECORD = "outputs.json"          # the folders digest has built into (output.py)
+PUBLISHED_RECORD = "published.json"    # each article's address at the last build (moves.py)
 MANIFESTS = "manifests"                # what each build wrote, per output folder (manifest.py)
 INGEST_RUNNING = "ingest.running"      # an ingest under way, or one that was killed
 LOCK = "lock"                          # held by the one command writing the site (its pid inside)

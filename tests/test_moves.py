@@ -251,3 +251,90 @@ def test_a_moved_story_ingested_again_from_scratch_keeps_its_id_and_old_address(
     text = md(site, "ferries").read_text()
     assert 'id: "tag:example.org,2025-03-20:ferries.txt"' in text and f'aliases: ["{OLD}"]' in text
     assert (site / "output/_redirects").read_text() == f"/{OLD} /{NEW} 301\n"
+
+
+def test_a_slug_renamed_by_hand_leaves_a_redirect_written_into_the_story(tmp_path, run):
+    site = write_site(tmp_path, raws(20))
+    assert build(run, site)[0] == 0
+    before = feed_ids(site)
+    path = md(site, "ferries")
+    path.write_text(path.read_text().replace("slug: ferries-cancel-sailings-after-strike-vote",
+                                             "slug: bc-ferries-strike"))
+    code, err = build(run, site)
+    assert code == 0
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if text.startswith("aliases:"))
+    assert (f"{path.name}:{line}: warning: this story moved from /{OLD} to /2025/03/20/bc-ferries-strike/: "
+            "its old address now redirects") in err
+    assert f'aliases: ["{OLD}"]' in path.read_text()
+    assert "refresh" in (site / "output" / OLD / "index.html").read_text()
+    assert (site / "output/_redirects").read_text() == f"/{OLD} /2025/03/20/bc-ferries-strike/ 301\n"
+    assert feed_ids(site) == before
+    # renamed again: both earlier addresses lead to the story
+    path.write_text(path.read_text().replace("slug: bc-ferries-strike", "slug: ferries-strike"))
+    assert build(run, site)[0] == 0
+    assert (site / "output/_redirects").read_text().splitlines() == [
+        f"/{OLD} /2025/03/20/ferries-strike/ 301", "/2025/03/20/bc-ferries-strike/ /2025/03/20/ferries-strike/ 301"]
+    assert build(run, site)[1] == ""  # noticed once: the next build is quiet
+    assert read_tree(site / "output") == clean_copy(site, tmp_path, run)
+
+
+def test_a_changed_paths_pattern_redirects_every_story(tmp_path, run):
+    site = write_site(tmp_path, raws(20))
+    assert build(run, site)[0] == 0
+    before = feed_ids(site)
+    (site / "site.yaml").write_text(SITE_YAML + 'paths:\n  article: "news/{year}-{month}-{day}/{slug}.html"\n')
+    assert build(run, site)[0] == 0
+    assert (site / "output/_redirects").read_text().splitlines() == sorted([
+        "/2025/03/21/kidd-creek-mine-to-close/ /news/2025-03-21/kidd-creek-mine-to-close.html 301",
+        f"/{OLD} /news/2025-03-20/ferries-cancel-sailings-after-strike-vote.html 301"])
+    assert "refresh" in (site / "output/2025/03/21/kidd-creek-mine-to-close/index.html").read_text()
+    assert feed_ids(site) == before
+    assert read_tree(site / "output") == clean_copy(site, tmp_path, run)
+
+
+def test_a_move_keeps_the_curators_own_aliases_and_layout(tmp_path, run):
+    site = write_site(tmp_path, raws(20))
+    assert build(run, site)[0] == 0
+    path = md(site, "ferries")
+    text = path.read_text().replace("aliases: []\n", "aliases:\n  - ferries/\n  - 2025/strike/\n")
+    path.write_bytes(text.replace("slug: ferries-cancel-sailings-after-strike-vote", "slug: ferry-strike")
+                     .replace("\n", "\r\n").encode())
+    assert build(run, site)[0] == 0
+    data = path.read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n")  # saved on Windows, it stays so
+    assert f'aliases: ["ferries/", "2025/strike/", "{OLD}"]\r\n'.encode() in data
+    assert data.replace(f'aliases: ["ferries/", "2025/strike/", "{OLD}"]'.encode(), b"") == \
+        text.replace("aliases:\n  - ferries/\n  - 2025/strike/", "").replace(
+            "slug: ferries-cancel-sailings-after-strike-vote", "slug: ferry-strike").replace("\n", "\r\n").encode()
+    assert len((site / "output/_redirects").read_text().splitlines()) == 3
+
+
+def test_a_move_the_front_matter_cannot_take_is_a_warning_with_what_to_add(tmp_path, run):
+    site = write_site(tmp_path, raws(20))
+    assert build(run, site)[0] == 0
+    path = md(site, "ferries")
+    # YAML a line edit could break: an anchor used by another field
+    text = path.read_text().replace("aliases: []", "aliases: &old []\nkept: *old").replace(
+        "slug: ferries-cancel-sailings-after-strike-vote", "slug: ferry-strike")
+    path.write_text(text)
+    code, err = build(run, site)
+    assert code == 0 and path.read_text() == text
+    assert f"{path.name}:" in err and f'add it to the story\'s aliases, like aliases: ["{OLD}"]' in err
+    assert not (site / "output" / OLD).exists()
+
+
+def test_a_record_of_addresses_that_is_no_record_is_ignored_with_a_warning(tmp_path, run):
+    site = write_site(tmp_path, raws(20))
+    assert build(run, site)[0] == 0
+    (site / ".digest/published.json").write_text('{"version": 1, "paths": {"x": ["../../etc"]}}')
+    path = md(site, "ferries")
+    path.write_text(path.read_text().replace("slug: ferries-cancel-sailings-after-strike-vote", "slug: ferry"))
+    code, err = build(run, site)
+    assert code == 0 and "published.json:1: warning: ignored" in err
+    assert "aliases: []" in path.read_text()
+    # a planted address is never written into a story unchecked
+    (site / ".digest/published.json").write_text(json.dumps(
+        {"version": 1, "paths": {"tag:example.org,2025-03-20:ferries.txt": "../../x y/"}}))
+    path.write_text(path.read_text().replace("slug: ferry", "slug: ferry-2"))
+    code, err = build(run, site)
+    assert code == 0 and "aliases: []" in path.read_text()

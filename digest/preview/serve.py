@@ -262,7 +262,7 @@ def rebuild(preview: Preview, drafts: bool, changed: set[str]) -> set[str]:
             preview.live = LiveSite.of(report.site, preview.folder) if report.site else None
             preview.email = latest_email(report.site)
             preview.email_label = Strings.load(config).text("email_preview", config.language)
-            written = {str(p) for p in report.ingest.written + report.ingest.removed}
+            written = {str(p) for p in report.ingest.written + report.ingest.removed + report.moved}
             for warning in report.warnings:
                 print(warning.format(), file=sys.stderr)
             summary = report.summary()
