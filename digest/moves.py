@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from digest import frontmatter
@@ -85,7 +86,7 @@ def follow_moves(config: SiteConfig, articles: list[Article], published: dict[st
     return out, written
 
 
-def save_published(config: SiteConfig, articles: list[Article], published: dict[str, str]) -> None:
+def save_published(config: SiteConfig, articles: Sequence[Article], published: dict[str, str]) -> None:
     """Record where each published article is now (drafts are not published)."""
     paths = {_key(config, a): a.url for a in articles if not a.draft}
     if paths != published:
