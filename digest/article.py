@@ -33,6 +33,22 @@ class FrozenDict(dict[str, Any]):
 
 
 @dataclass(frozen=True, slots=True)
+class Picture:
+    """An image as pages use it (see images.py): `src` is its path in output/, or another
+    site's address."""
+
+    src: str
+    width: int = 0    # 0: not known (another site's picture)
+    height: int = 0
+    file: str = ""    # its file under content/images/ ("" for another site's)
+    digest: str = ""  # of its bytes: the copy in output/ is checked by it
+
+    @property
+    def local(self) -> bool:
+        return bool(self.file)
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One story as the site shows it. `url` is relative to the site root (`2025/03/28/slug/`)."""
 
@@ -67,6 +83,9 @@ class Article:
     comment_html: str = ""
     id: str = ""             # permanent (a tag: URI ingest minted): feeds know the story by it wherever it moves
     aliases: tuple[str, ...] = ()  # paths it was published at before: each redirects to `url`
+    image: str = ""          # as written: a file under content/images/, or another site's address
+    image_alt: str = ""      # what the picture shows, for readers who cannot see it
+    picture: Picture | None = None  # `image` read (see images.py); last, and never cached: the file may change
 
     @property
     def modified(self) -> dt.datetime:

@@ -26,7 +26,7 @@ from digest.inputs import code_version, is_racy
 from digest.scan import FileStat
 from digest.state import ARTICLE_CACHE, ignored, sign, signing_key, verified, write_atomic
 
-_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name != "picture")  # read at each build
 _HASH_FIELD = _FIELDS.index("source_hash")
 _FORMAT = 2  # 1 was a pickle
 

@@ -20,6 +20,7 @@ from digest.coverage import Coverage
 from digest.dates import build_time, long_date, month_name
 from digest.editions import Intro
 from digest.errors import DigestError, Problem
+from digest.images import NO_PICTURES, SitePictures
 from digest.slugs import stable_slug
 
 LIST_KINDS = ("home", "day", "month", "year", "archive", "topic", "topics", "tag", "tags")
@@ -85,10 +86,11 @@ class Site:
     articles: tuple[Article, ...]
     topics: Mapping[str, Term]
     tags: Mapping[str, Term]     # by tag name as written in front matter
+    pictures: SitePictures = NO_PICTURES  # the site's logo and default picture
 
 
 def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt.date, Intro] | None = None,
-             warnings: list[Problem] | None = None) -> Site:
+             warnings: list[Problem] | None = None, pictures: SitePictures = NO_PICTURES) -> Site:
     """Lay out every page for `articles` (sorted newest first) and the curator's
     introductions to the day's editions; what the curator should know goes to `warnings`."""
     intros = intros or {}
@@ -112,10 +114,10 @@ def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt
     pages += sitemaps
     pages += _redirect_pages(config, articles, pages)  # last: an old path may be no other file's
     _refuse_collisions(config, pages)
-    return Site(config, tuple(pages), tuple(articles), MappingProxyType(topics), MappingProxyType(tags))
+    return Site(config, tuple(pages), tuple(articles), MappingProxyType(topics), MappingProxyType(tags), pictures)
 
 
-_RESERVED = frozenset({"static", "sitemaps", "_redirects"})  # the theme's files, the sitemaps, the redirect rules
+_RESERVED = frozenset({"static", "images", "sitemaps", "_redirects"})  # theme files, pictures, sitemaps, redirect rules
 
 
 def _folders(path: str) -> list[str]:

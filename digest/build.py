@@ -73,6 +73,7 @@ def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
     from digest.assemble import assemble  # the heavy stages load only when there is work
     from digest.content import load_articles
     from digest.editions import load_intros
+    from digest.images import place
 
     problems: list[Problem] = []
     try:
@@ -85,13 +86,17 @@ def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
         raise DigestError(exc.problems + problems) from None
     if problems:
         raise DigestError(problems)
+    told = warnings if warnings is not None else []
     if published:
         from digest.moves import follow_moves
 
-        articles, written = follow_moves(config, articles, published, warnings if warnings is not None else [])
+        articles, written = follow_moves(config, articles, published, told)
         if moved is not None:
             moved.extend(written)
-    return assemble(config, articles, intros, warnings)
+    articles, pictures = place(config, articles, problems, told)
+    if problems:
+        raise DigestError(problems)
+    return assemble(config, articles, intros, warnings, pictures)
 
 
 def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,

@@ -250,6 +250,32 @@ def _names(r: _Reader, data: dict[str, Any], key: str, default: Any, values: dic
     return tuple(" ".join(x.split()) for x in names)
 
 
+def _image(r: _Reader, data: dict[str, Any], key: str, default: Any, values: dict[str, Any]) -> str:
+    from digest.images import reference_problem
+
+    name = str(r.typed(data, key, _is_text, "a file in content/images/ or an http(s) address", default)).strip()
+    problem = reference_problem(name) if name else ""
+    if problem:
+        r.error((key,), f"'{key}': {problem}")
+        return str(default)
+    return name
+
+
+def _publisher(r: _Reader, data: dict[str, Any], key: str, default: Any, values: dict[str, Any]
+               ) -> tuple[str, str]:
+    raw = data.get(key)
+    if raw is None:
+        return default
+    if not isinstance(raw, dict):
+        r.error((key,), "'publisher' must be a mapping like {name: The Daily Digest, logo: logo.png}")
+        return default
+    for name in raw:
+        if name not in ("name", "logo"):
+            r.error((key, name), f"unknown key '{name}' in publisher", _did_you_mean(name, ["name", "logo"]))
+    inner = _Reader(r.path, {k[1:]: v for k, v in r.lines.items() if k[:1] == (key,)}, r.problems)
+    return _text(inner, raw, "name", "", values), _image(inner, raw, "logo", "", values)
+
+
 def option(default: Any, read: Read, doc: str) -> Any:
     """A site.yaml key, declared once: its default, how it is read and checked, what it means."""
     return field(default=default, metadata={"read": read, "doc": doc})
@@ -279,6 +305,12 @@ class SiteConfig:
     ignore_tags: tuple[str, ...] = option((), _names, "names never made tags (any case), nor given a tag page")
     paths: tuple[tuple[str, str], ...] = option(tuple(DEFAULT_PATHS.items()), _paths,
                                                 "where each kind of page goes in output/")
+    logo: str = option("", _image, "the site's logo: a file in content/images/ or an address (masthead, "
+                       "structured data)")
+    image: str = option("", _image, "the picture shared for pages without their own (file or address)")
+    image_alt: str = option("", _any_text, "what that picture shows, for readers who cannot see it")
+    publisher: tuple[str, str] = option(("", ""), _publisher, "who publishes the digest, {name, logo}, in "
+                                        "structured data (default: the title and logo)")
     key_lines: tuple[tuple[str, int], ...] = ()  # where each top-level key sits in site.yaml
 
     def line_of(self, key: str) -> int:
@@ -300,6 +332,19 @@ class SiteConfig:
     def editions_dir(self) -> Path:
         """The curator's introductions to each day's edition (`YYYY-MM-DD.md`)."""
         return self.root / "content" / "editions"
+
+    @property
+    def images_dir(self) -> Path:
+        """Pictures articles and site.yaml name (`image:`, `logo:`)."""
+        return self.root / "content" / "images"
+
+    @property
+    def publisher_name(self) -> str:
+        return self.publisher[0] or self.title
+
+    @property
+    def publisher_logo(self) -> str:
+        return self.publisher[1]
 
     @property
     def state_dir(self) -> Path:

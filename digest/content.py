@@ -22,6 +22,7 @@ from digest.article import Article, FrozenDict, alone
 from digest.body_html import curator_renderer, local_links, markdown_renderer, render_body
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
+from digest.images import reference_problem
 from digest.parallel import map_batches
 from digest.scan import FileStat, markdown_files
 from digest.slugs import SLUG_RE_TEXT, is_reserved, stable_slug
@@ -41,7 +42,7 @@ MAX_WEIGHT = 1_000_000  # beyond any order a curator means; keeps the cache's JS
 
 KNOWN_FIELDS = ("title", "date", "updated", "authors", "source", "dateline", "topic", "tags", "summary",
                 "slug", "raw", "credits", "draft", "language", "notes", "story", "lead", "weight", "front",
-                "comment", "id", "aliases")
+                "comment", "id", "aliases", "image", "image_alt")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _SLUG = re.compile(SLUG_RE_TEXT)
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
@@ -248,6 +249,15 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
             "write each old path without the site's address, with no '..' in it")
         aliases = []
     aliases = list(dict.fromkeys(_alias(a) for a in aliases))
+    image, image_alt = (meta.get(key) or "" for key in ("image", "image_alt"))
+    problem = "must be text" if not isinstance(image, str) else reference_problem(image.strip()) if image else ""
+    if problem:
+        bad("image", f"'image': {problem}", "name a file saved in content/images/, like image: 2025/ferry.jpg")
+        image = ""
+    if not isinstance(image_alt, str):
+        bad("image_alt", "'image_alt' must be text: what the picture shows")
+        image_alt = ""
+    image, image_alt = image.strip(), clean_text(image_alt).strip()
     slug = meta.get("slug") or stable_slug(title, "story")
     if not isinstance(slug, str) or not _SLUG.match(slug):
         bad("slug", f"slug {slug!r} must be lowercase letters, digits and single dashes")
@@ -266,7 +276,7 @@ def _article(path: Path, meta: dict, yaml_text: str, body: str, config: SiteConf
                    len(body.split()), config.article_url(date, slug), source_hash, FrozenDict(extra),
                    language, lists["notes"], _has_time(meta.get("date")), _has_time(meta.get("updated")),
                    story, flags["lead"], weight, flags["front"], comment,
-                   comment_html, permanent, tuple(a for a in aliases if a))
+                   comment_html, permanent, tuple(a for a in aliases if a), image, image_alt)
 
 
 def _has_time(value: Any) -> bool:

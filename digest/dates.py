@@ -93,6 +93,22 @@ def language_name(code: str, language: str = "en") -> str:
     return str(name) if name else code
 
 
+@functools.lru_cache(maxsize=64)
+def og_locale(code: str) -> str:
+    """A language as Open Graph names a locale (`fr-CA` -> fr_CA): a bare `en` or `fr` as the
+    site's dates are written (Canadian), another in CLDR's most likely region for it."""
+    from babel.core import get_global
+
+    parts = code.replace("_", "-").split("-")
+    region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
+    if not region and len(parts) == 1 and code in _REGION:
+        return _REGION[code]
+    if not region:
+        likely = str(get_global("likely_subtags").get(parts[0].lower(), ""))
+        region = likely.split("_")[-1] if likely.count("_") else ""
+    return f"{parts[0].lower()}_{region}" if region else parts[0].lower()
+
+
 def build_time() -> dt.datetime | None:
     """The build's time, only with SOURCE_DATE_EPOCH: builds are otherwise byte-identical
     whenever they run."""

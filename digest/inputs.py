@@ -71,6 +71,7 @@ def build_key(config: SiteConfig, drafts: bool, target: Path, theme_dirs: list[P
     a unique one when a file is too fresh to be judged by its mtime."""
     stats = list(articles)
     _stats(config.editions_dir, stats)
+    _stats(config.images_dir, stats)
     for folder in theme_dirs:
         _stats(folder, stats)
     lines = [code_version(), str(drafts), str(target), os.environ.get("SOURCE_DATE_EPOCH", "")]

@@ -21,6 +21,7 @@ from digest.assemble import Site
 from digest.commit import commit
 from digest.errors import DigestError, Problem
 from digest.files import BINARY, write_and_close
+from digest.images import in_use
 from digest.manifest import Manifest, load_manifest, save_manifest
 from digest.output import inside
 from digest.parallel import fork_is_safe, start_worker
@@ -168,6 +169,10 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
             raise DigestError(unique_problems(problems))
         for rel, source in static_files(config):
             done.append(_emit(job, rel, source.read_bytes()))
+        for picture in in_use(site.articles, site.pictures):  # named by their bytes' digest
+            kept = _kept(job, picture.src, picture.digest)
+            done.append((picture.src, False, picture.digest, *kept) if kept else
+                        _emit(job, picture.src, (config.images_dir / picture.file).read_bytes(), picture.digest))
         commit(staging, target, [d[0] for d in done if d[1]], {d[0] for d in done})
     except OSError as exc:  # writing a page: named where it was going, not in the hidden staging folder
         shutil.rmtree(staging, ignore_errors=True)

@@ -22,6 +22,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from digest import dates, walk
+from digest.article import Picture
 from digest.assemble import EDITIONS_FEED, EMAIL_HTML, Page, Site
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
@@ -41,6 +42,9 @@ class SiteView:
     generated: dt.datetime | None
     urls: Any  # where the site-wide pages live: home, archive, topics, tags, search, feed
     curator: str  # the name signing the curator's comments
+    logo: Any = None   # Picture | None: the masthead's and the publisher's
+    image: Any = None  # Picture | None: shared for pages without a picture of their own
+    image_alt: str = ""
 
 
 try:
@@ -98,10 +102,11 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     strings = Strings.load(config)
     env.filters.update(link=_link, absolute=lambda url: config.base_url + url,
+                       picture_url=lambda picture: picture_url(config, picture), og_locale=dates.og_locale,
                        long_date=_in_language(dates.long_date), long_datetime=_in_language(dates.long_datetime),
                        month_name=_in_language(dates.month_name), clock=_in_language(dates.clock),
                        language_name=_in_language(dates.language_name))
-    env.globals.update(news_article_ld=lambda article, page: news_article_ld(config, article, page),
+    env.globals.update(news_article_ld=lambda article, page, logo=None: news_article_ld(config, article, page, logo),
                        epoch=dt.datetime(1970, 1, 1, tzinfo=dt.UTC), t=strings.translate,
                        notes_html=notes_html, page_title=strings.page_title, news_language=news_language,
                        page_description=strings.page_description)
@@ -193,10 +198,22 @@ class Strings:
         return page.description
 
 
-def news_article_ld(config: SiteConfig, article: Any, page: Page) -> dict[str, Any]:
+def picture_url(config: SiteConfig, picture: Picture) -> str:
+    """A picture's full address (share cards and structured data take no relative one)."""
+    return config.base_url + picture.src if picture.local else picture.src
+
+
+def _image_object(config: SiteConfig, picture: Picture) -> dict[str, Any]:
+    size = {"width": picture.width, "height": picture.height} if picture.width else {}
+    return {"@type": "ImageObject", "url": picture_url(config, picture), **size}
+
+
+def news_article_ld(config: SiteConfig, article: Any, page: Page, logo: Picture | None = None) -> dict[str, Any]:
     """schema.org NewsArticle for an article page (the template serialises it with `tojson`,
     which escapes `<`, `>` and `&`, so no title can close the script element)."""
     topic = config.topic(article.topic)
+    publisher = {"@type": "Organization", "name": config.publisher_name, "url": config.base_url,
+                 **({"logo": _image_object(config, logo)} if logo else {})}
     return {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -208,7 +225,8 @@ def news_article_ld(config: SiteConfig, article: Any, page: Page) -> dict[str, A
         "author": [{"@type": "Person", "name": name} for name in article.authors]
         or [{"@type": "Organization", "name": article.source or config.title}],
         # the digest publishes the page; the wire service wrote the story
-        "publisher": {"@type": "Organization", "name": config.title, "url": config.base_url},
+        "publisher": publisher,
+        **({"image": [_image_object(config, article.picture)]} if article.picture else {}),
         **({"sourceOrganization": {"@type": "Organization", "name": article.source}} if article.source else {}),
         "articleSection": topic.title if topic else article.topic,
         "keywords": list(article.tags),
@@ -267,7 +285,7 @@ class Renderer:
                                  "editions": EDITIONS_FEED})
         view = SiteView(config.title, config.description, config.language, config.base_url,
                         urlsplit(config.base_url).path or "/", tuple(site.topics.values()), dates.build_time(), urls,
-                        config.curator or config.title)
+                        config.curator or config.title, site.pictures.logo, site.pictures.image, config.image_alt)
         renderer = cls(site, make_environment(config), view, {}, {})
         renderer.env.globals.update(card=renderer.card, story_card=renderer.card, shared=renderer.shared,
                                     email_content=renderer.email_content)

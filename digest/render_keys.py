@@ -24,7 +24,8 @@ from digest.inputs import code_version
 
 def _feed(value: Any, out: list[str], memo: dict[int, str]) -> None:
     if isinstance(value, Article):
-        out.append(memo.get(id(value)) or memo.setdefault(id(value), f"A{value.source_hash}{value.url}"))
+        out.append(memo.get(id(value)) or memo.setdefault(
+            id(value), f"A{value.source_hash}{value.url}{value.picture.digest if value.picture else ''}"))
     elif isinstance(value, str):
         out.append("s" + value)
     elif isinstance(value, (tuple, list, Related)):

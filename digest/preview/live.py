@@ -64,7 +64,7 @@ def _shape(article: Article) -> Article:
     its words, which pages only show (`assemble` never orders or groups by them)."""
     return dataclasses.replace(article, title="", summary="", authors=(), source="", dateline="", credits=(), notes=(),
                                body_html="", words=0, source_hash="", extra=FrozenDict(), comment="",
-                               comment_html="")
+                               comment_html="", image_alt="", picture=None)
 
 
 @dataclass(slots=True)
@@ -116,7 +116,7 @@ class LiveSite:
             article = read_article(path, self.config, md, topics)
             if _shape(article) != _shape(old):
                 return None
-            new[old.url] = article
+            new[old.url] = dataclasses.replace(article, picture=old.picture)  # the same file, read at the build
         pages = list(self.site.pages)
         touched = {i for url in new for i in self.shows.get(url, [])}
         new_pages: dict[str, Page] = {}  # an article's page carries its headline and summary, as assemble makes it
