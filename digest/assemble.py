@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -23,8 +23,6 @@ from digest.errors import DigestError, Problem
 from digest.images import NO_PICTURES, SitePictures
 from digest.slugs import stable_slug
 
-LIST_KINDS = ("home", "day", "month", "year", "archive", "topic", "topics", "tag", "tags")
-
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Term:
@@ -33,7 +31,7 @@ class Term:
     One object per topic or tag in a build, so identity is equality (and hashing is cheap:
     assemble keys dicts by Terms tens of thousands of times)."""
 
-    kind: str        # "topic" or "tag"
+    kind: str        # "topic", "tag" or "author"
     slug: str
     title: str
     url: str
@@ -97,15 +95,17 @@ def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt
     warnings = [] if warnings is None else warnings
     coverage = Coverage(articles, config.language)
     topics = _topic_terms(config, articles, coverage)
-    tags = _tag_terms(config, articles)
+    tags = _name_terms(config, articles, "tag", lambda a: a.tags)
+    authors = _name_terms(config, articles, "author", lambda a: a.authors)
     pages: list[Page] = []
-    pages += _article_pages(config, articles, topics, tags, coverage)
+    pages += _article_pages(config, articles, topics, tags, authors, coverage)
     pages += _edition_pages(config, articles, topics, coverage, intros, warnings)
     pages += _archive_pages(config, articles, coverage)
     pages += _term_pages(config, articles, topics, "topic", lambda a: [a.topic], coverage)
     pages += _term_pages(config, articles, tags, "tag", lambda a: a.tags, coverage)
-    pages += _index_pages(config, topics, tags)
-    pages += _feed_pages(config, articles, topics, coverage)
+    pages += _term_pages(config, articles, authors, "author", lambda a: a.authors, coverage)
+    pages += _index_pages(config, topics, tags, authors)
+    pages += _feed_pages(config, articles, topics, authors, coverage)
     pages += _search_pages(config, articles, topics)
     pages.append(Page("notfound", "404.html", "404.html", "Page not found", in_sitemap=False))
     sitemaps = _sitemap_pages(config, articles, pages)
@@ -246,25 +246,28 @@ def _topic_terms(config: SiteConfig, articles: Sequence[Article], coverage: Cove
                          pattern.format(slug=t.slug) + "feed.xml") for t in config.topics}
 
 
-def _tag_terms(config: SiteConfig, articles: Sequence[Article]) -> dict[str, Term]:
-    """Tags by name; spellings that share a slug (`Mark Carney`, `mark carney`) share a page."""
+def _name_terms(config: SiteConfig, articles: Sequence[Article], kind: str,
+                names_of: Callable[[Article], Iterable[str]]) -> dict[str, Term]:
+    """Tags (or authors) by name; spellings that share a slug (`Mark Carney`, `mark carney`)
+    share a page. An author's page has a feed: readers follow a reporter."""
     spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     stories: dict[str, int] = defaultdict(int)
     slug_of: dict[str, str] = {}
     for article in articles:
         slugs = set()
-        for name in article.tags:
-            slug = slug_of.get(name) or slug_of.setdefault(name, stable_slug(name, "tag"))
+        for name in names_of(article):
+            slug = slug_of.get(name) or slug_of.setdefault(name, stable_slug(name, kind))
             spellings[slug][name] += 1
             slugs.add(slug)
         for slug in slugs:  # a story counts once per tag, however many spellings it uses
             stories[slug] += 1
-    pattern = config.path_of("tag")
+    pattern = config.path_of(kind)
     terms = {}
     for slug, names in spellings.items():
         order = list(names)  # first seen first: articles come newest first
         title = min(names, key=lambda n: (-names[n], order.index(n)))  # the most used spelling names the page
-        term = Term("tag", slug, title, pattern.format(slug=slug), stories[slug])
+        url = pattern.format(slug=slug)
+        term = Term(kind, slug, title, url, stories[slug], url + "feed.xml" if kind == "author" else "")
         terms.update({n: term for n in names})
     return terms
 
@@ -272,7 +275,7 @@ def _tag_terms(config: SiteConfig, articles: Sequence[Article]) -> dict[str, Ter
 # --- articles ------------------------------------------------------------------------
 
 def _article_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term],
-                   tags: dict[str, Term], coverage: Coverage) -> list[Page]:
+                   tags: dict[str, Term], authors: dict[str, Term], coverage: Coverage) -> list[Page]:
     by_topic = _chronological_by_topic(articles)
     related = _RelatedIndex(config.related, articles, tags, coverage)
     pages = []
@@ -283,6 +286,7 @@ def _article_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
             "article": article,
             "topic": topics[article.topic],
             "tags": tuple(dict.fromkeys(tags[t] for t in article.tags)),
+            "authors": tuple(authors[name] for name in article.authors),
             "related": Related(related, len(articles) - 1 - at),
             "coverage": coverage.others(article),  # the other versions of its story
             "previous": _neighbour(siblings, position, -1, coverage),
@@ -567,7 +571,8 @@ def _archive_pages(config: SiteConfig, articles: Sequence[Article], coverage: Co
 
 def _term_pages(config: SiteConfig, articles: Sequence[Article], terms: dict[str, Term], kind: str,
                 keys: Any, coverage: Coverage) -> list[Page]:
-    """A page per topic (one card per story) and per tag (one per article, its other versions marked)."""
+    """A page per topic (one card per story), per tag and per author (one per article, its
+    other versions marked)."""
     members: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         for term in dict.fromkeys(terms[k] for k in keys(article)):
@@ -575,7 +580,7 @@ def _term_pages(config: SiteConfig, articles: Sequence[Article], terms: dict[str
     pages = []
     for term in dict.fromkeys(terms.values()):
         stories = coverage.cards(members[term.slug]) if kind == "topic" else members[term.slug]
-        if not stories and kind == "tag":
+        if not stories and kind != "topic":
             continue
         urls = _paged_urls(config, term.url, len(stories))
         for number, url in enumerate(urls, start=1):
@@ -584,18 +589,22 @@ def _term_pages(config: SiteConfig, articles: Sequence[Article], terms: dict[str
             pages.append(Page(kind, url, "list.html", title, MappingProxyType(
                 {"term": term, "stories": chunk, "pagination": Pagination(number, len(urls), urls),
                  "also": coverage.also(chunk)}),
-                f"{term.count} stories about {term.title}",
+                f"{term.count} stories {'by' if kind == 'author' else 'about'} {term.title}",
                 max((a.modified for a in chunk), default=None), in_sitemap=bool(chunk)))
     return pages
 
 
-def _index_pages(config: SiteConfig, topics: dict[str, Term], tags: dict[str, Term]) -> list[Page]:
-    tag_list = sorted(dict.fromkeys(tags.values()), key=lambda t: (t.title.lower(), t.slug))
+def _index_pages(config: SiteConfig, topics: dict[str, Term], tags: dict[str, Term],
+                 authors: dict[str, Term]) -> list[Page]:
+    def by_name(terms: dict[str, Term]) -> tuple[Term, ...]:
+        return tuple(sorted(dict.fromkeys(terms.values()), key=lambda t: (t.title.lower(), t.slug)))
     return [
         Page("topics", config.path_of("topics"), "terms.html", "Topics",
              MappingProxyType({"terms": tuple(topics.values()), "term_kind": "topic"}), "Every topic"),
         Page("tags", config.path_of("tags"), "terms.html", "Tags",
-             MappingProxyType({"terms": tuple(tag_list), "term_kind": "tag"}), "Every tag"),
+             MappingProxyType({"terms": by_name(tags), "term_kind": "tag"}), "Every tag"),
+        Page("authors", config.path_of("authors"), "terms.html", "Authors",
+             MappingProxyType({"terms": by_name(authors), "term_kind": "author"}), "Every author"),
     ]
 
 
@@ -616,7 +625,7 @@ def _search_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[
 
 
 def _feed_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term],
-                coverage: Coverage) -> list[Page]:
+                authors: dict[str, Term], coverage: Coverage) -> list[Page]:
     """Feeds keep an entry per article; one that is a version of a story links the others."""
     latest = max((a.modified for a in articles[: config.feed_size]), default=None)
 
@@ -631,4 +640,10 @@ def _feed_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[st
     for term in topics.values():
         pages.append(feed(term.feed_url, f"{config.title}: {term.title}",
                           [a for a in articles if a.topic == term.slug], term.url))
+    by_author: dict[Term, list[Article]] = defaultdict(list)
+    for article in articles:
+        for term in dict.fromkeys(authors[name] for name in article.authors):
+            by_author[term].append(article)
+    for term, written in by_author.items():
+        pages.append(feed(term.feed_url, f"{config.title}: {term.title}", written, term.url))
     return pages

@@ -32,13 +32,16 @@ DEFAULT_PATHS: dict[str, str] = {
     "topics": "topics/",
     "tag": "tags/{slug}/",
     "tags": "tags/",
+    "author": "authors/{slug}/",
+    "authors": "authors/",
     "page": "page/{n}/",
     "search": "search/",
 }
 PATH_FIELDS: dict[str, set[str]] = {
     "article": {"year", "month", "day", "slug"}, "day": {"year", "month", "day"},
     "month": {"year", "month"}, "year": {"year"}, "archive": set(), "topic": {"slug"},
-    "topics": set(), "tag": {"slug"}, "tags": set(), "page": {"n"}, "search": set(),
+    "topics": set(), "tag": {"slug"}, "tags": set(), "author": {"slug"}, "authors": set(), "page": {"n"},
+    "search": set(),
 }
 
 

@@ -10,7 +10,7 @@ import functools
 import os
 import posixpath
 import traceback
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -106,7 +106,8 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
                        long_date=_in_language(dates.long_date), long_datetime=_in_language(dates.long_datetime),
                        month_name=_in_language(dates.month_name), clock=_in_language(dates.clock),
                        language_name=_in_language(dates.language_name))
-    env.globals.update(news_article_ld=lambda article, page, logo=None: news_article_ld(config, article, page, logo),
+    env.globals.update(news_article_ld=lambda article, page, logo=None, authors=(): news_article_ld(
+                           config, article, page, logo, authors),
                        epoch=dt.datetime(1970, 1, 1, tzinfo=dt.UTC), t=strings.translate,
                        notes_html=notes_html, page_title=strings.page_title, news_language=news_language,
                        page_description=strings.page_description)
@@ -169,7 +170,7 @@ class Strings:
 
     # Pages whose title or description assemble writes in words: in the page's language here.
     _TITLES = {"notfound": "not_found", "archive": "archive", "topics": "topics", "tags": "tags",
-               "search": "search"}
+               "authors": "authors", "search": "search"}
 
     @pass_context
     def page_title(self, context: Any, page: Page) -> str:
@@ -208,10 +209,13 @@ def _image_object(config: SiteConfig, picture: Picture) -> dict[str, Any]:
     return {"@type": "ImageObject", "url": picture_url(config, picture), **size}
 
 
-def news_article_ld(config: SiteConfig, article: Any, page: Page, logo: Picture | None = None) -> dict[str, Any]:
+def news_article_ld(config: SiteConfig, article: Any, page: Page, logo: Picture | None = None,
+                    authors: Sequence[Any] = ()) -> dict[str, Any]:
     """schema.org NewsArticle for an article page (the template serialises it with `tojson`,
     which escapes `<`, `>` and `&`, so no title can close the script element)."""
     topic = config.topic(article.topic)
+    # each author's page (a theme that passes none gets names alone)
+    pages_of_authors = list(authors) if len(authors) == len(article.authors) else [None] * len(article.authors)
     publisher = {"@type": "Organization", "name": config.publisher_name, "url": config.base_url,
                  **({"logo": _image_object(config, logo)} if logo else {})}
     return {
@@ -222,7 +226,8 @@ def news_article_ld(config: SiteConfig, article: Any, page: Page, logo: Picture 
         "inLanguage": article.language,
         "datePublished": article.posted.isoformat(),  # a date alone when the copy gives no time
         "dateModified": (article.last_updated or article.posted).isoformat(),
-        "author": [{"@type": "Person", "name": name} for name in article.authors]
+        "author": [{"@type": "Person", "name": name, **({"url": config.base_url + term.url} if term else {})}
+                   for name, term in zip(article.authors, pages_of_authors, strict=True)]
         or [{"@type": "Organization", "name": article.source or config.title}],
         # the digest publishes the page; the wire service wrote the story
         "publisher": publisher,
@@ -281,6 +286,7 @@ class Renderer:
         config = site.config
         urls = MappingProxyType({"home": "", "archive": config.path_of("archive"),
                                  "topics": config.path_of("topics"), "tags": config.path_of("tags"),
+                                 "authors": config.path_of("authors"),
                                  "search": config.path_of("search"), "feed": "feed.xml",
                                  "editions": EDITIONS_FEED})
         view = SiteView(config.title, config.description, config.language, config.base_url,

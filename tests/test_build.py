@@ -105,7 +105,8 @@ def test_article_page_shows_everything_as_written(tmp_path, run):
     assert "</script" not in ld.lower()
     data = json.loads(ld)
     assert data["@type"] == "NewsArticle" and data["headline"] == "Carney’s “plan”: </script><b>tariffs</b>"
-    assert data["author"] == [{"@type": "Person", "name": "Dylan Robertson"}]
+    assert data["author"] == [{"@type": "Person", "name": "Dylan Robertson",
+                               "url": "https://example.org/authors/dylan-robertson/"}]
     assert data["publisher"] == {"@type": "Organization", "name": "Test Digest", "url": "https://example.org/"}
     assert data["sourceOrganization"] == {"@type": "Organization", "name": "The Canadian Press"}
     assert data["articleSection"] == "Trade"

@@ -230,9 +230,9 @@ def test_preview_text_edit_renders_only_pages_that_show_it_and_equals_clean_buil
     assert "archive/index.html" not in written and "2025/index.html" not in written  # they hold counts only
     assert len(written) < len(tree(folder)) / 2
     assert tree(folder) == _clean_build_of(site, tmp_path)
-    # a corrected headline, summary and byline: the story stays where it was, its words change everywhere
+    # a corrected headline and source: the story stays where it was, its words change everywhere
     edit(site, "carney-talks", 'title: "Carney talks tariffs"', 'title: "Carney <talks> trade"')
-    edit(site, "carney-talks", "authors: [", "authors: [Jane Roe, ")
+    edit(site, "carney-talks", "source: The Canadian Press", "source: La Presse Canadienne")
     written = live.update_articles([md(site, "carney-talks")])
     assert written and "sitemaps/2025-03.xml" in written and "search/index.json" in written
     assert "Carney &lt;talks&gt; trade" in (folder / "index.html").read_text()
@@ -243,7 +243,10 @@ def test_preview_text_edit_renders_only_pages_that_show_it_and_equals_clean_buil
     assert {"index.html", "2025/03/28/email.html", "2025/03/28/email.txt", "editions.xml"} <= set(written)
     assert "<strong>tariffs</strong>" in (folder / "2025/03/28/email.html").read_text()
     assert tree(folder) == _clean_build_of(site, tmp_path)
-    # a new topic moves the story between lists: the preview falls back to a full build
+    # a new author or topic moves the story between lists: the preview falls back to a full build
+    edit(site, "carney-talks", "authors: [", "authors: [Jane Roe, ")
+    assert live.update_articles([md(site, "carney-talks")]) is None
+    edit(site, "carney-talks", "authors: [Jane Roe, ", "authors: [")
     edit(site, "carney-talks", "topic: trade", "topic: politics")
     assert live.update_articles([md(site, "carney-talks")]) is None
 

@@ -109,7 +109,8 @@ def test_a_french_story_on_an_english_site_is_french_where_it_shows(tmp_path, ru
     page = (root / "output/2025/04/02/quebec-annonce-un-fonds/index.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in page and '<header class="masthead" lang="en">' in page
     assert 'Publié le <time datetime="2025-04-02T13:48:00-04:00">2 avril 2025 à 13 h 48 HAE</time>' in page
-    assert 'Par <span class="author">Caroline Plante</span>' in page
+    assert 'Par <a class="author" href="../../../../authors/caroline-plante/" rel="author">Caroline Plante</a>' in page
+    assert '<meta property="og:locale" content="fr_CA">' in page
     assert '"inLanguage": "fr"' in page
     home = (root / "output/index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in home and re.search(r'<article class="(?:card|lead)" lang="fr">', home)

@@ -1,9 +1,9 @@
 """The preview's site kept in memory, so that the common edit costs milliseconds.
 
 Most edits during a preview change an article's words: its body, headline,
-summary, byline, dateline, notes or credits. Such an edit cannot move the article on
+summary, source, dateline, notes or credits. Such an edit cannot move the article on
 any list (where a story appears and what sits beside it depend on its date,
-topic, tags, slug and update time, which are as before), so only the pages
+topic, tags, authors, slug and update time, which are as before), so only the pages
 that show the article need rendering again: its own page, feeds, and the lists
 that carry it. Any other change (those fields, new or deleted files, templates,
 site.yaml) goes through a full build; tests prove both give byte-identical output.
@@ -62,7 +62,7 @@ def _swap(value: Any, new: dict[str, Article], pages: dict[str, Page]) -> Any:
 def _shape(article: Article) -> Article:
     """Everything about an article that decides where it and its neighbours appear: all but
     its words, which pages only show (`assemble` never orders or groups by them)."""
-    return dataclasses.replace(article, title="", summary="", authors=(), source="", dateline="", credits=(), notes=(),
+    return dataclasses.replace(article, title="", summary="", source="", dateline="", credits=(), notes=(),
                                body_html="", words=0, source_hash="", extra=FrozenDict(), comment="",
                                comment_html="", image_alt="", picture=None)
 
