@@ -27,21 +27,34 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory) -> Path:
+    """The sample digest, with a logo and a picture on the first article (the one each check visits)."""
+    from PIL import Image
+
     site = tmp_path_factory.mktemp("sample")
-    shutil.copy(ROOT / "site.yaml", site / "site.yaml")
+    (site / "site.yaml").write_text((ROOT / "site.yaml").read_text() + "logo: logo.png\n")
     shutil.copytree(ROOT / "content/raw", site / "content/raw")
     (site / "content/articles").mkdir()
+    (site / "content/images").mkdir()
+    Image.new("RGB", (96, 96), (160, 30, 30)).save(site / "content/images/logo.png")
+    Image.linear_gradient("L").resize((1200, 800)).convert("RGB").save(site / "content/images/photo.jpg")
+    assert main(["build", "--site", str(site)]) == 0
+    first = sorted((site / "content/articles").rglob("*.md"))[0]
+    first.write_text(first.read_text(encoding="utf-8").replace(
+        "\n---\n", "\nimage: photo.jpg\nimage_alt: A grey gradient, lighter toward the bottom\n---\n", 1), encoding="utf-8")
     assert main(["build", "--site", str(site)]) == 0
     return site / "output"
 
 
 def one_page_of_each_kind(output: Path) -> list[str]:
     article = next(p for p in sorted(output.glob("2025/*/*/*/index.html")))
+    assert b'<figure class="picture">' in article.read_bytes()  # the article checked shows a picture
+    author = next(p for p in sorted(output.glob("authors/*/index.html")))
     return [rel for rel in [
         "index.html", "page/2/index.html", article.relative_to(output).as_posix(),
         "2025/04/03/index.html", "2025/04/index.html", "2025/index.html", "archive/index.html",
         "topics/index.html", "topics/trade/index.html", "topics/trade/page/2/index.html",
-        "tags/index.html", "tags/mark-carney/index.html", "search/index.html", "404.html",
+        "tags/index.html", "tags/mark-carney/index.html", "authors/index.html",
+        author.relative_to(output).as_posix(), "search/index.html", "404.html",
         "2025/04/03/email.html"]]
 
 
