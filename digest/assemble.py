@@ -113,11 +113,12 @@ def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt
         {"sitemaps": tuple(p.url for kind in ("sitemapindex", "newssitemap") for p in sitemaps if p.kind == kind)})))
     pages += sitemaps
     pages += _redirect_pages(config, articles, pages)  # last: an old path may be no other file's
+    pages.append(_headers_page(config))
     _refuse_collisions(config, pages)
     return Site(config, tuple(pages), tuple(articles), MappingProxyType(topics), MappingProxyType(tags), pictures)
 
 
-_RESERVED = frozenset({"static", "images", "sitemaps", "_redirects"})  # theme files, pictures, sitemaps, redirect rules
+_RESERVED = frozenset({"static", "images", "sitemaps", "_redirects", "_headers"})  # theme files, pictures, sitemaps, redirect rules
 
 
 def _folders(path: str) -> list[str]:
@@ -164,6 +165,17 @@ def _redirect_pages(config: SiteConfig, articles: Sequence[Article], pages: list
     rules = tuple((page.url, page.context["target"].url) for page in redirects)
     return [*redirects, Page("redirects", "_redirects", "redirects.txt", "Redirects",
                              MappingProxyType({"rules": rules}), in_sitemap=False)]
+
+
+def _headers_page(config: SiteConfig) -> Page:
+    """output/_headers (Netlify, Cloudflare Pages): the Cache-Control rules `digest deploy` sets,
+    but the catch-all (hosts already revalidate what no rule names; their files combine
+    every rule that matches, so a catch-all would add to the others), and the feeds' type."""
+    from digest.headers import ATOM, feed_patterns, rules
+
+    cache = tuple((pattern, value) for pattern, value in rules(config) if pattern != "*")
+    return Page("headers", "_headers", "headers.txt", "Headers", MappingProxyType(
+        {"cache": cache, "types": tuple((p, ATOM) for p in feed_patterns(config))}), in_sitemap=False)
 
 
 SITEMAP_URLS = 50_000            # the protocol's limits for one sitemap file

@@ -149,7 +149,8 @@ def _build(config: SiteConfig, drafts: bool, output: Path | None, clean: bool, a
         inputs = build_key(config, drafts, target, theme_dirs(config), files)
     from digest.publish import publish  # imports Jinja2: only when there is work
 
-    report.files, report.written = publish(site, target, inputs, clean=clean)
+    exact = build_key(config, drafts, target, theme_dirs(config), files, exact=True)  # what deploy checks
+    report.files, report.written = publish(site, target, inputs, clean=clean, content=exact)
     remember_output(config, target)
     save_published(config, site.articles, published)
     report.pages_by_kind = Counter(p.kind for p in site.pages)

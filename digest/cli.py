@@ -54,6 +54,16 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Validate config, content and links without writing output/.")
     check.set_defaults(run=_check)
 
+    deploy = commands.add_parser("deploy", parents=[common], help="publish output/ to a target in site.yaml",
+                                 description="Send what changed in output/ to a deploy target (S3, a git "
+                                 "branch, rsync) and delete what the site no longer has.")
+    deploy.add_argument("target", nargs="?", metavar="NAME", help="a target's name (default: the first)")
+    deploy.add_argument("--dry-run", action="store_true", help="list what would change; change nothing")
+    deploy.add_argument("--force", action="store_true", help="send every file, changed or not")
+    deploy.add_argument("--max-deletes", type=int, metavar="N", help="allow deleting up to N files (default: "
+                        "the target's max_deletes, else 256)")
+    deploy.set_defaults(run=_deploy)
+
     stories = commands.add_parser("stories", parents=[common], help="list a day's stories and their versions",
                                   description="List the stories of a day (the latest by default) with the "
                                   "versions of each, as ingest grouped them: review before publishing.")
@@ -169,6 +179,39 @@ def _check(args: argparse.Namespace) -> int:
     errors = [p for p in problems if not p.warning]
     print(f"check: {len(errors)} errors, {len(problems) - len(errors)} warnings")
     return CONTENT_ERROR if errors else OK
+
+
+def _deploy(args: argparse.Namespace) -> int:
+    from digest.deploy import Options, deploy
+
+    if args.max_deletes is not None and args.max_deletes < 0:
+        raise UsageError("--max-deletes must be 0 or more")
+    config = load_config(args.site)
+    with site_lock(config.state_dir, say_waiting):  # not while a build rewrites output/
+        report = deploy(config, args.target, Options(args.dry_run, args.force, args.max_deletes, _progress()))
+    if args.dry_run:
+        for line in report.changes:
+            print(line)
+    print(report.summary())
+    return OK
+
+
+def _progress() -> Callable[[int, int, int], None]:
+    """A progress bar on a terminal; plain lines at each tenth elsewhere (a log, CI)."""
+    terminal = sys.stderr.isatty()
+    shown = [-1]
+
+    def show(done: int, total: int, sent: int) -> None:
+        if terminal:
+            width = 30
+            bar = "#" * (width * done // max(total, 1))
+            end = "\n" if done == total else ""
+            print(f"\r[{bar:<{width}}] {done}/{total} files, {sent / 1e6:.1f} MB", end=end, file=sys.stderr,
+                  flush=True)
+        elif 10 * done // max(total, 1) > shown[0]:
+            shown[0] = 10 * done // max(total, 1)
+            print(f"sent {done}/{total} files, {sent / 1e6:.1f} MB", file=sys.stderr, flush=True)
+    return show
 
 
 def _stories(args: argparse.Namespace) -> int:

@@ -279,6 +279,105 @@ def _publisher(r: _Reader, data: dict[str, Any], key: str, default: Any, values:
     return _text(inner, raw, "name", "", values), _image(inner, raw, "logo", "", values)
 
 
+def _cache_control(r: _Reader, data: dict[str, Any], key: str, default: Any, values: dict[str, Any]
+                   ) -> tuple[tuple[str, str], ...]:
+    raw = data.get(key)
+    if raw is None:
+        return default
+    if not isinstance(raw, dict) or not all(_is_text(k) and _is_text(v) for k, v in raw.items()):
+        r.error((key,), "'cache_control' must map file patterns to Cache-Control values, like "
+                "{\"images/*\": \"public, max-age=31536000, immutable\"}")
+        return default
+    out = []
+    for pattern, value in raw.items():
+        if "\n" in value or "\r" in value or "\n" in pattern or pattern.startswith("/"):
+            r.error((key, pattern), f"cache_control rule {pattern!r} must be a path pattern in output/ "
+                    "(no leading /) and a one-line value")
+            continue
+        out.append((pattern.strip(), " ".join(value.split())))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A place `digest deploy` publishes output/ to (site.yaml `deploy:`)."""
+
+    name: str
+    url: str            # s3://bucket/prefix/, git:BRANCH, git:REMOTE#BRANCH, rsync:HOST:PATH, rsync:/folder/
+    endpoint: str = ""  # S3-compatible services other than AWS
+    region: str = ""
+    cname: str = ""     # GitHub Pages' custom domain (git)
+    max_deletes: int = 256
+    line: int = 1       # in site.yaml
+
+    @property
+    def kind(self) -> str:
+        return self.url.split(":", 1)[0]
+
+
+_TARGET_KEYS = ("name", "url", "endpoint", "region", "cname", "max_deletes")
+
+
+def _deploy(r: _Reader, data: dict[str, Any], key: str, default: Any, values: dict[str, Any]) -> tuple[Target, ...]:
+    raw = data.get(key)
+    if raw is None:
+        return default
+    if not isinstance(raw, list):
+        r.error((key,), "'deploy' must be a list of targets, like - {name: production, url: s3://bucket/}")
+        return default
+    targets: list[Target] = []
+    for index, spec in enumerate(raw):
+        where = (key, str(index))
+        if not isinstance(spec, dict):
+            r.error(where, "each deploy target must be a mapping with a name and a url")
+            continue
+        for name in spec:
+            if name not in _TARGET_KEYS:
+                r.error(where + (str(name),), f"unknown key '{name}' in a deploy target",
+                        _did_you_mean(str(name), list(_TARGET_KEYS)))
+        texts = {k: spec.get(k, "") for k in ("name", "url", "endpoint", "region", "cname")}
+        if not all(isinstance(v, str) for v in texts.values()) or not texts["name"] or not texts["url"]:
+            r.error(where, "a deploy target needs a name and a url, each text")
+            continue
+        problem = _target_problem(texts["url"], texts["endpoint"])
+        if problem:
+            r.error(where + ("url",), f"deploy target '{texts['name']}': {problem}")
+            continue
+        if texts["name"] in {t.name for t in targets}:
+            r.error(where + ("name",), f"two deploy targets are named '{texts['name']}'")
+            continue
+        cap = spec.get("max_deletes", 256)
+        if isinstance(cap, bool) or not isinstance(cap, int) or cap < 0:
+            r.error(where + ("max_deletes",), "'max_deletes' must be a whole number of at least 0")
+            cap = 256
+        targets.append(Target(texts["name"].strip(), texts["url"].strip(), texts["endpoint"].strip(),
+                              texts["region"].strip(), texts["cname"].strip(), cap, r.line(*where)))
+    return tuple(targets)
+
+
+def _target_problem(url: str, endpoint: str) -> str:
+    kind, _, rest = url.partition(":")
+    if kind == "s3":
+        if not re.fullmatch(r"//[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\s?#]*)?", rest):
+            return f"{url!r} is no s3://bucket/prefix/ address"
+        if endpoint and not re.fullmatch(r"https?://[^/\s?#]+/?", endpoint):
+            return f"endpoint {endpoint!r} must be an http(s) address like https://minio.example.org"
+        return ""
+    if kind == "git":
+        remote, _, branch = rest.rpartition("#") if "#" in rest else ("", "", rest)
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]*", branch) or ".." in branch or branch.endswith((".lock", "/")):
+            return f"{url!r} names no branch: write git:gh-pages or git:REMOTE#BRANCH"
+        if remote.startswith("-"):
+            return f"remote {remote!r} must not start with '-'"
+        return ""
+    if kind == "rsync":
+        host = rest.split(":", 1)[0] if ":" in rest.split("/")[0] else ""
+        if not rest or rest.startswith("-") or "\n" in rest or host.rpartition("@")[2].startswith("-"):
+            return f"{url!r} is no rsync destination: write rsync:user@host:/path/ or rsync:/a/folder/"
+        return ""
+    return f"{url!r} is no target digest knows: use s3://..., git:... or rsync:..."
+
+
 def option(default: Any, read: Read, doc: str) -> Any:
     """A site.yaml key, declared once: its default, how it is read and checked, what it means."""
     return field(default=default, metadata={"read": read, "doc": doc})
@@ -314,6 +413,10 @@ class SiteConfig:
     image_alt: str = option("", _any_text, "what that picture shows, for readers who cannot see it")
     publisher: tuple[str, str] = option(("", ""), _publisher, "who publishes the digest, {name, logo}, in "
                                         "structured data (default: the title and logo)")
+    cache_control: tuple[tuple[str, str], ...] = option((), _cache_control, "Cache-Control by file pattern, before "
+                                                        "the defaults (deploy, output/_headers)")
+    deploy: tuple[Target, ...] = option((), _deploy, "where `digest deploy` publishes: name, url, endpoint, "
+                                        "region, cname, max_deletes")
     key_lines: tuple[tuple[str, int], ...] = ()  # where each top-level key sits in site.yaml
 
     def line_of(self, key: str) -> int:

@@ -146,7 +146,7 @@ def _render_all(job: _Job) -> tuple[list[Done], list[Problem]]:
     return [d for done, _ in parts for d in done], [p for _, problems in parts for p in problems]
 
 
-def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple[int, int]:
+def publish(site: Site, target: Path, inputs: str, clean: bool = False, content: str = "") -> tuple[int, int]:
     """Render `site` into `target`; return (files in the site, files written).
 
     `inputs` is the build key (inputs.build_key), kept with the manifest.
@@ -183,5 +183,5 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False) -> tuple
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    save_manifest(config, target, done, inputs)
+    save_manifest(config, target, done, inputs, content)
     return len(done), sum(1 for d in done if d[1])

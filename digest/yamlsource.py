@@ -67,8 +67,12 @@ def _convert(node: yaml.Node, path: tuple[str, ...], lines: Lines, loader: Any) 
             lines[path + (key,)] = key_node.start_mark.line + 1
             out[key] = _convert(value_node, path + (key,), lines, loader)
         return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path, lines, loader) for item in node.value]
+    if isinstance(node, yaml.SequenceNode):  # items by their index: `deploy`'s targets each have a line
+        items = []
+        for index, item in enumerate(node.value):
+            lines[path + (str(index),)] = item.start_mark.line + 1
+            items.append(_convert(item, path + (str(index),), lines, loader))
+        return items
     try:
         return loader.construct_object(node, deep=True)
     except yaml.YAMLError as exc:

@@ -81,6 +81,26 @@ def raw_files(config: SiteConfig, problems: list[Problem] | None = None) -> list
     return sorted(found)
 
 
+def unread(config: SiteConfig) -> list[str]:
+    """Raw files new or changed since ingest last read them, or whose Markdown is gone: what
+    the next build would ingest. Reads, never writes."""
+    record = _load_record(config, [])
+    entries: dict[str, dict] = record["files"]
+    found = raw_files(config)
+
+    def read_again(rel: str, size: int, mtime: int) -> bool:
+        entry = entries.get(rel)
+        if not entry or entry["size"] != size or not (config.articles_dir / entry["md"]).is_file():
+            return True
+        if entry["mtime"] == mtime:
+            return False
+        try:  # touched, or saved too recently for its time to be trusted: its bytes tell
+            return _sha((config.root / rel).read_bytes()) != entry["sha"]
+        except OSError:
+            return True
+    return [rel for rel, size, mtime in found if read_again(rel, size, mtime)]
+
+
 def _is_utf8(name: str) -> bool:
     try:
         name.encode("utf-8")
