@@ -88,9 +88,11 @@ class Site:
 
 
 def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt.date, Intro] | None = None,
-             warnings: list[Problem] | None = None, pictures: SitePictures = NO_PICTURES) -> Site:
+             warnings: list[Problem] | None = None, pictures: SitePictures = NO_PICTURES,
+             moved: frozenset[tuple[str, str]] = frozenset()) -> Site:
     """Lay out every page for `articles` (sorted newest first) and the curator's
-    introductions to the day's editions; what the curator should know goes to `warnings`."""
+    introductions to the day's editions; what the curator should know goes to `warnings`.
+    `moved`: (article file, alias) the build found itself (see moves.py), not the curator's."""
     intros = intros or {}
     warnings = [] if warnings is None else warnings
     coverage = Coverage(articles, config.language)
@@ -112,7 +114,7 @@ def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt
     pages.append(Page("robots", "robots.txt", "robots.txt", "robots", in_sitemap=False, context=MappingProxyType(
         {"sitemaps": tuple(p.url for kind in ("sitemapindex", "newssitemap") for p in sitemaps if p.kind == kind)})))
     pages += sitemaps
-    pages += _redirect_pages(config, articles, pages)  # last: an old path may be no other file's
+    pages += _redirect_pages(config, articles, pages, moved, warnings)  # last: an old path may be no other file's
     pages.append(_headers_page(config))
     _refuse_collisions(config, pages)
     return Site(config, tuple(pages), tuple(articles), MappingProxyType(topics), MappingProxyType(tags), pictures)
@@ -127,11 +129,13 @@ def _folders(path: str) -> list[str]:
     return ["/".join(parts[: n + 1]) for n in range(len(parts))]
 
 
-def _redirect_pages(config: SiteConfig, articles: Sequence[Article], pages: list[Page]) -> list[Page]:
+def _redirect_pages(config: SiteConfig, articles: Sequence[Article], pages: list[Page],
+                    moved: frozenset[tuple[str, str]], warnings: list[Problem]) -> list[Page]:
     """A page at each path an article was published at before (its `aliases`), sending readers
     and crawlers to where it is now, and the same as 301 rules in `_redirects` (Netlify,
     Cloudflare Pages). An old path that another page or another article's alias holds is an
-    error naming both files: one of them would silently win."""
+    error naming both files: one of them would silently win. For an old path the build found
+    itself (`moved`) that is a warning: it redirects nowhere, and the build goes on."""
     taken = {p.output_path: p for p in pages}
     folders = {f for path in taken for f in _folders(path)}
     claimed: dict[str, Article] = {}
@@ -158,6 +162,11 @@ def _redirect_pages(config: SiteConfig, articles: Sequence[Article], pages: list
                            "keep it in one of them")
             else:
                 redirects.append(page)
+                continue
+            if (article.source_path, alias) in moved:
+                warnings.append(Problem(path, field_line(path, "aliases"), f"this story moved from /{alias}, which "
+                                        "cannot redirect: " + refusal[0].removeprefix(f"the alias /{alias} "),
+                                        "nothing to do: that address now shows what it names", warning=True))
                 continue
             problems.append(Problem(path, field_line(path, "aliases"), *refusal))
     if problems:

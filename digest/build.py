@@ -63,13 +63,21 @@ def _sub_path_warning(config: SiteConfig) -> list[Problem]:
                     warning=True)]
 
 
+def _configured_output(config: SiteConfig) -> Path | None:
+    try:
+        return check_output_dir(config, None)
+    except DigestError:  # site.yaml's output is refused: a build elsewhere is not the site's
+        return None
+
+
 def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
                files: list[FileStat] | None = None, warnings: list[Problem] | None = None,
                published: dict[str, str] | None = None, moved: list[Path] | None = None) -> Site:
     """Articles on disk (`files`: a scan of them, if taken) -> the whole site in memory.
 
     Given where each article was `published` last time, an article whose address changed
-    gets the old one as an alias, written into its file (listed in `moved`)."""
+    gets the old one as an alias, written into its file once the site is known to build
+    (listed in `moved`)."""
     from digest.assemble import assemble  # the heavy stages load only when there is work
     from digest.content import load_articles
     from digest.editions import load_intros
@@ -87,16 +95,23 @@ def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
     if problems:
         raise DigestError(problems)
     told = warnings if warnings is not None else []
+    moves: list = []
     if published:
-        from digest.moves import follow_moves
+        from digest.moves import find_moves
 
-        articles, written = follow_moves(config, articles, published, told)
-        if moved is not None:
-            moved.extend(written)
-    articles, pictures = place(config, articles, problems, told)
+        articles, moves = find_moves(config, articles, published, told)
+    articles, pictures = place(config, articles, problems, told, use_cache)
     if problems:
         raise DigestError(problems)
-    return assemble(config, articles, intros, warnings, pictures)
+    site = assemble(config, articles, intros, told, pictures, frozenset((m.source_path, m.old) for m in moves))
+    if moves:  # the site builds: the old addresses it redirects are written into their stories
+        from digest.moves import write_moves
+
+        kept = {(p.context["target"].source_path, p.url) for p in site.pages if p.kind == "redirect"}
+        written = write_moves(config, [m for m in moves if (m.source_path, m.old) in kept], told)
+        if moved is not None:
+            moved.extend(written)
+    return site
 
 
 def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
@@ -136,7 +151,9 @@ def _build(config: SiteConfig, drafts: bool, output: Path | None, clean: bool, a
 
     try:
         cache_warnings: list[Problem] = []
-        published = load_published(config, cache_warnings)
+        # the record is of what was published: the site's output/, never a preview or a draft
+        publishing = not drafts and (output is None or target == _configured_output(config))
+        published = load_published(config, cache_warnings) if publishing else None
         site = build_site(config, drafts, use_cache=not clean, files=files, warnings=cache_warnings,
                           published=published, moved=report.moved)
     except DigestError as exc:
@@ -152,7 +169,8 @@ def _build(config: SiteConfig, drafts: bool, output: Path | None, clean: bool, a
     exact = build_key(config, drafts, target, theme_dirs(config), files, exact=True)  # what deploy checks
     report.files, report.written = publish(site, target, inputs, clean=clean, content=exact)
     remember_output(config, target)
-    save_published(config, site.articles, published)
+    if published is not None:
+        save_published(config, site.articles, published)
     report.pages_by_kind = Counter(p.kind for p in site.pages)
     report.site = site
     report.output = target

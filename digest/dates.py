@@ -103,8 +103,11 @@ def og_locale(code: str) -> str:
     region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
     if not region and len(parts) == 1 and code in _REGION:
         return _REGION[code]
-    if not region:
-        likely = str(get_global("likely_subtags").get(parts[0].lower(), ""))
+    if not region:  # a script (zh-Hant) says the region where it is written: Taiwan
+        script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), "")
+        likely_subtags = get_global("likely_subtags")
+        likely = str(likely_subtags.get(f"{parts[0].lower()}_{script}" if script else "", "")
+                     or likely_subtags.get(parts[0].lower(), ""))
         region = likely.split("_")[-1] if likely.count("_") else ""
     return f"{parts[0].lower()}_{region}" if region else parts[0].lower()
 

@@ -163,36 +163,42 @@ def _read_value(text: str) -> Any:
 
 def with_field(text: str, key: str, item: Any) -> str | None:
     """The whole file `text` with top-level front matter field `key` set to `item` (its line
-    replaced, or added last), every other line as it was; None when that cannot be done
-    safely (no front matter, or YAML that would then read differently apart from `key`)."""
+    replaced, or added last), every other line as it was, with its own line ending; None
+    when that cannot be done safely: no front matter, a comment the old value carries, or
+    YAML that would then read differently apart from `key` (a quoted or repeated key)."""
     import yaml
 
-    crlf = "\r\n" in text  # a file saved on Windows stays so
-    text = text.replace("\r\n", "\n") if crlf else text
-    parts = split(text)
-    if parts is None:
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].lstrip("\ufeff").rstrip("\r\n").strip() != "---":
         return None
-    yaml_text = parts[0]
-    start = text.index("\n") + 1  # the front matter's first character, after the opening `---` line
-    lines = yaml_text.split("\n")
-    at = next((i for i, line in enumerate(lines) if re.match(rf"{re.escape(key)}\s*:", line)), None)
+    end = next((i for i in range(1, len(lines)) if re.fullmatch(r"---[ \t]*", lines[i].rstrip("\r\n"))), None)
+    if end is None:
+        return None
+
+    def bare(line: str) -> str:
+        return line.rstrip("\r\n")
+    at = next((i for i in range(1, end) if re.match(rf"{re.escape(key)}\s*:", bare(lines[i]))), None)
     if at is None:
-        end = len(lines) - 1 if lines[-1] == "" else len(lines)
-        lines[end:end] = [f"{key}: {value(item)}"]
+        ending = lines[end - 1][len(bare(lines[end - 1])):] if end > 1 else lines[0][len(bare(lines[0])):]
+        lines[end:end] = [f"{key}: {value(item)}{ending or chr(10)}"]
     else:  # the key's line and what continues its value: indented lines, or a block list's `- ` items
         stop = at + 1
-        while stop < len(lines) and (lines[stop][:1] in (" ", "\t", "-") or not lines[stop]):
+        while stop < end and (bare(lines[stop])[:1] in (" ", "\t", "-") or not bare(lines[stop]).strip()):
             stop += 1
-        while stop > at + 1 and not lines[stop - 1]:
+        while stop > at + 1 and not bare(lines[stop - 1]).strip():
             stop -= 1  # blank lines after the value stay where they were
-        lines[at:stop] = [f"{key}: {value(item)}"]
-    new_yaml = "\n".join(lines)
+        if any("#" in bare(line) for line in lines[at:stop]):
+            return None  # a comment would be lost with the old value
+        ending = lines[at][len(bare(lines[at])):]
+        lines[at:stop] = [f"{key}: {value(item)}{ending or chr(10)}"]
     try:
-        before = yaml.safe_load(yaml_text) if yaml_text.strip() else {}
-        after = yaml.safe_load(new_yaml)
+        before = yaml.safe_load("".join(bare(line) + "\n" for line in text.splitlines(keepends=True)[1:end]))
+        closing = next(i for i in range(1, len(lines)) if re.fullmatch(r"---[ \t]*", bare(lines[i])))
+        after = yaml.safe_load("".join(bare(line) + "\n" for line in lines[1:closing]))
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
         return None
-    if not isinstance(before, dict) or not isinstance(after, dict) or after != {**before, key: item}:
+    before = {} if before is None else before
+    if not isinstance(before, dict) or not isinstance(after, dict) or after != {**before, key: item} \
+            or (at is None and key in before):
         return None
-    new = text[:start] + new_yaml + text[start + len(yaml_text):]
-    return new.replace("\n", "\r\n") if crlf else new
+    return "".join(lines)

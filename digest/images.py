@@ -31,7 +31,7 @@ FORMATS = {"JPEG": ("jpg", "jpeg"), "PNG": ("png",), "GIF": ("gif",), "WEBP": ("
 _EXTENSIONS = {ext: fmt for fmt, exts in FORMATS.items() for ext in exts}
 _PART = r"[A-Za-z0-9_][A-Za-z0-9_.-]*"
 _NAME = re.compile(rf"(?:{_PART}/)*{_PART}")
-_URL = re.compile(r"https?://[^\s\"'<>\\^`{|}]+")
+_URL = re.compile(r"https?://[^\s\"'<>\\^`{|}\[\]]+")
 _VERSION = 1
 
 
@@ -39,7 +39,11 @@ def reference_problem(value: str) -> str:
     """What is wrong with an `image:` value (a file name under content/images/, or an
     http(s) address), or "" when nothing is."""
     if _URL.fullmatch(value):
-        return "" if urlsplit(value).hostname else f"{value!r} is no address"
+        try:
+            parts = urlsplit(value)
+            return "" if parts.hostname and (parts.port or 0) >= 0 else f"{value!r} is no address"
+        except ValueError:  # brackets that hold no IPv6 address, a port that is no number
+            return f"{value!r} is no address"
     if "://" in value or value.startswith("//"):
         return f"{value!r} is no http(s) address"
     if not _NAME.fullmatch(value):
@@ -57,13 +61,14 @@ class SitePictures:
 
     logo: Picture | None = None
     image: Picture | None = None
+    publisher_logo: Picture | None = None  # site.yaml's publisher.logo, else the logo
 
 
 NO_PICTURES = SitePictures()
 
 
-def place(config: SiteConfig, articles: Sequence[Article], problems: list[Problem], warnings: list[Problem]
-          ) -> tuple[list[Article], SitePictures]:
+def place(config: SiteConfig, articles: Sequence[Article], problems: list[Problem], warnings: list[Problem],
+          use_cache: bool = True) -> tuple[list[Article], SitePictures]:
     """Each article with its picture read, and the site's; an image that is no usable file is
     a problem naming the file and line that asked for it (site.yaml's or the article's), and
     a picture the page shows without saying what it shows is a warning."""
@@ -71,7 +76,7 @@ def place(config: SiteConfig, articles: Sequence[Article], problems: list[Proble
 
     wanted = [a.image for a in articles if a.image] + [config.logo, config.publisher_logo, config.image]
     local = sorted({name for name in wanted if name and not _URL.fullmatch(name)})
-    found, why = _read_files(config, local) if local else ({}, {})
+    found, why = _read_files(config, local, use_cache) if local else ({}, {})
 
     def picture(name: str) -> Picture | None:
         if not name:
@@ -90,23 +95,25 @@ def place(config: SiteConfig, articles: Sequence[Article], problems: list[Proble
     for key, name in (("logo", config.logo), ("publisher", config.publisher_logo), ("image", config.image)):
         if name in why:
             problems.append(Problem(config.root / "site.yaml", config.line_of(key), *why[name]))
-    return out, SitePictures(picture(config.publisher_logo or config.logo), picture(config.image))
+    return out, SitePictures(picture(config.logo), picture(config.image),
+                             picture(config.publisher_logo or config.logo))
 
 
 def in_use(articles: Iterable[Article], site: SitePictures) -> list[Picture]:
     """The local pictures the site shows, once each, to copy into output/."""
     pictures = {a.picture.src: a.picture for a in articles if a.picture and a.picture.local}
-    for extra in (site.logo, site.image):
+    for extra in (site.logo, site.image, site.publisher_logo):
         if extra and extra.local:
             pictures[extra.src] = extra
     return [pictures[src] for src in sorted(pictures)]
 
 
-def _read_files(config: SiteConfig, names: list[str]) -> tuple[dict[str, Picture], dict[str, tuple[str, str]]]:
+def _read_files(config: SiteConfig, names: list[str], use_cache: bool
+                ) -> tuple[dict[str, Picture], dict[str, tuple[str, str]]]:
     """Pictures for the files `names` under content/images/, and (message, hint) for the rest."""
     folder = config.images_dir
     cache_path = config.state_dir / IMAGE_CACHE
-    cache = _load_cache(cache_path)
+    cache = _load_cache(cache_path) if use_cache else {}
     found: dict[str, Picture] = {}
     why: dict[str, tuple[str, str]] = {}
     kept: dict[str, list] = {}
@@ -122,8 +129,11 @@ def _read_files(config: SiteConfig, names: list[str]) -> tuple[dict[str, Picture
                          "save the picture there, or give the address of one on the web")
             continue
         entry = cache.get(name)
-        if entry and entry[:2] == [st.st_size, st.st_mtime_ns]:
-            digest, width, height = entry[2:]
+        # by size, times and inode: a picture replaced by one of the same size with its old
+        # mtime kept (cp -p, rsync -t, unzip) still changes the inode or ctime
+        identity = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        if entry and entry[:4] == identity:
+            digest, width, height = entry[4:]
         else:
             try:
                 digest, width, height = _read_image(path)
@@ -131,7 +141,7 @@ def _read_files(config: SiteConfig, names: list[str]) -> tuple[dict[str, Picture
                 why[name] = exc.args
                 continue
         if not is_racy(st.st_mtime_ns, now):  # a file saved this instant may change within its mtime tick
-            kept[name] = [st.st_size, st.st_mtime_ns, digest, width, height]
+            kept[name] = [*identity, digest, width, height]
         stem, _, ext = name.rpartition(".")
         found[name] = Picture(f"images/{stem}.{digest[:10]}.{ext.lower()}", width, height, name, digest)
     if kept != {k: v for k, v in cache.items() if k in names} or set(cache) - set(names):
@@ -156,10 +166,11 @@ def _read_image(path: Path) -> tuple[str, int, int]:
     name = path.name
     try:
         data = path.read_bytes()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # only its header is read
+        with warnings.catch_warnings():  # a huge or odd file (bad EXIF) warns: only its header is read
+            warnings.simplefilter("ignore")
             with Image.open(path) as image:
                 kind, (width, height) = image.format, image.size
+                kind = "JPEG" if kind == "MPO" else kind  # a phone's JPEG with a second picture inside
                 if kind == "JPEG" and image.getexif().get(0x0112) in (5, 6, 7, 8):  # turned a quarter
                     width, height = height, width
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError):
@@ -184,7 +195,7 @@ def _load_cache(path: Path) -> dict[str, list]:
     if not isinstance(files, dict):
         return {}
     return {name: entry for name, entry in files.items()
-            if isinstance(name, str) and isinstance(entry, list) and len(entry) == 5
-            and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for i, v in enumerate(entry) if i != 2)
-            and isinstance(entry[2], str) and re.fullmatch(r"[0-9a-f]{64}", entry[2]) is not None}
+            if isinstance(name, str) and isinstance(entry, list) and len(entry) == 7
+            and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for i, v in enumerate(entry) if i != 4)
+            and isinstance(entry[4], str) and re.fullmatch(r"[0-9a-f]{64}", entry[4]) is not None}
 

@@ -10,6 +10,7 @@ rsync and CDNs see only what changed.
 """
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import shutil
@@ -17,6 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from digest.article import Picture
 from digest.assemble import Site
 from digest.commit import commit
 from digest.errors import DigestError, Problem
@@ -146,6 +148,17 @@ def _render_all(job: _Job) -> tuple[list[Done], list[Problem]]:
     return [d for done, _ in parts for d in done], [p for _, problems in parts for p in problems]
 
 
+def _picture_bytes(folder: Path, picture: Picture) -> bytes:
+    """The picture's file, as it was when read for its name (a file changed since, or a link
+    put in its place, would be published under a name that is not its bytes')."""
+    path = folder / picture.file
+    data = b"" if path.is_symlink() else path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != picture.digest:
+        raise DigestError([Problem(path, 1, "the picture changed while the site was being built",
+                                   "build again")])
+    return data
+
+
 def publish(site: Site, target: Path, inputs: str, clean: bool = False, content: str = "") -> tuple[int, int]:
     """Render `site` into `target`; return (files in the site, files written).
 
@@ -172,7 +185,7 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False, content:
         for picture in in_use(site.articles, site.pictures):  # named by their bytes' digest
             kept = _kept(job, picture.src, picture.digest)
             done.append((picture.src, False, picture.digest, *kept) if kept else
-                        _emit(job, picture.src, (config.images_dir / picture.file).read_bytes(), picture.digest))
+                        _emit(job, picture.src, _picture_bytes(config.images_dir, picture), picture.digest))
         commit(staging, target, [d[0] for d in done if d[1]], {d[0] for d in done})
     except OSError as exc:  # writing a page: named where it was going, not in the hidden staging folder
         shutil.rmtree(staging, ignore_errors=True)

@@ -45,6 +45,7 @@ class SiteView:
     logo: Any = None   # Picture | None: the masthead's and the publisher's
     image: Any = None  # Picture | None: shared for pages without a picture of their own
     image_alt: str = ""
+    publisher_logo: Any = None  # Picture | None: in structured data
 
 
 try:
@@ -291,7 +292,8 @@ class Renderer:
                                  "editions": EDITIONS_FEED})
         view = SiteView(config.title, config.description, config.language, config.base_url,
                         urlsplit(config.base_url).path or "/", tuple(site.topics.values()), dates.build_time(), urls,
-                        config.curator or config.title, site.pictures.logo, site.pictures.image, config.image_alt)
+                        config.curator or config.title, site.pictures.logo, site.pictures.image, config.image_alt,
+                        site.pictures.publisher_logo)
         renderer = cls(site, make_environment(config), view, {}, {})
         renderer.env.globals.update(card=renderer.card, story_card=renderer.card, shared=renderer.shared,
                                     email_content=renderer.email_content)

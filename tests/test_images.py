@@ -203,3 +203,66 @@ def test_og_locale_follows_the_page_language(tmp_path, run):
     path.write_text(path.read_text().replace("language: en", "language: fr"))
     assert build(run, site)[0] == 0
     assert '<meta property="og:locale" content="fr_CA">' in (site / PAGE).read_text()
+
+
+def test_addresses_that_are_no_address_are_one_line(tmp_path, run):
+    site = site_with(tmp_path)
+    assert build(run, site)[0] == 0
+    text = story(site).read_text()
+    for value in ("http://[::1", "https://[x]/a.png", "https://example.org:port/a.jpg", "//cdn.example.org/a.jpg"):
+        story(site).write_text(text)
+        path = give(site, f"image: '{value}'\nimage_alt: x")
+        code, err = build(run, site)
+        assert code == 1 and "Traceback" not in err, (value, err)
+        assert f"{path.name}:{line_of(path, 'image')}: 'image': " in err, (value, err)
+
+
+def test_a_picture_replaced_with_its_size_and_time_kept_is_a_new_address(tmp_path, run):
+    import os
+
+    site = site_with(tmp_path, images={"ferry.png": ("PNG", (40, 30))})
+    assert build(run, site)[0] == 0
+    give(site, "image: ferry.png\nimage_alt: A ferry")
+    assert build(run, site)[0] == 0
+    path = site / "content/images/ferry.png"
+    old = path.read_bytes()
+    st = path.stat()
+    new = bytearray(old)
+    new[-20] ^= 0xFF  # same size, other bytes (as a re-export can give)
+    replacement = tmp_path / "new.png"
+    replacement.write_bytes(bytes(new))
+    os.utime(replacement, ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.replace(replacement, path)  # as cp -p, rsync -t or unzip leave it
+    assert build(run, site)[0] == 0
+    name = f"ferry.{hashlib.sha256(bytes(new)).hexdigest()[:10]}.png"
+    assert (site / "output/images" / name).read_bytes() == bytes(new)
+    assert f"images/{name}" in (site / PAGE).read_text()
+
+
+def test_the_publishers_logo_and_the_mastheads_are_each_their_own(tmp_path, run):
+    site = site_with(tmp_path, SITE_YAML + "logo: masthead.png\npublisher: {name: Northern Media, logo: pub.png}\n",
+                     images={"masthead.png": ("PNG", (200, 50)), "pub.png": ("PNG", (60, 60))})
+    assert build(run, site)[0] == 0
+    page = (site / PAGE).read_text()
+    assert re.search(r'<img class="logo" src="[./]*images/masthead\.[0-9a-f]{10}\.png" alt="" width="200"', page)
+    assert re.fullmatch(r"https://example\.org/images/pub\.[0-9a-f]{10}\.png", ld(page)["publisher"]["logo"]["url"])
+    assert {p.name.split(".")[0] for p in (site / "output/images").iterdir()} == {"masthead", "pub"}
+
+
+def test_a_phones_jpeg_with_a_second_picture_inside_is_a_jpeg(tmp_path, run):
+    site = site_with(tmp_path)
+    first, second = Image.new("RGB", (640, 480), (10, 20, 30)), Image.new("RGB", (160, 120))
+    first.save(site / "content/images/phone.jpg", "MPO", save_all=True, append_images=[second])
+    assert Image.open(site / "content/images/phone.jpg").format == "MPO"
+    assert build(run, site)[0] == 0
+    give(site, "image: phone.jpg\nimage_alt: A ferry at dusk")
+    code, err = build(run, site)
+    assert code == 0, err
+    assert 'alt="A ferry at dusk" width="640" height="480"' in (site / PAGE).read_text()
+
+
+def test_og_locale_names_a_region_the_language_is_written_in():
+    from digest.dates import og_locale
+
+    assert [og_locale(c) for c in ("en", "fr", "fr-CA", "en-GB", "zh-Hant", "zh-Hans", "pt")] == [
+        "en_CA", "fr_CA", "fr_CA", "en_GB", "zh_TW", "zh_CN", "pt_BR"]

@@ -256,6 +256,7 @@ def _kept(config: SiteConfig, article: PendingArticle, old_md: str | None, entry
             return article
         url = config.article_url(day, article.slug)
         paths = [_url_of_path(config, rel) for rel in (*entry.get("moved_from", ()), entry["md"])]
+        paths += entry.get("aliases", [])  # the addresses the build found it had left (moves.py)
         return dataclasses.replace(article, id=entry["id"],
                                    aliases=tuple(dict.fromkeys(p for p in paths if p and p != url)))
     old_url = _url_of(config, frontmatter.field(text, "date"), frontmatter.field(text, "slug"))
@@ -508,7 +509,8 @@ def _write(config: SiteConfig, article: PendingArticle, identity: tuple[int, int
     if old_md and old_md != rel and old_md not in moved_from:
         moved_from.append(old_md)
     entries[article.raw] = {"size": identity[0], "mtime": identity[1], "sha": sha, "md": rel, "md_sha": _sha(text),
-                            "id": article.id or article.own_id, **({"moved_from": moved_from} if moved_from else {})}
+                            "id": article.id or article.own_id, **({"moved_from": moved_from} if moved_from else {}),
+                            **({"aliases": entry["aliases"]} if entry and entry.get("aliases") else {})}
 
 
 def _write_if_different(target: Path, text: bytes) -> bool:
@@ -623,7 +625,29 @@ def _stored_warnings(config: SiteConfig, rel: str, entry: dict) -> list[Problem]
             if isinstance(w, list) and len(w) == 3 and isinstance(w[0], int) and all(isinstance(x, str) for x in w[1:])]
 
 
+def note_aliases(config: SiteConfig, changes: list[tuple[str, str, str, str]]) -> None:
+    """Old addresses the build wrote into Markdown files, as (file under content/articles/,
+    its hash before, after, the address): a file ingest wrote stays ingest's (the
+    curator's edits alone stop ingest from updating it), and the record keeps the address
+    for a file deleted to be ingested again."""
+    record = _load_record(config, [])
+    by_md = {entry["md"]: entry for entry in record["files"].values()}
+    for md, before, after, alias in changes:
+        entry = by_md.get(md)
+        if entry is None:
+            continue
+        if entry["md_sha"] == before:
+            entry["md_sha"] = after
+        if alias not in entry.setdefault("aliases", []):
+            entry["aliases"].append(alias)
+    _save_record(config, record)
+
+
 def _valid_entry(entry: object) -> bool:
+    aliases = entry.get("aliases", []) if isinstance(entry, dict) else None
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() == a and "\n" not in a
+                                                for a in aliases):
+        return False
     moved = entry.get("moved_from", []) if isinstance(entry, dict) else None
     return isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("sha", "md", "md_sha")) \
         and all(type(entry.get(k)) is int for k in ("size", "mtime")) and _confined_markdown(entry["md"]) \
