@@ -355,12 +355,25 @@ def _deploy(r: _Reader, data: dict[str, Any], key: str, default: Any, values: di
     return tuple(targets)
 
 
+def _is_address(url: str) -> bool:
+    """An http(s) address of a host (and port), with nothing after it but a `/`."""
+    from urllib.parse import urlsplit
+
+    if not re.fullmatch(r"https?://[A-Za-z0-9.:\[\]-]+/?", url):
+        return False
+    try:
+        parts = urlsplit(url)
+        return bool(parts.hostname) and (parts.port or 0) >= 0
+    except ValueError:
+        return False
+
+
 def _target_problem(url: str, endpoint: str) -> str:
     kind, _, rest = url.partition(":")
     if kind == "s3":
         if not re.fullmatch(r"//[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\s?#]*)?", rest):
             return f"{url!r} is no s3://bucket/prefix/ address"
-        if endpoint and not re.fullmatch(r"https?://[^/\s?#]+/?", endpoint):
+        if endpoint and not _is_address(endpoint):
             return f"endpoint {endpoint!r} must be an http(s) address like https://minio.example.org"
         return ""
     if kind == "git":

@@ -65,23 +65,44 @@ def _stats(root: Path, out: list[FileStat]) -> None:
         out.append((entry.path, st.st_size, st.st_mtime_ns))
 
 
+def _without_deploy(text: str) -> str:
+    """site.yaml's settings but its deploy targets, in one spelling."""
+    import json
+
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+    if not isinstance(data, dict):
+        return text
+    data.pop("deploy", None)
+    return json.dumps(data, sort_keys=True, default=str)
+
+
 def build_key(config: SiteConfig, drafts: bool, target: Path, theme_dirs: list[Path],
-                articles: list[FileStat], exact: bool = False) -> str:
+                articles: list[FileStat], exact: bool = False, epoch: str | None = None) -> str:
     """The build key (`articles`: the build's scan of the Markdown files);
-    a unique one when a file is too fresh to be judged by its mtime, unless `exact`
-    (the key of the files as they are: what `digest deploy` compares)."""
+    a unique one when a file is too fresh to be judged by its mtime, unless `exact`: the
+    key of the sources as they are, what `digest deploy` compares, blind to site.yaml's
+    `deploy:` (where the site goes is no part of it) and, given the `epoch` the build
+    used, to the SOURCE_DATE_EPOCH of the deploy's own environment."""
     stats = list(articles)
     _stats(config.editions_dir, stats)
     _stats(config.images_dir, stats)
     for folder in theme_dirs:
         _stats(folder, stats)
-    lines = [code_version(), str(drafts), str(target), os.environ.get("SOURCE_DATE_EPOCH", "")]
+    if epoch is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    lines = [code_version(), str(drafts), str(target), epoch]
     lines += [f"{name}\0{size}\0{mtime}" for name, size, mtime in stats]
     now = time.time_ns()
     if not exact and any(is_racy(mtime, now) for _, _, mtime in stats):
         lines.append(f"racy {now} {os.getpid()}")
     try:
-        lines.append((config.root / "site.yaml").read_text(encoding="utf-8", errors="replace"))
+        text = (config.root / "site.yaml").read_text(encoding="utf-8", errors="replace")
+        lines.append(_without_deploy(text) if exact else text)
     except OSError:
         pass
     lines.sort()

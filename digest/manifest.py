@@ -66,21 +66,23 @@ def intact(target: Path, manifest: Manifest) -> bool:
 def save_manifest(config: SiteConfig, target: Path, done: list[tuple[str, bool, str, int, int]],
                   inputs: str, content: str = "") -> None:
     """Record each file as (path, written now, key, size, mtime_ns) in `done`, and the build
-    keys (`content`: the exact one, see inputs.build_key)."""
+    keys (`content`: the exact one, see inputs.build_key, with the SOURCE_DATE_EPOCH it used)."""
     manifest = {rel: (size, mtime, key) for rel, _, key, size, mtime in done}
     write_atomic(_manifest_path(config, target), json.dumps(
-        {"version": VERSION, "inputs": inputs, "content": content, "files": manifest},
+        {"version": VERSION, "inputs": inputs, "content": content,
+         "epoch": os.environ.get("SOURCE_DATE_EPOCH", ""), "files": manifest},
         separators=(",", ":")).encode("utf-8"))
 
 
-def built_from(config: SiteConfig, target: Path) -> tuple[Manifest, str]:
-    """What the last build wrote into `target`, and the exact key of what it was built from
-    ("" when there is no usable record)."""
+def built_from(config: SiteConfig, target: Path) -> tuple[Manifest, str, str]:
+    """What the last build wrote into `target`, the exact key of what it was built from ("" when
+    there is no usable record) and the SOURCE_DATE_EPOCH it was built with."""
     path = _manifest_path(config, target)
     try:
         raw = json.loads(path.read_bytes())
         files = {k: (int(v[0]), int(v[1]), str(v[2])) for k, v in raw["files"].items() if isinstance(k, str)}
         content = raw.get("content") if raw.get("version") == VERSION else ""
-        return files, content if isinstance(content, str) else ""
+        epoch = raw.get("epoch", "")
+        return files, content if isinstance(content, str) else "", epoch if isinstance(epoch, str) else ""
     except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError, RecursionError):
-        return {}, ""
+        return {}, "", ""

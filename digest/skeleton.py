@@ -24,6 +24,9 @@ default_topic: general
 tags:                   # canonical tag names and the spellings that mean them
   Mark Carney: [Carney, Prime Minister Carney]
   Donald Trump: [Trump]
+# deploy:               # where `digest deploy` publishes output/ (the first is the default)
+#   - name: production
+#     url: s3://my-bucket/       # or git:gh-pages, or rsync:user@host:/var/www/news/
 """
 
 

@@ -213,8 +213,8 @@ def test_s3_failures_are_one_line_naming_the_target_and_change_nothing(tmp_path,
     ]:
         done = digest(site, "deploy", env=bad_env, check=False)
         assert done.returncode == 1 and "Traceback" not in done.stderr
-        assert done.stderr.strip().splitlines() == [
-            f"{site / 'site.yaml'}:12: deploy to 'production': {done.stderr.split(': ', 2)[2].strip()}"]
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].split("site.yaml:12: deploy to 'production': ")[1], lines
         assert message in done.stderr
     (site / "site.yaml").write_text((site / "site.yaml").read_text().replace("s3://failures/", "s3://no-such-bucket/"))
     digest(site, "build")
@@ -298,7 +298,7 @@ def test_git_deploys_one_commit_per_change_with_history_kept(tmp_path):
     first = digest(site, "deploy")
     output = read_tree(site / "output")
     assert tree_of(remote, "gh-pages") == {**output, ".nojekyll": b"", "CNAME": b"news.example.org\n"}
-    assert summary(first)["uploaded"] == len(output)
+    assert summary(first)["uploaded"] == len(output) + 2  # and GitHub Pages' two files
     assert summary(digest(site, "deploy")) == {"uploaded": 0, "deleted": 0, "unchanged": len(output)}
     assert len(git("--git-dir", str(remote), "log", "--oneline", "gh-pages").splitlines()) == 1  # no empty commit
     edit_story(site, 1, "Detail number 1.", "Detail number 1, corrected.")
@@ -405,3 +405,124 @@ def test_deploy_targets_in_site_yaml_are_checked(tmp_path, run):
     assert "unknown key 'nme' in a deploy target" in err
     code, _, err = run("deploy", "nowhere", "--site", str(site))
     assert code == 1
+
+
+def test_git_never_deploys_over_the_branch_checked_out(tmp_path):
+    site = make_site(tmp_path / "site", "  - name: pages\n    url: git:main\n")
+    (site / ".gitignore").write_text("output/\n.digest/\n")
+    git("init", "--quiet", "-b", "main", cwd=site)
+    git("add", ".", cwd=site)
+    git("-c", "user.name=C", "-c", "user.email=c@example.org", "commit", "--quiet", "-m", "sources", cwd=site)
+    head = git("rev-parse", "HEAD", cwd=site)
+    digest(site, "build")
+    status = git("status", "--porcelain", cwd=site)
+    done = digest(site, "deploy", check=False)
+    assert done.returncode == 1 and "main is the branch checked out in" in done.stderr
+    assert git("rev-parse", "HEAD", cwd=site) == head and git("status", "--porcelain", cwd=site) == status
+
+
+def test_git_retries_a_refused_first_push_and_follows_another_clones_deploys(tmp_path):
+    remote = tmp_path / "pages.git"
+    git("init", "--quiet", "--bare", str(remote))
+    hook = remote / "hooks/pre-receive"
+    hook.write_text("#!/bin/sh\nexit 1\n")
+    hook.chmod(0o755)
+    site = make_site(tmp_path / "site", f"  - name: pages\n    url: git:{remote}#gh-pages\n")
+    digest(site, "build")
+    done = digest(site, "deploy", check=False)
+    assert done.returncode == 1 and "git push failed" in done.stderr
+    hook.unlink()
+    digest(site, "deploy")  # the commit that was refused goes up now
+    assert tree_of(remote, "gh-pages") == {**read_tree(site / "output"), ".nojekyll": b""}
+    # the site's own repository, deployed from two clones in turn
+    origin = tmp_path / "origin.git"
+    git("init", "--quiet", "--bare", str(origin))
+    clones = []
+    for name in ("laptop", "desk"):
+        clone = make_site(tmp_path / name, "  - name: pages\n    url: git:gh-pages\n", count=3 + len(clones))
+        (clone / ".gitignore").write_text("output/\n.digest/\n")
+        git("init", "--quiet", "-b", "main", cwd=clone)
+        git("remote", "add", "origin", str(origin), cwd=clone)
+        digest(clone, "build")
+        digest(clone, "deploy")
+        clones.append(clone)
+    log = git("--git-dir", str(origin), "log", "--format=%s", "gh-pages").splitlines()
+    assert len(log) == 2  # the second clone's deploy follows the first one's: history kept
+    assert tree_of(origin, "gh-pages") == {**read_tree(clones[1] / "output"), ".nojekyll": b""}
+
+
+def test_git_remote_by_name_and_dry_runs_leave_no_trace(tmp_path):
+    (tmp_path / "pages.git").mkdir()
+    git("init", "--quiet", "--bare", str(tmp_path / "pages.git"))
+    site = make_site(tmp_path / "site", "  - name: pages\n    url: git:pub#gh-pages\n")
+    (site / ".gitignore").write_text("output/\n.digest/\n")
+    git("init", "--quiet", "-b", "main", cwd=site)
+    git("remote", "add", "pub", "../pages.git", cwd=site)  # relative to the repository, as git reads it
+    digest(site, "build")
+    objects = sorted(p.name for p in (site / ".git/objects").rglob("*"))
+    dry = digest(site, "deploy", "--dry-run")
+    assert summary(dry)["uploaded"] == len(read_tree(site / "output")) + 1
+    assert sorted(p.name for p in (site / ".git/objects").rglob("*")) == objects
+    assert git("--git-dir", str(tmp_path / "pages.git"), "branch", "--list") == ""
+    digest(site, "deploy")
+    assert tree_of(tmp_path / "pages.git", "gh-pages") == {**read_tree(site / "output"), ".nojekyll": b""}
+
+
+def test_rsync_never_reaches_into_the_site_and_a_dry_run_creates_nothing(tmp_path):
+    site = make_site(tmp_path / "site", "  - name: mirror\n    url: rsync:content/\n"
+                     f"  - name: away\n    url: rsync:{tmp_path / 'www'}/\n")
+    digest(site, "build")
+    done = digest(site, "deploy", check=False)
+    assert done.returncode == 1 and "overlaps the site folder" in done.stderr
+    assert (site / "content/raw/s1.txt").is_file()
+    dry = digest(site, "deploy", "away", "--dry-run")
+    assert summary(dry)["uploaded"] == len(read_tree(site / "output")) and not (tmp_path / "www").exists()
+
+
+def test_a_changed_cache_rule_reaches_the_objects_it_names(tmp_path, s3):
+    _, env, client = s3
+    site = s3_site(tmp_path, s3, "cache-rules")
+    digest(site, "deploy", env=env)
+    yaml = (site / "site.yaml").read_text()
+    (site / "site.yaml").write_text(yaml.replace("deploy:", 'cache_control:\n  "search/*": no-store\ndeploy:'))
+    digest(site, "build")
+    sent = digest(site, "deploy", env=env)
+    changed = {"search/index.html", "search/index.json", "_headers"}
+    assert summary(sent)["uploaded"] == len(changed)
+    assert client.head_object(Bucket="cache-rules", Key="news/search/index.json")["CacheControl"] == "no-store"
+
+
+def test_what_deploy_checks_before_it_sends(tmp_path, s3):
+    _, env, client = s3
+    site = s3_site(tmp_path, s3, "checks")
+    (site / "output/static/notes.txt").write_text("not the site's")
+    done = digest(site, "deploy", env=env, check=False)
+    assert done.returncode == 1 and "notes.txt:1: this file is in output/, but no build of digest wrote it" in done.stderr
+    (site / "output/static/notes.txt").unlink()
+    digest(site, "build", env={"SOURCE_DATE_EPOCH": "1743000000"})  # a reproducible build, deployed from a shell
+    yaml = (site / "site.yaml").read_text()
+    (site / "site.yaml").write_text(yaml.replace("    endpoint:", "    max_deletes: 10\n    endpoint:"))
+    digest(site, "deploy", env=env)  # where the site goes is no part of what it is
+    assert bucket_of(client, "checks", "news/") == read_tree(site / "output")
+    for key, value, message in [("region", "us east 1", "region"), ("endpoint", "http://[::1", "endpoint")]:
+        (site / "site.yaml").write_text(yaml.replace("    endpoint:", f"    {key}: '{value}'\n    endpoint:"))
+        done = digest(site, "deploy", env=env, check=False)
+        assert done.returncode == 1 and "Traceback" not in done.stderr and message in done.stderr, done.stderr
+    (site / "site.yaml").write_text(yaml)
+    done = digest(site, "deploy", env={**env, "AWS_PROFILE": "nobody"}, check=False)
+    assert done.returncode == 1 and "Traceback" not in done.stderr and "nobody" in done.stderr
+
+
+def test_no_hook_or_monitor_of_the_sites_repository_runs_during_a_deploy(tmp_path):
+    site = make_site(tmp_path / "site", "  - name: pages\n    url: git:gh-pages\n")
+    git("init", "--quiet", "-b", "main", cwd=site)
+    planted = tmp_path / "ran"
+    git("config", "core.fsmonitor", f"touch {planted}-fsmonitor; false", cwd=site)
+    for hook in ("reference-transaction", "pre-push", "post-commit"):
+        (site / ".git/hooks" / hook).write_text(f"#!/bin/sh\ntouch {planted}-{hook}\n")
+        (site / ".git/hooks" / hook).chmod(0o755)
+    digest(site, "build")
+    digest(site, "deploy", "--dry-run")
+    digest(site, "deploy")
+    assert list(tmp_path.glob("ran-*")) == []
+    assert tree_of(site / ".git", "gh-pages") == {**read_tree(site / "output"), ".nojekyll": b""}

@@ -94,10 +94,12 @@ def too_many_deletes(config: SiteConfig, target: Target, count: int, cap: int) -
 
 
 def plan_order(rels: list[str]) -> list[list[str]]:
-    """Files in the waves they are sent in: what pages link to (pictures, styles) first, then
-    pages from the deepest (articles) up, the front page, feeds and sitemaps last."""
+    """Files in the waves they are sent in, each after the one before is complete: what pages
+    link to (pictures, styles) first, then pages by depth from the deepest (articles) up to
+    the front page, feeds and sitemaps: a page goes up after the pages it links down to."""
     assets = sorted(r for r in rels if not r.endswith((".html", ".xml", ".json", ".txt")) and "/" in r)
-    pages = [r for r in rels if r not in set(assets)]
-    deep = sorted((r for r in pages if r.count("/") >= 2), key=lambda r: (-r.count("/"), r))
-    shallow = sorted(r for r in pages if r.count("/") < 2)
-    return [wave for wave in (assets, deep, shallow) if wave]
+    taken = set(assets)
+    by_depth: dict[int, list[str]] = {}
+    for rel in sorted(r for r in rels if r not in taken):
+        by_depth.setdefault(rel.count("/"), []).append(rel)
+    return [wave for wave in [assets, *(by_depth[d] for d in sorted(by_depth, reverse=True))] if wave]

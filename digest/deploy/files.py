@@ -36,7 +36,7 @@ def fresh_output(config: SiteConfig) -> Path:
 
     folder = check_output_dir(config, None)
     where = (config.root / "site.yaml", config.line_of("output"))
-    manifest, content = built_from(config, folder)
+    manifest, content, epoch = built_from(config, folder)
     if not manifest or not content:
         raise DigestError([Problem(*where, f"{folder.name}/ has not been built yet", "run digest build first")])
     if not intact(folder, manifest):
@@ -48,8 +48,8 @@ def fresh_output(config: SiteConfig) -> Path:
                                    f"build, this one among them", "run digest build first")])
     dirs = theme_dirs(config)
     files = markdown_files(config.articles_dir)
-    if build_key(config, False, folder, dirs, files, exact=True) != content:
-        if build_key(config, True, folder, dirs, files, exact=True) == content:
+    if build_key(config, False, folder, dirs, files, exact=True, epoch=epoch) != content:
+        if build_key(config, True, folder, dirs, files, exact=True, epoch=epoch) == content:
             raise DigestError([Problem(*where, f"{folder.name}/ was built with --drafts: it shows stories not "
                                        "meant to be published", "run digest build (without --drafts) first")])
         raise DigestError([Problem(*where, f"{folder.name}/ is older than the content (or the last build "
@@ -59,7 +59,11 @@ def fresh_output(config: SiteConfig) -> Path:
 
 def local_files(config: SiteConfig, folder: Path) -> list[LocalFile]:
     """Every file of `folder`, with its MD5 (kept by size and mtime in .digest/: a no-change
-    deploy of a large site reads no file)."""
+    deploy of a large site reads no file). A file the build did not write is refused: it
+    would be published unseen."""
+    from digest.manifest import built_from
+
+    built = built_from(config, folder)[0]
     cache_path = config.state_dir / HASHES
     try:
         cached = json.loads(cache_path.read_bytes())
@@ -73,6 +77,9 @@ def local_files(config: SiteConfig, folder: Path) -> list[LocalFile]:
     for entry in walk.files(folder):
         st = entry.stat()
         rel = entry.path[prefix:].replace(os.sep, "/")
+        if rel not in built:
+            raise DigestError([Problem(Path(entry.path), 1, "this file is in output/, but no build of digest "
+                                       "wrote it", "remove it, or run digest build: it puts back what the site holds")])
         known = cached.get(rel)
         if isinstance(known, list) and len(known) == 3 and known[:2] == [st.st_size, st.st_mtime_ns] \
                 and isinstance(known[2], str) and len(known[2]) == 32:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from digest.config import SiteConfig, Target
@@ -29,21 +28,26 @@ def deploy(config: SiteConfig, target: Target, folder: Path, files: list[LocalFi
     dest = target.url.removeprefix("rsync:")
     local = dest.startswith(("/", ".", "~")) or ":" not in dest.split("/")[0]
     if local:
-        dest = str((config.root / Path(dest).expanduser()).resolve())
-        if Path(dest) == folder or folder in Path(dest).parents or Path(dest) in folder.parents:
-            raise problem(config, target, f"{dest} overlaps output/", "deploy to a folder of its own")
-        Path(dest).mkdir(parents=True, exist_ok=True)
-    dest = dest.rstrip("/") + "/"
+        path = (config.root / Path(dest).expanduser()).resolve()
+        if path == config.root or config.root in path.parents or path in config.root.parents:
+            raise problem(config, target, f"{path} overlaps the site folder: a deploy would delete its sources",
+                          "deploy to a folder outside the site")
+        if not options.dry_run:
+            path.mkdir(parents=True, exist_ok=True)
+        dest = str(path) + "/"
+    elif not dest.endswith((":", "/")):
+        dest += "/"  # the folder itself, not a folder inside it (`host:` alone is the login's home)
     command = [rsync, *_ARGS, *(["--ignore-times"] if options.force else []), f"{folder}/", dest]
-    sent, gone = _itemized(_run(config, target, [*command[:-2], "--dry-run", *command[-2:]]))
+    missing = local and not Path(dest).is_dir()  # a dry run creates nothing, not even the folder
+    sent, gone = ([f.rel for f in files], []) if missing else \
+        _itemized(_run(config, target, [*command[:-2], "--dry-run", *command[-2:]]))
     sizes = {f.rel: f.size for f in files}
     if len(gone) > cap:
         raise too_many_deletes(config, target, len(gone), cap)
     report.changes = [f"upload {rel}" for rel in sent] + [f"delete {rel}" for rel in gone]
     report.unchanged = len(files) - len(sent)
     if not options.dry_run:
-        progress = ["--info=progress2"] if sys.stderr.isatty() else []
-        sent, gone = _itemized(_run(config, target, [*command[:-2], *progress, *command[-2:]]))
+        sent, gone = _itemized(_run(config, target, command))
     report.uploaded, report.deleted = len(sent), len(gone)
     report.uploaded_bytes = sum(sizes.get(rel, 0) for rel in sent)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import threading
 from collections.abc import Iterator
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
@@ -20,6 +21,7 @@ from digest.deploy import DeployReport, Options, plan_order, problem, too_many_d
 from digest.deploy.files import LocalFile
 from digest.errors import DigestError
 from digest.headers import cache_control, content_type, feed_patterns, rules
+from digest.state import write_atomic
 
 PART = 8 * 1024 * 1024          # boto3's and the AWS CLI's part size
 ONE_PART = 64 * 1024 * 1024     # files up to this size are sent in one PUT (their ETag is their MD5)
@@ -36,13 +38,13 @@ def deploy(config: SiteConfig, target: Target, files: list[LocalFile], cap: int,
                       "pip install 'digest[s3]'") from None
     bucket, _, prefix = target.url.removeprefix("s3://").partition("/")
     prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
-    client = boto3.session.Session().client(
-        "s3", endpoint_url=target.endpoint or None, region_name=target.region or None,
-        config=Config(retries={"max_attempts": 4, "mode": "standard"}, max_pool_connections=WORKERS,
-                      connect_timeout=5, read_timeout=60))
     counter = _Counter()
-    client.meta.events.register("before-send.s3.*", counter)
     try:
+        client = boto3.session.Session().client(
+            "s3", endpoint_url=target.endpoint or None, region_name=target.region or None,
+            config=Config(retries={"max_attempts": 4, "mode": "standard"}, max_pool_connections=WORKERS,
+                          connect_timeout=5, read_timeout=60))
+        client.meta.events.register("before-send.s3.*", counter)
         _deploy(config, target, client, bucket, prefix, files, cap, options, report)
     except DigestError:
         raise
@@ -56,7 +58,11 @@ def _deploy(config: SiteConfig, target: Target, client: Any, bucket: str, prefix
             cap: int, options: Options, report: DeployReport) -> None:
     remote = dict(_listing(client, bucket, prefix))
     local = {f.rel: f for f in files}
-    send = [f for f in files if options.force or not _same(f, remote.get(f.rel))]
+    headers = rules(config)
+    feeds = feed_patterns(config)
+    record = _Record(config, target)
+    restyled = record.changed_headers(files, headers, feeds)  # same bytes, other headers: sent again
+    send = [f for f in files if options.force or f.rel in restyled or not _same(f, remote.get(f.rel))]
     gone = sorted(rel for rel in remote if rel not in local)
     report.unchanged = len(files) - len(send)
     if len(gone) > cap:
@@ -65,8 +71,6 @@ def _deploy(config: SiteConfig, target: Target, client: Any, bucket: str, prefix
     if options.dry_run:
         report.uploaded, report.uploaded_bytes, report.deleted = len(send), sum(f.size for f in send), len(gone)
         return
-    headers = rules(config)
-    feeds = feed_patterns(config)
     lock = threading.Lock()
     total = len(send)
 
@@ -111,6 +115,7 @@ def _deploy(config: SiteConfig, target: Target, client: Any, bucket: str, prefix
             raise problem(config, target, f"could not delete {first.get('Key')}: {first.get('Message')}",
                           "check the credentials' permissions (s3:DeleteObject)")
         report.deleted += len(batch)
+    record.save(headers, feeds)
 
 
 def _listing(client: Any, bucket: str, prefix: str) -> Iterator[tuple[str, tuple[str, int]]]:
@@ -138,6 +143,36 @@ def _multipart_etag(path: str, guess: int) -> str:
         while chunk := fh.read(size):
             digests.append(hashlib.md5(chunk).digest())
     return f"{hashlib.md5(b''.join(digests)).hexdigest()}-{len(digests)}"
+
+
+class _Record:
+    """The header rules of the last complete deploy to a target (.digest/deploy/): objects
+    whose headers those rules made otherwise are sent again (S3 lists no headers). Without a
+    record (a first deploy from this folder) headers are taken as they should be: `--force`
+    sends everything again."""
+
+    def __init__(self, config: SiteConfig, target: Target) -> None:
+        name = hashlib.sha1(target.name.encode()).hexdigest()[:16]
+        self.path = config.state_dir / "deploy" / f"s3-{name}.json"
+        self.rules: tuple[tuple[str, str], ...] | None
+        self.feeds: tuple[str, ...] | None
+        try:
+            data = json.loads(self.path.read_bytes())
+            self.rules = tuple((str(p), str(v)) for p, v in data["rules"])
+            self.feeds = tuple(str(p) for p in data["feeds"])
+        except (OSError, ValueError, KeyError, TypeError):
+            self.rules, self.feeds = None, None
+
+    def changed_headers(self, files: list[LocalFile], headers: tuple[tuple[str, str], ...],
+                        feeds: tuple[str, ...]) -> set[str]:
+        if self.rules is None or self.feeds is None or (self.rules, self.feeds) == (headers, feeds):
+            return set()
+        return {f.rel for f in files if (cache_control(f.rel, headers), content_type(f.rel, feeds))
+                != (cache_control(f.rel, self.rules), content_type(f.rel, self.feeds))}
+
+    def save(self, headers: tuple[tuple[str, str], ...], feeds: tuple[str, ...]) -> None:
+        if (self.rules, self.feeds) != (headers, feeds):
+            write_atomic(self.path, json.dumps({"rules": headers, "feeds": feeds}).encode())
 
 
 class _Counter:
@@ -173,6 +208,8 @@ def _explained(config: SiteConfig, target: Target, bucket: str, exc: Exception) 
             return problem(config, target, f"there is no bucket {bucket!r} at {where}",
                            "create it, or correct the url in site.yaml")
         return problem(config, target, f"{where} answered {code}: {exc.response.get('Error', {}).get('Message', '')}")
-    if isinstance(exc, e.BotoCoreError):
+    if isinstance(exc, e.ProfileNotFound):
+        return problem(config, target, f"{exc}", "name a profile of ~/.aws/config in AWS_PROFILE, or unset it")
+    if isinstance(exc, (e.BotoCoreError, ValueError)):
         return problem(config, target, f"{exc}", "check the target's url, endpoint and region")
     raise exc
