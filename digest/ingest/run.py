@@ -87,10 +87,11 @@ def unread(config: SiteConfig) -> list[str]:
     record = _load_record(config, [])
     entries: dict[str, dict] = record["files"]
     found = raw_files(config)
+    articles = str(config.articles_dir)
 
     def read_again(rel: str, size: int, mtime: int) -> bool:
         entry = entries.get(rel)
-        if not entry or entry["size"] != size or not (config.articles_dir / entry["md"]).is_file():
+        if not entry or entry["size"] != size or not os.path.isfile(os.path.join(articles, entry["md"])):
             return True
         if entry["mtime"] == mtime:
             return False
