@@ -526,3 +526,40 @@ def test_no_hook_or_monitor_of_the_sites_repository_runs_during_a_deploy(tmp_pat
     digest(site, "deploy")
     assert list(tmp_path.glob("ran-*")) == []
     assert tree_of(site / ".git", "gh-pages") == {**read_tree(site / "output"), ".nojekyll": b""}
+
+
+def test_the_preview_folder_and_an_unreachable_host_are_one_line(tmp_path, run):
+    site = make_site(tmp_path / "site", "  - name: mirror\n    url: rsync:nobody@host.invalid:/var/www/\n",
+                     extra="output: .digest/preview\n")
+    assert run("build", "--site", str(site))[0] == 0
+    code, _, err = run("deploy", "--site", str(site))
+    assert code == 1 and "digest's own folder (the preview's builds are there, drafts included)" in err
+    (site / "site.yaml").write_text((site / "site.yaml").read_text().replace("output: .digest/preview\n", ""))
+    assert run("build", "--site", str(site))[0] == 0
+    done = digest(site, "deploy", check=False)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "deploy to 'mirror': rsync failed:" in done.stderr
+
+
+def test_an_object_sent_in_parts_is_known_by_its_parts_etag(tmp_path, s3):
+    """S3's ETag of a multipart upload is no MD5 of the file: deploy compares it as S3 makes it."""
+    import hashlib
+
+    from boto3.s3.transfer import TransferConfig
+
+    from digest.deploy.files import LocalFile
+    from digest.deploy.s3 import _same
+
+    _, _, client = s3
+    client.create_bucket(Bucket="parts")
+    big = tmp_path / "video.mp4"
+    big.write_bytes(os.urandom(19 * 1024 * 1024))
+    client.upload_file(str(big), "parts", "video.mp4", Config=TransferConfig(
+        multipart_threshold=8 * 1024 * 1024, multipart_chunksize=8 * 1024 * 1024))
+    item = client.list_objects_v2(Bucket="parts")["Contents"][0]
+    assert item["ETag"].strip('"').endswith("-3")
+    local = LocalFile("video.mp4", str(big), big.stat().st_size, hashlib.md5(big.read_bytes()).hexdigest())
+    assert _same(local, (item["ETag"].strip('"'), item["Size"]))
+    big.write_bytes(os.urandom(19 * 1024 * 1024))  # other bytes, same size
+    changed = LocalFile("video.mp4", str(big), big.stat().st_size, hashlib.md5(big.read_bytes()).hexdigest())
+    assert not _same(changed, (item["ETag"].strip('"'), item["Size"]))

@@ -36,6 +36,9 @@ def fresh_output(config: SiteConfig) -> Path:
 
     folder = check_output_dir(config, None)
     where = (config.root / "site.yaml", config.line_of("output"))
+    if folder.is_relative_to(config.state_dir.resolve()):
+        raise DigestError([Problem(*where, f"{folder} is digest's own folder (the preview's builds are there, "
+                                   "drafts included)", "publish a build of output/: remove `output:` from site.yaml")])
     manifest, content, epoch = built_from(config, folder)
     if not manifest or not content:
         raise DigestError([Problem(*where, f"{folder.name}/ has not been built yet", "run digest build first")])
