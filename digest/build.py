@@ -20,6 +20,7 @@ from digest.ingest.run import IngestResult, ingest
 from digest.inputs import build_key
 from digest.manifest import intact, load_manifest
 from digest.output import check_output_dir, remember_output
+from digest.parallel import Progress
 from digest.scan import FileStat, markdown_files
 from digest.state import site_lock
 from digest.themes import theme_dirs
@@ -72,7 +73,8 @@ def _configured_output(config: SiteConfig) -> Path | None:
 
 def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
                files: list[FileStat] | None = None, warnings: list[Problem] | None = None,
-               published: dict[str, str] | None = None, moved: list[Path] | None = None) -> Site:
+               published: dict[str, str] | None = None, moved: list[Path] | None = None,
+               progress: Progress | None = None) -> Site:
     """Articles on disk (`files`: a scan of them, if taken) -> the whole site in memory.
 
     Given where each article was `published` last time, an article whose address changed
@@ -89,7 +91,8 @@ def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
     except DigestError as exc:  # reported with the articles' problems: one run lists them all
         problems, intros = exc.problems, {}
     try:
-        articles = load_articles(config, include_drafts=drafts, use_cache=use_cache, files=files, warnings=warnings)
+        articles = load_articles(config, include_drafts=drafts, use_cache=use_cache, files=files, warnings=warnings,
+                                 progress=progress)
     except DigestError as exc:
         raise DigestError(exc.problems + problems) from None
     if problems:
@@ -115,26 +118,28 @@ def build_site(config: SiteConfig, drafts: bool = False, use_cache: bool = True,
 
 
 def build(config: SiteConfig, drafts: bool = False, output: Path | None = None,
-          clean: bool = False, always: bool = False, on_wait: Callable[[str], None] | None = None) -> BuildReport:
+          clean: bool = False, always: bool = False, on_wait: Callable[[str], None] | None = None,
+          progress: Progress | None = None) -> BuildReport:
     """Ingest, assemble, render and write; on any error raise and leave output/ as it was.
 
     `always` builds the site in memory even when nothing changed (the preview keeps it).
     One build at a time per site: another one running, `on_wait(its pid)` is told and this
-    one waits for it.
+    one waits for it. `progress(stage, done, total)` hears how long work goes.
 
     A story that fails to ingest fails the build: a site silently missing a
     story is worse than yesterday's site.
     """
     with site_lock(config.state_dir, on_wait):
-        return _build(config, drafts, output, clean, always)
+        return _build(config, drafts, output, clean, always, progress)
 
 
-def _build(config: SiteConfig, drafts: bool, output: Path | None, clean: bool, always: bool) -> BuildReport:
+def _build(config: SiteConfig, drafts: bool, output: Path | None, clean: bool, always: bool,
+           progress: Progress | None) -> BuildReport:
     started = time.perf_counter()
     target = check_output_dir(config, output)
     recover(target)  # before anything else: a switch a kill interrupted is finished, leftovers go
     files = markdown_files(config.articles_dir)  # one walk serves ingest, the build key and the cache
-    ingested = ingest(config, trust_stat=not clean, articles=files)
+    ingested = ingest(config, trust_stat=not clean, articles=files, progress=progress)
     if ingested.written or ingested.removed:
         files = markdown_files(config.articles_dir)  # as ingest left it
     report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning] + _sub_path_warning(config))
@@ -155,7 +160,7 @@ def _build(config: SiteConfig, drafts: bool, output: Path | None, clean: bool, a
         publishing = not drafts and (output is None or target == _configured_output(config))
         published = load_published(config, cache_warnings) if publishing else None
         site = build_site(config, drafts, use_cache=not clean, files=files, warnings=cache_warnings,
-                          published=published, moved=report.moved)
+                          published=published, moved=report.moved, progress=progress)
     except DigestError as exc:
         raise DigestError(said + cache_warnings + exc.problems) from None
     report.warnings += cache_warnings
@@ -167,7 +172,7 @@ def _build(config: SiteConfig, drafts: bool, output: Path | None, clean: bool, a
     from digest.publish import publish  # imports Jinja2: only when there is work
 
     exact = build_key(config, drafts, target, theme_dirs(config), files, exact=True)  # what deploy checks
-    report.files, report.written = publish(site, target, inputs, clean=clean, content=exact)
+    report.files, report.written = publish(site, target, inputs, clean=clean, content=exact, progress=progress)
     remember_output(config, target)
     if published is not None:
         save_published(config, site.articles, published)

@@ -130,7 +130,7 @@ def _ingest(args: argparse.Namespace) -> int:
     if args.files:
         only, problems = import_files(config, args.files)
     with site_lock(config.state_dir, say_waiting):
-        result = ingest(config, only)
+        result = ingest(config, only, progress=_StageProgress())
     for path in result.written:
         print(f"wrote {display_path(path)}")
     for path in result.removed:
@@ -158,10 +158,41 @@ def _build(args: argparse.Namespace) -> int:
 
     config = load_config(args.site)
     output = args.output.resolve() if args.output else None  # relative to where the user typed it
-    report = build(config, drafts=args.drafts, output=output, clean=args.clean, on_wait=say_waiting)
+    report = build(config, drafts=args.drafts, output=output, clean=args.clean, on_wait=say_waiting,
+                   progress=_StageProgress())
     _report(report.warnings)
     print(report.summary())
     return OK
+
+
+class _StageProgress:
+    """How long work goes, for stages of at least LEAST items: on a terminal one line kept up
+    to date (stage, count, rate); in a log a line at each quarter. Small work says nothing."""
+
+    LEAST = 1000
+
+    def __init__(self) -> None:
+        self.terminal = sys.stderr.isatty()
+        self.started: dict[str, float] = {}
+        self.said: dict[str, int] = {}
+        self.shown = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        import time
+
+        if total < self.LEAST:
+            return
+        now = time.perf_counter()
+        start = self.started.setdefault(stage, now)
+        rate = f", {done / (now - start):,.0f}/s" if now > start and done < total else ""
+        line = f"{stage}: {done:,} of {total:,}{rate}"
+        if self.terminal:
+            if done == total or now - self.shown >= 0.1:
+                self.shown = now
+                print(f"\r{line}\x1b[K", end="\n" if done == total else "", file=sys.stderr, flush=True)
+        elif 4 * done // total > self.said.get(stage, 0):
+            self.said[stage] = 4 * done // total
+            print(line, file=sys.stderr, flush=True)
 
 
 def _serve(args: argparse.Namespace) -> int:

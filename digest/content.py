@@ -23,7 +23,7 @@ from digest.body_html import curator_renderer, local_links, markdown_renderer, r
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.images import reference_problem
-from digest.parallel import map_batches
+from digest.parallel import Progress, map_batches
 from digest.scan import FileStat, markdown_files
 from digest.slugs import SLUG_RE_TEXT, is_reserved, stable_slug
 from digest.text import clean_text
@@ -49,7 +49,8 @@ _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
 
 
 def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = True,
-                  files: list[FileStat] | None = None, warnings: list[Problem] | None = None) -> list[Article]:
+                  files: list[FileStat] | None = None, warnings: list[Problem] | None = None,
+                  progress: Progress | None = None) -> list[Article]:
     """Every article under content/articles/, sorted newest first; raise with all problems.
 
     `files` is the build's scan of the folder (taken now when not given).
@@ -66,7 +67,8 @@ def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = Tr
     found, todo = cache.lookup(files)
     problems: list[Problem] = []
     # stored with the stat taken before reading: a save during parsing is parsed again next time
-    for stat, outcome in zip(todo, parse_articles(config, [Path(name) for name, _, _ in todo]), strict=True):
+    for stat, outcome in zip(todo, parse_articles(config, [Path(name) for name, _, _ in todo], progress),
+                             strict=True):
         if isinstance(outcome, Article):
             found[stat[0]] = outcome
             cache.store(stat, outcome)
@@ -99,11 +101,12 @@ def field_line(path: Path, key: str) -> int:
 PARALLEL_FROM = 300  # fewer files than this parse faster than worker processes start
 
 
-def parse_articles(config: SiteConfig, paths: list[Path]) -> list[Article | list[Problem]]:
+def parse_articles(config: SiteConfig, paths: list[Path], progress: Progress | None = None
+                   ) -> list[Article | list[Problem]]:
     """Each file's Article, or its problems."""
     if not paths:
         return []  # all cached: not even markdown-it needs loading
-    return map_batches(_parse_batch, paths, PARALLEL_FROM, config)
+    return map_batches(_parse_batch, paths, PARALLEL_FROM, config, progress=progress, stage="read")
 
 
 def _parse_batch(config: SiteConfig, paths: list[Path]) -> list[Article | list[Problem]]:

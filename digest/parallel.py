@@ -29,19 +29,31 @@ def _context() -> Any:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def map_batches(work: Callable[..., list[R]], items: Sequence[T], threshold: int, *args: Any) -> list[R]:
+Progress = Callable[[str, int, int], None]  # (stage, items done, items in all): told as work ends
+
+
+def map_batches(work: Callable[..., list[R]], items: Sequence[T], threshold: int, *args: Any,
+                progress: Progress | None = None, stage: str = "") -> list[R]:
     """`work(*args, batch)` over batches of `items`, in worker processes when there are at
-    least `threshold` items (fewer run faster than processes start); results in order."""
+    least `threshold` items (fewer run faster than processes start); results in order.
+    `progress(stage, done, total)` hears of each batch done."""
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < threshold or workers < 2:
-        return work(*args, list(items))
+        results = work(*args, list(items))
+        if progress:
+            progress(stage, len(items), len(items))
+        return results
     from concurrent.futures import ProcessPoolExecutor  # only when there is work for it
 
     chunk = -(-len(items) // (workers * 4))
     batches = [list(items[i: i + chunk]) for i in range(0, len(items), chunk)]
+    out: list[R] = []
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=start_worker) as pool:
-        parts = pool.map(work, *([a] * len(batches) for a in args), batches)
-        return [result for part in parts for result in part]
+        for part in pool.map(work, *([a] * len(batches) for a in args), batches):
+            out += part
+            if progress:
+                progress(stage, min(len(out), len(items)), len(items))
+    return out
 
 
 def start_worker() -> None:

@@ -26,7 +26,7 @@ from digest.files import BINARY, write_and_close
 from digest.images import in_use
 from digest.manifest import Manifest, load_manifest, save_manifest
 from digest.output import inside
-from digest.parallel import fork_is_safe, start_worker
+from digest.parallel import Progress, fork_is_safe, start_worker
 from digest.render import Renderer, static_files, unique_problems
 from digest.render_keys import page_key, site_key
 from digest.themes import theme_dirs
@@ -128,7 +128,7 @@ def _render_range(bounds: tuple[int, int]) -> tuple[list[Done], list[Problem]]:
     return done, problems
 
 
-def _render_all(job: _Job) -> tuple[list[Done], list[Problem]]:
+def _render_all(job: _Job, progress: Progress | None = None) -> tuple[list[Done], list[Problem]]:
     count = len(job.site.pages)
     workers = min(os.cpu_count() or 1, 8)
     # workers inherit the site by fork, which only a single-threaded process may do (see
@@ -136,15 +136,24 @@ def _render_all(job: _Job) -> tuple[list[Done], list[Problem]]:
     if count < PARALLEL_FROM or workers < 2 or not fork_is_safe():
         _WORKER["job"], _WORKER["renderer"] = job, Renderer.for_site(job.site)
         try:
-            return _render_range((0, count))
+            rendered = _render_range((0, count))
         finally:
             _WORKER.clear()
+        if progress:
+            progress("render", count, count)
+        return rendered
     step = -(-count // (workers * 40))  # small slices: a slow one cannot leave a core idle
     slices = [(i, min(i + step, count)) for i in range(0, count, step)]
     with multiprocessing.get_context("fork").Pool(workers, _start_worker, (job,)) as pool:
         # the slowest pages (archives, search index, sitemap) come last in the site: start
         # with them, and end on article pages, which all take about as long
-        parts = pool.map(_render_range, slices[::-1], chunksize=1)[::-1]
+        parts, pages = [], 0
+        for (start, end), part in zip(slices[::-1], pool.imap(_render_range, slices[::-1], chunksize=1), strict=True):
+            parts.append(part)
+            pages += end - start
+            if progress:
+                progress("render", pages, count)
+        parts.reverse()
     return [d for done, _ in parts for d in done], [p for _, problems in parts for p in problems]
 
 
@@ -159,7 +168,8 @@ def _picture_bytes(folder: Path, picture: Picture) -> bytes:
     return data
 
 
-def publish(site: Site, target: Path, inputs: str, clean: bool = False, content: str = "") -> tuple[int, int]:
+def publish(site: Site, target: Path, inputs: str, clean: bool = False, content: str = "",
+            progress: Progress | None = None) -> tuple[int, int]:
     """Render `site` into `target`; return (files in the site, files written).
 
     `inputs` is the build key (inputs.build_key), kept with the manifest.
@@ -177,7 +187,7 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False, content:
         view = Renderer.for_site(site).view
         theme_files = [d / sub for d in theme_dirs(config) for sub in ("templates", "i18n")]
         job = _Job(site, staging, target, manifest, site_key(site, theme_files, view), compare_unrecorded)
-        done, problems = _render_all(job)
+        done, problems = _render_all(job, progress)
         if problems:
             raise DigestError(unique_problems(problems))
         for rel, source in static_files(config):

@@ -449,3 +449,16 @@ def test_related_stories_can_be_used_as_a_list_in_a_theme(tmp_path, run):
     count = int(re.search(r'<p id="n">(\d+)</p>', page).group(1))
     assert count == page.count('<li class="r">') >= 1
     assert re.search(r'<p id="all">.* / Carney meets Trudeau on tariffs</p>', page)
+
+
+def test_long_work_tells_its_progress_in_plain_lines_when_not_on_a_terminal(tmp_path, run, monkeypatch):
+    from digest import cli
+
+    monkeypatch.setattr(cli._StageProgress, "LEAST", 3)  # as a site of thousands of stories would
+    site = write_site(tmp_path, {f"content/raw/{n}.txt": raw_article(f"Story {n}", body=EVENTS[n]) for n in range(6)})
+    code, out, err = run("build", "--site", str(site))
+    assert code == 0 and out.startswith("built ")
+    lines = [line for line in err.splitlines() if not line.startswith(str(site))]
+    assert "ingest: 6 of 6" in lines and "read: 6 of 6" in lines
+    assert any(re.fullmatch(r"render: \d+ of \d+", line) for line in lines)
+    assert all("\r" not in line and "\x1b" not in line for line in lines)  # a log gets no terminal codes

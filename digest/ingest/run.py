@@ -25,7 +25,7 @@ from digest.config import SiteConfig
 from digest.errors import Problem
 from digest.files import BINARY, read_with_stat, write_and_close
 from digest.inputs import is_racy
-from digest.parallel import map_batches
+from digest.parallel import Progress, map_batches
 from digest.scan import FileStat, markdown_files, markdown_paths
 from digest.state import INGEST_RECORD, INGEST_RUNNING, ignored, write_atomic
 
@@ -133,7 +133,8 @@ def import_files(config: SiteConfig, files: list[Path]) -> tuple[list[Path], lis
 
 
 def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool = True,
-           dry_run: bool = False, articles: list[FileStat] | None = None) -> IngestResult:
+           dry_run: bool = False, articles: list[FileStat] | None = None,
+           progress: Progress | None = None) -> IngestResult:
     """Bring content/articles/ up to date with content/raw/ (or with the files in `only`).
 
     With `trust_stat` a raw file whose size and mtime match the record is not
@@ -180,7 +181,7 @@ def ingest(config: SiteConfig, only: list[Path] | None = None, trust_stat: bool 
     pending: list[tuple[PendingArticle, tuple[int, int], str]] = []
     warned: dict[str, list[Problem]] = {}
     model = _topic_model(config, articles, result.problems) if todo else None
-    for rel, identity, sha, article, problems, wrote in _prepare_all(config, todo, occupied, model):
+    for rel, identity, sha, article, problems, wrote in _prepare_all(config, todo, occupied, model, progress):
         result.problems.extend(problems)
         if article:  # read again: what it says now replaces what it said before
             # remarks for the curator (a topic filed for want of evidence) are `digest check`'s to list
@@ -346,11 +347,13 @@ def _topic_model(config: SiteConfig, articles: list[FileStat] | None, problems: 
 
 
 def _prepare_all(config: SiteConfig, files: list[tuple[str, str | None, bool]],
-                 occupied: frozenset[str] | None, model: TopicModel | None = None) -> list[_Outcome]:
+                 occupied: frozenset[str] | None, model: TopicModel | None = None,
+                 progress: Progress | None = None) -> list[_Outcome]:
     """Read, hash, parse and classify raw files, on every core when there are many."""
     if len(files) < PARALLEL_FROM:
         occupied = None  # few files: the main process writes them
-    return map_batches(_prepare_batch, files, PARALLEL_FROM, config, occupied, model)
+    return map_batches(_prepare_batch, files, PARALLEL_FROM, config, occupied, model, progress=progress,
+                       stage="ingest")
 
 
 def _prepare_batch(config: SiteConfig, occupied: frozenset[str] | None, model: TopicModel | None,
