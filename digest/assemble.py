@@ -5,6 +5,7 @@ sitemap: all are made here as data, and rendered later by one renderer.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -41,19 +42,13 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Pagination:
-    """Where one page of a paginated list sits among its siblings."""
+    """Where one page of a paginated list sits among its siblings. Page 0 is the list's own
+    address, with its newest stories; pages 1, 2 ... hold fixed runs of stories counted from
+    the oldest, so a page once full never changes as newer stories arrive (see _pages_of)."""
 
     number: int
-    total: int
-    urls: tuple[str, ...]   # the URL of every page, first to last
-
-    @property
-    def prev_url(self) -> str | None:
-        return self.urls[self.number - 2] if self.number > 1 else None
-
-    @property
-    def next_url(self) -> str | None:
-        return self.urls[self.number] if self.number < self.total else None
+    prev_url: str | None = None   # newer stories
+    next_url: str | None = None   # older stories
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,9 +358,11 @@ class _RelatedIndex:
             self.places.append(places)
 
     def rank(self, i: int) -> tuple[Article, ...]:
+        """The best related stories published before story `i` (a later one would rewrite this
+        page each day it came; later versions of its own story are its other coverage)."""
         hits: list[int] = []  # each candidate once per shared topic, three times per shared tag
         for members, at, weight in self.places[i]:
-            near = members[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]
+            near = members[max(0, at - RELATED_WINDOW): at + 1]  # earlier stories only: see rank
             hits += near * weight
         scores = Counter(hits)  # counted in C: this runs for every story
         scores.pop(i, None)
@@ -481,9 +478,26 @@ def _day_url(config: SiteConfig, day: dt.date) -> str:
     return config.path_of("day").format(year=f"{day.year:04d}", month=f"{day.month:02d}", day=f"{day.day:02d}")
 
 
-def _paged_urls(config: SiteConfig, base: str, count: int) -> tuple[str, ...]:
-    pages = max(1, -(-count // config.per_page))
-    return (base,) + tuple(base + config.path_of("page").format(n=n) for n in range(2, pages + 1))
+def _pages_of(config: SiteConfig, base: str, stories: Sequence[Article]
+              ) -> list[tuple[str, tuple[Article, ...], Pagination]]:
+    """A list of `stories` (newest first) as its pages: (address, stories, pagination).
+
+    The list's own address shows the newest `per_page` stories. Numbered pages hold fixed
+    runs of `per_page` stories counted from the oldest (page 1: the oldest), published once
+    full and never changed by newer stories after that, so a day's new stories rewrite the
+    first page of each list they join and seldom anything else. The stories newer than the
+    last full run are on the first page; a run the first page shows whole has no page yet."""
+    size, count = config.per_page, len(stories)
+    numbered = [n for n in range(1, count // size + 1) if count - (n - 1) * size > size]
+
+    def url(n: int) -> str:
+        return base + config.path_of("page").format(n=n)
+    newest = numbered[-1] if numbered else 0
+    pages = [(base, tuple(stories[:size]), Pagination(0, None, url(newest) if newest else None))]
+    for n in reversed(numbered):
+        run = tuple(stories[count - n * size: count - (n - 1) * size])
+        pages.append((url(n), run, Pagination(n, url(n + 1) if n < newest else base, url(n - 1) if n > 1 else None)))
+    return pages
 
 
 EMAIL_HTML, EMAIL_TEXT, EDITIONS_FEED = "email.html", "email.txt", "editions.xml"
@@ -535,20 +549,19 @@ def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
     shown = [a for a in articles if (a.story or a.url) not in off] if off else articles
     if not editions:
         return pages + [Page("home", "", "home.html", config.title, MappingProxyType(
-            {"edition": None, "stories": (), "pagination": Pagination(1, 1, ("",))}), config.description)]
+            {"edition": None, "stories": (), "pagination": Pagination(0)}), config.description)]
     latest = max(editions)
     edition = editions[latest]
     in_edition = {a.story for a in fronts[latest] if a.story}  # a story the edition shows is not shown again
     earlier = coverage.cards([a for a in shown if a.day != latest and a.story not in in_edition])
-    urls = _paged_urls(config, "", len(earlier))
-    for number, url in enumerate(urls, start=1):
-        chunk = tuple(earlier[(number - 1) * config.per_page: number * config.per_page])
-        context = {"edition": edition if number == 1 else None, "stories": chunk,
-                   "pagination": Pagination(number, len(urls), urls), "day_url": _day_url(config, latest),
-                   "also": MappingProxyType({**(edition["also"] if number == 1 else {}), **coverage.also(chunk)})}
-        title = config.title if number == 1 else f"{config.title}, page {number}"
+    for url, chunk, pagination in _pages_of(config, "", earlier):
+        first = pagination.number == 0  # the front page: the edition, then the newest earlier stories
+        context = {"edition": edition if first else None, "stories": chunk, "pagination": pagination,
+                   "day_url": _day_url(config, latest) if first else "",
+                   "also": MappingProxyType({**(edition["also"] if first else {}), **coverage.also(chunk)})}
+        title = config.title if first else f"{config.title}, page {pagination.number}"
         pages.append(Page("home", url, "home.html", title, MappingProxyType(context), config.description,
-                          max(a.modified for a in (*chunk, *fronts[latest]))))
+                          max(a.modified for a in (*chunk, *(fronts[latest] if first else ())))))
     return pages
 
 
@@ -603,14 +616,16 @@ def _term_pages(config: SiteConfig, articles: Sequence[Article], terms: dict[str
         stories = coverage.cards(members[term.slug]) if kind == "topic" else members[term.slug]
         if not stories and kind != "topic":
             continue
-        urls = _paged_urls(config, term.url, len(stories))
-        for number, url in enumerate(urls, start=1):
-            chunk = tuple(stories[(number - 1) * config.per_page: number * config.per_page])
-            title = term.title if number == 1 else f"{term.title}, page {number}"
+        about = "by" if kind == "author" else "about"
+        fixed = dataclasses.replace(term, count=0)  # a numbered page shows no count: it would change daily
+        for url, chunk, pagination in _pages_of(config, term.url, stories):
+            first = pagination.number == 0
+            title = term.title if first else f"{term.title}, page {pagination.number}"
+            description = f"{term.count} stories {about} {term.title}" if first else \
+                f"Stories {about} {term.title}, {chunk[-1].day.isoformat()} to {chunk[0].day.isoformat()}"
             pages.append(Page(kind, url, "list.html", title, MappingProxyType(
-                {"term": term, "stories": chunk, "pagination": Pagination(number, len(urls), urls),
-                 "also": coverage.also(chunk)}),
-                f"{term.count} stories {'by' if kind == 'author' else 'about'} {term.title}",
+                {"term": term if first else fixed, "stories": chunk, "pagination": pagination,
+                 "also": coverage.also(chunk)}), description,
                 max((a.modified for a in chunk), default=None), in_sitemap=bool(chunk)))
     return pages
 

@@ -183,7 +183,7 @@ class Strings:
             return dates.long_date(context["day"], lang)
         if page.kind == "month":
             return dates.month_name(context["month"], lang)
-        if page.kind == "home" and context["pagination"].number > 1:
+        if page.kind == "home" and context["pagination"].number:
             return self.translate(context, "title_page", site=context["site"].title, n=context["pagination"].number)
         return page.title
 

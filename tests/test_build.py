@@ -134,7 +134,8 @@ def test_front_page_is_the_latest_edition_then_every_earlier_story(tmp_path, run
     lead = home.index('class="lead"')
     assert home.index("Election called") > lead  # the story with most tags leads
     assert home.index("Election called") < home.index('id="group-trade"')
-    # earlier stories: page 1 holds 2, then page/2/, page/3/ ... until every story is reachable
+    # earlier stories: the front page holds the newest 2, then numbered pages of 2 counted from
+    # the oldest (page/1/: the oldest two), newest first, until every story is reachable
     reachable, page, seen_pages = set(), "index.html", []
     while page:
         seen_pages.append(page)
@@ -142,7 +143,7 @@ def test_front_page_is_the_latest_edition_then_every_earlier_story(tmp_path, run
         reachable |= set(re.findall(r'href="(?:\.\./|\./)*(2025/03/\d\d/[a-z0-9-]+/)"', html))
         nxt = re.search(r'rel="next" href="([^"]+)"', html)
         page = (re.sub(r"^(\.\./|\./)+", "", nxt.group(1)) + "index.html") if nxt and "Older" in html else None
-    assert seen_pages == ["index.html", "page/2/index.html", "page/3/index.html"]
+    assert seen_pages == ["index.html", "page/2/index.html", "page/1/index.html"]
     assert len(reachable) == 10
 
 
@@ -174,13 +175,39 @@ def test_topic_and_tag_pages_are_paginated_with_counts_and_feeds(tmp_path, run):
     files = built(tmp_path, run, raws, SITE_YAML + "per_page: 2\n")
     trade = text(files["topics/trade/index.html"])
     assert "5 stories" in trade and "Atom feed" in trade
-    assert "topics/trade/page/3/index.html" in files and "topics/trade/page/4/index.html" not in files
+    assert "topics/trade/page/2/index.html" in files and "topics/trade/page/3/index.html" not in files
     assert '<a href="../../topics/trade/feed.xml">Atom feed</a>' in files["topics/trade/index.html"].decode()
     topics = text(files["topics/index.html"])
     assert "Trade 5" in topics and "Politics 1" in topics and "General 0" in topics
     assert "Mark Carney 6" in text(files["tags/index.html"])
-    assert "tags/mark-carney/page/3/index.html" in files
+    assert "tags/mark-carney/page/2/index.html" in files and "tags/mark-carney/page/3/index.html" not in files
     assert broken_links(files) == []
+
+
+def test_a_numbered_page_once_full_never_changes_as_newer_stories_arrive(tmp_path, run):
+    raws = {f"content/raw/{i}.txt": story(f"Tariff story {i}", 1 + i, body=[
+        f"OTTAWA — Prime Minister Mark Carney discussed tariffs, day {i}.", EVENTS[i][0]]) for i in range(7)}
+    site = write_site(tmp_path, raws, SITE_YAML + "per_page: 2\n")
+    assert run("build", "--site", str(site))[0] == 0
+    before = read_tree(site / "output")
+    numbered = {rel for rel in before if re.search(r"/page/\d+/index\.html$", "/" + rel)}
+    assert {"topics/trade/page/1/index.html", "topics/trade/page/2/index.html",
+            "tags/mark-carney/page/3/index.html"} <= numbered
+    # the next days' stories: the lists' first pages change, and a newly full page appears
+    for i in (7, 8):
+        (site / f"content/raw/{i}.txt").write_text(story(f"Tariff story {i}", 1 + i, body=[
+            f"OTTAWA — Prime Minister Mark Carney discussed tariffs, day {i}.", EVENTS[i][0]]))
+        assert run("build", "--site", str(site))[0] == 0
+    after = read_tree(site / "output")
+    newest: dict[str, str] = {}  # each list's highest page before: only its "newer" link may change
+    for rel in sorted(numbered, key=lambda r: int(r.split("/page/")[-1].split("/")[0]) if "/page/" in r
+                      else int(r.split("/")[1])):
+        newest[rel.rsplit("page/", 1)[0]] = rel
+    assert {rel for rel in numbered if after.get(rel) != before[rel]} <= set(newest.values())
+    assert "topics/trade/page/4/index.html" in after  # stories 7 and 8 ... once two more made it full
+    trade = after["topics/trade/page/1/index.html"].decode()
+    assert "Tariff story 0" in trade and "Tariff story 1" in trade and "Tariff story 2" not in trade
+    assert broken_links(after) == []
 
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -444,11 +471,13 @@ def test_related_stories_can_be_used_as_a_list_in_a_theme(tmp_path, run):
             '<ul>{% for s in related[:5] %}<li class="r">{{ s.title }}</li>{% endfor %}</ul>'
             '<p id="all">{{ (related + [article])|map(attribute="title")|join(" / ") }}</p>{% endblock %}',
     })
-    page = files["2025/03/10/carney-meets-trudeau-on-tariffs/index.html"].decode()
-    assert '<p id="first">Carney and Trudeau talk tariffs again</p>' in page  # shares tags: ranked first
+    page = files["2025/03/14/carney-and-trudeau-talk-tariffs-again/index.html"].decode()
+    assert '<p id="first">Carney meets Trudeau on tariffs</p>' in page  # shares tags: ranked first
     count = int(re.search(r'<p id="n">(\d+)</p>', page).group(1))
     assert count == page.count('<li class="r">') >= 1
-    assert re.search(r'<p id="all">.* / Carney meets Trudeau on tariffs</p>', page)
+    assert re.search(r'<p id="all">.* / Carney and Trudeau talk tariffs again</p>', page)
+    # related stories are earlier ones: a story's page does not change each day a newer one comes
+    assert '<p id="n">0</p>' in files["2025/03/10/carney-meets-trudeau-on-tariffs/index.html"].decode()
 
 
 def test_long_work_tells_its_progress_in_plain_lines_when_not_on_a_terminal(tmp_path, run, monkeypatch):
