@@ -478,7 +478,29 @@ def _day_url(config: SiteConfig, day: dt.date) -> str:
     return config.path_of("day").format(year=f"{day.year:04d}", month=f"{day.month:02d}", day=f"{day.day:02d}")
 
 
-def _pages_of(config: SiteConfig, base: str, stories: Sequence[Article]
+@dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """Where a redirect page sends its reader: a list's first page (see _next_page)."""
+
+    url: str
+    title: str
+    language: str
+
+
+def _next_page(config: SiteConfig, base: str, title: str, pages: list[tuple[str, tuple[Article, ...], Pagination]]
+               ) -> list[Page]:
+    """The number after a list's newest numbered page, until its run is full: a page sending
+    readers to the list's first page. Lists were once numbered from their newest end, up to
+    this number, so every address they had still leads somewhere."""
+    numbered = [p.number for _, _, p in pages if p.number]
+    if not numbered:
+        return []
+    url = base + config.path_of("page").format(n=max(numbered) + 1)
+    return [Page("listredirect", url, "redirect.html", title, MappingProxyType(
+        {"target": Elsewhere(base, title, config.language)}), in_sitemap=False)]
+
+
+def _pages_of(config: SiteConfig, base: str, stories: Sequence[Article], first: Sequence[Article] | None = None
               ) -> list[tuple[str, tuple[Article, ...], Pagination]]:
     """A list of `stories` (newest first) as its pages: (address, stories, pagination).
 
@@ -486,14 +508,17 @@ def _pages_of(config: SiteConfig, base: str, stories: Sequence[Article]
     runs of `per_page` stories counted from the oldest (page 1: the oldest), published once
     full and never changed by newer stories after that, so a day's new stories rewrite the
     first page of each list they join and seldom anything else. The stories newer than the
-    last full run are on the first page; a run the first page shows whole has no page yet."""
+    last full run are on the first page; a run the first page shows whole has no page yet.
+    `first`: what the first page draws its newest from, when not `stories` (the front page
+    leaves out the stories its edition shows; the runs keep them, so that none moves)."""
     size, count = config.per_page, len(stories)
     numbered = [n for n in range(1, count // size + 1) if count - (n - 1) * size > size]
 
     def url(n: int) -> str:
         return base + config.path_of("page").format(n=n)
     newest = numbered[-1] if numbered else 0
-    pages = [(base, tuple(stories[:size]), Pagination(0, None, url(newest) if newest else None))]
+    pages = [(base, tuple((stories if first is None else first)[:size]),
+              Pagination(0, None, url(newest) if newest else None))]
     for n in reversed(numbered):
         run = tuple(stories[count - n * size: count - (n - 1) * size])
         pages.append((url(n), run, Pagination(n, url(n + 1) if n < newest else base, url(n - 1) if n > 1 else None)))
@@ -553,8 +578,11 @@ def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict
     latest = max(editions)
     edition = editions[latest]
     in_edition = {a.story for a in fronts[latest] if a.story}  # a story the edition shows is not shown again
-    earlier = coverage.cards([a for a in shown if a.day != latest and a.story not in in_edition])
-    for url, chunk, pagination in _pages_of(config, "", earlier):
+    earlier = coverage.cards([a for a in shown if a.day != latest], by_oldest=True)
+    fresh = [a for a in earlier if not (a.story and a.story in in_edition)]  # not shown twice on the front
+    runs = _pages_of(config, "", earlier, fresh)
+    pages += _next_page(config, "", config.title, runs)
+    for url, chunk, pagination in runs:
         first = pagination.number == 0  # the front page: the edition, then the newest earlier stories
         context = {"edition": edition if first else None, "stories": chunk, "pagination": pagination,
                    "day_url": _day_url(config, latest) if first else "",
@@ -613,16 +641,19 @@ def _term_pages(config: SiteConfig, articles: Sequence[Article], terms: dict[str
             members[term.slug].append(article)
     pages = []
     for term in dict.fromkeys(terms.values()):
-        stories = coverage.cards(members[term.slug]) if kind == "topic" else members[term.slug]
+        stories = coverage.cards(members[term.slug], by_oldest=True) if kind == "topic" else members[term.slug]
         if not stories and kind != "topic":
             continue
         about = "by" if kind == "author" else "about"
         fixed = dataclasses.replace(term, count=0)  # a numbered page shows no count: it would change daily
-        for url, chunk, pagination in _pages_of(config, term.url, stories):
+        runs = _pages_of(config, term.url, stories)
+        pages += _next_page(config, term.url, term.title, runs)
+        for url, chunk, pagination in runs:
             first = pagination.number == 0
             title = term.title if first else f"{term.title}, page {pagination.number}"
+            days = sorted(a.day for a in chunk)
             description = f"{term.count} stories {about} {term.title}" if first else \
-                f"Stories {about} {term.title}, {chunk[-1].day.isoformat()} to {chunk[0].day.isoformat()}"
+                f"Stories {about} {term.title}, {days[0].isoformat()} to {days[-1].isoformat()}"
             pages.append(Page(kind, url, "list.html", title, MappingProxyType(
                 {"term": term if first else fixed, "stories": chunk, "pagination": pagination,
                  "also": coverage.also(chunk)}), description,

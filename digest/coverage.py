@@ -42,12 +42,13 @@ class Coverage:
     def same_story(self, a: Article, b: Article) -> bool:
         return bool(a.story) and a.story == b.story and a.url in self._versions
 
-    def cards(self, articles: Sequence[Article]) -> tuple[Article, ...]:
+    def cards(self, articles: Sequence[Article], by_oldest: bool = False) -> tuple[Article, ...]:
         """One article per story among `articles`, in the place of the story's first version
-        there: the version that leads among those listed."""
+        there (its last, `by_oldest`: a list paged from its oldest end keeps a story where it
+        first came, so a later version moves no page): the version that leads among those listed."""
         chosen: dict[str, Article] = {}
         order: list[str] = []
-        for article in articles:
+        for article in (reversed(articles) if by_oldest else articles):
             key = self._story_key(article)
             held = chosen.get(key)
             if held is None:
@@ -55,7 +56,8 @@ class Coverage:
                 chosen[key] = article
             elif self.rank(article) < self.rank(held):
                 chosen[key] = article
-        return tuple(chosen[k] for k in order)
+        cards = tuple(chosen[k] for k in order)
+        return cards[::-1] if by_oldest else cards
 
     def also(self, shown: Iterable[Article]) -> MappingProxyType[str, tuple[Article, ...]]:
         """For a page's cards: the other versions of each shown story that has them, by url."""

@@ -175,12 +175,15 @@ def test_topic_and_tag_pages_are_paginated_with_counts_and_feeds(tmp_path, run):
     files = built(tmp_path, run, raws, SITE_YAML + "per_page: 2\n")
     trade = text(files["topics/trade/index.html"])
     assert "5 stories" in trade and "Atom feed" in trade
-    assert "topics/trade/page/2/index.html" in files and "topics/trade/page/3/index.html" not in files
+    assert "topics/trade/page/2/index.html" in files and "topics/trade/page/4/index.html" not in files
+    # the number after the last: lists were once numbered from their newest end up to it
+    assert '<meta http-equiv="refresh" content="0; url=../../../../topics/trade/">' in \
+        files["topics/trade/page/3/index.html"].decode()
     assert '<a href="../../topics/trade/feed.xml">Atom feed</a>' in files["topics/trade/index.html"].decode()
     topics = text(files["topics/index.html"])
     assert "Trade 5" in topics and "Politics 1" in topics and "General 0" in topics
     assert "Mark Carney 6" in text(files["tags/index.html"])
-    assert "tags/mark-carney/page/2/index.html" in files and "tags/mark-carney/page/3/index.html" not in files
+    assert "tags/mark-carney/page/2/index.html" in files and "tags/mark-carney/page/4/index.html" not in files
     assert broken_links(files) == []
 
 
@@ -190,7 +193,8 @@ def test_a_numbered_page_once_full_never_changes_as_newer_stories_arrive(tmp_pat
     site = write_site(tmp_path, raws, SITE_YAML + "per_page: 2\n")
     assert run("build", "--site", str(site))[0] == 0
     before = read_tree(site / "output")
-    numbered = {rel for rel in before if re.search(r"/page/\d+/index\.html$", "/" + rel)}
+    numbered = {rel for rel in before if re.search(r"/page/\d+/index\.html$", "/" + rel)
+                and b'http-equiv="refresh"' not in before[rel]}  # a number not yet full sends readers on
     assert {"topics/trade/page/1/index.html", "topics/trade/page/2/index.html",
             "tags/mark-carney/page/3/index.html"} <= numbered
     # the next days' stories: the lists' first pages change, and a newly full page appears
@@ -491,3 +495,34 @@ def test_long_work_tells_its_progress_in_plain_lines_when_not_on_a_terminal(tmp_
     assert "ingest: 6 of 6" in lines and "read: 6 of 6" in lines
     assert any(re.fullmatch(r"render: \d+ of \d+", line) for line in lines)
     assert all("\r" not in line and "\x1b" not in line for line in lines)  # a log gets no terminal codes
+
+
+def test_a_later_version_of_an_old_story_moves_no_story_between_numbered_pages(tmp_path, run):
+    raws = {f"content/raw/{i}.txt": story(f"Tariff story {i}", 1 + i, body=[
+        f"OTTAWA — Prime Minister Mark Carney discussed tariffs, day {i}.", EVENTS[i][0]]) for i in range(8)}
+    site = write_site(tmp_path, raws, SITE_YAML + "per_page: 2\n")
+    assert run("build", "--site", str(site))[0] == 0
+
+    def runs(files: dict[str, bytes]) -> dict[str, list[str]]:
+        return {rel: re.findall(r'class="card-title"><a href="[^"]+">([^<]+)</a>', data.decode())
+                for rel, data in files.items() if "/page/" in "/" + rel and b'http-equiv="refresh"' not in data}
+    before = runs(read_tree(site / "output"))
+    # Reuters' version of day 2's story, on a new day, joined to it by the curator
+    old = next((site / "content/articles").rglob("*tariff-story-1*.md"))
+    (site / "content/raw/r.txt").write_text(story("Carney talks tariffs again, Reuters says", 20, body=[
+        "OTTAWA (Reuters) - Prime Minister Mark Carney discussed tariffs again.", EVENTS[9][0]],
+        byline="By Reuters Staff"))
+    assert run("build", "--site", str(site))[0] == 0
+    version = next((site / "content/articles").rglob("*reuters-says*.md"))
+    story_id = re.search(r"(?m)^story: (.*)$", old.read_text()).group(1)
+    version.write_text(re.sub(r"(?m)^story: .*$", f"story: {story_id}", version.read_text()))
+    assert run("build", "--site", str(site))[0] == 0
+    files = read_tree(site / "output")
+    after = runs(files)
+    assert all(after[rel] == titles for rel, titles in before.items() if rel in after)
+    assert set(before) <= set(after)  # no numbered page went away
+    # on the front page the story is in today's edition, and not again among the earlier ones
+    home = files["index.html"].decode()
+    earlier = home[home.index('id="earlier-heading"'):]
+    assert "Carney talks tariffs again, Reuters says" in home[:home.index('id="earlier-heading"')]
+    assert "Tariff story 1<" not in earlier

@@ -52,7 +52,7 @@ def one_page_of_each_kind(output: Path) -> list[str]:
     return [rel for rel in [
         "index.html", "page/2/index.html", article.relative_to(output).as_posix(),
         "2025/04/03/index.html", "2025/04/index.html", "2025/index.html", "archive/index.html",
-        "topics/index.html", "topics/trade/index.html", "topics/trade/page/2/index.html",
+        "topics/index.html", "topics/trade/index.html", "topics/trade/page/1/index.html",
         "tags/index.html", "tags/mark-carney/index.html", "authors/index.html",
         author.relative_to(output).as_posix(), "search/index.html", "404.html",
         "2025/04/03/email.html"]]
