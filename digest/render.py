@@ -197,6 +197,13 @@ class Strings:
                                   month=dates.month_name(context["month"], context.get("lang") or "en"))
         if page.kind == "year":
             return self.translate(context, "desc_year", n=context["count"], year=context["year"])
+        pagination = context.get("pagination")
+        if pagination is not None and pagination.number and context["stories"]:  # a numbered run: its dates
+            lang = context.get("lang") or "en"
+            days = sorted(a.day for a in context["stories"])
+            term = context["term"].title if context.get("term") else context["site"].title
+            return self.translate(context, "desc_run", term=term, first=dates.long_date(days[0], lang),
+                                  last=dates.long_date(days[-1], lang))
         return page.description
 
 
