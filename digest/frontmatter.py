@@ -177,6 +177,7 @@ def with_field(text: str, key: str, item: Any) -> str | None:
 
     def bare(line: str) -> str:
         return line.rstrip("\r\n")
+    old_yaml = "".join(bare(line) + "\n" for line in lines[1:end])  # to check the edit against
     at = next((i for i in range(1, end) if re.match(rf"{re.escape(key)}\s*:", bare(lines[i]))), None)
     if at is None:
         ending = lines[end - 1][len(bare(lines[end - 1])):] if end > 1 else lines[0][len(bare(lines[0])):]
@@ -192,7 +193,7 @@ def with_field(text: str, key: str, item: Any) -> str | None:
         ending = lines[at][len(bare(lines[at])):]
         lines[at:stop] = [f"{key}: {value(item)}{ending or chr(10)}"]
     try:
-        before = yaml.safe_load("".join(bare(line) + "\n" for line in text.splitlines(keepends=True)[1:end]))
+        before = yaml.safe_load(old_yaml)
         closing = next(i for i in range(1, len(lines)) if re.fullmatch(r"---[ \t]*", bare(lines[i])))
         after = yaml.safe_load("".join(bare(line) + "\n" for line in lines[1:closing]))
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError):

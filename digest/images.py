@@ -112,6 +112,7 @@ def _read_files(config: SiteConfig, names: list[str], use_cache: bool
                 ) -> tuple[dict[str, Picture], dict[str, tuple[str, str]]]:
     """Pictures for the files `names` under content/images/, and (message, hint) for the rest."""
     folder = config.images_dir
+    inside = folder.resolve()  # a picture is a file under it, not a link leading out
     cache_path = config.state_dir / IMAGE_CACHE
     cache = _load_cache(cache_path) if use_cache else {}
     found: dict[str, Picture] = {}
@@ -122,7 +123,7 @@ def _read_files(config: SiteConfig, names: list[str], use_cache: bool
         path = folder / name
         try:
             st = path.stat()
-            if not path.is_file() or path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
+            if not path.is_file() or path.is_symlink() or not path.resolve().is_relative_to(inside):
                 raise FileNotFoundError
         except OSError:
             why[name] = (f"image {name!r} is not in content/images/",

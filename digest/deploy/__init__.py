@@ -70,8 +70,8 @@ def deploy(config: SiteConfig, name: str | None = None, options: Options = Optio
 
     started = time.perf_counter()
     target = choose(config, name)
-    folder = fresh_output(config)
-    files = local_files(config, folder)
+    folder, built = fresh_output(config)
+    files = local_files(config, folder, built)
     cap = options.max_deletes if options.max_deletes is not None else target.max_deletes
     report = DeployReport(target, options.dry_run)
     if target.kind == "s3":

@@ -12,6 +12,7 @@ from digest import walk
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.inputs import build_key, is_racy
+from digest.manifest import Manifest
 from digest.state import write_atomic
 
 HASHES = "deploy/hashes.json"  # in .digest/: each output file's MD5 by its size and mtime
@@ -25,9 +26,9 @@ class LocalFile:
     md5: str     # hex: S3's ETag of a file sent in one part
 
 
-def fresh_output(config: SiteConfig) -> Path:
-    """The site's output folder, when it holds what a build of the content as it is now would
-    write; else the reason, with `digest build` to run."""
+def fresh_output(config: SiteConfig) -> tuple[Path, Manifest]:
+    """The site's output folder and what the last build wrote there, when it holds what a build
+    of the content as it is now would write; else the reason, with `digest build` to run."""
     from digest.ingest.run import unread
     from digest.manifest import built_from, intact
     from digest.output import check_output_dir
@@ -57,16 +58,13 @@ def fresh_output(config: SiteConfig) -> Path:
                                        "meant to be published", "run digest build (without --drafts) first")])
         raise DigestError([Problem(*where, f"{folder.name}/ is older than the content (or the last build "
                                    "failed)", "run digest build first")])
-    return folder
+    return folder, manifest
 
 
-def local_files(config: SiteConfig, folder: Path) -> list[LocalFile]:
+def local_files(config: SiteConfig, folder: Path, built: Manifest) -> list[LocalFile]:
     """Every file of `folder`, with its MD5 (kept by size and mtime in .digest/: a no-change
-    deploy of a large site reads no file). A file the build did not write is refused: it
-    would be published unseen."""
-    from digest.manifest import built_from
-
-    built = built_from(config, folder)[0]
+    deploy of a large site reads no file). A file the build did not write (not in `built`,
+    its manifest) is refused: it would be published unseen."""
     cache_path = config.state_dir / HASHES
     try:
         cached = json.loads(cache_path.read_bytes())
