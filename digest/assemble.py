@@ -22,6 +22,8 @@ from digest.dates import build_time, long_date, month_name
 from digest.editions import Intro
 from digest.errors import DigestError, Problem
 from digest.images import NO_PICTURES, SitePictures
+from digest.search import Index as SearchIndex
+from digest.search import plan as plan_search
 from digest.slugs import stable_slug
 
 
@@ -80,6 +82,7 @@ class Site:
     topics: Mapping[str, Term]
     tags: Mapping[str, Term]     # by tag name as written in front matter
     pictures: SitePictures = NO_PICTURES  # the site's logo and default picture
+    search: SearchIndex | None = None  # the search index's files, to make (see search.py)
 
 
 def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt.date, Intro] | None = None,
@@ -103,7 +106,8 @@ def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt
     pages += _term_pages(config, articles, authors, "author", lambda a: a.authors, coverage)
     pages += _index_pages(config, topics, tags, authors)
     pages += _feed_pages(config, articles, topics, authors, coverage)
-    pages += _search_pages(config, articles, topics)
+    index = plan_search(articles, {slug: term.title for slug, term in topics.items()})
+    pages += _search_pages(config, index)
     pages.append(Page("notfound", "404.html", "404.html", "Page not found", in_sitemap=False))
     sitemaps = _sitemap_pages(config, articles, pages)
     pages.append(Page("robots", "robots.txt", "robots.txt", "robots", in_sitemap=False, context=MappingProxyType(
@@ -112,7 +116,8 @@ def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt
     pages += _redirect_pages(config, articles, pages, moved, warnings)  # last: an old path may be no other file's
     pages.append(_headers_page(config))
     _refuse_collisions(config, pages)
-    return Site(config, tuple(pages), tuple(articles), MappingProxyType(topics), MappingProxyType(tags), pictures)
+    return Site(config, tuple(pages), tuple(articles), MappingProxyType(topics), MappingProxyType(tags), pictures,
+                index)
 
 
 _RESERVED = frozenset({"static", "images", "sitemaps", "_redirects", "_headers"})  # theme files, pictures, sitemaps, redirect rules
@@ -675,20 +680,10 @@ def _index_pages(config: SiteConfig, topics: dict[str, Term], tags: dict[str, Te
     ]
 
 
-def search_entries(articles: Sequence[Article], topics: Mapping[str, Term]) -> tuple[dict[str, Any], ...]:
-    """What the search index holds of each story (kept short: readers download it whole)."""
-    return tuple({"t": a.title, "u": a.url, "d": a.date.date().isoformat(), "s": a.summary,
-                  "c": topics[a.topic].title, "g": list(a.tags)} for a in articles)
-
-
-def _search_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term]) -> list[Page]:
-    """A search page and its index: searched in the reader's browser, no server needed."""
-    entries = search_entries(articles, topics)
-    url = config.path_of("search")
-    return [Page("search", url, "search.html", "Search", MappingProxyType({"index_url": url + "index.json"}),
-                 "Search every story", in_sitemap=False),
-            Page("searchindex", url + "index.json", "search.json", "Search index",
-                 MappingProxyType({"entries": entries}), in_sitemap=False)]
+def _search_pages(config: SiteConfig, index: SearchIndex) -> list[Page]:
+    """The search page; its index's files are made by publish (see search.py)."""
+    return [Page("search", config.path_of("search"), "search.html", "Search",
+                 MappingProxyType({"settings": index.settings}), "Search every story", in_sitemap=False)]
 
 
 def _feed_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term],

@@ -32,6 +32,7 @@ from digest.render_keys import page_key, site_key
 from digest.themes import theme_dirs
 
 PARALLEL_FROM = 600  # pages; below this a worker pool costs more than it saves
+INDEX_BATCH = 125    # search index packs made by one job
 
 
 
@@ -128,25 +129,64 @@ def _render_range(bounds: tuple[int, int]) -> tuple[list[Done], list[Problem]]:
     return done, problems
 
 
+def _index_work(job: _Job) -> tuple[list[Done], list[list[int]]]:
+    """The search index's files the output holds as made from their groups' keys, and the
+    groups left to make, in batches (a chunk's buckets alone, packs by the hundred)."""
+    index = job.site.search
+    if index is None:
+        return [], []
+    folder = job.site.config.path_of("search")
+    done: list[Done] = []
+    chunks: list[list[int]] = []
+    packs: list[int] = []
+    for number, group in enumerate(index.groups):
+        kept = [(rel, _kept(job, rel, group.key)) for rel in (folder + name for name in group.names)]
+        if all(k for _, k in kept):
+            done += [(rel, False, group.key, *k) for rel, k in kept if k]
+        elif group.buckets:
+            chunks.append([number])
+        else:
+            packs.append(number)
+    return done, chunks + [packs[i: i + INDEX_BATCH] for i in range(0, len(packs), INDEX_BATCH)]
+
+
+def _make_index(groups: list[int]) -> tuple[list[Done], list[Problem]]:
+    job: _Job = _WORKER["job"]  # type: ignore[assignment]
+    index = job.site.search
+    assert index is not None
+    folder = job.site.config.path_of("search")
+    done = []
+    for number in groups:
+        group = index.groups[number]
+        done += [_emit(job, folder + name, data, group.key) for name, data in group.make(index.topic_titles)]
+    return done, []
+
+
 def _render_all(job: _Job, progress: Progress | None = None) -> tuple[list[Done], list[Problem]]:
+    """Every page, and the search index's files (see search.py)."""
     count = len(job.site.pages)
+    kept, index_batches = _index_work(job)
     workers = min(os.cpu_count() or 1, 8)
     # workers inherit the site by fork, which only a single-threaded process may do (see
     # parallel.fork_is_safe): the preview, whose server and watcher are threads, renders here
     if count < PARALLEL_FROM or workers < 2 or not fork_is_safe():
         _WORKER["job"], _WORKER["renderer"] = job, Renderer.for_site(job.site)
         try:
-            rendered = _render_range((0, count))
+            done, problems = _render_range((0, count))
+            for batch in index_batches:
+                done += _make_index(batch)[0]
         finally:
             _WORKER.clear()
         if progress:
             progress("render", count, count)
-        return rendered
+        return kept + done, problems
     step = -(-count // (workers * 40))  # small slices: a slow one cannot leave a core idle
     slices = [(i, min(i + step, count)) for i in range(0, count, step)]
     with multiprocessing.get_context("fork").Pool(workers, _start_worker, (job,)) as pool:
-        # the slowest pages (archives, search index, sitemap) come last in the site: start
-        # with them, and end on article pages, which all take about as long
+        # the index's chunks take longest: they start first; then the slowest pages
+        # (archives, sitemap) come last in the site: start with them, and end on
+        # article pages, which all take about as long
+        made = pool.map_async(_make_index, index_batches, chunksize=1)
         parts, pages = [], 0
         for (start, end), part in zip(slices[::-1], pool.imap(_render_range, slices[::-1], chunksize=1), strict=True):
             parts.append(part)
@@ -154,7 +194,8 @@ def _render_all(job: _Job, progress: Progress | None = None) -> tuple[list[Done]
             if progress:
                 progress("render", pages, count)
         parts.reverse()
-    return [d for done, _ in parts for d in done], [p for _, problems in parts for p in problems]
+        parts += made.get()
+    return kept + [d for done, _ in parts for d in done], [p for _, problems in parts for p in problems]
 
 
 def _picture_bytes(folder: Path, picture: Picture) -> bytes:

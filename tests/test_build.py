@@ -427,16 +427,6 @@ def test_any_template_mistake_is_one_line_not_a_traceback(tmp_path, template, wo
     assert proc.stderr.startswith("themes/default/templates/404.html:1: template error") and words in proc.stderr
 
 
-def test_search_index_lists_every_story(tmp_path, run):
-    files = built(tmp_path, run, {"content/raw/a.txt": raw_article("Carney & </script> talks"),
-                                  "content/raw/b.txt": story("Other", 20)})
-    index = json.loads(files["search/index.json"])
-    assert [e["t"] for e in index] == ["Carney & </script> talks", "Other"]
-    assert index[0]["u"] == "2025/03/28/carney-script-talks/"
-    assert b"</script>" not in files["search/index.json"]
-    assert 'data-index="../search/index.json"' in files["search/index.html"].decode()
-
-
 def test_a_theme_written_for_the_card_macro_still_builds(tmp_path, run):
     """Older overrides import `card` from _macros.html; it still renders the story's card."""
     files = built(tmp_path, run, {

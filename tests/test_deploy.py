@@ -149,16 +149,16 @@ def test_s3_deploys_only_what_changed_and_deletes_what_is_gone(tmp_path, s3):
     assert ", 1 requests" in again.stdout  # one listing, nothing sent
     # headers: types for every kind of file, cache by pattern (site.yaml's rule first)
     head = {rel: client.head_object(Bucket="only-changes", Key="news/" + rel) for rel in
-            ("index.html", "feed.xml", "sitemap.xml", "search/index.json", "static/style.css", "robots.txt",
+            ("index.html", "feed.xml", "sitemap.xml", "search/p/0", "static/style.css", "robots.txt",
              "topics/general/feed.xml")}
     assert {rel: h["ContentType"] for rel, h in head.items()} == {
         "index.html": "text/html; charset=utf-8", "feed.xml": "application/atom+xml; charset=utf-8",
-        "sitemap.xml": "application/xml; charset=utf-8", "search/index.json": "application/json; charset=utf-8",
+        "sitemap.xml": "application/xml; charset=utf-8", "search/p/0": "application/octet-stream",
         "static/style.css": "text/css; charset=utf-8", "robots.txt": "text/plain; charset=utf-8",
         "topics/general/feed.xml": "application/atom+xml; charset=utf-8"}
     assert head["index.html"]["CacheControl"] == "public, max-age=0, must-revalidate"
     assert head["static/style.css"]["CacheControl"] == "public, max-age=3600"
-    assert head["search/index.json"]["CacheControl"] == "public, max-age=600"
+    assert head["search/p/0"]["CacheControl"] == "public, max-age=600"
     assert "/search/*\n  Cache-Control: public, max-age=600" in output["_headers"].decode()
     # one story edited: only the files whose bytes changed are sent
     edit_story(site, 3, "Detail number 3.", "Detail number 3, corrected.")
@@ -487,9 +487,9 @@ def test_a_changed_cache_rule_reaches_the_objects_it_names(tmp_path, s3):
     (site / "site.yaml").write_text(yaml.replace("deploy:", 'cache_control:\n  "search/*": no-store\ndeploy:'))
     digest(site, "build")
     sent = digest(site, "deploy", env=env)
-    changed = {"search/index.html", "search/index.json", "_headers"}
+    changed = {rel for rel in read_tree(site / "output") if rel.startswith("search/")} | {"_headers"}
     assert summary(sent)["uploaded"] == len(changed)
-    assert client.head_object(Bucket="cache-rules", Key="news/search/index.json")["CacheControl"] == "no-store"
+    assert client.head_object(Bucket="cache-rules", Key="news/search/p/0")["CacheControl"] == "no-store"
 
 
 def test_what_deploy_checks_before_it_sends(tmp_path, s3):

@@ -234,7 +234,7 @@ def test_preview_text_edit_renders_only_pages_that_show_it_and_equals_clean_buil
     edit(site, "carney-talks", 'title: "Carney talks tariffs"', 'title: "Carney <talks> trade"')
     edit(site, "carney-talks", "source: The Canadian Press", "source: La Presse Canadienne")
     written = live.update_articles([md(site, "carney-talks")])
-    assert written and "sitemaps/2025-03.xml" in written and "search/index.json" in written
+    assert written and "sitemaps/2025-03.xml" in written and "search/p/0" in written
     assert "Carney &lt;talks&gt; trade" in (folder / "index.html").read_text()
     assert tree(folder) == _clean_build_of(site, tmp_path)
     # the curator's comment is words too: the edition's pages and the email show it at once

@@ -18,8 +18,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from digest import search
 from digest.article import Article, FrozenDict
-from digest.assemble import Page, Related, Site, search_entries
+from digest.assemble import Page, Related, Site
 from digest.body_html import markdown_renderer
 from digest.config import SiteConfig
 from digest.content import read_article
@@ -78,14 +79,13 @@ class LiveSite:
     shows: dict[str, list[int]]  # article URL -> indexes into site.pages of pages whose context holds it
     lists: dict[str, list[int]]  # article URL -> pages that list its page (the sitemap)
     own: dict[str, int]          # article URL -> its own page
-    position: dict[str, int]     # article URL -> index in site.articles (and in the search index)
-    search: int | None           # the search index page
+    position: dict[str, int]     # article URL -> index in site.articles
 
     @classmethod
     def of(cls, site: Site, folder: Path) -> LiveSite:
         shows: dict[str, list[int]] = defaultdict(list)
         lists: dict[str, list[int]] = defaultdict(list)
-        own, search = {}, None
+        own = {}
         for index, page in enumerate(site.pages):
             found: set[str] = set()
             listed: set[str] = set()
@@ -96,10 +96,8 @@ class LiveSite:
                 lists[url].append(index)
             if page.kind == "article":
                 own[page.url] = index
-            elif page.kind == "searchindex":
-                search = index
         position = {a.url: i for i, a in enumerate(site.articles)}
-        return cls(site.config, folder, site, Renderer.for_site(site), shows, lists, own, position, search)
+        return cls(site.config, folder, site, Renderer.for_site(site), shows, lists, own, position)
 
     def update_articles(self, paths: list[Path]) -> list[str] | None:
         """Re-read edited Markdown files; when only their words changed, re-render the pages
@@ -131,16 +129,12 @@ class LiveSite:
         articles = list(self.site.articles)
         for url, article in new.items():
             articles[self.position[url]] = article
-        if self.search is not None:  # the search index holds headlines and summaries, not Articles
-            index = pages[self.search]
-            entries = list(index.context["entries"])
-            for url, article in new.items():
-                entries[self.position[url]] = search_entries([article], self.site.topics)[0]
-            if tuple(entries) != index.context["entries"]:
-                pages[self.search] = dataclasses.replace(
-                    index, context=MappingProxyType({**index.context, "entries": tuple(entries)}))
-                touched.add(self.search)
-        self.site = dataclasses.replace(self.site, pages=tuple(pages), articles=tuple(articles))
+        index, index_files = self.site.search, list[tuple[str, bytes]]()
+        if index is not None:  # the search index holds the stories' words: the buckets of those that changed
+            folder = self.config.path_of("search")
+            index, index_files = search.edited(index, articles, lambda name: _read(self.folder, folder + name))
+            index_files = [(folder + name, data) for name, data in index_files]
+        self.site = dataclasses.replace(self.site, pages=tuple(pages), articles=tuple(articles), search=index)
         self.renderer = dataclasses.replace(self.renderer, site=self.site)
         self.renderer.fragments.clear()  # a theme's card may show what the edit changed (word counts)
         written = []
@@ -148,6 +142,9 @@ class LiveSite:
             page = self.site.pages[i]
             _write(self.folder, page.output_path, self.renderer.render(page))
             written.append(page.output_path)
+        for rel, data in index_files:
+            _write(self.folder, rel, data)
+            written.append(rel)
         return written
 
     def update_static(self) -> list[str]:
@@ -160,6 +157,13 @@ class LiveSite:
                 _write(self.folder, rel, data)
                 written.append(rel)
         return written
+
+
+def _read(folder: Path, rel: str) -> bytes | None:
+    try:
+        return confined(folder, rel).read_bytes()
+    except (OSError, DigestError):
+        return None
 
 
 def _write(folder: Path, rel: str, data: bytes) -> None:
