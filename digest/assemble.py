@@ -154,7 +154,8 @@ def _redirect_pages(config: SiteConfig, articles: Sequence[Article], pages: list
                            + (f"the page of {Path(owner.source_path).name}" if owner else f"the {holder.kind} page"),
                            "remove the alias, or give that page another path")
             elif page.output_path.split("/", 1)[0] in _RESERVED or page.output_path in folders or any(
-                    f in taken for f in _folders(page.output_path)):  # the theme's files, the sitemaps, a page's folder
+                    f in taken for f in _folders(page.output_path)) or page.output_path.startswith(
+                    config.path_of("search")):  # the theme's files, the sitemaps, a page's folder, the search index
                 refusal = (f"the alias /{alias} would stand where the site keeps its own files",
                            "give an old path of a story")
             elif (other := claimed.setdefault(page.output_path, article)) is not article:

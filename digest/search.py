@@ -52,27 +52,34 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("s", "", 2),                       # (élus, amis: too short to be status or Paris)
 )
 
-# Words too common to find anything (English and French function words, not those that are
-# also names or nouns: WHO, Will, été): not indexed, and dropped from queries by the same list.
+# Words too common to find anything (English and French function words, folded; not those
+# that are also names or nouns: WHO, Will, été): not indexed, and dropped from queries alike.
 STOP = frozenset("""
 a an and are as at be been but by for from had has have he her his i in into is it its of on or
 our she that the their them they this to was we were which with would you said says
 le la les un une des du de et ou au aux en dans sur par pour avec est sont il elle ils elles son
-sa ses leur leurs ce cette ces qui que qu ne pas se lui y être ont
+sa ses leur leurs ce cette ces qui que qu ne pas se lui y etre ont
 """.split())
 
 _SPLIT_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # scripts written without spaces
+# Letters and digits as Python's Unicode version knows them: a character newer than it is a
+# separator here and a letter in a newer browser (rare: so far only in scripts news hardly uses).
 _WORDS = re.compile(rf"[{_SPLIT_CJK}]|[^\W_{_SPLIT_CJK}]+")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
+# Soft hyphens and zero-width characters join what they split (co\u00adoperation); the trade
+# mark signs would fold into letters (Apple™ -> appletm)
+_INVISIBLE = str.maketrans({"\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
+                            "\ufeff": None, "\u2122": " ", "\u2120": " "})
 _TAGS = re.compile(r"<[^>]*>")
-_DATE = re.compile(r"\b\d{4}-\d\d(?:-\d\d)?\b")  # search.js: the same
+_DATE = re.compile(r"\b\d{4}-\d\d(?:-\d\d)?\b", re.ASCII)  # search.js: the same (its \b and \d are ASCII)
 
 
 def fold(text: str) -> str:
     """Lower case, without accents or ligatures (search.js folds the same way)."""
     if text.isascii():
         return text.lower()
-    text = unicodedata.normalize("NFKD", text.lower()).translate(_LIGATURES)
+    # lower case again after NFKD, which makes capitals of some symbols (№ -> No, ℂ -> C)
+    text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE).lower()).translate(_LIGATURES).lower()
     return "".join(c for c in text if not unicodedata.category(c).startswith("M"))  # \p{M} in search.js
 
 
@@ -104,7 +111,7 @@ def terms(text: str, memo: dict[str, tuple[str, ...]] | None = None) -> set[str]
 
 
 def _key(word: str) -> str:
-    if word in STOP or (len(word) == 1 and word.isascii()):
+    if word in STOP or (len(word) == 1 and "a" <= word <= "z"):  # a single digit stays: March 5
         return ""
     return reduce(word)
 

@@ -33,31 +33,34 @@
   var LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i"};
 
   function fold(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/[œæßøđłı]/g, function (c) { return LIGATURES[c]; })
+    return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "").replace(/[\u2122\u2120]/g, " ").toLowerCase()
+      .normalize("NFKD").replace(/[œæßøđłı]/g, function (c) { return LIGATURES[c]; }).toLowerCase()
       .replace(/\p{M}/gu, "");
   }
 
+  function length(word) { return Array.from(word).length; }  // in characters, as Python counts
+
   function reduce(word) {
-    if (word.length <= settings.min) return word;
+    if (length(word) <= settings.min) return word;
     for (var i = 0; i < settings.rules.length; i++) {
       var suffix = settings.rules[i][0];
-      if (word.endsWith(suffix) && word.length - suffix.length >= settings.rules[i][2]) {
+      if (word.endsWith(suffix) && length(word) - suffix.length >= settings.rules[i][2]) {
         word = word.slice(0, word.length - suffix.length) + settings.rules[i][1];
         break;
       }
     }
     var stripped = word.replace(/e+$/, "");
-    return stripped.length >= settings.min ? stripped : word;
+    return length(stripped) >= settings.min ? stripped : word;
   }
 
   function keyOf(word) {  // a folded word's key, or "" for a word not indexed
-    if (stop.has(word) || (word.length === 1 && word < "\u0080")) return "";
+    if (stop.has(word) || (word.length === 1 && word >= "a" && word <= "z")) return "";  // a digit stays: March 5
     return reduce(word);
   }
 
   function keys(text) {  // the query's keys: dates as written (2025-03-28), then its words
     var out = [];
-    text = text.toLowerCase().replace(/\b\d{4}-\d\d(?:-\d\d)?\b/g, function (date) { out.push(date); return " "; });
+    text = text.normalize("NFC").toLowerCase().replace(/\b\d{4}-\d\d(?:-\d\d)?\b/g, function (date) { out.push(date); return " "; });
     (fold(text).match(WORDS) || []).forEach(function (w) { var k = keyOf(w); if (k) out.push(k); });
     return Array.from(new Set(out));
   }
@@ -130,12 +133,16 @@
 
   function showMore(ask, wanted) {
     var next = found.slice(shown, shown + PAGE);
+    shown += next.length;  // now: a second click while these load takes the ten after them
+    more.disabled = true;
     return Promise.all(next.map(function (hit) {
       return load("p/" + Math.floor(hit[0] / settings.pack)).then(function (pack) { return pack[hit[0] % settings.pack]; });
     })).then(function (stories) {
       if (ask !== asked) return;
-      stories.forEach(function (story) { list.append(result(story, wanted)); });
-      shown += next.length;
+      // a pack cached from before the archive changed may lack a story: it is left out
+      stories.filter(Boolean).forEach(function (story) { list.append(result(story, wanted)); });
+      performance.mark("search-shown");  // bench/bench_search.py times the results from the data's arrival
+      more.disabled = false;
       more.hidden = shown >= found.length;
       if (found.length === 1) say("one");
       else if (shown < found.length) say("some", {shown: shown, n: found.length});
@@ -200,6 +207,10 @@
   }
 
   var timer = 0;
+  if (typeof DecompressionStream === "undefined") {  // Safari before 16.4, Firefox before 113
+    say("failed");
+    return;
+  }
   var initial = new URLSearchParams(location.search).get("q") || "";
   if (!input.value) input.value = initial;
   input.addEventListener("input", function () {
@@ -208,6 +219,8 @@
     history.replaceState(null, "", url);  // the address shares the search
     clearTimeout(timer);
     asked++;  // an answer to what the box said before is not shown
+    list.textContent = "";
+    more.hidden = true;
     timer = setTimeout(function () { search(input.value); }, 150);  // not a fetch per key typed
   });
   input.form.addEventListener("submit", function (event) {
@@ -217,10 +230,11 @@
   });
   more.addEventListener("click", function () {
     var before = shown;
-    showMore(asked, keys(input.value)).then(function () {
+    var ask = asked;
+    showMore(ask, keys(input.value)).then(function () {
       var next = list.children[before];
       if (next) next.querySelector("a").focus();  // the keyboard goes on where the new results start
-    });
+    }).catch(function () { if (ask === asked) say("failed"); });
   });
   search(input.value);
 })();
