@@ -98,8 +98,10 @@ def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt
     tags = _name_terms(config, articles, "tag", lambda a: a.tags)
     authors = _name_terms(config, articles, "author", lambda a: a.authors)
     pages: list[Page] = []
-    pages += _article_pages(config, articles, topics, tags, authors, coverage)
-    pages += _edition_pages(config, articles, topics, coverage, intros, warnings)
+    # pages that name a topic, tag or author without showing its count get it without one:
+    # a count changes with each new story, and a page's key holds everything in its context
+    pages += _article_pages(config, articles, _uncounted(topics), _uncounted(tags), _uncounted(authors), coverage)
+    pages += _edition_pages(config, articles, _uncounted(topics), coverage, intros, warnings)
     pages += _archive_pages(config, articles, coverage)
     pages += _term_pages(config, articles, topics, "topic", lambda a: [a.topic], coverage)
     pages += _term_pages(config, articles, tags, "tag", lambda a: a.tags, coverage)
@@ -118,6 +120,12 @@ def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt
     _refuse_collisions(config, pages)
     return Site(config, tuple(pages), tuple(articles), MappingProxyType(topics), MappingProxyType(tags), pictures,
                 index)
+
+
+def _uncounted(terms: dict[str, Term]) -> dict[str, Term]:
+    """`terms` with a count of 0 (one object per Term still: spellings of a tag share it)."""
+    plain = {id(t): dataclasses.replace(t, count=0) for t in terms.values()}
+    return {name: plain[id(t)] for name, t in terms.items()}
 
 
 _RESERVED = frozenset({"static", "images", "sitemaps", "_redirects", "_headers"})  # theme files, pictures, sitemaps, redirect rules

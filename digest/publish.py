@@ -225,9 +225,10 @@ def publish(site: Site, target: Path, inputs: str, clean: bool = False, content:
     try:
         # pages' keys are taken as they render, and recorded even with nothing
         # to compare them with yet: the next build will have
-        view = Renderer.for_site(site).view
+        renderer = Renderer.for_site(site)
         theme_files = [d / sub for d in theme_dirs(config) for sub in ("templates", "i18n")]
-        job = _Job(site, staging, target, manifest, site_key(site, theme_files, view), compare_unrecorded)
+        job = _Job(site, staging, target, manifest, site_key(site, theme_files, renderer.view, renderer.topics),
+                   compare_unrecorded)
         done, problems = _render_all(job, progress)
         if problems:
             raise DigestError(unique_problems(problems))

@@ -5,6 +5,7 @@ by template; `static/` files override the same way.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -38,7 +39,7 @@ class SiteView:
     language: str
     base_url: str
     base_path: str
-    topics: tuple[Any, ...]
+    topics: tuple[Any, ...]  # the topics that have stories, in site.yaml's order (see Renderer.topics)
     generated: dt.datetime | None
     urls: Any  # where the site-wide pages live: home, archive, topics, tags, search, feed
     curator: str  # the name signing the curator's comments
@@ -288,6 +289,11 @@ class Renderer:
     view: SiteView
     templates: dict[str, jinja2.Template]
     fragments: dict[tuple[Any, ...], Markup]  # cards and page chrome, by link depth: rendered once
+    # every page's `topics` (and `site.topics`): each topic's title and addresses, without its
+    # count of stories. A count changes with every new story, and what every page reads is
+    # part of every page's key: the counts are on the pages that show them (a topic's own
+    # page, the topics index), so a day's stories re-render those, not the whole site.
+    topics: Mapping[str, Any]
 
     @classmethod
     def for_site(cls, site: Site) -> Renderer:
@@ -297,11 +303,13 @@ class Renderer:
                                  "authors": config.path_of("authors"),
                                  "search": config.path_of("search"), "feed": "feed.xml",
                                  "editions": EDITIONS_FEED})
+        topics = MappingProxyType({slug: dataclasses.replace(t, count=0) for slug, t in site.topics.items()})
         view = SiteView(config.title, config.description, config.language, config.base_url,
-                        urlsplit(config.base_url).path or "/", tuple(site.topics.values()), dates.build_time(), urls,
+                        urlsplit(config.base_url).path or "/",
+                        tuple(topics[slug] for slug, t in site.topics.items() if t.count), dates.build_time(), urls,
                         config.curator or config.title, site.pictures.logo, site.pictures.image, config.image_alt,
                         site.pictures.publisher_logo)
-        renderer = cls(site, make_environment(config), view, {}, {})
+        renderer = cls(site, make_environment(config), view, {}, {}, topics)
         renderer.env.globals.update(card=renderer.card, story_card=renderer.card, shared=renderer.shared,
                                     email_content=renderer.email_content)
         return renderer
@@ -360,7 +368,7 @@ class Renderer:
         try:
             article = page.context.get("article") if page.kind == "article" else None
             text = self._template(page.template).render(
-                page=page, site=self.view, topics=self.site.topics, root=root_of(page, self.view.base_path),
+                page=page, site=self.view, topics=self.topics, root=root_of(page, self.view.base_path),
                 lang=article.language if article else self.view.language,
                 **page.context)
             if page.kind == "email":

@@ -49,9 +49,10 @@ def _feed(value: Any, out: list[str], memo: dict[int, str]) -> None:
         raise TypeError(f"cannot key {type(value).__name__}")  # a new kind of context value
 
 
-def site_key(site: Site, template_dirs: list[Path], view: Any) -> str:
-    """What every page depends on: templates, configuration, the site view and topics."""
-    parts = [code_version(), repr(site.config), repr(view), repr(tuple(site.topics.items()))]
+def site_key(site: Site, template_dirs: list[Path], view: Any, topics: Any) -> str:
+    """What every page depends on: templates, configuration, the site view and topics (as
+    every page sees them: Renderer.topics)."""
+    parts = [code_version(), repr(site.config), repr(view), repr(tuple(topics.items()))]
     for folder in template_dirs:
         for path in sorted(Path(entry.path) for entry in walk.files(folder)):
             parts.append(f"{path.relative_to(folder)}\0{path.read_bytes().hex()}")
