@@ -140,6 +140,30 @@ def test_unchanged_files_are_not_rewritten(tmp_path, capsys):
     assert "nothing changed" in capsys.readouterr().out
 
 
+def test_a_new_days_story_renders_only_the_pages_that_show_it(tmp_path, capsys, monkeypatch):
+    """Not only written: rendered. Counts of stories change with each new one; a page that
+    does not show a count must not be rendered again for it (at 10,000 stories every page was)."""
+    from digest.render import Renderer
+
+    site = write_site(tmp_path / "site", RAWS)
+    assert main(["build", "--site", str(site)]) == 0
+    rendered: list[str] = []
+    render = Renderer.render
+    monkeypatch.setattr(Renderer, "render", lambda self, page: rendered.append(page.url) or render(self, page))
+    write_site(site, {"content/raw/e.txt": raw_article(
+        "Steel tariffs cut exports again", "2025-03-29", posted="Posted March 29, 2025 9:00 am.",
+        body=["HAMILTON — Trade data showed steel exports fell again as tariffs hit.", "Trump said so."])})
+    assert main(["build", "--site", str(site)]) == 0
+    assert "topic: trade" in md(site, "steel-tariffs").read_text(encoding="utf-8")  # a topic with stories already
+    articles = [url for url in rendered if re.fullmatch(r"2025/03/\d\d/[^/]+/", url)]
+    # the new story, and those before it in its topic, which now link to it ("next")
+    new = "2025/03/29/steel-tariffs-cut-exports-again/"
+    assert new in articles and len(articles) < 5
+    assert all(new in (site / "output" / url / "index.html").read_text() for url in articles)
+    assert "2025/03/26/steel-exports-fall/" not in rendered and "2025/03/26/" not in rendered
+    assert tree(site / "output") == _clean_build_of(site, tmp_path)
+
+
 def test_a_template_edit_that_changes_no_page_rewrites_no_page(tmp_path, capsys):
     """Every page renders again (its template changed), but a file whose bytes come out the
     same keeps its mtime: rsync and CDNs see nothing to upload."""
