@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,52 +42,74 @@ def _key(config: SiteConfig) -> str:
 
 @dataclass(slots=True)
 class ArticleCache:
-    path: Path
+    """The cache, one signed file per folder of articles (`.digest/cache/articles/`): a day's
+    stories rewrite their month's file, not the whole archive's."""
+
+    folder: Path
     key: str
     entries: dict[str, _Entry] = field(default_factory=dict)
-    dirty: bool = False
+    dirty: set[str] = field(default_factory=set)   # the folders of articles whose file is to be written
     signing: bytes | None = None
     problem: Problem | None = None   # why a cache file found was not used
+    fresh: bool = False              # nothing was read: every folder's file is written
 
     @classmethod
     def empty(cls, config: SiteConfig) -> ArticleCache:
-        return cls(config.state_dir / ARTICLE_CACHE, _key(config), dirty=True, signing=signing_key())
+        return cls(config.state_dir / ARTICLE_CACHE, _key(config), signing=signing_key(), fresh=True)
 
     @classmethod
     def load(cls, config: SiteConfig) -> ArticleCache:
         cache = cls.empty(config)
         try:
-            data = cache.path.read_bytes()
+            paths = sorted(cache.folder.glob("*.json"))
         except OSError:
             return cache  # none yet
-        payload = verified(cache.signing, data) if cache.signing else None
-        if payload is None:
-            cache.problem = ignored(cache.path, "not written by digest for this user (its signature does not match)")
-            return cache
-        try:
-            document = json.loads(payload)
-            if document["key"] != cache.key:
-                return cache  # written for another version or configuration: start over
-            cache.entries = {name: (size, mtime, _decode(fields), racy)
-                             for name, (size, mtime, racy, fields) in document["entries"].items()}
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError):
-            cache.problem = ignored(cache.path, "not a cache this digest can read")
-            cache.entries = {}
-            return cache
-        cache.dirty = False
+        cache.fresh = False
+        for path in paths:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue  # gone since listed: its articles are parsed again
+            payload = verified(cache.signing, data) if cache.signing else None
+            if payload is None:
+                cache.problem = cache.problem or ignored(
+                    path, "not written by digest for this user (its signature does not match)")
+                cache.fresh = True
+                continue
+            try:
+                document = json.loads(payload)
+                if document["key"] != cache.key:
+                    cache.fresh = True  # written for another version or configuration: start over
+                    continue
+                entries = {name: (size, mtime, _decode(fields), racy)
+                           for name, (size, mtime, racy, fields) in document["entries"].items()}
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError):
+                cache.problem, cache.fresh = cache.problem or ignored(path, "not a cache this digest can read"), True
+                continue
+            if any(_file_of(os.path.dirname(name)) != path.name for name in entries):
+                cache.problem, cache.fresh = cache.problem or ignored(path, "not a cache this digest can read"), True
+                continue  # a folder's entries are in its own file only: saving keeps them so
+            cache.entries.update(entries)
         return cache
 
     def lookup(self, files: list[FileStat]) -> tuple[dict[str, Article], list[FileStat]]:
         """(articles still valid by path, files to parse)."""
         found: dict[str, Article] = {}
         todo = []
+        now = time.time_ns()
         for stat in files:
             name, size, mtime = stat
             entry = self.entries.get(name)
             if entry is not None and entry[0] == size and entry[1] == mtime:
                 fields = entry[2]
-                if not entry[3] or _sha1_of(name) == fields[_HASH_FIELD]:
+                if not entry[3]:
                     found[name] = Article(*fields)
+                    continue
+                if _sha1_of(name) == fields[_HASH_FIELD]:
+                    found[name] = Article(*fields)
+                    if not is_racy(mtime, now):  # its bytes are the entry's, and a change now moves its mtime
+                        self.entries[name] = (size, mtime, fields, False)
+                        self.dirty.add(os.path.dirname(name))
                     continue
             todo.append(stat)
         return found, todo
@@ -97,25 +120,45 @@ class ArticleCache:
         name, size, mtime = stat
         fields = tuple(getattr(article, f) for f in _FIELDS)
         self.entries[name] = (size, mtime, fields, is_racy(mtime, time.time_ns()))
-        self.dirty = True
+        self.dirty.add(os.path.dirname(name))
 
     def save(self, keep: list[FileStat]) -> None:
-        """Write the cache if it changed, forgetting files that are gone. Without a signing key
-        nothing is kept: an unsigned cache would be ignored anyway."""
+        """Write the files of the folders whose articles changed, forgetting files that are
+        gone. Without a signing key nothing is kept: an unsigned cache would be ignored anyway."""
         kept = {name for name, _, _ in keep}
         if len(kept) != len(self.entries) or not kept.issuperset(self.entries):
+            self.dirty.update(os.path.dirname(name) for name in self.entries if name not in kept)
             self.entries = {k: v for k, v in self.entries.items() if k in kept}
-            self.dirty = True
-        if not self.dirty or self.signing is None:
+        if self.signing is None:
             return
-        entries = {}
+        by_folder: dict[str, dict[str, list]] = {}
         for name, (size, mtime, fields, racy) in self.entries.items():
-            encoded = _encode(fields)
-            if encoded is not None:
-                entries[name] = [size, mtime, racy, encoded]
-        payload = json.dumps({"key": self.key, "entries": entries}, separators=(",", ":")).encode("ascii")
-        write_atomic(self.path, sign(self.signing, payload))
-        self.path.with_name("articles.pickle").unlink(missing_ok=True)  # an older digest's, never read
+            folder = os.path.dirname(name)
+            if self.fresh or folder in self.dirty:
+                encoded = _encode(fields)
+                if encoded is not None:
+                    by_folder.setdefault(folder, {})[name] = [size, mtime, racy, encoded]
+        for folder in by_folder.keys() | (set() if self.fresh else self.dirty):
+            path = self.folder / _file_of(folder)
+            if folder in by_folder:
+                payload = json.dumps({"key": self.key, "entries": by_folder[folder]}, separators=(",", ":"))
+                write_atomic(path, sign(self.signing, payload.encode("ascii")))
+            else:
+                path.unlink(missing_ok=True)
+        self.dirty.clear()
+        if self.fresh:  # files of folders no longer there, and older digests' caches
+            current = {_file_of(os.path.dirname(name)) for name in self.entries}
+            for path in self.folder.glob("*.json"):
+                if path.name not in current:
+                    path.unlink(missing_ok=True)
+        for older in ("articles.pickle", "articles.json"):
+            (self.folder.parent / older).unlink(missing_ok=True)
+        self.fresh = False
+
+
+def _file_of(folder: str) -> str:
+    """The cache file of a folder of articles."""
+    return hashlib.sha1(folder.encode("utf-8", "surrogateescape")).hexdigest()[:16] + ".json"
 
 
 # Fields by kind, in Article's order: JSON keeps strings, numbers and lists; times are ISO text

@@ -78,7 +78,7 @@ def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = Tr
         cache.save(keep=files)
     except OSError as exc:  # a cache is an optimisation: the build goes on without it
         if warnings is not None:
-            warnings.append(Problem(cache.path, 1, f"the article cache was not saved: {exc.strerror or exc}",
+            warnings.append(Problem(cache.folder, 1, f"the article cache was not saved: {exc.strerror or exc}",
                                     "the next build parses every article again; check the disk", warning=True))
     articles = [a for a in found.values() if include_drafts or not a.draft]
     problems.extend(_url_collisions(articles))

@@ -21,7 +21,7 @@ from pathlib import Path
 from digest.errors import Problem
 
 # Every file digest keeps in .digest/ (all JSON; the preview's own folder is preview/)
-ARTICLE_CACHE = "cache/articles.json"  # parsed articles by file stat, signed (article_cache.py)
+ARTICLE_CACHE = "cache/articles"  # parsed articles by file stat, a signed file per folder (article_cache.py)
 IMAGE_CACHE = "cache/images.json"      # pictures' digests and sizes by file stat (images.py)
 INGEST_RECORD = "ingest.json"          # which raw file became which Markdown file (ingest/run.py)
 TOPIC_MODEL = "topic-model.json"       # the curator's filing as word counts (ingest/learn.py)

@@ -53,10 +53,18 @@ def test_a_planted_pickle_runs_no_code(tmp_path, run):
     assert "Officials said the talks would resume" in _page(site)
 
 
+def cached_entries(site: Path) -> dict:
+    """Every entry of the article cache, from the file of each folder of articles."""
+    entries: dict = {}
+    for path in sorted((site / ".digest/cache/articles").glob("*.json")):
+        entries.update(json.loads(path.read_bytes().partition(b"\n")[2])["entries"])
+    return entries
+
+
 def test_a_planted_cache_puts_nothing_on_a_page_and_is_one_warning(tmp_path, run):
     site = _site(tmp_path)
     assert run("build", "--site", str(site))[0] == 0
-    cache = site / ".digest/cache/articles.json"
+    cache, = (site / ".digest/cache/articles").glob("*.json")  # one folder of articles: one file
     mac, _, payload = cache.read_bytes().partition(b"\n")
     document = json.loads(payload)
     for entry in document["entries"].values():
@@ -70,12 +78,12 @@ def test_a_planted_cache_puts_nothing_on_a_page_and_is_one_warning(tmp_path, run
         assert code == 0
         assert "<script>alert(1)</script>" not in _page(site)
         assert "Officials said the talks would resume on Monday." in _page(site)
-        lines = [line for line in err.splitlines() if "articles.json" in line]
+        lines = [line for line in err.splitlines() if ".digest/cache/articles/" in line]
         assert len(lines) == 1, err
         assert lines[0].startswith(f"{cache}:1: warning: ignored: not written by digest"), err
     # the build wrote a good cache in its place: no warning next time
     (site / "output/index.html").unlink()
-    assert "articles.json" not in run("build", "--site", str(site))[2]
+    assert ".digest/cache/articles/" not in run("build", "--site", str(site))[2]
 
 
 def test_extra_front_matter_comes_back_from_the_cache_as_written(tmp_path, run):
@@ -91,7 +99,7 @@ def test_extra_front_matter_comes_back_from_the_cache_as_written(tmp_path, run):
     os.utime(other, ns=(old, old))
     assert run("build", "--site", str(site))[0] == 0
     first = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
-    cached = json.loads((site / ".digest/cache/articles.json").read_bytes().partition(b"\n")[2])["entries"]
+    cached = cached_entries(site)
     assert [Path(name).name for name in cached] == ["28-steel.md"]
     (site / "output/index.html").unlink()
     assert run("build", "--site", str(site))[0] == 0
@@ -105,7 +113,7 @@ def test_without_a_key_folder_the_build_keeps_no_cache_and_still_works(tmp_path,
     site = _site(tmp_path)
     assert run("build", "--site", str(site))[0] == 0
     assert "Officials said the talks would resume" in _page(site)
-    assert not (site / ".digest/cache/articles.json").exists()
+    assert not list((site / ".digest/cache").rglob("*.json"))
 
 
 def test_a_hostile_ingest_record_cannot_lead_ingest_out_of_the_articles_folder(tmp_path, run):
@@ -171,7 +179,7 @@ def test_articles_come_back_from_the_cache_equal_to_a_fresh_parse(tmp_path):
     for a, b in zip(cold, cached, strict=True):
         assert a == b
         assert (a.date.isoformat(), a.date.fold) == (b.date.isoformat(), b.date.fold)
-    entries = json.loads((site / ".digest/cache/articles.json").read_bytes().partition(b"\n")[2])["entries"]
+    entries = cached_entries(site)
     assert sorted(Path(name).name for name in entries) == ["02-clock.md", "09-clock.md"]
 
 
@@ -213,3 +221,41 @@ def test_ingest_never_writes_through_a_link_in_the_articles_folder(tmp_path, run
     code, _, err = run("build", "--site", str(site))
     assert list(outside.iterdir()) == []
     assert code == 1 and "links are not part of the site" in err
+
+
+def test_a_new_story_rewrites_its_folders_cache_file_only(tmp_path, run, monkeypatch):
+    """The cache is a file per folder of articles: a day's stories rewrite their month's, and
+    a story saved just before a build is checked by its hash once, then trusted."""
+    import digest.article_cache as article_cache
+    from digest.inputs import RACY_NS
+
+    site = _site(tmp_path)
+    april = site / "content/articles/2025/04/02-steel.md"
+    april.parent.mkdir()
+    april.write_text(ARTICLE.format(extra="").replace("2025-03-28T", "2025-04-02T").replace("resume", "go on"),
+                     encoding="utf-8")  # just saved: too recent to trust by its mtime
+    assert run("build", "--site", str(site))[0] == 0
+    assert len(list((site / ".digest/cache/articles").glob("*.json"))) == 2
+    hashed: list[str] = []
+    sha1_of = article_cache._sha1_of
+    monkeypatch.setattr(article_cache, "_sha1_of", lambda name: hashed.append(name) or sha1_of(name))
+    time.sleep(RACY_NS / 1e9 + 0.1)  # the same bytes, now saved long enough ago
+    (site / "output/index.html").unlink()  # something to build
+    assert run("build", "--site", str(site))[0] == 0
+    assert [Path(h).name for h in hashed] == ["02-steel.md"]
+    files = {p: p.stat().st_mtime_ns for p in (site / ".digest/cache/articles").glob("*.json")}
+    may = site / "content/articles/2025/05/01-steel.md"
+    may.parent.mkdir()
+    may.write_text(ARTICLE.format(extra="").replace("2025-03-28T", "2025-05-01T").replace("resume", "end"),
+                   encoding="utf-8")
+    old = time.time_ns() - 10_000_000_000
+    os.utime(may, ns=(old, old))
+    hashed.clear()
+    assert run("build", "--site", str(site))[0] == 0
+    assert hashed == []  # nothing left to check by its hash
+    after = {p: p.stat().st_mtime_ns for p in (site / ".digest/cache/articles").glob("*.json")}
+    assert len(after) == 3 and all(after[p] == files[p] for p in files)  # March's and April's as they were
+    assert sorted(Path(n).name for n in cached_entries(site)) == ["01-steel.md", "02-steel.md", "28-steel.md"]
+    may.unlink()  # a folder's last story gone: its file goes too
+    assert run("build", "--site", str(site))[0] == 0
+    assert len(list((site / ".digest/cache/articles").glob("*.json"))) == 2
