@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,8 +61,11 @@ class ArticleCache:
     @classmethod
     def load(cls, config: SiteConfig) -> ArticleCache:
         cache = cls.empty(config)
+        if _linked(cache.folder, config.state_dir):
+            cache.problem, cache.signing = ignored(cache.folder, "a link (the cache is a folder of its own)"), None
+            return cache  # neither read nor written: its files could be anyone's
         try:
-            paths = sorted(cache.folder.glob("*.json"))
+            paths = sorted(p for p in cache.folder.glob("*.json") if _NAME.fullmatch(p.name))
         except OSError:
             return cache  # none yet
         cache.fresh = False
@@ -114,13 +118,15 @@ class ArticleCache:
             todo.append(stat)
         return found, todo
 
-    def store(self, stat: FileStat, article: Article) -> None:
-        """Remember `article`, parsed from a file that had `stat` before it was read. A file
-        saved too recently to trust its mtime is checked by its hash when used."""
+    def store(self, stat: FileStat, article: Article, read_at: int) -> None:
+        """Remember `article`, parsed from a file that had `stat` before it was read (from
+        `read_at`, in ns). A file saved too recently to trust its mtime is checked by its hash
+        when used."""
         name, size, mtime = stat
         fields = tuple(getattr(article, f) for f in _FIELDS)
-        self.entries[name] = (size, mtime, fields, is_racy(mtime, time.time_ns()))
-        self.dirty.add(os.path.dirname(name))
+        if _encode(fields) is not None or name in self.entries:  # one JSON cannot hold is never saved
+            self.dirty.add(os.path.dirname(name))
+        self.entries[name] = (size, mtime, fields, is_racy(mtime, read_at))
 
     def save(self, keep: list[FileStat]) -> None:
         """Write the files of the folders whose articles changed, forgetting files that are
@@ -149,11 +155,25 @@ class ArticleCache:
         if self.fresh:  # files of folders no longer there, and older digests' caches
             current = {_file_of(os.path.dirname(name)) for name in self.entries}
             for path in self.folder.glob("*.json"):
-                if path.name not in current:
+                if path.name not in current and _NAME.fullmatch(path.name):
                     path.unlink(missing_ok=True)
         for older in ("articles.pickle", "articles.json"):
             (self.folder.parent / older).unlink(missing_ok=True)
         self.fresh = False
+
+
+_NAME = re.compile(r"[0-9a-f]{16}\.json")  # the only files the cache reads or removes
+
+
+def _linked(folder: Path, state_dir: Path) -> bool:
+    """Whether the cache folder, or a folder between it and the state folder, is a link
+    (`.digest/` may come from someone else: a link would lead reads and removals elsewhere)."""
+    while True:
+        if folder.is_symlink():
+            return True
+        if folder == state_dir or folder == folder.parent:
+            return False
+        folder = folder.parent
 
 
 def _file_of(folder: str) -> str:

@@ -42,6 +42,19 @@ class Term:
     feed_url: str = ""
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Link:
+    """A topic, tag or author as a page that does not show its count names it: a Term
+    without `count` (a count changes with every story, and a page's key holds all it is
+    given; a template asking for it here fails, naming its line, rather than print 0)."""
+
+    kind: str
+    slug: str
+    title: str
+    url: str
+    feed_url: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Pagination:
     """Where one page of a paginated list sits among its siblings. Page 0 is the list's own
@@ -122,10 +135,14 @@ def assemble(config: SiteConfig, articles: Sequence[Article], intros: Mapping[dt
                 index)
 
 
-def _uncounted(terms: dict[str, Term]) -> dict[str, Term]:
-    """`terms` with a count of 0 (one object per Term still: spellings of a tag share it)."""
-    plain = {id(t): dataclasses.replace(t, count=0) for t in terms.values()}
+def _uncounted(terms: Mapping[str, Term]) -> dict[str, Link]:
+    """`terms` as Links (one object per Term still: spellings of a tag share it)."""
+    plain = {id(t): link_of(t) for t in terms.values()}
     return {name: plain[id(t)] for name, t in terms.items()}
+
+
+def link_of(term: Term) -> Link:
+    return Link(term.kind, term.slug, term.title, term.url, term.feed_url)
 
 
 _RESERVED = frozenset({"static", "images", "sitemaps", "_redirects", "_headers"})  # theme files, pictures, sitemaps, redirect rules
@@ -304,8 +321,8 @@ def _name_terms(config: SiteConfig, articles: Sequence[Article], kind: str,
 
 # --- articles ------------------------------------------------------------------------
 
-def _article_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term],
-                   tags: dict[str, Term], authors: dict[str, Term], coverage: Coverage) -> list[Page]:
+def _article_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Link],
+                   tags: dict[str, Link], authors: dict[str, Link], coverage: Coverage) -> list[Page]:
     by_topic = _chronological_by_topic(articles)
     related = _RelatedIndex(config.related, articles, tags, coverage)
     pages = []
@@ -353,7 +370,8 @@ class _RelatedIndex:
     stories are ranked: most shared tags, then same topic, then nearest in time; one version
     of each other story, none of its own (those are its other coverage)."""
 
-    def __init__(self, count: int, articles: Sequence[Article], tags: dict[str, Term], coverage: Coverage) -> None:
+    def __init__(self, count: int, articles: Sequence[Article], tags: Mapping[str, Term | Link],
+                 coverage: Coverage) -> None:
         self.count = count
         self.coverage = coverage
         self.stories = list(reversed(articles))  # oldest first
@@ -447,7 +465,7 @@ def lead_story(stories: Iterable[Article]) -> Article:
     return min(stories, key=lambda a: (not a.lead, -len(a.tags) if not a.lead else 0, a.date.timestamp(), a.url))
 
 
-def _edition(config: SiteConfig, day: dt.date, stories: Sequence[Article], topics: dict[str, Term],
+def _edition(config: SiteConfig, day: dt.date, stories: Sequence[Article], topics: dict[str, Link],
              coverage: Coverage, intro: Intro | None) -> dict[str, Any]:
     """A day's edition of `stories` (one card per story): the lead first, from the stories on
     the front when there are some, then the rest by topic, each topic's in the curator's
@@ -542,7 +560,7 @@ def _pages_of(config: SiteConfig, base: str, stories: Sequence[Article], first: 
 EMAIL_HTML, EMAIL_TEXT, EDITIONS_FEED = "email.html", "email.txt", "editions.xml"
 
 
-def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Term],
+def _edition_pages(config: SiteConfig, articles: Sequence[Article], topics: dict[str, Link],
                    coverage: Coverage, intros: Mapping[dt.date, Intro], warnings: list[Problem]) -> list[Page]:
     """Day pages (every story of the day), and the edition of each day by email and on the
     front page: its stories less those the curator kept off the front (`front: false`)."""

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+import time
 from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,12 +67,14 @@ def load_articles(config: SiteConfig, include_drafts: bool, use_cache: bool = Tr
     files = markdown_files(config.articles_dir) if files is None else files
     found, todo = cache.lookup(files)
     problems: list[Problem] = []
-    # stored with the stat taken before reading: a save during parsing is parsed again next time
+    # stored with the stat taken before reading: a save during parsing is parsed again next
+    # time; a file saved less than a tick before its reading began is checked by its hash
+    read_at = time.time_ns()
     for stat, outcome in zip(todo, parse_articles(config, [Path(name) for name, _, _ in todo], progress),
                              strict=True):
         if isinstance(outcome, Article):
             found[stat[0]] = outcome
-            cache.store(stat, outcome)
+            cache.store(stat, outcome, read_at)
         else:
             problems.extend(outcome)
     try:

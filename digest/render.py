@@ -5,7 +5,6 @@ by template; `static/` files override the same way.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import os
@@ -24,7 +23,7 @@ from markupsafe import Markup, escape
 
 from digest import dates, walk
 from digest.article import Picture
-from digest.assemble import EDITIONS_FEED, EMAIL_HTML, Page, Site
+from digest.assemble import EDITIONS_FEED, EMAIL_HTML, Page, Site, link_of
 from digest.config import SiteConfig
 from digest.errors import DigestError, Problem
 from digest.themes import theme_dirs
@@ -289,8 +288,8 @@ class Renderer:
     view: SiteView
     templates: dict[str, jinja2.Template]
     fragments: dict[tuple[Any, ...], Markup]  # cards and page chrome, by link depth: rendered once
-    # every page's `topics` (and `site.topics`): each topic's title and addresses, without its
-    # count of stories. A count changes with every new story, and what every page reads is
+    # every page's `topics` (and `site.topics`): each topic's title and addresses (a Link),
+    # without its count of stories. A count changes with every new story, and what every page reads is
     # part of every page's key: the counts are on the pages that show them (a topic's own
     # page, the topics index), so a day's stories re-render those, not the whole site.
     topics: Mapping[str, Any]
@@ -303,7 +302,7 @@ class Renderer:
                                  "authors": config.path_of("authors"),
                                  "search": config.path_of("search"), "feed": "feed.xml",
                                  "editions": EDITIONS_FEED})
-        topics = MappingProxyType({slug: dataclasses.replace(t, count=0) for slug, t in site.topics.items()})
+        topics = MappingProxyType({slug: link_of(t) for slug, t in site.topics.items()})
         view = SiteView(config.title, config.description, config.language, config.base_url,
                         urlsplit(config.base_url).path or "/",
                         tuple(topics[slug] for slug, t in site.topics.items() if t.count), dates.build_time(), urls,

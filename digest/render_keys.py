@@ -39,8 +39,8 @@ def _feed(value: Any, out: list[str], memo: dict[int, str]) -> None:
             out.append("k" + str(key))
             _feed(value[key], out, memo)
         out.append("}")
-    elif isinstance(value, Page):
-        out.append(f"P{value.kind}|{value.url}|{value.title}|{value.lastmod}")
+    elif isinstance(value, Page):  # a page another lists (a sitemap's entry): what it says of it, not its context
+        out.append(f"P{value.kind}|{value.url}|{value.title}|{value.description}|{value.lastmod}")
     elif dataclasses.is_dataclass(value):  # Terms, Paginations: frozen values with a full repr
         out.append(memo.get(id(value)) or memo.setdefault(id(value), repr(value)))
     elif isinstance(value, (int, float, bool, dt.date, type(None))):

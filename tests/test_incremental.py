@@ -300,3 +300,26 @@ def test_an_upgraded_library_is_a_changed_input(tmp_path, capsys, monkeypatch):
         assert "nothing changed" in capsys.readouterr().out
     finally:
         inputs.code_version.cache_clear()
+
+
+def test_a_theme_that_lists_pages_descriptions_stays_true_after_a_deletion(tmp_path, capsys):
+    """A sitemap entry's description ("3 stories about Trade") is part of the sitemap's key:
+    an older story deleted (the newest stays the newest, every list keeps its dates) changes
+    the counts the descriptions say."""
+    story = "---\ntitle: \"Story {d}\"\ndate: 2025-03-{d}T11:09:00-04:00\ntopic: trade\ntags: [Mark Carney]\n---\nBody.\n"
+    site = write_site(tmp_path / "site", {
+        **{f"content/articles/2025/03/{d}-s{d}.md": story.format(d=d) for d in (26, 27, 28)},
+        "themes/default/templates/sitemap.xml": "{% for e in entries %}{{ e.url }} {{ e.description }}\n{% endfor %}"})
+    assert main(["build", "--site", str(site)]) == 0
+    (site / "content/articles/2025/03/27-s27.md").unlink()
+    assert main(["build", "--site", str(site)]) == 0
+    assert "2 stories about Trade" in (site / "output/sitemaps/site.xml").read_text()
+    assert tree(site / "output") == _clean_build_of(site, tmp_path)
+
+
+def test_a_theme_asking_every_page_for_a_count_is_told_where_counts_are(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {**RAWS, "themes/default/templates/_masthead.html":
+                                          "{% for topic in site.topics %}{{ topic.count }}{% endfor %}\n"})
+    assert main(["build", "--site", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert "themes/default/templates/_masthead.html:1: template error" in err and "count" in err

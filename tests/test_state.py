@@ -259,3 +259,28 @@ def test_a_new_story_rewrites_its_folders_cache_file_only(tmp_path, run, monkeyp
     may.unlink()  # a folder's last story gone: its file goes too
     assert run("build", "--site", str(site))[0] == 0
     assert len(list((site / ".digest/cache/articles").glob("*.json"))) == 2
+
+
+def test_a_linked_cache_folder_is_neither_read_nor_emptied(tmp_path, run):
+    """`.digest/` may come from someone else: a link in place of the cache folder must not
+    lead the build to read or remove files elsewhere."""
+    site = _site(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "package.json").write_text("{}")
+    (elsewhere / "0123456789abcdef.json").write_text("{}")
+    (site / ".digest/cache").mkdir(parents=True)
+    (site / ".digest/cache/articles").symlink_to(elsewhere)
+    code, _, err = run("build", "--site", str(site))
+    assert code == 0 and "Officials said the talks would resume" in _page(site)
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["0123456789abcdef.json", "package.json"]
+    assert err.count(".digest/cache/articles:1: warning: ignored") == 1
+
+
+def test_a_story_the_cache_cannot_hold_does_not_rewrite_it_each_build(tmp_path, run):
+    site = _site(tmp_path, "blob: !!binary aGVsbG8=\n")
+    assert run("build", "--site", str(site))[0] == 0
+    files = {p: p.stat().st_mtime_ns for p in (site / ".digest/cache/articles").glob("*.json")}
+    (site / "output/index.html").unlink()  # something to build
+    assert run("build", "--site", str(site))[0] == 0
+    assert {p: p.stat().st_mtime_ns for p in (site / ".digest/cache/articles").glob("*.json")} == files
