@@ -21,7 +21,7 @@ from digest.inputs import build_key
 from digest.manifest import intact, load_manifest
 from digest.output import check_output_dir, remember_output
 from digest.parallel import Progress
-from digest.scan import FileStat, markdown_files
+from digest.scan import FileStat, markdown_files, updated
 from digest.state import site_lock
 from digest.themes import theme_dirs
 
@@ -141,7 +141,7 @@ def _build(config: SiteConfig, drafts: bool, output: Path | None, clean: bool, a
     files = markdown_files(config.articles_dir)  # one walk serves ingest, the build key and the cache
     ingested = ingest(config, trust_stat=not clean, articles=files, progress=progress)
     if ingested.written or ingested.removed:
-        files = markdown_files(config.articles_dir)  # as ingest left it
+        files = updated(config.articles_dir, files, ingested.written, ingested.removed)  # as ingest left it
     report = BuildReport(ingested, warnings=[p for p in ingested.problems if p.warning] + _sub_path_warning(config))
     problems = list(ingested.errors)
     said = list(ingested.problems)  # a failed build still prints every warning it met
