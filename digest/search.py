@@ -199,7 +199,7 @@ def _digest(parts: Sequence[str]) -> str:
     return hashlib.sha1("\n".join((str(FORMAT), *parts)).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _story_terms(article: Article, topic_title: str, text: str, memo: dict[str, tuple[str, ...]],
+def _story_terms(article: Article, topic_titles: Mapping[str, str], memo: dict[str, tuple[str, ...]],
                  months: dict[tuple[int, int, str], set[str]]) -> tuple[set[str], set[str]]:
     """(keys of its headline, keys of everything searchable in it: its words, names, topic,
     source, and its date as `2025`, `2025-03`, `2025-03-28`, `28` and the month's name)."""
@@ -209,8 +209,9 @@ def _story_terms(article: Article, topic_title: str, text: str, memo: dict[str, 
     if month is None:
         named = f"{month_name(day, 'en')} {month_name(day, article.language)}"
         month = months[(day.year, day.month, article.language)] = terms(named, memo) | {f"{day.year}-{day.month:02d}"}
-    rest = " ".join((article.summary, text, " ".join(article.tags), " ".join(article.authors), article.source,
-                     article.dateline, topic_title))
+    rest = " ".join((article.summary, plain_text(article.body_html), " ".join(article.tags),
+                     " ".join(article.authors), article.source, article.dateline,
+                     topic_titles.get(article.topic, article.topic)))
     return headline, headline | terms(rest, memo) | month | {day.isoformat(), str(day.day)}
 
 
@@ -223,8 +224,7 @@ def _bucket_files(stories: Sequence[Article], buckets: int, topic_titles: Mappin
     postings: dict[str, list[int]] = defaultdict(list)
     in_headlines: dict[str, set[int]] = defaultdict(set)
     for number, article in enumerate(stories):
-        topic = topic_titles.get(article.topic, article.topic)
-        headline, every = _story_terms(article, topic, plain_text(article.body_html), memo, months)
+        headline, every = _story_terms(article, topic_titles, memo, months)
         for key in every:
             postings[key].append(number)
         for key in headline:
@@ -239,6 +239,15 @@ def _bucket_files(stories: Sequence[Article], buckets: int, topic_titles: Mappin
 def _gaps(numbers: list[int], in_headline: Collection[int]) -> list[int]:
     """Story numbers (ascending) as their gaps, times two, plus one for a headline's."""
     return [(n - before) * 2 + (n in in_headline) for before, n in zip([-1, *numbers], numbers, strict=False)]
+
+
+def _places(gaps: Sequence[int]) -> dict[int, int]:
+    """What `_gaps` wrote, read back: story number -> 1 when the key is in its headline, else 0."""
+    places, n = {}, -1
+    for gap in gaps:
+        n += gap >> 1
+        places[n] = gap & 1
+    return places
 
 
 def _pack_files(stories: Sequence[Article], topic_titles: Mapping[str, str]) -> list[bytes]:
@@ -284,11 +293,8 @@ def _patched_buckets(old: Files, new: Files, topic_titles: Mapping[str, str],
     for number, (before, after) in enumerate(zip(old.stories, new.stories, strict=True)):
         if before is after:
             continue
-        seen = []
-        for article in (before, after):
-            topic = topic_titles.get(article.topic, article.topic)
-            seen.append(_story_terms(article, topic, plain_text(article.body_html), memo, months))
-        (old_head, old_all), (new_head, new_all) = seen
+        (old_head, old_all), (new_head, new_all) = (_story_terms(a, topic_titles, memo, months)
+                                                    for a in (before, after))
         for key in (old_all ^ new_all) | (old_head ^ new_head):
             changes[bucket_of(key, new.buckets)][key][number] = (key in new_head) if key in new_all else -1
     out = []
@@ -301,17 +307,15 @@ def _patched_buckets(old: Files, new: Files, topic_titles: Mapping[str, str],
         if not isinstance(table, dict):
             return None
         for key, numbers in keys.items():
-            flags, n = {}, -1
-            for gap in table.get(key, ()):
-                n += gap >> 1
-                flags[n] = gap & 1
+            flags = _places(table.get(key, ()))
             for number, flag in numbers.items():
                 if flag < 0:
                     flags.pop(number, None)
                 else:
                     flags[number] = int(flag)
-            table[key] = _gaps(sorted(flags), {n for n, flag in flags.items() if flag})
-            if not flags:
-                del table[key]
+            if flags:
+                table[key] = _gaps(sorted(flags), {n for n, flag in flags.items() if flag})
+            else:
+                table.pop(key, None)
         out.append((new.names[bucket], _packed(dict(sorted(table.items())), 6)))
     return out

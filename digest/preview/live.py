@@ -129,7 +129,8 @@ class LiveSite:
         articles = list(self.site.articles)
         for url, article in new.items():
             articles[self.position[url]] = article
-        index, index_files = self.site.search, list[tuple[str, bytes]]()
+        index = self.site.search
+        index_files: list[tuple[str, bytes]] = []
         if index is not None:  # the search index holds the stories' words: the buckets of those that changed
             folder = self.config.path_of("search")
             index, index_files = search.edited(index, articles, lambda name: _read(self.folder, folder + name))
