@@ -41,7 +41,7 @@ SHARED_AT_LEAST = 3   # words (anchors across languages) two versions share, at 
 _TEXT_CHARS = 1200    # the headline and the first paragraphs say what happened
 _KEPT_TERMS = 30  # the strongest words of a version: enough for the cosine, small in the index
 _KEPT_ANCHORS = 15
-_KEYS_EACH = 8        # a new version's words and anchors (each) under which its candidates are looked up
+_KEYS_EACH = 4        # a new version's words and anchors (each) under which its candidates are looked up
 COMMON_KEY = 100      # versions sharing a key, beyond which it finds candidates only when no other key does
 CANDIDATES = 12       # versions compared in full with a new one: those sharing most of its keys
 
@@ -108,26 +108,40 @@ def resemblance(a: Features, b: Features) -> float:
     """Cosine of the bags both can compare, discounted by the hours between the versions and,
     when both give figures, by the weight of those they do not share: versions of one event
     repeat its figures, and two events of one kind (two tariffs, two games) differ in theirs."""
-    hours = abs(a.stamp - b.stamp) / 3600
-    if hours > WINDOW_HOURS:
-        return 0.0
+    return _cosine(a, b) * _discount(a, b)
+
+
+def _cosine(a: Features, b: Features) -> float:
+    """The cosine of the bags both can compare (at most 1: the bags are unit vectors); 0 when
+    they share too few words to say."""
     if a.language == b.language:
         shared = a.terms.keys() & b.terms.keys()
         if len(shared) < SHARED_AT_LEAST:
             return 0.0
-        cosine = (_dot(a.terms, b.terms, shared) + _dot(a.anchors, b.anchors)) / 2
-    else:
-        shared = a.anchors.keys() & b.anchors.keys()
-        if len(shared) < SHARED_AT_LEAST:
-            return 0.0
-        cosine = _dot(a.anchors, b.anchors, shared)
-    figures_a, figures_b = a.figures, b.figures
-    if figures_a and figures_b:
-        both = figures_a.keys() & figures_b.keys()
-        common = math.fsum((*map(figures_a.__getitem__, both), *map(figures_b.__getitem__, both))) / 2
-        agreement = min(1.0, common / min(a.figures_total, b.figures_total))
-        cosine *= OTHER_FIGURES + (1 - OTHER_FIGURES) * agreement
-    return cosine / (1 + hours / HALF_AT_HOURS)
+        return (_dot(a.terms, b.terms, shared) + _dot(a.anchors, b.anchors)) / 2
+    shared = a.anchors.keys() & b.anchors.keys()
+    if len(shared) < SHARED_AT_LEAST:
+        return 0.0
+    return _dot(a.anchors, b.anchors, shared)
+
+
+def _discount(a: Features, b: Features) -> float:
+    """What is left of a cosine by the hours between two versions and the figures they do not
+    share: at most 1, 0 beyond the window."""
+    hours = abs(a.stamp - b.stamp) / 3600
+    if hours > WINDOW_HOURS:
+        return 0.0
+    factor = 1.0
+    figures_b = b.figures
+    if a.figures and figures_b:
+        common = 0.0  # summed in the order of a's figures: the same on every run
+        for figure, weight in a.figures.items():
+            other = figures_b.get(figure)
+            if other is not None:
+                common += weight + other
+        agreement = min(1.0, common / 2 / min(a.figures_total, b.figures_total))
+        factor = OTHER_FIGURES + (1 - OTHER_FIGURES) * agreement
+    return factor / (1 + hours / HALF_AT_HOURS)
 
 
 class Weights:
@@ -280,7 +294,7 @@ def _unit(bag: dict[str, float], keep: int, stored: bool = True) -> dict[str, fl
 
 
 _by_weight = operator.itemgetter(1, 0)
-_count = operator.itemgetter(1)
+_RANK = 1 << 48  # above any version's number: (shared keys, version) as one int
 
 
 def _fold(word: str) -> str:
@@ -371,12 +385,7 @@ class Grouper:
         days = self.postings.get(key)
         if not days:
             return []
-        found: list[int] = []
-        for day in range(first, last + 1):
-            bucket = days.get(day)
-            if bucket:
-                found += bucket
-        return found
+        return list(itertools.chain.from_iterable(filter(None, map(days.get, range(first, last + 1)))))
 
     def place(self, new: Features) -> tuple[str | None, Features]:
         """(the story `new` reports, None for a new one; `new` as compared)."""
@@ -384,17 +393,24 @@ class Grouper:
         stamp = new.stamp
         weighted = self.weights.apply(new)
         first, last = int((stamp - window) // 86400), int((stamp + window) // 86400)
-        near: Counter[int] = Counter()
         # its words and anchors that say most this week: few versions share them; a key
         # hundreds share finds no one in particular, and is read only when no other finds any
+        read: list[list[int]] = []
         for found in sorted((self._near(key, first, last) for key in weighted.keys), key=len):
-            if len(found) > COMMON_KEY and near:
+            if len(found) > COMMON_KEY and any(read):
                 break
-            near.update(found)
+            read.append(found)
+        near = Counter(itertools.chain.from_iterable(read))
         # the versions sharing most keys: on a dense day hundreds share a few common ones
         versions = self.versions
-        closest = list(itertools.islice((at for at, _ in sorted(sorted(near.items()), key=_count, reverse=True)
-                                         if abs(versions[at].features.stamp - stamp) <= window), CANDIDATES))
+        closest: list[int] = []
+        # most keys shared first, then the earliest added: one int each, sorted in C
+        for rank in sorted(map(operator.sub, map(_RANK.__mul__, near.values()), near.keys()), reverse=True):
+            at = -rank % _RANK
+            if abs(versions[at].features.stamp - stamp) <= window:
+                closest.append(at)
+                if len(closest) == CANDIDATES:
+                    break
         best: tuple[float, str] | None = None
         for story in sorted({versions[at].story for at in closest}):
             start, end = self.spans[story]
@@ -403,7 +419,13 @@ class Grouper:
             # versions in its own language say most: across languages only anchors compare
             members = self.stories[story]
             members = [at for at in members if versions[at].features.language == new.language] or members
-            score = math.fsum(resemblance(weighted, self._weighted(at)) for at in members) / len(members)
+            others = [self._weighted(at) for at in members]
+            discounts = [_discount(weighted, other) for other in others]
+            # a cosine is at most 1: most stories a dense week offers fall short on the hours
+            # and figures alone, and are not compared word by word
+            if math.fsum(discounts) < THRESHOLD * len(others) * (1 - 1e-9):
+                continue
+            score = math.fsum(d and d * _cosine(weighted, other) for d, other in zip(discounts, others, strict=True)) / len(others)
             if score >= THRESHOLD and (best is None or score > best[0]):
                 best = (score, story)
         return (best[1] if best else None), weighted

@@ -63,13 +63,19 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
     claimed: dict[str, str] = {}  # raw file read now -> the story of a copy of it found (see _read)
     pending_raws = {a.raw for a in new}
     prefix = len(str(config.articles_dir)) + 1
+    started = time.time_ns()
     for path, size, mtime in scan:
         rel = path[prefix:].replace(os.sep, "/")
         day = _day_of(rel)
         if day not in days or rel in replaced:
             continue
         entry = index.get(rel)
-        if entry is None or entry[0] != size or entry[1] != mtime or (entry[4] and entry[4] != _sha_of(path)):
+        if entry is not None and entry[4] and entry[0] == size and entry[1] == mtime:
+            if entry[4] != _sha_of(path):
+                entry = None
+            elif not is_racy(mtime, started):  # its bytes checked once, old enough now: size and mtime say it
+                entry = (*entry[:4], None)
+        if entry is None or entry[0] != size or entry[1] != mtime:
             found = _read(Path(path), size, mtime, config.zone)
             if found is None:
                 continue
@@ -112,19 +118,21 @@ def save(config: SiteConfig, seen: Seen, written: Iterable[tuple[str, str, Featu
     recently to trust its size and mtime is known by the hash of the bytes its features are of."""
     known = seen.known
     entries = {**seen.index, **known}
+    kept = [(rel, story, features, sha) for rel, story, features, sha in written if features is not None]
     written_now = set()
-    for rel, story, features, sha in written:
+    fresh = [e[3].stamp for e in known.values()] + [features.stamp for _, _, features, _ in kept]
+    if not (fresh or entries):
+        return
+    newest = max(fresh or [e[3].stamp for e in entries.values()])  # this run's: not a planted far-future one
+    for rel, story, features, sha in kept:
+        if features.stamp < newest - INDEX_DAYS * 86400:
+            continue  # a clean ingest of years: only the last days are kept
         try:
             st = os.stat(config.articles_dir / rel)
         except OSError:
             continue
-        if features is not None:
-            entries[rel] = (st.st_size, st.st_mtime_ns, story, features, sha)
-            written_now.add(rel)
-    if not entries:
-        return
-    fresh = [e[3].stamp for e in known.values()] + [e[3].stamp for rel, e in entries.items() if rel in written_now]
-    newest = max(fresh or [e[3].stamp for e in entries.values()])  # this run's: not a planted far-future one
+        entries[rel] = (st.st_size, st.st_mtime_ns, story, features, sha)
+        written_now.add(rel)
     now = time.time_ns()
     document = {"version": INDEX_VERSION, "entries": {
         rel: [size, mtime, story, features.to_json(), (sha if is_racy(mtime, now) or rel not in written_now else None) or None]
@@ -206,9 +214,9 @@ def _days_within_reach(stamps: list[float]) -> set[dt.date]:
     its spread is checked on all its versions). A path's day is in the site's zone: one day spare."""
     reach = 2 * -(-WINDOW_HOURS // 24) + 1
     days: set[dt.date] = set()
-    for stamp in stamps:
+    for day_number in {int(stamp // 86400) for stamp in stamps}:  # a clean ingest's 10,000 are a few dozen days
         try:
-            day = dt.datetime.fromtimestamp(stamp, dt.UTC).date()
+            day = dt.datetime.fromtimestamp(day_number * 86400, dt.UTC).date()
             days.update(day + dt.timedelta(days=d) for d in range(-reach, reach + 1))
         except (OverflowError, OSError, ValueError):  # a story at the edge of the calendar Python knows
             continue
