@@ -374,6 +374,22 @@ def test_a_story_never_spreads_over_more_than_the_window_one_day_at_a_time(tmp_p
     assert stories["a.txt"] != stories["c.txt"]  # 83 hours apart
 
 
+def test_late_copy_joins_a_story_whose_days_the_index_keeps_by_their_stamps_only(tmp_path, capsys):
+    """The story index keeps the words of the last few days only (older versions count for
+    their stories' spread): copy filed late for an older day reads those versions again."""
+    import json
+
+    site = write_site(tmp_path / "site", {"content/raw/rt.txt": RT})
+    assert main(["ingest", "--site", str(site)]) == 0
+    (site / "content/raw/later.txt").write_text(raw_article("Ottawa unveils housing plan", "2025-11-05", posted=None))
+    assert main(["ingest", "--site", str(site)]) == 0
+    index = json.loads((site / ".digest/stories.json").read_text())["entries"]
+    assert [type(v[3]) for k, v in sorted(index.items())] == [float, list]  # Reuters' day: its stamp only
+    (site / "content/raw/cp.txt").write_text(CP)  # The Canadian Press's version, a week late
+    assert main(["ingest", "--site", str(site)]) == 0, capsys.readouterr().err
+    assert story_of(site, "cp.txt") == story_of(site, "rt.txt") != story_of(site, "later.txt")
+
+
 def test_story_ids_do_not_depend_on_the_hash_seed(tmp_path):
     """Same copy, same stories, in any process (sums over sets are exact, whatever their order)."""
     import subprocess

@@ -346,16 +346,20 @@ class Grouper:
         # adding a version appends (a list kept in time order over years grows too long to insert in)
         self.postings: dict[str, dict[int, list[int]]] = {}
 
-    def add(self, features: Features, story: str, weighted: Features | None = None, findable: bool = True) -> None:
-        """Count `features` in `story`; a version no new one can meet (`findable` false: beyond
-        the window of all of them) only widens its story's span."""
+    def widen(self, stamp: float, story: str) -> None:
+        """Count a version no new one can meet (beyond the window of all of them) in its
+        story's span."""
         if alone(story):
             return
         span = self.spans.get(story)
-        stamp = features.stamp
         self.spans[story] = (stamp, stamp) if span is None else (min(span[0], stamp), max(span[1], stamp))
-        if not findable:
+
+    def add(self, features: Features, story: str, weighted: Features | None = None) -> None:
+        """Count `features` in `story`, findable by its words."""
+        if alone(story):
             return
+        stamp = features.stamp
+        self.widen(stamp, story)
         at = len(self.versions)
         self.versions.append(_Version(features, story, weighted))
         self.stories.setdefault(story, []).append(at)

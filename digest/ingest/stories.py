@@ -3,8 +3,10 @@ content/articles/ it reports the same event as (grouping.py decides), or a new o
 
 New articles are compared with the articles of the days around them only. What grouping
 knows of those (their features and story) is kept in .digest/stories.json by file size and
-mtime (and, for a file saved too recently to trust those, its hash), so a day's new copy does not read the days before it again; the index is a cache
-(data only, checked on reading) and holds the last INDEX_DAYS days of the site.
+mtime (and, for a file saved too recently to trust those, its hash), so a day's new copy
+does not read the days before it again. The index is a cache (data only, checked on
+reading); it holds the last INDEX_DAYS days of the site, and the words of the last
+FEATURES_DAYS only (older versions only widen their stories' spread).
 """
 from __future__ import annotations
 
@@ -31,10 +33,13 @@ from digest.state import STORY_INDEX, ignored, write_atomic
 if TYPE_CHECKING:
     from digest.ingest.story import PendingArticle
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 INDEX_DAYS = 9         # kept in the index: a day's new copy reaches back seven days (late copy reads its files)
+FEATURES_DAYS = 4      # of which the last days with their features (a new version meets those within 72 hours;
+                       # the days before count only for their stories' spread: their stamps are enough)
 _DAY_PATH = re.compile(r"(\d{4})/(\d{2})/(\d{2})-[^/]*\.md")
-_Entry = tuple[int, int, str | None, Features, str | None]   # size, mtime_ns, story, features, sha256 when racy
+# size, mtime_ns, story, features (or only its stamp), sha256 when racy
+_Entry = tuple[int, int, str | None, Features | float, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,7 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
     pending_raws = {a.raw for a in new}
     prefix = len(str(config.articles_dir)) + 1
     started = time.time_ns()
+    near = _near_any(stamps)
     for path, size, mtime in scan:
         rel = path[prefix:].replace(os.sep, "/")
         day = _day_of(rel)
@@ -75,6 +81,8 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
                 entry = None
             elif not is_racy(mtime, started):  # its bytes checked once, old enough now: size and mtime say it
                 entry = (*entry[:4], None)
+        if entry is not None and type(entry[3]) is float and near(entry[3]):
+            entry = None  # late copy meets a version the index keeps the stamp of only
         if entry is None or entry[0] != size or entry[1] != mtime:
             found = _read(Path(path), size, mtime, config.zone)
             if found is None:
@@ -89,10 +97,13 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
         known[rel] = entry
     ordered = sorted(new, key=lambda a: a.sort_key)
     existing = [e for e in known.values() if e[2]]
-    grouper = Grouper(Weights([*(e[3] for e in existing), *(a.features for a in ordered if a.features)]))
-    near = _near_any(stamps)
+    grouper = Grouper(Weights([*(e[3] for e in existing if isinstance(e[3], Features) and near(e[3].stamp)),
+                               *(a.features for a in ordered if a.features)]))
     for entry in existing:
-        grouper.add(entry[3], entry[2] or "", findable=near(entry[3].stamp))
+        if isinstance(entry[3], Features) and near(entry[3].stamp):
+            grouper.add(entry[3], entry[2] or "")
+        else:
+            grouper.widen(_stamp(entry), entry[2] or "")
     stories: dict[str, str] = {}
     for article in ordered:
         story = _kept_story(config, old_markdown.get(article.raw)) or claimed.get(article.raw)
@@ -120,10 +131,10 @@ def save(config: SiteConfig, seen: Seen, written: Iterable[tuple[str, str, Featu
     entries = {**seen.index, **known}
     kept = [(rel, story, features, sha) for rel, story, features, sha in written if features is not None]
     written_now = set()
-    fresh = [e[3].stamp for e in known.values()] + [features.stamp for _, _, features, _ in kept]
+    fresh = [_stamp(e) for e in known.values()] + [features.stamp for _, _, features, _ in kept]
     if not (fresh or entries):
         return
-    newest = max(fresh or [e[3].stamp for e in entries.values()])  # this run's: not a planted far-future one
+    newest = max(fresh or [_stamp(e) for e in entries.values()])  # this run's: not a planted far-future one
     for rel, story, features, sha in kept:
         if features.stamp < newest - INDEX_DAYS * 86400:
             continue  # a clean ingest of years: only the last days are kept
@@ -134,10 +145,15 @@ def save(config: SiteConfig, seen: Seen, written: Iterable[tuple[str, str, Featu
         entries[rel] = (st.st_size, st.st_mtime_ns, story, features, sha)
         written_now.add(rel)
     now = time.time_ns()
-    document = {"version": INDEX_VERSION, "entries": {
-        rel: [size, mtime, story, features.to_json(), (sha if is_racy(mtime, now) or rel not in written_now else None) or None]
-        for rel, (size, mtime, story, features, sha) in sorted(entries.items())
-        if features.stamp >= newest - INDEX_DAYS * 86400}}
+    oldest, features_from = newest - INDEX_DAYS * 86400, newest - FEATURES_DAYS * 86400
+    kept_entries = {}
+    for rel, entry in sorted(entries.items()):
+        size, mtime, of_story, bag, checked = entry
+        stamp = _stamp(entry)
+        if stamp >= oldest:
+            kept_entries[rel] = [size, mtime, of_story, bag.to_json() if isinstance(bag, Features) and stamp >= features_from
+                                 else stamp, (checked if is_racy(mtime, now) or rel not in written_now else None) or None]
+    document = {"version": INDEX_VERSION, "entries": kept_entries}
     write_atomic(config.state_dir / STORY_INDEX, json.dumps(document, separators=(",", ":")).encode("utf-8"))
 
 
@@ -166,10 +182,17 @@ def _load(config: SiteConfig, problems: list[Problem]) -> dict[str, _Entry]:
     return entries
 
 
+def _stamp(entry: _Entry) -> float:
+    features = entry[3]
+    return features.stamp if isinstance(features, Features) else features
+
+
 def _entry(value: Any) -> _Entry | None:
     if not (isinstance(value, list) and len(value) == 5 and type(value[0]) is int and type(value[1]) is int
             and (value[2] is None or isinstance(value[2], str)) and (value[4] is None or isinstance(value[4], str))):
         return None
+    if type(value[3]) is float:  # only the stamp: see FEATURES_DAYS
+        return None if not abs(value[3]) < 1e11 else (value[0], value[1], value[2], value[3], value[4] or None)
     features = Features.from_json(value[3])
     return None if features is None else (value[0], value[1], value[2], features, value[4] or None)
 
