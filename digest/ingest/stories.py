@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -37,7 +36,6 @@ INDEX_VERSION = 4
 INDEX_DAYS = 9         # kept in the index: a day's new copy reaches back seven days (late copy reads its files)
 FEATURES_DAYS = 4      # of which the last days with their features (a new version meets those within 72 hours;
                        # the days before count only for their stories' spread: their stamps are enough)
-_DAY_PATH = re.compile(r"(\d{4})/(\d{2})/(\d{2})-[^/]*\.md")
 # size, mtime_ns, story, features (or only its stamp), sha256 when racy
 _Entry = tuple[int, int, str | None, Features | float, str | None]
 
@@ -62,7 +60,8 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
     if not stamps:
         return {a.raw: a.own_story for a in new}, Seen({}, {})
     replaced = {md for md in old_markdown.values() if md}
-    days = _days_within_reach(stamps)
+    # a file's day is in its path (YYYY/MM/DD-slug.md): the archive is listed, not read
+    days = {f"{day.year:04d}/{day.month:02d}/{day.day:02d}-" for day in _days_within_reach(stamps)}
     index = _load(config, problems)
     known: dict[str, _Entry] = {}
     claimed: dict[str, str] = {}  # raw file read now -> the story of a copy of it found (see _read)
@@ -72,8 +71,7 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
     near = _near_any(stamps)
     for path, size, mtime in scan:
         rel = path[prefix:].replace(os.sep, "/")
-        day = _day_of(rel)
-        if day not in days or rel in replaced:
+        if rel[:11] not in days or not rel.endswith(".md") or "/" in rel[11:] or rel in replaced:
             continue
         entry = index.get(rel)
         if entry is not None and entry[4] and entry[0] == size and entry[1] == mtime:
@@ -255,14 +253,3 @@ def _kept_story(config: SiteConfig, markdown: str | None) -> str | None:
     except OSError:
         return None
     return field_text(frontmatter.field(text, "story"))
-
-
-def _day_of(rel: str) -> dt.date | None:
-    match = _DAY_PATH.fullmatch(rel)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
-
