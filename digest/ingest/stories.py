@@ -69,9 +69,13 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
     prefix = len(str(config.articles_dir)) + 1
     started = time.time_ns()
     near = _near_any(stamps)
+    if os.sep != "/":
+        days = {day.replace("/", os.sep) for day in days}
     for path, size, mtime in scan:
+        if path[prefix:prefix + 11] not in days:
+            continue
         rel = path[prefix:].replace(os.sep, "/")
-        if rel[:11] not in days or not rel.endswith(".md") or "/" in rel[11:] or rel in replaced:
+        if not rel.endswith(".md") or "/" in rel[11:] or rel in replaced:
             continue
         entry = index.get(rel)
         if entry is not None and entry[4] and entry[0] == size and entry[1] == mtime:
