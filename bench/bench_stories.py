@@ -4,7 +4,7 @@
     python3 bench/bench_stories.py [--n 10000] [--corpus clustered|make_corpus] [--other CHECKOUT]
 
 `clustered` writes versions of tariff events with tests/dense_day.py (2.2 versions per
-event on average, ~220 versions a day): the grouping has real work. `make_corpus` uses
+event on average, --per-day versions a day, 220 by default): the grouping has real work. `make_corpus` uses
 ../shared/corpus/make_corpus.py (independent synthetic stories). The time grouping itself
 takes in the ingest process (placing each new article, reading and writing the index) is
 measured inside ingest; with --other, the whole ingest is also timed against another
@@ -28,7 +28,7 @@ SITE_YAML = (HERE / "bench" / "bench_build.py").read_text(encoding="utf-8").spli
 PER_DAY = 220
 
 
-def write_corpus(kind: str, n: int, raw: Path) -> None:
+def write_corpus(kind: str, n: int, raw: Path, per_day: int = PER_DAY) -> None:
     if kind == "make_corpus":
         subprocess.run([sys.executable, str(HERE.parent / "shared/corpus/make_corpus.py"), str(n), str(raw),
                         "--clean"], check=True, stdout=subprocess.DEVNULL)
@@ -37,7 +37,7 @@ def write_corpus(kind: str, n: int, raw: Path) -> None:
 
     from tests import dense_day
 
-    events_a_day, written, day = PER_DAY * 100 // 224, 0, dt.date(2025, 1, 1)
+    events_a_day, written, day = per_day * 100 // 224, 0, dt.date(2025, 1, 1)
     while written < n:  # a stretch of days, each with its own events
         index = (day - dt.date(2025, 1, 1)).days * events_a_day
         written += len(dense_day.write(raw, events_a_day, day.isoformat(), 24, seed=index, index=index))
@@ -84,13 +84,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--corpus", choices=["clustered", "make_corpus"], default="clustered")
+    parser.add_argument("--per-day", type=int, default=PER_DAY, help="clustered: versions a day")
     parser.add_argument("--other", type=Path, help="a checkout to compare the whole ingest with")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=HERE.parent) as tmp:
         site = Path(tmp) / "site"
         (site / "content/raw").mkdir(parents=True)
         (site / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
-        write_corpus(args.corpus, args.n, site / "content/raw")
+        write_corpus(args.corpus, args.n, site / "content/raw", args.per_day)
         count = len(list((site / "content/raw").iterdir()))
         # held back: the latest 100 (by their header's date), a day's new copy
         late = sorted((site / "content/raw").iterdir(), key=lambda p: (p.read_text(encoding="utf-8")[5:15], p.name))[-100:]
