@@ -98,7 +98,7 @@ class Features:
         for keys, weights in (value[2:4], value[4:6]):
             if not (isinstance(keys, list) and isinstance(weights, list) and len(keys) == len(weights)
                     and set(map(type, keys)) <= {str} and "" not in keys and set(map(type, weights)) <= {float}
-                    and not any(map(math.isnan, weights)) and (not weights or (min(weights) > 0 and max(weights) <= 1))):
+                    and not any(map(math.isnan, weights)) and (not weights or (min(weights) >= _LEAST and max(weights) <= 1))):
                 return None
             bags.append(dict(zip(keys, weights, strict=True)))
         return cls(value[0], value[1], bags[0], bags[1])
@@ -123,6 +123,12 @@ def _cosine(a: Features, b: Features) -> float:
     if len(shared) < SHARED_AT_LEAST:
         return 0.0
     return _dot(a.anchors, b.anchors, shared)
+
+
+def _may_reach(discounts: list[float]) -> bool:
+    """Whether versions this far from a new one in hours and figures (`_discount`) can
+    resemble it enough on average, were their words the same (a cosine is at most 1)."""
+    return math.fsum(discounts) >= THRESHOLD * len(discounts) * (1 - 1e-9)
 
 
 def _discount(a: Features, b: Features) -> float:
@@ -294,6 +300,7 @@ def _unit(bag: dict[str, float], keep: int, stored: bool = True) -> dict[str, fl
 
 
 _by_weight = operator.itemgetter(1, 0)
+_LEAST = 1e-4  # the least weight a stored bag holds (rounded to 4 places): smaller ones are planted
 _RANK = 1 << 48  # above any version's number: (shared keys, version) as one int
 
 
@@ -427,7 +434,7 @@ class Grouper:
             discounts = [_discount(weighted, other) for other in others]
             # a cosine is at most 1: most stories a dense week offers fall short on the hours
             # and figures alone, and are not compared word by word
-            if math.fsum(discounts) < THRESHOLD * len(others) * (1 - 1e-9):
+            if not _may_reach(discounts):
                 continue
             score = math.fsum(d and d * _cosine(weighted, other) for d, other in zip(discounts, others, strict=True)) / len(others)
             if score >= THRESHOLD and (best is None or score > best[0]):

@@ -99,6 +99,8 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
         known[rel] = entry
     ordered = sorted(new, key=lambda a: a.sort_key)
     existing = [e for e in known.values() if e[2]]
+    # how much each word says is measured on the versions new ones can meet (those the index
+    # keeps the words of), and the new ones
     grouper = Grouper(Weights([*(e[3] for e in existing if isinstance(e[3], Features) and near(e[3].stamp)),
                                *(a.features for a in ordered if a.features)]))
     for entry in existing:
