@@ -1,9 +1,11 @@
 """Topics that learn from the curator: the site's own stories, filed under the topics the
-curator set or kept, train a naive Bayes model that votes with the keywords.
+curator set or kept, train a classifier that votes with the keywords.
 
-The model is word counts per topic, kept as JSON in .digest/topic-model.json (data only:
-nothing read back runs code) with the fingerprint of the stories it was trained on; it is
-trained again only when those change, and only when a raw file needs filing.
+The classifier is a logistic regression over TF-IDF word weights (scikit-learn trains it,
+imported only then). What it learned is kept as JSON in .digest/topic-model.json (each
+word's IDF and weight per topic: data only, nothing read back runs code) with the
+fingerprint of the stories it was trained on, and applied in plain Python; it is trained
+again only when those stories changed enough, and only when a raw file needs filing.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import hashlib
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +23,12 @@ from digest.state import TOPIC_MODEL, ignored, write_atomic
 
 MIN_EXAMPLES = 100         # stories the curator filed, all topics together, before the model votes
 MIN_PER_TOPIC = 3          # a topic with fewer examples gets no vote
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 # A day's new stories barely change what a big site's model knows, and training on 10,000
-# stories takes about 2 s: the model is trained again when the stories grew or shrank by this share.
+# stories takes seconds: the model is trained again when the stories grew or shrank by this share.
 RETRAIN_SHARE = 0.1
+REGULARISATION = 10.0      # scikit-learn's C: little, the words of a few hundred stories are all evidence
+_DIGITS = 5                # weights kept to this many decimals (the JSON stays small; votes do not move)
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
 _TEXT_CHARS = 3000         # the headline and the first paragraphs say what a story is about
 
@@ -34,47 +39,64 @@ def tokens(text: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class TopicModel:
-    """Multinomial naive Bayes over words, with add-one smoothing."""
+    """Multinomial logistic regression over sublinear TF-IDF, L2-normalised (as scikit-learn's
+    TfidfVectorizer(sublinear_tf=True) and LogisticRegression compute them)."""
 
-    counts: dict[str, dict[str, int]]   # topic -> word -> count
-    stories: dict[str, int]             # topic -> examples
+    stories: dict[str, int]             # topic -> examples (every topic filed, voting or not)
+    topics: tuple[str, ...]             # the topics that vote, in the order of the weights
+    words: dict[str, tuple[float, ...]]  # word -> (IDF, weight for each voting topic)
+    intercepts: tuple[float, ...]
 
     @classmethod
     def train(cls, examples: Iterable[tuple[str, str]]) -> TopicModel:
-        counts: dict[str, dict[str, int]] = {}
-        stories: dict[str, int] = {}
-        for topic, text in examples:
-            stories[topic] = stories.get(topic, 0) + 1
-            words = counts.setdefault(topic, {})
-            for word in tokens(text):
-                words[word] = words.get(word, 0) + 1
-        return cls(counts, stories)
+        examples = list(examples)
+        stories = dict(Counter(topic for topic, _ in examples))
+        voting = sorted(t for t, n in stories.items() if n >= MIN_PER_TOPIC)
+        kept = [(topic, text) for topic, text in examples if topic in voting]
+        if len(voting) < 2:
+            return cls(stories, (), {}, ())
+        from sklearn.feature_extraction.text import TfidfVectorizer  # heavy: only when training
+        from sklearn.linear_model import LogisticRegression
+
+        # a word of one story only says nothing of a topic (and would fill the JSON)
+        vectorizer = TfidfVectorizer(analyzer=tokens, sublinear_tf=True, min_df=2)
+        matrix = vectorizer.fit_transform([text for _, text in kept])
+        fitted = LogisticRegression(C=REGULARISATION, max_iter=1000).fit(matrix, [topic for topic, _ in kept])
+        rows, intercepts = fitted.coef_.tolist(), fitted.intercept_.tolist()
+        if len(voting) == 2:  # one row, for the second topic: a softmax over -z/2, z/2 is sigmoid(z)
+            rows = [[-w / 2 for w in rows[0]], [w / 2 for w in rows[0]]]
+            intercepts = [-intercepts[0] / 2, intercepts[0] / 2]
+        idf = vectorizer.idf_.tolist()
+        words = {word: tuple(round(v, _DIGITS) for v in (idf[column], *(row[column] for row in rows)))
+                 for word, column in vectorizer.vocabulary_.items()}
+        return cls(stories, tuple(str(t) for t in fitted.classes_), words,
+                   tuple(round(b, _DIGITS) for b in intercepts))
 
     @property
     def ready(self) -> bool:
-        return sum(self.stories.values()) >= MIN_EXAMPLES and \
-            sum(n >= MIN_PER_TOPIC for n in self.stories.values()) >= 2
+        return sum(self.stories.values()) >= MIN_EXAMPLES and len(self.topics) >= 2
 
     def probabilities(self, text: str) -> dict[str, float]:
         """P(topic | words) for each topic with enough examples."""
-        topics = [t for t, n in self.stories.items() if n >= MIN_PER_TOPIC]
-        vocabulary = {w for t in topics for w in self.counts[t]}
-        total = sum(self.stories[t] for t in topics)
-        words = [w for w in tokens(text) if w in vocabulary]
-        scores = {}
-        for topic in topics:
-            counts = self.counts[topic]
-            size = sum(counts.values()) + len(vocabulary)
-            scores[topic] = math.log(self.stories[topic] / total) + sum(
-                math.log((counts.get(w, 0) + 1) / size) for w in words)
-        top = max(scores.values(), default=0.0)
-        exp = {t: math.exp(s - top) for t, s in scores.items()}
-        norm = sum(exp.values()) or 1.0
-        return {t: v / norm for t, v in exp.items()}
+        if not self.topics:
+            return {}
+        counts = Counter(w for w in tokens(text) if w in self.words)
+        weights = {w: (1 + math.log(n)) * self.words[w][0] for w, n in counts.items()}
+        norm = math.sqrt(math.fsum(v * v for v in weights.values())) or 1.0
+        scores = list(self.intercepts)
+        for word, weight in weights.items():
+            row = self.words[word]
+            for index in range(len(scores)):
+                scores[index] += weight / norm * row[index + 1]
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = math.fsum(exp)
+        return {topic: v / total for topic, v in zip(self.topics, exp, strict=True)}
 
     def to_json(self, fingerprint: str, files: int = 0) -> str:
         return json.dumps({"version": MODEL_VERSION, "fingerprint": fingerprint, "files": files,
-                           "counts": self.counts, "stories": self.stories}, sort_keys=True, separators=(",", ":"))
+                           "stories": self.stories, "topics": self.topics, "intercepts": self.intercepts,
+                           "words": self.words}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str, fingerprint: str, files: int = -1) -> TopicModel | None:
@@ -91,14 +113,23 @@ class TopicModel:
         if data.get("fingerprint") != fingerprint and not (
                 isinstance(trained_on, int) and trained_on > 0 and abs(files - trained_on) <= RETRAIN_SHARE * trained_on):
             return None
-        counts, stories = data.get("counts"), data.get("stories")
-        if not isinstance(counts, dict) or not isinstance(stories, dict) or set(counts) != set(stories):
+        stories, topics, intercepts, words = (data.get(k) for k in ("stories", "topics", "intercepts", "words"))
+        if not (isinstance(stories, dict) and all(isinstance(k, str) and type(n) is int and n > 0 for k, n in stories.items())
+                and isinstance(topics, list) and all(isinstance(t, str) and t in stories for t in topics)
+                and len(set(topics)) == len(topics) != 1 and isinstance(intercepts, list)
+                and len(intercepts) == len(topics) and all(map(_finite, intercepts)) and isinstance(words, dict)):
             return None
-        if not all(type(n) is int and n > 0 for n in stories.values()) or not all(
-                isinstance(c, dict) and all(isinstance(k, str) and type(v) is int and v > 0 for k, v in c.items())
-                for c in counts.values()):
+        width = len(topics) + 1
+        if not all(isinstance(row, list) and len(row) == width and all(map(_finite, row)) and row[0] > 0
+                   for row in words.values()) or (not topics and words):
             return None
-        return cls(counts, stories)
+        return cls(stories, tuple(topics), {w: tuple(row) for w, row in words.items()}, tuple(intercepts))
+
+
+def _finite(value: object) -> bool:
+    """A weight as the model writes it: a float, finite and not absurd (a planted 1e308 would
+    overflow a vote)."""
+    return type(value) is float and abs(value) < 1e6
 
 
 def site_model(articles_dir: Path, state_dir: Path, topics: set[str], default_topic: str,
@@ -140,7 +171,8 @@ def _stale_model(text: str) -> bool:
 
 
 def _examples(files: list[tuple[str, int, int]], topics: set[str], default_topic: str) -> Iterable[tuple[str, str]]:
-    """(topic, headline and text) of each story filed under a real topic."""
+    """(topic, headline and text) of each story filed under a topic; the default one too: what
+    the curator keeps there teaches the model what belongs to no topic (it gets no vote)."""
     from digest.frontmatter import read, split
 
     for name, _, _ in files:
@@ -162,5 +194,5 @@ def _examples(files: list[tuple[str, int, int]], topics: set[str], default_topic
             if not isinstance(meta, dict):
                 continue
         topic = meta.get("topic")
-        if isinstance(topic, str) and topic in topics and topic != default_topic:
+        if isinstance(topic, str) and (topic in topics or topic == default_topic):
             yield topic, f"{meta.get('title', '')}\n{parts[1]}"

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from digest.ingest.frequency import zipf
 from digest.slugs import slugify
 
 # Portfolios and departments: part of a title (`Health Minister`) or of a body's name
@@ -623,6 +624,4 @@ def _is_proper_word(word: str, language: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 14)
 def _frequency(word: str, language: str) -> float:
-    from wordfreq import zipf_frequency  # its word lists ship inside the package; loaded only here
-
-    return float(zipf_frequency(word, language if language in ("en", "fr") else "en"))
+    return zipf(word, language)  # exact at or above RARE_ZIPF (frequency.FLOOR), which is all names ask
