@@ -24,7 +24,7 @@ from digest.errors import Problem
 ARTICLE_CACHE = "cache/articles"  # parsed articles by file stat, a signed file per folder (article_cache.py)
 IMAGE_CACHE = "cache/images.json"      # pictures' digests and sizes by file stat (images.py)
 INGEST_RECORD = "ingest.json"          # which raw file became which Markdown file (ingest/run.py)
-TOPIC_MODEL = "topic-model.json"       # the curator's filing as word counts (ingest/learn.py)
+TOPIC_MODEL = "topic-model.json"       # what the curator's filing taught: word weights (ingest/learn.py)
 STORY_INDEX = "stories.json"           # recent articles' stories and grouping features (ingest/stories.py)
 BUILT_RECORD = "outputs.json"          # the folders digest has built into (output.py)
 PUBLISHED_RECORD = "published.json"    # each article's address at the last build (moves.py)

@@ -114,7 +114,8 @@ def test_a_model_learns_the_curators_filing_and_is_kept_as_data_only(tmp_path):
     for hostile in ["", "[]", "\x80\x04\x95 pickle bytes", *(json.dumps({**good, **change}) for change in (
             {"version": 1}, {"words": {"x": ["1", 0.5, 0.5]}}, {"words": {"x": [1.0, 0.5]}},
             {"words": {"x": [1.0, 1e300, 0.5]}}, {"words": {"x": [-1.0, 0.5, 0.5]}}, {"intercepts": [0.1]},
-            {"topics": ["health", "health"]}, {"topics": ["health", "nobody"]}, {"stories": {"health": 0, "sports": 1}}))]:
+            {"topics": ["health", "health"]}, {"topics": ["health", "nobody"]}, {"stories": {"health": 0, "sports": 1}},
+            {"fingerprint": "other", "files": 10 ** 400}))]:
         assert TopicModel.from_json(hostile, "abc") is None, hostile
     articles = tmp_path / "content/articles"
     articles.mkdir(parents=True)
@@ -140,6 +141,18 @@ def test_a_model_trained_on_the_curators_filing_files_better_than_the_keywords_a
     # guard what is reached, and that the model's votes add to the keywords
     assert learning.learned >= 0.89, learning
     assert learning.learned >= learning.keywords + 0.05, learning
+
+
+def test_the_default_topic_gets_no_vote_and_a_model_of_nothing_shared_is_no_model(tmp_path):
+    from digest.ingest.learn import TopicModel
+
+    model = TopicModel.train([("general", f"Giraffe calf born at the zoo, visitor {i}") for i in range(80)]
+                             + [("trade", f"Steel makers plan mills round {i}") for i in range(30)])
+    assert model.probabilities("Giraffe calf at the zoo")["general"] > 0.9
+    learned = Classifier.from_config(load_config(write_site(tmp_path, {}, SITE_YAML)), model)
+    assert learned.filing("Tariffs on exports", "A giraffe calf at the zoo.") == ("trade", True)
+    assert learned.filing("Giraffe calf", "A giraffe calf at the zoo.") == ("general", False)
+    assert not TopicModel.train([("trade", f"{i} 東京") for i in range(60)] + [("sports", f"{i}") for i in range(60)]).ready
 
 
 def test_the_model_votes_with_the_keywords(tmp_path):

@@ -192,7 +192,8 @@ class Classifier:
         if self.model is not None:  # the curator's own filing votes
             votes = self.model.probabilities(title + "\n" + body)
             for index, topic in enumerate(self.topics):
-                vote = votes.get(topic.slug, 0.0)
+                # the default topic's share only lowers the others': no story is filed there on a vote
+                vote = votes.get(topic.slug, 0.0) if topic.slug != self.default_topic else 0.0
                 scores[index] += MODEL_WEIGHT * vote if vote >= MODEL_SURE else 0.0
         if not any(scores):
             return self.default_topic, False

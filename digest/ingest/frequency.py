@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import unicodedata
+from importlib import metadata
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -27,9 +28,15 @@ def zipf(word: str, language: str) -> float:
     below FLOOR (0 for a word the table lacks). English for languages other than `LANGUAGES`."""
     language = language if language in LANGUAGES else "en"
     table = _table(language)
-    if table is not None and word.isalpha() and unicodedata.is_normalized("NFC", word):
+    if table is not None and _plain(word):
         return table.get(word.casefold(), 0.0)  # wordfreq's own tokens: NFC, case-folded
     return _exact(word, language)
+
+
+def _plain(word: str) -> bool:
+    """A word wordfreq reads as one token of its own letters, case-folded: letters of the Latin
+    alphabets only (it splits runs of other scripts, and reads `ʼ` and `ŉ` as an apostrophe)."""
+    return word.isalpha() and max(word) < "\u0250" and "ŉ" not in word and unicodedata.is_normalized("NFC", word)
 
 
 def _exact(word: str, language: str) -> float:
@@ -50,7 +57,11 @@ def _table(language: str) -> dict[str, float] | None:
         stat = source.stat()
     except OSError:
         return None
-    key = f"{_VERSION}-{stat.st_size}-{stat.st_mtime_ns}"
+    try:
+        version = metadata.version("wordfreq")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    key = f"{_VERSION}-{version}-{stat.st_size}-{stat.st_mtime_ns}"
     path = user_key_dir() / f"wordfreq-{language}.json"
     try:
         data = json.loads(path.read_bytes())
@@ -74,7 +85,7 @@ def _make(language: str) -> dict[str, float]:
 
     least = 10 ** (FLOOR - 9) * 0.99  # Zipf is log10 of the frequency per billion words, rounded
     return {word: z for word, frequency in get_frequency_dict(language, "best").items()
-            if frequency >= least and word.isalpha() and (z := _exact(word, language)) >= FLOOR}
+            if frequency >= least and _plain(word) and (z := _exact(word, language)) >= FLOOR}
 
 
 def forget() -> None:

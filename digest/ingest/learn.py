@@ -60,7 +60,10 @@ class TopicModel:
 
         # a word of one story only says nothing of a topic (and would fill the JSON)
         vectorizer = TfidfVectorizer(analyzer=tokens, sublinear_tf=True, min_df=2)
-        matrix = vectorizer.fit_transform([text for _, text in kept])
+        try:
+            matrix = vectorizer.fit_transform([text for _, text in kept])
+        except ValueError:  # no word two stories share: nothing to learn from
+            return cls(stories, (), {}, ())
         fitted = LogisticRegression(C=REGULARISATION, max_iter=1000).fit(matrix, [topic for topic, _ in kept])
         rows, intercepts = fitted.coef_.tolist(), fitted.intercept_.tolist()
         if len(voting) == 2:  # one row, for the second topic: a softmax over -z/2, z/2 is sigmoid(z)
@@ -111,7 +114,7 @@ class TopicModel:
             return None
         trained_on = data.get("files")
         if data.get("fingerprint") != fingerprint and not (
-                isinstance(trained_on, int) and trained_on > 0 and abs(files - trained_on) <= RETRAIN_SHARE * trained_on):
+                type(trained_on) is int and 0 < trained_on < 1 << 53 and abs(files - trained_on) <= RETRAIN_SHARE * trained_on):
             return None
         stories, topics, intercepts, words = (data.get(k) for k in ("stories", "topics", "intercepts", "words"))
         if not (isinstance(stories, dict) and all(isinstance(k, str) and type(n) is int and n > 0 for k, n in stories.items())
@@ -139,8 +142,9 @@ def site_model(articles_dir: Path, state_dir: Path, topics: set[str], default_to
     file that is no model (corrupt, foreign) is a warning in `problems`, and trained again."""
     if len(files) < MIN_EXAMPLES:
         return None
-    fingerprint = hashlib.sha1("\n".join(f"{n}\0{s}\0{m}" for n, s, m in sorted(files)).encode(
-        "utf-8", "surrogateescape")).hexdigest()
+    # the topics are in it: a model of other topics (site.yaml changed) is trained again
+    fingerprint = hashlib.sha1("\n".join([" ".join(sorted(topics)), default_topic, *(
+        f"{n}\0{s}\0{m}" for n, s, m in sorted(files))]).encode("utf-8", "surrogateescape")).hexdigest()
     path = state_dir / TOPIC_MODEL
     text: str | None
     try:
