@@ -100,20 +100,20 @@ def cross_validate(folder: Path, folds: int = 5) -> Learning:
         meta_text, body, _ = split(md.read_text(encoding="utf-8"))
         meta = yaml.safe_load(meta_text)
         topic, event, _ = filed[Path(meta["raw"]).name]
-        stories.append((topic, event, meta["title"], body))
-    events = sorted({event for _, event, _, _ in stories})
+        stories.append((topic, event, meta["title"], body, meta["language"]))
+    events = sorted({story[1] for story in stories})
     fold_of = {event: index % folds for index, event in enumerate(events)}
     alone = Classifier.from_config(config)
     right = [0, 0, 0]
     for fold in range(folds):
-        model = TopicModel.train((topic, f"{title}\n{body}") for topic, event, title, body in stories
+        model = TopicModel.train((topic, f"{title}\n{body}") for topic, event, title, body, _ in stories
                                  if fold_of[event] != fold)
         with_model = Classifier.from_config(config, model)
-        for topic, event, title, body in stories:
+        for topic, event, title, body, language in stories:
             if fold_of[event] == fold:
                 votes = model.probabilities(f"{title}\n{body}")
-                right[0] += alone.topic(title, body) == topic
-                right[1] += with_model.topic(title, body) == topic
+                right[0] += alone.topic(title, body, language) == topic
+                right[1] += with_model.topic(title, body, language) == topic
                 right[2] += max(votes, key=votes.__getitem__) == topic
     return Learning(len(stories), *(n / len(stories) for n in right))
 

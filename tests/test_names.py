@@ -143,6 +143,15 @@ def test_a_model_trained_on_the_curators_filing_files_better_than_the_keywords_a
     assert learning.learned >= learning.keywords + 0.05, learning
 
 
+def test_a_keyword_the_copys_language_means_otherwise_is_no_evidence(tmp_path):
+    """`premier` (politics) is "first" in French copy: le premier pape, la première fois."""
+    c = classifier(tmp_path)
+    title, body = "Le premier pape américain", "Le premier pape venu des Amériques. Un premier voyage."
+    assert c.filing(title, body, "fr") == ("general", False)
+    assert c.filing("The premier speaks", "The premier said the premier would act.", "en")[0] == "politics"
+    assert c.filing(title, body, "en")[0] == "politics"  # as English: the premier, as listed
+
+
 def test_the_default_topic_gets_no_vote_and_a_model_of_nothing_shared_is_no_model(tmp_path):
     from digest.ingest.learn import TopicModel
 

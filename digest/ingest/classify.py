@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from digest.config import SiteConfig, Topic
-from digest.ingest.lexicon import ACRONYMS, ALIASES, LEXICON
+from digest.ingest.lexicon import ACRONYMS, ALIASES, FALSE_FRIENDS, LEXICON
 from digest.ingest.names import find_names
 
 if TYPE_CHECKING:
@@ -161,11 +161,11 @@ class Classifier:
                    frozenset(t.casefold() for t in config.ignore_tags), model,
                    _TermMatcher.build({t: t for t in lexicon_topics}) if lexicon_topics else None, lexicon_topics)
 
-    def topic(self, title: str, body: str) -> str:
+    def topic(self, title: str, body: str, language: str | None = None) -> str:
         """The topic whose keywords the story mentions most; see `filing`."""
-        return self.filing(title, body)[0]
+        return self.filing(title, body, language)[0]
 
-    def filing(self, title: str, body: str) -> tuple[str, bool]:
+    def filing(self, title: str, body: str, language: str | None = None) -> tuple[str, bool]:
         """(topic, whether the story's own words chose it): the topic whose keywords the story
         mentions most (headline counts triple), when that is evidence enough.
 
@@ -175,9 +175,11 @@ class Classifier:
         lede, the story goes to the default topic: site.yaml's order is no evidence.
         """
         mentions: Counter[str] = Counter()
+        elsewhere = FALSE_FRIENDS.get(language or "", frozenset())  # keywords this copy's language means otherwise
         for weight, text in ((TITLE_WEIGHT, title), (1, body)):
             for _, keyword in self.keywords.find(text):
-                mentions[keyword] += weight
+                if keyword not in elsewhere:
+                    mentions[keyword] += weight
         scores = [0.0] * len(self.topics)
         for keyword, count in mentions.items():
             for index in self.keyword_topics[keyword]:
@@ -198,7 +200,7 @@ class Classifier:
         if not any(scores):
             return self.default_topic, False
         lede = body.split("\n\n", 1)[0]
-        near = {keyword for text in (title, lede) for _, keyword in self.keywords.find(text)}
+        near = {keyword for text in (title, lede) for _, keyword in self.keywords.find(text) if keyword not in elsewhere}
         evidence = [(round(scores[i], 9), sum(1 for k in near if i in self.keyword_topics[k]))
                     for i in range(len(scores))]
         best = max(range(len(scores)), key=lambda i: evidence[i])

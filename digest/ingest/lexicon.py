@@ -454,3 +454,12 @@ ACRONYMS: dict[str, str] = {
     "RCMP": "justice", "GRC": "justice", "SPVM": "justice",
     "CUPE": "labour", "SCFP": "labour", "CSN": "labour", "FTQ": "labour",
 }
+
+# Words a site lists as keywords in one language that copy in the other language uses with
+# another meaning: in that language's copy they are not matched. French `premier` is "first"
+# (`le premier pape`), `court` "short", `coup` "blow", `bail` "lease", `parole` "speech",
+# `location` "rental"; English `but` is no goal (`buts`), `course` no race, `coupe` a car.
+FALSE_FRIENDS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"premier", "premiers", "court", "courts", "coup", "coups", "bail", "parole", "location", "sale"}),
+    "en": frozenset({"but", "buts", "course", "courses", "coupe", "coupes"}),
+}
