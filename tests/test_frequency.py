@@ -3,6 +3,7 @@ on every side of the thresholds names use."""
 from __future__ import annotations
 
 import json
+import math
 import re
 
 import pytest
@@ -54,3 +55,28 @@ def test_a_table_that_is_not_what_digest_wrote_is_made_again(tmp_path, monkeypat
         assert json.loads(path.read_text(encoding="utf-8")) == data
     finally:
         frequency.forget()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_story_grouping_weighs_words_as_wordfreqs_whole_list_would(tmp_path, monkeypatch, language):
+    """Grouping looks words up in the table (lowercase, and folded to ASCII): a word the table
+    lacks is one rare enough to weigh the most, as it would by wordfreq's whole list."""
+    from digest.ingest import grouping
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    frequency.forget()
+    whole = get_frequency_dict(language)
+    try:
+        assert grouping.RARE_AT - grouping.RAREST >= frequency.FLOOR
+        for word in {form for w in _words(language) for form in (w.lower(), grouping._fold(w))}:
+            listed = whole.get(word, 0.0)
+            expected = min(grouping.RAREST, max(0.0, grouping.RARE_AT - (round(math.log10(listed) + 9, 2) if listed else 0.0)))
+            assert grouping._rarity(word, language) == expected, word
+    finally:
+        frequency.forget()
+
+
+def test_every_threshold_asked_of_the_table_is_at_or_above_its_floor():
+    from digest.ingest import grouping
+
+    assert min(RARE_ZIPF, COMMON_ZIPF, grouping.RARE_AT - grouping.RAREST) >= frequency.FLOOR

@@ -1,26 +1,32 @@
-"""How common a word is (wordfreq's Zipf scale), from a table kept in the user's cache.
+"""How common a word is (wordfreq's frequencies and Zipf scale), from a table kept in the
+user's cache.
 
 wordfreq answers exactly, but importing it and loading a language's list costs about a
-third of a second, paid by every ingest that meets a new capitalised word (a day's copy
-always does). Names only ask whether a word is rare or common, so the words of the list at
-or above `FLOOR` are kept once as JSON in the user's cache folder (outside every site: a
-site folder cannot plant it), keyed by the list file they came from; a plain word is looked
-up there, anything else (hyphens, apostrophes, digits) asks wordfreq itself.
+third of a second, paid by every ingest of new copy (names ask whether a capitalised word
+is rare or common, story grouping weighs words by rarity). Both only tell words apart at
+or above `FLOOR`, so the words of the list that frequent are kept once as JSON in the
+user's cache folder (outside every site: a site folder cannot plant it), keyed by the list
+file they came from and wordfreq's version. A Zipf value for a plain word is worked out
+from its frequency there as wordfreq does; anything else (hyphens, apostrophes, digits)
+asks wordfreq itself.
 """
 from __future__ import annotations
 
 import functools
 import json
+import math
 import unicodedata
+from collections.abc import Mapping
 from importlib import metadata
 from importlib.util import find_spec
 from pathlib import Path
 
 from digest.state import user_key_dir, write_atomic
 
-FLOOR = 3.0  # below this the table holds no word: every caller's threshold is at or above it
+FLOOR = 3.0  # Zipf: below this the table holds no word: every caller's threshold is at or above it
 LANGUAGES = ("en", "fr")
-_VERSION = 1
+_LEAST = 10 ** (FLOOR - 9) * 0.99  # the frequency of Zipf FLOOR, less what wordfreq's rounding may add
+_VERSION = 2
 
 
 def zipf(word: str, language: str) -> float:
@@ -29,8 +35,29 @@ def zipf(word: str, language: str) -> float:
     language = language if language in LANGUAGES else "en"
     table = _table(language)
     if table is not None and _plain(word):
-        return table.get(word.casefold(), 0.0)  # wordfreq's own tokens: NFC, case-folded
+        frequency = table.get(word.casefold())  # wordfreq's own token: NFC, case-folded
+        return _zipf(frequency) if frequency else 0.0
     return _exact(word, language)
+
+
+@functools.cache
+def frequencies(language: str) -> Mapping[str, float]:
+    """wordfreq's frequency of each word of its list for `language` (`get_frequency_dict`), for
+    the words of Zipf FLOOR and above; rarer ones are absent, as words off the list are."""
+    language = language if language in LANGUAGES else "en"
+    table = _table(language)
+    if table is not None:
+        return table
+    from wordfreq import get_frequency_dict
+
+    return {w: f for w, f in get_frequency_dict(language).items() if f >= _LEAST}
+
+
+def _zipf(frequency: float) -> float:
+    """What wordfreq's zipf_frequency makes of a word's listed frequency: rounded to three
+    significant digits, then its Zipf value to two places."""
+    rounded = round(frequency, math.floor(-math.log10(frequency)) + 3)
+    return round(math.log10(rounded) + 9, 2)
 
 
 def _plain(word: str) -> bool:
@@ -67,7 +94,7 @@ def _table(language: str) -> dict[str, float] | None:
         data = json.loads(path.read_bytes())
         if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("words"), dict):
             words = data["words"]
-            if all(type(v) is float for v in words.values()):
+            if all(type(v) is float and _LEAST <= v <= 1 for v in words.values()):
                 return words
     except (OSError, ValueError, RecursionError):
         pass
@@ -83,12 +110,11 @@ def _table(language: str) -> dict[str, float] | None:
 def _make(language: str) -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
-    least = 10 ** (FLOOR - 9) * 0.99  # Zipf is log10 of the frequency per billion words, rounded
-    return {word: z for word, frequency in get_frequency_dict(language, "best").items()
-            if frequency >= least and _plain(word) and (z := _exact(word, language)) >= FLOOR}
+    return {word: frequency for word, frequency in get_frequency_dict(language, "best").items() if frequency >= _LEAST}
 
 
 def forget() -> None:
     """Drop the tables read in this process (tests that point the cache elsewhere)."""
     _table.cache_clear()
+    frequencies.cache_clear()
 

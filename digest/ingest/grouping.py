@@ -23,13 +23,14 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from digest import frontmatter
 from digest.article import alone
+from digest.ingest.frequency import frequencies
 
 WINDOW_HOURS = 72     # events are reported within three days; later copy is a new development
 HALF_AT_HOURS = 24    # the resemblance of versions a day apart counts half
@@ -320,14 +321,11 @@ def _rarity(word: str, language: str) -> float:
     return min(RAREST, max(0.0, RARE_AT - (round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0)))
 
 
-@lru_cache(maxsize=8)
-def _frequencies(language: str) -> dict[str, float]:
-    """wordfreq's list for `language` (shipped inside the package; the names finder loads the
-    same one): a lookup here is a dict's, where zipf_frequency tokenises every word again."""
-    from wordfreq import get_frequency_dict
-
-    frequencies: dict[str, float] = get_frequency_dict(language)
-    return frequencies
+def _frequencies(language: str) -> Mapping[str, float]:
+    """wordfreq's frequencies for `language`, of the words that can weigh less than RAREST (a
+    word it lacks weighs RAREST, as wordfreq would have it: tests/test_frequency.py; the names
+    finder reads the same table)."""
+    return frequencies(language)
 
 
 # --- placing new versions ------------------------------------------------------------
