@@ -161,12 +161,15 @@ def _redirect_pages(config: SiteConfig, articles: Sequence[Article], pages: list
     Cloudflare Pages). An old path that another page or another article's alias holds is an
     error naming both files: one of them would silently win. For an old path the build found
     itself (`moved`) that is a warning: it redirects nowhere, and the build goes on."""
-    taken = {p.output_path: p for p in pages}
-    folders = {f for path in taken for f in _folders(path)}
+    taken: dict[str, Page] = {}
+    folders: set[str] = set()
     claimed: dict[str, Article] = {}
     problems, redirects = [], []
     for article in reversed(articles):  # oldest first: the order of _redirects
         path = Path(article.source_path)
+        if article.aliases and not taken:  # laid out for the first alias only: most sites have none
+            taken = {p.output_path: p for p in pages}
+            folders = {f for path in taken for f in _folders(path)}
         for alias in article.aliases:
             page = Page("redirect", alias, "redirect.html", article.title, MappingProxyType({"target": article}),
                         in_sitemap=False)
@@ -683,9 +686,11 @@ def _term_pages(config: SiteConfig, articles: Sequence[Article], terms: dict[str
         for url, chunk, pagination in runs:
             first = pagination.number == 0
             title = term.title if first else f"{term.title}, page {pagination.number}"
-            days = sorted(a.day for a in chunk)
-            description = f"{term.count} stories {about} {term.title}" if first else \
-                f"Stories {about} {term.title}, {days[0].isoformat()} to {days[-1].isoformat()}"
+            if first:
+                description = f"{term.count} stories {about} {term.title}"
+            else:
+                days = [a.day for a in chunk]
+                description = f"Stories {about} {term.title}, {min(days).isoformat()} to {max(days).isoformat()}"
             pages.append(Page(kind, url, "list.html", title, MappingProxyType(
                 {"term": term if first else fixed, "stories": chunk, "pagination": pagination,
                  "also": coverage.also(chunk)}), description,

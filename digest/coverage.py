@@ -23,6 +23,7 @@ class Coverage:
                 groups.setdefault(article.story, []).append(article)
         self.language = site_language
         self._versions: dict[str, tuple[Article, ...]] = {}  # by article url: all versions of its story
+        self._others: dict[str, tuple[Article, ...]] = {}  # by article url: the versions but itself
         for versions in groups.values():
             if len(versions) > 1:
                 ordered = tuple(sorted(versions, key=self.rank))
@@ -37,7 +38,10 @@ class Coverage:
         return self._versions.get(article.url, (article,))
 
     def others(self, article: Article) -> tuple[Article, ...]:
-        return tuple(a for a in self.versions(article) if a is not article)
+        others = self._others.get(article.url)
+        if others is None:  # asked by every list that shows the story: made once
+            others = self._others[article.url] = tuple(a for a in self.versions(article) if a is not article)
+        return others
 
     def same_story(self, a: Article, b: Article) -> bool:
         return bool(a.story) and a.story == b.story and a.url in self._versions
