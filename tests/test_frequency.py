@@ -48,7 +48,8 @@ def test_a_table_that_is_not_what_digest_wrote_is_made_again(tmp_path, monkeypat
         path = tmp_path / "digest/wordfreq-en.json"
         data = json.loads(path.read_text(encoding="utf-8"))
         for planted in (json.dumps({**data, "words": {**data["words"], "senate": 9}}),  # not a float
-                        json.dumps({**data, "key": "other", "words": {"senate": 1.0}}), "{", "[]"):
+                        json.dumps({**data, "key": "other", "words": {"senate": 1.0}}), "{", "[]",
+                        json.dumps({**data, "words": {"senate": 1e-5}})):  # its key, but no list wordfreq ships
             path.write_text(planted, encoding="utf-8")
             frequency.forget()
             assert frequency.zipf("Senate", "en") == zipf_frequency("Senate", "en")

@@ -150,6 +150,12 @@ def test_a_keyword_the_copys_language_means_otherwise_is_no_evidence(tmp_path):
     assert c.filing(title, body, "fr") == ("general", False)
     assert c.filing("The premier speaks", "The premier said the premier would act.", "en")[0] == "politics"
     assert c.filing(title, body, "en")[0] == "politics"  # as English: the premier, as listed
+    assert c.filing(title, body, "fr-CA") == ("general", False)
+    # a French site's keywords are French: its `location` (rental) counts in French copy
+    french = Classifier.from_config(load_config(write_site(tmp_path / "fr", {}, SITE_YAML.replace(
+        "default_topic:", "  housing: {title: Logement, keywords: [location, bail]}\ndefault_topic:") + "language: fr\n")))
+    assert french.language == "fr"
+    assert french.filing("Location : ce que dit le bail", "Le bail et la location.", "fr") == ("housing", True)
 
 
 def test_the_default_topic_gets_no_vote_and_a_model_of_nothing_shared_is_no_model(tmp_path):

@@ -139,6 +139,7 @@ class Classifier:
     model: TopicModel | None = None        # trained on the curator's filing, when there is enough
     lexicon: _TermMatcher | None = None      # built-in terms of the standard topics the site has
     lexicon_topics: dict[str, int] = field(default_factory=dict)  # term -> its topic (by index)
+    language: str = "en"                     # the site's: its keywords' language (see FALSE_FRIENDS)
 
     @classmethod
     def from_config(cls, config: SiteConfig, model: TopicModel | None = None) -> Classifier:
@@ -159,7 +160,8 @@ class Classifier:
         return cls(config.topics, config.default_topic, _TermMatcher.build(terms), keyword_topics,
                    _TermMatcher.build(spellings), config.max_tags,
                    frozenset(t.casefold() for t in config.ignore_tags), model,
-                   _TermMatcher.build({t: t for t in lexicon_topics}) if lexicon_topics else None, lexicon_topics)
+                   _TermMatcher.build({t: t for t in lexicon_topics}) if lexicon_topics else None, lexicon_topics,
+                   config.language.split("-")[0].lower())
 
     def topic(self, title: str, body: str, language: str | None = None) -> str:
         """The topic whose keywords the story mentions most; see `filing`."""
@@ -175,7 +177,9 @@ class Classifier:
         lede, the story goes to the default topic: site.yaml's order is no evidence.
         """
         mentions: Counter[str] = Counter()
-        elsewhere = FALSE_FRIENDS.get(language or "", frozenset())  # keywords this copy's language means otherwise
+        # the site's keywords are words of its language: in copy of the other, some mean otherwise
+        copy_language = (language or "").split("-")[0].lower()
+        elsewhere = FALSE_FRIENDS.get(copy_language, frozenset()) if copy_language != self.language else frozenset()
         for weight, text in ((TITLE_WEIGHT, title), (1, body)):
             for _, keyword in self.keywords.find(text):
                 if keyword not in elsewhere:

@@ -27,12 +27,13 @@ FLOOR = 3.0  # Zipf: below this the table holds no word: every caller's threshol
 LANGUAGES = ("en", "fr")
 _LEAST = 10 ** (FLOOR - 9) * 0.99  # the frequency of Zipf FLOOR, less what wordfreq's rounding may add
 _VERSION = 2
+_FEWEST = 1000  # a table of fewer words is no list wordfreq ships (en has 29,269)
 
 
 def zipf(word: str, language: str) -> float:
     """wordfreq's `zipf_frequency(word, language)` where it is at least FLOOR, else a value
     below FLOOR (0 for a word the table lacks). English for languages other than `LANGUAGES`."""
-    language = language if language in LANGUAGES else "en"
+    language = _primary(language)
     table = _table(language)
     if table is not None and _plain(word):
         frequency = table.get(word.casefold())  # wordfreq's own token: NFC, case-folded
@@ -44,13 +45,19 @@ def zipf(word: str, language: str) -> float:
 def frequencies(language: str) -> Mapping[str, float]:
     """wordfreq's frequency of each word of its list for `language` (`get_frequency_dict`), for
     the words of Zipf FLOOR and above; rarer ones are absent, as words off the list are."""
-    language = language if language in LANGUAGES else "en"
+    language = _primary(language)
     table = _table(language)
     if table is not None:
         return table
     from wordfreq import get_frequency_dict
 
     return {w: f for w, f in get_frequency_dict(language).items() if f >= _LEAST}
+
+
+def _primary(language: str) -> str:
+    """The list for a language tag (`fr-CA` is French); English for others."""
+    primary = language.split("-")[0].lower()
+    return primary if primary in LANGUAGES else "en"
 
 
 def _zipf(frequency: float) -> float:
@@ -94,7 +101,7 @@ def _table(language: str) -> dict[str, float] | None:
         data = json.loads(path.read_bytes())
         if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("words"), dict):
             words = data["words"]
-            if all(type(v) is float and _LEAST <= v <= 1 for v in words.values()):
+            if len(words) > _FEWEST and all(type(v) is float and _LEAST <= v <= 1 for v in words.values()):
                 return words
     except (OSError, ValueError, RecursionError):
         pass

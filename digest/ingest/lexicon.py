@@ -455,11 +455,12 @@ ACRONYMS: dict[str, str] = {
     "CUPE": "labour", "SCFP": "labour", "CSN": "labour", "FTQ": "labour",
 }
 
-# Words a site lists as keywords in one language that copy in the other language uses with
-# another meaning: in that language's copy they are not matched. French `premier` is "first"
-# (`le premier pape`), `court` "short", `coup` "blow", `bail` "lease", `parole` "speech",
-# `location` "rental"; English `but` is no goal (`buts`), `course` no race, `coupe` a car.
+# Words a site lists as keywords in its language that copy in the other language uses with
+# another meaning: in that copy they are not matched. French `premier` is "first" (`le premier
+# pape`), `court` "short", `coup` "blow", `bail` "lease", `parole` "speech", `location`
+# "rental", `sale` "dirty"; English `but` is no goal (`buts`), `course` no race, `coupe` a car.
 FALSE_FRIENDS: dict[str, frozenset[str]] = {
-    "fr": frozenset({"premier", "premiers", "court", "courts", "coup", "coups", "bail", "parole", "location", "sale"}),
+    "fr": frozenset({"premier", "premiers", "court", "courts", "coup", "coups", "bail", "bails", "parole", "paroles",
+                     "location", "locations", "sale", "sales"}),
     "en": frozenset({"but", "buts", "course", "courses", "coupe", "coupes"}),
 }
