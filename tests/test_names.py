@@ -158,6 +158,24 @@ def test_a_keyword_the_copys_language_means_otherwise_is_no_evidence(tmp_path):
     assert french.filing("Location : ce que dit le bail", "Le bail et la location.", "fr") == ("housing", True)
 
 
+def test_the_model_learns_from_the_newest_stories(tmp_path, monkeypatch):
+    from digest.ingest import learn
+
+    monkeypatch.setattr(learn, "MAX_EXAMPLES", 120)
+    articles = tmp_path / "content/articles"
+    files = []
+    stories = [("sports", f"Oilers beat Flames {i} as McDavid scores") for i in range(150)]
+    stories += [(topic, f"{text} {i}") for i in range(60) for topic, text in
+                (("health", "Clinic wait lists grow as nurses leave"), ("trade", "Steel makers plan mills"))]
+    for n, (topic, text) in enumerate(stories):
+        path = articles / f"2025/{1 + n // 28:02d}/{1 + n % 28:02d}-s{n}.md"  # by path is by date
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'---\ntitle: "{text}"\ntopic: {topic}\n---\n\n{text}.\n', encoding="utf-8")
+        files.append((str(path), path.stat().st_size, path.stat().st_mtime_ns))
+    model = learn.site_model(articles, tmp_path / ".digest", {"sports", "health", "trade"}, "general", files)
+    assert model is not None and model.topics == ("health", "trade") and "sports" not in model.stories
+
+
 def test_the_default_topic_gets_no_vote_and_a_model_of_nothing_shared_is_no_model(tmp_path):
     from digest.ingest.learn import TopicModel
 

@@ -23,6 +23,9 @@ from digest.state import TOPIC_MODEL, ignored, write_atomic
 
 MIN_EXAMPLES = 100         # stories the curator filed, all topics together, before the model votes
 MIN_PER_TOPIC = 3          # a topic with fewer examples gets no vote
+# The newest stories only: how the curator files now says most, and a model of 20,000 stories
+# trains in about 6 s where 100,000 take 24 s (reading their files is half of it).
+MAX_EXAMPLES = 20_000
 MODEL_VERSION = 2
 # A day's new stories barely change what a big site's model knows, and training on 10,000
 # stories takes seconds: the model is trained again when the stories grew or shrank by this share.
@@ -156,7 +159,8 @@ def site_model(articles_dir: Path, state_dir: Path, topics: set[str], default_to
         problems.append(ignored(path, "not a topic model this digest wrote"))
     if cached is not None:
         return cached if cached.ready else None
-    model = TopicModel.train(_examples(files, topics, default_topic))
+    newest = sorted(files)[-MAX_EXAMPLES:]  # content/articles/YYYY/MM/DD-slug.md: by path is by date
+    model = TopicModel.train(_examples(newest, topics, default_topic))
     try:
         write_atomic(path, model.to_json(fingerprint, len(files)).encode("utf-8"))
     except OSError:
