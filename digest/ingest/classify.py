@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from digest.config import SiteConfig, Topic
+from digest.ingest.language import primary
 from digest.ingest.lexicon import ACRONYMS, ALIASES, FALSE_FRIENDS, LEXICON
 from digest.ingest.names import find_names
 
@@ -161,7 +162,7 @@ class Classifier:
                    _TermMatcher.build(spellings), config.max_tags,
                    frozenset(t.casefold() for t in config.ignore_tags), model,
                    _TermMatcher.build({t: t for t in lexicon_topics}) if lexicon_topics else None, lexicon_topics,
-                   config.language.split("-")[0].lower())
+                   primary(config.language))
 
     def topic(self, title: str, body: str, language: str | None = None) -> str:
         """The topic whose keywords the story mentions most; see `filing`."""
@@ -178,7 +179,7 @@ class Classifier:
         """
         mentions: Counter[str] = Counter()
         # the site's keywords are words of its language: in copy of the other, some mean otherwise
-        copy_language = (language or "").split("-")[0].lower()
+        copy_language = primary(language or "")
         elsewhere = FALSE_FRIENDS.get(copy_language, frozenset()) if copy_language != self.language else frozenset()
         for weight, text in ((TITLE_WEIGHT, title), (1, body)):
             for _, keyword in self.keywords.find(text):

@@ -21,6 +21,7 @@ from importlib import metadata
 from importlib.util import find_spec
 from pathlib import Path
 
+from digest.ingest.language import primary
 from digest.state import user_key_dir, write_atomic
 
 FLOOR = 3.0  # Zipf: below this the table holds no word: every caller's threshold is at or above it
@@ -56,8 +57,8 @@ def frequencies(language: str) -> Mapping[str, float]:
 
 def _primary(language: str) -> str:
     """The list for a language tag (`fr-CA` is French); English for others."""
-    primary = language.split("-")[0].lower()
-    return primary if primary in LANGUAGES else "en"
+    language = primary(language)
+    return language if language in LANGUAGES else "en"
 
 
 def _zipf(frequency: float) -> float:

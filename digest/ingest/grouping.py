@@ -23,7 +23,7 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -317,15 +317,10 @@ RAREST = 2.5   # up to Zipf 3.5 ("tariffs"): how rare a name is in general says 
 
 def _rarity(word: str, language: str) -> float:
     """How rare `word` is in `language` (0 for the commonest words)."""
-    frequency = _frequencies(language).get(word, 0.0)
+    # a word the table lacks is rare enough to weigh RAREST, as by wordfreq's whole list
+    # (tests/test_frequency.py); the names finder reads the same table
+    frequency = frequencies(language).get(word, 0.0)
     return min(RAREST, max(0.0, RARE_AT - (round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0)))
-
-
-def _frequencies(language: str) -> Mapping[str, float]:
-    """wordfreq's frequencies for `language`, of the words that can weigh less than RAREST (a
-    word it lacks weighs RAREST, as wordfreq would have it: tests/test_frequency.py; the names
-    finder reads the same table)."""
-    return frequencies(language)
 
 
 # --- placing new versions ------------------------------------------------------------

@@ -19,6 +19,11 @@ def _identifier() -> Any:
     return identifier
 
 
+def primary(tag: str) -> str:
+    """A language tag's language, lowercase: `fr-CA` and `FR` are `fr`."""
+    return tag.split("-")[0].lower()
+
+
 def detect(text: str) -> str | None:
     """`fr`, `en` ... when the detector is sure; None when it is not or has too little to go on."""
     if len(text.split()) < 8:
