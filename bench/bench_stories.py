@@ -47,7 +47,8 @@ def write_corpus(kind: str, n: int, raw: Path, per_day: int = PER_DAY) -> None:
 def timed_ingest(tree: Path, site: Path) -> tuple[float, dict[str, float]]:
     """Wall time of `digest ingest` in a fresh process, and of the grouping steps inside it."""
     code = (
-        "import sys, time, json, pathlib\n"
+        "import gc, sys, time, json, pathlib\n"
+        "gc.disable()  # as the digest command runs (cli.py)\n"
         "from digest.config import load_config\n"
         "from digest.ingest import run\n"
         "spent = {}\n"

@@ -302,7 +302,6 @@ def _unit(bag: dict[str, float], keep: int, stored: bool = True) -> dict[str, fl
 
 _by_weight = operator.itemgetter(1, 0)
 _LEAST = 1e-4  # the least weight a stored bag holds (rounded to 4 places): smaller ones are planted
-_RANK = 1 << 48  # above any version's number: (shared keys, version) as one int
 
 
 def _fold(word: str) -> str:
@@ -337,8 +336,11 @@ class Grouper:
     weighted (`weights`, over all of them) only when compared: a day's new copy meets a few of
     the days around it."""
 
-    def __init__(self, weights: Weights) -> None:
+    def __init__(self, weights: Weights, looked_up: frozenset[str] | None = None) -> None:
         self.weights = weights
+        # the only keys `place` will be asked about (the new versions', weighted), when known:
+        # the postings of other keys would never be read
+        self.looked_up = looked_up
         self.versions: list[_Version] = []
         self.stories: dict[str, list[int]] = {}
         self.spans: dict[str, tuple[float, float]] = {}  # story -> its first and last version's stamps
@@ -365,7 +367,10 @@ class Grouper:
         self.stories.setdefault(story, []).append(at)
         day = int(stamp // 86400)
         postings = self.postings
-        for key in (*features.terms, *("\0" + k for k in features.anchors)):
+        keys: Iterable[str] = (*features.terms, *("\0" + k for k in features.anchors))
+        if self.looked_up is not None:
+            keys = self.looked_up.intersection(keys)
+        for key in keys:
             days = postings.get(key)
             if days is None:
                 days = postings[key] = {}
@@ -391,11 +396,12 @@ class Grouper:
             return []
         return list(itertools.chain.from_iterable(filter(None, map(days.get, range(first, last + 1)))))
 
-    def place(self, new: Features) -> tuple[str | None, Features]:
-        """(the story `new` reports, None for a new one; `new` as compared)."""
+    def place(self, new: Features, weighted: Features | None = None) -> tuple[str | None, Features]:
+        """(the story `new` reports, None for a new one; `new` as compared: `weighted`, when
+        weighed already)."""
         window = WINDOW_HOURS * 3600
         stamp = new.stamp
-        weighted = self.weights.apply(new)
+        weighted = weighted or self.weights.apply(new)
         first, last = int((stamp - window) // 86400), int((stamp + window) // 86400)
         # its words and anchors that say most this week: few versions share them; a key
         # hundreds share finds no one in particular, and is read only when no other finds any
@@ -408,13 +414,21 @@ class Grouper:
         # the versions sharing most keys: on a dense day hundreds share a few common ones
         versions = self.versions
         closest: list[int] = []
-        # most keys shared first, then the earliest added: one int each, sorted in C
-        for rank in sorted(map(operator.sub, map(_RANK.__mul__, near.values()), near.keys()), reverse=True):
-            at = -rank % _RANK
-            if abs(versions[at].features.stamp - stamp) <= window:
-                closest.append(at)
-                if len(closest) == CANDIDATES:
-                    break
+        # most keys shared first, then the earliest added: the versions by how many keys they
+        # share (a version is under each key once), each count's sorted only when reached
+        by_shared: list[list[int]] = [[] for _ in range(len(read) + 1)]
+        for at, shared in near.items():
+            by_shared[shared].append(at)
+        for ats in reversed(by_shared):
+            ats.sort()
+            for at in ats:
+                if abs(versions[at].features.stamp - stamp) <= window:
+                    closest.append(at)
+                    if len(closest) == CANDIDATES:
+                        break
+            else:
+                continue
+            break
         best: tuple[float, str] | None = None
         for story in sorted({versions[at].story for at in closest}):
             start, end = self.spans[story]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import time
@@ -101,8 +102,11 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
     existing = [e for e in known.values() if e[2]]
     # how much each word says is measured on the versions new ones can meet (those the index
     # keeps the words of), and the new ones
-    grouper = Grouper(Weights([*(e[3] for e in existing if isinstance(e[3], Features) and near(e[3].stamp)),
-                               *(a.features for a in ordered if a.features)]))
+    weights = Weights([*(e[3] for e in existing if isinstance(e[3], Features) and near(e[3].stamp)),
+                       *(a.features for a in ordered if a.features)])
+    # the new versions as compared: only their keys are ever looked up
+    compared = {a.raw: weights.apply(a.features) for a in ordered if a.features}
+    grouper = Grouper(weights, frozenset(itertools.chain.from_iterable(w.keys for w in compared.values())))
     for entry in existing:
         if isinstance(entry[3], Features) and near(entry[3].stamp):
             grouper.add(entry[3], entry[2] or "")
@@ -113,7 +117,7 @@ def assign(config: SiteConfig, new: Sequence[PendingArticle], old_markdown: dict
         story = _kept_story(config, old_markdown.get(article.raw)) or claimed.get(article.raw)
         weighted = None
         if article.features:
-            placed, weighted = grouper.place(article.features)
+            placed, weighted = grouper.place(article.features, compared[article.raw])
             story = story or placed
         if story is None:
             story = article.own_story
