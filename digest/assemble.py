@@ -166,8 +166,10 @@ def _redirect_pages(config: SiteConfig, articles: Sequence[Article], pages: list
     claimed: dict[str, Article] = {}
     problems, redirects = [], []
     for article in reversed(articles):  # oldest first: the order of _redirects
+        if not article.aliases:
+            continue  # most stories
         path = Path(article.source_path)
-        if article.aliases and not taken:  # laid out for the first alias only: most sites have none
+        if not taken:  # laid out for the first alias only: most sites have none
             taken = {p.output_path: p for p in pages}
             folders = {f for path in taken for f in _folders(path)}
         for alias in article.aliases:
@@ -402,8 +404,9 @@ class _RelatedIndex:
         scores = Counter(hits)  # counted in C: this runs for every story
         scores.pop(i, None)
         stamp, stamps, stories, coverage = self.stamps[i], self.stamps, self.stories, self.coverage
-        for j in [j for j in scores if coverage.same_story(stories[i], stories[j])]:
-            del scores[j]
+        if coverage.grouped(stories[i]):
+            for j in [j for j in scores if coverage.same_story(stories[i], stories[j])]:
+                del scores[j]
         if not scores or not self.count:
             return ()
         # only stories scoring at least the n-th best score can be among the n best

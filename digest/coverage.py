@@ -43,6 +43,10 @@ class Coverage:
             others = self._others[article.url] = tuple(a for a in self.versions(article) if a is not article)
         return others
 
+    def grouped(self, article: Article) -> bool:
+        """Whether the article's story has other versions."""
+        return article.url in self._versions
+
     def same_story(self, a: Article, b: Article) -> bool:
         return bool(a.story) and a.story == b.story and a.url in self._versions
 
@@ -52,8 +56,9 @@ class Coverage:
         first came, so a later version moves no page): the version that leads among those listed."""
         chosen: dict[str, Article] = {}
         order: list[str] = []
+        versions = self._versions
         for article in (reversed(articles) if by_oldest else articles):
-            key = self._story_key(article)
+            key = article.story if article.url in versions else "\0" + article.url  # _story_key, inline: hot
             held = chosen.get(key)
             if held is None:
                 order.append(key)

@@ -85,13 +85,16 @@ def place(config: SiteConfig, articles: Sequence[Article], problems: list[Proble
 
     out = []
     for article in articles:
+        if not article.image:
+            out.append(article)
+            continue  # most stories
         path = Path(article.source_path)
         if article.image in why:
             problems.append(Problem(path, field_line(path, "image"), *why[article.image]))
         elif article.image in found and not article.image_alt:
             warnings.append(Problem(path, field_line(path, "image"), "the picture has no image_alt",
                                     "say in a few words what it shows, for readers who cannot see it", warning=True))
-        out.append(dataclasses.replace(article, picture=picture(article.image)) if article.image else article)
+        out.append(dataclasses.replace(article, picture=picture(article.image)))
     for key, name in (("logo", config.logo), ("publisher", config.publisher_logo), ("image", config.image)):
         if name in why:
             problems.append(Problem(config.root / "site.yaml", config.line_of(key), *why[name]))
