@@ -6,7 +6,7 @@ the assembly and the preview can name it without importing each other.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,7 +66,7 @@ class Article:
     raw: str
     credits: tuple[str, ...]
     draft: bool
-    body: str | Callable[[], str] = field(compare=False)  # body_html, or (from the build cache) how to read it
+    body_html: str
     words: int
     url: str
     source_hash: str = ""   # of the Markdown file's bytes: what page keys build on
@@ -86,14 +86,6 @@ class Article:
     image: str = ""          # as written: a file under content/images/, or another site's address
     image_alt: str = ""      # what the picture shows, for readers who cannot see it
     picture: Picture | None = None  # `image` read (see images.py); last, and never cached: the file may change
-
-    @property
-    def body_html(self) -> str:
-        """The story's text as HTML. An article from the build cache reads it when a page
-        first shows it: a day's build shows a few hundred of the archive's stories. Not
-        compared: `source_hash` says it."""
-        body = self.body
-        return body if isinstance(body, str) else body()
 
     @property
     def modified(self) -> dt.datetime:

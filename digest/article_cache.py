@@ -1,20 +1,16 @@
 """The build cache of parsed articles: a file whose size and mtime are unchanged is not parsed again.
 
-Kept in the site's state folder (.digest/cache/articles/), never in output/. Everything
+Kept in the site's state folder (.digest/cache/articles.json), never in output/. Everything
 an Article depends on besides its file (time zone, topics, URL pattern, digest's
 version and its libraries') is part of the cache's key: change any and the cache
 starts over. The cache is JSON signed with the user's key (see state.py): it holds
 the HTML of every story, which the pages show as it is, so one not written here is
-ignored, and reading it back runs no code. A folder's stories have two files: what lists and keys
-read (title, date, tags ...), read at each build, and their text (`.text.json`, which the
-signed file vouches for by its SHA-256), read only for the stories a build renders: a day's
-build shows a few hundred of the archive's stories.
+ignored, and reading it back runs no code.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import json
 import os
@@ -27,15 +23,14 @@ from zoneinfo import ZoneInfo
 
 from digest.article import Article, FrozenDict
 from digest.config import SiteConfig
-from digest.errors import DigestError, Problem
+from digest.errors import Problem
 from digest.inputs import code_version, is_racy
 from digest.scan import FileStat
 from digest.state import ARTICLE_CACHE, ignored, sign, signing_key, verified, write_atomic
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name != "picture")  # read at each build
 _HASH_FIELD = _FIELDS.index("source_hash")
-_BODY = _FIELDS.index("body")
-_FORMAT = 3  # 1 was a pickle; 2 kept the text with the rest
+_FORMAT = 2  # 1 was a pickle
 
 _Entry = tuple[int, int, tuple, bool]  # size, mtime_ns, the Article's fields, racy (verify by hash)
 
@@ -58,12 +53,10 @@ class ArticleCache:
     signing: bytes | None = None
     problem: Problem | None = None   # why a cache file found was not used
     fresh: bool = False              # nothing was read: every folder's file is written
-    texts: _Texts | None = None      # the stories' text, read when first shown
 
     @classmethod
     def empty(cls, config: SiteConfig) -> ArticleCache:
-        folder, key, signing = config.state_dir / ARTICLE_CACHE, _key(config), signing_key()
-        return cls(folder, key, signing=signing, fresh=True, texts=_Texts(folder, key))
+        return cls(config.state_dir / ARTICLE_CACHE, _key(config), signing=signing_key(), fresh=True)
 
     @classmethod
     def load(cls, config: SiteConfig) -> ArticleCache:
@@ -72,13 +65,11 @@ class ArticleCache:
             cache.problem, cache.signing = ignored(cache.folder, "a link (the cache is a folder of its own)"), None
             return cache  # neither read nor written: its files could be anyone's
         try:
-            names = {p.name for p in cache.folder.glob("*.json")}
+            paths = sorted(p for p in cache.folder.glob("*.json") if _NAME.fullmatch(p.name))
         except OSError:
             return cache  # none yet
         cache.fresh = False
-        texts = cache.texts
-        assert texts is not None
-        for path in sorted(cache.folder / name for name in names if _LISTS.fullmatch(name)):
+        for path in paths:
             try:
                 data = path.read_bytes()
             except OSError:
@@ -94,20 +85,12 @@ class ArticleCache:
                 if document["key"] != cache.key:
                     cache.fresh = True  # written for another version or configuration: start over
                     continue
-                text = _text_of(path.name)
-                digest, size, mtime = document["text"]
-                if not (isinstance(digest, str) and _text_stat(cache.folder / text) == (size, mtime)):
-                    # gone or changed since written with these stories: they are parsed again
-                    if text in names:
-                        cache.problem = cache.problem or ignored(cache.folder / text, "changed since digest wrote it")
-                    continue
-                texts.digests[text] = digest
-                entries = {name: (size, mtime, _decode(fields, functools.partial(texts.body, text, name)), racy)
+                entries = {name: (size, mtime, _decode(fields), racy)
                            for name, (size, mtime, racy, fields) in document["entries"].items()}
             except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError):
                 cache.problem, cache.fresh = cache.problem or ignored(path, "not a cache this digest can read"), True
                 continue
-            if any(_lists_of(os.path.dirname(name)) != path.name for name in entries):
+            if any(_file_of(os.path.dirname(name)) != path.name for name in entries):
                 cache.problem, cache.fresh = cache.problem or ignored(path, "not a cache this digest can read"), True
                 continue  # a folder's entries are in its own file only: saving keeps them so
             cache.entries.update(entries)
@@ -154,44 +137,23 @@ class ArticleCache:
             self.entries = {k: v for k, v in self.entries.items() if k in kept}
         if self.signing is None:
             return
-        by_folder: dict[str, tuple[dict[str, list], dict[str, str]]] = {}
-        unreadable: set[str] = set()  # folders whose text changed under this build: parsed again next time
+        by_folder: dict[str, dict[str, list]] = {}
         for name, (size, mtime, fields, racy) in self.entries.items():
             folder = os.path.dirname(name)
-            if (self.fresh or folder in self.dirty) and folder not in unreadable:
+            if self.fresh or folder in self.dirty:
                 encoded = _encode(fields)
-                if encoded is None:
-                    continue
-                try:
-                    body = fields[_BODY] if isinstance(fields[_BODY], str) else fields[_BODY]()
-                except DigestError:
-                    unreadable.add(folder)
-                    continue
-                lists, texts = by_folder.setdefault(folder, ({}, {}))
-                lists[name], texts[name] = [size, mtime, racy, encoded], body
-        for folder in by_folder.keys() | (set() if self.fresh else self.dirty) | unreadable:
-            path = self.folder / _lists_of(folder)
-            if folder in by_folder and folder not in unreadable:
-                lists, texts = by_folder[folder]
-                # the text first: the lists file vouches for it by its digest (and knows it
-                # by its size and time, checked on reading the lists)
-                text = self.folder / _text_of(path.name)
-                data = json.dumps({"key": self.key, "texts": texts}, separators=(",", ":")).encode("ascii")
-                write_atomic(text, data)
-                stat = _text_stat(text)
-                if stat is None:  # gone the moment it was written: nothing vouches for these stories
-                    path.unlink(missing_ok=True)
-                    continue
-                payload = json.dumps({"key": self.key, "text": [hashlib.sha256(data).hexdigest(), *stat],
-                                      "entries": lists}, separators=(",", ":"))
+                if encoded is not None:
+                    by_folder.setdefault(folder, {})[name] = [size, mtime, racy, encoded]
+        for folder in by_folder.keys() | (set() if self.fresh else self.dirty):
+            path = self.folder / _file_of(folder)
+            if folder in by_folder:
+                payload = json.dumps({"key": self.key, "entries": by_folder[folder]}, separators=(",", ":"))
                 write_atomic(path, sign(self.signing, payload.encode("ascii")))
             else:
                 path.unlink(missing_ok=True)
-                (self.folder / _text_of(path.name)).unlink(missing_ok=True)
         self.dirty.clear()
         if self.fresh:  # files of folders no longer there, and older digests' caches
-            current = {name for lists in (_lists_of(os.path.dirname(name)) for name in self.entries)
-                       for name in (lists, _text_of(lists))}
+            current = {_file_of(os.path.dirname(name)) for name in self.entries}
             for path in self.folder.glob("*.json"):
                 if path.name not in current and _NAME.fullmatch(path.name):
                     path.unlink(missing_ok=True)
@@ -200,44 +162,7 @@ class ArticleCache:
         self.fresh = False
 
 
-_NAME = re.compile(r"[0-9a-f]{16}(?:\.text)?\.json")  # the only files the cache reads or removes
-_LISTS = re.compile(r"[0-9a-f]{16}\.json")
-
-
-class _Texts:
-    """The text of the cached stories, a folder's file read when a page first shows one of
-    its stories (each render worker reads its own)."""
-
-    def __init__(self, folder: Path, key: str) -> None:
-        self.folder, self.key = folder, key
-        self.digests: dict[str, str] = {}  # of each file, as its folder's lists file gives it
-        self.read: dict[str, dict[str, str]] = {}
-
-    def body(self, file: str, name: str) -> str:
-        texts = self.read.get(file)
-        if texts is None:
-            texts = self.read[file] = self._load(self.folder / file, self.digests.get(file))
-        found = texts.get(name)
-        if found is None:
-            path = self.folder / file
-            path.unlink(missing_ok=True)  # its folder's stories are parsed again next time
-            raise DigestError([Problem(path, 1, "the build cache changed while the site was being built",
-                                       "build again")])
-        return found
-
-    def _load(self, path: Path, digest: str | None) -> dict[str, str]:
-        """The file's texts by article, {} when it is not the file its lists file vouches for."""
-        try:
-            data = path.read_bytes()
-            if hashlib.sha256(data).hexdigest() != digest:
-                return {}
-            document = json.loads(data)
-        except (OSError, ValueError, RecursionError):
-            return {}
-        if not (isinstance(document, dict) and document.get("key") == self.key
-                and isinstance(texts := document.get("texts"), dict)):
-            return {}
-        return {name: text for name, text in texts.items() if type(text) is str}
+_NAME = re.compile(r"[0-9a-f]{16}\.json")  # the only files the cache reads or removes
 
 
 def _linked(folder: Path, state_dir: Path) -> bool:
@@ -251,22 +176,9 @@ def _linked(folder: Path, state_dir: Path) -> bool:
         folder = folder.parent
 
 
-def _lists_of(folder: str) -> str:
-    """The cache file of a folder of articles (what lists read)."""
+def _file_of(folder: str) -> str:
+    """The cache file of a folder of articles."""
     return hashlib.sha1(folder.encode("utf-8", "surrogateescape")).hexdigest()[:16] + ".json"
-
-
-def _text_stat(path: Path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns
-
-
-def _text_of(lists: str) -> str:
-    """The file of the text of the articles whose `lists` file this is."""
-    return lists.removesuffix(".json") + ".text.json"
 
 
 # Fields by kind, in Article's order: JSON keeps strings, numbers and lists; times are ISO text
@@ -283,7 +195,6 @@ def _encode(fields: tuple) -> list | None:
     """The fields as JSON values, or None for an article whose extra front matter JSON cannot
     hold exactly (it is parsed again on each build)."""
     out = list(fields)
-    out[_BODY] = None  # kept in the folder's text file
     try:
         for i in _DATETIMES:
             if out[i] is not None:
@@ -294,10 +205,9 @@ def _encode(fields: tuple) -> list | None:
     return out
 
 
-def _decode(values: list, body: Any) -> tuple:
+def _decode(values: list) -> tuple:
     if len(values) != len(_FIELDS):
         raise ValueError("wrong number of fields")
-    values[_BODY] = body
     for i in _DATETIMES:
         if values[i] is not None:
             values[i] = _decode_time(values[i])

@@ -373,8 +373,6 @@ class Renderer:
             if page.kind == "email":
                 text = _inline_styles(text)
             return text.encode("utf-8")  # encoding inside: a lone surrogate printed from `extra`
-        except DigestError:  # what the page reads was found wrong (a story's text in the build cache)
-            raise
         except Exception as exc:  # any template mistake (1/0, recursion ...) is the theme's, not a crash
             raise DigestError([_template_problem(exc, page)]) from None
 

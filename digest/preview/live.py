@@ -64,7 +64,7 @@ def _shape(article: Article) -> Article:
     """Everything about an article that decides where it and its neighbours appear: all but
     its words, which pages only show (`assemble` never orders or groups by them)."""
     return dataclasses.replace(article, title="", summary="", source="", dateline="", credits=(), notes=(),
-                               body="", words=0, source_hash="", extra=FrozenDict(), comment="",
+                               body_html="", words=0, source_hash="", extra=FrozenDict(), comment="",
                                comment_html="", image_alt="", picture=None)
 
 
