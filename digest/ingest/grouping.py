@@ -401,7 +401,8 @@ class Grouper:
         weighed already)."""
         window = WINDOW_HOURS * 3600
         stamp = new.stamp
-        weighted = weighted or self.weights.apply(new)
+        if weighted is None:
+            weighted = self.weights.apply(new)
         first, last = int((stamp - window) // 86400), int((stamp + window) // 86400)
         # its words and anchors that say most this week: few versions share them; a key
         # hundreds share finds no one in particular, and is read only when no other finds any
@@ -421,14 +422,10 @@ class Grouper:
             by_shared[shared].append(at)
         for ats in reversed(by_shared):
             ats.sort()
-            for at in ats:
-                if abs(versions[at].features.stamp - stamp) <= window:
-                    closest.append(at)
-                    if len(closest) == CANDIDATES:
-                        break
-            else:
-                continue
-            break
+            closest += [at for at in ats if abs(versions[at].features.stamp - stamp) <= window]
+            if len(closest) >= CANDIDATES:
+                break
+        del closest[CANDIDATES:]
         best: tuple[float, str] | None = None
         for story in sorted({versions[at].story for at in closest}):
             start, end = self.spans[story]
