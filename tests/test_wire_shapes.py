@@ -290,3 +290,42 @@ def test_editing_a_translation_table_rebuilds_the_pages_it_words(tmp_path, run):
     (root / "themes/default/i18n/en.yaml").write_text("archive: [not, text]\n", encoding="utf-8")
     code, _, err = run("build", "--site", str(root))
     assert code == 1 and "themes/default/i18n/en.yaml:1: a translation table must be `key: text` lines" in err
+
+
+@pytest.mark.parametrize("header, authors, source, posted, updated", [
+    # CBC: the name, a middle dot, the outlet; Posted and Last Updated on one line
+    ("Helen Pietrangelo · CBC News\n\nPosted: Oct 21, 2025 1:15 AM MDT | Last Updated: Oct 21, 2025 11:40 AM MDT",
+     ("Helen Pietrangelo",), "CBC News", "2025-10-21T03:15:00-04:00", "2025-10-21T13:40:00-04:00"),
+    # CTV: the name over the writer's role at the outlet
+    ("Alessia Rinaldi\nCTV News Toronto Multi-Platform Journalist\n\nPublished: June 01, 2025 at 4:12PM EDT\n"
+     "Updated: June 01, 2025 at 7:48PM EDT", ("Alessia Rinaldi",), "CTV News", "2025-06-01T16:12:00-04:00",
+     "2025-06-01T19:48:00-04:00"),
+    # Postmedia: `Author of the article:`, the paper, then times and a reading time after bullets
+    ("Author of the article: Kelsey Rybak\nRegina Leader-Post\n"
+     "Published Nov 18, 2025 • Last updated Nov 18, 2025 • 3 minute read",
+     ("Kelsey Rybak",), "Regina Leader-Post", "2025-11-18", "2025-11-18"),
+    # SaltWire: a byline in capitals, the paper, and the time alone
+    ("BY GRAHAM SMITH\nThe Chronicle Herald\nAug. 16, 2025 at 6:02 p.m.",
+     ("Graham Smith",), "The Chronicle Herald", "2025-08-16T18:02:00-04:00", None),
+])
+def test_local_outlets_bylines_and_times_are_read_not_published_as_story(header, authors, source, posted, updated):
+    s = story(f"date 2025-01-01 A fire grows\n\n{header}\n\nThe fire grew on Saturday.\n\nCrews held the line.\n")
+    assert (s.authors, s.source) == (authors, source)
+    assert (s.date if s.timed else s.date.date()).isoformat() == posted
+    assert (None if s.updated is None else (s.updated if s.updated_timed else s.updated.date()).isoformat()) == updated
+    assert s.lede == "The fire grew on Saturday." and s.paragraphs[0] == "The fire grew on Saturday."
+
+
+def test_a_name_alone_above_the_story_is_no_byline():
+    s = story("date 2025-01-01 A fire grows\n\nJane Doe\n\nThe fire grew on Saturday.\n")
+    assert s.authors == () and s.paragraphs[0] == "Jane Doe"  # with no header around it, it is the story's
+
+
+@pytest.mark.parametrize("opening", ["The rain kept falling.", "Sept. 11, 2001."])
+def test_the_story_s_first_line_under_a_byline_stays_story(opening):
+    """Only the line right under a byline, in its block, may be its outlet or its time: a
+    sentence, or a date without a time, after a blank line stays story text."""
+    s = story(f"date 2025-01-01 A fire grows\n\nBy Jane Doe\n\n{opening}\n\nThe fire grew on Saturday.\n")
+    assert s.source == "" and not s.timed and s.paragraphs[0] == opening
+    apart = story("date 2025-01-01 A fire grows\n\nBy Jane Doe\n\nWinnipeg Free Press\n\nThe fire grew.\n")
+    assert apart.source == "" and "Winnipeg Free Press" in apart.warnings[0].message  # left out, said so

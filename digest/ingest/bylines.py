@@ -66,6 +66,21 @@ def _split_names(text: str, conventions: Conventions) -> list[str]:
     return names
 
 
+def is_outlet_line(text: str) -> bool:
+    """A line that only names an outlet (`The Chronicle Herald`, `Regina Leader-Post`): no
+    sentence, and a known family or an outlet's last word."""
+    words = text.split()
+    return 0 < len(words) <= 6 and text[-1] not in ".!?;:," and _is_name(text) and (
+        family_named(text) is not None or words[-1].rsplit("-", 1)[-1] in OUTLET_WORDS)
+
+
+def is_bare_name(text: str) -> bool:
+    """A line that is only a person's name (`Helen Pietrangelo`): two to four capitalised words."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and _is_name(text) and all(w[:1].isupper() for w in words) \
+        and not _is_outlet(text) and not any(c.isdigit() for c in text)
+
+
 def _is_name(text: str) -> bool:
     text = re.sub(r", (?:Jr|Sr|JR|SR)\.?$|, (?:II|III|IV)$", "", text)
     return bool(NAME_RE.match(text)) and text[0].isupper()
@@ -86,7 +101,8 @@ def _is_outlet(text: str, strict: bool = False) -> bool:
             or re.search(r"\.(?:com|ca|org|net|fr)$|\d", text, re.I):  # `CP24.com`
         return True
     endings = _OUTLET_ENDINGS if strict else OUTLET_WORDS
-    return words[-1] in endings or words[-1].title() in endings
+    last = words[-1].rsplit("-", 1)[-1]  # `Regina Leader-Post`
+    return last in endings or last.title() in endings
 
 
 def _outlet(source: str) -> str:
@@ -99,9 +115,11 @@ def _outlet(source: str) -> str:
     if family:
         return family.name
     role = ROLE.match(source)
-    if role:  # `AP Business Writer` is The Associated Press; `Staff Writer` names no outlet
+    if role:  # `AP Business Writer` is The Associated Press; `Staff Writer` names no outlet;
+        # `CTV News Toronto Multi-Platform Journalist` is CTV News Toronto
         family = family_named(role.group(1)) or family_named(role.group(1).split()[0])
-        return family.name if family else ""
+        named = role.group(1) if any(w in OUTLET_WORDS for w in role.group(1).split()[1:]) else ""
+        return family.name if family else named
     return _proper(source) if source.isupper() and len(source) > 4 else source
 
 

@@ -16,6 +16,7 @@ from digest.config import SiteConfig, Topic
 from digest.ingest.language import primary
 from digest.ingest.lexicon import ACRONYMS, ALIASES, FALSE_FRIENDS, LEXICON
 from digest.ingest.names import find_names
+from digest.ingest.places import dateline_countries, home_country
 
 if TYPE_CHECKING:
     from digest.ingest.learn import TopicModel
@@ -89,22 +90,60 @@ def _lexicon_terms(topics: tuple[Topic, ...], keywords: dict[str, str]) -> dict[
     plurals) already match."""
     found: dict[str, int] = {}
     for index, topic in enumerate(topics):
-        for name in (topic.slug.casefold(), topic.title.casefold()):
-            standard = name if name in LEXICON else ALIASES.get(name)
-            if standard is None:
-                continue
-            for member in [standard] + [t for t, parent in PARENT_TOPICS.items() if parent == standard]:
-                if member != standard and any(ALIASES.get(n, n) == member for t in topics
-                                              for n in (t.slug.casefold(), t.title.casefold())):
-                    continue  # the site has the narrower topic itself
-                for acronym, owner in ACRONYMS.items():  # as written: `AI`, not the French `ai`
-                    if owner == member and acronym not in keywords:
-                        found.setdefault(acronym, index)
-                for term in LEXICON[member]:
-                    if term not in keywords and term.upper() not in ACRONYMS:
-                        found.setdefault(term, index)
-            break
+        standard = _standard(topic)
+        if standard is None:
+            continue
+        for member in [standard] + [t for t, parent in PARENT_TOPICS.items() if parent == standard]:
+            if member != standard and any(ALIASES.get(n, n) == member for t in topics
+                                          for n in (t.slug.casefold(), t.title.casefold())):
+                continue  # the site has the narrower topic itself
+            for acronym, owner in ACRONYMS.items():  # as written: `AI`, not the French `ai`
+                if owner == member and acronym not in keywords:
+                    found.setdefault(acronym, index)
+            for term in LEXICON[member]:
+                if term not in keywords and term.upper() not in ACRONYMS:
+                    found.setdefault(term, index)
     return found
+
+
+def _standard(topic: Topic) -> str | None:
+    """The standard topic a site's topic is, by its slug or else its title (`business` is
+    economy, `Monde` is world), if any."""
+    for name in (topic.slug.casefold(), topic.title.casefold()):
+        standard = name if name in LEXICON else ALIASES.get(name)
+        if standard is not None:
+            return standard
+    return None
+
+
+def _mentions(matcher: _TermMatcher, title: str, body: str) -> Counter[str]:
+    """Each term's mentions, the headline's counting TITLE_WEIGHT times."""
+    counts: Counter[str] = Counter()
+    for weight, text in ((TITLE_WEIGHT, title), (1, body)):
+        for _, term in matcher.find(text):
+            counts[term] += weight
+    return counts
+
+
+def _absent_terms(topics: tuple[Topic, ...], keywords: dict[str, str]) -> tuple[_TermMatcher | None, dict[str, str]]:
+    """The built-in terms of the standard topics the site neither has nor folds into one it has
+    (a site with no religion section files a conclave under its default topic, not politics),
+    each with its topic."""
+    present = {_standard(t) for t in topics}
+    covered = present | {child for child, parent in PARENT_TOPICS.items() if parent in present}
+    terms = {term: standard for standard, words in LEXICON.items() if standard not in covered
+             for term in words if term not in keywords and term.upper() not in ACRONYMS}
+    return (_TermMatcher.build({t: t for t in terms}) if terms else None), terms
+
+
+def _politics_world(topics: tuple[Topic, ...]) -> tuple[int, int] | None:
+    """The indexes of the site's politics and world topics (by slug or title: `Monde`), if it has both."""
+    found: dict[str, int] = {}
+    for index, topic in enumerate(topics):
+        standard = _standard(topic)
+        if standard in ("politics", "world"):
+            found.setdefault(standard, index)
+    return (found["politics"], found["world"]) if len(found) == 2 else None
 
 
 # A standard topic a site does not have is part of a broader one it has: a business section
@@ -141,6 +180,10 @@ class Classifier:
     lexicon: _TermMatcher | None = None      # built-in terms of the standard topics the site has
     lexicon_topics: dict[str, int] = field(default_factory=dict)  # term -> its topic (by index)
     language: str = "en"                     # the site's: its keywords' language (see FALSE_FRIENDS)
+    home: str | None = None                  # the site's country (by its time zone): politics elsewhere is world news
+    politics_world: tuple[int, int] | None = None  # the site's politics and world topics, when it has both
+    absent: _TermMatcher | None = None       # built-in terms of the standard topics the site lacks (religion ...)
+    absent_topics: dict[str, str] = field(default_factory=dict)  # term -> its standard topic
 
     @classmethod
     def from_config(cls, config: SiteConfig, model: TopicModel | None = None) -> Classifier:
@@ -162,20 +205,23 @@ class Classifier:
                    _TermMatcher.build(spellings), config.max_tags,
                    frozenset(t.casefold() for t in config.ignore_tags), model,
                    _TermMatcher.build({t: t for t in lexicon_topics}) if lexicon_topics else None, lexicon_topics,
-                   primary(config.language))
+                   primary(config.language), home_country(config.timezone), _politics_world(config.topics),
+                   *_absent_terms(config.topics, terms))
 
-    def topic(self, title: str, body: str, language: str | None = None) -> str:
+    def topic(self, title: str, body: str, language: str | None = None, dateline: str = "") -> str:
         """The topic whose keywords the story mentions most; see `filing`."""
-        return self.filing(title, body, language)[0]
+        return self.filing(title, body, language, dateline)[0]
 
-    def filing(self, title: str, body: str, language: str | None = None) -> tuple[str, bool]:
+    def filing(self, title: str, body: str, language: str | None = None, dateline: str = "") -> tuple[str, bool]:
         """(topic, whether the story's own words chose it): the topic whose keywords the story
         mentions most (headline counts triple), when that is evidence enough.
 
         Each keyword adds 1 + ln(mentions): several of a topic's words are stronger evidence
         than one word repeated. Below MIN_EVIDENCE (one word in passing: a shutdown story
         that says "health" once), or when two topics tie on the score, the headline and the
-        lede, the story goes to the default topic: site.yaml's order is no evidence.
+        lede, the story goes to the default topic: site.yaml's order is no evidence. A
+        dateline in another country than the site's makes its politics world news (a new
+        chancellor in Berlin is foreign news to a Canadian digest).
         """
         mentions: Counter[str] = Counter()
         # the site's keywords are words of its language: in copy of the other, some mean otherwise
@@ -190,11 +236,7 @@ class Classifier:
             for index in self.keyword_topics[keyword]:
                 scores[index] += 1 + math.log(count)
         if self.lexicon is not None:
-            terms: Counter[str] = Counter()
-            for weight, text in ((TITLE_WEIGHT, title), (1, body)):
-                for _, term in self.lexicon.find(text):
-                    terms[term] += weight
-            for term, count in terms.items():
+            for term, count in _mentions(self.lexicon, title, body).items():
                 scores[self.lexicon_topics[term]] += LEXICON_WEIGHT * (1 + math.log(count))
         if self.model is not None:  # the curator's own filing votes
             votes = self.model.probabilities(title + "\n" + body)
@@ -208,10 +250,28 @@ class Classifier:
         near = {keyword for text in (title, lede) for _, keyword in self.keywords.find(text) if keyword not in elsewhere}
         evidence = [(round(scores[i], 9), sum(1 for k in near if i in self.keyword_topics[k]))
                     for i in range(len(scores))]
+        if self.politics_world and dateline and self._abroad(dateline):
+            politics, world = self.politics_world
+            evidence[world] = (round(scores[world] + scores[politics], 9), evidence[world][1] + evidence[politics][1])
+            scores[world] += scores[politics]
+            scores[politics], evidence[politics] = 0.0, (0.0, 0)
         best = max(range(len(scores)), key=lambda i: evidence[i])
-        if scores[best] < MIN_EVIDENCE or evidence.count(evidence[best]) > 1:
-            return self.default_topic, False
+        if scores[best] < MIN_EVIDENCE or evidence.count(evidence[best]) > 1 \
+                or self.absent is not None and self._absent_score(title, body) > scores[best]:
+            return self.default_topic, False  # (a canonisation that mentions football is no sports story)
         return self.topics[best].slug, True
+
+    def _absent_score(self, title: str, body: str) -> float:
+        """The evidence for the standard topic the site lacks that the story says most about."""
+        assert self.absent is not None
+        scores: defaultdict[str, float] = defaultdict(float)
+        for term, count in _mentions(self.absent, title, body).items():
+            scores[self.absent_topics[term]] += LEXICON_WEIGHT * (1 + math.log(count))
+        return max(scores.values(), default=0.0)
+
+    def _abroad(self, dateline: str) -> bool:
+        countries = dateline_countries(dateline)
+        return self.home is not None and bool(countries) and self.home not in countries
 
     def tags(self, title: str, paragraphs: tuple[str, ...], exclude: Iterable[str],
              language: str = "en") -> list[str]:

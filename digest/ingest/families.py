@@ -91,7 +91,7 @@ OUTLET_WORDS = frozenset({
 })
 STAFF_WORDS = ("Staff", "staff", "Personnel", "La rédaction", "Rédaction")
 # A byline's last part that gives the writer's role at an agency: `AP Business Writer`.
-ROLE = re.compile(r"^(?:The\s+)?(.+?)\s+(?:[A-Z][a-z]+\s+){0,2}(?:Writer|Writers|Correspondent|Reporter|Editor|"
+ROLE = re.compile(r"^(?:The\s+)?(.+?)\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){0,2}(?:Writer|Writers|Correspondent|Reporter|Editor|"
                   r"Columnist|Journalist|Photographer)s?$")
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from digest.errors import Problem
-from digest.ingest.bylines import parse_byline
-from digest.ingest.families import CONVENTIONS, Conventions, family_named
+from digest.ingest.bylines import is_bare_name, is_outlet_line, parse_byline
+from digest.ingest.families import CONVENTIONS, ENGLISH, Conventions, family_named
 from digest.ingest.stamps import Stamp, StampError, read_stamp
 from digest.ingest.structure import BULLET, NOTE
 
@@ -28,7 +28,12 @@ STAMP_SHAPE = re.compile(r"^(?:on\s+|le\s+)?(?:[^\W\d_]+\.?,?\s+\d|\d{1,2}(?:er)
 # short, and no sentence.
 _NOISE_WORDS = 6
 _SENTENCE_END = ".!?”\"»…:;,"
-_SEGMENTS = re.compile(r"\s+\|\s+")  # `Posted: April 2, 2025 | Last Updated: 9 hours ago`
+# `Posted: April 2, 2025 | Last Updated: 9 hours ago`, `Published Nov 18, 2025 • Last updated ...`,
+# `Helen Pietrangelo · CBC News`
+_SEGMENTS = re.compile(r"\s+[|•·]\s+")
+_SEPARATORS = "|•·"
+# Bylines some outlets give without `By`: `Author of the article: Kelsey Rybak` (Postmedia)
+_BYLINE_LABELS = ("Author of the article:",)
 
 
 class HeaderError(Exception):
@@ -50,6 +55,7 @@ class Header:
     conventions: Conventions | None = None
     notes: list[str] = field(default_factory=list)
     end: int = 1                  # the index of the first body block
+    byline_line: int = 0          # the line of the byline, or of the outlet line under it
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +102,11 @@ def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, h
                 unused: list[_Unused]) -> bool:
     """Read a block of header lines into `header`, all or nothing: False (and `header` as it
     was) when one of its lines is story text rather than a header line."""
-    segments = [(n, segment) for n, text in enumerate(block.split("\n"))
-                for segment in (_SEGMENTS.split(text) if "|" in text else (text,))]
+    segments = _bylines_without_by([(n, segment) for n, text in enumerate(block.split("\n"))
+                                    for segment in (_SEGMENTS.split(text) if any(c in text for c in _SEPARATORS)
+                                                    else (text,))])
     if len(segments) == 1:  # one line: `_header_line` changes `header` only when it reads the line
-        why = _header_line(path, line, block, zone, header)
+        why = _header_line(path, line, segments[0][2], zone, header)
         if why == "" and not is_noise(block):
             return False
         if why is not None:
@@ -107,17 +114,44 @@ def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, h
         return True
     trial = dataclasses.replace(header, stamps=dict(header.stamps))
     left_out: list[_Unused] = []
-    for n, segment in segments:
-        why = _header_line(path, line + n, segment, zone, trial)
+    for n, segment, read in segments:
+        why = _header_line(path, line + n, read, zone, trial)
         if why is None:
             continue
         if why == "" and not is_noise(segment):
             return False
         left_out.append(_Unused(index, line + n, segment, why or "is not a byline, time or note"))
     header.authors, header.source, header.byline = trial.authors, trial.source, trial.byline
-    header.stamps, header.conventions = trial.stamps, trial.conventions
+    header.stamps, header.conventions, header.byline_line = trial.stamps, trial.conventions, trial.byline_line
     unused.extend(left_out)
     return True
+
+
+def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    """(line, as written, as read): a person's name with their outlet on the next line or after
+    a `·` (`Helen Pietrangelo · CBC News`; `Alessia Rinaldi` over `CTV News Toronto
+    Multi-Platform Journalist`; Postmedia's `Author of the article: Kelsey Rybak` over `Regina
+    Leader-Post`) is a byline, read as `By NAME, OUTLET`. A name alone is not: it may be the
+    story's first words."""
+    out: list[tuple[int, str, str]] = []
+    skip = False
+    for i, (n, text) in enumerate(segments):
+        if skip:
+            skip = False
+            continue
+        label = next((label for label in _BYLINE_LABELS if text.startswith(label)), "")
+        name = text[len(label):].strip()
+        outlet = segments[i + 1][1] if i + 1 < len(segments) else ""
+        said = any(name[:len(c.byline) + 1].casefold() == c.byline.casefold() + " " for c in CONVENTIONS)
+        parsed = parse_byline(f"{name}, {outlet}", ENGLISH) if outlet and not said and is_bare_name(name) else None
+        if parsed and parsed[1]:
+            out.append((n, f"{text} · {outlet}", f"{ENGLISH.byline} {name}, {outlet}"))
+            skip = True
+        elif label:
+            out.append((n, text, f"{ENGLISH.byline} {name}"))
+        else:
+            out.append((n, text, text))
+    return out
 
 
 def is_noise(text: str) -> bool:
@@ -133,19 +167,24 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
     if not header.source and (family := family_named(text.rstrip("."))):
         header.source = family.name  # `By Jane Doe` then `The Canadian Press`
         return None
+    if not header.source and header.byline and line == header.byline_line + 1 and is_outlet_line(text):
+        header.source = text  # `BY GRAHAM MACISAAC` right over `The Chronicle Herald`
+        header.byline_line = line
+        return None
     for conventions in CONVENTIONS:
         prefix = conventions.byline + " "
-        if text.startswith(prefix) and not header.byline:
+        if text[:len(prefix)].casefold() == prefix.casefold() and not header.byline:  # `BY GRAHAM MACISAAC`
             parsed = parse_byline(text[len(prefix):], conventions)
             if parsed:
                 header.authors, header.source = parsed
                 header.byline = " ".join(text[len(prefix):].split()).rstrip(".")
+                header.byline_line = line
                 header.conventions = header.conventions or conventions
                 return None
         for kind, labels in (("updated", conventions.updated), ("posted", conventions.posted)):
             for label in labels:
-                if not (text.startswith(label) and text[len(label):len(label) + 1] in (" ", ":")):
-                    continue
+                if not (text[:len(label)].casefold() == label.casefold() and text[len(label):len(label) + 1] in (" ", ":")):
+                    continue  # `Last updated Nov 18, 2025` as well
                 rest = text[len(label):].lstrip(": ")
                 stamp = _stamp(path, line, label, rest, zone, conventions)
                 if stamp is None:
@@ -155,6 +194,17 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
                 header.stamps[kind] = (stamp, line)
                 header.conventions = header.conventions or conventions
                 return None
+    if "posted" not in header.stamps and header.byline and line == header.byline_line + 1 \
+            and STAMP_SHAPE.match(text) and is_noise(text.rstrip(".")):
+        # a date and time alone right under the byline (SaltWire's `Aug. 16, 2025 at 6:02 p.m.`)
+        # is when it was posted; a date alone there may be the story's first line
+        try:
+            stamp = read_stamp(text, zone)
+        except StampError:
+            stamp = None
+        if stamp is not None and stamp.timed:
+            header.stamps["posted"] = (stamp, line)
+            return None
     return ""
 
 

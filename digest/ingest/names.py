@@ -4,8 +4,10 @@ people left out; a surname or `M. Legault` counted toward the full name).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -40,6 +42,14 @@ TITLES = PORTFOLIOS | {
     "Directrice", "PDG", "Gouverneur", "Gouverneure", "Commissaire", "Secrétaire", "Ministère", "Dre", "Mgr",
     "Cardinal", "Professor", "Prof", "Archbishop", "Bishop", "Rev", "Father", "Pastor",
 }
+# Roles said before a person's name (`Quarterback Trevor Harris said`), but also surnames and
+# words of other names (`John Constable`, `Canada Forward`): dropped only before a person's name
+ROLES = {
+    "Quarterback", "Goaltender", "Goalie", "Defenceman", "Defenseman", "Forward", "Winger", "Pitcher",
+    "Linebacker", "Receiver", "Midfielder", "Striker", "Rookie", "Veteran", "Lawyer", "Trustee", "Constable",
+    "Sergeant", "Superintendent", "Inspector", "Detective", "Lieutenant", "Corporal", "Coroner", "Warden",
+    "Gardien", "Attaquant", "Défenseur", "Avocat", "Avocate", "Entraîneur", "Capitaine",
+}
 # A run that ends with one of these names a body or a place, title words and all:
 # `Public Health Ontario`, `Environment and Climate Change Canada`, `Bank of Canada`.
 PLACES = {"Canada", "Ontario", "Quebec", "Québec", "Alberta", "Manitoba", "Saskatchewan", "Nova Scotia",
@@ -65,9 +75,9 @@ DEMONYMS = {
     "Européen", "Européenne", "Européens", "Français", "Française", "Anglo", "Franco", "Indigenous", "First",
     "Britannique", "Montréalais", "Montréalaise", "Ontarien", "Ontarienne", "Albertain",
     "Ukrainien", "Ukrainienne", "Russe", "Allemand", "Chinois", "Mexicain", "Manitobans", "Torontonians",
-    "Montrealers", "Vancouverites", "Calgarians",
+    "Montrealers", "Vancouverites", "Calgarians", "Germans", "Britons",
 }
-COMPANY_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "L.L.C.", "plc", "PLC", "S.A.", "AG", "N.V.", "Limited",
+COMPANY_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "LLC", "L.L.C.", "plc", "PLC", "S.A.", "AG", "N.V.", "Limited",
                     "Incorporated", "Ltée", "Local"}  # `Unifor Local 1285` is Unifor
 # Small words that may sit inside a name: Bank of Canada, Ursula von der Leyen.
 CONNECTORS = {"of", "de", "du", "des", "la", "le", "von", "van", "der", "den", "da", "di", "bin", "al"}
@@ -118,13 +128,15 @@ ORG_WORDS = {
     "Corp", "Inc", "Ltd", "Banque", "Agence", "Parti", "Conseil", "Cour", "Université",
     "Hôpital", "Société", "Assemblée", "Fédération", "Syndicat", "Institut", "Fondation", "Régie", "Caisse",
     "Tribunal", "Ville", "Groupe", "Coalition", "Alliance", "Centers", "Centres", "Église", "Bloc", "Companies",
+    "Congress", "Musée", "Museum", "Théâtre", "Theatre", "Stade", "Stadium", "Aréna", "Arena", "Parc", "Park",
+    "Collège", "College", "École", "School", "Cégep", "Cathedral", "Cathédrale", "Church", "Hall",
 } | PLACES
 # Bodies whose names go on with `for` or `on`: `Centers for Disease Control and Prevention`,
 # `Advisory Committee on Immunization Practices`.
 BODY_HEADS = {"Committee", "Centers", "Center", "Centre", "Centres", "Council", "Office", "Commission",
               "Institute", "Agency", "Association", "Coalition", "Alliance", "Foundation", "Society",
               "Network", "Union", "Board", "Department", "Ministry", "Federation", "Bureau", "Fund",
-              "Organization", "Organisation", "Campaign", "Partnership", "Secretariat", "Tribunal"}
+              "Organization", "Organisation", "Campaign", "Partnership", "Secretariat", "Tribunal", "Administration"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # `Battle River—Crowfoot`: a riding's name keeps its dash
@@ -187,6 +199,10 @@ _NAME_SLASH = re.compile(rf"(?<=[a-zà-ÿ])/(?=[{_UPPER}][a-zà-ÿ])")
 _NEXT_WORD = re.compile(r"[ \t]+([a-zà-ÿ][\w’'-]*)")
 
 
+_INDEX_NUMBER = re.compile(r"[ \t]+\d")
+_INDEX_SHAPE = re.compile(r"S&P")  # `AT&T 12 years later` is AT&T
+
+
 class Run(NamedTuple):
     words: tuple[str, ...]
     opens: bool        # whether it opens a sentence
@@ -203,6 +219,9 @@ def _runs(paragraph: str) -> list[Run]:
             continue  # `“Elbows Up”`, `« Canada Fort »`: a slogan; `Accord Canada–États-Unis`: part of a compound
         opens = None
         parts = _split_run(match.group())
+        if parts and _INDEX_NUMBER.match(text, match.end()) and _INDEX_SHAPE.fullmatch(parts[-1][0][-1]):
+            # `S&P 500`: an index, named with its number, not by the acronym alone
+            parts = parts[:-1] + ((parts[-1][0][:-1], parts[-1][1]),) if len(parts[-1][0]) > 1 else parts[:-1]
         follower = _NEXT_WORD.match(text, match.end())
         for index, (words, part_opens) in enumerate(parts):
             if part_opens is None:
@@ -226,14 +245,168 @@ _FRENCH_BODY = re.compile(
     rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}])))")  # `Association canadienne des libertés civiles` goes on
 
 
-def _french_bodies(paragraph: str) -> list[tuple[str, int, int]]:
-    """(name, start, end) of each French body named in the paragraph."""
+# Departments named for their fields: `Environnement et Changement climatique Canada`,
+# `Ressources naturelles Canada`, `Pêches et Océans Canada`
+_FRENCH_FIELD_ADJECTIVE = rf"(?:{_FRENCH_ADJECTIVE}|[a-zà-ÿ]+(?:al|aux))"
+_FRENCH_FIELDS = ("Environnement", "Emploi", "Santé", "Sécurité", "Affaires", "Ressources", "Pêches", "Patrimoine",
+                  "Immigration", "Innovation", "Agriculture", "Services", "Anciens", "Statistique", "Femmes",
+                  "Transports", "Finances", "Justice", "Infrastructure", "Relations", "Développement", "Diversification")
+_FRENCH_DEPARTMENT = re.compile(
+    rf"\b(?:{'|'.join(_FRENCH_FIELDS)})(?:,[ \t]+[{_UPPER}][\w’'-]*|[ \t]+{_FRENCH_FIELD_ADJECTIVE})*?"
+    rf"(?:[ \t]+et[ \t]+[{_UPPER}][\w’'-]*(?:[ \t]+{_FRENCH_FIELD_ADJECTIVE})?|[ \t]+{_FRENCH_FIELD_ADJECTIVE})"
+    r"[ \t]+Canada\b")
+# A French place is named with its kind in lowercase: `la rivière Chaudière`, `le fleuve Saint-Laurent`
+_FRENCH_FEATURE = re.compile(
+    rf"\b(?:rivière|fleuve|lac|mont|île|baie|golfe|détroit|chutes?|canal)[ \t]+(?:de[ \t]+la[ \t]+|des?[ \t]+|du[ \t]+|d[’'])?"
+    rf"[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*")
+
+
+class _Spans:
+    """Disjoint spans of a text, sorted: whether a new one overlaps any is one bisection."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def take(self, start: int, end: int) -> bool:
+        """Add [start, end) unless it overlaps a span already taken; whether it was added."""
+        at = bisect.bisect_left(self.starts, end)
+        if at and self.ends[at - 1] > start:
+            return False
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+        return True
+
+
+def _french_bodies(paragraph: str, taken: _Spans) -> list[tuple[str, int, int]]:
+    """(name, start, end) of each French body or place named in the paragraph, where no span
+    already `taken` is."""
     found = []
+    for match in (*_FRENCH_DEPARTMENT.finditer(paragraph), *_FRENCH_FEATURE.finditer(paragraph)):
+        if taken.take(match.start(), match.end()):
+            found.append((match.group(), match.start(), match.end()))
     for match in _FRENCH_BODY.finditer(paragraph):
+        if not taken.take(match.start(), match.end()):
+            continue
         words = match.group().split()
         if words[0] in SENTENCE_WORDS or _is_title(words[0]):  # `Le Parti libéral`: `Le` opens the sentence
             words = words[1:]
         found.append((" ".join(words), match.start(), match.end()))
+    return found
+
+
+# A name followed by the acronym it is known by: `Union des producteurs agricoles (UPA)`,
+# `Food and Drug Administration (FDA)`. The initials say where the name starts, whatever its case.
+_DEFINED = re.compile(r"\(([A-ZÀ-Þ][A-ZÀ-Þ&]{1,7})\)")
+_SPAN_WORD = re.compile(r"[\w’'&.]+(?:[-–][\w’'.]+)*")
+_ACRONYM_SKIP = {"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "les", "et", "pour", "sur", "à",
+                 "au", "aux", "en", "d", "l", "&"}
+_ELISION = re.compile(r"^[LlDd][’']")
+
+
+def _spells(words: list[str], acronym: str) -> bool:
+    """Whether the words' initials spell `acronym`, small words skipped or not, a word giving
+    more letters of its own in order (`anticorruption`: AC) or one per part (`États-Unis`: EU)."""
+    @functools.cache  # at most 13 words by 8 letters: each state once, whatever the copy
+    def fits(w: int, a: int) -> bool:
+        if a == len(acronym):
+            return w == len(words)
+        if w == len(words):
+            return False
+        word = words[w]
+        if word.lower() in _ACRONYM_SKIP and fits(w + 1, a):
+            return True
+        if _fold(word[:1]) != acronym[a]:
+            return False
+        # a word gives its initial, then perhaps more of its letters in order
+        rest, at, end = _fold(word[1:]), 0, a + 1
+        if fits(w + 1, end):
+            return True
+        while end < len(acronym):
+            at = rest.find(acronym[end], at) + 1
+            if not at:
+                return False
+            end += 1
+            if fits(w + 1, end):
+                return True
+        return False
+    acronym = _fold(acronym)
+    return fits(0, 0)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _fold(text: str) -> str:
+    """Capitals without accents: `É` spells the E of ACEUM."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.upper()) if not unicodedata.combining(c))
+
+
+_ATTACHED = re.compile(rf"(?:{_WORD}[ \t]+)*$")  # the capitalised words right before a position
+
+
+def _attached_start(text: str, start: int) -> int:
+    """Where the capitalised words right before `start` begin (`S&P Global ... Index (PMI)`)."""
+    attached = _ATTACHED.search(text, max(0, start - 200), start)
+    if not attached:
+        return start
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, attached.start(), start)]
+    return ends[-1] if ends else attached.start()  # not across a sentence: `... Mark Carney. Canada Revenue Agency (CRA)`
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][ \t]+")
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span overwritten by `|`, offsets kept, in one pass."""
+    pieces, last = [], 0
+    for start, end in sorted(spans):
+        start = max(start, last)
+        if end > start:
+            pieces += [text[last:start], "|" * (end - start)]
+            last = end
+    return "".join(pieces) + text[last:]
+
+
+_FRENCH_HEADS = {"Parti", "Cour", "Institut", "Centre", "Banque", "Association", "Conseil", "Commission", "Société",
+                 "Office", "Régie", "Agence", "Bureau", "Tribunal", "Ministère", "Fédération", "Syndicat", "Union",
+                 "Université", "Hôpital", "Caisse", "Fonds", "Autorité", "Bloc", "Église", "Unité", "Coalition",
+                 "Regroupement", "Mouvement", "Alliance", "Ordre", "Accord", "Confédération", "Front", "Collège"}
+
+
+def _written_as_name(words: list[str], text: str, start: int, language: str, elided: bool) -> bool:
+    rest = [w for w in words[1:] if w.lower() not in _ACRONYM_SKIP]
+    if all(w[:1].isupper() or w[:1].isdigit() for w in rest):
+        return True
+    if language != "fr":
+        return False
+    return elided or words[0] in _FRENCH_HEADS or not _opens_sentence(text, start)
+
+
+def _defined_names(paragraph: str, language: str) -> list[tuple[str, str, int, int]]:
+    """(name, acronym, start, end) of each name the paragraph defines an acronym for: the
+    shortest run of words before `(ACRONYM)` that starts with a capital and spells it, and
+    that is written as a name: in English every word capitalised but the small ones; in
+    French a name may be capitalised on its first word only (`Parti québécois (PQ)`), but
+    not at a sentence start, where every word is (`Intelligence artificielle (IA)`), unless
+    that word is a body's (`Union des producteurs agricoles (UPA) demande ...`)."""
+    found = []
+    for match in _DEFINED.finditer(paragraph):
+        acronym = match.group(1)
+        before = [m for m in _SPAN_WORD.finditer(paragraph, max(0, match.start() - 160), match.start())]
+        for first in range(len(before) - 1, max(-1, len(before) - 13), -1):
+            start = before[first].start()
+            head = _ELISION.sub("", before[first].group())
+            words = [head] + [m.group() for m in before[first + 1:]]
+            parts = [p for w in words for p in re.split(r"[-–]", w) if p]
+            if len(words) < 2 or not head[:1].isupper() or _fold(head[:1]) != _fold(acronym[0]) \
+                    or re.search(r"[.!?;:,]", paragraph[start:match.start()].rstrip()[:-1]):
+                continue
+            if _spells(parts, acronym) and _written_as_name(words, paragraph, start, language,
+                                                            head != before[first].group()):
+                start += len(before[first].group()) - len(head)
+                found.append((" ".join(words).rstrip(".,"), acronym, start, match.end()))
+                break
     return found
 
 
@@ -268,6 +441,8 @@ def _names_in(words: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     """The name candidates in a run, as (phrase, number of words): split at `and` unless the
     whole names one body, then at titles; runs in capitals (headline shouting) left out."""
     out: list[tuple[str, int]] = []
+    while words and words[-1] in ("for", "on"):  # `Food and Drug Administration on Monday`
+        words = words[:-1]
     for part in _split_and(words):
         for name in _named_in(part):
             phrase = " ".join(name)
@@ -278,15 +453,25 @@ def _names_in(words: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
 
 def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """`Mark Carney and Doug Ford` is two names; `Environment and Climate Change Canada`, with
-    a department's word before `and` and a body's word at the end, is one; so is `S & P`."""
+    a department's word before `and` and a body's word at the end, is one; so is `S & P`,
+    and a place named with `and` (`Newfoundland and Labrador`, `Trinidad and Tobago`)."""
     if not any(w in JOINERS for w in words):
         return [words]
+    for start in range(len(words) - 2):  # the longest has five words
+        for end in range(min(len(words), start + 5), start + 2, -1):
+            if " ".join(words[start:end]) in _JOINED_PLACES:
+                return [*(_split_and(words[:start]) if start else []), words[start:end],
+                        *(_split_and(words[end:]) if end < len(words) else [])]
     first_joiner = next(i for i, w in enumerate(words) if w in JOINERS)
     if _body_preposition(words[:first_joiner]) is not None:  # `Department of Health and Human Services`
         return [words]
     if words[-1] in ORG_WORDS and all(_is_title(words[i - 1]) or words[i] == "&" or words[-1] in _COMPANY_END
                                       for i, w in enumerate(words) if w in JOINERS and i):
         return [tuple(w for w in words)]
+    if words[-1] in BODY_HEADS and all(  # `Food and Drug Administration`: one word of its field before each `and`
+            i >= 2 and (i == 2 or words[i - 2] in JOINERS) and _plain_word(words[i - 1])
+            for i, w in enumerate(words) if w in JOINERS):
+        return [words]
     parts: list[tuple[str, ...]] = []
     current: list[str] = []
     for i, word in enumerate(words):
@@ -299,6 +484,16 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if current:
         parts.append(tuple(current))
     return parts
+
+
+_JOINED_PLACES = {"Newfoundland and Labrador", "Trinidad and Tobago", "Bosnia and Herzegovina", "Antigua and Barbuda",
+                  "Saint Kitts and Nevis", "Turks and Caicos", "Saint Vincent and the Grenadines",
+                  "São Tomé and Príncipe", "Heard and McDonald Islands", "Saint Pierre and Miquelon"}
+
+
+def _plain_word(word: str) -> bool:
+    """A capitalised word that is no acronym, place or body of its own: `Food` in `Food and Drug`."""
+    return not word.isupper() and not _is_place(word) and word not in ORG_WORDS
 
 
 _COMPANY_END = {"Corp", "Corporation", "Company", "Companies", "Inc", "Ltd", "Group"}
@@ -325,9 +520,10 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         words = words[1:]
     while words and words[-1] in CONNECTORS:  # `Fourth of` (July)
         words = words[:-1]
-    if len(words) > 2 and words[0] in DEMONYMS and _looks_like_person(words[1:]):  # `le Britannique George Russell`
+    if len(words) > 2 and _is_demonym(words[0]) and words[0] not in _COMPASS and _looks_like_person(words[1:]):
+        # `le Britannique George Russell` (but `West Fraser Timber` is a company)
         words = words[1:]
-    if len(words) == 2 and words[0] in DEMONYMS and words[1].isupper():  # `Canadian AI`
+    if len(words) == 2 and _is_demonym(words[0]) and words[1].isupper():  # `Canadian AI`
         return []
     at = _body_preposition(words)
     if at is not None and not any(_is_title(w) and w not in PORTFOLIOS for w in words[at + 1:]):
@@ -339,11 +535,13 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     for at in range(len(words) - 2):  # `Banque du Canada Mark Carney`: a body, then a person (not `Toronto Maple Leafs`)
         if (at or "-" in words[0]) and _is_body_word(words[at]) and _looks_like_person(words[at + 1:]):
             return _named_in(words[:at + 1]) + [words[at + 1:]]
+    if len(words) > 1 and all(_is_place(w) for w in words):  # `making Indonesia Canada’s largest partner`
+        return [(w,) for w in words]
     while words and words[-1] in COMPANY_SUFFIXES:  # `Shopify Inc.` is Shopify
         words = words[:-1]
     if len(words) > 1 and words[-1] == "Corp":
         words = (*words[:-1], "Corp.")  # `Canada Mortgage and Housing Corp.` keeps its period
-    if not words or all(w in DEMONYMS for w in words):  # `North American`: an adjective
+    if not words or all(_is_demonym(w) for w in words):  # `North American`: an adjective
         return []
     if len(words) > 1 and words[-1] in ORG_WORDS and not _is_title(words[-1]):
         return [words]  # a body: `Public Health Ontario`, `Bank of Canada`
@@ -438,15 +636,20 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     singles: list[tuple[str, bool, str, float]] = []  # (word, opens a sentence, the lowercase word after it, weight)
     openers: dict[str, str] = {}  # `Summer McIntosh did it again.`: a first name that is also a common word
     capitalised: dict[str, int] = {}  # mid-sentence capitals of every word, in a name or not (`Republican senators`)
+    defined: dict[str, str] = {}  # acronym -> the name the story defines it as: `PQ` is the Parti québécois
     for paragraph in paragraphs:
         if _CREDIT_LINE.match(paragraph):
             continue
-        bodies = _french_bodies(paragraph) if language == "fr" else []
+        taken = _Spans()
+        bodies = [(name, start, end) for name, acronym, start, end in _defined_names(paragraph, language)
+                  if defined.setdefault(acronym, name) == name and taken.take(start, end)]
+        if language == "fr":
+            bodies += _french_bodies(paragraph, taken)
         for phrase, _, _ in bodies:
             if phrase.lower() not in excluded:
                 full[phrase] = full.get(phrase, 0) + 1
-        for _, start, end in bodies:  # their words are no other names: `Canada` in `Banque du Canada`
-            paragraph = paragraph[:start] + "|" * (end - start) + paragraph[end:]
+        if bodies:  # their words are no other names (`Canada` in `Banque du Canada`), nor the capitalised words they follow
+            paragraph = _masked(paragraph, [(_attached_start(paragraph, start), end) for _, start, end in bodies])
         for run in _runs(paragraph):
             words, opens = run.words, run.opens
             for word in words[1 if opens else 0:]:
@@ -458,6 +661,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 if len(words) == 2 and _could_be_first_name(words[0]):
                     openers.setdefault(words[1], " ".join(words))
                 words, opens = words[1:], False
+            if len(words) >= 2 and _ELISION.match(words[0]) and words[0][2:3].islower() \
+                    or len(words) >= 3 and _describes(words, paragraph, run.start):
+                words, opens = words[1:], False  # `L’avocat de Construction Valmont`: `L’avocat` names no one
             # `steel mills in Hamilton`: a place the story happens in weighs less than an actor
             weight = LOCATION_WEIGHT if _LOCATIVE.search(paragraph, max(0, run.start - 12), run.start) else 1.0
             for phrase, n in _names_in(words):
@@ -490,6 +696,10 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             if owner:
                 counts[owner] += weight
             continue  # `M. Gagnon` when the story has two Gagnons: neither, and no tag `Gagnon`
+        if _ELISION.sub("", word) in defined:  # `the UPA`, `l’UPA`: the Union des producteurs agricoles
+            if defined[_ELISION.sub("", word)] in counts:
+                counts[defined[_ELISION.sub("", word)]] += weight
+            continue
         party = next((name for name in parties if word.endswith("s") and name.startswith(word[:-1])), None)
         team = [name for name in full if name.endswith(" " + word)] if word.endswith("s") else []
         if party:  # `Liberals`: the Liberal Party's members
@@ -530,6 +740,56 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         first = spellings.setdefault(slugify(name) or name, name)
         merged[first] = merged.get(first, 0) + score
     return dict(sorted(merged.items(), key=lambda kv: (-kv[1], order[kv[0]])))
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:le|la|les|du|des|au|aux)[ \t]+$")
+
+
+def _describes(words: tuple[str, ...], text: str, start: int) -> bool:
+    """Whether the first word before a person's name says what they are rather than naming
+    them: a role (`Quarterback Trevor Harris`), a trade in -ist (`Meteorologist Armel
+    Castellan`), or a noun after a French article (`la Japonaise Naomi Osaka`: French names
+    take none). Never a body's word (`la Fondation Jean Lapointe`), and only before what
+    reads as a first name (`Methodist Church Hall` is one name)."""
+    word = words[0]
+    if _is_body_word(word) or word in BODY_HEADS or not _looks_like_person(words[1:]) \
+            or not (words[1] in GIVEN_NAME_WORDS or zipf(words[1].lower(), "en") < _FIRST_NAME_ZIPF):
+        return False
+    return word in ROLES or len(word) >= 8 and word.endswith(("ist", "iste")) \
+        or bool(_ARTICLE_BEFORE.search(text, max(0, start - 6), start))
+
+
+_FIRST_NAME_ZIPF = 4.3  # `Church` 4.9 is a word; `Trevor` 3.4, `Naomi` 3.3, `Jean` 4.2 are names
+
+
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"}
+_DEMONYM_ENDINGS = ("ian", "ians", "an", "ans", "n", "ns", "ese", "ish", "i", "ien", "iens", "ienne", "iennes",
+                    "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine", "ains", "aines")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _is_demonym(word: str) -> bool:
+    """An adjective or noun of place (`Canadian`, `Indonesian`, `Japonaise`): the listed ones,
+    and a country's one-word name (English or French) with a demonym's ending for its own."""
+    if word in DEMONYMS:
+        return True
+    if word in _countries() or len(word) < 5:
+        return False
+    for ending in _DEMONYM_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 4 and any(
+                country == stem or country[:-1] == stem or country[:-1] + "i" == stem
+                for country in _countries_by_start().get(stem[:4], ())):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _countries_by_start() -> dict[str, tuple[str, ...]]:
+    by_start: dict[str, list[str]] = {}
+    for country in _countries():
+        by_start.setdefault(country[:4], []).append(country)
+    return {k: tuple(v) for k, v in by_start.items()}
 
 
 LOCATION_WEIGHT = 0.5
@@ -615,7 +875,7 @@ COMMON_ZIPF = 5.0  # wordfreq's scale: 5 is once per 100,000 words; `Court` 5.4,
 
 def _is_proper_word(word: str, language: str) -> bool:
     """A capitalised word that names something rather than being a common word written with a capital."""
-    if word in DEMONYMS or word in CALENDAR or _is_title(word) or word in SENTENCE_WORDS or not word[:1].isupper() \
+    if _is_demonym(word) or word in CALENDAR or _is_title(word) or word in SENTENCE_WORDS or not word[:1].isupper() \
             or len(word) < 4 or word in _PLACE_ABBREVIATIONS or not any(c.islower() for c in word) \
             or _PLURAL_ACRONYM.fullmatch(word):  # `SUVs`, `MPs`: common nouns
         return False
