@@ -92,9 +92,7 @@ def test_editors_labels_are_met():
         quality = measure(ingest_corpus(Path(tmp)))
     assert quality.stories >= 90
     assert quality.precision >= 0.9, quality.misses
-    # the issue asks 0.9; 0.882 is measured (0.928 on the first 62, 0.803 on the outside 30: names
-    # mentioned once lose their place to places and people mentioned more): the floor guards it
-    assert quality.recall >= 0.88, quality.misses
+    assert quality.recall >= 0.9, quality.misses
     assert quality.forbidden == [], quality.forbidden
     assert quality.topic_accuracy >= 0.9, quality.misses
 
@@ -293,6 +291,46 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     found = names(text, language=language)
     assert set(wanted) <= set(found), found
     assert not set(junk) & set(found), found
+
+
+@pytest.mark.parametrize("text, language, wanted, junk", [
+    # an acronym that spells all of a name the story gives, or all but one of its words, is that name
+    ("The Department of Health and Human Services said so. HHS did not say how.", "en",
+     {"Department of Health and Human Services": 2}, ["HHS"]),
+    ("The Centers for Disease Control and Prevention agreed. CDC staff left.", "en",
+     {"Centers for Disease Control and Prevention": 2}, ["CDC"]),
+    # ... but not a longer body that only starts with it
+    ("The NHL and the National Hockey League Players' Association disagreed.", "en",
+     {"NHL": 1, "National Hockey League Players Association": 1}, []),
+    # a possessive ends a name, plural or singular, unless a company is named for someone
+    ("Fans celebrated the Saskatchewan Roughriders' Grey Cup victory.", "en",
+     {"Saskatchewan Roughriders": 1, "Grey Cup": 1}, ["Saskatchewan Roughriders Grey Cup"]),
+    ("Founded in 1670, Hudson's Bay Company grew. No Hudson's Bay store is open.", "en",
+     {"Hudson's Bay Company": 2}, ["Hudson", "Bay Company"]),
+    ("Trump's Justice Department said so.", "en", {"Justice Department": 1}, ["Trump's Justice Department"]),
+    # a regnal name keeps its title; a plant is no person whose first name is its town
+    ("Pope Leo XIV said mass and King Charles III listened.", "en", {"Pope Leo XIV": 1, "King Charles III": 1},
+     ["Leo XIV"]),
+    ("Workers at the Brampton Assembly Plant left. Brampton workers said Brampton was betrayed.", "en",
+     {"Brampton Assembly Plant": 1, "Brampton": 2}, []),
+    # a House leader is a title, not Government House
+    ("Government House Leader Steven MacKinnon said so.", "en", {"Steven MacKinnon": 1}, ["Government House"]),
+    # French bodies named with lowercase words after `de`, and their heads
+    ("Selon l'Institut national de la recherche scientifique, oui. Les Producteurs laitiers du Canada "
+     "rappellent que l'Administration portuaire de Montréal a parlé.", "fr",
+     {"Institut national de la recherche scientifique": 1, "Producteurs laitiers du Canada": 1,
+      "Administration portuaire de Montréal": 1}, ["Institut"]),
+])
+def test_acronyms_possessives_titles_and_french_bodies(text, language, wanted, junk):
+    found = find_names((text,), [], language)
+    assert {name: found.get(name) for name in wanted} == wanted, found
+    assert not set(junk) & set(found), found
+
+
+def test_a_known_place_the_headline_names_is_a_tag_though_the_story_does_not_repeat_it():
+    paragraphs = ("Crews fought the Long Lake fire as the woods ban stayed in place.", "Officials said rain would help.")
+    assert "Nova Scotia" in find_names(paragraphs, [], "en", "Wildfire grows as Nova Scotia keeps woods ban")
+    assert "Nova Scotia" not in find_names(paragraphs, [], "en", "Wildfire grows as woods ban stays")
 
 
 def test_politics_datelined_abroad_is_world_news_and_an_unknown_place_changes_nothing(tmp_path):

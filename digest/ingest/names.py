@@ -130,6 +130,7 @@ ORG_WORDS = {
     "Tribunal", "Ville", "Groupe", "Coalition", "Alliance", "Centers", "Centres", "Église", "Bloc", "Companies",
     "Congress", "Musée", "Museum", "Théâtre", "Theatre", "Stade", "Stadium", "Aréna", "Arena", "Parc", "Park",
     "Collège", "College", "École", "School", "Cégep", "Cathedral", "Cathédrale", "Church", "Hall",
+    "Plant", "Mill", "Mine", "Refinery", "Smelter", "Factory", "Airport", "Aéroport", "Usine",
 } | PLACES
 # Bodies whose names go on with `for` or `on`: `Centers for Disease Control and Prevention`,
 # `Advisory Committee on Immunization Practices`.
@@ -173,15 +174,22 @@ def _split_run(run: str) -> tuple[tuple[tuple[str, ...], bool | None], ...]:
     parts: list[tuple[tuple[str, ...], bool | None]] = []
     current: list[str] = []
     opens: bool | None = None
-    for raw in run.split():
+    raws = run.split()
+    for at, raw in enumerate(raws):
         token = _clean_token(raw)
         if token in CALENDAR or not token or _LOWER_COMPOUND.search(raw):  # `Toronto-based`, `CUSMA-compliant`
             if current:
                 parts.append((tuple(current), opens))
             current, opens = [], False
             continue
+        if not current and raw.endswith(("’s", "'s")) and _clean_token(raws[-1]) in _COMPANY_END \
+                and not _is_place(token) and all(r[:1].isupper() for r in raws[at + 1:]):
+            current.append(raw)  # `Hudson's Bay Company`: a company named for someone
+            continue
         current.append(token)
-        if raw.endswith(("’s", "'s")):  # `Ford’s Progressive Conservatives`: two names
+        if raw.endswith(("’s", "'s")) or raw.endswith(("s’", "s'")) and _frequency(token, "en") < _COMMON_PLURAL:
+            # `Ford’s Progressive Conservatives`, `the Roughriders’ Grey Cup`: two names (but one
+            # in `the National Hockey League Players’ Association`)
             parts.append((tuple(current), opens))
             current, opens = [], False
         elif raw.endswith(".") and raw not in SUFFIXES and not _INITIALS.fullmatch(raw) \
@@ -198,6 +206,8 @@ _NICKNAME = re.compile(rf"(?<=\w)[ \t]+[“\"][{_UPPER}][\w’'. -]*[”\"](?=[ 
 _NAME_SLASH = re.compile(rf"(?<=[a-zà-ÿ])/(?=[{_UPPER}][a-zà-ÿ])")
 _NEXT_WORD = re.compile(r"[ \t]+([a-zà-ÿ][\w’'-]*)")
 
+
+_COMMON_PLURAL = 4.0  # a word this common (Zipf) is a plural noun (`Players’`, `Teachers’`), not a name
 
 _INDEX_NUMBER = re.compile(r"[ \t]+\d")
 _INDEX_SHAPE = re.compile(r"S&P")  # `AT&T 12 years later` is AT&T
@@ -235,14 +245,18 @@ def _runs(paragraph: str) -> list[Run]:
 
 # French names of bodies hold lowercase words: `Parti libéral du Canada`, `Cour suprême du
 # Canada`, `Église catholique`, `Nouveau Parti démocratique`, `Centre canadien pour la cybersécurité`.
-_FRENCH_ADJECTIVE = r"[a-zà-ÿ]+(?:iques?|ales?|aux|elles?|iens?|iennes?|aines?|aises?|oises?|aires?|ives?|if|eurs?|é|ée)"
+_FRENCH_ADJECTIVE = r"[a-zà-ÿ]+(?:iques?|ales?|aux|elles?|iens?|iennes?|aines?|aises?|[éc]ois(?:es?)?|aires?|ives?|if|eurs?|é|ée|ional)"
 _FRENCH_BODY = re.compile(
     rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
     r"\b(?:Parti|Cour|Institut|Centre|Banque|Association|Conseil|Commission|Société|Office|Régie|Agence|Bureau|"
-    r"Tribunal|Ministère|Fédération|Syndicat|Union|Université|Hôpital|Caisse|Fonds|Autorité|Bloc|Église)"
+    r"Tribunal|Ministère|Fédération|Syndicat|Union|Université|Hôpital|Caisse|Fonds|Autorité|Bloc|Église|"
+    r"Administration|Producteurs|Éleveurs|Manufacturiers)"
     rf"(?:(?:\s+[a-zà-ÿ’'-]+){{0,5}}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*[{_UPPER}][\w’'-]*"
+    # `Institut national de la recherche scientifique`, `Association canadienne des libertés civiles`
+    rf"|(?:\s+{_FRENCH_ADJECTIVE}){{0,2}}\s+(?:de\s+la|de\s+l[’']|des|du|de|d[’'])\s*[a-zà-ÿ]+(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b"
+    rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}]))"
     rf"|(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b(?:\s+pour\s+(?:la|le|les|l[’'])\s*[a-zà-ÿ]+)?"
-    rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}])))")  # `Association canadienne des libertés civiles` goes on
+    rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}])))")
 
 
 # Departments named for their fields: `Environnement et Changement climatique Canada`,
@@ -410,6 +424,26 @@ def _defined_names(paragraph: str, language: str) -> list[tuple[str, str, int, i
     return found
 
 
+def _abbreviated(acronym: str, names: Iterable[str]) -> str | None:
+    """The one name of several words whose initials spell `acronym`, all of its words or all
+    but one of them (`HHS`, the Department of Health and Human Services; `CDC`, the Centers for
+    Disease Control and Prevention; not `NHL` for the NHL Players' Association), if exactly one does."""
+    owners = [name for name in names if " " in name and _abbreviates(acronym, name)]
+    return owners[0] if len(owners) == 1 else None
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the same acronyms and names recur across stories
+def _abbreviates(acronym: str, name: str) -> bool:
+    words = [p for w in name.split() for p in re.split(r"[-–]", w) if p]
+    content = [i for i, w in enumerate(words) if w.lower() not in _ACRONYM_SKIP]
+    if len(content) < 2:
+        return False
+    # all its words, or all but the first or the last of them
+    spans = [(content[0], content[-1])] + ([(content[1], content[-1]), (content[0], content[-2])]
+                                           if len(content) >= 3 else [])
+    return any(_spells(words[first:last + 1], acronym) for first, last in spans)
+
+
 def credited_names(credits: tuple[str, ...]) -> list[str]:
     """Names in credit lines (`Associated Press writer Rob Gillies in Toronto contributed`), and
     every shorter run of their words: staff, never subjects, even when the story mentions them."""
@@ -553,9 +587,11 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if after and after[0] in CONNECTORS and len(after) > 3:  # Secretary of Commerce Howard Lutnick
         after = after[2:]
     first = last
-    while first > 0 and _is_title(words[first - 1]):
+    while first > 0 and (_is_title(words[first - 1]) or words[first - 1] == "House"):  # `Government House Leader`
         first -= 1
     before = words[:first]
+    if len(after) == 2 and _REGNAL_NUMBER.fullmatch(after[1]) and words[last] in _REGNAL_TITLES:
+        after = words[last:]  # `Pope Leo XIV`, `King Charles III`: the title is part of the name
     if not after:
         # `Nova Scotia Health`: a place's department is a body; `Canadian Foreign Affairs
         # Minister` or `Senate Majority Leader` is a title with no name
@@ -566,6 +602,10 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     # title (`Senate Majority Leader`, `Emergency Preparedness Minister`), which is no name
     keep = [before] if len(before) > 1 and before[-1] in ORG_WORDS or len(before) == 1 else []
     return keep + [after]
+
+
+_REGNAL_TITLES = {"Pope", "King", "Queen", "Emperor", "Empress"}
+_REGNAL_NUMBER = re.compile(r"[IVX]+")
 
 
 class _LowercaseWords:
@@ -690,6 +730,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     mid_sentence: dict[str, int] = {}
     followers: dict[str, set[str]] = {}
     weights: dict[str, float] = {}
+    abbreviated: dict[str, str | None] = {}
+    namesakes = _owners([name for name in full if name.split()[0].endswith(("’s", "'s"))], lambda parts: parts[0][:-2])
     for word, opens, follower, weight in singles:
         if word in surnames or word in first_names:
             owner = surnames.get(word) or first_names.get(word)
@@ -699,6 +741,14 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if _ELISION.sub("", word) in defined:  # `the UPA`, `l’UPA`: the Union des producteurs agricoles
             if defined[_ELISION.sub("", word)] in counts:
                 counts[defined[_ELISION.sub("", word)]] += weight
+            continue
+        owner = namesakes.get(word)  # `Hudson's Bay` and `Hudson's Bay Company`
+        if owner is None and word.isupper():  # `HHS` after `the Department of Health and Human Services`
+            if word not in abbreviated:
+                abbreviated[word] = _abbreviated(word, full)
+            owner = abbreviated[word]
+        if owner is not None:
+            counts[owner] += weight
             continue
         party = next((name for name in parties if word.endswith("s") and name.startswith(word[:-1])), None)
         team = [name for name in full if name.endswith(" " + word)] if word.endswith("s") else []
@@ -730,8 +780,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         evidence = n if _frequency(word, language) < RARE_ZIPF else mid_sentence[word] + (word in title_words) + singular
         if evidence >= (1 if _frequency(word, language) < RARE_ZIPF else 2):
             counts[openers.get(word, word)] = weights[word]
-    for place in _places_in(title):  # `Tornado tears through St. Louis ... across Missouri`: named in the
-        if place not in counts and any(place in name.split() or place in name for name in counts):  # headline and the story
+    for place in _places_in(title):  # `Tornado tears through St. Louis ... across Missouri`: a known place
+        if place not in counts:  # the headline names is a tag, whether or not the story names it again
             counts[place] = 1.0
     order = {name: i for i, name in enumerate(counts)}
     merged: dict[str, float] = {}
