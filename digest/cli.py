@@ -173,7 +173,7 @@ class _StageProgress:
 
     def __init__(self) -> None:
         self.terminal = sys.stderr.isatty()
-        self.started: dict[str, float] = {}
+        self.started: dict[str, tuple[float, int]] = {}  # stage -> when first heard of, and how far it was then
         self.said: dict[str, int] = {}
         self.shown = 0.0
 
@@ -183,8 +183,9 @@ class _StageProgress:
         if total < self.LEAST:
             return
         now = time.perf_counter()
-        start = self.started.setdefault(stage, now)
-        rate = f", {done / (now - start):,.0f}/s" if now > start and done < total else ""
+        # measured from the first report: work done before it took an unknown time
+        start, done_then = self.started.setdefault(stage, (now, done))
+        rate = f", {(done - done_then) / (now - start):,.0f}/s" if now > start and done_then < done < total else ""
         line = f"{stage}: {done:,} of {total:,}{rate}"
         if self.terminal:
             if done == total or now - self.shown >= 0.1:

@@ -48,6 +48,8 @@ def map_batches(work: Callable[..., list[R]], items: Sequence[T], threshold: int
     chunk = -(-len(items) // (workers * 4))
     batches = [list(items[i: i + chunk]) for i in range(0, len(items), chunk)]
     out: list[R] = []
+    if progress:
+        progress(stage, 0, len(items))  # the rate counts from here
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=start_worker) as pool:
         for part in pool.map(work, *([a] * len(batches) for a in args), batches):
             out += part

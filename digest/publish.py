@@ -182,6 +182,8 @@ def _render_all(job: _Job, progress: Progress | None = None) -> tuple[list[Done]
         return kept + done, problems
     step = -(-count // (workers * 40))  # small slices: a slow one cannot leave a core idle
     slices = [(i, min(i + step, count)) for i in range(0, count, step)]
+    if progress:
+        progress("render", 0, count)  # the rate counts from here
     with multiprocessing.get_context("fork").Pool(workers, _start_worker, (job,)) as pool:
         # the index's chunks take longest: they start first; then the slowest pages
         # (archives, sitemap) come last in the site: start with them, and end on

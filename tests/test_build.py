@@ -487,6 +487,23 @@ def test_long_work_tells_its_progress_in_plain_lines_when_not_on_a_terminal(tmp_
     assert all("\r" not in line and "\x1b" not in line for line in lines)  # a log gets no terminal codes
 
 
+def test_progress_measures_its_rate_from_the_first_report(monkeypatch, capsys):
+    """Workers report a batch at a time: a stage first heard of with a quarter done shows no rate
+    until it has one (it once said 47,894,555/s: the first quarter's time counted as nothing)."""
+    import time
+
+    from digest import cli
+
+    clock = iter([100.0, 101.0, 102.0])
+    monkeypatch.setattr(time, "perf_counter", lambda: next(clock))
+    progress = cli._StageProgress()
+    progress.terminal = False
+    for done in (2500, 5000, 7500):
+        progress("ingest", done, 10_000)
+    assert capsys.readouterr().err.splitlines() == [
+        "ingest: 2,500 of 10,000", "ingest: 5,000 of 10,000, 2,500/s", "ingest: 7,500 of 10,000, 2,500/s"]
+
+
 def test_a_later_version_of_an_old_story_moves_no_story_between_numbered_pages(tmp_path, run):
     raws = {f"content/raw/{i}.txt": story(f"Tariff story {i}", 1 + i, body=[
         f"OTTAWA — Prime Minister Mark Carney discussed tariffs, day {i}.", EVENTS[i][0]]) for i in range(8)}

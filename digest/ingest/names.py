@@ -222,10 +222,19 @@ class Run(NamedTuple):
 
 def _runs(paragraph: str) -> list[Run]:
     """Runs of capitalised words, split at sentence ends and dates, each with whether it opens a sentence."""
-    text = _NAME_SLASH.sub("|", _NICKNAME.sub(lambda m: " " * len(m.group()), paragraph))  # same offsets
+    text = paragraph
+    if "“" in text or '"' in text:
+        text = _NICKNAME.sub(lambda m: " " * len(m.group()), text)  # same offsets
+    if "/" in text:
+        text = _NAME_SLASH.sub("|", text)
+    quotes = "“" in text or '"' in text or "«" in text or "‘" in text
     runs: list[Run] = []
     for match in _RUN.finditer(text):
-        if _quoted(text, match.start(), match.end()) or text[match.end():match.end() + 1] == "–":
+        start = match.start()
+        # (a mark right before the run, or one space before it: then `_quoted` looks closer)
+        if quotes and start and (text[start - 1] in _OPENING_MARKS or start > 1 and text[start - 1] in _SPACES
+                                 and text[start - 2] in _OPENING_MARKS) and _quoted(text, start, match.end()) \
+                or text[match.end():match.end() + 1] == "–":
             continue  # `“Elbows Up”`, `« Canada Fort »`: a slogan; `Accord Canada–États-Unis`: part of a compound
         opens = None
         parts = _split_run(match.group())
@@ -455,11 +464,15 @@ def credited_names(credits: tuple[str, ...]) -> list[str]:
     return names
 
 
+_SPACES = " \u00a0\u202f"
+_OPENING_MARKS = ("“", '"', "«", "‘")
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is all there is between a pair of quotation marks."""
-    before = text[max(0, start - 2):start].rstrip(" \u00a0\u202f")
-    after = text[end:end + 3].lstrip(" \u00a0\u202f").lstrip(".,!?")
-    return before[-1:] in ("“", '"', "«", "‘") and after[:1] in ("”", '"', "»", "’")
+    before = text[max(0, start - 2):start].rstrip(_SPACES)
+    after = text[end:end + 3].lstrip(_SPACES).lstrip(".,!?")
+    return before[-1:] in _OPENING_MARKS and after[:1] in ("”", '"', "»", "’")
 
 
 _LEADING_NOISE = SENTENCE_WORDS | CONNECTORS
@@ -787,9 +800,15 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     merged: dict[str, float] = {}
     spellings: dict[str, str] = {}  # `Quebec` and `Québec` are one tag page: kept in the more frequent spelling
     for name, score in sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]])):
-        first = spellings.setdefault(slugify(name) or name, name)
+        first = spellings.setdefault(_spelling(name), name)
         merged[first] = merged.get(first, 0) + score
     return dict(sorted(merged.items(), key=lambda kv: (-kv[1], order[kv[0]])))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the same names recur across stories
+def _spelling(name: str) -> str:
+    """What spellings of one name share (`Quebec`, `Québec`)."""
+    return slugify(name) or name
 
 
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:le|la|les|du|des|au|aux)[ \t]+$")
