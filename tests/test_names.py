@@ -313,8 +313,22 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
      ["Leo XIV"]),
     ("Workers at the Brampton Assembly Plant left. Brampton workers said Brampton was betrayed.", "en",
      {"Brampton Assembly Plant": 1, "Brampton": 2}, []),
-    # a House leader is a title, not Government House
+    # an association of a common plural keeps its possessive's word; an owner's possessive is no part of a name
+    ("The Canadian Pharmacists' Association warned.", "en", {"Canadian Pharmacists Association": 1},
+     ["Canadian Pharmacists"]),
+    ("Musk's Boring Company dug a tunnel. Musk said so.", "en", {"Boring Company": 1}, ["Musk's Boring Company"]),
+    ("Loblaw's Shoppers Drug Mart Inc. said so. Loblaw agreed.", "en", {"Loblaw": 2, "Shoppers Drug Mart": 1}, []),
+    # acronyms of two letters stand for too many names; a name's first word is no head to drop
+    ("Royal Bank of Canada economists warned. The BC government disagreed.", "en", {"Royal Bank of Canada": 1}, []),
+    ("Canadian Imperial Bank of Commerce profits rose. The IBC agreed.", "en",
+     {"Canadian Imperial Bank of Commerce": 1, "IBC": 1}, []),
+    # a House leader is a title, not Government House; the White House is a body; a plant may be a surname
     ("Government House Leader Steven MacKinnon said so.", "en", {"Steven MacKinnon": 1}, ["Government House"]),
+    ("White House Chief of Staff Susie Wiles said so.", "en", {"White House": 1, "Susie Wiles": 1}, []),
+    ("Robert Plant sang. Plant said so. Plant later left.", "en", {"Robert Plant": 3}, []),
+    ("Pope Leo XIV said mass. The pope spoke.", "en", {"Pope Leo XIV": 1}, ["Leo XIV"]),
+    ("La Fédération luxembourgeoise a réagi, et la Banque chinoise aussi.", "fr",
+     {"Fédération luxembourgeoise": 1, "Banque chinoise": 1}, []),
     # French bodies named with lowercase words after `de`, and their heads
     ("Selon l'Institut national de la recherche scientifique, oui. Les Producteurs laitiers du Canada "
      "rappellent que l'Administration portuaire de Montréal a parlé.", "fr",
@@ -331,6 +345,10 @@ def test_a_known_place_the_headline_names_is_a_tag_though_the_story_does_not_rep
     paragraphs = ("Crews fought the Long Lake fire as the woods ban stayed in place.", "Officials said rain would help.")
     assert "Nova Scotia" in find_names(paragraphs, [], "en", "Wildfire grows as Nova Scotia keeps woods ban")
     assert "Nova Scotia" not in find_names(paragraphs, [], "en", "Wildfire grows as woods ban stays")
+    # but not a name the story excludes (its byline, source, dateline as written), nor in French the
+    # start of a name going on in lowercase
+    assert find_names(("Officials said the fire spread.",), ["Ottawa"], "en", "Ottawa fire spreads") == {}
+    assert find_names(("Le parti dénonce le projet.",), [], "fr", "Québec solidaire dénonce le projet") == {}
 
 
 def test_politics_datelined_abroad_is_world_news_and_an_unknown_place_changes_nothing(tmp_path):

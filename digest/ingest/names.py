@@ -35,7 +35,7 @@ TITLES = PORTFOLIOS | {
     "MP", "MPP", "MLA", "MNA", "Attorney", "U.S.", "Liberal", "Conservative", "NDP", "Green", "Federal",
     "Provincial", "Former", "Interim", "Economist", "Analyst", "Chief Economist", "Governor General",
     "Executive", "Head", "Manager", "Majority", "Minority", "Opposition", "Whip", "Critic", "Parliamentary",
-    "Republican", "Democratic", "Democrat",
+    "Republican", "Democratic", "Democrat", "Advocate", "Ombudsman", "Ombudsperson",
     # French, capitalised at a sentence start or in a title: `Le ministre`, `M. Legault`, `Mme Fréchette`
     "M.", "MM.", "Mme", "Mmes", "Mlle", "Me", "Ministre", "Première", "Président", "Présidente", "Maire",
     "Mairesse", "Chef", "Député", "Députée", "Sénateur", "Sénatrice", "Juge", "Porte-parole", "Directeur",
@@ -130,7 +130,7 @@ ORG_WORDS = {
     "Tribunal", "Ville", "Groupe", "Coalition", "Alliance", "Centers", "Centres", "Église", "Bloc", "Companies",
     "Congress", "Musée", "Museum", "Théâtre", "Theatre", "Stade", "Stadium", "Aréna", "Arena", "Parc", "Park",
     "Collège", "College", "École", "School", "Cégep", "Cathedral", "Cathédrale", "Church", "Hall",
-    "Plant", "Mill", "Mine", "Refinery", "Smelter", "Factory", "Airport", "Aéroport", "Usine",
+    "Refinery", "Smelter", "Factory", "Airport", "Aéroport", "Usine",
 } | PLACES
 # Bodies whose names go on with `for` or `on`: `Centers for Disease Control and Prevention`,
 # `Advisory Committee on Immunization Practices`.
@@ -168,9 +168,10 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a story's runs are mostly names that recur across stories
-def _split_run(run: str) -> tuple[tuple[tuple[str, ...], bool | None], ...]:
+def _split_run(run: str, named_for: frozenset[str] = frozenset()) -> tuple[tuple[tuple[str, ...], bool | None], ...]:
     """A run of capitalised words split at sentence ends and dates: (words, opens a sentence),
-    where None stands for whether the run itself opens one."""
+    where None stands for whether the run itself opens one. `named_for`: the words the story
+    writes only as possessives (`Hudson's`), which may start a company's name."""
     parts: list[tuple[tuple[str, ...], bool | None]] = []
     current: list[str] = []
     opens: bool | None = None
@@ -182,14 +183,15 @@ def _split_run(run: str) -> tuple[tuple[tuple[str, ...], bool | None], ...]:
                 parts.append((tuple(current), opens))
             current, opens = [], False
             continue
-        if not current and raw.endswith(("’s", "'s")) and _clean_token(raws[-1]) in _COMPANY_END \
-                and not _is_place(token) and all(r[:1].isupper() for r in raws[at + 1:]):
-            current.append(raw)  # `Hudson's Bay Company`: a company named for someone
+        if not current and token in named_for and len(raws) - at == 3 and _clean_token(raws[-1]) in _COMPANY_END \
+                and raws[at + 1][:1].isupper() and not _is_place(token):
+            current.append(raw)  # `Hudson's Bay Company`, never `Hudson` alone: named for someone, not owned by them
             continue
         current.append(token)
-        if raw.endswith(("’s", "'s")) or raw.endswith(("s’", "s'")) and _frequency(token, "en") < _COMMON_PLURAL:
+        if raw.endswith(("’s", "'s")) or raw.endswith(("s’", "s'")) and _frequency(token, "en") < _COMMON_PLURAL \
+                and at + 1 < len(raws) and _clean_token(raws[at + 1]) not in ORG_WORDS and not _is_title(_clean_token(raws[at + 1])):
             # `Ford’s Progressive Conservatives`, `the Roughriders’ Grey Cup`: two names (but one
-            # in `the National Hockey League Players’ Association`)
+            # in `the Canadian Pharmacists’ Association`, `the Ontario Teachers’ Pension Plan`)
             parts.append((tuple(current), opens))
             current, opens = [], False
         elif raw.endswith(".") and raw not in SUFFIXES and not _INITIALS.fullmatch(raw) \
@@ -207,7 +209,7 @@ _NAME_SLASH = re.compile(rf"(?<=[a-zà-ÿ])/(?=[{_UPPER}][a-zà-ÿ])")
 _NEXT_WORD = re.compile(r"[ \t]+([a-zà-ÿ][\w’'-]*)")
 
 
-_COMMON_PLURAL = 4.0  # a word this common (Zipf) is a plural noun (`Players’`, `Teachers’`), not a name
+_COMMON_PLURAL = 4.0  # a plural this common (Zipf) names a group (`Teachers’`) or a team (`Jets’`): left joined as before
 
 _INDEX_NUMBER = re.compile(r"[ \t]+\d")
 _INDEX_SHAPE = re.compile(r"S&P")  # `AT&T 12 years later` is AT&T
@@ -220,7 +222,7 @@ class Run(NamedTuple):
     next_word: str     # the lowercase word right after the run's last word, or ""
 
 
-def _runs(paragraph: str) -> list[Run]:
+def _runs(paragraph: str, named_for: frozenset[str] = frozenset()) -> list[Run]:
     """Runs of capitalised words, split at sentence ends and dates, each with whether it opens a sentence."""
     text = paragraph
     if "“" in text or '"' in text:
@@ -237,7 +239,7 @@ def _runs(paragraph: str) -> list[Run]:
                 or text[match.end():match.end() + 1] == "–":
             continue  # `“Elbows Up”`, `« Canada Fort »`: a slogan; `Accord Canada–États-Unis`: part of a compound
         opens = None
-        parts = _split_run(match.group())
+        parts = _split_run(match.group(), named_for)
         if parts and _INDEX_NUMBER.match(text, match.end()) and _INDEX_SHAPE.fullmatch(parts[-1][0][-1]):
             # `S&P 500`: an index, named with its number, not by the acronym alone
             parts = parts[:-1] + ((parts[-1][0][:-1], parts[-1][1]),) if len(parts[-1][0]) > 1 else parts[:-1]
@@ -254,19 +256,21 @@ def _runs(paragraph: str) -> list[Run]:
 
 # French names of bodies hold lowercase words: `Parti libéral du Canada`, `Cour suprême du
 # Canada`, `Église catholique`, `Nouveau Parti démocratique`, `Centre canadien pour la cybersécurité`.
-_FRENCH_ADJECTIVE = r"[a-zà-ÿ]+(?:iques?|ales?|aux|elles?|iens?|iennes?|aines?|aises?|[éc]ois(?:es?)?|aires?|ives?|if|eurs?|é|ée|ional)"
+_FRENCH_ADJECTIVE = r"[a-zà-ÿ]+(?:iques?|ales?|aux|elles?|iens?|iennes?|aines?|aises?|oises?|[éc]ois|aires?|ives?|if|eurs?|é|ée|ional)"
 _FRENCH_BODY = re.compile(
     rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
     r"\b(?:Parti|Cour|Institut|Centre|Banque|Association|Conseil|Commission|Société|Office|Régie|Agence|Bureau|"
     r"Tribunal|Ministère|Fédération|Syndicat|Union|Université|Hôpital|Caisse|Fonds|Autorité|Bloc|Église|"
     r"Administration|Producteurs|Éleveurs|Manufacturiers)"
     rf"(?:(?:\s+[a-zà-ÿ’'-]+){{0,5}}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*[{_UPPER}][\w’'-]*"
-    # `Institut national de la recherche scientifique`, `Association canadienne des libertés civiles`
+    # `Institut national de la recherche scientifique`, `Institut québécois d’intelligence artificielle`
     rf"|(?:\s+{_FRENCH_ADJECTIVE}){{0,2}}\s+(?:de\s+la|de\s+l[’']|des|du|de|d[’'])\s*[a-zà-ÿ]+(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b"
     rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}]))"
     rf"|(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b(?:\s+pour\s+(?:la|le|les|l[’'])\s*[a-zà-ÿ]+)?"
     rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}])))")
 
+
+_FRENCH_ADJECTIVE_WORD = re.compile(_FRENCH_ADJECTIVE)
 
 # Departments named for their fields: `Environnement et Changement climatique Canada`,
 # `Ressources naturelles Canada`, `Pêches et Océans Canada`
@@ -434,23 +438,41 @@ def _defined_names(paragraph: str, language: str) -> list[tuple[str, str, int, i
 
 
 def _abbreviated(acronym: str, names: Iterable[str]) -> str | None:
-    """The one name of several words whose initials spell `acronym`, all of its words or all
-    but one of them (`HHS`, the Department of Health and Human Services; `CDC`, the Centers for
-    Disease Control and Prevention; not `NHL` for the NHL Players' Association), if exactly one does."""
+    """The one name of several words whose initials spell `acronym` (three letters at least): all
+    of its words, or all but a body's head (`HHS`: the Department of Health and Human Services) or a
+    last field after `and` (`CDC`: the Centers for Disease Control and Prevention), if exactly one
+    does (not `NHL` for the National Hockey League Players' Association, nor `IBC` for CIBC's name)."""
     owners = [name for name in names if " " in name and _abbreviates(acronym, name)]
     return owners[0] if len(owners) == 1 else None
 
 
 @functools.lru_cache(maxsize=1 << 14)  # the same acronyms and names recur across stories
 def _abbreviates(acronym: str, name: str) -> bool:
+    if len(acronym) < 3:  # `US`, `AI`, `BC` stand for too many names
+        return False
     words = [p for w in name.split() for p in re.split(r"[-–]", w) if p]
     content = [i for i, w in enumerate(words) if w.lower() not in _ACRONYM_SKIP]
     if len(content) < 2:
         return False
-    # all its words, or all but the first or the last of them
-    spans = [(content[0], content[-1])] + ([(content[1], content[-1]), (content[0], content[-2])]
-                                           if len(content) >= 3 else [])
+    spans = [(content[0], content[-1])]
+    if len(content) >= 3 and words[content[0]] in BODY_HEADS:  # the head aside: `HHS`
+        spans.append((content[1], content[-1]))
+    if len(content) >= 3 and words[content[-1] - 1] in ("and", "et"):  # the last field aside: `CDC`
+        spans.append((content[0], content[-2]))
     return any(_spells(words[first:last + 1], acronym) for first, last in spans)
+
+
+_POSSESSIVE = re.compile(rf"\b([{_UPPER}][\w-]*)['’]s\b")
+
+
+def _possessive_only(text: str) -> frozenset[str]:
+    """The capitalised words the text writes only with a possessive `'s` (`Hudson's Bay`, never
+    `Hudson`): a company may be named for them; `Musk's Boring Company` is owned by Musk."""
+    found = set()
+    for word in set(_POSSESSIVE.findall(text)):
+        if not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-]|['’]s\b)", text):
+            found.add(word)
+    return frozenset(found)
 
 
 def credited_names(credits: tuple[str, ...]) -> list[str]:
@@ -558,7 +580,8 @@ def _is_body_word(word: str) -> bool:
 
 
 def _looks_like_person(words: tuple[str, ...]) -> bool:
-    return 2 <= len(words) <= 3 and not any(_is_body_word(w) or _is_title(w) or w in CONNECTORS or w in JOINERS
+    # `Brampton Assembly Plant`, but `Robert Plant`: a surname may be a plant or a mill
+    return 2 <= len(words) <= 3 and not (len(words) == 3 and words[-1] in ("Plant", "Mill")) and not any(_is_body_word(w) or _is_title(w) or w in CONNECTORS or w in JOINERS
                                             for w in words)
 
 
@@ -600,7 +623,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if after and after[0] in CONNECTORS and len(after) > 3:  # Secretary of Commerce Howard Lutnick
         after = after[2:]
     first = last
-    while first > 0 and (_is_title(words[first - 1]) or words[first - 1] == "House"):  # `Government House Leader`
+    while first > 0 and (_is_title(words[first - 1]) or words[first - 1] == "House" and words[first] in ("Leader", "Speaker")):
+        # `Government House Leader`, `House Speaker` (not `White House Chief of Staff`)
         first -= 1
     before = words[:first]
     if len(after) == 2 and _REGNAL_NUMBER.fullmatch(after[1]) and words[last] in _REGNAL_TITLES:
@@ -683,7 +707,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     language (`Cohere`, `Stellantis`; not `Consumers`) nor a word that only ever qualifies
     the same noun (`Lyme disease`).
     """
-    lower_words = _LowercaseWords("\n".join(paragraphs))
+    text = "\n".join(paragraphs)
+    lower_words = _LowercaseWords(text)
+    named_for = _possessive_only(text)
     excluded, shouted = _exclusions(exclude)
     full: dict[str, float] = {}
     singles: list[tuple[str, bool, str, float]] = []  # (word, opens a sentence, the lowercase word after it, weight)
@@ -703,13 +729,14 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 full[phrase] = full.get(phrase, 0) + 1
         if bodies:  # their words are no other names (`Canada` in `Banque du Canada`), nor the capitalised words they follow
             paragraph = _masked(paragraph, [(_attached_start(paragraph, start), end) for _, start, end in bodies])
-        for run in _runs(paragraph):
+        for run in _runs(paragraph, named_for):
             words, opens = run.words, run.opens
             for word in words[1 if opens else 0:]:
                 capitalised[word] = capitalised.get(word, 0) + 1
             # a sentence's first word is capitalised anyway: not a name if the text uses it in
             # lowercase (`words` is never empty: _split_run keeps no empty part)
-            if opens and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words
+            regnal = len(words) == 3 and words[0] in _REGNAL_TITLES and _REGNAL_NUMBER.fullmatch(words[2])
+            if opens and not regnal and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words
                           and not (len(words) > 2 and words[-1] in ORG_WORDS)):  # `Climate Action Network Canada said`
                 if len(words) == 2 and _could_be_first_name(words[0]):
                     openers.setdefault(words[1], " ".join(words))
@@ -793,8 +820,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         evidence = n if _frequency(word, language) < RARE_ZIPF else mid_sentence[word] + (word in title_words) + singular
         if evidence >= (1 if _frequency(word, language) < RARE_ZIPF else 2):
             counts[openers.get(word, word)] = weights[word]
-    for place in _places_in(title):  # `Tornado tears through St. Louis ... across Missouri`: a known place
-        if place not in counts:  # the headline names is a tag, whether or not the story names it again
+    for place in _places_in(title, language):  # `Tornado tears through St. Louis ... across Missouri`: a known
+        # place the headline names is a tag, whether or not the story names it again (unless excluded: a dateline)
+        if place not in counts and place.lower() not in excluded and place not in shouted:
             counts[place] = 1.0
     order = {name: i for i, name in enumerate(counts)}
     merged: dict[str, float] = {}
@@ -920,9 +948,11 @@ def _is_place(phrase: str) -> bool:
     return phrase in PLACES or phrase in STATES or phrase in _countries()
 
 
-def _places_in(title: str) -> list[str]:
-    """The places a headline names on their own (not `Grand Prix du Canada`)."""
-    return [" ".join(part) for run in _runs(title) for part in _split_and(run.words) if _is_place(" ".join(part))]
+def _places_in(title: str, language: str = "en") -> list[str]:
+    """The places a headline names on their own (not `Grand Prix du Canada`, nor in French the
+    start of a name going on in lowercase: `Québec solidaire`)."""
+    return [" ".join(part) for run in _runs(title) for part in _split_and(run.words) if _is_place(" ".join(part))
+            and not (language == "fr" and part[-1] == run.words[-1] and _FRENCH_ADJECTIVE_WORD.fullmatch(run.next_word))]
 
 
 @functools.lru_cache(maxsize=1)
