@@ -303,7 +303,6 @@ def _unit(bag: dict[str, float], keep: int, stored: bool = True) -> dict[str, fl
 
 
 _by_weight = operator.itemgetter(1, 0)
-_SHARED = operator.itemgetter(1)
 _LEAST = 1e-4  # the least weight a stored bag holds (rounded to 4 places): smaller ones are planted
 
 
@@ -346,8 +345,6 @@ class Grouper:
         self.looked_up = looked_up
         self.versions: list[_Version] = []
         self.stories: dict[str, list[int]] = {}
-        self.by_language: dict[tuple[str, str], list[int]] = {}  # (story, language) -> its versions in it
-        self.stamps: list[float] = []  # of each version, as `versions`
         self.spans: dict[str, tuple[float, float]] = {}  # story -> its first and last version's stamps
         # key -> day number -> versions that day: a lookup reads the days within the window, and
         # adding a version appends (a list kept in time order over years grows too long to insert in)
@@ -370,8 +367,6 @@ class Grouper:
         at = len(self.versions)
         self.versions.append(_Version(features, story, weighted))
         self.stories.setdefault(story, []).append(at)
-        self.by_language.setdefault((story, features.language), []).append(at)
-        self.stamps.append(stamp)
         day = int(stamp // 86400)
         postings = self.postings
         keys: Iterable[str] = (*features.terms, *("\0" + k for k in features.anchors))
@@ -419,20 +414,19 @@ class Grouper:
                 break
             read.append(found)
         near = Counter(itertools.chain.from_iterable(read))
-        # the versions sharing most keys: on a dense day hundreds share a few common ones.
-        # Most keys shared first, then the earliest added (a version is under each key once):
-        # sorted by count in C, each count's versions sorted by age only when reached
-        versions, stamps = self.versions, self.stamps
+        # the versions sharing most keys: on a dense day hundreds share a few common ones
+        versions = self.versions
         closest: list[int] = []
-        ranked = sorted(near.items(), key=_SHARED, reverse=True)
-        level = 0
-        while level < len(ranked) and len(closest) < CANDIDATES:
-            count = ranked[level][1]
-            after = level + 1
-            while after < len(ranked) and ranked[after][1] == count:
-                after += 1
-            closest += [at for at in sorted(at for at, _ in ranked[level:after]) if abs(stamps[at] - stamp) <= window]
-            level = after
+        # most keys shared first, then the earliest added: the versions by how many keys they
+        # share (a version is under each key once), each count's sorted only when reached
+        by_shared: list[list[int]] = [[] for _ in range(len(read) + 1)]
+        for at, shared in near.items():
+            by_shared[shared].append(at)
+        for ats in reversed(by_shared):
+            ats.sort()
+            closest += [at for at in ats if abs(versions[at].features.stamp - stamp) <= window]
+            if len(closest) >= CANDIDATES:
+                break
         del closest[CANDIDATES:]
         best: tuple[float, str] | None = None
         for story in sorted({versions[at].story for at in closest}):
@@ -440,7 +434,8 @@ class Grouper:
             if stamp - start > window or end - stamp > window:
                 continue  # the story would spread over more than the window
             # versions in its own language say most: across languages only anchors compare
-            members = self.by_language.get((story, new.language)) or self.stories[story]
+            members = self.stories[story]
+            members = [at for at in members if versions[at].features.language == new.language] or members
             others = [self._weighted(at) for at in members]
             discounts = [_discount(weighted, other) for other in others]
             # a cosine is at most 1: most stories a dense week offers fall short on the hours

@@ -232,11 +232,7 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset()) -> list[Run]:
     quotes = "“" in text or '"' in text or "«" in text or "‘" in text
     runs: list[Run] = []
     for match in _RUN.finditer(text):
-        start = match.start()
-        # (a mark right before the run, or one space before it: then `_quoted` looks closer)
-        if quotes and start and (text[start - 1] in _OPENING_MARKS or start > 1 and text[start - 1] in _SPACES
-                                 and text[start - 2] in _OPENING_MARKS) and _quoted(text, start, match.end()) \
-                or text[match.end():match.end() + 1] == "–":
+        if quotes and _quoted(text, match.start(), match.end()) or text[match.end():match.end() + 1] == "–":
             continue  # `“Elbows Up”`, `« Canada Fort »`: a slogan; `Accord Canada–États-Unis`: part of a compound
         opens = None
         parts = _split_run(match.group(), named_for)
@@ -463,16 +459,14 @@ def _abbreviates(acronym: str, name: str) -> bool:
 
 
 _POSSESSIVE = re.compile(rf"\b([{_UPPER}][\w-]*)['’]s\b")
+_STANDING = re.compile(rf"(?<![\w-])([{_UPPER}][\w-]*+)(?!['’]s\b)")  # a whole word, not a possessive
 
 
 def _possessive_only(text: str) -> frozenset[str]:
     """The capitalised words the text writes only with a possessive `'s` (`Hudson's Bay`, never
     `Hudson`): a company may be named for them; `Musk's Boring Company` is owned by Musk."""
-    found = set()
-    for word in set(_POSSESSIVE.findall(text)):
-        if not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-]|['’]s\b)", text):
-            found.add(word)
-    return frozenset(found)
+    possessives = set(_POSSESSIVE.findall(text))
+    return frozenset(possessives - set(_STANDING.findall(text))) if possessives else frozenset()
 
 
 def credited_names(credits: tuple[str, ...]) -> list[str]:
@@ -491,10 +485,16 @@ _OPENING_MARKS = ("“", '"', "«", "‘")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is all there is between a pair of quotation marks."""
-    before = text[max(0, start - 2):start].rstrip(_SPACES)
+    """Whether text[start:end] is all there is between a pair of quotation marks (an opening
+    one right before it, or one space before it): asked of every run, so the opening is looked
+    at first, character by character."""
+    before = text[start - 1] if start else ""
+    if before and before in _SPACES:
+        before = text[start - 2] if start > 1 else ""
+    if before not in _OPENING_MARKS:
+        return False
     after = text[end:end + 3].lstrip(_SPACES).lstrip(".,!?")
-    return before[-1:] in _OPENING_MARKS and after[:1] in ("”", '"', "»", "’")
+    return after[:1] in ("”", '"', "»", "’")
 
 
 _LEADING_NOISE = SENTENCE_WORDS | CONNECTORS
@@ -580,8 +580,9 @@ def _is_body_word(word: str) -> bool:
 
 
 def _looks_like_person(words: tuple[str, ...]) -> bool:
-    # `Brampton Assembly Plant`, but `Robert Plant`: a surname may be a plant or a mill
-    return 2 <= len(words) <= 3 and not (len(words) == 3 and words[-1] in ("Plant", "Mill")) and not any(_is_body_word(w) or _is_title(w) or w in CONNECTORS or w in JOINERS
+    if len(words) == 3 and words[-1] in ("Plant", "Mill"):
+        return False  # `Brampton Assembly Plant`, but `Robert Plant`: a surname may be a plant or a mill
+    return 2 <= len(words) <= 3 and not any(_is_body_word(w) or _is_title(w) or w in CONNECTORS or w in JOINERS
                                             for w in words)
 
 
@@ -627,7 +628,7 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         # `Government House Leader`, `House Speaker` (not `White House Chief of Staff`)
         first -= 1
     before = words[:first]
-    if len(after) == 2 and _REGNAL_NUMBER.fullmatch(after[1]) and words[last] in _REGNAL_TITLES:
+    if _regnal(words[last:]):
         after = words[last:]  # `Pope Leo XIV`, `King Charles III`: the title is part of the name
     if not after:
         # `Nova Scotia Health`: a place's department is a body; `Canadian Foreign Affairs
@@ -643,6 +644,11 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 _REGNAL_TITLES = {"Pope", "King", "Queen", "Emperor", "Empress"}
 _REGNAL_NUMBER = re.compile(r"[IVX]+")
+
+
+def _regnal(words: tuple[str, ...]) -> bool:
+    """A title, a name and its number: `Pope Leo XIV`."""
+    return len(words) == 3 and words[0] in _REGNAL_TITLES and bool(_REGNAL_NUMBER.fullmatch(words[2]))
 
 
 class _LowercaseWords:
@@ -735,8 +741,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 capitalised[word] = capitalised.get(word, 0) + 1
             # a sentence's first word is capitalised anyway: not a name if the text uses it in
             # lowercase (`words` is never empty: _split_run keeps no empty part)
-            regnal = len(words) == 3 and words[0] in _REGNAL_TITLES and _REGNAL_NUMBER.fullmatch(words[2])
-            if opens and not regnal and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words
+            if opens and not _regnal(words) and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words
                           and not (len(words) > 2 and words[-1] in ORG_WORDS)):  # `Climate Action Network Canada said`
                 if len(words) == 2 and _could_be_first_name(words[0]):
                     openers.setdefault(words[1], " ".join(words))
