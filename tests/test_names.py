@@ -334,6 +334,14 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
      "rappellent que l'Administration portuaire de Montréal a parlé.", "fr",
      {"Institut national de la recherche scientifique": 1, "Producteurs laitiers du Canada": 1,
       "Administration portuaire de Montréal": 1}, ["Institut"]),
+    # a party's name before its leader's title is a name; the body's head alone counts for it
+    ("Bloc Québécois Leader Yves-François Blanchet said the Bloc would vote no. The Bloc has 32 seats.", "en",
+     {"Bloc Québécois": 3, "Yves-François Blanchet": 1}, ["Bloc", "Bloc Québécois Leader"]),
+    ("Parti Québécois Leader Paul St-Pierre Plamondon spoke.", "en",
+     {"Parti Québécois": 1, "Paul St-Pierre Plamondon": 1}, []),
+    ("The Council of Canadians and the Council of the Federation met. The Council said no.", "en",
+     {"Council of Canadians": 1, "Council of the Federation": 1}, ["Council"]),
+    ("The Department of the Interior said so.", "en", {"Department of the Interior": 1}, []),
 ])
 def test_acronyms_possessives_titles_and_french_bodies(text, language, wanted, junk):
     found = find_names((text,), [], language)

@@ -145,7 +145,7 @@ _WORD = rf"[{_UPPER}](?:[\w’'.&/-]|—(?=[{_UPPER}]))*"
 # A run of capitalised words, possibly joined by small connectors (Bank of Canada) or by `and`
 # (Environment and Climate Change Canada: `_names_in` splits it again unless it names one body).
 JOINERS = {"and", "&"}
-_BODY_PREPOSITION = "(?:" + "|".join(f"(?<={head})" for head in sorted(BODY_HEADS)) + r")[ \t]+(?:for|on)"
+_BODY_PREPOSITION = "(?:" + "|".join(f"(?<={head})" for head in sorted(BODY_HEADS)) + r")[ \t]+(?:for|on|of[ \t]+the)"
 _RUN = re.compile(rf"{_WORD}(?:(?:{_BODY_PREPOSITION})?[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*{_WORD})*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Sts"}
@@ -395,6 +395,7 @@ _FRENCH_HEADS = {"Parti", "Cour", "Institut", "Centre", "Banque", "Association",
                  "Office", "Régie", "Agence", "Bureau", "Tribunal", "Ministère", "Fédération", "Syndicat", "Union",
                  "Université", "Hôpital", "Caisse", "Fonds", "Autorité", "Bloc", "Église", "Unité", "Coalition",
                  "Regroupement", "Mouvement", "Alliance", "Ordre", "Accord", "Confédération", "Front", "Collège"}
+_HEAD_WORDS = BODY_HEADS | _FRENCH_HEADS  # words a body's name opens with, in either language
 
 
 def _written_as_name(words: list[str], text: str, start: int, language: str, elided: bool) -> bool:
@@ -637,8 +638,10 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
             return [words]
         return []
     # before a title: the body it belongs to (`Bank of Canada Governor`), or more of the
-    # title (`Senate Majority Leader`, `Emergency Preparedness Minister`), which is no name
-    keep = [before] if len(before) > 1 and before[-1] in ORG_WORDS or len(before) == 1 else []
+    # title (`Senate Majority Leader`, `Emergency Preparedness Minister`), which is no name;
+    # a body's head opens a party's name (`Bloc Québécois Leader`, `Parti Québécois Leader`)
+    keep = [before] if len(before) > 1 and (before[-1] in ORG_WORDS or before[0] in _HEAD_WORDS) \
+        or len(before) == 1 else []
     return keep + [after]
 
 
@@ -777,6 +780,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     weights: dict[str, float] = {}
     abbreviated: dict[str, str | None] = {}
     namesakes = _owners([name for name in full if name.split()[0].endswith(("’s", "'s"))], lambda parts: parts[0][:-2])
+    # `the Bloc` is the Bloc Québécois, `the Council` the Council of Canadians: a body named by its head
+    heads = _owners([name for name in full if " " in name and name.split()[0] in _HEAD_WORDS], lambda parts: parts[0])
     for word, opens, follower, weight in singles:
         if word in surnames or word in first_names:
             owner = surnames.get(word) or first_names.get(word)
@@ -787,7 +792,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             if defined[_ELISION.sub("", word)] in counts:
                 counts[defined[_ELISION.sub("", word)]] += weight
             continue
-        owner = namesakes.get(word)  # `Hudson's Bay` and `Hudson's Bay Company`
+        owner = namesakes.get(word) or heads.get(word)  # `Hudson's Bay` and `Hudson's Bay Company`
         if owner is None and word.isupper():  # `HHS` after `the Department of Health and Human Services`
             if word not in abbreviated:
                 abbreviated[word] = _abbreviated(word, full)
