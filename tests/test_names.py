@@ -97,6 +97,27 @@ def test_editors_labels_are_met():
     assert quality.topic_accuracy >= 0.9, quality.misses
 
 
+def test_editors_labels_on_stories_written_after_the_rules():
+    """44 stories (every wire family, 20 in French) editors wrote and labelled after the rules
+    above, without seeing the code: what a curator's own copy may expect. Measured before any
+    rule changed for them: precision 0.898, recall 0.753, 3 forbidden, topic 0.773 (recall is
+    below the labelled set's: editors require about six names and eight slots fill with the
+    story's other actors). The floors hold what it measures now."""
+    import tempfile
+
+    from tests.tag_quality import FRESH
+
+    with tempfile.TemporaryDirectory() as tmp:
+        quality = measure(ingest_corpus(Path(tmp), FRESH), FRESH)
+    print(f"\nfresh set, {quality.stories} stories: tag precision {quality.precision:.3f}, recall {quality.recall:.3f}, "
+          f"forbidden {len(quality.forbidden)}, topic accuracy {quality.topic_accuracy:.3f}")
+    assert quality.stories == 44
+    assert quality.precision >= 0.9, quality.misses
+    assert quality.recall >= 0.75, quality.misses
+    assert len(quality.forbidden) <= 3, quality.forbidden
+    assert quality.topic_accuracy >= 0.77, quality.misses
+
+
 def test_a_model_learns_the_curators_filing_and_is_kept_as_data_only(tmp_path):
     from digest.ingest.learn import TopicModel, site_model
 
@@ -334,14 +355,33 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
      "rappellent que l'Administration portuaire de Montréal a parlé.", "fr",
      {"Institut national de la recherche scientifique": 1, "Producteurs laitiers du Canada": 1,
       "Administration portuaire de Montréal": 1}, ["Institut"]),
-    # a party's name before its leader's title is a name; the body's head alone counts for it
+    # a party's name before its leader's title is a name; its head alone counts for it; other
+    # words before a title are the title's, an `and` ends a name, a head shared is no one's
     ("Bloc Québécois Leader Yves-François Blanchet said the Bloc would vote no. The Bloc has 32 seats.", "en",
      {"Bloc Québécois": 3, "Yves-François Blanchet": 1}, ["Bloc", "Bloc Québécois Leader"]),
+    ("Le Bloc québécois votera contre, a dit Yves-François Blanchet. Le chef du Bloc a insisté.", "fr",
+     {"Bloc québécois": 2, "Yves-François Blanchet": 1}, ["Bloc"]),
     ("Parti Québécois Leader Paul St-Pierre Plamondon spoke.", "en",
      {"Parti Québécois": 1, "Paul St-Pierre Plamondon": 1}, []),
-    ("The Council of Canadians and the Council of the Federation met. The Council said no.", "en",
-     {"Council of Canadians": 1, "Council of the Federation": 1}, ["Council"]),
-    ("The Department of the Interior said so.", "en", {"Department of the Interior": 1}, []),
+    ("Union Home Minister Amit Shah said so. Council Budget Chief Shelley Carroll agreed.", "en",
+     {"Amit Shah": 1, "Shelley Carroll": 1}, ["Union Home", "Council Budget"]),
+    ("The Council of Canadians and Chair Maude Barlow said no.", "en", {"Maude Barlow": 1},
+     ["Council of Canadians and"]),
+    ("The Board of Trade said so. The Toronto Police Services Board met; the Board approved it.", "en",
+     {"Board of Trade": 1, "Toronto Police Services Board": 1}, []),
+    # an acronym's initials one per word before letters inside a word
+    ("Council voted more support for the Toronto Transit Commission (TTC), an increase.", "en",
+     {"Toronto Transit Commission": 1}, ["Transit Commission"]),
+    # an institution named for someone the story never names alone keeps its possessive; an owner's does not
+    ("The Alzheimer's Association said so. It helps people with Alzheimer's disease.", "en",
+     {"Alzheimer's Association": 2}, ["Alzheimer"]),
+    ("Doctors at St. Michael's Hospital and Queen's University agreed. Elon Musk's Department of "
+     "Government Efficiency did not, and Ontario's Ministry of Health said no.", "en",
+     {"St. Michael's Hospital": 1, "Queen's University": 1, "Elon Musk": 1, "Department of Government Efficiency": 1,
+      "Ministry of Health": 1}, ["Elon Musk's Department of Government Efficiency", "Ontario's Ministry of Health"]),
+    ("President Donald Trump's tariffs hit steel. Trump's Canada tariffs took effect. Ford’s Ministry of "
+     "Health said so, and Carney's Office agreed.", "en", {}, ["Trump's Canada", "Ford’s Ministry of Health",
+                                                              "Carney's Office"]),
 ])
 def test_acronyms_possessives_titles_and_french_bodies(text, language, wanted, junk):
     found = find_names((text,), [], language)

@@ -227,14 +227,10 @@ class Classifier:
         # the site's keywords are words of its language: in copy of the other, some mean otherwise
         copy_language = primary(language or "")
         elsewhere = FALSE_FRIENDS.get(copy_language, frozenset()) if copy_language != self.language else frozenset()
-        lede_end = len(body.split("\n\n", 1)[0])  # no term spans paragraphs: the lede's are the body's first
-        near: set[str] = set()  # the keywords of the headline and the lede
-        for weight, text, near_end in ((TITLE_WEIGHT, title, len(title)), (1, body, lede_end)):
-            for at, keyword in self.keywords.find(text):
+        for weight, text in ((TITLE_WEIGHT, title), (1, body)):
+            for _, keyword in self.keywords.find(text):
                 if keyword not in elsewhere:
                     mentions[keyword] += weight
-                    if at < near_end:
-                        near.add(keyword)
         scores = [0.0] * len(self.topics)
         for keyword, count in mentions.items():
             for index in self.keyword_topics[keyword]:
@@ -250,6 +246,8 @@ class Classifier:
                 scores[index] += MODEL_WEIGHT * vote if vote >= MODEL_SURE else 0.0
         if not any(scores):
             return self.default_topic, False
+        lede = body.split("\n\n", 1)[0]
+        near = {keyword for text in (title, lede) for _, keyword in self.keywords.find(text) if keyword not in elsewhere}
         evidence = [(round(scores[i], 9), sum(1 for k in near if i in self.keyword_topics[k]))
                     for i in range(len(scores))]
         if self.politics_world and dateline and self._abroad(dateline):
@@ -281,16 +279,13 @@ class Classifier:
         scores its mentions, plus 2 when the headline names it and 1 when the lede does. The
         vocabulary decides a name's spelling (`Carney` is Mark Carney), not its rank."""
         body = "\n\n".join(paragraphs)
-        lede = paragraphs[0] if paragraphs else ""
         scores: defaultdict[str, float] = defaultdict(float)
-        in_lede: set[str] = set()
-        for at, canonical in self.vocabulary.find(body):
+        for _, canonical in self.vocabulary.find(body):
             scores[canonical] += 1
-            if at < len(lede):  # no spelling spans paragraphs: the lede's are the body's first
-                in_lede.add(canonical)
         for name, mentions in find_names(paragraphs, exclude, language, title).items():
             scores[self.vocabulary.canonical.get(name, name)] += mentions
-        in_title = {c for _, c in self.vocabulary.find(title)}
+        lede = paragraphs[0] if paragraphs else ""
+        in_title, in_lede = ({c for _, c in self.vocabulary.find(text)} for text in (title, lede))
         for canonical in in_title:
             scores[canonical] += 0  # named in the headline only: still the story's subject
         order = {name: i for i, name in enumerate(scores)}

@@ -8,7 +8,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from digest.ingest.frequency import zipf
@@ -145,7 +145,7 @@ _WORD = rf"[{_UPPER}](?:[\w’'.&/-]|—(?=[{_UPPER}]))*"
 # A run of capitalised words, possibly joined by small connectors (Bank of Canada) or by `and`
 # (Environment and Climate Change Canada: `_names_in` splits it again unless it names one body).
 JOINERS = {"and", "&"}
-_BODY_PREPOSITION = "(?:" + "|".join(f"(?<={head})" for head in sorted(BODY_HEADS)) + r")[ \t]+(?:for|on|of[ \t]+the)"
+_BODY_PREPOSITION = "(?:" + "|".join(f"(?<={head})" for head in sorted(BODY_HEADS)) + r")[ \t]+(?:for|on)"
 _RUN = re.compile(rf"{_WORD}(?:(?:{_BODY_PREPOSITION})?[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*{_WORD})*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Sts"}
@@ -187,9 +187,14 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset()) -> tuple[tuple
                 and raws[at + 1][:1].isupper() and not _is_place(token):
             current.append(raw)  # `Hudson's Bay Company`, never `Hudson` alone: named for someone, not owned by them
             continue
+        body_follows = at + 1 < len(raws) and _clean_token(raws[at + 1]) in ORG_WORDS
+        if raw.endswith(("’s", "'s")) and at + 1 < len(raws) and _clean_token(raws[at + 1]) in _NAMED_FOR_SOMEONE \
+                and token in named_for and not _is_place(token) and _opens_name(current):
+            current.append(raw)  # `Queen's University`, `St. Michael's Hospital`: named for, not owned by
+            continue
         current.append(token)
         if raw.endswith(("’s", "'s")) or raw.endswith(("s’", "s'")) and _frequency(token, "en") < _COMMON_PLURAL \
-                and at + 1 < len(raws) and _clean_token(raws[at + 1]) not in ORG_WORDS and not _is_title(_clean_token(raws[at + 1])):
+                and at + 1 < len(raws) and not body_follows and not _is_title(_clean_token(raws[at + 1])):
             # `Ford’s Progressive Conservatives`, `the Roughriders’ Grey Cup`: two names (but one
             # in `the Canadian Pharmacists’ Association`, `the Ontario Teachers’ Pension Plan`)
             parts.append((tuple(current), opens))
@@ -201,6 +206,18 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset()) -> tuple[tuple
     if current:
         parts.append((tuple(current), opens))
     return tuple(parts)
+
+
+# Institutions named for a saint, a sovereign or a cause, in the possessive: `Queen's University`,
+# `St. Michael's Hospital`, `Alzheimer's Association` (an owner's department or office is not one)
+_NAMED_FOR_SOMEONE = {"University", "College", "Hospital", "Association", "Park", "Church", "Cathedral"}
+
+
+def _opens_name(words: list[str]) -> bool:
+    """Whether a word after these (a run so far) would open a name: nothing, or only small
+    words and short forms, stand before it since the last `and` or `of` (`the`, `St.`)."""
+    at = max((i for i, w in enumerate(words) if w in JOINERS or w in CONNECTORS), default=-1)
+    return all(w in SENTENCE_WORDS or w[:-1] in _SHORT_FORMS for w in words[at + 1:])
 
 
 # `Sean “Diddy” Combs`: a nickname between a first and a last name; `Wilder Institute/Calgary Zoo`: two names
@@ -329,9 +346,10 @@ _ACRONYM_SKIP = {"of", "the", "and", "for", "on", "de", "du", "des", "la", "le",
 _ELISION = re.compile(r"^[LlDd][’']")
 
 
-def _spells(words: list[str], acronym: str) -> bool:
+def _spells(words: list[str], acronym: str, inside: bool = True) -> bool:
     """Whether the words' initials spell `acronym`, small words skipped or not, a word giving
-    more letters of its own in order (`anticorruption`: AC) or one per part (`États-Unis`: EU)."""
+    more letters of its own in order (`anticorruption`: AC; not when `inside` is False) or
+    one per part (`États-Unis`: EU)."""
     @functools.cache  # at most 13 words by 8 letters: each state once, whatever the copy
     def fits(w: int, a: int) -> bool:
         if a == len(acronym):
@@ -347,6 +365,8 @@ def _spells(words: list[str], acronym: str) -> bool:
         rest, at, end = _fold(word[1:]), 0, a + 1
         if fits(w + 1, end):
             return True
+        if not inside:
+            return False
         while end < len(acronym):
             at = rest.find(acronym[end], at) + 1
             if not at:
@@ -418,7 +438,10 @@ def _defined_names(paragraph: str, language: str) -> list[tuple[str, str, int, i
     for match in _DEFINED.finditer(paragraph):
         acronym = match.group(1)
         before = [m for m in _SPAN_WORD.finditer(paragraph, max(0, match.start() - 160), match.start())]
-        for first in range(len(before) - 1, max(-1, len(before) - 13), -1):
+        # initials one per word first: `Toronto Transit Commission (TTC)`, not `Transit Commission`
+        # for the t inside Transit; then letters inside words (`Unité permanente anticorruption (UPAC)`)
+        firsts = range(len(before) - 1, max(-1, len(before) - 13), -1)
+        for first, inside in [*((f, False) for f in firsts), *((f, True) for f in firsts)]:
             start = before[first].start()
             head = _ELISION.sub("", before[first].group())
             words = [head] + [m.group() for m in before[first + 1:]]
@@ -426,7 +449,7 @@ def _defined_names(paragraph: str, language: str) -> list[tuple[str, str, int, i
             if len(words) < 2 or not head[:1].isupper() or _fold(head[:1]) != _fold(acronym[0]) \
                     or re.search(r"[.!?;:,]", paragraph[start:match.start()].rstrip()[:-1]):
                 continue
-            if _spells(parts, acronym) and _written_as_name(words, paragraph, start, language,
+            if _spells(parts, acronym, inside) and _written_as_name(words, paragraph, start, language,
                                                             head != before[first].group()):
                 start += len(before[first].group()) - len(head)
                 found.append((" ".join(words).rstrip(".,"), acronym, start, match.end()))
@@ -639,10 +662,17 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return []
     # before a title: the body it belongs to (`Bank of Canada Governor`), or more of the
     # title (`Senate Majority Leader`, `Emergency Preparedness Minister`), which is no name;
-    # a body's head opens a party's name (`Bloc Québécois Leader`, `Parti Québécois Leader`)
-    keep = [before] if len(before) > 1 and (before[-1] in ORG_WORDS or before[0] in _HEAD_WORDS) \
+    # a party named by its head and its people (`Bloc Québécois Leader`, `Parti Québécois Leader`)
+    keep = [before] if len(before) > 1 and (before[-1] in ORG_WORDS or _head_and_people(before)) \
         or len(before) == 1 else []
     return keep + [after]
+
+
+def _head_and_people(words: Sequence[str]) -> bool:
+    """A body's head and the adjective of its people: `Bloc Québécois`, `Parti québécois`
+    (not `Union Home`, `Council Budget`: a title's words)."""
+    return len(words) > 1 and words[0] in _HEAD_WORDS and all(_is_demonym(w) or _is_demonym(w.capitalize())
+                                                               for w in words[1:])
 
 
 _REGNAL_TITLES = {"Pope", "King", "Queen", "Emperor", "Empress"}
@@ -780,8 +810,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     weights: dict[str, float] = {}
     abbreviated: dict[str, str | None] = {}
     namesakes = _owners([name for name in full if name.split()[0].endswith(("’s", "'s"))], lambda parts: parts[0][:-2])
-    # `the Bloc` is the Bloc Québécois, `the Council` the Council of Canadians: a body named by its head
-    heads = _owners([name for name in full if " " in name and name.split()[0] in _HEAD_WORDS], lambda parts: parts[0])
+    # `the Bloc` is the Bloc Québécois: a party named short by its head
+    heads = _owners([name for name in full if _head_and_people(name.split())], lambda parts: parts[0])
     for word, opens, follower, weight in singles:
         if word in surnames or word in first_names:
             owner = surnames.get(word) or first_names.get(word)
