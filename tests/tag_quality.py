@@ -47,6 +47,10 @@ class Quality:
     def topic_accuracy(self) -> float:
         return self.topics_right / self.stories if self.stories else 1.0
 
+    def summary(self) -> str:
+        return (f"{self.stories} stories: tag precision {self.precision:.3f}, recall {self.recall:.3f}, "
+                f"forbidden {len(self.forbidden)}, topic accuracy {self.topic_accuracy:.3f}")
+
 
 TESTS = Path(__file__).parent
 
@@ -183,8 +187,7 @@ if __name__ == "__main__":
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh)):
         print("\n".join(q.misses))
-        print(f"{name}{q.stories} stories: tag precision {q.precision:.3f}, recall {q.recall:.3f}, "
-              f"forbidden {len(q.forbidden)}, topic accuracy {q.topic_accuracy:.3f}")
+        print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "
           f"{learning.keywords:.3f}, keywords and a model trained on the other folds {learning.learned:.3f} "
           f"(the model alone {learning.model:.3f})")

@@ -109,8 +109,7 @@ def test_editors_labels_on_stories_written_after_the_rules():
 
     with tempfile.TemporaryDirectory() as tmp:
         quality = measure(ingest_corpus(Path(tmp), FRESH), FRESH)
-    print(f"\nfresh set, {quality.stories} stories: tag precision {quality.precision:.3f}, recall {quality.recall:.3f}, "
-          f"forbidden {len(quality.forbidden)}, topic accuracy {quality.topic_accuracy:.3f}")
+    print("\nfresh set, " + quality.summary())
     assert quality.stories == 44
     assert quality.precision >= 0.9, quality.misses
     assert quality.recall >= 0.75, quality.misses

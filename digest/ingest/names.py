@@ -187,14 +187,14 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset()) -> tuple[tuple
                 and raws[at + 1][:1].isupper() and not _is_place(token):
             current.append(raw)  # `Hudson's Bay Company`, never `Hudson` alone: named for someone, not owned by them
             continue
-        body_follows = at + 1 < len(raws) and _clean_token(raws[at + 1]) in ORG_WORDS
-        if raw.endswith(("’s", "'s")) and at + 1 < len(raws) and _clean_token(raws[at + 1]) in _NAMED_FOR_SOMEONE \
+        following = _clean_token(raws[at + 1]) if at + 1 < len(raws) else ""
+        if raw.endswith(("’s", "'s")) and following in _NAMED_FOR_SOMEONE \
                 and token in named_for and not _is_place(token) and _opens_name(current):
             current.append(raw)  # `Queen's University`, `St. Michael's Hospital`: named for, not owned by
             continue
         current.append(token)
         if raw.endswith(("’s", "'s")) or raw.endswith(("s’", "s'")) and _frequency(token, "en") < _COMMON_PLURAL \
-                and at + 1 < len(raws) and not body_follows and not _is_title(_clean_token(raws[at + 1])):
+                and at + 1 < len(raws) and following not in ORG_WORDS and not _is_title(following):
             # `Ford’s Progressive Conservatives`, `the Roughriders’ Grey Cup`: two names (but one
             # in `the Canadian Pharmacists’ Association`, `the Ontario Teachers’ Pension Plan`)
             parts.append((tuple(current), opens))
@@ -438,22 +438,25 @@ def _defined_names(paragraph: str, language: str) -> list[tuple[str, str, int, i
     for match in _DEFINED.finditer(paragraph):
         acronym = match.group(1)
         before = [m for m in _SPAN_WORD.finditer(paragraph, max(0, match.start() - 160), match.start())]
-        # initials one per word first: `Toronto Transit Commission (TTC)`, not `Transit Commission`
-        # for the t inside Transit; then letters inside words (`Unité permanente anticorruption (UPAC)`)
-        firsts = range(len(before) - 1, max(-1, len(before) - 13), -1)
-        for first, inside in [*((f, False) for f in firsts), *((f, True) for f in firsts)]:
+        candidates = []  # (where the words start, where the name does, words, their parts, elided), shortest first
+        for first in range(len(before) - 1, max(-1, len(before) - 13), -1):
             start = before[first].start()
             head = _ELISION.sub("", before[first].group())
             words = [head] + [m.group() for m in before[first + 1:]]
-            parts = [p for w in words for p in re.split(r"[-–]", w) if p]
             if len(words) < 2 or not head[:1].isupper() or _fold(head[:1]) != _fold(acronym[0]) \
                     or re.search(r"[.!?;:,]", paragraph[start:match.start()].rstrip()[:-1]):
                 continue
-            if _spells(parts, acronym, inside) and _written_as_name(words, paragraph, start, language,
-                                                            head != before[first].group()):
-                start += len(before[first].group()) - len(head)
-                found.append((" ".join(words).rstrip(".,"), acronym, start, match.end()))
-                break
+            parts = [p for w in words for p in re.split(r"[-–]", w) if p]
+            elided = len(before[first].group()) - len(head)
+            candidates.append((start, start + elided, words, parts, bool(elided)))
+        # initials one per word first: `Toronto Transit Commission (TTC)`, not `Transit Commission`
+        # for the t inside Transit; then letters inside words (`Unité permanente anticorruption (UPAC)`)
+        named = next(((name_start, words) for inside in (False, True)
+                      for start, name_start, words, parts, elided in candidates
+                      if _spells(parts, acronym, inside) and _written_as_name(words, paragraph, start, language, elided)),
+                     None)
+        if named:
+            found.append((" ".join(named[1]).rstrip(".,"), acronym, named[0], match.end()))
     return found
 
 
