@@ -381,6 +381,19 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     ("President Donald Trump's tariffs hit steel. Trump's Canada tariffs took effect. Ford’s Ministry of "
      "Health said so, and Carney's Office agreed.", "en", {}, ["Trump's Canada", "Ford’s Ministry of Health",
                                                               "Carney's Office"]),
+    # a French body's field in lowercase, its head alone counting for it; a head no body of the
+    # story opens with is no name; the plural of an agreeing adjective ends a name
+    ("Hydro-Québec a déposé devant la Régie de l'énergie une demande. La Régie de l'énergie est un tribunal. "
+     "La Banque achète du temps, dit-il. « La Régie doit trancher », a ajouté la Régie, puis la Banque.", "fr",
+     {"Régie de l'énergie": 4}, ["Régie", "Banque"]),
+    ("Le Canada a annoncé au Conseil de sécurité des Nations unies que la GRC irait en Haïti.", "fr",
+     {"Conseil de sécurité des Nations unies": 1}, ["Conseil de sécurité des Nations"]),
+    ("Le Service de police de l'agglomération de Longueuil (SPAL) enquête. Le Service de police de la Ville "
+     "de Montréal a aidé.", "fr", {"Service de police de l'agglomération de Longueuil": 1,
+                                   "Service de police de la Ville de Montréal": 1}, ["SPAL"]),
+    # what a person is, after French's elided article, is no part of their name
+    ("Le festival a reçu la poète Edwidge Saint-Fleur et l'Acadienne Rachelle Doiron, de Caraquet.", "fr",
+     {"Rachelle Doiron": 1}, ["Acadienne Rachelle Doiron"]),
 ])
 def test_acronyms_possessives_titles_and_french_bodies(text, language, wanted, junk):
     found = find_names((text,), [], language)

@@ -268,17 +268,28 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset()) -> list[Run]:
 
 
 # French names of bodies hold lowercase words: `Parti libéral du Canada`, `Cour suprême du
-# Canada`, `Église catholique`, `Nouveau Parti démocratique`, `Centre canadien pour la cybersécurité`.
+# Canada`, `Église catholique`, `Nouveau Parti démocratique`, `Centre canadien pour la cybersécurité`,
+# `Organisation des Nations unies`, and a field in the singular when the sentence goes on past it
+# with a small word or a stop: `la Régie de l’énergie a autorisé`, `le Bureau de la concurrence.`
+# (not `la Commission de la santé et de la sécurité`, nor the plural `Conseil des ministres`).
+
+# the words that may follow a body's name and start what the sentence says of it
+_SMALL_WORD = (r"(?:a|ont|est|sont|sera|était|avait|doit|devra|peut|pourrait|va|vient|qui|que|dont|une?|les?|la|à|lors|"
+               r"selon|depuis|cette|ces|son|sa|ses|leur|lundi|mardi|"
+               r"mercredi|jeudi|vendredi|samedi|dimanche|s’est|s'est|n’a|n'a)")
 _FRENCH_ADJECTIVE = r"[a-zà-ÿ]+(?:iques?|ales?|aux|elles?|iens?|iennes?|aines?|aises?|oises?|[éc]ois|aires?|ives?|if|eurs?|é|ée|ional)"
 _FRENCH_BODY = re.compile(
     rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
     r"\b(?:Parti|Cour|Institut|Centre|Banque|Association|Conseil|Commission|Société|Office|Régie|Agence|Bureau|"
     r"Tribunal|Ministère|Fédération|Syndicat|Union|Université|Hôpital|Caisse|Fonds|Autorité|Bloc|Église|"
-    r"Administration|Producteurs|Éleveurs|Manufacturiers)"
+    r"Administration|Producteurs|Éleveurs|Manufacturiers|Service)"
     rf"(?:(?:\s+[a-zà-ÿ’'-]+){{0,5}}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*[{_UPPER}][\w’'-]*"
+    rf"(?:(?<=Ville)\s+de\s+[{_UPPER}][\w’'-]*)?"  # `Service de police de la Ville de Montréal`
+    r"(?:(?<=s)\s+[a-zà-ÿ]+(?:ies|ées|iques|aux|iennes|ales))?"
     # `Institut national de la recherche scientifique`, `Institut québécois d’intelligence artificielle`
     rf"|(?:\s+{_FRENCH_ADJECTIVE}){{0,2}}\s+(?:de\s+la|de\s+l[’']|des|du|de|d[’'])\s*[a-zà-ÿ]+(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b"
     rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}]))"
+    rf"|\s+(?:de\s+la|de\s+l[’']|du|de|d[’'])\s*[a-zà-ÿ]+(?=[ \t]*[.,;:)»]|[ \t]+{_SMALL_WORD}\b)"
     rf"|(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b(?:\s+pour\s+(?:la|le|les|l[’'])\s*[a-zà-ÿ]+)?"
     rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}])))")
 
@@ -446,7 +457,7 @@ def _defined_names(paragraph: str, language: str) -> list[tuple[str, str, int, i
             if len(words) < 2 or not head[:1].isupper() or _fold(head[:1]) != _fold(acronym[0]) \
                     or re.search(r"[.!?;:,]", paragraph[start:match.start()].rstrip()[:-1]):
                 continue
-            parts = [p for w in words for p in re.split(r"[-–]", w) if p]
+            parts = [_ELISION.sub("", p) or p for w in words for p in re.split(r"[-–]", w) if p]
             elided = len(before[first].group()) - len(head)
             candidates.append((start, start + elided, words, parts, bool(elided)))
         # initials one per word first: `Toronto Transit Commission (TTC)`, not `Transit Commission`
@@ -815,6 +826,12 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     namesakes = _owners([name for name in full if name.split()[0].endswith(("’s", "'s"))], lambda parts: parts[0][:-2])
     # `the Bloc` is the Bloc Québécois: a party named short by its head
     heads = _owners([name for name in full if _head_and_people(name.split())], lambda parts: parts[0])
+    # `la Régie`, `the Commission`: the one body of the story whose name opens or ends with that word
+    bodies: dict[str, str | None] = {}
+    for name in full:
+        parts = name.split()
+        for head in {parts[0], parts[-1]} & _HEAD_WORDS if len(parts) > 1 else ():
+            bodies[head] = None if bodies.get(head, name) != name else name
     for word, opens, follower, weight in singles:
         if word in surnames or word in first_names:
             owner = surnames.get(word) or first_names.get(word)
@@ -832,6 +849,10 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             owner = abbreviated[word]
         if owner is not None:
             counts[owner] += weight
+            continue
+        if word in _HEAD_WORDS:  # a body's head alone names none: `Régie` is the Régie de l’énergie, or no tag
+            if bodies.get(word):
+                counts[bodies[word]] += weight  # type: ignore[index]
             continue
         party = next((name for name in parties if word.endswith("s") and name.startswith(word[:-1])), None)
         team = [name for name in full if name.endswith(" " + word)] if word.endswith("s") else []
@@ -882,15 +903,15 @@ def _spelling(name: str) -> str:
     return slugify(name) or name
 
 
-_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:le|la|les|du|des|au|aux)[ \t]+$")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:(?:le|la|les|du|des|au|aux)[ \t]+|[lL][’'])$")
 
 
 def _describes(words: tuple[str, ...], text: str, start: int) -> bool:
     """Whether the first word before a person's name says what they are rather than naming
     them: a role (`Quarterback Trevor Harris`), a trade in -ist (`Meteorologist Armel
-    Castellan`), or a noun after a French article (`la Japonaise Naomi Osaka`: French names
-    take none). Never a body's word (`la Fondation Jean Lapointe`), and only before what
-    reads as a first name (`Methodist Church Hall` is one name)."""
+    Castellan`), or a noun after a French article (`la Japonaise Naomi Osaka`, `l’Acadienne
+    Rachelle Doiron`: French names take none). Never a body's word (`la Fondation Jean
+    Lapointe`), and only before what reads as a first name (`Methodist Church Hall` is one name)."""
     word = words[0]
     if _is_body_word(word) or word in BODY_HEADS or not _looks_like_person(words[1:]) \
             or not (words[1] in GIVEN_NAME_WORDS or zipf(words[1].lower(), "en") < _FIRST_NAME_ZIPF):
