@@ -827,11 +827,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     # `the Bloc` is the Bloc Québécois: a party named short by its head
     heads = _owners([name for name in full if _head_and_people(name.split())], lambda parts: parts[0])
     # `la Régie`, `the Commission`: the one body of the story whose name opens or ends with that word
-    bodies: dict[str, str | None] = {}
+    by_head: dict[str, str | None] = {}
     for name in full:
         parts = name.split()
         for head in {parts[0], parts[-1]} & _HEAD_WORDS if len(parts) > 1 else ():
-            bodies[head] = None if bodies.get(head, name) != name else name
+            by_head[head] = None if by_head.get(head, name) != name else name
     for word, opens, follower, weight in singles:
         if word in surnames or word in first_names:
             owner = surnames.get(word) or first_names.get(word)
@@ -851,8 +851,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             counts[owner] += weight
             continue
         if word in _HEAD_WORDS:  # a body's head alone names none: `Régie` is the Régie de l’énergie, or no tag
-            if bodies.get(word):
-                counts[bodies[word]] += weight  # type: ignore[index]
+            body = by_head.get(word)
+            if body:
+                counts[body] += weight
             continue
         party = next((name for name in parties if word.endswith("s") and name.startswith(word[:-1])), None)
         team = [name for name in full if name.endswith(" " + word)] if word.endswith("s") else []
