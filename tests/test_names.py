@@ -248,6 +248,10 @@ def test_a_dateline_is_excluded_as_written_and_the_place_in_the_story_is_not():
     found = find_names(("MONCTON, N.B. — The Moncton council met in Moncton on Friday.",
                         "Moncton officials said Moncton would pay."), ["MONCTON, N.B."], "en")
     assert "Moncton" in found and "MONCTON" not in found
+    # AP's dateline names its state in mixed case: the city in the story is still a name
+    found = find_names(("TOLEDO, Ohio (AP) — Smoke rose over Toledo's east side on Tuesday.",
+                        "Crews from Toledo and Oregon fought the fire."), ["TOLEDO, Ohio"], "en")
+    assert "Toledo" in found and "TOLEDO" not in found
 
 
 def test_a_country_is_a_place_however_common_its_word_and_places_weigh_less_than_actors():
@@ -391,6 +395,22 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     ("Le Service de police de l'agglomération de Longueuil (SPAL) enquête. Le Service de police de la Ville "
      "de Montréal a aidé.", "fr", {"Service de police de l'agglomération de Longueuil": 1,
                                    "Service de police de la Ville de Montréal": 1}, ["SPAL"]),
+    # a verb after a body's head is no field of it (an infinitive takes no article); a short
+    # form is the one longer body it opens; generic bodies are no names
+    ("La Banque du Canada a maintenu son taux. La décision de la Banque de maintenir son taux. Les avocats ont "
+     "demandé à la Cour de surseoir, et l'UMQ demande à la Régie de la rejeter.", "fr",
+     {"Banque du Canada": 2}, ["Banque de maintenir", "Cour de surseoir", "Régie de la rejeter", "Banque"]),
+    ("La Cour d'appel du Québec a entendu la cause. La Cour d'appel a rejeté l'appel. Le Conseil "
+     "d'administration a approuvé la nomination, a dit le président du Conseil, Marc Dubé.", "fr",
+     {"Cour d'appel du Québec": 2, "Marc Dubé": 1}, ["Cour d'appel", "Conseil d'administration"]),
+    # a head alone counts for no body when two hold it; the Bloc is a party's everyday name
+    ("The Canadian Union of Public Employees said the European Union deal hurts workers. The Union said it "
+     "would fight.", "en", {"Canadian Union of Public Employees": 1, "European Union": 1}, ["Union"]),
+    ("Bloc Leader Yves-François Blanchet said the Bloc would vote against the budget. The Bloc has 33 seats.", "en",
+     {"Bloc": 3, "Yves-François Blanchet": 1}, []),
+    # a compound ending on a capital is a place, not an adjective
+    ("Les gangs contrôlent près de 90 % de Port-au-Prince. Les policiers arriveront à Port-au-Prince en mai.", "fr",
+     {"Port-au-Prince": 1.5}, []),
     # what a person is, after French's elided article, is no part of their name
     ("Le festival a reçu la poète Edwidge Saint-Fleur et l'Acadienne Rachelle Doiron, de Caraquet.", "fr",
      {"Rachelle Doiron": 1}, ["Acadienne Rachelle Doiron"]),

@@ -148,8 +148,10 @@ JOINERS = {"and", "&"}
 _BODY_PREPOSITION = "(?:" + "|".join(f"(?<={head})" for head in sorted(BODY_HEADS)) + r")[ \t]+(?:for|on)"
 _RUN = re.compile(rf"{_WORD}(?:(?:{_BODY_PREPOSITION})?[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*{_WORD})*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
-_SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Sts"}
-_LOWER_COMPOUND = re.compile(r"-[a-z]")  # a capitalised word joined to a lowercase one is an adjective  # `Sault Ste. Marie`: no sentence ends there
+_SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Sts"}  # `Sault Ste. Marie`: no sentence ends there
+# a capitalised word joined to a lowercase one is an adjective (`Toronto-based`), unless a
+# capitalised one ends it: `Port-au-Prince`, `Lebel-sur-Quévillon` are places
+_LOWER_COMPOUND = re.compile(rf"-[a-z](?!.*-[{_UPPER}])")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same few thousand words recur across stories
@@ -269,9 +271,10 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset()) -> list[Run]:
 
 # French names of bodies hold lowercase words: `Parti libéral du Canada`, `Cour suprême du
 # Canada`, `Église catholique`, `Nouveau Parti démocratique`, `Centre canadien pour la cybersécurité`,
-# `Organisation des Nations unies`, and a field in the singular when the sentence goes on past it
-# with a small word or a stop: `la Régie de l’énergie a autorisé`, `le Bureau de la concurrence.`
-# (not `la Commission de la santé et de la sécurité`, nor the plural `Conseil des ministres`).
+# `Organisation des Nations unies`, and a field in the singular, after its article, when the
+# sentence goes on past it with a small word or a stop: `la Régie de l’énergie a autorisé`, `le
+# Bureau de la concurrence.` (not `la Commission de la santé et de la sécurité`, the plural `Conseil
+# des ministres`, `Conseil d'administration`, nor a verb: `demande à la Régie de la rejeter`).
 
 # the words that may follow a body's name and start what the sentence says of it
 _SMALL_WORD = (r"(?:a|ont|est|sont|sera|était|avait|doit|devra|peut|pourrait|va|vient|qui|que|dont|une?|les?|la|à|lors|"
@@ -289,7 +292,7 @@ _FRENCH_BODY = re.compile(
     # `Institut national de la recherche scientifique`, `Institut québécois d’intelligence artificielle`
     rf"|(?:\s+{_FRENCH_ADJECTIVE}){{0,2}}\s+(?:de\s+la|de\s+l[’']|des|du|de|d[’'])\s*[a-zà-ÿ]+(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b"
     rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}]))"
-    rf"|\s+(?:de\s+la|de\s+l[’']|du|de|d[’'])\s*[a-zà-ÿ]+(?=[ \t]*[.,;:)»]|[ \t]+{_SMALL_WORD}\b)"
+    rf"|\s+(?:du\s+[a-zà-ÿ]+|de\s+(?:la\s+|l[’'])[a-zà-ÿ]+(?<!er)(?<!ir))(?=[ \t\u00a0\u202f]*[.,;:)»?!]|[ \t]+{_SMALL_WORD}\b)"
     rf"|(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b(?:\s+pour\s+(?:la|le|les|l[’'])\s*[a-zà-ÿ]+)?"
     rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}])))")
 
@@ -427,6 +430,7 @@ _FRENCH_HEADS = {"Parti", "Cour", "Institut", "Centre", "Banque", "Association",
                  "Université", "Hôpital", "Caisse", "Fonds", "Autorité", "Bloc", "Église", "Unité", "Coalition",
                  "Regroupement", "Mouvement", "Alliance", "Ordre", "Accord", "Confédération", "Front", "Collège"}
 _HEAD_WORDS = BODY_HEADS | _FRENCH_HEADS  # words a body's name opens with, in either language
+_SHORT_NAMES = {"Bloc"}  # a head that is a party's everyday name on its own
 
 
 def _written_as_name(words: list[str], text: str, start: int, language: str, elided: bool) -> bool:
@@ -811,6 +815,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if _is_place(phrase):
             continue
         longer = [name for name in full if name.endswith(" " + phrase) and not any(w in ORG_WORDS for w in name.split())]
+        if not longer and phrase.split()[0] in _HEAD_WORDS:  # `la Cour d’appel`: the Cour d’appel du Québec, named short
+            longer = [name for name in full if name.startswith(phrase + " ")]
         if len(longer) == 1 and " " in phrase:
             full[longer[0]] += full.pop(phrase)
     people = [name for name in full if not any(w in ORG_WORDS for w in name.split())]
@@ -826,11 +832,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     namesakes = _owners([name for name in full if name.split()[0].endswith(("’s", "'s"))], lambda parts: parts[0][:-2])
     # `the Bloc` is the Bloc Québécois: a party named short by its head
     heads = _owners([name for name in full if _head_and_people(name.split())], lambda parts: parts[0])
-    # `la Régie`, `the Commission`: the one body of the story whose name opens or ends with that word
+    # `la Régie`, `the Commission`: the one body of the story whose name holds that word
     by_head: dict[str, str | None] = {}
     for name in full:
         parts = name.split()
-        for head in {parts[0], parts[-1]} & _HEAD_WORDS if len(parts) > 1 else ():
+        for head in set(parts) & _HEAD_WORDS if len(parts) > 1 else ():
             by_head[head] = None if by_head.get(head, name) != name else name
     for word, opens, follower, weight in singles:
         if word in surnames or word in first_names:
@@ -850,7 +856,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if owner is not None:
             counts[owner] += weight
             continue
-        if word in _HEAD_WORDS:  # a body's head alone names none: `Régie` is the Régie de l’énergie, or no tag
+        if word in _HEAD_WORDS and word not in _SHORT_NAMES:  # a head alone names no body: `Régie` is the Régie de l’énergie, or no tag
             body = by_head.get(word)
             if body:
                 counts[body] += weight
@@ -961,11 +967,12 @@ _LOCATIVE = re.compile(r"\b(?:in|near|across|throughout|dans|à|en|au)[ \t]+$")
 def _exclusions(exclude: Iterable[str]) -> tuple[set[str], set[str]]:
     """What may not be a tag: names in any case (the byline's people, the agencies), and a
     dateline's words as written (`MONCTON, N.B.` is no tag; Moncton in the story may be)."""
-    names = [e for e in exclude if e and not e.isupper()]
+    names = [e for e in exclude if e and not e.split(",")[0].isupper()]
     excluded = {e.lower() for e in names}
     excluded |= {e.removeprefix("the ") for e in excluded}
     excluded |= {e.split(",")[0] for e in excluded}  # `Kyiv, Ukraine` -> Kyiv
-    shouted = {part.strip() for e in exclude if e and e.isupper() for part in (e, *e.split(","), *e.replace(",", " ").split())}
+    shouted = {part.strip() for e in exclude if e and e.split(",")[0].isupper()
+               for part in (e, *e.split(","), *e.replace(",", " ").split()) if part.strip().isupper()}
     return excluded, shouted
 
 
