@@ -408,6 +408,13 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
      "would fight.", "en", {"Canadian Union of Public Employees": 1, "European Union": 1}, ["Union"]),
     ("Bloc Leader Yves-François Blanchet said the Bloc would vote against the budget. The Bloc has 33 seats.", "en",
      {"Bloc": 3, "Yves-François Blanchet": 1}, []),
+    # a French team named short, by its name without its city; a hospital's name goes on with `for`
+    ("Les Olympiques de Gatineau ont battu les Huskies de Rouyn-Noranda. Les Olympiques ont dominé et les "
+     "Huskies ont plié. Les Maple Leafs de Toronto ont perdu; les Maple Leafs ont mal joué.", "fr",
+     {"Olympiques de Gatineau": 2, "Huskies de Rouyn-Noranda": 2, "Maple Leafs de Toronto": 2},
+     ["Olympiques", "Huskies", "Maple Leafs"]),
+    ("Doctors at the Hospital for Sick Children said cases rose.", "en", {"Hospital for Sick Children": 1},
+     ["Sick Children"]),
     # a compound ending on a capital is a place, not an adjective
     ("Les gangs contrôlent près de 90 % de Port-au-Prince. Les policiers arriveront à Port-au-Prince en mai.", "fr",
      {"Port-au-Prince": 1.5}, []),

@@ -137,7 +137,8 @@ ORG_WORDS = {
 BODY_HEADS = {"Committee", "Centers", "Center", "Centre", "Centres", "Council", "Office", "Commission",
               "Institute", "Agency", "Association", "Coalition", "Alliance", "Foundation", "Society",
               "Network", "Union", "Board", "Department", "Ministry", "Federation", "Bureau", "Fund",
-              "Organization", "Organisation", "Campaign", "Partnership", "Secretariat", "Tribunal", "Administration"}
+              "Organization", "Organisation", "Campaign", "Partnership", "Secretariat", "Tribunal", "Administration",
+              "Hospital"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # `Battle River—Crowfoot`: a riding's name keeps its dash
@@ -815,8 +816,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if _is_place(phrase):
             continue
         longer = [name for name in full if name.endswith(" " + phrase) and not any(w in ORG_WORDS for w in name.split())]
-        if not longer and phrase.split()[0] in _HEAD_WORDS:  # `la Cour d’appel`: the Cour d’appel du Québec, named short
-            longer = [name for name in full if name.startswith(phrase + " ")]
+        if not longer:  # `la Cour d’appel`: the Cour d’appel du Québec; `les Maple Leafs`: the Maple Leafs de Toronto
+            longer = [name for name in full if name.startswith(phrase + " ") and (
+                phrase.split()[0] in _HEAD_WORDS or name[len(phrase) + 1:].startswith(("de ", "du ", "des ", "d’", "d'")))]
         if len(longer) == 1 and " " in phrase:
             full[longer[0]] += full.pop(phrase)
     people = [name for name in full if not any(w in ORG_WORDS for w in name.split())]
@@ -862,7 +864,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 counts[body] += weight
             continue
         party = next((name for name in parties if word.endswith("s") and name.startswith(word[:-1])), None)
-        team = [name for name in full if name.endswith(" " + word)] if word.endswith("s") else []
+        # `the Oilers`: the Edmonton Oilers; `les Olympiques`: the Olympiques de Gatineau
+        team = [name for name in full if name.endswith(" " + word) or name.startswith(word + " de ")] \
+            if word.endswith("s") else []
         if party:  # `Liberals`: the Liberal Party's members
             counts[party] += weight
         elif len(team) == 1 and not _is_place(word):  # `the Oilers`: the Edmonton Oilers, named short
