@@ -418,6 +418,12 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     # a compound ending on a capital is a place, not an adjective
     ("Les gangs contrôlent près de 90 % de Port-au-Prince. Les policiers arriveront à Port-au-Prince en mai.", "fr",
      {"Port-au-Prince": 1.5}, []),
+    # what a person is, before their name: a listed role before any first name; in English, a
+    # common English word French copy hardly uses (a given name is common in both)
+    ("Defenceman Josh Morrissey scored twice. Curator Miriam Oduya said the skull was rare. "
+     "Paul St-Pierre Plamondon disagreed.", "en",
+     {"Josh Morrissey": 1, "Miriam Oduya": 1, "Paul St-Pierre Plamondon": 1},
+     ["Defenceman Josh Morrissey", "Curator Miriam Oduya", "St-Pierre Plamondon"]),
     # what a person is, after French's elided article, is no part of their name
     ("Le festival a reçu la poète Edwidge Saint-Fleur et l'Acadienne Rachelle Doiron, de Caraquet.", "fr",
      {"Rachelle Doiron": 1}, ["Acadienne Rachelle Doiron"]),

@@ -799,7 +799,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                     openers.setdefault(words[1], " ".join(words))
                 words, opens = words[1:], False
             if len(words) >= 2 and _ELISION.match(words[0]) and words[0][2:3].islower() \
-                    or len(words) >= 3 and _describes(words, paragraph, run.start):
+                    or len(words) >= 3 and _describes(words, paragraph, run.start, language):
                 words, opens = words[1:], False  # `L’avocat de Construction Valmont`: `L’avocat` names no one
             # `steel mills in Hamilton`: a place the story happens in weighs less than an actor
             weight = LOCATION_WEIGHT if _LOCATIVE.search(paragraph, max(0, run.start - 12), run.start) else 1.0
@@ -917,21 +917,29 @@ def _spelling(name: str) -> str:
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:(?:le|la|les|du|des|au|aux)[ \t]+|[lL][’'])$")
 
 
-def _describes(words: tuple[str, ...], text: str, start: int) -> bool:
+def _describes(words: tuple[str, ...], text: str, start: int, language: str = "en") -> bool:
     """Whether the first word before a person's name says what they are rather than naming
-    them: a role (`Quarterback Trevor Harris`), a trade in -ist (`Meteorologist Armel
-    Castellan`), or a noun after a French article (`la Japonaise Naomi Osaka`, `l’Acadienne
-    Rachelle Doiron`: French names take none). Never a body's word (`la Fondation Jean
+    them: a listed role (`Defenceman Josh Morrissey`), a trade in -ist (`Meteorologist Armel
+    Castellan`), a noun after a French article (`la Japonaise Naomi Osaka`, `l’Acadienne
+    Rachelle Doiron`: French names take none), or in English a common English word that
+    French copy hardly uses (`Curator Miriam Oduya`, `Commodore Jay Tarriela`; given names
+    are common in both: `Paul St-Pierre Plamondon`). Never a body's word (`la Fondation Jean
     Lapointe`), and only before what reads as a first name (`Methodist Church Hall` is one name)."""
     word = words[0]
-    if _is_body_word(word) or word in BODY_HEADS or not _looks_like_person(words[1:]) \
-            or not (words[1] in GIVEN_NAME_WORDS or zipf(words[1].lower(), "en") < _FIRST_NAME_ZIPF):
+    if _is_body_word(word) or word in BODY_HEADS or word in GIVEN_NAME_WORDS or not _looks_like_person(words[1:]):
         return False
-    return word in ROLES or len(word) >= 8 and word.endswith(("ist", "iste")) \
-        or bool(_ARTICLE_BEFORE.search(text, max(0, start - 6), start))
+    if word in ROLES:
+        return True
+    if not (words[1] in GIVEN_NAME_WORDS or zipf(words[1].lower(), "en") < _FIRST_NAME_ZIPF):
+        return False
+    return len(word) >= 8 and word.endswith(("ist", "iste")) \
+        or bool(_ARTICLE_BEFORE.search(text, max(0, start - 6), start)) \
+        or language == "en" and _frequency(word.lower(), "en") >= RARE_ZIPF \
+        and _frequency(word.lower(), "fr") < _OTHER_LANGUAGE_ZIPF
 
 
 _FIRST_NAME_ZIPF = 4.3  # `Church` 4.9 is a word; `Trevor` 3.4, `Naomi` 3.3, `Jean` 4.2 are names
+_OTHER_LANGUAGE_ZIPF = 2.5  # in French copy: `curator` 0, `officer` 0; `Paul` 5.0, `Miriam` 3.0, `Tomas` 3.2
 
 
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"}
