@@ -22,6 +22,9 @@ CORPUS = Path(__file__).parent / "tag_corpus"
 # 44 stories editors wrote later, on the same site.yaml, after the rules were written (their
 # topics chosen from a list without `justice` and `general`: crime is justice, science and culture general)
 FRESH = Path(__file__).parent / "tag_corpus_fresh"
+# 30 more by another editor, a session later, topics from the site's full list: read by the code
+# only after they were written
+FRESH2 = Path(__file__).parent / "tag_corpus_fresh2"
 
 
 @dataclass
@@ -184,8 +187,9 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         quality = measure(ingest_corpus(Path(tmp) / "tags"))
         fresh = measure(ingest_corpus(Path(tmp) / "fresh", FRESH), FRESH)
+        fresh2 = measure(ingest_corpus(Path(tmp) / "fresh2", FRESH2), FRESH2)
         learning = cross_validate(Path(tmp) / "topics")
-    for name, q in (("", quality), ("fresh set, ", fresh)):
+    for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "
