@@ -58,25 +58,33 @@ def test_bcubed_is_what_its_definition_says():
     assert (round(precision, 4), recall) == (round((2 / 3 * 2 + 1 / 3) / 3, 4), 1.0)
 
 
+def grouped_by_language(tmp_path: Path, capsys, files: list[Path], labels: dict[str, str],
+                        name: str) -> tuple[dict[str, tuple[float, float, float]], int, int]:
+    """Ingest `files` (all, then the English alone) and print B-cubed figures of their `story:`
+    ids against `labels`: ({"all" | "English only": (precision, recall, F1)}, the same-event
+    pairs across languages that share a story, all such pairs)."""
+    found = ingested(corpus_site(tmp_path, "all", files), capsys)
+    assert set(found) == set(labels)
+    stories = {file: str(meta["story"]) for file, meta in found.items()}
+    english = [p for p in files if found[p.name]["language"] == "en"]
+    english_stories = {file: str(meta["story"]) for file, meta in ingested(
+        corpus_site(tmp_path, "en", english), capsys).items()}
+    # pairs of one event in two languages, grouped or not
+    pairs = [(a, b) for a in found for b in found if a < b and labels[a] == labels[b]
+             and found[a]["language"] != found[b]["language"]]
+    joined = sum(stories[a] == stories[b] for a, b in pairs)
+    results = {"all": bcubed(stories, labels), "English only": bcubed(english_stories, labels)}
+    with capsys.disabled():
+        for part, (precision, recall, f1) in results.items():
+            print(f"\n{name}, {part}: B-cubed precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}")
+        print(f"{name}: {joined} of {len(pairs)} same-event pairs across languages share a story")
+    return results, joined, len(pairs)
+
+
 def test_story_ids_group_the_labelled_events(tmp_path, capsys):
     """Every version of an event shares one `story:`, and no two events share one (F1 >= 0.9),
     in English alone and with La Presse Canadienne's French copy among the English."""
-    everything = sorted(CORPUS.glob("*.txt"))
-    found = ingested(corpus_site(tmp_path, "all", everything), capsys)
-    assert set(found) == set(LABELS)
-    stories = {name: str(meta["story"]) for name, meta in found.items()}
-    english = [p for p in everything if found[p.name]["language"] == "en"]
-    english_stories = {name: str(meta["story"]) for name, meta in ingested(
-        corpus_site(tmp_path, "en", english), capsys).items()}
-    # pairs of one event in two languages, grouped or not
-    pairs = [(a, b) for a in found for b in found if a < b and LABELS[a] == LABELS[b]
-             and found[a]["language"] != found[b]["language"]]
-    joined = sum(stories[a] == stories[b] for a, b in pairs)
-    results = {"all": bcubed(stories, LABELS), "English only": bcubed(english_stories, LABELS)}
-    with capsys.disabled():
-        for name, (precision, recall, f1) in results.items():
-            print(f"\nstory grouping, {name}: B-cubed precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}")
-        print(f"story grouping: {joined} of {len(pairs)} same-event pairs across languages share a story")
+    results, _, _ = grouped_by_language(tmp_path, capsys, sorted(CORPUS.glob("*.txt")), LABELS, "story grouping")
     for name, (_, _, f1) in results.items():
         assert f1 >= 0.9, f"{name}: F1 {f1:.3f}"
 
@@ -88,24 +96,11 @@ def test_story_ids_group_events_written_after_the_grouping(tmp_path, capsys):
     1.000, every same-event pair across languages joined."""
     folder = Path(__file__).parent / "story_corpus_fresh"
     labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
-    everything = sorted(folder.glob("*.txt"))
-    found = ingested(corpus_site(tmp_path, "all", everything), capsys)
-    assert set(found) == set(labels)
-    stories = {name: str(meta["story"]) for name, meta in found.items()}
-    english = [p for p in everything if found[p.name]["language"] == "en"]
-    english_stories = {name: str(meta["story"]) for name, meta in ingested(
-        corpus_site(tmp_path, "en", english), capsys).items()}
-    pairs = [(a, b) for a in found for b in found if a < b and labels[a] == labels[b]
-             and found[a]["language"] != found[b]["language"]]
-    joined = sum(stories[a] == stories[b] for a, b in pairs)
-    results = {"all": bcubed(stories, labels), "English only": bcubed(english_stories, labels)}
-    with capsys.disabled():
-        for name, (precision, recall, f1) in results.items():
-            print(f"\nfresh story grouping, {name}: B-cubed precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}")
-        print(f"fresh story grouping: {joined} of {len(pairs)} same-event pairs across languages share a story")
+    results, joined, pairs = grouped_by_language(tmp_path, capsys, sorted(folder.glob("*.txt")), labels,
+                                                 "fresh story grouping")
     for name, (_, _, f1) in results.items():
         assert f1 >= 0.9, f"{name}: F1 {f1:.3f}"
-    assert joined >= 0.9 * len(pairs)
+    assert joined >= 0.9 * pairs
 
 
 def test_a_dense_stretch_of_tariff_news_is_not_chained_into_one_story(tmp_path, capsys):

@@ -270,17 +270,17 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset()) -> list[Run]:
     return runs
 
 
+# the words that may follow a body's name and start what the sentence says of it
+_SMALL_WORD = (r"(?:a|ont|est|sont|sera|était|avait|doit|devra|peut|pourrait|va|vient|qui|que|dont|une?|les?|la|à|lors|"
+               r"selon|depuis|cette|ces|son|sa|ses|leur|lundi|mardi|"
+               r"mercredi|jeudi|vendredi|samedi|dimanche|s’est|s'est|n’a|n'a)")
+
 # French names of bodies hold lowercase words: `Parti libéral du Canada`, `Cour suprême du
 # Canada`, `Église catholique`, `Nouveau Parti démocratique`, `Centre canadien pour la cybersécurité`,
 # `Organisation des Nations unies`, and a field in the singular, after its article, when the
 # sentence goes on past it with a small word or a stop: `la Régie de l’énergie a autorisé`, `le
 # Bureau de la concurrence.` (not `la Commission de la santé et de la sécurité`, the plural `Conseil
 # des ministres`, `Conseil d'administration`, nor a verb: `demande à la Régie de la rejeter`).
-
-# the words that may follow a body's name and start what the sentence says of it
-_SMALL_WORD = (r"(?:a|ont|est|sont|sera|était|avait|doit|devra|peut|pourrait|va|vient|qui|que|dont|une?|les?|la|à|lors|"
-               r"selon|depuis|cette|ces|son|sa|ses|leur|lundi|mardi|"
-               r"mercredi|jeudi|vendredi|samedi|dimanche|s’est|s'est|n’a|n'a)")
 _FRENCH_ADJECTIVE = r"[a-zà-ÿ]+(?:iques?|ales?|aux|elles?|iens?|iennes?|aines?|aises?|oises?|[éc]ois|aires?|ives?|if|eurs?|é|ée|ional)"
 _FRENCH_BODY = re.compile(
     rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
