@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from digest.ingest.bylines import parse_byline
-from digest.ingest.families import ENGLISH
+from digest.ingest.families import ENGLISH, FRENCH
 from digest.ingest.wire import RawError, parse
 from tests.conftest import raw_article
 
@@ -42,6 +42,19 @@ def test_bylines(byline, authors, source):
     assert parse_byline(byline, ENGLISH) == (authors, source)
     parsed = story(raw_article(byline="By " + byline))
     assert (parsed.authors, parsed.source) == (authors, source)
+
+
+@pytest.mark.parametrize("byline, authors, source", [
+    ("Caroline Plante, La Presse Canadienne", ("Caroline Plante",), "La Presse Canadienne"),
+    ("Karine Lacerte-Hamelin, Le Nouvelliste", ("Karine Lacerte-Hamelin",), "Le Nouvelliste"),
+    ("Ariane Lessard-Pouliot et Marc Allard, Le Soleil", ("Ariane Lessard-Pouliot", "Marc Allard"), "Le Soleil"),
+    ("Audrey-Anne Bolduc, La Tribune", ("Audrey-Anne Bolduc",), "La Tribune"),
+    ("Marine Le Pen", ("Marine Le Pen",), ""),
+])
+def test_french_bylines_name_the_paper_as_its_source(byline, authors, source):
+    """A French paper's name opens with its article, as an English one opens with `The`: the
+    outlet, never a second author."""
+    assert parse_byline(byline, FRENCH) == (authors, source)
 
 
 def test_posted_and_updated_are_in_the_site_time_zone():

@@ -91,6 +91,9 @@ _OUTLET_ENDINGS = frozenset({"Press", "News", "Staff", "Media", "Radio", "TV", "
                              "Wire", "Reuters", "Bloomberg", "AFP", "CityNews", "Desk", "Newsroom", "Rédaction"})
 
 
+_FRENCH_TITLE = re.compile(r"(?:L[ea]s?[ \t]+|L[’'])[A-ZÀ-Þ]")
+
+
 def _is_outlet(text: str, strict: bool = False) -> bool:
     """Whether a byline part names an outlet; `strict` for a byline of one part, where
     `By Mary Sun` is a person."""
@@ -99,6 +102,8 @@ def _is_outlet(text: str, strict: bool = False) -> bool:
         return False
     if family_named(text) is not None or ROLE.match(text) or words[0].lower() == "the" \
             or re.search(r"\.(?:com|ca|org|net|fr)$|\d", text, re.I):  # `CP24.com`
+        return True
+    if not strict and _FRENCH_TITLE.match(text):  # `Par Ariane Lessard, Le Nouvelliste`: French papers' `The`
         return True
     endings = _OUTLET_ENDINGS if strict else OUTLET_WORDS
     last = words[-1].rsplit("-", 1)[-1]  # `Regina Leader-Post`
