@@ -148,12 +148,12 @@ def ingest_corpus(folder: Path, corpus: Path = CORPUS) -> dict[str, dict]:
     return found
 
 
-_SUFFIX = re.compile(r"(?:,?\s+(?:inc|ltd|corp|co|ltée|limited|incorporated)\.?)+$")
+_SUFFIX = re.compile(r"(?:,?\s+(?:inc|ltd|corp|co|ltée|limited|incorporated|n\.v|ag|s\.a|plc|llc)\.?)+$")
 
 
 def plain(tag: str) -> str:
     """A tag as compared: in any case, a company's legal suffix aside on either side (`Canfor
-    Corp.` is Canfor: the issue asks tags without them, editors write them)."""
+    Corp.` is Canfor, `Corvexa N.V.` Corvexa: the issue asks tags without them, editors write them)."""
     return _SUFFIX.sub("", tag.casefold())
 
 

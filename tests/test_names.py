@@ -434,6 +434,18 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     # what a person is, after French's elided article, is no part of their name
     ("Le festival a reçu la poète Edwidge Saint-Fleur et l'Acadienne Rachelle Doiron, de Caraquet.", "fr",
      {"Rachelle Doiron": 1}, ["Acadienne Rachelle Doiron"]),
+    # a slogan quoted in title case, in pieces, names nothing
+    ('Volunteers held signs reading "Help Now, Argue Later," as Sen. Marcus Tully spoke. Others wore buttons '
+     'saying "Serve the Public, Not Your Portfolio."', "en",
+     {"Marcus Tully": 1}, ["Help Now", "Argue Later", "Your Portfolio", "Serve"]),
+    # a common word numbering something (`Category 3`) is no name; a trade before a firm's name is not part of it
+    ("Hurricane Kyle became a Category 3 storm and could reach Category 4 strength. Automaker Corvexa N.V. "
+     "said Corvexa would reopen. Steelmaker Stahlwerk Rheinau AG agreed.", "en",
+     {"Hurricane Kyle": 1}, ["Category", "Automaker Corvexa", "Steelmaker Stahlwerk Rheinau"]),
+    # a trade before a person whose body the run goes on to name
+    ("Evacuees left town. Meteorologist Jonah Pelletier of Environment and Climate Change Canada said smoke "
+     "would linger.", "en",
+     {"Jonah Pelletier": 1, "Environment and Climate Change Canada": 1}, ["Meteorologist Jonah Pelletier"]),
 ])
 def test_acronyms_possessives_titles_and_french_bodies(text, language, wanted, junk):
     found = find_names((text,), [], language)

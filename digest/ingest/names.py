@@ -240,6 +240,7 @@ class Run(NamedTuple):
     opens: bool        # whether it opens a sentence
     start: int         # where its match starts in the paragraph
     next_word: str     # the lowercase word right after the run's last word, or ""
+    numbered: bool = False  # a number follows it: `Category 3`, `Phase 2`
 
 
 def _runs(paragraph: str, named_for: frozenset[str] = frozenset()) -> list[Run]:
@@ -250,9 +251,12 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset()) -> list[Run]:
     if "/" in text:
         text = _NAME_SLASH.sub("|", text)
     quotes = "“" in text or '"' in text or "«" in text or "‘" in text
+    slogans = _title_case_quotes(text) if quotes else ()
     runs: list[Run] = []
     for match in _RUN.finditer(text):
-        if quotes and _quoted(text, match.start(), match.end()) or text[match.end():match.end() + 1] == "–":
+        if quotes and (_quoted(text, match.start(), match.end())
+                       or any(start < match.start() and match.end() < end for start, end in slogans)) \
+                or text[match.end():match.end() + 1] == "–":
             continue  # `“Elbows Up”`, `« Canada Fort »`: a slogan; `Accord Canada–États-Unis`: part of a compound
         opens = None
         parts = _split_run(match.group(), named_for)
@@ -266,7 +270,8 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset()) -> list[Run]:
                     opens = _opens_sentence(text, match.start())
                 part_opens = opens
             last = index == len(parts) - 1
-            runs.append(Run(words, part_opens, match.start(), follower.group(1) if last and follower else ""))
+            runs.append(Run(words, part_opens, match.start(), follower.group(1) if last and follower else "",
+                            last and bool(_INDEX_NUMBER.match(text, match.end()))))
     return runs
 
 
@@ -540,6 +545,25 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return after[:1] in ("”", '"', "»", "’")
 
 
+# A quotation in title case, in more than one piece, is a slogan or a title: `"Help Now, Argue
+# Later"`, `"Serve the Public, Not Your Portfolio."` (one piece alone is `_quoted`'s)
+_QUOTATION = re.compile(r'“([^“”\n]{3,120})”|"([^"\n]{3,120})"|«([^«»\n]{3,120})»')
+_TITLE_CASE_SMALL = CONNECTORS | JOINERS | {"a", "an", "the", "to", "in", "on", "for", "at", "by", "with", "or", "not",
+                                            "et", "les", "pour", "en", "au", "aux", "à", "un", "une", "pas"}
+
+
+def _title_case_quotes(text: str) -> list[tuple[int, int]]:
+    """The spans of a paragraph's title-case quotations of two pieces or more."""
+    spans = []
+    for match in _QUOTATION.finditer(text):
+        quoted = match.group(match.lastindex or 0)
+        words = [w.strip(".,;:!?()’'") for w in quoted.split()]
+        if len(words) <= 12 and any(mark in quoted.rstrip(".,!? ") for mark in ",;:!?") \
+                and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _TITLE_CASE_SMALL for w in words if w):
+            spans.append(match.span())
+    return spans
+
+
 _LEADING_NOISE = SENTENCE_WORDS | CONNECTORS
 
 
@@ -770,7 +794,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     named_for = _possessive_only(text)
     excluded, shouted = _exclusions(exclude)
     full: dict[str, float] = {}
-    singles: list[tuple[str, bool, str, float]] = []  # (word, opens a sentence, the lowercase word after it, weight)
+    # (word, opens a sentence, the lowercase word after it, weight, a number after it)
+    singles: list[tuple[str, bool, str, float, bool]] = []
     openers: dict[str, str] = {}  # `Summer McIntosh did it again.`: a first name that is also a common word
     capitalised: dict[str, int] = {}  # mid-sentence capitals of every word, in a name or not (`Republican senators`)
     defined: dict[str, str] = {}  # acronym -> the name the story defines it as: `PQ` is the Parti québécois
@@ -798,9 +823,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 if len(words) == 2 and _could_be_first_name(words[0]):
                     openers.setdefault(words[1], " ".join(words))
                 words, opens = words[1:], False
-            if len(words) >= 2 and _ELISION.match(words[0]) and words[0][2:3].islower() \
+            if len(words) >= 2 and (_ELISION.match(words[0]) and words[0][2:3].islower() or _MAKER.fullmatch(words[0])) \
                     or len(words) >= 3 and _describes(words, paragraph, run.start, language):
-                words, opens = words[1:], False  # `L’avocat de Construction Valmont`: `L’avocat` names no one
+                words, opens = words[1:], False  # `L’avocat de Construction Valmont`, `Automaker Corvexa`: no one's name
             # `steel mills in Hamilton`: a place the story happens in weighs less than an actor
             weight = LOCATION_WEIGHT if _LOCATIVE.search(paragraph, max(0, run.start - 12), run.start) else 1.0
             for phrase, n in _names_in(words):
@@ -808,7 +833,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                     continue
                 if n == 1:
                     singles.append((phrase, opens and phrase == words[0], run.next_word if phrase == words[-1] else "",
-                                    weight))
+                                    weight, run.numbered and phrase == words[-1]))
                 elif n <= 6:
                     full[phrase] = full.get(phrase, 0) + weight
                 weight = 1.0  # only the first name after the preposition
@@ -840,7 +865,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         parts = name.split()
         for head in set(parts) & _HEAD_WORDS if len(parts) > 1 else ():
             by_head[head] = None if by_head.get(head, name) != name else name
-    for word, opens, follower, weight in singles:
+    numbered: dict[str, int] = {}
+    for word, opens, follower, weight, number_after in singles:
         if word in surnames or word in first_names:
             owner = surnames.get(word) or first_names.get(word)
             if owner:
@@ -879,6 +905,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             weights[word] = weights.get(word, 0) + weight
             mid_sentence[word] = mid_sentence.get(word, 0) + (not opens)
             followers.setdefault(word, set()).add(follower)
+            numbered[word] = numbered.get(word, 0) + number_after
     title_words = set(title.replace("’s", " ").replace("'s", " ").split())
     for word, n in mentions.items():
         if word.lower() in lower_words:
@@ -886,8 +913,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if word in _countries():  # `China`, however common `china` is
             counts[word] = weights[word]
             continue
-        if not _is_proper_word(word, language) or _qualifies_a_noun(n, followers[word]):
-            continue
+        if not _is_proper_word(word, language) or _qualifies_a_noun(n, followers[word]) \
+                or numbered[word] == n and _frequency(word, language) >= RARE_ZIPF:
+            continue  # `a Category 3 storm`, `Phase 2`: a common word numbering something names nothing
         # a word no word list knows as a common one names something wherever it stands; a
         # rarer common word must be capitalised mid-sentence (or in the headline) twice, its
         # singular counting for a plural (`Republican senators` for `Republicans`)
@@ -926,7 +954,10 @@ def _describes(words: tuple[str, ...], text: str, start: int, language: str = "e
     are common in both: `Paul St-Pierre Plamondon`). Never a body's word (`la Fondation Jean
     Lapointe`), and only before what reads as a first name (`Methodist Church Hall` is one name)."""
     word = words[0]
-    if _is_body_word(word) or word in BODY_HEADS or word in GIVEN_NAME_WORDS or not _looks_like_person(words[1:]):
+    # the person, up to the body the run goes on with: `Meteorologist Jonah Pelletier of Environment Canada`
+    cut = next((i for i, w in enumerate(words) if w in CONNECTORS or w in JOINERS), len(words))
+    person = words[1:cut] if any(w in ORG_WORDS or _is_body_word(w) for w in words[cut:]) else words[1:]
+    if _is_body_word(word) or word in BODY_HEADS or word in GIVEN_NAME_WORDS or not _looks_like_person(person):
         return False
     if word in ROLES:
         return True
@@ -938,6 +969,7 @@ def _describes(words: tuple[str, ...], text: str, start: int, language: str = "e
         and _frequency(word.lower(), "fr") < _OTHER_LANGUAGE_ZIPF
 
 
+_MAKER = re.compile(r"[A-Z][a-z]{2,}makers?")  # `Automaker`, `Steelmaker`, `Drugmaker`: a trade, before its firm's name
 _FIRST_NAME_ZIPF = 4.3  # `Church` 4.9 is a word; `Trevor` 3.4, `Naomi` 3.3, `Jean` 4.2 are names
 _OTHER_LANGUAGE_ZIPF = 2.5  # in French copy: `curator` 0, `officer` 0; `Paul` 5.0, `Miriam` 3.0, `Tomas` 3.2
 
