@@ -100,10 +100,10 @@ def test_editors_labels_are_met():
 @pytest.mark.parametrize("corpus, stories, floors", [
     # 44 stories (every wire family, 20 in French). Measured before any rule changed for them:
     # precision 0.898, recall 0.753, 3 forbidden, topic 0.773
-    ("tag_corpus_fresh", 44, (0.9, 0.79, 2, 0.77)),
+    ("tag_corpus_fresh", 44, (0.92, 0.8, 2, 0.77)),
     # 30 more (18 English, 12 French), a session later. Measured before any rule changed for
     # them: precision 0.933, recall 0.754, 5 forbidden (roles before names), topic 0.867
-    ("tag_corpus_fresh2", 30, (0.92, 0.76, 3, 0.86)),
+    ("tag_corpus_fresh2", 30, (0.94, 0.77, 3, 0.86)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -446,6 +446,18 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     ("Evacuees left town. Meteorologist Jonah Pelletier of Environment and Climate Change Canada said smoke "
      "would linger.", "en",
      {"Jonah Pelletier": 1, "Environment and Climate Change Canada": 1}, ["Meteorologist Jonah Pelletier"]),
+    # a title's word inside a name: `General` as an adjective, `Judge` as a surname, a portfolio
+    # followed by no title, an assembly, a conference named with `on`
+    ("Workers at General Motors voted as the General Assembly met. Aaron Judge homered; Judge Linda Moss ruled. "
+     "Its Labour Force Survey came out. Labour Minister Patty Hajdu and Justice Suzanne Côté spoke at the U.N. "
+     "Conference on Trade and Development.", "en",
+     {"General Motors": 1, "General Assembly": 1, "Aaron Judge": 1, "Linda Moss": 1, "Labour Force Survey": 1,
+      "Patty Hajdu": 1, "Suzanne Côté": 1, "U.N. Conference on Trade and Development": 1},
+     ["Motors", "Assembly", "Force Survey", "Justice Suzanne Côté", "U.N. Conference"]),
+    # `of` and `and` in one name, and two bodies joined by `and`
+    ("The court cited the Canadian Charter of Rights and Freedoms. The Bank of Montreal and Scotiabank agreed.", "en",
+     {"Canadian Charter of Rights and Freedoms": 1, "Bank of Montreal": 1, "Scotiabank": 1},
+     ["Canadian Charter", "Bank of Montreal and Scotiabank"]),
 ])
 def test_acronyms_possessives_titles_and_french_bodies(text, language, wanted, junk):
     found = find_names((text,), [], language)

@@ -130,7 +130,7 @@ ORG_WORDS = {
     "Tribunal", "Ville", "Groupe", "Coalition", "Alliance", "Centers", "Centres", "Église", "Bloc", "Companies",
     "Congress", "Musée", "Museum", "Théâtre", "Theatre", "Stade", "Stadium", "Aréna", "Arena", "Parc", "Park",
     "Collège", "College", "École", "School", "Cégep", "Cathedral", "Cathédrale", "Church", "Hall",
-    "Refinery", "Smelter", "Factory", "Airport", "Aéroport", "Usine",
+    "Refinery", "Smelter", "Factory", "Airport", "Aéroport", "Usine", "Assembly",
 } | PLACES
 # Bodies whose names go on with `for` or `on`: `Centers for Disease Control and Prevention`,
 # `Advisory Committee on Immunization Practices`.
@@ -138,7 +138,7 @@ BODY_HEADS = {"Committee", "Centers", "Center", "Centre", "Centres", "Council", 
               "Institute", "Agency", "Association", "Coalition", "Alliance", "Foundation", "Society",
               "Network", "Union", "Board", "Department", "Ministry", "Federation", "Bureau", "Fund",
               "Organization", "Organisation", "Campaign", "Partnership", "Secretariat", "Tribunal", "Administration",
-              "Hospital"}
+              "Hospital", "Conference", "Programme", "Program", "Forum"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # `Battle River—Crowfoot`: a riding's name keeps its dash
@@ -599,8 +599,11 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
                 return [*(_split_and(words[:start]) if start else []), words[start:end],
                         *(_split_and(words[end:]) if end < len(words) else [])]
     first_joiner = next(i for i, w in enumerate(words) if w in JOINERS)
-    if _body_preposition(words[:first_joiner]) is not None:  # `Department of Health and Human Services`
-        return [words]
+    if _body_preposition(words[:first_joiner]) is not None and not _is_place(words[first_joiner - 1]):
+        return [words]  # `Department of Health and Human Services` (but `Bank of Montreal and Scotiabank` are two)
+    if first_joiner >= 3 and words[first_joiner - 2] == "of" and len(words) == first_joiner + 2 \
+            and all(w.endswith("s") and w[:-1].isalpha() and not w.isupper() for w in (words[-3], words[-1])):
+        return [words]  # `Charter of Rights and Freedoms`, `Faculty of Arts and Sciences`: two plurals after `of`
     if words[-1] in ORG_WORDS and all(_is_title(words[i - 1]) or words[i] == "&" or words[-1] in _COMPANY_END
                                       for i, w in enumerate(words) if w in JOINERS and i):
         return [tuple(w for w in words)]
@@ -668,8 +671,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return [words]  # `Ministry of Commerce`, `Centers for Disease Control and Prevention`
     if "of" in words[1:-1]:  # `Thom Tillis of North Carolina`: a person and a place; `Bank of Canada`: a body
         at = words.index("of")
-        if not _is_body_word(words[at - 1]) and not _is_title(words[at - 1]):
-            return _named_in(words[:at]) + _named_in(words[at + 1:])
+        if not _is_body_word(words[at - 1]) and not _is_title(words[at - 1]) and not (at == 2 and _is_demonym(words[0])):
+            return _named_in(words[:at]) + _named_in(words[at + 1:])  # (`Canadian Charter of Rights` is one name)
     for at in range(len(words) - 2):  # `Banque du Canada Mark Carney`: a body, then a person (not `Toronto Maple Leafs`)
         if (at or "-" in words[0]) and _is_body_word(words[at]) and _looks_like_person(words[at + 1:]):
             return _named_in(words[:at + 1]) + [words[at + 1:]]
@@ -683,7 +686,10 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return []
     if len(words) > 1 and words[-1] in ORG_WORDS and not _is_title(words[-1]):
         return [words]  # a body: `Public Health Ontario`, `Bank of Canada`
-    titles = [i for i, w in enumerate(words) if _is_title(w)]
+    # a portfolio is a title's only when one follows it (`Labour Minister`, not `Labour Force Survey`);
+    # `Justice` is also a judge's title (`Justice Suzanne Côté`)
+    titles = [i for i, w in enumerate(words)
+              if _is_title(w) and (w not in PORTFOLIOS or w == "Justice" or _before_a_title(words, i))]
     if not titles:
         return [words]
     last = titles[-1]
@@ -697,6 +703,10 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     before = words[:first]
     if _regnal(words[last:]):
         after = words[last:]  # `Pope Leo XIV`, `King Charles III`: the title is part of the name
+    if words[last] == "General" and not before and len(after) == 1:
+        return [words]  # `General Motors`, `General Electric`: an adjective, not the army's rank
+    if not after and words[last] in _SURNAME_TITLES and 1 <= len(before) <= 2 and all(_could_be_given(w) for w in before):
+        return [words]  # `Aaron Judge`, `Stephen King`: a title that is a person's surname
     if not after:
         # `Nova Scotia Health`: a place's department is a body; `Canadian Foreign Affairs
         # Minister` or `Senate Majority Leader` is a title with no name
@@ -709,6 +719,24 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     keep = [before] if len(before) > 1 and (before[-1] in ORG_WORDS or _head_and_people(before)) \
         or len(before) == 1 else []
     return keep + [after]
+
+
+def _before_a_title(words: tuple[str, ...], at: int) -> bool:
+    """Whether the portfolio at `at` is followed, past other portfolios, by a title (or ends the run)."""
+    for word in words[at + 1:]:
+        if word not in PORTFOLIOS and word not in JOINERS:
+            return _is_title(word)
+    return True
+
+
+_SURNAME_TITLES = {"Judge", "King", "Pope", "Bishop", "Marshal", "Dean"}
+
+
+def _could_be_given(word: str) -> bool:
+    """Whether a word before a title may be a given name: no common word, place, people or body."""
+    return word in GIVEN_NAME_WORDS or zipf(word.lower(), "en") < _FIRST_NAME_ZIPF and not (
+        _is_place(word) or _is_demonym(word) or word in ORG_WORDS or _is_title(word) or _is_body_word(word)
+        or word in SENTENCE_WORDS or word in CONNECTORS or word in JOINERS)
 
 
 def _head_and_people(words: Sequence[str]) -> bool:
