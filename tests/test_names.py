@@ -100,7 +100,7 @@ def test_editors_labels_are_met():
 @pytest.mark.parametrize("corpus, stories, floors", [
     # 44 stories (every wire family, 20 in French). Measured before any rule changed for them:
     # precision 0.898, recall 0.753, 3 forbidden, topic 0.773
-    ("tag_corpus_fresh", 44, (0.92, 0.8, 2, 0.77)),
+    ("tag_corpus_fresh", 44, (0.93, 0.805, 2, 0.77)),
     # 30 more (18 English, 12 French), a session later. Measured before any rule changed for
     # them: precision 0.933, recall 0.754, 5 forbidden (roles before names), topic 0.867
     ("tag_corpus_fresh2", 30, (0.94, 0.77, 3, 0.86)),
@@ -455,9 +455,10 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
       "Patty Hajdu": 1, "Suzanne Côté": 1, "U.N. Conference on Trade and Development": 1},
      ["Motors", "Assembly", "Force Survey", "Justice Suzanne Côté", "U.N. Conference"]),
     # `of` and `and` in one name, and two bodies joined by `and`
-    ("The court cited the Canadian Charter of Rights and Freedoms. The Bank of Montreal and Scotiabank agreed.", "en",
-     {"Canadian Charter of Rights and Freedoms": 1, "Bank of Montreal": 1, "Scotiabank": 1},
-     ["Canadian Charter", "Bank of Montreal and Scotiabank"]),
+    ("The court cited the Canadian Charter of Rights and Freedoms. The Bank of Montreal and Scotiabank agreed. "
+     "The Art Gallery of Nova Scotia lent a work.", "en",
+     {"Canadian Charter of Rights and Freedoms": 1, "Bank of Montreal": 1, "Scotiabank": 1, "Art Gallery of Nova Scotia": 1},
+     ["Canadian Charter", "Bank of Montreal and Scotiabank", "Art Gallery", "Nova Scotia"]),
 ])
 def test_acronyms_possessives_titles_and_french_bodies(text, language, wanted, junk):
     found = find_names((text,), [], language)

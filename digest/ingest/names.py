@@ -130,7 +130,7 @@ ORG_WORDS = {
     "Tribunal", "Ville", "Groupe", "Coalition", "Alliance", "Centers", "Centres", "Église", "Bloc", "Companies",
     "Congress", "Musée", "Museum", "Théâtre", "Theatre", "Stade", "Stadium", "Aréna", "Arena", "Parc", "Park",
     "Collège", "College", "École", "School", "Cégep", "Cathedral", "Cathédrale", "Church", "Hall",
-    "Refinery", "Smelter", "Factory", "Airport", "Aéroport", "Usine", "Assembly",
+    "Refinery", "Smelter", "Factory", "Airport", "Aéroport", "Usine", "Assembly", "Gallery", "Galerie",
 } | PLACES
 # Bodies whose names go on with `for` or `on`: `Centers for Disease Control and Prevention`,
 # `Advisory Committee on Immunization Practices`.
