@@ -25,6 +25,8 @@ FRESH = Path(__file__).parent / "tag_corpus_fresh"
 # 30 more by another editor, a session later, topics from the site's full list: read by the code
 # only after they were written
 FRESH2 = Path(__file__).parent / "tag_corpus_fresh2"
+# 30 more by a third editor, two sessions later, the same way
+FRESH3 = Path(__file__).parent / "tag_corpus_fresh3"
 
 
 @dataclass
@@ -188,8 +190,10 @@ if __name__ == "__main__":
         quality = measure(ingest_corpus(Path(tmp) / "tags"))
         fresh = measure(ingest_corpus(Path(tmp) / "fresh", FRESH), FRESH)
         fresh2 = measure(ingest_corpus(Path(tmp) / "fresh2", FRESH2), FRESH2)
+        fresh3 = measure(ingest_corpus(Path(tmp) / "fresh3", FRESH3), FRESH3)
         learning = cross_validate(Path(tmp) / "topics")
-    for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2)):
+    for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
+                    ("third fresh set, ", fresh3)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

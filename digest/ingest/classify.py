@@ -16,7 +16,7 @@ from digest.config import SiteConfig, Topic
 from digest.ingest.language import primary
 from digest.ingest.lexicon import ACRONYMS, ALIASES, FALSE_FRIENDS, LEXICON
 from digest.ingest.names import find_names
-from digest.ingest.places import dateline_countries, home_country
+from digest.ingest.places import country_names, dateline_countries, home_country
 
 if TYPE_CHECKING:
     from digest.ingest.learn import TopicModel
@@ -30,6 +30,7 @@ TITLE_WEIGHT = 3  # a keyword in the headline says more than one in paragraph ni
 MODEL_WEIGHT = 6.0
 MODEL_SURE = 0.5
 LEXICON_WEIGHT = 0.5  # a built-in term (lexicon.py) says half what a term the curator chose says
+HOME_WEIGHT = 0.5  # the site's own country, unless the headline names it, weighs half as a tag
 MIN_EVIDENCE = 1.5  # one keyword twice (1.69), two keywords, or one in the headline; not one word in passing
 
 
@@ -184,6 +185,7 @@ class Classifier:
     politics_world: tuple[int, int] | None = None  # the site's politics and world topics, when it has both
     absent: _TermMatcher | None = None       # built-in terms of the standard topics the site lacks (religion ...)
     absent_topics: dict[str, str] = field(default_factory=dict)  # term -> its standard topic
+    home_names: frozenset[str] = frozenset()  # the site's country by name (`Canada`): see `tags`
 
     @classmethod
     def from_config(cls, config: SiteConfig, model: TopicModel | None = None) -> Classifier:
@@ -206,7 +208,7 @@ class Classifier:
                    frozenset(t.casefold() for t in config.ignore_tags), model,
                    _TermMatcher.build({t: t for t in lexicon_topics}) if lexicon_topics else None, lexicon_topics,
                    primary(config.language), home_country(config.timezone), _politics_world(config.topics),
-                   *_absent_terms(config.topics, terms))
+                   *_absent_terms(config.topics, terms), country_names(home_country(config.timezone)))
 
     def topic(self, title: str, body: str, language: str | None = None, dateline: str = "") -> str:
         """The topic whose keywords the story mentions most; see `filing`."""
@@ -288,6 +290,9 @@ class Classifier:
         in_title, in_lede = ({c for _, c in self.vocabulary.find(text)} for text in (title, lede))
         for canonical in in_title:
             scores[canonical] += 0  # named in the headline only: still the story's subject
+        for name in self.home_names & scores.keys():  # where nearly every story happens: the
+            if not _names(title, in_title, name):     # story's own actors come first
+                scores[name] *= HOME_WEIGHT
         order = {name: i for i, name in enumerate(scores)}
         ranked = sorted(scores, key=lambda n: (-(scores[n] + 2 * _names(title, in_title, n)
                                                  + _names(lede, in_lede, n)), order[n]))

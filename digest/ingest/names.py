@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from digest.ingest.frequency import zipf
+from digest.ingest.places import dateline_countries
 from digest.slugs import slugify
 
 # Portfolios and departments: part of a title (`Health Minister`) or of a body's name
@@ -260,7 +261,8 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset()) -> list[Run]:
             continue  # `“Elbows Up”`, `« Canada Fort »`: a slogan; `Accord Canada–États-Unis`: part of a compound
         opens = None
         parts = _split_run(match.group(), named_for)
-        if parts and _INDEX_NUMBER.match(text, match.end()) and _INDEX_SHAPE.fullmatch(parts[-1][0][-1]):
+        numbered = bool(_INDEX_NUMBER.match(text, match.end()))
+        if parts and numbered and _INDEX_SHAPE.fullmatch(parts[-1][0][-1]):
             # `S&P 500`: an index, named with its number, not by the acronym alone
             parts = parts[:-1] + ((parts[-1][0][:-1], parts[-1][1]),) if len(parts[-1][0]) > 1 else parts[:-1]
         follower = _NEXT_WORD.match(text, match.end())
@@ -271,7 +273,7 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset()) -> list[Run]:
                 part_opens = opens
             last = index == len(parts) - 1
             runs.append(Run(words, part_opens, match.start(), follower.group(1) if last and follower else "",
-                            last and bool(_INDEX_NUMBER.match(text, match.end()))))
+                            last and numbered))
     return runs
 
 
@@ -340,10 +342,27 @@ class _Spans:
         return True
 
 
+# A ministry in French running text, named by its fields: `ministère de la Santé et des Services
+# sociaux`, `ministère de l'Environnement, de la Lutte contre les changements climatiques, de la
+# Faune et des Parcs`, `département du Commerce des États-Unis` (a field but the last may go on
+# in lowercase; the last may take an adjective, and the country the ministry is of)
+_FIELD_ARTICLE = r"(?:de[ \t]+la[ \t]+|de[ \t]+l[’']|des[ \t]+|du[ \t]+|de[ \t]+|d[’'])"
+_FRENCH_MINISTRY = re.compile(
+    rf"\b(?:[mM]inistère|[dD]épartement)[ \t]+(?:{_FIELD_ARTICLE}[{_UPPER}][\w’'-]*(?:[ \t]+[a-zà-ÿ’'-]+){{0,4}}?"
+    rf"(?:,[ \t]+|[ \t]+et[ \t]+)(?={_FIELD_ARTICLE}[{_UPPER}]))*{_FIELD_ARTICLE}[{_UPPER}][\w’'-]*"
+    rf"(?:[ \t]+{_FRENCH_ADJECTIVE}\b)?(?P<of>[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l[’'])[ \t]*[{_UPPER}][\w’'-]*)?")
+
+
 def _french_bodies(paragraph: str, taken: _Spans) -> list[tuple[str, int, int]]:
     """(name, start, end) of each French body or place named in the paragraph, where no span
     already `taken` is."""
     found = []
+    for match in _FRENCH_MINISTRY.finditer(paragraph):
+        of = match.group("of")  # kept when it names a place: `du Québec`, not `des Aînés`
+        end = match.start("of") if of and not dateline_countries(of.split()[-1].split("’")[-1].split("'")[-1]) \
+            else match.end()
+        if taken.take(match.start(), end):
+            found.append((paragraph[match.start():end], match.start(), end))
     for match in (*_FRENCH_DEPARTMENT.finditer(paragraph), *_FRENCH_FEATURE.finditer(paragraph)):
         if taken.take(match.start(), match.end()):
             found.append((match.group(), match.start(), match.end()))
@@ -587,6 +606,12 @@ def _names_in(words: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+def _common_plural(word: str) -> bool:
+    """`Rights`, `Freedoms`: the plural of a common word (not `Texas`, `Columbus`, `Shriners`)."""
+    return word.endswith("s") and word[:-1].isalpha() and not _is_place(word) \
+        and _frequency(word[:-1].lower(), "en") >= RARE_ZIPF
+
+
 def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """`Mark Carney and Doug Ford` is two names; `Environment and Climate Change Canada`, with
     a department's word before `and` and a body's word at the end, is one; so is `S & P`,
@@ -599,11 +624,14 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
                 return [*(_split_and(words[:start]) if start else []), words[start:end],
                         *(_split_and(words[end:]) if end < len(words) else [])]
     first_joiner = next(i for i, w in enumerate(words) if w in JOINERS)
-    if _body_preposition(words[:first_joiner]) is not None and not _is_place(words[first_joiner - 1]):
-        return [words]  # `Department of Health and Human Services` (but `Bank of Montreal and Scotiabank` are two)
+    if _body_preposition(words[:first_joiner]) is not None and not any(
+            _is_place(w) or _frequency(w, "en") < RARE_ZIPF for w in (words[first_joiner - 1], *words[first_joiner + 1:])):
+        # `Department of Health and Human Services`: common words of its fields; but `Bank of
+        # Montreal and Scotiabank`, `Assembly of First Nations and Inuit Tapiriit Kanatami` are two
+        return [words]
     if first_joiner >= 3 and words[first_joiner - 2] == "of" and len(words) == first_joiner + 2 \
-            and all(w.endswith("s") and w[:-1].isalpha() and not w.isupper() for w in (words[-3], words[-1])):
-        return [words]  # `Charter of Rights and Freedoms`, `Faculty of Arts and Sciences`: two plurals after `of`
+            and all(_common_plural(w) for w in (words[-3], words[-1])):
+        return [words]  # `Charter of Rights and Freedoms`: two common plurals after `of` (not `Texas and Illinois`)
     if words[-1] in ORG_WORDS and all(_is_title(words[i - 1]) or words[i] == "&" or words[-1] in _COMPANY_END
                                       for i, w in enumerate(words) if w in JOINERS and i):
         return [tuple(w for w in words)]
@@ -686,10 +714,7 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return []
     if len(words) > 1 and words[-1] in ORG_WORDS and not _is_title(words[-1]):
         return [words]  # a body: `Public Health Ontario`, `Bank of Canada`
-    # a portfolio is a title's only when one follows it (`Labour Minister`, not `Labour Force Survey`);
-    # `Justice` is also a judge's title (`Justice Suzanne Côté`)
-    titles = [i for i, w in enumerate(words)
-              if _is_title(w) and (w not in PORTFOLIOS or w == "Justice" or _before_a_title(words, i))]
+    titles = [i for i, w in enumerate(words) if _is_title(w)]
     if not titles:
         return [words]
     last = titles[-1]
@@ -703,10 +728,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     before = words[:first]
     if _regnal(words[last:]):
         after = words[last:]  # `Pope Leo XIV`, `King Charles III`: the title is part of the name
-    if words[last] == "General" and not before and len(after) == 1:
-        return [words]  # `General Motors`, `General Electric`: an adjective, not the army's rank
-    if not after and words[last] in _SURNAME_TITLES and 1 <= len(before) <= 2 and all(_could_be_given(w) for w in before):
-        return [words]  # `Aaron Judge`, `Stephen King`: a title that is a person's surname
+    if len(words) == 2 and words[0] == "General" and not _is_title(words[1]) and _frequency(words[1], "en") >= _GENERAL_NOUN_ZIPF:
+        return [words]  # `General Motors`, `General Assembly`: an adjective before a noun (`General Eyre` is a rank)
     if not after:
         # `Nova Scotia Health`: a place's department is a body; `Canadian Foreign Affairs
         # Minister` or `Senate Majority Leader` is a title with no name
@@ -719,24 +742,6 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     keep = [before] if len(before) > 1 and (before[-1] in ORG_WORDS or _head_and_people(before)) \
         or len(before) == 1 else []
     return keep + [after]
-
-
-def _before_a_title(words: tuple[str, ...], at: int) -> bool:
-    """Whether the portfolio at `at` is followed, past other portfolios, by a title (or ends the run)."""
-    for word in words[at + 1:]:
-        if word not in PORTFOLIOS and word not in JOINERS:
-            return _is_title(word)
-    return True
-
-
-_SURNAME_TITLES = {"Judge", "King", "Pope", "Bishop", "Marshal", "Dean"}
-
-
-def _could_be_given(word: str) -> bool:
-    """Whether a word before a title may be a given name: no common word, place, people or body."""
-    return word in GIVEN_NAME_WORDS or zipf(word.lower(), "en") < _FIRST_NAME_ZIPF and not (
-        _is_place(word) or _is_demonym(word) or word in ORG_WORDS or _is_title(word) or _is_body_word(word)
-        or word in SENTENCE_WORDS or word in CONNECTORS or word in JOINERS)
 
 
 def _head_and_people(words: Sequence[str]) -> bool:
@@ -942,7 +947,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             counts[word] = weights[word]
             continue
         if not _is_proper_word(word, language) or _qualifies_a_noun(n, followers[word]) \
-                or numbered[word] == n and _frequency(word, language) >= RARE_ZIPF:
+                or numbered[word] == n and _frequency(word, language) >= _DESIGNATION_ZIPF:
             continue  # `a Category 3 storm`, `Phase 2`: a common word numbering something names nothing
         # a word no word list knows as a common one names something wherever it stands; a
         # rarer common word must be capitalised mid-sentence (or in the headline) twice, its
@@ -1112,6 +1117,8 @@ def _countries() -> frozenset[str]:
 _PLACE_ABBREVIATIONS = {"Alta", "Sask", "Nfld", "Calif", "Mass", "Mich", "Conn", "Ariz", "Colo", "Minn", "Okla",
                         "Tenn", "Wash", "Penn", "Wisc", "Mont", "Nebr", "Oreg"}
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_GENERAL_NOUN_ZIPF = 3.8  # `motors` 4.0, `mills` 4.2, `assembly` 4.6; surnames mostly below (`eyre` 3.1)
+_DESIGNATION_ZIPF = 4.5  # `category` 4.6, `phase` 4.6 number things; `Chelsea 1` (4.4), `Celtics 98` are scores
 RARE_ZIPF = 3.0  # below this a word is no common word at all: `Unifor` 1.8, `Stellantis` 0
 COMMON_ZIPF = 5.0  # wordfreq's scale: 5 is once per 100,000 words; `Court` 5.4, `Senate` 4.8, `Cohere` 2.0
 

@@ -108,3 +108,12 @@ def home_country(timezone: str) -> str | None:
     zone = get_global("zone_aliases").get(timezone, timezone)
     country = get_global("zone_territories").get(zone)
     return country if country and _is_country(country) else None
+
+
+def country_names(code: str | None) -> frozenset[str]:
+    """A country's names in English and French (`CA`: Canada; `US`: United States, États-Unis)."""
+    if code is None:
+        return frozenset()
+    from babel import Locale
+
+    return frozenset(name for language in ("en", "fr") if (name := Locale(language).territories.get(code)))
