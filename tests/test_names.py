@@ -106,7 +106,7 @@ def test_editors_labels_are_met():
     ("tag_corpus_fresh2", 30, (0.945, 0.78, 2, 0.86)),
     # 30 more (18 English, 12 French, three per topic), by a third editor: first measured at
     # precision 0.875, recall 0.632, 8 forbidden, topic 0.933; rules since came partly from its misses
-    ("tag_corpus_fresh3", 30, (0.88, 0.64, 8, 0.93)),
+    ("tag_corpus_fresh3", 30, (0.88, 0.66, 8, 0.93)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -457,6 +457,19 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
       "ministère de l'Environnement, de la Lutte contre les changements climatiques, de la Faune et des Parcs": 1,
       "département du Commerce des États-Unis": 1, "ministère de la Famille": 1},
      ["Santé", "Services sociaux", "Commerce des États-Unis", "Parcs", "ministère de la Famille a répondu"]),
+    # French bodies named by their place or owner, and their initials after an elided article;
+    # the same heads with only an adjective say no whose
+    ("L'Orchestre symphonique de Montréal partira en tournée. L'OSM jouera à Tokyo. La Direction de santé "
+     "publique de l'Estrie recommande la prudence. Le Procureur général du Québec a fait appel.", "fr",
+     {"Orchestre symphonique de Montréal": 2, "Direction de santé publique de l'Estrie": 1,
+      "Procureur général du Québec": 1},
+     ["OSM", "Montréal"]),
+    ("La Direction générale a refusé de commenter, comme la Coopérative agricole.", "fr", {},
+     ["Direction générale", "Coopérative agricole"]),
+    # a plural that owns inside a body's name
+    ("Ottawa won their Professional Women's Hockey League semifinal. The People's Party of Canada ran "
+     "candidates.", "en",
+     {"Professional Women's Hockey League": 1, "People's Party of Canada": 1}, ["Hockey League", "Party of Canada"]),
     # a slogan quoted in title case, in pieces, names nothing
     ('Volunteers held signs reading "Help Now, Argue Later," as Sen. Marcus Tully spoke. Others wore buttons '
      'saying "Serve the Public, Not Your Portfolio."', "en",

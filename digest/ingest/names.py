@@ -196,6 +196,9 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset()) -> tuple[tuple
                 and token in named_for and not _is_place(token) and _opens_name(current):
             current.append(raw)  # `Queen's University`, `St. Michael's Hospital`: named for, not owned by
             continue
+        if raw.endswith(("’s", "'s")) and token in _PLURAL_OWNERS and at + 1 < len(raws) and raws[at + 1][:1].isupper():
+            current.append(raw)  # `Professional Women's Hockey League`: the women own nothing apart from the league
+            continue
         current.append(token)
         if raw.endswith(("’s", "'s")) or raw.endswith(("s’", "s'")) and _frequency(token, "en") < _COMMON_PLURAL \
                 and at + 1 < len(raws) and following not in ORG_WORDS and not _is_title(following):
@@ -230,6 +233,8 @@ _NAME_SLASH = re.compile(rf"(?<=[a-zà-ÿ])/(?=[{_UPPER}][a-zà-ÿ])")
 _NEXT_WORD = re.compile(r"[ \t]+([a-zà-ÿ][\w’'-]*)")
 
 
+# plurals that own in a body's name: `Professional Women's Hockey League`, `People's Party of Canada`
+_PLURAL_OWNERS = {"Women", "Children", "Men", "People", "Peoples"}
 _COMMON_PLURAL = 4.0  # a plural this common (Zipf) names a group (`Teachers’`) or a team (`Jets’`): left joined as before
 
 _INDEX_NUMBER = re.compile(r"[ \t]+\d")
@@ -293,7 +298,7 @@ _FRENCH_BODY = re.compile(
     rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
     r"\b(?:Parti|Cour|Institut|Centre|Banque|Association|Conseil|Commission|Société|Office|Régie|Agence|Bureau|"
     r"Tribunal|Ministère|Fédération|Syndicat|Union|Université|Hôpital|Caisse|Fonds|Autorité|Bloc|Église|"
-    r"Administration|Producteurs|Éleveurs|Manufacturiers|Service)"
+    r"Administration|Producteurs|Éleveurs|Manufacturiers|Service|Orchestre|Direction|Coopérative|Procureur)"
     rf"(?:(?:\s+[a-zà-ÿ’'-]+){{0,5}}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*[{_UPPER}][\w’'-]*"
     rf"(?:(?<=Ville)\s+de\s+[{_UPPER}][\w’'-]*)?"  # `Service de police de la Ville de Montréal`
     r"(?:(?<=s)\s+[a-zà-ÿ]+(?:ies|ées|iques|aux|iennes|ales))?"
@@ -353,6 +358,10 @@ _FRENCH_MINISTRY = re.compile(
     rf"(?:[ \t]+{_FRENCH_ADJECTIVE}\b)?(?P<of>[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l[’'])[ \t]*[{_UPPER}][\w’'-]*)?")
 
 
+# heads whose bodies are named by their place or owner (`Direction de santé publique de l'Estrie`)
+_NAMED_BY_PLACE = {"Direction", "Procureur", "Coopérative", "Orchestre"}
+
+
 def _french_bodies(paragraph: str, taken: _Spans) -> list[tuple[str, int, int]]:
     """(name, start, end) of each French body or place named in the paragraph, where no span
     already `taken` is."""
@@ -372,6 +381,8 @@ def _french_bodies(paragraph: str, taken: _Spans) -> list[tuple[str, int, int]]:
         words = match.group().split()
         if words[0] in SENTENCE_WORDS or _is_title(words[0]):  # `Le Parti libéral`: `Le` opens the sentence
             words = words[1:]
+        if words[0] in _NAMED_BY_PLACE and not any(_ELISION.sub("", w)[:1].isupper() for w in words[1:]):
+            continue  # `la Direction générale`, `le Procureur général`: whose, the copy does not say
         found.append((" ".join(words), match.start(), match.end()))
     return found
 
@@ -453,7 +464,8 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
 _FRENCH_HEADS = {"Parti", "Cour", "Institut", "Centre", "Banque", "Association", "Conseil", "Commission", "Société",
                  "Office", "Régie", "Agence", "Bureau", "Tribunal", "Ministère", "Fédération", "Syndicat", "Union",
                  "Université", "Hôpital", "Caisse", "Fonds", "Autorité", "Bloc", "Église", "Unité", "Coalition",
-                 "Regroupement", "Mouvement", "Alliance", "Ordre", "Accord", "Confédération", "Front", "Collège"}
+                 "Regroupement", "Mouvement", "Alliance", "Ordre", "Accord", "Confédération", "Front", "Collège",
+                 "Orchestre", "Direction", "Coopérative", "Procureur"}
 _HEAD_WORDS = BODY_HEADS | _FRENCH_HEADS  # words a body's name opens with, in either language
 _SHORT_NAMES = {"Bloc"}  # a head that is a party's everyday name on its own
 
@@ -910,10 +922,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 counts[defined[_ELISION.sub("", word)]] += weight
             continue
         owner = namesakes.get(word) or heads.get(word)  # `Hudson's Bay` and `Hudson's Bay Company`
-        if owner is None and word.isupper():  # `HHS` after `the Department of Health and Human Services`
-            if word not in abbreviated:
-                abbreviated[word] = _abbreviated(word, full)
-            owner = abbreviated[word]
+        bare = _ELISION.sub("", word)  # `l’OSM` is the OSM
+        if owner is None and bare.isupper():  # `HHS` after `the Department of Health and Human Services`
+            if bare not in abbreviated:
+                abbreviated[bare] = _abbreviated(bare, full)
+            owner = abbreviated[bare]
         if owner is not None:
             counts[owner] += weight
             continue
