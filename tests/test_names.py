@@ -106,7 +106,7 @@ def test_editors_labels_are_met():
     ("tag_corpus_fresh2", 30, (0.945, 0.78, 2, 0.86)),
     # 30 more (18 English, 12 French, three per topic), by a third editor: first measured at
     # precision 0.875, recall 0.632, 8 forbidden, topic 0.933; rules since came partly from its misses
-    ("tag_corpus_fresh3", 30, (0.88, 0.66, 8, 0.93)),
+    ("tag_corpus_fresh3", 30, (0.88, 0.67, 8, 0.93)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -470,6 +470,18 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     ("Ottawa won their Professional Women's Hockey League semifinal. The People's Party of Canada ran "
      "candidates.", "en",
      {"Professional Women's Hockey League": 1, "People's Party of Canada": 1}, ["Hockey League", "Party of Canada"]),
+    # `of the` inside a body's name, and between a person and a body; a title with it is no name
+    ("Lisa Young of the University of Calgary said the Office of the Privacy Commissioner of Canada and the "
+     "Ministry of the Attorney General would look. The Leader of the Opposition agreed.", "en",
+     {"Lisa Young": 1, "University of Calgary": 1, "Office of the Privacy Commissioner of Canada": 1,
+      "Ministry of the Attorney General": 1},
+     ["Lisa Young of the University of Calgary", "Privacy Commissioner of Canada", "Leader of the Opposition"]),
+    # a ministry named by a list of fields; a minister's list of portfolios names no one
+    ("The Ministry of the Environment, Conservation and Parks ordered a cleanup. Nova Scotia's Minister of "
+     "Communities, Culture, Tourism and Heritage, Keith Larocque, agreed, as did Minister of Jobs, Trade and "
+     "Tourism Marisa Thompson.", "en",
+     {"Ministry of the Environment, Conservation and Parks": 1, "Keith Larocque": 1, "Marisa Thompson": 1},
+     ["Ministry of the Environment", "of Communities", "Communities", "Heritage"]),
     # a slogan quoted in title case, in pieces, names nothing
     ('Volunteers held signs reading "Help Now, Argue Later," as Sen. Marcus Tully spoke. Others wore buttons '
      'saying "Serve the Public, Not Your Portfolio."', "en",

@@ -81,7 +81,7 @@ DEMONYMS = {
 COMPANY_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "LLC", "L.L.C.", "plc", "PLC", "S.A.", "AG", "N.V.", "Limited",
                     "Incorporated", "Ltée", "Local"}  # `Unifor Local 1285` is Unifor
 # Small words that may sit inside a name: Bank of Canada, Ursula von der Leyen.
-CONNECTORS = {"of", "de", "du", "des", "la", "le", "von", "van", "der", "den", "da", "di", "bin", "al"}
+CONNECTORS = {"of", "of the", "de", "du", "des", "la", "le", "von", "van", "der", "den", "da", "di", "bin", "al"}
 SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
 CALENDAR = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -180,6 +180,9 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset()) -> tuple[tuple
     current: list[str] = []
     opens: bool | None = None
     raws = run.split()
+    if "the" in raws:  # `Office of the Privacy Commissioner`: `of the` is one connector, as `of` is
+        raws = " ".join(raws).replace(" of the ", " of\0the ").split()
+        raws = [raw.replace("\0", " ") for raw in raws]
     for at, raw in enumerate(raws):
         token = _clean_token(raw)
         if token in CALENDAR or not token or _LOWER_COMPOUND.search(raw):  # `Toronto-based`, `CUSMA-compliant`
@@ -358,6 +361,13 @@ _FRENCH_MINISTRY = re.compile(
     rf"(?:[ \t]+{_FRENCH_ADJECTIVE}\b)?(?P<of>[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l[’'])[ \t]*[{_UPPER}][\w’'-]*)?")
 
 
+# A ministry named by a list of fields, or a minister by a list of portfolios: `Ministry of the
+# Environment, Conservation and Parks`, `Minister of Communities, Culture, Tourism and Heritage`
+# (a minister's last portfolio is one word: the minister's name may follow it)
+_FIELDS = rf"[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*"
+_LISTED_OFFICE = re.compile(
+    rf"\b(?:(?:Ministry|Department)[ \t]+of[ \t]+(?:the[ \t]+)?{_FIELDS}(?:,[ \t]+{_FIELDS})+,?[ \t]+and[ \t]+{_FIELDS}"
+    rf"|(Minister)[ \t]+of[ \t]+(?:the[ \t]+)?{_FIELDS}(?:,[ \t]+{_FIELDS})+,?[ \t]+and[ \t]+[{_UPPER}][\w’'-]*)")
 # heads whose bodies are named by their place or owner (`Direction de santé publique de l'Estrie`)
 _NAMED_BY_PLACE = {"Direction", "Procureur", "Coopérative", "Orchestre"}
 
@@ -588,9 +598,10 @@ def _title_case_quotes(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _QUOTATION.finditer(text):
         quoted = match.group(match.lastindex or 0)
+        if not quoted[:1].isupper() or not any(mark in quoted.rstrip(".,!? ") for mark in ",;:!?"):
+            continue
         words = [w.strip(".,;:!?()’'") for w in quoted.split()]
-        if len(words) <= 12 and any(mark in quoted.rstrip(".,!? ") for mark in ",;:!?") \
-                and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _TITLE_CASE_SMALL for w in words if w):
+        if len(words) <= 12 and all(w[:1].isupper() or w.lower() in _TITLE_CASE_SMALL for w in words if w):
             spans.append(match.span())
     return spans
 
@@ -696,6 +707,9 @@ def _looks_like_person(words: tuple[str, ...]) -> bool:
                                             for w in words)
 
 
+_OFFICE_HEADS = BODY_HEADS | {"Ministry"}
+
+
 def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     while words and (words[0] in _LEADING_NOISE or words[0] in JOINERS):
         words = words[1:]
@@ -706,6 +720,13 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         words = words[1:]
     if len(words) == 2 and _is_demonym(words[0]) and words[1].isupper():  # `Canadian AI`
         return []
+    if "of the" in words[1:-1]:  # `Lisa Young of the University of Calgary`: a person, then a body
+        at_the = words.index("of the")
+        if words[at_the - 1] not in _OFFICE_HEADS and not _is_body_word(words[at_the - 1]) \
+                and not _is_title(words[at_the - 1]):
+            return _named_in(words[:at_the]) + _named_in(words[at_the + 1:])
+        if at_the == 1 and (words[0] in _OFFICE_HEADS or _is_body_word(words[0])):
+            return [words]  # `Office of the Auditor General`, `Ministry of the Attorney General`: an office's body
     at = _body_preposition(words)
     if at is not None and not any(_is_title(w) and w not in PORTFOLIOS for w in words[at + 1:]):
         return [words]  # `Ministry of Commerce`, `Centers for Disease Control and Prevention`
@@ -852,11 +873,16 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                   if defined.setdefault(acronym, name) == name and taken.take(start, end)]
         if language == "fr":
             bodies += _french_bodies(paragraph, taken)
+        offices = [match for match in _LISTED_OFFICE.finditer(paragraph) if taken.take(match.start(), match.end())] \
+            if ("Minist" in paragraph or "Department" in paragraph) and ", " in paragraph else []
+        bodies += [(match.group(), match.start(), match.end()) for match in offices if not match.group(1)]
         for phrase, _, _ in bodies:
             if phrase.lower() not in excluded:
                 full[phrase] = full.get(phrase, 0) + 1
-        if bodies:  # their words are no other names (`Canada` in `Banque du Canada`), nor the capitalised words they follow
-            paragraph = _masked(paragraph, [(_attached_start(paragraph, start), end) for _, start, end in bodies])
+        if bodies or offices:  # their words are no other names (`Canada` in `Banque du Canada`), nor the capitalised
+            # words they follow; a minister's portfolios name no one (`Minister of Communities, Culture and Heritage`)
+            paragraph = _masked(paragraph, [(_attached_start(paragraph, start), end) for _, start, end in bodies]
+                                + [match.span() for match in offices if match.group(1)])
         for run in _runs(paragraph, named_for):
             words, opens = run.words, run.opens
             for word in words[1 if opens else 0:]:
