@@ -105,8 +105,9 @@ def test_editors_labels_are_met():
     # them: precision 0.933, recall 0.754, 5 forbidden (roles before names), topic 0.867
     ("tag_corpus_fresh2", 30, (0.945, 0.78, 2, 0.86)),
     # 30 more (18 English, 12 French, three per topic), by a third editor: first measured at
-    # precision 0.875, recall 0.632, 8 forbidden, topic 0.933; rules since came partly from its misses
-    ("tag_corpus_fresh3", 30, (0.88, 0.67, 8, 0.93)),
+    # precision 0.875, recall 0.632, 8 forbidden (7 once a forbidden spelling of a required tag no
+    # longer counted), topic 0.933; rules since came partly from its misses
+    ("tag_corpus_fresh3", 30, (0.89, 0.68, 5, 0.93)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -295,6 +296,10 @@ def test_a_team_named_short_counts_for_its_full_name():
     found = find_names(("The Edmonton Oilers beat the Kraken. Fans cheered the Oilers as the Oilers scored twice.",),
                        [], "en")
     assert "Oilers" not in found and found["Edmonton Oilers"] == 3
+    # a singular name after its city's, and an adjective of place however irregular
+    found = find_names(("The Ottawa Charge beat the Montreal Victoire. Poulin scored the Victoire's only goal, "
+                        "and Victoire coach Kori Cheverie praised her. The Turkish president watched.",), [], "en")
+    assert "Victoire" not in found and found["Montreal Victoire"] == 3 and "Turkish" not in found, found
 
 
 @pytest.mark.parametrize("text, language, wanted, junk", [

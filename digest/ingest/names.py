@@ -67,6 +67,10 @@ STATES = {"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", 
           "West Virginia", "Wisconsin", "Wyoming"}
 # Adjectives of place, never names on their own: `North American automakers`.
 DEMONYMS = {
+    # irregular, not the country's name with a demonym's ending (see _is_demonym)
+    "Turkish", "Turks", "Dutch", "Swiss", "Greek", "Greeks", "Irish", "Scottish", "Welsh", "Danish", "Swedish",
+    "Finnish", "Polish", "Filipino", "Filipinos", "Thai", "Czech", "Saudi", "Saudis", "Emirati", "Kurdish",
+    "Turque", "Turcs", "Néerlandais", "Néerlandaise", "Suisse", "Grec", "Grecque", "Grecs",
     "American", "Americans", "Canadian", "Canadians", "European", "Europeans", "British", "French", "German",
     "Chinese", "Japanese", "Mexican", "Mexicans", "Ukrainian", "Ukrainians", "Russian", "Russians", "Israeli",
     "Palestinian", "Indian", "Italian", "Spanish", "Korean", "Australian", "Québécois", "Québécoise",
@@ -962,9 +966,10 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 counts[body] += weight
             continue
         party = next((name for name in parties if word.endswith("s") and name.startswith(word[:-1])), None)
-        # `the Oilers`: the Edmonton Oilers; `les Olympiques`: the Olympiques de Gatineau
+        # `the Oilers`: the Edmonton Oilers; `les Olympiques`: the Olympiques de Gatineau; a singular
+        # name after its city's: `the Victoire` is the Montreal Victoire
         team = [name for name in full if name.endswith(" " + word) or name.startswith(word + " de ")] \
-            if word.endswith("s") else []
+            if word.endswith("s") else [name for name in full if name.endswith(" " + word) and _is_place(name[:-len(word) - 1])]
         if party:  # `Liberals`: the Liberal Party's members
             counts[party] += weight
         elif len(team) == 1 and not _is_place(word):  # `the Oilers`: the Edmonton Oilers, named short
