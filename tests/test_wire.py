@@ -57,6 +57,30 @@ def test_french_bylines_name_the_paper_as_its_source(byline, authors, source):
     assert parse_byline(byline, FRENCH) == (authors, source)
 
 
+@pytest.mark.parametrize("byline, conventions, authors, source", [
+    # a network's regional desk: its name, then the region (a dash in it is no person's)
+    ("Anne-Julie Ferland, Radio-Canada Estrie", FRENCH, ("Anne-Julie Ferland",), "Radio-Canada Estrie"),
+    ("Félix Arsenault, Radio-Canada Gaspésie–Îles-de-la-Madeleine", FRENCH, ("Félix Arsenault",),
+     "Radio-Canada Gaspésie–Îles-de-la-Madeleine"),
+    ("Reid Castellano, CBC News Hamilton", ENGLISH, ("Reid Castellano",), "CBC News Hamilton"),
+    # a paper whose name is written as one word
+    ("Alana Dueck, Saskatoon StarPhoenix", ENGLISH, ("Alana Dueck",), "Saskatoon StarPhoenix"),
+    ("Tom LeBlanc, Mary DeSantis", ENGLISH, ("Tom LeBlanc", "Mary DeSantis"), ""),
+])
+def test_regional_desks_and_one_word_papers_are_the_source(byline, conventions, authors, source):
+    assert parse_byline(byline, conventions) == (authors, source)
+
+
+def test_highlights_over_the_lede_stay_in_the_story_and_the_dateline_is_the_ledes():
+    s = story(raw_article(byline="Par Julien Paquette, Le Droit", posted="Publié le 17 juin 2026 à 0 h 15",
+                          day="2026-06-17", body=["EN BREF", "- Le conseil a dit oui.\n- La facture est de 410 millions $.",
+                                                  "GATINEAU — Après cinq heures de débats, le conseil a voté.",
+                                                  "La mairesse a salué le vote."]))
+    assert [b.kind for b in s.blocks[:3]] == ["subhead", "list", "paragraph"]
+    assert s.blocks[0].text == "EN BREF" and not s.warnings
+    assert s.dateline == "GATINEAU" and s.lede.startswith("Après cinq heures")
+
+
 def test_posted_and_updated_are_in_the_site_time_zone():
     s = story(raw_article(posted="Posted March 28, 2025 11:09 am.", updated="Last Updated March 28, 2025 1:26 pm."))
     assert s.date.isoformat() == "2025-03-28T11:09:00-04:00"

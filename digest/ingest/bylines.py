@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from digest.ingest.families import OUTLET_WORDS, ROLE, STAFF_WORDS, Conventions, family_named
+from digest.ingest.families import OUTLET_WORDS, ROLE, STAFF_WORDS, Conventions, family_desk, family_named
 
 # A byline name: capitalised words, with the particles names carry (de, van, von, bin ...).
 _PARTICLES = "de|du|da|di|la|le|van|von|der|den|bin|al|y|des|dos|del|st|ter|ten"
@@ -43,7 +43,8 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
             authors = _split_names(names, conventions)
     # `Jane Doe, Local Journalism Initiative Reporter, The Nugget`: a role is no author
     authors = [a for a in authors if not ROLE.match(a)]
-    if not authors and not source or not all(_is_name(n) for n in [*authors, *([source] if source else [])]):
+    if not authors and not source or not all(_is_name(n) for n in authors) \
+            or source and not (_is_name(source) or family_desk(source)):  # (`Gaspésie–Îles` is no name's word)
         return None
     authors = [a for a in authors if a not in STAFF_WORDS]  # `By Staff, CBC News`
     source = _outlet(source)
@@ -91,6 +92,7 @@ _OUTLET_ENDINGS = frozenset({"Press", "News", "Staff", "Media", "Radio", "TV", "
                              "Wire", "Reuters", "Bloomberg", "AFP", "CityNews", "Desk", "Newsroom", "Rédaction"})
 
 
+_CAMEL_PART = re.compile(r"[A-Z][a-z]{2,}")  # the words of a name written as one (`StarPhoenix`: Star, Phoenix)
 _FRENCH_TITLE = re.compile(r"(?:L[ea]s?[ \t]+|L[’'])[A-ZÀ-Þ]")
 
 
@@ -100,14 +102,15 @@ def _is_outlet(text: str, strict: bool = False) -> bool:
     words = text.split()
     if not words:
         return False
-    if family_named(text) is not None or ROLE.match(text) or words[0].lower() == "the" \
+    if family_named(text) is not None or family_desk(text) is not None or ROLE.match(text) or words[0].lower() == "the" \
             or re.search(r"\.(?:com|ca|org|net|fr)$|\d", text, re.I):  # `CP24.com`
         return True
     if not strict and _FRENCH_TITLE.match(text):  # `Par Ariane Lessard, Le Nouvelliste`: French papers' `The`
         return True
     endings = _OUTLET_ENDINGS if strict else OUTLET_WORDS
     last = words[-1].rsplit("-", 1)[-1]  # `Regina Leader-Post`
-    return last in endings or last.title() in endings
+    return last in endings or last.title() in endings \
+        or not strict and any(part in endings for part in _CAMEL_PART.findall(last))  # `Saskatoon StarPhoenix`
 
 
 def _outlet(source: str) -> str:

@@ -113,6 +113,14 @@ def family_named(source: str) -> Family | None:
     return _SPELLINGS.get(source.casefold().strip()) or _SPELLINGS.get(source.casefold().strip().removeprefix("the "))
 
 
+def family_desk(source: str) -> Family | None:
+    """The family whose regional desk a source names: its name, then the region (`Radio-Canada
+    Estrie`, `CBC News Manitoba`, `Radio-Canada Gaspésie–Îles-de-la-Madeleine`)."""
+    folded = source.casefold().strip()
+    return next((family for spelling, family in _SPELLINGS.items()
+                 if folded.startswith(spelling + " ") and folded[len(spelling) + 1:][:1].isalpha()), None)
+
+
 def family_marked(mark: str) -> Family | None:
     """The family of a dateline's agency mark: `(AP)`, `(Reuters)`."""
     return _MARKS.get(mark.casefold().strip())

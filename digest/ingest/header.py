@@ -58,6 +58,10 @@ class Header:
     byline_line: int = 0          # the line of the byline, or of the outlet line under it
 
 
+_LABEL = re.compile(r"[^\W\da-z]+(?:[ \t]+[^\W\da-z]+){0,3}[ \t]*:?")  # `EN BREF`, `IN BRIEF`, `WHAT TO KNOW:`
+_LIST_MARKS = ("- ", "• ", "* ", "– ")
+
+
 @dataclass(frozen=True, slots=True)
 class _Unused:
     """A header line left out, and why."""
@@ -87,6 +91,10 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             break
         index += 1
     recognised = header.byline or header.stamps or header.source
+    if unused and unused[-1].index == index - 1 and index < len(parts) and _LABEL.fullmatch(unused[-1].text) \
+            and parts[index][1].lstrip().startswith(_LIST_MARKS):
+        index -= 1  # `EN BREF` over a list of highlights: the story's own first lines, its label a subhead
+        unused.pop()
     if unused and (not recognised or index == len(parts)):
         index = min(index, unused[0].index)  # no header, or nothing after: what looked like one is the story
         unused = [u for u in unused if u.index < index]

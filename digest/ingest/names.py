@@ -870,8 +870,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     capitalised: dict[str, int] = {}  # mid-sentence capitals of every word, in a name or not (`Republican senators`)
     defined: dict[str, str] = {}  # acronym -> the name the story defines it as: `PQ` is the Parti québécois
     for paragraph in paragraphs:
-        if _CREDIT_LINE.match(paragraph):
-            continue
+        if _CREDIT_LINE.match(paragraph) or len(paragraph) <= 60 and paragraph.isupper():
+            continue  # credits name staff; a subhead in capitals (`EN BREF`, `TRAINER'S ROOM`) shouts
         taken = _Spans()
         bodies = [(name, start, end) for name, acronym, start, end in _defined_names(paragraph, language)
                   if defined.setdefault(acronym, name) == name and taken.take(start, end)]

@@ -86,7 +86,9 @@ def shape(paragraphs: list[str]) -> tuple[Block, ...]:
         if len(lines) == 1 and SEPARATOR.match(text):
             out.append(Block("separator"))
             continue
-        if len(lines) == 1 and index > 0 and _is_subhead(text):
+        # (the first block only over a list: `EN BREF` and its highlights; alone it is a lede in capitals)
+        if len(lines) == 1 and (index > 0 or index + 1 < len(paragraphs) and BULLET.match(paragraphs[1])) \
+                and _is_subhead(text):
             out.append(Block("subhead", text))
             continue
         for is_list, run in _runs(lines):

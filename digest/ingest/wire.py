@@ -151,7 +151,8 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
         raise RawError(Problem(path, parts[-1][0], "the story has no body text",
                                "add the article's paragraphs after the header"))
     shaped = shape([block for _, block in body])
-    first_paragraph = shaped[0].text if shaped[0].kind == "paragraph" else body[0][1]
+    # the lede: the first paragraph, after any highlights the copy opens with (`EN BREF` and its list)
+    first_paragraph = next((block.text for block in shaped if block.kind == "paragraph"), body[0][1])
     dateline, agency, lede = _dateline(first_paragraph)
     source = header.source
     family = family_named(source) if source else None
