@@ -107,7 +107,7 @@ def test_editors_labels_are_met():
     # 30 more (18 English, 12 French, three per topic), by a third editor: first measured at
     # precision 0.875, recall 0.632, 8 forbidden (7 once a forbidden spelling of a required tag no
     # longer counted), topic 0.933; rules since came partly from its misses
-    ("tag_corpus_fresh3", 30, (0.89, 0.68, 4, 0.93)),
+    ("tag_corpus_fresh3", 30, (0.89, 0.68, 3, 0.93)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -488,6 +488,9 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
      {"Lisa Young": 1, "University of Calgary": 1, "Office of the Privacy Commissioner of Canada": 1,
       "Ministry of the Attorney General": 1},
      ["Lisa Young of the University of Calgary", "Privacy Commissioner of Canada", "Leader of the Opposition"]),
+    # a province's court of appeal is named with `for`
+    ("The Court of Appeal for Ontario ordered a new trial. The Court of Appeal on Monday said so.", "en",
+     {"Court of Appeal for Ontario": 1, "Court of Appeal": 1}, ["Ontario"]),
     # a ministry named by a list of fields; a minister's list of portfolios names no one
     ("The Ministry of the Environment, Conservation and Parks ordered a cleanup. Nova Scotia's Minister of "
      "Communities, Culture, Tourism and Heritage, Keith Larocque, agreed, as did Minister of Jobs, Trade and "

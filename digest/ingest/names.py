@@ -151,7 +151,9 @@ _WORD = rf"[{_UPPER}](?:[\w’'.&/-]|—(?=[{_UPPER}]))*"
 # A run of capitalised words, possibly joined by small connectors (Bank of Canada) or by `and`
 # (Environment and Climate Change Canada: `_names_in` splits it again unless it names one body).
 JOINERS = {"and", "&"}
-_BODY_PREPOSITION = "(?:" + "|".join(f"(?<={head})" for head in sorted(BODY_HEADS)) + r")[ \t]+(?:for|on)"
+# (and `Court of Appeal for Ontario`, as every province's is named)
+_BODY_PREPOSITION = "(?:" + "|".join(f"(?<={head})" for head in sorted(BODY_HEADS | {"Court of Appeal"})) \
+    + r")[ \t]+(?:for|on)"
 _RUN = re.compile(rf"{_WORD}(?:(?:{_BODY_PREPOSITION})?[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*{_WORD})*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Sts"}  # `Sault Ste. Marie`: no sentence ends there
