@@ -290,6 +290,8 @@ def test_the_sites_own_country_gives_way_to_the_storys_actors_unless_the_headlin
     assert tags.index("Canada") > tags.index("Canadian Pharmacists Association"), tags
     tags = c.tags("Canada tightens pharmacy rules", paragraphs, ["OTTAWA"])
     assert tags[0] == "Canada", tags
+    tags = c.tags("Health Canada tightens pharmacy rules", paragraphs, ["OTTAWA"])  # Canada only inside a name
+    assert tags.index("Canada") > tags.index("Canadian Pharmacists Association"), tags
 
 
 def test_a_subhead_in_capitals_names_nothing():
@@ -488,6 +490,16 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
      {"Lisa Young": 1, "University of Calgary": 1, "Office of the Privacy Commissioner of Canada": 1,
       "Ministry of the Attorney General": 1},
      ["Lisa Young of the University of Calgary", "Privacy Commissioner of Canada", "Leader of the Opposition"]),
+    # a list after an office names people or bodies, not its fields
+    ("The Minister of Finance, Chrystia Freeland, and Prime Minister Justin Trudeau spoke. The Department of "
+     "Finance, Canada Revenue Agency, and Statistics Canada agreed. The Queen of the Netherlands visited.", "en",
+     {"Chrystia Freeland": 1, "Justin Trudeau": 1, "Canada Revenue Agency": 1, "Statistics Canada": 1,
+      "Netherlands": 1}, ["Department of Finance, Canada Revenue Agency, and Statistics Canada", "of the Netherlands"]),
+    # a ministry's last field with its adjective or in two words, and the province it is of
+    ("Le ministère des Affaires étrangères a convoqué l'ambassadeur. Le ministère des Anciens Combattants a "
+     "répondu. Le ministère de la Santé de la Colombie-Britannique a réagi.", "fr",
+     {"ministère des Affaires étrangères": 1, "ministère des Anciens Combattants": 1,
+      "ministère de la Santé de la Colombie-Britannique": 1}, ["ministère des Affaires", "ministère des Anciens"]),
     # a province's court of appeal is named with `for`
     ("The Court of Appeal for Ontario ordered a new trial. The Court of Appeal on Monday said so.", "en",
      {"Court of Appeal for Ontario": 1, "Court of Appeal": 1}, ["Ontario"]),

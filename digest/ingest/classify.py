@@ -203,12 +203,15 @@ class Classifier:
             spellings[name] = name
         terms = {**{p: k for p, k in plurals.items() if p not in keyword_topics}, **{k: k for k in keyword_topics}}
         lexicon_topics = _lexicon_terms(config.topics, terms)
+        home = home_country(config.timezone)
+        absent, absent_topics = _absent_terms(config.topics, terms)
         return cls(config.topics, config.default_topic, _TermMatcher.build(terms), keyword_topics,
                    _TermMatcher.build(spellings), config.max_tags,
-                   frozenset(t.casefold() for t in config.ignore_tags), model,
-                   _TermMatcher.build({t: t for t in lexicon_topics}) if lexicon_topics else None, lexicon_topics,
-                   primary(config.language), home_country(config.timezone), _politics_world(config.topics),
-                   *_absent_terms(config.topics, terms), country_names(home_country(config.timezone)))
+                   ignored=frozenset(t.casefold() for t in config.ignore_tags), model=model,
+                   lexicon=_TermMatcher.build({t: t for t in lexicon_topics}) if lexicon_topics else None,
+                   lexicon_topics=lexicon_topics, language=primary(config.language), home=home,
+                   politics_world=_politics_world(config.topics), absent=absent, absent_topics=absent_topics,
+                   home_names=country_names(home))
 
     def topic(self, title: str, body: str, language: str | None = None, dateline: str = "") -> str:
         """The topic whose keywords the story mentions most; see `filing`."""
@@ -290,13 +293,24 @@ class Classifier:
         in_title, in_lede = ({c for _, c in self.vocabulary.find(text)} for text in (title, lede))
         for canonical in in_title:
             scores[canonical] += 0  # named in the headline only: still the story's subject
-        for name in self.home_names & scores.keys():  # where nearly every story happens: the
-            if not _names(title, in_title, name):     # story's own actors come first
-                scores[name] *= HOME_WEIGHT
+        boost = {name: 2 * _names(title, in_title, name) + _names(lede, in_lede, name) for name in scores}
+        for name in self.home_names & scores.keys():  # where nearly every story happens: the story's
+            # own actors come first, unless the headline names it on its own (not in `Health Canada`)
+            named = _names_alone(title, name, scores)
+            scores[name] *= 1 if named else HOME_WEIGHT
+            boost[name] = 2 * named + _names_alone(lede, name, scores)
         order = {name: i for i, name in enumerate(scores)}
-        ranked = sorted(scores, key=lambda n: (-(scores[n] + 2 * _names(title, in_title, n)
-                                                 + _names(lede, in_lede, n)), order[n]))
+        ranked = sorted(scores, key=lambda n: (-(scores[n] + boost[n]), order[n]))
         return [t for t in ranked if t.casefold() not in self.ignored][: self.max_tags]
+
+
+def _names_alone(title: str, name: str, names: Iterable[str]) -> bool:
+    """Whether the headline names `name` on its own, not inside a longer name the story has
+    (`Canada` in `Canada tightens rules`, not in `Health Canada tightens rules`)."""
+    for longer in names:
+        if name in longer and longer != name:
+            title = title.replace(longer, " ")
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title) is not None
 
 
 def _names(text: str, known: set[str], name: str) -> bool:

@@ -307,7 +307,7 @@ _FRENCH_BODY = re.compile(
     rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
     r"\b(?:Parti|Cour|Institut|Centre|Banque|Association|Conseil|Commission|Société|Office|Régie|Agence|Bureau|"
     r"Tribunal|Ministère|Fédération|Syndicat|Union|Université|Hôpital|Caisse|Fonds|Autorité|Bloc|Église|"
-    r"Administration|Producteurs|Éleveurs|Manufacturiers|Service|Orchestre|Direction|Coopérative|Procureur)"
+    r"Administration|Producteurs|Éleveurs|Manufacturiers|Service|Orchestre|Direction|Coopérative|Procureure?)"
     rf"(?:(?:\s+[a-zà-ÿ’'-]+){{0,5}}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*[{_UPPER}][\w’'-]*"
     rf"(?:(?<=Ville)\s+de\s+[{_UPPER}][\w’'-]*)?"  # `Service de police de la Ville de Montréal`
     r"(?:(?<=s)\s+[a-zà-ÿ]+(?:ies|ées|iques|aux|iennes|ales))?"
@@ -364,7 +364,8 @@ _FIELD_ARTICLE = r"(?:de[ \t]+la[ \t]+|de[ \t]+l[’']|des[ \t]+|du[ \t]+|de[ \t
 _FRENCH_MINISTRY = re.compile(
     rf"\b(?:[mM]inistère|[dD]épartement)[ \t]+(?:{_FIELD_ARTICLE}[{_UPPER}][\w’'-]*(?:[ \t]+[a-zà-ÿ’'-]+){{0,4}}?"
     rf"(?:,[ \t]+|[ \t]+et[ \t]+)(?={_FIELD_ARTICLE}[{_UPPER}]))*{_FIELD_ARTICLE}[{_UPPER}][\w’'-]*"
-    rf"(?:[ \t]+{_FRENCH_ADJECTIVE}\b)?(?P<of>[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l[’'])[ \t]*[{_UPPER}][\w’'-]*)?")
+    rf"(?:[ \t]+[{_UPPER}][\w’'-]*)*(?:[ \t]+(?:{_FRENCH_ADJECTIVE}|[a-zà-ÿ]+(?:ères?|ables?|ibles?))\b)?"
+    rf"(?P<of>[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l[’'])[ \t]*[{_UPPER}][\w’'-]*)?")
 
 
 # A ministry named by a list of fields, or a minister by a list of portfolios: `Ministry of the
@@ -374,8 +375,19 @@ _FIELDS = rf"[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*"
 _LISTED_OFFICE = re.compile(
     rf"\b(?:(?:Ministry|Department)[ \t]+of[ \t]+(?:the[ \t]+)?{_FIELDS}(?:,[ \t]+{_FIELDS})+,?[ \t]+and[ \t]+{_FIELDS}"
     rf"|(Minister)[ \t]+of[ \t]+(?:the[ \t]+)?{_FIELDS}(?:,[ \t]+{_FIELDS})+,?[ \t]+and[ \t]+[{_UPPER}][\w’'-]*)")
+
+
+def _fields_only(office: str) -> bool:
+    """Whether a listed office's items are fields (`Environment, Conservation and Parks`), not
+    people or bodies listed after it (`Minister of Finance, Chrystia Freeland, and ...`,
+    `Department of Finance, Canada Revenue Agency and Statistics Canada`)."""
+    items = re.split(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+", office.split(" of ", 1)[1].removeprefix("the "))
+    return all(_frequency(word.lower(), "en") >= RARE_ZIPF and word not in ORG_WORDS and not _is_place(word)
+               and (word in PORTFOLIOS or not _is_title(word)) for item in items for word in item.split())
+
+
 # heads whose bodies are named by their place or owner (`Direction de santé publique de l'Estrie`)
-_NAMED_BY_PLACE = {"Direction", "Procureur", "Coopérative", "Orchestre"}
+_NAMED_BY_PLACE = {"Direction", "Procureur", "Procureure", "Coopérative", "Orchestre"}
 
 
 def _french_bodies(paragraph: str, taken: _Spans) -> list[tuple[str, int, int]]:
@@ -384,7 +396,7 @@ def _french_bodies(paragraph: str, taken: _Spans) -> list[tuple[str, int, int]]:
     found = []
     for match in _FRENCH_MINISTRY.finditer(paragraph):
         of = match.group("of")  # kept when it names a place: `du Québec`, not `des Aînés`
-        end = match.start("of") if of and not dateline_countries(of.split()[-1].split("’")[-1].split("'")[-1]) \
+        end = match.start("of") if of and not dateline_countries(_ELISION.sub("", of.split()[-1])) \
             else match.end()
         if taken.take(match.start(), end):
             found.append((paragraph[match.start():end], match.start(), end))
@@ -481,7 +493,7 @@ _FRENCH_HEADS = {"Parti", "Cour", "Institut", "Centre", "Banque", "Association",
                  "Office", "Régie", "Agence", "Bureau", "Tribunal", "Ministère", "Fédération", "Syndicat", "Union",
                  "Université", "Hôpital", "Caisse", "Fonds", "Autorité", "Bloc", "Église", "Unité", "Coalition",
                  "Regroupement", "Mouvement", "Alliance", "Ordre", "Accord", "Confédération", "Front", "Collège",
-                 "Orchestre", "Direction", "Coopérative", "Procureur"}
+                 "Orchestre", "Direction", "Coopérative", "Procureur", "Procureure"}
 _HEAD_WORDS = BODY_HEADS | _FRENCH_HEADS  # words a body's name opens with, in either language
 _SHORT_NAMES = {"Bloc"}  # a head that is a party's everyday name on its own
 
@@ -713,7 +725,7 @@ def _looks_like_person(words: tuple[str, ...]) -> bool:
                                             for w in words)
 
 
-_OFFICE_HEADS = BODY_HEADS | {"Ministry"}
+_OFFICE_HEADS = BODY_HEADS | {"Ministry"}  # (a ministry takes no `for` or `on`: not a body head)
 
 
 def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -728,6 +740,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return []
     if "of the" in words[1:-1]:  # `Lisa Young of the University of Calgary`: a person, then a body
         at_the = words.index("of the")
+        if all(_is_title(w) for w in words[:at_the]):  # `Governor of the Bank of Canada`, `Queen of the Netherlands`
+            return _named_in(words[at_the + 1:])
         if words[at_the - 1] not in _OFFICE_HEADS and not _is_body_word(words[at_the - 1]) \
                 and not _is_title(words[at_the - 1]):
             return _named_in(words[:at_the]) + _named_in(words[at_the + 1:])
@@ -879,7 +893,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                   if defined.setdefault(acronym, name) == name and taken.take(start, end)]
         if language == "fr":
             bodies += _french_bodies(paragraph, taken)
-        offices = [match for match in _LISTED_OFFICE.finditer(paragraph) if taken.take(match.start(), match.end())] \
+        offices = [match for match in _LISTED_OFFICE.finditer(paragraph)
+                   if _fields_only(match.group()) and taken.take(match.start(), match.end())] \
             if ("Minist" in paragraph or "Department" in paragraph) and ", " in paragraph else []
         bodies += [(match.group(), match.start(), match.end()) for match in offices if not match.group(1)]
         for phrase, _, _ in bodies:
@@ -920,7 +935,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         longer = [name for name in full if name.endswith(" " + phrase) and not any(w in ORG_WORDS for w in name.split())]
         if not longer:  # `la Cour d’appel`: the Cour d’appel du Québec; `les Maple Leafs`: the Maple Leafs de Toronto
             longer = [name for name in full if name.startswith(phrase + " ") and (
-                phrase.split()[0] in _HEAD_WORDS or name[len(phrase) + 1:].startswith(("de ", "du ", "des ", "d’", "d'")))]
+                phrase.split()[0] in _HEAD_WORDS or name[len(phrase) + 1:].startswith(("de ", "du ", "des ", "d’", "d'", "et ")))]
         if len(longer) == 1 and " " in phrase:
             full[longer[0]] += full.pop(phrase)
     people = [name for name in full if not any(w in ORG_WORDS for w in name.split())]

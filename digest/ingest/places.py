@@ -16,6 +16,8 @@ _CANADA = """
     Newfoundland Newfoundland and Labrador N.L. T.-N.-L. Nova Scotia N.S. N.-É. Ontario Ont.
     Prince Edward Island P.E.I. Î.-P.-É. Quebec Que. Québec Qc Qué. Saskatchewan Sask.
     Yukon Y.T. Northwest Territories N.W.T. T.N.-O. Nunavut Nvt. Canada
+    Colombie-Britannique Nouveau-Brunswick Nouvelle-Écosse Terre-Neuve-et-Labrador Île-du-Prince-Édouard
+    Territoires du Nord-Ouest
 """
 # Cities CP and La Presse Canadienne date without a province
 _CANADA_CITIES = """
@@ -79,7 +81,7 @@ def _is_country(code: str) -> bool:
 
 def _canada_regions() -> list[str]:
     multi = ["British Columbia", "New Brunswick", "Newfoundland and Labrador", "Nova Scotia",
-             "Prince Edward Island", "Northwest Territories"]
+             "Prince Edward Island", "Northwest Territories", "Territoires du Nord-Ouest"]
     text = _CANADA
     for name in multi:
         text = text.replace(name, "")
