@@ -51,7 +51,7 @@ _NAMES = (r"(?:\s*(?:[A-ZÀ-Þ][\w.'’-]*|and|in|at|from|by|with|of|de|du|la|va
           r"editing|writing|compiled|graphics)[;,&]?)+")
 _WITH_FILES = (r"^[—–-]?\s*(?:With files from|Avec des informations (?:de|d’|d')|Avec la collaboration de)\b"
                r"[^.;:!?]{1,100}\.?$")
-_CONTRIBUTED = r"^[^.]{0,300}\bcontributed(?: reporting)? to this (?:report|story)\.?$"
+_CONTRIBUTED = r"^[^.]{0,300}\bcontributed(?: reporting)? to this (?:report|story)(?: from [^.]{1,80})?\.?$"
 
 FAMILIES = (
     Family("The Canadian Press", ("Canadian Press", "CP"), ("CP",), "en", (
