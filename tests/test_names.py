@@ -500,6 +500,9 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
      "répondu. Le ministère de la Santé de la Colombie-Britannique a réagi.", "fr",
      {"ministère des Affaires étrangères": 1, "ministère des Anciens Combattants": 1,
       "ministère de la Santé de la Colombie-Britannique": 1}, ["ministère des Affaires", "ministère des Anciens"]),
+    # an Arabic surname's article is part of the name, and the surname alone counts for it
+    ("The army, led by Abdel Fattah al-Burhan, agreed. Burhan said the truce would hold, and Burhan left.", "en",
+     {"Abdel Fattah al-Burhan": 3}, ["Burhan", "Abdel Fattah"]),
     # a province's court of appeal is named with `for`
     ("The Court of Appeal for Ontario ordered a new trial. The Court of Appeal on Monday said so.", "en",
      {"Court of Appeal for Ontario": 1, "Court of Appeal": 1}, ["Ontario"]),

@@ -154,7 +154,10 @@ JOINERS = {"and", "&"}
 # (and `Court of Appeal for Ontario`, as every province's is named)
 _BODY_PREPOSITION = "(?:" + "|".join(f"(?<={head})" for head in sorted(BODY_HEADS | {"Court of Appeal"})) \
     + r")[ \t]+(?:for|on)"
-_RUN = re.compile(rf"{_WORD}(?:(?:{_BODY_PREPOSITION})?[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*{_WORD})*")
+# an Arabic surname's article, joined by a hyphen: `Abdel Fattah al-Burhan`, `Bashar al-Assad`
+_PARTICLE_WORD = rf"(?:al|el|ad|ash|bin|ibn|ben)-[{_UPPER}][\w’'-]*"
+_RUN = re.compile(rf"{_WORD}(?:(?:{_BODY_PREPOSITION})?[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*"
+                  rf"(?:{_WORD}|{_PARTICLE_WORD}))*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Sts"}  # `Sault Ste. Marie`: no sentence ends there
 # a capitalised word joined to a lowercase one is an adjective (`Toronto-based`), unless a
@@ -725,6 +728,7 @@ def _looks_like_person(words: tuple[str, ...]) -> bool:
                                             for w in words)
 
 
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|bin|ibn|ben)-(?=[^\W\d_])")
 _OFFICE_HEADS = BODY_HEADS | {"Ministry"}  # (a ministry takes no `for` or `on`: not a body head)
 
 
@@ -940,6 +944,10 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             full[longer[0]] += full.pop(phrase)
     people = [name for name in full if not any(w in ORG_WORDS for w in name.split())]
     surnames = _owners(people, lambda parts: parts[-2] if parts[-1] in SUFFIXES and len(parts) > 1 else parts[-1])
+    for surname, owner in list(surnames.items()):  # `Burhan` is Abdel Fattah al-Burhan
+        bare = _ARTICLE_PREFIX.sub("", surname)
+        if bare != surname:
+            surnames[bare] = owner if surnames.get(bare, owner) == owner else None
     first_names = _owners([name for name in people if _looks_like_person(tuple(name.split()))], lambda parts: parts[0])
     parties = [name for name in full if name.split()[-1] in ("Party", "Parti") and " " in name]
     counts = dict(full)
