@@ -506,6 +506,11 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     # a province's court of appeal is named with `for`
     ("The Court of Appeal for Ontario ordered a new trial. The Court of Appeal on Monday said so.", "en",
      {"Court of Appeal for Ontario": 1, "Court of Appeal": 1}, ["Ontario"]),
+    # fields that end like bodies are still fields; a title with its portfolios names no one
+    ("The Ministry of Children, Community and Social Services said so. Minister of Public Safety, Democratic "
+     "Institutions and Intergovernmental Affairs Dominic LeBlanc spoke.", "en",
+     {"Ministry of Children, Community and Social Services": 1, "Dominic LeBlanc": 1},
+     ["Ministry of Children", "Social Services", "Minister of Public Safety"]),
     # a ministry named by a list of fields; a minister's list of portfolios names no one
     ("The Ministry of the Environment, Conservation and Parks ordered a cleanup. Nova Scotia's Minister of "
      "Communities, Culture, Tourism and Heritage, Keith Larocque, agreed, as did Minister of Jobs, Trade and "

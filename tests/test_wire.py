@@ -66,9 +66,21 @@ def test_french_bylines_name_the_paper_as_its_source(byline, authors, source):
     # a paper whose name is written as one word
     ("Alana Dueck, Saskatoon StarPhoenix", ENGLISH, ("Alana Dueck",), "Saskatoon StarPhoenix"),
     ("Tom LeBlanc, Mary DeSantis", ENGLISH, ("Tom LeBlanc", "Mary DeSantis"), ""),
+    ("Jane Doe, John DeWire", ENGLISH, ("Jane Doe", "John DeWire"), ""),
 ])
 def test_regional_desks_and_one_word_papers_are_the_source(byline, conventions, authors, source):
     assert parse_byline(byline, conventions) == (authors, source)
+
+
+def test_a_sentence_that_opens_with_by_and_names_an_outlet_is_no_byline():
+    assert parse_byline("Monday, CBC News had confirmed that three people died", ENGLISH) is None
+    s = story(raw_article(byline="", body=["By Monday, CBC News had confirmed three deaths.", "More came later."]))
+    assert s.paragraphs[0] == "By Monday, CBC News had confirmed three deaths." and s.authors == ()
+
+
+def test_clutter_in_capitals_over_a_list_is_left_out_as_before():
+    s = story(raw_article(body=["ADVERTISEMENT", "- one thing\n- two things", "OTTAWA — The lede."]))
+    assert [b.kind for b in s.blocks] == ["list", "paragraph"] and "ADVERTISEMENT" in s.warnings[0].message
 
 
 def test_highlights_over_the_lede_stay_in_the_story_and_the_dateline_is_the_ledes():

@@ -43,8 +43,9 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
             authors = _split_names(names, conventions)
     # `Jane Doe, Local Journalism Initiative Reporter, The Nugget`: a role is no author
     authors = [a for a in authors if not ROLE.match(a)]
-    if not authors and not source or not all(_is_name(n) for n in authors) \
-            or source and not (_is_name(source) or family_desk(source)):  # (`Gaspésie–Îles` is no name's word)
+    # (a regional desk may hold what no name does: `Radio-Canada Gaspésie–Îles-de-la-Madeleine`)
+    source_reads = not source or _is_name(source) or family_desk(source) is not None
+    if not (authors or source) or not all(_is_name(n) and _capitalised(n) for n in authors) or not source_reads:
         return None
     authors = [a for a in authors if a not in STAFF_WORDS]  # `By Staff, CBC News`
     source = _outlet(source)
@@ -87,12 +88,25 @@ def _is_name(text: str) -> bool:
     return bool(NAME_RE.match(text)) and text[0].isupper()
 
 
+def _capitalised(name: str) -> bool:
+    """A person's name has no word in lowercase but its particles (not `CBC News had
+    confirmed three deaths`, from `By Monday, CBC News had confirmed ...`)."""
+    return all(w[:1].isupper() or w.lower() in _PARTICLE_WORDS for w in name.split())
+
+
 # Words that end an outlet's name and no person's (`Sun`, `Star`, `Post` end both).
 _OUTLET_ENDINGS = frozenset({"Press", "News", "Staff", "Media", "Radio", "TV", "Television", "Network", "Agency",
                              "Wire", "Reuters", "Bloomberg", "AFP", "CityNews", "Desk", "Newsroom", "Rédaction"})
 
 
-_CAMEL_PART = re.compile(r"[A-Z][a-z]{2,}")  # the words of a name written as one (`StarPhoenix`: Star, Phoenix)
+_CAMEL_PART = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def _one_word_paper(word: str, endings: frozenset[str]) -> bool:
+    """A paper's name written as one word of whole words, one of them an outlet's
+    (`StarPhoenix`: Star, Phoenix; not `DeWire`, `McNews`)."""
+    parts = _CAMEL_PART.findall(word)
+    return len(parts) >= 2 and "".join(parts) == word and any(part in endings for part in parts)
 _FRENCH_TITLE = re.compile(r"(?:L[ea]s?[ \t]+|L[’'])[A-ZÀ-Þ]")
 
 
@@ -110,7 +124,7 @@ def _is_outlet(text: str, strict: bool = False) -> bool:
     endings = _OUTLET_ENDINGS if strict else OUTLET_WORDS
     last = words[-1].rsplit("-", 1)[-1]  # `Regina Leader-Post`
     return last in endings or last.title() in endings \
-        or not strict and any(part in endings for part in _CAMEL_PART.findall(last))  # `Saskatoon StarPhoenix`
+        or not strict and _one_word_paper(last, endings)
 
 
 def _outlet(source: str) -> str:

@@ -51,7 +51,7 @@ _NAMES = (r"(?:\s*(?:[A-ZÀ-Þ][\w.'’-]*|and|in|at|from|by|with|of|de|du|la|va
           r"editing|writing|compiled|graphics)[;,&]?)+")
 _WITH_FILES = (r"^[—–-]?\s*(?:With files from|Avec des informations (?:de|d’|d')|Avec la collaboration de)\b"
                r"[^.;:!?]{1,100}\.?$")
-_CONTRIBUTED = r"^[^.]{0,300}\bcontributed(?: reporting)? to this (?:report|story)(?: from [^.]{1,80})?\.?$"
+_CONTRIBUTED = r"^[^.]{0,300}\bcontributed(?: reporting)? to this (?:report|story)(?: from .{1,80}?)?\.?$"
 
 FAMILIES = (
     Family("The Canadian Press", ("Canadian Press", "CP"), ("CP",), "en", (
@@ -117,8 +117,12 @@ def family_desk(source: str) -> Family | None:
     """The family whose regional desk a source names: its name, then the region (`Radio-Canada
     Estrie`, `CBC News Manitoba`, `Radio-Canada Gaspésie–Îles-de-la-Madeleine`)."""
     folded = source.casefold().strip()
-    return next((family for spelling, family in _SPELLINGS.items()
-                 if folded.startswith(spelling + " ") and folded[len(spelling) + 1:][:1].isalpha()), None)
+    for spelling, family in _SPELLINGS.items():
+        if folded.startswith(spelling + " "):
+            region = source.strip()[len(spelling) + 1:].split()
+            # a region's name, not a sentence (`By Monday, CBC News had confirmed ...`)
+            return family if len(region) <= 4 and all(word[:1].isupper() for word in region) else None
+    return None
 
 
 def family_marked(mark: str) -> Family | None:

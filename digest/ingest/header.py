@@ -19,7 +19,7 @@ from digest.errors import Problem
 from digest.ingest.bylines import is_bare_name, is_outlet_line, parse_byline
 from digest.ingest.families import CONVENTIONS, ENGLISH, Conventions, family_named
 from digest.ingest.stamps import Stamp, StampError, read_stamp
-from digest.ingest.structure import BULLET, NOTE
+from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE
 
 # What makes the rest of a `Posted` line a time stamp rather than a sentence: a word and then
 # a number (`March 28`), or a day, a word and a year (`2 avril 2025`).
@@ -58,10 +58,6 @@ class Header:
     byline_line: int = 0          # the line of the byline, or of the outlet line under it
 
 
-_LABEL = re.compile(r"[^\W\da-z]+(?:[ \t]+[^\W\da-z]+){0,3}[ \t]*:?")  # `EN BREF`, `IN BRIEF`, `WHAT TO KNOW:`
-_LIST_MARKS = ("- ", "• ", "* ", "– ")
-
-
 @dataclass(frozen=True, slots=True)
 class _Unused:
     """A header line left out, and why."""
@@ -91,8 +87,8 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             break
         index += 1
     recognised = header.byline or header.stamps or header.source
-    if unused and unused[-1].index == index - 1 and index < len(parts) and _LABEL.fullmatch(unused[-1].text) \
-            and parts[index][1].lstrip().startswith(_LIST_MARKS):
+    if unused and unused[-1].index == index - 1 and index < len(parts) and parts[index - 1][1].strip() == unused[-1].text \
+            and HIGHLIGHTS.fullmatch(unused[-1].text) and BULLET.match(parts[index][1].lstrip()):
         index -= 1  # `EN BREF` over a list of highlights: the story's own first lines, its label a subhead
         unused.pop()
     if unused and (not recognised or index == len(parts)):

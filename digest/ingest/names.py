@@ -155,7 +155,8 @@ JOINERS = {"and", "&"}
 _BODY_PREPOSITION = "(?:" + "|".join(f"(?<={head})" for head in sorted(BODY_HEADS | {"Court of Appeal"})) \
     + r")[ \t]+(?:for|on)"
 # an Arabic surname's article, joined by a hyphen: `Abdel Fattah al-Burhan`, `Bashar al-Assad`
-_PARTICLE_WORD = rf"(?:al|el|ad|ash|bin|ibn|ben)-[{_UPPER}][\w’'-]*"
+_ARTICLES = "al|el|ad|ash|bin|ibn|ben"
+_PARTICLE_WORD = rf"(?:{_ARTICLES})-[{_UPPER}][\w’'-]*"
 _RUN = re.compile(rf"{_WORD}(?:(?:{_BODY_PREPOSITION})?[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*"
                   rf"(?:{_WORD}|{_PARTICLE_WORD}))*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -384,8 +385,9 @@ def _fields_only(office: str) -> bool:
     """Whether a listed office's items are fields (`Environment, Conservation and Parks`), not
     people or bodies listed after it (`Minister of Finance, Chrystia Freeland, and ...`,
     `Department of Finance, Canada Revenue Agency and Statistics Canada`)."""
-    items = re.split(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+", office.split(" of ", 1)[1].removeprefix("the "))
-    return all(_frequency(word.lower(), "en") >= RARE_ZIPF and word not in ORG_WORDS and not _is_place(word)
+    fields = re.split(r"[ \t]of[ \t]+(?:the[ \t]+)?", office, maxsplit=1)[1]
+    items = re.split(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+", fields)
+    return all(_frequency(word.lower(), "en") >= RARE_ZIPF and not _is_place(word)  # (`Social Services` is a field)
                and (word in PORTFOLIOS or not _is_title(word)) for item in items for word in item.split())
 
 
@@ -728,7 +730,7 @@ def _looks_like_person(words: tuple[str, ...]) -> bool:
                                             for w in words)
 
 
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|bin|ibn|ben)-(?=[^\W\d_])")
+_ARTICLE_PREFIX = re.compile(rf"^(?:{_ARTICLES})-(?=[^\W\d_])")
 _OFFICE_HEADS = BODY_HEADS | {"Ministry"}  # (a ministry takes no `for` or `on`: not a body head)
 
 
@@ -790,7 +792,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if not after:
         # `Nova Scotia Health`: a place's department is a body; `Canadian Foreign Affairs
         # Minister` or `Senate Majority Leader` is a title with no name
-        if before and all(w in PORTFOLIOS for w in words[first:]) and not all(w in DEMONYMS for w in before):
+        if before and all(w in PORTFOLIOS for w in words[first:]) and not all(w in DEMONYMS for w in before) \
+                and not _is_title(before[0]):  # (`Minister of Finance` is a title too)
             return [words]
         return []
     # before a title: the body it belongs to (`Bank of Canada Governor`), or more of the

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from digest.ingest.families import CONVENTIONS, CREDIT_LINE
 
 BULLET = re.compile(r"^[•*\-–·▪●◦]\s+(?=\S)")
+# the labels newsrooms put over a story's opening list of highlights
+HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|what to know|the latest|à retenir|"
+                        r"faits saillants|ce qu['’]il faut savoir|les faits)[ \t]*:?")
 SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
 # `— Mayor Olivia Chow` under a quote: a dash, then a name or a title (no sentence, no `— 30 —`).
 ATTRIBUTION = re.compile(r"^[—–]\s*(?=[A-ZÀ-Þ])(?!With files from|Avec )[^!?]{1,100}(?<![.!?])$"
@@ -86,9 +89,9 @@ def shape(paragraphs: list[str]) -> tuple[Block, ...]:
         if len(lines) == 1 and SEPARATOR.match(text):
             out.append(Block("separator"))
             continue
-        # (the first block only over a list: `EN BREF` and its highlights; alone it is a lede in capitals)
-        if len(lines) == 1 and (index > 0 or index + 1 < len(paragraphs) and BULLET.match(paragraphs[1])) \
-                and _is_subhead(text):
+        # (the first block only as a label over a list: `EN BREF` and its highlights; alone it is a lede in capitals)
+        if len(lines) == 1 and (index > 0 or HIGHLIGHTS.fullmatch(text) and index + 1 < len(paragraphs)
+                                and BULLET.match(paragraphs[index + 1])) and _is_subhead(text):
             out.append(Block("subhead", text))
             continue
         for is_list, run in _runs(lines):
