@@ -33,8 +33,10 @@ def ingest_seconds(tree: Path, site: Path, trash: Path) -> float:
     os.sync()
     env = {**os.environ, "PYTHONPATH": str(tree)}
     started = time.perf_counter()
+    # run from the site's folder: `python -m` puts the working directory first on the path, and
+    # from a checkout's root that checkout would be timed whatever PYTHONPATH names
     subprocess.run([sys.executable, "-m", "digest", "ingest", "--site", str(site)], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+                   stdout=subprocess.DEVNULL, cwd=site)
     return time.perf_counter() - started
 
 

@@ -66,8 +66,9 @@ def timed_ingest(tree: Path, site: Path) -> tuple[float, dict[str, float]]:
         "print(json.dumps({'wall': time.perf_counter() - t, **spent}))\n")
     env = {**os.environ, "PYTHONPATH": str(tree)}
     started = time.perf_counter()
+    # from the site's folder: `python -c` puts the working directory first on the path (see bench_ingest.py)
     out = subprocess.run([sys.executable, "-c", code, str(site)], env=env, check=True, capture_output=True,
-                         text=True).stdout
+                         text=True, cwd=site).stdout
     import json
 
     inside = json.loads(out.strip().splitlines()[-1])
