@@ -67,6 +67,10 @@ def test_french_bylines_name_the_paper_as_its_source(byline, authors, source):
     ("Alana Dueck, Saskatoon StarPhoenix", ENGLISH, ("Alana Dueck",), "Saskatoon StarPhoenix"),
     ("Tom LeBlanc, Mary DeSantis", ENGLISH, ("Tom LeBlanc", "Mary DeSantis"), ""),
     ("Jane Doe, John DeWire", ENGLISH, ("Jane Doe", "John DeWire"), ""),
+    # a station named with its frequency; a newsroom names no one
+    ("Sophie Lavoie-Dion, Radio Nord-Côtier 101,7", FRENCH, ("Sophie Lavoie-Dion",), "Radio Nord-Côtier 101,7"),
+    ("la rédaction, 98.5 Montréal", FRENCH, (), "98.5 Montréal"),
+    ("Jane Doe, 680 CJOB", ENGLISH, ("Jane Doe",), "680 CJOB"),
 ])
 def test_regional_desks_and_one_word_papers_are_the_source(byline, conventions, authors, source):
     assert parse_byline(byline, conventions) == (authors, source)
@@ -74,6 +78,7 @@ def test_regional_desks_and_one_word_papers_are_the_source(byline, conventions, 
 
 def test_a_sentence_that_opens_with_by_and_names_an_outlet_is_no_byline():
     assert parse_byline("Monday, CBC News had confirmed that three people died", ENGLISH) is None
+    assert parse_byline("Tuesday, 30 people had died", ENGLISH) is None
     s = story(raw_article(byline="", body=["By Monday, CBC News had confirmed three deaths.", "More came later."]))
     assert s.paragraphs[0] == "By Monday, CBC News had confirmed three deaths." and s.authors == ()
 

@@ -41,17 +41,21 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
             authors, source = _split_names(text, conventions), ""  # `By Jane Doe, John Roe`
         else:
             authors = _split_names(names, conventions)
-    # `Jane Doe, Local Journalism Initiative Reporter, The Nugget`: a role is no author
-    authors = [a for a in authors if not ROLE.match(a)]
-    # (a regional desk may hold what no name does: `Radio-Canada Gaspésie–Îles-de-la-Madeleine`)
-    source_reads = not source or _is_name(source) or family_desk(source) is not None
+    # `Jane Doe, Local Journalism Initiative Reporter, The Nugget`: a role is no author;
+    # `By Staff, CBC News`, `Par la rédaction, 98.5 Montréal`: a newsroom names no one
+    authors = [a for a in authors if not ROLE.match(a) and a.casefold() not in _STAFF]
+    # (a regional desk or a station may hold what no name does: `Radio-Canada Gaspésie–Îles-de-la-Madeleine`,
+    # `Radio Nord-Côtier 101,7`)
+    source_reads = not source or _is_name(source) or family_desk(source) is not None or bool(_STATION.fullmatch(source))
     if not (authors or source) or not all(_is_name(n) and _capitalised(n) for n in authors) or not source_reads:
         return None
-    authors = [a for a in authors if a not in STAFF_WORDS]  # `By Staff, CBC News`
     source = _outlet(source)
     return tuple(_proper(a) for a in authors), source
 
 
+_STAFF = frozenset(word.casefold() for word in STAFF_WORDS)
+# a station named with its frequency or channel: `98.5 Montréal`, `Radio Nord-Côtier 101,7`, `680 CJOB`
+_STATION = re.compile(r"(?:[^\W\d_a-zà-ÿ][\w'’.-]*\s+){0,3}\d{1,3}(?:[.,]\d)?(?:\s+[^\W\d_a-zà-ÿ][\w'’.-]*){0,3}")
 _SUFFIX_END = re.compile(r"\b(?:Jr|Sr)\.$", re.I)
 _SPECIAL_TO = re.compile(r"(?<=, )Special to (?=\S)", re.I)
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "JR.", "SR."})
@@ -142,7 +146,7 @@ def _outlet(source: str) -> str:
         family = family_named(role.group(1)) or family_named(role.group(1).split()[0])
         named = role.group(1) if any(w in OUTLET_WORDS for w in role.group(1).split()[1:]) else ""
         return family.name if family else named
-    return _proper(source) if source.isupper() and len(source) > 4 else source
+    return _proper(source) if source.isupper() and len(source) > 4 and not _STATION.fullmatch(source) else source
 
 
 def _proper(name: str) -> str:
