@@ -998,6 +998,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         # name after its city's: `the Victoire` is the Montreal Victoire
         team = [name for name in full if name.endswith(" " + word) or name.startswith(word + " de ")] \
             if word.endswith("s") else [name for name in full if name.endswith(" " + word) and _is_place(name[:-len(word) - 1])]
+        if not team and word.endswith("s") and len(word) >= 5:  # `the Argos`: the Toronto Argonauts; `the
+            team = [name for name in full if _nickname_of(word, name.split()[-1])]  # Riders`: Roughriders
         if party:  # `Liberals`: the Liberal Party's members
             counts[party] += weight
         elif len(team) == 1 and not _is_place(word):  # `the Oilers`: the Edmonton Oilers, named short
@@ -1155,6 +1157,13 @@ _SUBJECT_FOLLOWERS = {"said", "says", "is", "was", "has", "had", "have", "will",
                       "might", "should", "and", "or", "to", "in", "on", "at", "for", "of", "with", "from", "by",
                       "as", "also", "which", "who", "that", "a", "est", "et", "qui", "de", "du", "des", "en",
                       "à", "au", "aux", "pour", "sur", "dans", "par", "avec", "selon", "ont", "sont", "va", ""}
+
+
+def _nickname_of(word: str, last: str) -> bool:
+    """Whether a plural is a team's name cut short, its start or its end (`Argos`: Argonauts,
+    `Riders`: Roughriders), the team's name a plural too."""
+    word, last = word.casefold(), last.casefold()
+    return last != word and last.endswith("s") and " " not in last and (last.startswith(word[:-1]) or last.endswith(word))
 
 
 def _qualifies_a_noun(mentions: int, followers: set[str]) -> bool:
