@@ -111,6 +111,8 @@ def _one_word_paper(word: str, endings: frozenset[str]) -> bool:
     (`StarPhoenix`: Star, Phoenix; not `DeWire`, `McNews`)."""
     parts = _CAMEL_PART.findall(word)
     return len(parts) >= 2 and "".join(parts) == word and any(part in endings for part in parts)
+
+
 _FRENCH_TITLE = re.compile(r"(?:L[ea]s?[ \t]+|L[’'])[A-ZÀ-Þ]")
 
 

@@ -191,8 +191,13 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset()) -> tuple[tuple
     opens: bool | None = None
     raws = run.split()
     if "the" in raws:  # `Office of the Privacy Commissioner`: `of the` is one connector, as `of` is
-        raws = " ".join(raws).replace(" of the ", " of\0the ").split()
-        raws = [raw.replace("\0", " ") for raw in raws]
+        merged: list[str] = []
+        for raw in raws:
+            if raw == "the" and merged and merged[-1] == "of":
+                merged[-1] = "of the"
+            else:
+                merged.append(raw)
+        raws = merged
     for at, raw in enumerate(raws):
         token = _clean_token(raw)
         if token in CALENDAR or not token or _LOWER_COMPOUND.search(raw):  # `Toronto-based`, `CUSMA-compliant`
@@ -731,7 +736,6 @@ def _looks_like_person(words: tuple[str, ...]) -> bool:
 
 
 _ARTICLE_PREFIX = re.compile(rf"^(?:{_ARTICLES})-(?=[^\W\d_])")
-_OFFICE_HEADS = BODY_HEADS | {"Ministry"}  # (a ministry takes no `for` or `on`: not a body head)
 
 
 def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -748,10 +752,10 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         at_the = words.index("of the")
         if all(_is_title(w) for w in words[:at_the]):  # `Governor of the Bank of Canada`, `Queen of the Netherlands`
             return _named_in(words[at_the + 1:])
-        if words[at_the - 1] not in _OFFICE_HEADS and not _is_body_word(words[at_the - 1]) \
+        if words[at_the - 1] not in BODY_HEADS and not _is_body_word(words[at_the - 1]) \
                 and not _is_title(words[at_the - 1]):
             return _named_in(words[:at_the]) + _named_in(words[at_the + 1:])
-        if at_the == 1 and (words[0] in _OFFICE_HEADS or _is_body_word(words[0])):
+        if at_the == 1 and (words[0] in BODY_HEADS or _is_body_word(words[0])):
             return [words]  # `Office of the Auditor General`, `Ministry of the Attorney General`: an office's body
     at = _body_preposition(words)
     if at is not None and not any(_is_title(w) and w not in PORTFOLIOS for w in words[at + 1:]):
