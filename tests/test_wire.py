@@ -83,6 +83,12 @@ def test_a_sentence_that_opens_with_by_and_names_an_outlet_is_no_byline():
     assert s.paragraphs[0] == "By Monday, CBC News had confirmed three deaths." and s.authors == ()
 
 
+def test_a_highlights_label_in_any_case_is_a_subhead_and_not_the_lede():
+    s = story(raw_article(body=["What to know:", "- one thing\n- two things", "OTTAWA — The lede.", "More."]))
+    assert [b.kind for b in s.blocks[:3]] == ["subhead", "list", "paragraph"] and s.blocks[0].text == "What to know:"
+    assert s.dateline == "OTTAWA" and s.lede == "The lede." and not s.warnings
+
+
 def test_clutter_in_capitals_over_a_list_is_left_out_as_before():
     s = story(raw_article(body=["ADVERTISEMENT", "- one thing\n- two things", "OTTAWA — The lede."]))
     assert [b.kind for b in s.blocks] == ["list", "paragraph"] and "ADVERTISEMENT" in s.warnings[0].message

@@ -73,7 +73,8 @@ def shape(paragraphs: list[str]) -> tuple[Block, ...]:
     """Body paragraphs (blank-line separated blocks) -> blocks; consecutive bullets make one list."""
     out: list[Block] = []
     for index, text in enumerate(paragraphs):
-        if text[0] not in _SHAPED_START and "\n" not in text and (len(text) > 80 or text.upper() != text):
+        if text[0] not in _SHAPED_START and "\n" not in text and (len(text) > 80 or text.upper() != text) \
+                and (index or not HIGHLIGHTS.fullmatch(text)):
             out.append(Block("paragraph", text))  # most wire paragraphs: one line of prose
             continue
         lines = text.split("\n")
@@ -89,9 +90,10 @@ def shape(paragraphs: list[str]) -> tuple[Block, ...]:
         if len(lines) == 1 and SEPARATOR.match(text):
             out.append(Block("separator"))
             continue
-        # (the first block only as a label over a list: `EN BREF` and its highlights; alone it is a lede in capitals)
-        if len(lines) == 1 and (index > 0 or HIGHLIGHTS.fullmatch(text) and index + 1 < len(paragraphs)
-                                and BULLET.match(paragraphs[index + 1])) and _is_subhead(text):
+        # the first block only as a label over a list, in any case (`EN BREF`, `What to know:` and
+        # their highlights, as the header hands them over); alone it is a lede in capitals
+        if len(lines) == 1 and (index > 0 and _is_subhead(text) or index == 0 and HIGHLIGHTS.fullmatch(text)
+                                and len(paragraphs) > 1 and BULLET.match(paragraphs[1])):
             out.append(Block("subhead", text))
             continue
         for is_list, run in _runs(lines):
