@@ -100,14 +100,14 @@ def test_editors_labels_are_met():
 @pytest.mark.parametrize("corpus, stories, floors", [
     # 44 stories (every wire family, 20 in French). Measured before any rule changed for them:
     # precision 0.898, recall 0.753, 3 forbidden, topic 0.773
-    ("tag_corpus_fresh", 44, (0.93, 0.815, 2, 0.77)),
+    ("tag_corpus_fresh", 44, (0.93, 0.835, 2, 0.77)),
     # 30 more (18 English, 12 French), a session later. Measured before any rule changed for
     # them: precision 0.933, recall 0.754, 5 forbidden (roles before names), topic 0.867
     ("tag_corpus_fresh2", 30, (0.945, 0.78, 2, 0.86)),
     # 30 more (18 English, 12 French, three per topic), by a third editor: first measured at
     # precision 0.875, recall 0.632, 8 forbidden (7 once a forbidden spelling of a required tag no
     # longer counted), topic 0.933; rules since came partly from its misses
-    ("tag_corpus_fresh3", 30, (0.89, 0.68, 2, 0.93)),
+    ("tag_corpus_fresh3", 30, (0.89, 0.69, 2, 0.93)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -263,6 +263,41 @@ def test_a_dateline_is_excluded_as_written_and_the_place_in_the_story_is_not():
     found = find_names(("TOLEDO, Ohio (AP) — Smoke rose over Toledo's east side on Tuesday.",
                         "Crews from Toledo and Oregon fought the fire."), ["TOLEDO, Ohio"], "en")
     assert "Toledo" in found and "TOLEDO" not in found
+
+
+def test_the_datelines_place_named_on_its_own_in_the_story_is_a_tag():
+    """The dateline says the word is a place: a city named once, or named after the body that
+    bears its name, is a tag (it was no name at all: a word as common as `Toledo`, named
+    once, or taken for the surname of `Action Gatineau`)."""
+    found = find_names(("GATINEAU — Le conseil municipal de Gatineau a voté mardi.",
+                        "« Ce soir, Gatineau a choisi », a dit la mairesse. Les élus d'Action Gatineau ont voté pour."),
+                       ["GATINEAU"], "fr", "Le conseil de Gatineau dit oui", "GATINEAU")
+    assert "Gatineau" in found and "Action Gatineau" in found and "GATINEAU" not in found
+    assert found["Action Gatineau"] == 1  # the city's mentions are the city's, not the party's
+    found = find_names(("TOLEDO, Ohio (AP) — Smoke rose over Toledo's east side on Tuesday.",), ["TOLEDO, Ohio"],
+                       "en", "Chemical fire forces evacuations", "TOLEDO, Ohio")
+    assert "Toledo" in found
+    # in the headline only; a place of more than one word, as the story writes it
+    assert "Nairobi" in find_names(("NAIROBI, June 24 (Reuters) - Lawmakers passed the bill.",), ["NAIROBI"], "en",
+                                   "Police fire tear gas at protesters in Nairobi", "NAIROBI")
+    assert "La Ronge" in find_names(("LA RONGE, Sask. — About 5,000 people were ordered out of La Ronge.",),
+                                    ["LA RONGE, Sask."], "en", "", "LA RONGE, Sask.")
+
+
+def test_the_datelines_place_inside_a_longer_name_or_a_word_or_as_its_team_is_no_tag():
+    def found(*paragraphs: str, dateline: str, title: str = "") -> dict[str, float]:
+        return find_names(paragraphs, [dateline], "en", title, dateline)
+
+    assert "Toronto" not in found("TORONTO — Norvane, a Toronto-based chipmaker, spun out of the University of Toronto.",
+                                  dateline="TORONTO")
+    assert "Toledo" not in found("TOLEDO, Ohio (AP) — Toledo Fire Chief Antoine Becker spoke.", dateline="TOLEDO, Ohio")
+    # in a game story the city alone is its team: `for Edmonton` is the Oilers
+    assert "Edmonton" not in found("EDMONTON (AP) — The Edmonton Oilers beat the Seattle Kraken.",
+                                   "Zach Hyman added a goal for Edmonton.", dateline="EDMONTON")
+    # where it happens comes after who acts in it
+    ranked = list(found("SHERBROOKE — Jane Doe of Sherbrooke opened the clinic.", "Jane Doe said it was full.",
+                        dateline="SHERBROOKE"))
+    assert ranked == ["Jane Doe", "Sherbrooke"]
 
 
 def test_a_country_is_a_place_however_common_its_word_and_places_weigh_less_than_actors():

@@ -279,7 +279,7 @@ class Classifier:
         return self.home is not None and bool(countries) and self.home not in countries
 
     def tags(self, title: str, paragraphs: tuple[str, ...], exclude: Iterable[str],
-             language: str = "en") -> list[str]:
+             language: str = "en", dateline: str = "") -> list[str]:
         """The people, organisations and places the story is about, most salient first: each
         scores its mentions, plus 2 when the headline names it and 1 when the lede does. The
         vocabulary decides a name's spelling (`Carney` is Mark Carney), not its rank."""
@@ -287,7 +287,7 @@ class Classifier:
         scores: defaultdict[str, float] = defaultdict(float)
         for _, canonical in self.vocabulary.find(body):
             scores[canonical] += 1
-        for name, mentions in find_names(paragraphs, exclude, language, title).items():
+        for name, mentions in find_names(paragraphs, exclude, language, title, dateline).items():
             scores[self.vocabulary.canonical.get(name, name)] += mentions
         lede = paragraphs[0] if paragraphs else ""
         in_title, in_lede = ({c for _, c in self.vocabulary.find(text)} for text in (title, lede))

@@ -875,7 +875,7 @@ def _in_token(char: str) -> bool:
 
 
 def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: str = "en",
-               title: str = "") -> dict[str, float]:
+               title: str = "", dateline: str = "") -> dict[str, float]:
     """People, organisations and places named in the text, by mentions, in order of first mention.
 
     A full name (`Mark Carney`) also collects later mentions of its first or last word
@@ -884,9 +884,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     a country (Babel's names for them), or when the story capitalises it mid-sentence at
     least twice, never writes it in lowercase, and it is no common word of the story's
     language (`Cohere`, `Stellantis`; not `Consumers`) nor a word that only ever qualifies
-    the same noun (`Lyme disease`).
+    the same noun (`Lyme disease`). The `dateline`'s place (`GATINEAU`) is a place of the
+    story: where the text names it on its own (`le conseil de Gatineau`), it is a tag.
     """
     text = "\n".join(paragraphs)
+    filed_from = _dateline_places(dateline, title, text)
     lower_words = _LowercaseWords(text)
     named_for = _possessive_only(text)
     excluded, shouted = _exclusions(exclude)
@@ -974,8 +976,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             by_head[head] = None if by_head.get(head, name) != name else name
     numbered: dict[str, int] = {}
     for word, opens, follower, weight, number_after in singles:
-        if word in surnames or word in first_names:
-            owner = surnames.get(word) or first_names.get(word)
+        # the dateline's place is no one's surname (`Gatineau`, not `Action Gatineau`), but a city
+        # alone may be its team (`for Edmonton`: the Edmonton Oilers)
+        family = {} if word in filed_from else surnames
+        if word in family or word in first_names:
+            owner = family.get(word) or first_names.get(word)
             if owner:
                 counts[owner] += weight
             continue  # `M. Gagnon` when the story has two Gagnons: neither, and no tag `Gagnon`
@@ -1034,6 +1039,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         evidence = n if _frequency(word, language) < RARE_ZIPF else mid_sentence[word] + (word in title_words) + singular
         if evidence >= (1 if _frequency(word, language) < RARE_ZIPF else 2):
             counts[openers.get(word, word)] = weights[word]
+    for place in filed_from:  # (a city that has its team in the story names the team alone: `for Edmonton`)
+        if place not in counts and place.lower() not in excluded and not _team_of(place, counts):
+            alone = _mentions_alone(place, title, text, counts)
+            if alone:
+                counts[place] = alone
     for place in _places_in(title, language):  # `Tornado tears through St. Louis ... across Missouri`: a known
         # place the headline names is a tag, whether or not the story names it again (unless excluded: a dateline)
         if place not in counts and place.lower() not in excluded and place not in shouted:
@@ -1116,6 +1126,67 @@ def _countries_by_start() -> dict[str, tuple[str, ...]]:
 
 
 LOCATION_WEIGHT = 0.5
+
+
+def _dateline_places(dateline: str, title: str, text: str) -> list[str]:
+    """The places a dateline names (`LA RONGE, Sask.`: La Ronge; `BEIJING/WINNIPEG`: both), as
+    the headline or the story writes them; none the copy never writes but in capitals."""
+    places = []
+    whole = title + "\n" + text
+    lowered = whole.lower()  # same length: a dateline's letters lower to one character each
+    for part in dateline.split("/") if len(lowered) == len(whole) else ():
+        city = part.split(",")[0].strip()
+        if len(city) < 3 or not city.isupper():
+            continue
+        at = lowered.find(city.lower())
+        while at >= 0:
+            written = whole[at: at + len(city)]
+            if written[0].isupper() and not written.isupper() and _alone_at(whole, at, at + len(city)):
+                places.append(written)
+                break
+            at = lowered.find(city.lower(), at + 1)
+    return places
+
+
+def _alone_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a whole word, not part of one (`Toronto-based`, `Hydro-Québec`)."""
+    return (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-’'_")) \
+        and (end == len(text) or not (text[end].isalnum() or text[end] in "-_"))
+
+
+def _team_of(place: str, names: Iterable[str]) -> bool:
+    """Whether a name is a team of `place`: its name and a plural (`Edmonton Oilers`, `Canadiens de Montréal`)."""
+    return any(name.startswith(place + " ") and name.endswith("s") or name.endswith(" de " + place)
+               and name.split()[0].endswith("s") for name in names)
+
+
+_OPENS = frozenset("\n.!?—«“\"")
+
+
+def _mentions_alone(place: str, title: str, text: str, names: Iterable[str]) -> float:
+    """How often the headline and the story name `place` on its own: not inside a longer name
+    (`Université de Sherbrooke`, `Culture Trois-Rivières`, `Toledo Fire Chief`), nor as part of a
+    word (`Toronto-based`, `Hydro-Québec`). Each weighs as a place named in passing: the
+    dateline already says where the story is; its actors come first."""
+    whole = title + "\n" + text
+    taken = [(m.start(), m.end()) for name in names if place in name and name != place
+             for m in re.finditer(re.escape(name), whole)]
+    found = 0.0
+    at = whole.find(place)
+    while at >= 0:
+        end = at + len(place)
+        if _alone_at(whole, at, end) and not any(a <= at and end <= b for a, b in taken):
+            after = whole[end:].lstrip(" ")
+            before = whole[:at].rstrip(" ")
+            word_before = before.rsplit(None, 1)[-1] if before else ""
+            # a capitalised word after it, or before it mid-sentence, makes it part of a run of them
+            if not after[:1].isupper() and not (word_before[:1].isupper()
+                                                and before[:-len(word_before)].rstrip()[-1:] not in _OPENS):
+                found += LOCATION_WEIGHT
+        at = whole.find(place, end)
+    return found
+
+
 _LOCATIVE = re.compile(r"\b(?:in|near|across|throughout|dans|à|en|au)[ \t]+$")
 
 

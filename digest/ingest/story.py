@@ -82,7 +82,7 @@ def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str,
     not_tags = [story.dateline, story.source, *story.authors, *all_source_names(), *credited_names(story.credits)]
     language = story.language or detect_language(story) or site_language
     topic, evidenced = classifier.filing(story.title, body_text, language, story.dateline)
-    tags = classifier.tags(story.title, story.paragraphs, not_tags, language)
+    tags = classifier.tags(story.title, story.paragraphs, not_tags, language, story.dateline)
     fields += [
         ("topic", topic),
         ("tags", tags),
