@@ -242,6 +242,12 @@ def test_the_model_votes_with_the_keywords(tmp_path):
     ("Stephen “Steve” Harper spoke first.", "Stephen Harper", "Steve"),
     # a word that only ever qualifies the same noun names no one
     ("Lyme disease is spreading. Cases of Lyme disease rose.", None, "Lyme"),
+    # a town's government is a body, not the town alone
+    ("The City of Ottawa opened cooling centres on Monday.", "City of Ottawa", "Ottawa"),
+    ("The order came from the Municipality of the County of Annapolis on Friday.",
+     "Municipality of the County of Annapolis", "County of Annapolis"),
+    ("The Rural Municipality of Portage la Prairie approved it.", "Rural Municipality of Portage la Prairie",
+     "Portage la Prairie"),
 ])
 def test_bodies_ridings_nicknames_and_qualifiers(text, wanted, junk):
     found = names(text)

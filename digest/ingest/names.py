@@ -735,6 +735,7 @@ def _looks_like_person(words: tuple[str, ...]) -> bool:
                                             for w in words)
 
 
+_MUNICIPAL = frozenset({"City", "Town", "Township", "Village", "Municipality", "County", "Region", "District"})
 _ARTICLE_PREFIX = re.compile(rf"^(?:{_ARTICLES})-(?=[^\W\d_])")
 
 
@@ -752,14 +753,16 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         at_the = words.index("of the")
         if all(_is_title(w) for w in words[:at_the]):  # `Governor of the Bank of Canada`, `Queen of the Netherlands`
             return _named_in(words[at_the + 1:])
-        if words[at_the - 1] not in BODY_HEADS and not _is_body_word(words[at_the - 1]) \
-                and not _is_title(words[at_the - 1]):
+        if words[at_the - 1] not in BODY_HEADS and words[at_the - 1] not in _MUNICIPAL \
+                and not _is_body_word(words[at_the - 1]) and not _is_title(words[at_the - 1]):
             return _named_in(words[:at_the]) + _named_in(words[at_the + 1:])
-        if at_the == 1 and (words[0] in BODY_HEADS or _is_body_word(words[0])):
+        if at_the == 1 and (words[0] in BODY_HEADS or words[0] in _MUNICIPAL or _is_body_word(words[0])):
             return [words]  # `Office of the Auditor General`, `Ministry of the Attorney General`: an office's body
     at = _body_preposition(words)
     if at is not None and not any(_is_title(w) and w not in PORTFOLIOS for w in words[at + 1:]):
         return [words]  # `Ministry of Commerce`, `Centers for Disease Control and Prevention`
+    if "of" in words[1:3] and words[-1] != "of" and words[words.index("of") - 1] in _MUNICIPAL:
+        return [words]  # `City of Ottawa`, `Rural Municipality of Portage la Prairie`: a town's government
     if "of" in words[1:-1]:  # `Thom Tillis of North Carolina`: a person and a place; `Bank of Canada`: a body
         at = words.index("of")
         if not _is_body_word(words[at - 1]) and not _is_title(words[at - 1]) and not (at == 2 and _is_demonym(words[0])):
