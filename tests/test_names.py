@@ -108,6 +108,10 @@ def test_editors_labels_are_met():
     # precision 0.875, recall 0.632, 8 forbidden (7 once a forbidden spelling of a required tag no
     # longer counted), topic 0.933; rules since came partly from its misses
     ("tag_corpus_fresh3", 30, (0.89, 0.69, 2, 0.93)),
+    # 30 more by a fourth editor (10 of them pages saved from local outlets' sites: captions, decks,
+    # bylines without `By`): first measured at precision 0.867, recall 0.665, 7 forbidden (bylines
+    # and agencies the header missed), topic 0.933; the shapes read since, names unchanged
+    ("tag_corpus_fresh4", 30, (0.90, 0.69, 1, 0.93)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what

@@ -329,3 +329,79 @@ def test_the_story_s_first_line_under_a_byline_stays_story(opening):
     assert s.source == "" and not s.timed and s.paragraphs[0] == opening
     apart = story("date 2025-01-01 A fire grows\n\nBy Jane Doe\n\nWinnipeg Free Press\n\nThe fire grew.\n")
     assert apart.source == "" and "Winnipeg Free Press" in apart.warnings[0].message  # left out, said so
+
+
+# --- pages saved from local outlets' sites (tests/wire_corpus/local/fresh4-*) --------------
+
+def page(day: str, *header: str, body: tuple[str, ...]):
+    return story("\n\n".join([f"date {day} A title", *header, *body]) + "\n")
+
+
+def test_a_caption_or_deck_before_the_byline_is_left_out_and_the_byline_and_times_are_read():
+    s = page("2026-05-01", "Ottawa Mayor Mark Sutcliffe speaks to reporters on Friday, May 1, 2026. (Jeremy Tran/CTV News Ottawa)",
+                     "Joanne Lafleur-Hughes, CTVNews.ca Writer", "Published May 1, 2026 11:38 a.m. EDT",
+                     "Updated: May 1, 2026 at 6:40PM EDT", "Share",
+                     body=("Mark Sutcliffe is running for a second term.", "More."))
+    assert (s.authors, s.source) == (("Joanne Lafleur-Hughes",), "CTV News")
+    assert (s.date.isoformat(), s.updated.isoformat()) == ("2026-05-01T11:38:00-04:00", "2026-05-01T18:40:00-04:00")
+    assert s.paragraphs == ("Mark Sutcliffe is running for a second term.", "More.")
+    assert [w.line for w in s.warnings] == [3, 11] and "stands before the byline" in s.warnings[0].message
+
+
+@pytest.mark.parametrize("byline, authors, source", [
+    ("Sheena Parr-Whitlock\n\nJun 19, 2026 4:12 PM", ("Sheena Parr-Whitlock",), ""),  # a name over the time
+    ("Annabelle Roy-Kasongo\n\nLa Presse\n\nPublié le 15 octobre 2026 à 5 h 00", ("Annabelle Roy-Kasongo",), "La Presse"),
+    ("By Melissa Kowalchuk  Global News\n\nPosted May 14, 2026 3:47 pm", ("Melissa Kowalchuk",), "Global News"),
+    ("By Hannah Ruiz-Kwan Real Estate Reporter\n\nPosted April 6, 2026 3:47 pm", ("Hannah Ruiz-Kwan",), ""),
+])
+def test_bylines_as_outlets_sites_write_them(byline, authors, source):
+    day = "2026-10-15" if "octobre" in byline else "2026-06-19" if "Jun" in byline else \
+        "2026-05-14" if "May" in byline else "2026-04-06"
+    s = page(day, "A photo caption that names the photographer. PHOTO JANE ROE", byline,
+                     body=("The story starts here, as the outlet wrote it.", "More."))
+    assert (s.authors, s.source) == (authors, source) and s.timed
+    assert s.paragraphs[0] == "The story starts here, as the outlet wrote it."
+    assert ("the byline names no outlet" in s.warnings[-1].message) == (not source)
+
+
+def test_times_sites_glue_or_shorten():
+    reuters = page("2026-08-11", "By Tessa Grunewald", "August 11, 2026 7:02 AM EDT Updated 6 hours ago",
+                           body=("TORONTO, Aug 11 (Reuters) - Harrowgate agreed on Tuesday to buy Northcrest.",))
+    assert reuters.date.isoformat() == "2026-08-11T07:02:00-04:00" and reuters.updated is None
+    assert reuters.source == "Reuters" and "'Updated 6 hours ago'" in reuters.warnings[0].message
+    # an update the page gives as a time of day alone is on the day it was posted
+    later = page("2026-10-15", "Publié le 15 octobre 2026 à 5 h 00", "Mis à jour à 12 h 47", body=("Le texte.",))
+    assert later.updated.isoformat() == "2026-10-15T12:47:00-04:00" and not later.warnings
+    earlier = page("2026-10-15", "Publié le 15 octobre 2026 à 15 h 00", "Mis à jour à 12 h 47", body=("Le texte.",))
+    assert earlier.updated is None and "cannot be the Posted day" in earlier.warnings[0].message
+
+
+def test_the_pages_promotions_are_left_out_with_a_warning_and_a_postmedia_paper_names_itself():
+    s = page("2026-03-21", "Author of the article: Ryan Dufresne-Hall", "Published Mar 21, 2026 • Last updated 2 hours ago",
+                     body=("The Flames won.", "READ MORE: Alberta's 2026 wildfire season: What you need to know",
+                           "Sign up to receive daily headline news from Calgary Herald, a division of Postmedia Network Inc.",
+                           "Wolf made 38 saves.", "À lire aussi :", "- Baleines noires : des zones fermées\n- Autre titre",
+                           "The Oilers play next.", "Got a tip about this story? Email news@example.ca."))
+    assert s.paragraphs == ("The Flames won.", "Wolf made 38 saves.", "The Oilers play next.")
+    assert s.source == "Calgary Herald" and s.credits == ("Got a tip about this story? Email news@example.ca.",)
+    promoted = [w.message for w in s.warnings if "promotes" in w.message]
+    assert len(promoted) == 3 and "À lire aussi" in promoted[2]
+
+
+def test_reuters_copy_names_its_agency_where_its_byline_does_not():
+    s = page("2025-05-02", "By Hannah Lindgren", "Posted May 2, 2025 8:15 AM EDT",
+                     body=("May 2 (Reuters) - Magna lowered its forecast.", "Our Standards: The Thomson Reuters Trust Principles."))
+    assert s.source == "Reuters" and not s.warnings
+    s = page("2026-06-23", "By Nia Williams", body=(
+        "ST. JOHN'S, Newfoundland and Labrador, June 23 (Reuters) - A panel recommended changes.", "More."))
+    assert (s.source, s.dateline) == ("Reuters", "ST. JOHN'S, Newfoundland and Labrador")
+    assert s.lede == "A panel recommended changes."
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Short first line.", "Second line, also short.", "By Friday, the bill had passed, officials said."),
+    ("A quiet start.", "Posted in the lobby, the sign said the office was closed."),
+])
+def test_a_story_that_opens_with_short_paragraphs_keeps_them(paragraphs):
+    s = story("\n\n".join(["date 2025-04-02 A title", *paragraphs]) + "\n")
+    assert s.paragraphs == paragraphs and s.authors == ()

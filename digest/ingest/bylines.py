@@ -24,14 +24,20 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
     None when the line only starts like a byline ("By Friday, the bill had passed"):
     every name and the source must be a short run of capitalised words.
     """
-    text = " ".join(text.split())
+    text = text.strip()
     if not _SUFFIX_END.search(text):  # `By Martin Luther King Jr.` keeps its period
         text = text.rstrip(".")
     text = _SPECIAL_TO.sub("", text)  # `Jane Doe, Special to The Canadian Press`: the outlet is CP
     if not text:
         return None
+    if ", " not in text and (outlet := _ROOMY.search(text)) and _is_outlet(text[outlet.end():]):
+        text = f"{text[:outlet.start()]}, {text[outlet.end():]}"  # `Melissa Kowalchuk  Global News`
+    text = " ".join(text.split())
     if ", " not in text:
-        if _is_outlet(text, strict=True):
+        role = ROLE.match(text)
+        if role and is_bare_name(role.group(1)) and not set(role.group(1).split()) & OUTLET_WORDS:
+            authors, source = [role.group(1)], ""  # `Hannah Ruiz-Kwan Real Estate Reporter`: a person and their beat
+        elif _is_outlet(text, strict=True):
             authors, source = [], text
         else:  # `By David Ljunggren`, `By LISA MASCARO and KEVIN FREKING`: people, no outlet named
             authors, source = _split_names(text, conventions), ""
@@ -54,6 +60,7 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
 
 
 _STAFF = frozenset(word.casefold() for word in STAFF_WORDS)
+_ROOMY = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")  # a name and its outlet set apart by spaces alone
 # a station named with its frequency or channel: `98.5 Montréal`, `Radio Nord-Côtier 101,7`, `680 CJOB`
 _STATION = re.compile(r"(?:[^\W\d_a-zà-ÿ][\w'’.-]*\s+){0,3}\d{1,3}(?:[.,]\d)?(?:\s+[^\W\d_a-zà-ÿ][\w'’.-]*){0,3}")
 _SUFFIX_END = re.compile(r"\b(?:Jr|Sr)\.$", re.I)
@@ -116,6 +123,9 @@ def _one_word_paper(word: str, endings: frozenset[str]) -> bool:
 _FRENCH_TITLE = re.compile(r"(?:L[ea]s?[ \t]+|L[’'])[A-ZÀ-Þ]")
 
 
+_DOMAIN = re.compile(r"\.(?:com|ca|org|net|fr)$", re.I)
+
+
 def _is_outlet(text: str, strict: bool = False) -> bool:
     """Whether a byline part names an outlet; `strict` for a byline of one part, where
     `By Mary Sun` is a person."""
@@ -146,7 +156,8 @@ def _outlet(source: str) -> str:
     if role:  # `AP Business Writer` is The Associated Press; `Staff Writer` names no outlet;
         # `CTV News Toronto Multi-Platform Journalist` is CTV News Toronto
         family = family_named(role.group(1)) or family_named(role.group(1).split()[0])
-        named = role.group(1) if any(w in OUTLET_WORDS for w in role.group(1).split()[1:]) else ""
+        named = role.group(1) if any(w in OUTLET_WORDS for w in role.group(1).split()[1:]) \
+            or _DOMAIN.search(role.group(1)) else ""  # `CTVNews.ca Writer`: CTVNews.ca
         return family.name if family else named
     return _proper(source) if source.isupper() and len(source) > 4 and not _STATION.fullmatch(source) else source
 

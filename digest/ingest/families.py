@@ -67,7 +67,7 @@ FAMILIES = (
         r"^(?:The )?(?:Associated Press|AP)\b[^.]{0,300}\bcontributed\.?$",
         r"^Follow (?:AP|the AP|The Associated Press)['’]s\b",
         r"^(?:Copyright|©) (?:©\s*)?\d{4} (?:The )?Associated Press\b",
-        r"^The Associated Press receives (?:financial )?support\b",
+        r"^The Associated Press(?: [A-Z][\w’']*(?: (?:and|[A-Z][\w’']*)){0,5})? receives (?:financial )?support\b",
         r"^(?:The )?(?:AP|Associated Press) is solely responsible for all content\.?$",
     )),
     Family("Reuters", ("Thomson Reuters",), ("Reuters",), "en", (
@@ -79,6 +79,7 @@ FAMILIES = (
                         "CityNews Kitchener", "CityNews Everywhere"), (), "en", (_WITH_FILES,)),
     Family("CBC News", ("CBC", "CBC.ca"), ("CBC",), "en", (_WITH_FILES,)),
     Family("Radio-Canada", ("Radio Canada", "ICI Radio-Canada"), (), "fr", (_WITH_FILES,)),
+    Family("CTV News", ("CTVNews.ca", "CTV"), (), "en", (_WITH_FILES,)),
 )
 
 # A word that makes a byline name an outlet rather than a person: `By Global News`.
@@ -125,6 +126,19 @@ def family_desk(source: str) -> Family | None:
     return None
 
 
+def credited_family(credits: tuple[str, ...]) -> Family | None:
+    """The one family whose own boilerplate closes the copy (`Our Standards: The Thomson Reuters
+    Trust Principles.`); None when no credit is one family's alone."""
+    found = {family.name: family for line in credits for family in FAMILIES
+             if sum(1 for f in FAMILIES if _credits_of(f).match(line)) == 1 and _credits_of(family).match(line)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+@functools.cache
+def _credits_of(family: Family) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in family.credits) or r"(?!)", re.S)
+
+
 def family_marked(mark: str) -> Family | None:
     """The family of a dateline's agency mark: `(AP)`, `(Reuters)`."""
     return _MARKS.get(mark.casefold().strip())
@@ -136,5 +150,9 @@ def all_source_names() -> tuple[str, ...]:
     return tuple(s for f in FAMILIES for s in (f.name, *f.spellings) if len(s) > 3)
 
 
-CREDIT_LINE = re.compile("|".join(f"(?:{p})" for p in dict.fromkeys(p for f in FAMILIES for p in f.credits)),
+# An outlet's closing call for tips, with its address: terms of the page, not the story
+_TIP_LINE = r"^(?:Vous avez (?:un scoop|une nouvelle)|(?:Do you )?[Hh]ave a (?:news |story )?tip|Got a (?:news |story )?tip)\b[^\n]{0,200}@[\w-]+(?:\.[\w-]+)+\.?$"
+CREDIT_LINE = re.compile("|".join(f"(?:{p})" for p in dict.fromkeys([*(p for f in FAMILIES for p in f.credits), _TIP_LINE])),
                          re.S)
+# Postmedia's papers name themselves in their newsletter's sign-up line
+NEWSLETTER_FROM = re.compile(r"^Sign up to receive daily headline news from (.{2,60}?), a division of Postmedia Network Inc\.?$")

@@ -9,6 +9,7 @@ a second Posted line, `Listen to this article`) is left out with a warning namin
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from zoneinfo import ZoneInfo
 from digest.errors import Problem
 from digest.ingest.bylines import is_bare_name, is_outlet_line, parse_byline
 from digest.ingest.families import CONVENTIONS, ENGLISH, Conventions, family_named
-from digest.ingest.stamps import Stamp, StampError, read_stamp
+from digest.ingest.stamps import MOIS, MONTHS, Stamp, StampError, read_clock, read_stamp
 from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE
 
 # What makes the rest of a `Posted` line a time stamp rather than a sentence: a word and then
@@ -32,6 +33,16 @@ _SENTENCE_END = ".!?”\"»…:;,"
 # `Helen Pietrangelo · CBC News`
 _SEGMENTS = re.compile(r"\s+[|•·]\s+")
 _SEPARATORS = "|•·"
+# What sites glue after a time on one line: `August 11, 2026 7:02 AM EDT Updated 6 hours ago`
+# (Reuters), `Mon., April 6, 2026 timer 4 min. read` (the Star)
+_GLUED = re.compile(r"(?<!\s)\s+(?=(?:Last\s+)?Updated\b|Mis\s+à\s+jour\b|(?:timer\s+)?\d+\s*min(?:ute)?s?\.?\s+read\b)", re.I)
+# Lines of a site's page that promote other things: `WATCH: ...`, `READ MORE: ...`, `À lire aussi :`
+_PROMO = re.compile(r"^(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read more|Watch|MORE|À LIRE AUSSI|"
+                    r"À lire aussi|À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI)\s*:")
+# Blocks looked through for a byline or a time after the first that is neither (a photo
+# caption, a deck, a section's name), and the most words one of them may have
+_LOOKAHEAD = 8
+_CLUTTER_WORDS = 60
 # Bylines some outlets give without `By`: `Author of the article: Kelsey Rybak` (Postmedia)
 _BYLINE_LABELS = ("Author of the article:",)
 
@@ -56,6 +67,7 @@ class Header:
     notes: list[str] = field(default_factory=list)
     end: int = 1                  # the index of the first body block
     byline_line: int = 0          # the line of the byline, or of the outlet line under it
+    day: dt.date | None = None    # the day of the `date` line: a date alone that is this day is when it was posted
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +81,16 @@ class _Unused:
 
 
 def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnings: list[Problem],
-                is_lede: Callable[[str], bool]) -> Header:
+                is_lede: Callable[[str], bool], day: dt.date | None = None) -> Header:
     """Byline, Posted and Updated lines and notes, up to the first paragraph of the story
     (`is_lede(text)`: whether a block opens the story with a dateline).
 
     Short lines among them that no rule knows are left out with a warning; when nothing
-    around them is a header line, they are the story's own first lines."""
-    header = Header()
+    around them is a header line, they are the story's own first lines. A page saved from a
+    site may hold a photo's caption, a deck or a section's name before its byline: what stands
+    before a byline or a time is left out with a warning too, and a name alone right over
+    the time or the outlet is the byline (`Sheena Parr-Whitlock` over `Jun 19, 2026 4:12 PM`)."""
+    header = Header(day=day)
     unused: list[_Unused] = []
     notes: list[tuple[int, str]] = []
     index = 1
@@ -83,8 +98,20 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         line, block = parts[index]
         if NOTE.match(block):
             notes.append((index, block))
-        elif is_lede(block) or not _read_block(path, index, line, block, zone, header, unused):
+        elif _PROMO.match(block) and "\n" not in block and _started(header):
+            unused.append(_Unused(index, line, block, "promotes other stories or media of the page"))
+        elif is_lede(block):
             break
+        elif not _read_block(path, index, line, block, zone, header, unused):
+            ahead = _header_ahead(path, parts, index, zone, header, is_lede)
+            if ahead is None:
+                break
+            for at in range(index, ahead):
+                unused.append(_Unused(at, parts[at][0], parts[at][1], "stands before the byline or the time: "
+                                      "a photo caption, a deck or a section name, not the story"))
+            _name_over(parts, index, ahead, header, unused)
+            index = ahead
+            continue
         index += 1
     recognised = header.byline or header.stamps or header.source
     if unused and unused[-1].index == index - 1 and index < len(parts) and parts[index - 1][1].strip() == unused[-1].text \
@@ -102,15 +129,66 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     return header
 
 
+def _started(header: Header) -> bool:
+    return bool(header.byline or header.stamps or header.source)
+
+
+def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: ZoneInfo, header: Header,
+                  is_lede: Callable[[str], bool]) -> int | None:
+    """The block after `index` (within _LOOKAHEAD) that is a byline or a time this header lacks,
+    when every block before it reads as a page's clutter (one short line each, no list, no
+    dateline, no note); None otherwise: the story starts at `index`."""
+    for ahead in range(index, min(index + _LOOKAHEAD, len(parts))):
+        line, block = parts[ahead]
+        if ahead > index:
+            trial = dataclasses.replace(header, stamps=dict(header.stamps))
+            try:
+                read = _read_block(path, ahead, line, block, zone, trial, [])
+            except HeaderError:
+                return None
+            if read and (trial.byline != header.byline or trial.stamps.keys() - header.stamps.keys()):
+                return ahead
+        if "\n" in block or ahead > index and is_lede(block) or NOTE.match(block) or BULLET.match(block) \
+                or len(block.split()) > _CLUTTER_WORDS:
+            return None
+    return None
+
+
+def _name_over(parts: list[tuple[int, str]], start: int, ahead: int, header: Header, unused: list[_Unused]) -> None:
+    """A person's name alone in the blocks left out before the header line at `ahead`, with
+    at most a short line between (`à Québec`) or an outlet's name under it, is the byline."""
+    if header.byline:
+        return
+    for at in range(ahead - 1, max(start, ahead - 3) - 1, -1):
+        name = parts[at][1]
+        signed = parse_byline(name, ENGLISH) if ", " in name and is_bare_name(name.split(", ")[0]) else None
+        if not is_bare_name(name) and not (signed and signed[0] and signed[1]):  # `Jane Doe, CTVNews.ca Writer`
+            continue
+        between = [parts[i][1] for i in range(at + 1, ahead)]
+        outlet = between[0] if len(between) == 1 and is_outlet_line(between[0]) and not signed else ""
+        if not outlet and any(len(b.split()) > 3 or not is_noise(b) for b in between):
+            return
+        parsed = signed or parse_byline(f"{name}, {outlet}" if outlet else name, ENGLISH)
+        if parsed and parsed[0]:
+            header.authors, header.source = parsed
+            header.byline, header.byline_line = name, parts[at][0]
+            unused[:] = [u for u in unused if u.index != at and not (outlet and u.index == at + 1)]
+        return
+
+
 def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, header: Header,
                 unused: list[_Unused]) -> bool:
     """Read a block of header lines into `header`, all or nothing: False (and `header` as it
     was) when one of its lines is story text rather than a header line."""
-    segments = _bylines_without_by([(n, segment) for n, text in enumerate(block.split("\n"))
+    segments = _bylines_without_by([(n, glued) for n, text in enumerate(block.split("\n"))
                                     for segment in (_SEGMENTS.split(text) if any(c in text for c in _SEPARATORS)
-                                                    else (text,))])
+                                                    else (text,))
+                                    for glued in _unglued(segment)])
     if len(segments) == 1:  # one line: `_header_line` changes `header` only when it reads the line
+        conventions = header.conventions
         why = _header_line(path, line, segments[0][2], zone, header)
+        if segments[0][2] != segments[0][1]:  # a byline without `By` is in no language
+            header.conventions = conventions
         if why == "" and not is_noise(block):
             return False
         if why is not None:
@@ -119,7 +197,10 @@ def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, h
     trial = dataclasses.replace(header, stamps=dict(header.stamps))
     left_out: list[_Unused] = []
     for n, segment, read in segments:
+        conventions = trial.conventions
         why = _header_line(path, line + n, read, zone, trial)
+        if read != segment:  # a byline without `By` is in no language: the `By` was this code's
+            trial.conventions = conventions
         if why is None:
             continue
         if why == "" and not is_noise(segment):
@@ -127,8 +208,35 @@ def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, h
         left_out.append(_Unused(index, line + n, segment, why or "is not a byline, time or note"))
     header.authors, header.source, header.byline = trial.authors, trial.source, trial.byline
     header.stamps, header.conventions, header.byline_line = trial.stamps, trial.conventions, trial.byline_line
+    if len(left_out) == len(segments) and len(block.split("\n")) == len(segments):  # `Listen to this article`
+        left_out = [_Unused(index, line, block, "is not a byline, time or note")]  # over `00:04:21`: one warning
     unused.extend(left_out)
     return True
+
+
+_STAMP_OPENERS = frozenset([*MONTHS, *MOIS, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+                            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+def _unglued(segment: str) -> list[str]:
+    """A time and what a site glued after it on the line, apart (see _GLUED): a line that opens
+    with a date (`August 11, 2026 7:02 AM EDT Updated 6 hours ago`)."""
+    first = segment.split(" ", 1)[0].rstrip(".,").lower()
+    if not (first[:1].isdigit() or first in _STAMP_OPENERS):
+        return [segment]
+    parts = _GLUED.split(segment, maxsplit=1)
+    if len(parts) == 2:
+        stamp = parts[0]
+        try:
+            read = read_stamp(stamp, _ANY_ZONE) is not None
+        except StampError:
+            read = True  # an impossible time: said where it is read
+        if read:
+            return [parts[0], *_unglued(parts[1])]
+    return [segment]
+
+
+_ANY_ZONE = ZoneInfo("UTC")  # only whether a text is a time is asked of it
 
 
 def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
@@ -190,7 +298,11 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
                 if not (text[:len(label)].casefold() == label.casefold() and text[len(label):len(label) + 1] in (" ", ":")):
                     continue  # `Last updated Nov 18, 2025` as well
                 rest = text[len(label):].lstrip(": ")
-                stamp = _stamp(path, line, label, rest, zone, conventions)
+                clock = _clock(path, line, label, rest, header.stamps["posted"][0], zone, conventions) \
+                    if kind == "updated" and "posted" in header.stamps else None
+                if isinstance(clock, str):
+                    return clock
+                stamp = clock or _stamp(path, line, label, rest, zone, conventions)
                 if stamp is None:
                     return f"gives no date and time this can read ({label} {rest!r})" if is_noise(rest) else ""
                 if kind in header.stamps:
@@ -198,18 +310,34 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
                 header.stamps[kind] = (stamp, line)
                 header.conventions = header.conventions or conventions
                 return None
-    if "posted" not in header.stamps and header.byline and line == header.byline_line + 1 \
-            and STAMP_SHAPE.match(text) and is_noise(text.rstrip(".")):
-        # a date and time alone right under the byline (SaltWire's `Aug. 16, 2025 at 6:02 p.m.`)
-        # is when it was posted; a date alone there may be the story's first line
+    if "posted" not in header.stamps and is_noise(text.rstrip(".")):
+        # a date and time alone (SaltWire's `Aug. 16, 2025 at 6:02 p.m.` under its byline) is
+        # when it was posted; a date alone, when it is the `date` line's day (`8 juillet 2026`)
         try:
             stamp = read_stamp(text, zone)
         except StampError:
             stamp = None
-        if stamp is not None and stamp.timed:
+        if stamp is not None and (stamp.timed or stamp.written_day == header.day):
             header.stamps["posted"] = (stamp, line)
             return None
     return ""
+
+
+def _clock(path: Path, line: int, label: str, text: str, posted: Stamp, zone: ZoneInfo,
+           conventions: Conventions) -> Stamp | str | None:
+    """An update given as a time of day alone (`Mis à jour à 12 h 47`): on the day it was posted,
+    as sites write it. None when it is no time of day; why it is left out when the day cannot
+    be that one (a time before the Posted time, or a Posted line with no time)."""
+    try:
+        stamp = read_clock(text, posted.written_day, zone)
+    except StampError as exc:
+        raise HeaderError(Problem(path, line, f"impossible {label} {exc} {text.strip()!r}",
+                                  f"write it like `{label} {conventions.example}`")) from None
+    if stamp is None:
+        return None
+    if not posted.timed or stamp.moment < posted.moment:
+        return f"gives a time of day but no date, and it cannot be the Posted day ({label} {text.strip()!r})"
+    return stamp
 
 
 def _stamp(path: Path, line: int, label: str, text: str, zone: ZoneInfo, conventions: Conventions) -> Stamp | None:

@@ -42,6 +42,11 @@ _ENGLISH_TIME_FIRST = re.compile(
 _FRENCH = re.compile(
     rf"^(?:le\s+)?{_WEEKDAY}(\d{{1,2}})(?:er)?\s+([^\W\d_]+)\.?\s+(\d{{4}})"
     rf"(?:\s*(?:à|,|-)?\s*(\d{{1,2}})\s*(?:h|:)\s*(\d{{2}})?{_ZONE})?\s*\.?$", re.I)
+# A time of day alone (`Mis à jour à 12 h 47`, `Updated at 6:05 p.m.`): sites write the day
+# only when it differs from the one the story was published on.
+_CLOCK_ALONE = re.compile(rf"^(?:at\s+|à\s+)?(?:{_CLOCK}|(\d{{1,2}})\s*h\s*(\d{{2}})){_ZONE}\s*\.?$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Stamp:
     """A moment as the copy gives it: `timed` False when it gives the day only."""
@@ -86,3 +91,24 @@ def read_stamp(text: str, zone: ZoneInfo) -> Stamp | None:
     given = ZoneInfo(ZONES[named.upper()]) if named else zone
     moment = dt.datetime.combine(day_of, dt.time(h, mi), tzinfo=given)
     return Stamp(moment.astimezone(zone) if given is not zone else moment, True, day_of)
+
+
+def read_clock(text: str, day: dt.date, zone: ZoneInfo) -> Stamp | None:
+    """The time of day in `text` (`à 12 h 47`, `at 6:05 p.m. ET`) on `day`, in `zone` unless
+    it names one; None when `text` is no time of day; StampError when it is an impossible one."""
+    m = _CLOCK_ALONE.match(" ".join(text.split()))
+    if not m:
+        return None
+    hour, minute, half, french_hour, french_minute, named = m.groups()
+    if half:
+        h, mi = int(hour), int(minute or 0)
+        if not 1 <= h <= 12 or mi > 59:
+            raise StampError("time")
+        h = h % 12 + (12 if half.lower() == "p" else 0)
+    else:
+        h, mi = int(french_hour), int(french_minute)
+        if h > 23 or mi > 59:
+            raise StampError("time")
+    given = ZoneInfo(ZONES[named.upper()]) if named else zone
+    moment = dt.datetime.combine(day, dt.time(h, mi), tzinfo=given)
+    return Stamp(moment.astimezone(zone) if given is not zone else moment, True, day)

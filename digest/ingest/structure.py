@@ -14,7 +14,12 @@ from digest.ingest.families import CONVENTIONS, CREDIT_LINE
 BULLET = re.compile(r"^[•*\-–·▪●◦]\s+(?=\S)")
 # the labels newsrooms put over a story's opening list of highlights
 HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|what to know|the latest|à retenir|"
-                        r"faits saillants|ce qu['’]il faut savoir|les faits)[ \t]*:?")
+                        r"faits saillants|ce qu['’]il faut (?:savoir|retenir)|les faits)[ \t]*:?")
+# A line of a site's page that promotes other things (`READ MORE: ...`, `Related: ...`, `À LIRE
+# AUSSI: ...`, a video's caption, a newsletter's sign-up), or a label over a list of such links
+PROMO = re.compile(r"^(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read more|Watch|À LIRE AUSSI|"
+                   r"À lire aussi|À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI)[ \t]*:"
+                   r"|^Sign up to receive (?:daily|our|the)\b[^\n]{0,150}$")
 SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
 # `— Mayor Olivia Chow` under a quote: a dash, then a name or a title (no sentence, no `— 30 —`).
 ATTRIBUTION = re.compile(r"^[—–]\s*(?=[A-ZÀ-Þ])(?!With files from|Avec )[^!?]{1,100}(?<![.!?])$"
@@ -67,6 +72,28 @@ def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
             break
         body.pop()
     return body, tuple(credits), tuple(notes)
+
+
+_PROMO_START = frozenset("WLRMÀVS")
+
+
+def strip_promos(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The body without the page's promotions (PROMO): (kept, left out). A label alone over a
+    list (`À lire aussi :` and its headlines) goes with the list."""
+    kept: list[tuple[int, str]] = []
+    left: list[tuple[int, str]] = []
+    index = 0
+    while index < len(body):
+        line, text = body[index]
+        if text[:1] in _PROMO_START and "\n" not in text and PROMO.match(text):
+            left.append((line, text))
+            label_only = not text.split(":", 1)[1].strip() if ":" in text else False
+            if label_only and index + 1 < len(body) and all(BULLET.match(x) for x in body[index + 1][1].split("\n")):
+                index += 1  # its links
+        else:
+            kept.append((line, text))
+        index += 1
+    return kept, left
 
 
 def shape(paragraphs: list[str]) -> tuple[Block, ...]:

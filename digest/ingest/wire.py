@@ -15,9 +15,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from digest.errors import Problem
-from digest.ingest.families import family_marked, family_named
+from digest.ingest.families import NEWSLETTER_FROM, credited_family, family_marked, family_named
 from digest.ingest.header import HeaderError, read_header, signatures
-from digest.ingest.structure import Block, shape, split_end, texts
+from digest.ingest.structure import Block, shape, split_end, strip_promos, texts
 from digest.text import clean_text
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -27,7 +27,7 @@ ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # A city in capitals (`OTTAWA`, `ST. JOHN'S`, `WASHINGTON/OTTAWA`), words that cannot overlap
 # the space after them (no backtracking on a long line).
 _CITY = r"[^\W\da-z_]+(?:[ .'’&/-]{1,3}[^\W\da-z_]+)*\.?"
-_REGION = r"(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?"
+_REGION = r"(?:,\s+[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){0,2})?"  # `, Newfoundland and Labrador`
 # `OTTAWA —`, `VAUGHAN, Ont. —` or `KYIV, Ukraine (AP) —`: a city in capitals, maybe its
 # province or country, an optional agency, a dash; then the story, which opens as a sentence does.
 DATELINE_RE = re.compile(rf"^({_CITY}{_REGION})\s*(?:\(([^()\n]{{1,40}})\))?\s*(?:—|–|--)\s+(?![a-z])")
@@ -143,10 +143,14 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
         raise RawError(Problem(path, line, "the header has a date but no title",
                                "write the title after the date on the first line"))
     try:
-        header = read_header(path, parts, zone, warnings, lambda block: bool(_dateline(block)[0]))
+        header = read_header(path, parts, zone, warnings, lambda block: bool(_dateline(block)[0]), day)
     except HeaderError as exc:
         raise RawError(exc.problem) from None
     body, credits, end_notes = split_end(list(parts[header.end:]), signatures(header))
+    body, promos = strip_promos(body)
+    for at, text in promos:
+        warnings.append(Problem(path, at, f"{text!r} promotes other stories or media of the page; left out",
+                                "delete it, or reword it if it is story text", warning=True))
     if not body:
         raise RawError(Problem(path, parts[-1][0], "the story has no body text",
                                "add the article's paragraphs after the header"))
@@ -158,6 +162,14 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     family = family_named(source) if source else None
     if not source and agency and (family := family_marked(agency)):
         source = family.name  # `WASHINGTON (AP) —` under a byline of names only
+    if not source:  # `Sign up to receive daily headline news from Calgary Herald, a division of Postmedia ...`
+        source = next((m.group(1) for _, text in promos if (m := NEWSLETTER_FROM.match(text))), "")
+    if not source:  # `May 2 (Reuters) -` with no place; `Our Standards: The Thomson Reuters Trust Principles.`
+        family = family_marked(agency or _agency_alone(first_paragraph)) or credited_family(credits)
+        source = family.name if family else ""
+    if not source and header.authors:
+        warnings.append(Problem(path, header.byline_line or 1, "the byline names no outlet; the story shows no source",
+                                "write it after the names, like `By Jane Doe, Toronto Star`", warning=True))
     posted = header.stamps.get("posted")
     if posted is None:
         date, timed = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone), False
@@ -191,6 +203,15 @@ def _dateline(paragraph: str) -> tuple[str, str, str]:
         if match and any(c.isalpha() for c in match.group(1)):
             return match.group(1).strip(), (match.group(2) or "").strip(), paragraph[match.end():]
     return "", "", paragraph
+
+
+_AGENCY_ALONE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?\(([^()\n]{1,40})\)\s*(?:—|–|--|-)\s")
+
+
+def _agency_alone(paragraph: str) -> str:
+    """The agency of a dateline that names no place: `May 2 (Reuters) - `."""
+    match = _AGENCY_ALONE.match(paragraph)
+    return match.group(1) if match else ""
 
 
 def _iso_date(path: Path, line: int, text: str) -> dt.date:
