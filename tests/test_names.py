@@ -111,7 +111,7 @@ def test_editors_labels_are_met():
     # 30 more by a fourth editor (10 of them pages saved from local outlets' sites: captions, decks,
     # bylines without `By`): first measured at precision 0.867, recall 0.665, 7 forbidden (bylines
     # and agencies the header missed), topic 0.933; the shapes read since, names unchanged
-    ("tag_corpus_fresh4", 30, (0.90, 0.69, 1, 0.93)),
+    ("tag_corpus_fresh4", 30, (0.91, 0.70, 0, 0.93)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -252,6 +252,12 @@ def test_the_model_votes_with_the_keywords(tmp_path):
      "Municipality of the County of Annapolis", "County of Annapolis"),
     ("The Rural Municipality of Portage la Prairie approved it.", "Rural Municipality of Portage la Prairie",
      "Portage la Prairie"),
+    # a firm's name goes on through `&`; a place's through a title word; a name opens with its number
+    ("Lakehead Wire & Cable Ltd. said it would cut 80 jobs.", "Lakehead Wire & Cable", "Lakehead Wire"),
+    ("Pharmacists in Prince Edward Island said the plan works.", "Prince Edward Island", "Edward Island"),
+    ("He took money from members of Six Nations of the Grand River.", "Six Nations of the Grand River",
+     "Nations of the Grand River"),
+    ("Officials in Canada & Mexico agreed on Monday.", "Mexico", "Canada & Mexico"),
 ])
 def test_bodies_ridings_nicknames_and_qualifiers(text, wanted, junk):
     found = names(text)

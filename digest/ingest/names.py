@@ -199,6 +199,9 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset()) -> tuple[tuple
                 merged.append(raw)
         raws = merged
     for at, raw in enumerate(raws):
+        if raw == "&" and current and at + 1 < len(raws):
+            current.append(raw)  # `Lakehead Wire & Cable`: one firm's name
+            continue
         token = _clean_token(raw)
         if token in CALENDAR or not token or _LOWER_COMPOUND.search(raw):  # `Toronto-based`, `CUSMA-compliant`
             if current:
@@ -693,7 +696,9 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     parts: list[tuple[str, ...]] = []
     current: list[str] = []
     for i, word in enumerate(words):
-        if word in JOINERS and not (i and words[i - 1] in PORTFOLIOS and words[-1] in ORG_WORDS):
+        if word in JOINERS and (word != "&" or _is_place(words[i - 1]) and i + 1 < len(words) and _is_place(words[i + 1])) \
+                and not (i and words[i - 1] in PORTFOLIOS and words[-1] in ORG_WORDS):
+            # (`&` joins a firm's names, `Lakehead Wire & Cable`, `Procter & Gamble`; not two places)
             if current:
                 parts.append(tuple(current))
             current = []
@@ -739,9 +744,16 @@ _MUNICIPAL = frozenset({"City", "Town", "Township", "Village", "Municipality", "
 _ARTICLE_PREFIX = re.compile(rf"^(?:{_ARTICLES})-(?=[^\W\d_])")
 
 
+_NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
+
+
 def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    while words and (words[0] in _LEADING_NOISE or words[0] in JOINERS):
+    # (a number opening a sentence is dropped before this; inside one, it opens a name: `Six Nations`)
+    while words and (words[0] in _LEADING_NOISE and not (words[0] in _NUMBER_WORDS and len(words) > 1)
+                     or words[0] in JOINERS):
         words = words[1:]
+    if len(words) > 1 and _is_place(" ".join(words)):
+        return [words]  # `Prince Edward Island`: no title in a place's name
     while words and words[-1] in CONNECTORS:  # `Fourth of` (July)
         words = words[:-1]
     if len(words) > 2 and _is_demonym(words[0]) and words[0] not in _COMPASS and _looks_like_person(words[1:]):
