@@ -258,6 +258,8 @@ def test_the_model_votes_with_the_keywords(tmp_path):
     ("He took money from members of Six Nations of the Grand River.", "Six Nations of the Grand River",
      "Nations of the Grand River"),
     ("Officials in Canada & Mexico agreed on Monday.", "Mexico", "Canada & Mexico"),
+    ("The Food and Drug Administration ordered a recall. It said food was safe.", "Food and Drug Administration",
+     "Drug Administration"),
 ])
 def test_bodies_ridings_nicknames_and_qualifiers(text, wanted, junk):
     found = names(text)

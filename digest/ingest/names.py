@@ -690,7 +690,7 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
                                       for i, w in enumerate(words) if w in JOINERS and i):
         return [tuple(w for w in words)]
     if words[-1] in BODY_HEADS and all(  # `Food and Drug Administration`: one word of its field before each `and`
-            i >= 2 and (i == 2 or words[i - 2] in JOINERS) and _plain_word(words[i - 1])
+            (i <= 2 or words[i - 2] in JOINERS) and _plain_word(words[i - 1])
             for i, w in enumerate(words) if w in JOINERS):
         return [words]
     parts: list[tuple[str, ...]] = []
