@@ -598,6 +598,9 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     # portfolios after a title, in either language, are the title's
     ("Ontario's Minister of Foreign Affairs Anita Anand spoke.", "en", {"Anita Anand": 1}, ["Affairs Anita Anand"]),
     ("Le ministre des Finances Eric Girard a déposé le budget.", "fr", {"Eric Girard": 1}, ["Finances Eric Girard"]),
+    # a French body goes on through an elided place: a people and where it lives
+    ("Le Conseil des Innus d'Ekuanitshit a salué la décision. La Banque du Canada d'abord se tait.", "fr",
+     {"Conseil des Innus d'Ekuanitshit": 1, "Banque du Canada": 1}, ["Conseil des Innus", "Ekuanitshit"]),
     # scores number teams, as categories number storms: the team stays a name
     ("Liverpool won 2-1. Arsenal 2, Chelsea 1. Arsenal 3, Chelsea 0 at Stamford Bridge.", "en", {"Chelsea": 2}, []),
     # `of` and `and` in one name, and two bodies joined by `and`

@@ -322,6 +322,7 @@ _FRENCH_BODY = re.compile(
     r"Administration|Producteurs|Éleveurs|Manufacturiers|Service|Orchestre|Direction|Coopérative|Procureure?)"
     rf"(?:(?:\s+[a-zà-ÿ’'-]+){{0,5}}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*[{_UPPER}][\w’'-]*"
     rf"(?:(?<=Ville)\s+de\s+[{_UPPER}][\w’'-]*)?"  # `Service de police de la Ville de Montréal`
+    rf"(?:\s+d[’'][{_UPPER}][\w’'-]*)?"  # `Conseil des Innus d’Ekuanitshit`: a people and where it lives
     r"(?:(?<=s)\s+[a-zà-ÿ]+(?:ies|ées|iques|aux|iennes|ales))?"
     # `Institut national de la recherche scientifique`, `Institut québécois d’intelligence artificielle`
     rf"|(?:\s+{_FRENCH_ADJECTIVE}){{0,2}}\s+(?:de\s+la|de\s+l[’']|des|du|de|d[’'])\s*[a-zà-ÿ]+(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b"
