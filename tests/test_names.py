@@ -649,3 +649,14 @@ def test_a_story_about_a_section_the_site_lacks_goes_to_the_default_topic(tmp_pa
     body = ("The pope declared two saints at a canonization Mass. Catholic pilgrims filled the square, and "
             "bishops and cardinals joined the pope. The young saint loved football and video games.")
     assert c.filing("Pope declares two new saints", body) == ("general", False)
+
+
+def test_a_month_in_a_persons_name_is_no_date_and_a_languages_months_are_its_own():
+    found = find_names(("Former British prime minister Theresa May spoke on Tuesday. May said she would stay.",
+                        "June Jones of the Red Cross said the vote set for May 5 would go ahead.",
+                        "Statistics Canada March data came out on Monday, March 3."), [], "en")
+    assert found["Theresa May"] == 2 and "June Jones" in found
+    assert not {"May", "March", "Statistics Canada March", "Theresa"} & set(found)
+    # `Janvier` is a month in French copy, a hamlet in English copy
+    assert "Janvier" in find_names(("Residents of Janvier and Chard were told to leave. Janvier is empty.",), [], "en")
+    assert find_names(("Le vote aura lieu en Mai. Le 8 Juillet, la séance reprendra.",), [], "fr") == {}

@@ -87,14 +87,17 @@ COMPANY_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "LLC", "L.L.C.", 
 # Small words that may sit inside a name: Bank of Canada, Ursula von der Leyen.
 CONNECTORS = {"of", "of the", "de", "du", "des", "la", "le", "von", "van", "der", "den", "da", "di", "bin", "al"}
 SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
-CALENDAR = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept",
-    "Sep", "Oct", "Nov", "Dec", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche",
-    "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre",
-    "Novembre", "Décembre",
+_MONTHS = {
+    "en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"},
+    "fr": {"Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre",
+           "Novembre", "Décembre"},
 }
+_WEEKDAYS = {"en": {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
+             "fr": {"Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"}}
+MONTHS = _MONTHS["en"] | _MONTHS["fr"]
+CALENDAR = MONTHS | _WEEKDAYS["en"] | _WEEKDAYS["fr"]
+_CALENDARS = {language: _MONTHS[language] | _WEEKDAYS[language] for language in _MONTHS}
 # Capitalised at a sentence start only because they start it.
 SENTENCE_WORDS = {
     "A", "An", "The", "And", "But", "Or", "So", "Yet", "If", "In", "On", "At", "As", "By", "For",
@@ -182,7 +185,8 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a story's runs are mostly names that recur across stories
-def _split_run(run: str, named_for: frozenset[str] = frozenset()) -> tuple[tuple[tuple[str, ...], bool | None], ...]:
+def _split_run(run: str, named_for: frozenset[str] = frozenset(),
+               language: str = "en") -> tuple[tuple[tuple[str, ...], bool | None], ...]:
     """A run of capitalised words split at sentence ends and dates: (words, opens a sentence),
     where None stands for whether the run itself opens one. `named_for`: the words the story
     writes only as possessives (`Hudson's`), which may start a company's name."""
@@ -190,6 +194,8 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset()) -> tuple[tuple
     current: list[str] = []
     opens: bool | None = None
     raws = run.split()
+    # a language's own months and days (`Janvier` in English copy is a place or a name)
+    months, calendar = _MONTHS.get(language, MONTHS), _CALENDARS.get(language, CALENDAR)
     if "the" in raws:  # `Office of the Privacy Commissioner`: `of the` is one connector, as `of` is
         merged: list[str] = []
         for raw in raws:
@@ -203,7 +209,10 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset()) -> tuple[tuple
             current.append(raw)  # `Lakehead Wire & Cable`: one firm's name
             continue
         token = _clean_token(raw)
-        if token in CALENDAR or not token or _LOWER_COMPOUND.search(raw):  # `Toronto-based`, `CUSMA-compliant`
+        if token in months and _month_in_name(raws, at):
+            current.append(token)  # `Theresa May`, `June Callwood`: a name, not a date
+            continue
+        if token in calendar or not token or _LOWER_COMPOUND.search(raw):  # `Toronto-based`, `CUSMA-compliant`
             if current:
                 parts.append((tuple(current), opens))
             current, opens = [], False
@@ -234,6 +243,25 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset()) -> tuple[tuple
     if current:
         parts.append((tuple(current), opens))
     return tuple(parts)
+
+
+def _month_in_name(raws: list[str], at: int) -> bool:
+    """Whether the month at `at` may be (part of) a person's name: alone (`May said`: the names
+    decide whose it is), last after one other word (`Theresa May`), or first before one
+    (`June Callwood`, `June Jones of the Red Cross`); never before a number (`May 5`)."""
+    if at and raws[at - 1].endswith((".", "!", "?")) and not _INITIALS.fullmatch(raws[at - 1]):
+        return _month_in_name(raws[at:], 0)  # `... Tuesday. May said`: a sentence of its own
+    if len(raws) == 1:
+        return True
+    if at == len(raws) - 1:
+        other = _clean_token(raws[at - 1])
+    elif at == 0 and (len(raws) == 2 or raws[2] in CONNECTORS or raws[2] in JOINERS):
+        other = _clean_token(raws[1])
+    else:
+        return False
+    return other[:1].isupper() and other.isalpha() and not raws[at].endswith(".") and not (
+        _is_place(other) or other in ORG_WORDS or _is_title(other) or other in SENTENCE_WORDS or other in CALENDAR
+        or other in CONNECTORS)
 
 
 # Institutions named for a saint, a sovereign or a cause, in the possessive: `Queen's University`,
@@ -270,7 +298,7 @@ class Run(NamedTuple):
     numbered: bool = False  # a number follows it: `Category 3`, `Phase 2`
 
 
-def _runs(paragraph: str, named_for: frozenset[str] = frozenset()) -> list[Run]:
+def _runs(paragraph: str, named_for: frozenset[str] = frozenset(), language: str = "en") -> list[Run]:
     """Runs of capitalised words, split at sentence ends and dates, each with whether it opens a sentence."""
     text = paragraph
     if "“" in text or '"' in text:
@@ -286,7 +314,7 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset()) -> list[Run]:
                 or text[match.end():match.end() + 1] == "–":
             continue  # `“Elbows Up”`, `« Canada Fort »`: a slogan; `Accord Canada–États-Unis`: part of a compound
         opens = None
-        parts = _split_run(match.group(), named_for)
+        parts = _split_run(match.group(), named_for, language)
         numbered = bool(_INDEX_NUMBER.match(text, match.end()))
         if parts and numbered and _INDEX_SHAPE.fullmatch(parts[-1][0][-1]):
             # `S&P 500`: an index, named with its number, not by the acronym alone
@@ -933,7 +961,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             # words they follow; a minister's portfolios name no one (`Minister of Communities, Culture and Heritage`)
             paragraph = _masked(paragraph, [(_attached_start(paragraph, start), end) for _, start, end in bodies]
                                 + [match.span() for match in offices if match.group(1)])
-        for run in _runs(paragraph, named_for):
+        for run in _runs(paragraph, named_for, language):
             words, opens = run.words, run.opens
             for word in words[1 if opens else 0:]:
                 capitalised[word] = capitalised.get(word, 0) + 1
@@ -992,6 +1020,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             by_head[head] = None if by_head.get(head, name) != name else name
     numbered: dict[str, int] = {}
     for word, opens, follower, weight, number_after in singles:
+        if number_after and word in MONTHS:
+            continue  # `May 5`: a date
         # the dateline's place is no one's surname (`Gatineau`, not `Action Gatineau`), but a city
         # alone may be its team (`for Edmonton`: the Edmonton Oilers)
         family = {} if word in filed_from else surnames
@@ -1297,7 +1327,8 @@ COMMON_ZIPF = 5.0  # wordfreq's scale: 5 is once per 100,000 words; `Court` 5.4,
 
 def _is_proper_word(word: str, language: str) -> bool:
     """A capitalised word that names something rather than being a common word written with a capital."""
-    if _is_demonym(word) or word in CALENDAR or _is_title(word) or word in SENTENCE_WORDS or not word[:1].isupper() \
+    if _is_demonym(word) or word in _MONTHS.get(language, MONTHS) or word in _WEEKDAYS.get(language, CALENDAR) \
+            or _is_title(word) or word in SENTENCE_WORDS or not word[:1].isupper() \
             or len(word) < 4 or word in _PLACE_ABBREVIATIONS or not any(c.islower() for c in word) \
             or _PLURAL_ACRONYM.fullmatch(word):  # `SUVs`, `MPs`: common nouns
         return False
