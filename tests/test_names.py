@@ -258,6 +258,8 @@ def test_the_model_votes_with_the_keywords(tmp_path):
     ("He took money from members of Six Nations of the Grand River.", "Six Nations of the Grand River",
      "Nations of the Grand River"),
     ("Officials in Canada & Mexico agreed on Monday.", "Mexico", "Canada & Mexico"),
+    ("City of Toronto Mayor Olivia Chow said the budget is balanced.", "Olivia Chow", "City of Toronto Mayor Olivia Chow"),
+    ("The County of Annapolis Warden Diane LeBlanc spoke.", "Diane LeBlanc", "County of Annapolis Warden Diane LeBlanc"),
     ("The Food and Drug Administration ordered a recall. It said food was safe.", "Food and Drug Administration",
      "Drug Administration"),
 ])
@@ -300,6 +302,10 @@ def test_the_datelines_place_named_on_its_own_in_the_story_is_a_tag():
                                    "Police fire tear gas at protesters in Nairobi", "NAIROBI")
     assert "La Ronge" in find_names(("LA RONGE, Sask. — About 5,000 people were ordered out of La Ronge.",),
                                     ["LA RONGE, Sask."], "en", "", "LA RONGE, Sask.")
+
+
+def test_the_datelines_place_opening_the_copy_is_counted_without_a_headline():
+    assert find_names(("Ottawa council voted.",), ["OTTAWA"], "en", "", "OTTAWA") == {"Ottawa": 0.5}
 
 
 def test_the_datelines_place_inside_a_longer_name_or_a_word_or_as_its_team_is_no_tag():

@@ -405,3 +405,84 @@ def test_reuters_copy_names_its_agency_where_its_byline_does_not():
 def test_a_story_that_opens_with_short_paragraphs_keeps_them(paragraphs):
     s = story("\n\n".join(["date 2025-04-02 A title", *paragraphs]) + "\n")
     assert s.paragraphs == paragraphs and s.authors == ()
+
+
+# --- what a page's furniture must not do (a review of the rules above) ---------------------
+
+def test_a_name_over_a_byline_is_not_the_author():
+    s = page("2026-05-01", "Firefighters battle the blaze near Airdrie on Tuesday.", "Jim Wells",
+             "By Bob Smith, Calgary Herald", body=("A fire destroyed a barn north of the city.",))
+    assert (s.authors, s.source) == (("Bob Smith",), "Calgary Herald")
+    s = page("2026-06-19", "Le premier ministre à son arrivée, jeudi. Photo : Jane Roe", "Mark Carney", "19 juin 2026",
+             "Par Jane Doe, Le Devoir", body=("OTTAWA — Le premier ministre a dit.",))
+    assert (s.authors, s.source) == (("Jane Doe",), "Le Devoir")
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Here is how the day unfolded.", "April 30, 2026 at 9:15 p.m.", "Police received the first call."),
+    ("It was a long night.", "May 1, 2026", "The council voted 7-2."),
+    ("Firefighters battle the blaze near Airdrie on Tuesday.", "Jim Wells", "May 1, 2026 7:02 AM", "The barn burned."),
+    ("He was 84.", "I write about the bridge.", "Jane Doe\nThe Chronicle Herald",
+     "This report by The Canadian Press was first published May 1, 2026."),
+])
+def test_a_story_without_a_header_keeps_its_first_paragraphs_and_takes_no_time_from_them(paragraphs):
+    s = page("2026-05-01", *paragraphs[:1], body=paragraphs[1:])
+    assert s.paragraphs[0] == paragraphs[0] and not s.timed and s.authors == ()
+
+
+def test_a_time_in_a_live_story_is_not_its_update():
+    s = page("2026-05-01", "By Jane Doe, CBC News", "Posted: May 1, 2026 4:00 AM EDT",
+             body=("Here is the latest on the fire.", "Updated at 6:05 p.m.", "Crews are still there."))
+    assert s.updated is None and s.paragraphs == ("Here is the latest on the fire.", "Updated at 6:05 p.m.",
+                                                  "Crews are still there.")
+
+
+@pytest.mark.parametrize("byline, authors, source", [
+    ("By Jane Doe Local Journalism Initiative Reporter", ("Jane Doe",), ""),
+    ("By Sarah Jane Smith Senior Reporter", ("Sarah Jane Smith",), ""),
+    ("By Local Journalism Initiative Reporter", (), ""),
+    ("By Toronto Life Senior Writer", (), ""),
+    ("By Kevin Morgan Photographer", (), ""),
+    ("By Jane  Doe Global News", (), "Jane Doe Global News"),  # as before: no gap between name and outlet
+    ("By Jane Doe,  Special to The Canadian Press", ("Jane Doe",), "The Canadian Press"),
+])
+def test_bylines_with_a_beat_or_odd_spacing(byline, authors, source):
+    from digest.ingest.bylines import parse_byline
+    from digest.ingest.families import ENGLISH
+
+    parsed = parse_byline(byline.removeprefix("By "), ENGLISH)
+    assert (parsed or ((), "")) == (authors, source)
+
+
+def test_a_contributor_line_names_no_source_and_an_update_is_read_where_it_was_posted():
+    s = page("2026-06-19", "By Jane Doe", "Posted June 19, 2026 3:00 pm",
+             body=("A Canadian was released, his family said.", "The Associated Press contributed."))
+    assert s.source == "" and "the byline names no outlet" in s.warnings[0].message
+    s = page("2026-05-01", "By Jane Doe, Vancouver Sun", "Posted May 1, 2026 1:00 PM PT", "Updated at 6:05 p.m.",
+             body=("VANCOUVER — Text.",))
+    assert s.updated.isoformat() == "2026-05-01T21:05:00-04:00"  # 6:05 p.m. in Vancouver
+
+
+def test_a_time_of_day_alone_never_drops_the_story():
+    for update, expected in (("Mis à jour à 12 h", "2026-05-01T12:00:00-04:00"), ("Mis à jour à 9 h", None)):
+        s = page("2026-05-01", "Par Jane Doe, Le Devoir", "Publié le 1 mai 2026 à 10 h 00", update,
+                 body=("QUÉBEC — Le texte.",))
+        assert (s.updated.isoformat() if s.updated else None) == expected
+    before = page("2026-05-01", "Par Jane Doe, Le Devoir", "Mis à jour à 12 h 47", body=("QUÉBEC — Le texte.",))
+    assert before.updated is None and "no Posted time before it" in before.warnings[0].message
+
+
+def test_a_promotions_links_are_named_and_credits_before_a_promotion_stay_credits():
+    s = page("2026-05-01", "Par Jane Doe, Radio-Canada", body=(
+        "Le texte.", "À lire aussi :", "- Un autre titre\n- Un troisième", "La suite.",
+        "(Reporting by Jane Doe; Editing by John Smith)", "READ MORE: Another story"))
+    assert s.paragraphs == ("Le texte.", "La suite.") and s.credits == ("(Reporting by Jane Doe; Editing by John Smith)",)
+    assert "Un autre titre" in next(w.message for w in s.warnings if "À lire aussi" in w.message)
+
+
+def test_a_credit_line_that_is_no_credit_is_read_at_once():
+    import time
+
+    started = time.perf_counter()
+    s = page("2026-05-01", "By Jane Doe, Reuters", body=("Text.", "Reporting by " + "A" * 40 + "!"))
+    assert time.perf_counter() - started < 1 and s.paragraphs[-1].endswith("!")

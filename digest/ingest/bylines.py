@@ -6,6 +6,7 @@ import functools
 import re
 
 from digest.ingest.families import OUTLET_WORDS, ROLE, STAFF_WORDS, Conventions, family_desk, family_named
+from digest.ingest.places import CANADA_CITIES, canada_regions
 
 # A byline name: capitalised words, with the particles names carry (de, van, von, bin ...).
 _PARTICLES = "de|du|da|di|la|le|van|von|der|den|bin|al|y|des|dos|del|st|ter|ten"
@@ -25,18 +26,19 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
     every name and the source must be a short run of capitalised words.
     """
     text = text.strip()
+    gaps = list(_ROOMY.finditer(text))  # `Melissa Kowalchuk  Global News`: a name and its outlet set apart
+    if "," not in text and gaps and is_bare_name(text[:gaps[-1].start()]) and _is_outlet(text[gaps[-1].end():]):
+        text = f"{text[:gaps[-1].start()]}, {text[gaps[-1].end():]}"
+    text = " ".join(text.split())
     if not _SUFFIX_END.search(text):  # `By Martin Luther King Jr.` keeps its period
         text = text.rstrip(".")
     text = _SPECIAL_TO.sub("", text)  # `Jane Doe, Special to The Canadian Press`: the outlet is CP
     if not text:
         return None
-    if ", " not in text and (outlet := _ROOMY.search(text)) and _is_outlet(text[outlet.end():]):
-        text = f"{text[:outlet.start()]}, {text[outlet.end():]}"  # `Melissa Kowalchuk  Global News`
-    text = " ".join(text.split())
     if ", " not in text:
-        role = ROLE.match(text)
-        if role and is_bare_name(role.group(1)) and not set(role.group(1).split()) & OUTLET_WORDS:
-            authors, source = [role.group(1)], ""  # `Hannah Ruiz-Kwan Real Estate Reporter`: a person and their beat
+        beat = _person_and_beat(text)
+        if beat:
+            authors, source = [beat], ""  # `Hannah Ruiz-Kwan Real Estate Reporter`: a person and their beat
         elif _is_outlet(text, strict=True):
             authors, source = [], text
         else:  # `By David Ljunggren`, `By LISA MASCARO and KEVIN FREKING`: people, no outlet named
@@ -53,13 +55,41 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
     # (a regional desk or a station may hold what no name does: `Radio-Canada Gaspésie–Îles-de-la-Madeleine`,
     # `Radio Nord-Côtier 101,7`)
     source_reads = not source or _is_name(source) or family_desk(source) is not None or bool(_STATION.fullmatch(source))
-    if not (authors or source) or not all(_is_name(n) and _capitalised(n) for n in authors) or not source_reads:
+    if not (authors or source) or not all(_is_name(n) and _capitalised(n) for n in authors) or not source_reads \
+            or any(set(n.split()) & _OUTLET_ENDINGS for n in authors):  # `Jane Doe CBC News Posted` is no one's name
         return None
     source = _outlet(source)
     return tuple(_proper(a) for a in authors), source
 
 
 _STAFF = frozenset(word.casefold() for word in STAFF_WORDS)
+# The words of a beat before its role: `Jane Doe Local Journalism Initiative Reporter`, `Senior Reporter`
+_BEAT_WORDS = frozenset("""
+    Local Journalism Initiative Senior Junior Staff Chief Deputy Associate Contributing Freelance Special Breaking
+    General Assignment Investigative Digital Video Data Multi-Platform Multimedia National Political Parliamentary
+    Legislative Municipal City Hall Courts Court Crime Justice Business Economics Economic Finance Markets Real Estate
+    Health Medical Science Technology Tech Education Environment Climate Energy Transportation Sports Arts
+    Entertainment Culture Features Opinion Weather Labour Indigenous Affairs Foreign International World Affairs
+    Food Travel Music Film Books Photo Video Audio Podcast Social Media Newsletter Assistant Managing Executive
+    Night Copy Web Desk Metro Regional Provincial Federal Ottawa Washington Bureau Europe Asia Queen's Park
+""".split())
+_CANADIAN_PLACES = frozenset(word for place in (*CANADA_CITIES, *canada_regions()) for word in place.split())
+_ROLE_NOUNS = frozenset({"Writer", "Reporter", "Correspondent", "Columnist", "Journalist", "Editor"})  # (a photographer wrote nothing)
+
+
+def _person_and_beat(text: str) -> str | None:
+    """The person of `Jane Doe Real Estate Reporter`: a name, then words of a beat and a role."""
+    words = text.split()
+    if len(words) < 3 or words[-1].rstrip("s") not in _ROLE_NOUNS:
+        return None
+    at = len(words) - 1
+    while at > 2 and words[at - 1] in _BEAT_WORDS:
+        at -= 1
+    name = " ".join(words[:at])
+    # (`Local Journalism Initiative Reporter` names no one; `Toronto Life Senior Writer` is a magazine's)
+    return name if is_bare_name(name) and not set(words[:at]) & (OUTLET_WORDS | _BEAT_WORDS | _CANADIAN_PLACES) else None
+
+
 _ROOMY = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")  # a name and its outlet set apart by spaces alone
 # a station named with its frequency or channel: `98.5 Montréal`, `Radio Nord-Côtier 101,7`, `680 CJOB`
 _STATION = re.compile(r"(?:[^\W\d_a-zà-ÿ][\w'’.-]*\s+){0,3}\d{1,3}(?:[.,]\d)?(?:\s+[^\W\d_a-zà-ÿ][\w'’.-]*){0,3}")

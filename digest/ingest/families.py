@@ -47,7 +47,7 @@ CONVENTIONS = (ENGLISH, FRENCH)
 
 # Closing lines any family's copy may carry (copy is passed between agencies). Each is a
 # credit only when the rest of it is names: `Reporting by The Canadian Press found ...` is story.
-_NAMES = (r"(?:\s*(?:[A-ZÀ-Þ][\w.'’-]*|and|in|at|from|by|with|of|de|du|la|van|von|der|additional|reporting|"
+_NAMES = (r"(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|and|in|at|from|by|with|of|de|du|la|van|von|der|additional|reporting|"
           r"editing|writing|compiled|graphics)[;,&]?)+")
 _WITH_FILES = (r"^[—–-]?\s*(?:With files from|Avec des informations (?:de|d’|d')|Avec la collaboration de)\b"
                r"[^.;:!?]{1,100}\.?$")
@@ -88,7 +88,8 @@ OUTLET_WORDS = frozenset({
     "Radio", "TV", "Television", "Network", "Agency", "Service", "Services", "Wire", "Reuters",
     "Bloomberg", "AFP", "Tribune", "Chronicle", "Globe", "Mail", "Daily", "Weekly", "Magazine",
     "Canadienne", "Presse", "Devoir", "Actualité", "Nouvelles", "Rédaction", "Report", "Bureau",
-    "CityNews", "Desk", "Newsroom",
+    "CityNews", "Desk", "Newsroom", "Citizen", "Colonist", "Spectator", "Record", "Examiner", "Observer", "Telegram",
+    "Guardian", "Standard", "Province", "Expositor", "Courier", "Sentinel", "Nouvelliste", "Soleil", "Droit", "Quotidien",
 })
 STAFF_WORDS = ("Staff", "staff", "Personnel", "La rédaction", "Rédaction")
 # A byline's last part that gives the writer's role at an agency: `AP Business Writer`.
@@ -127,11 +128,17 @@ def family_desk(source: str) -> Family | None:
 
 
 def credited_family(credits: tuple[str, ...]) -> Family | None:
-    """The one family whose own boilerplate closes the copy (`Our Standards: The Thomson Reuters
-    Trust Principles.`); None when no credit is one family's alone."""
-    found = {family.name: family for line in credits for family in FAMILIES
-             if sum(1 for f in FAMILIES if _credits_of(f).match(line)) == 1 and _credits_of(family).match(line)}
+    """The family whose own boilerplate, naming it, closes the copy (`Our Standards: The Thomson
+    Reuters Trust Principles.`, `Copyright 2026 The Associated Press ...`); not a line that credits
+    people (`The Associated Press contributed.` is a local story's help)."""
+    found = {family.name: family for line in credits if "contribut" not in line.casefold()
+             for family in FAMILIES if _credits_of(family).match(line) and _names_itself(family, line)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _names_itself(family: Family, line: str) -> bool:
+    folded = line.casefold()
+    return any(spelling.casefold() in folded for spelling in (family.name, *family.spellings) if len(spelling) > 3)
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from digest.errors import Problem
 from digest.ingest.bylines import is_bare_name, is_outlet_line, parse_byline
 from digest.ingest.families import CONVENTIONS, ENGLISH, Conventions, family_named
 from digest.ingest.stamps import MOIS, MONTHS, Stamp, StampError, read_clock, read_stamp
-from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE
+from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE, is_promo
 
 # What makes the rest of a `Posted` line a time stamp rather than a sentence: a word and then
 # a number (`March 28`), or a day, a word and a year (`2 avril 2025`).
@@ -36,9 +36,6 @@ _SEPARATORS = "|•·"
 # What sites glue after a time on one line: `August 11, 2026 7:02 AM EDT Updated 6 hours ago`
 # (Reuters), `Mon., April 6, 2026 timer 4 min. read` (the Star)
 _GLUED = re.compile(r"(?<!\s)\s+(?=(?:Last\s+)?Updated\b|Mis\s+à\s+jour\b|(?:timer\s+)?\d+\s*min(?:ute)?s?\.?\s+read\b)", re.I)
-# Lines of a site's page that promote other things: `WATCH: ...`, `READ MORE: ...`, `À lire aussi :`
-_PROMO = re.compile(r"^(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read more|Watch|MORE|À LIRE AUSSI|"
-                    r"À lire aussi|À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI)\s*:")
 # Blocks looked through for a byline or a time after the first that is neither (a photo
 # caption, a deck, a section's name), and the most words one of them may have
 _LOOKAHEAD = 8
@@ -87,32 +84,36 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
 
     Short lines among them that no rule knows are left out with a warning; when nothing
     around them is a header line, they are the story's own first lines. A page saved from a
-    site may hold a photo's caption, a deck or a section's name before its byline: what stands
-    before a byline or a time is left out with a warning too, and a name alone right over
-    the time or the outlet is the byline (`Sheena Parr-Whitlock` over `Jun 19, 2026 4:12 PM`)."""
+    site may hold its furniture before the byline (see `_header_ahead`): left out with a
+    warning too, and a name alone right over the time or over its outlet is the byline
+    when no other is (`Sheena Parr-Whitlock` over `Jun 19, 2026 4:12 PM`)."""
     header = Header(day=day)
     unused: list[_Unused] = []
     notes: list[tuple[int, str]] = []
+    signed: tuple[list[int], tuple[tuple[str, ...], str], str, int] | None = None  # a name over the header
     index = 1
     while index < len(parts):
         line, block = parts[index]
         if NOTE.match(block):
             notes.append((index, block))
-        elif _PROMO.match(block) and "\n" not in block and _started(header):
+        elif _started(header) and is_promo(block):
             unused.append(_Unused(index, line, block, "promotes other stories or media of the page"))
         elif is_lede(block):
             break
         elif not _read_block(path, index, line, block, zone, header, unused):
-            ahead = _header_ahead(path, parts, index, zone, header, is_lede)
+            ahead = None if _started(header) or notes else _header_ahead(path, parts, index, zone, header, is_lede)
             if ahead is None:
                 break
             for at in range(index, ahead):
                 unused.append(_Unused(at, parts[at][0], parts[at][1], "stands before the byline or the time: "
                                       "a photo caption, a deck or a section name, not the story"))
-            _name_over(parts, index, ahead, header, unused)
+            signed = _name_over(parts, index, ahead)
             index = ahead
             continue
         index += 1
+    if signed and not header.byline:  # no byline below: the name over the time or the outlet is it
+        blocks, (header.authors, header.source), header.byline, header.byline_line = signed
+        unused = [u for u in unused if u.index not in blocks]
     recognised = header.byline or header.stamps or header.source
     if unused and unused[-1].index == index - 1 and index < len(parts) and parts[index - 1][1].strip() == unused[-1].text \
             and HIGHLIGHTS.fullmatch(unused[-1].text) and BULLET.match(parts[index][1].lstrip()):
@@ -133,11 +134,23 @@ def _started(header: Header) -> bool:
     return bool(header.byline or header.stamps or header.source)
 
 
+# A photo's caption ends with its credit: `PHOTO JULIETTE ST-GERMAIN, LA PRESSE`, `Photo : Radio-Canada /
+# Guillaume Pelletier-Nadeau`, `(Jeremy Tran/CTV News Ottawa)`, `Alberta Wildfire / Handout`, `ADRIAN LAMOUREUX, TIMES COLONIST`
+_CAPTION = re.compile(r"\b(?:PHOTO|Photo|photo)\b|\([^()]*/[^()]*\)$|/\s*Handout$|\b(?:THE CANADIAN PRESS|Getty Images)\b"
+                      r"|\b[A-ZÀ-Þ][A-ZÀ-Þ’'.-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ’'.-]+)+, [A-ZÀ-Þ][A-ZÀ-Þ’' .-]+$")
+
+
 def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: ZoneInfo, header: Header,
                   is_lede: Callable[[str], bool]) -> int | None:
-    """The block after `index` (within _LOOKAHEAD) that is a byline or a time this header lacks,
-    when every block before it reads as a page's clutter (one short line each, no list, no
-    dateline, no note); None otherwise: the story starts at `index`."""
+    """Where a page's header starts after its furniture, when the story has not begun at `index`.
+
+    Furniture, one line each: a short line that is no sentence (`Grand Montréal`, `Partager`),
+    a photo's caption (`_CAPTION`), a person's or an outlet's name, and one deck or caption at
+    the top. The header after it: a byline with `By` or `Par`, a labelled time (`Publié le`),
+    or, under a caption, a byline without `By` (`Name | Le Journal de Québec`) or a time right
+    under a person's name (`Jun 19, 2026 4:12 PM`). None otherwise: the story starts at `index`."""
+    captioned = named = False
+    deck = True  # the first block that is no furniture may be a deck or a caption without its credit
     for ahead in range(index, min(index + _LOOKAHEAD, len(parts))):
         line, block = parts[ahead]
         if ahead > index:
@@ -146,34 +159,58 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
                 read = _read_block(path, ahead, line, block, zone, trial, [])
             except HeaderError:
                 return None
-            if read and (trial.byline != header.byline or trial.stamps.keys() - header.stamps.keys()):
+            by = bool(trial.byline) and (_BY.match(block) is not None)
+            labelled = bool(trial.stamps) and _LABELLED.match(block) is not None
+            if read and (by or labelled or captioned and (trial.byline or named and trial.stamps)):
                 return ahead
-        if "\n" in block or ahead > index and is_lede(block) or NOTE.match(block) or BULLET.match(block) \
+        if "\n" in block or is_lede(block) or NOTE.match(block) or BULLET.match(block) \
                 or len(block.split()) > _CLUTTER_WORDS:
             return None
+        if is_bare_name(block) or is_outlet_line(block) or _signed(block):
+            named = True
+        elif is_noise(block):
+            continue
+        elif _CAPTION.search(block):
+            captioned, named = True, False
+        elif deck:
+            named = False
+        else:
+            return None
+        deck = False
     return None
 
 
-def _name_over(parts: list[tuple[int, str]], start: int, ahead: int, header: Header, unused: list[_Unused]) -> None:
-    """A person's name alone in the blocks left out before the header line at `ahead`, with
-    at most a short line between (`à Québec`) or an outlet's name under it, is the byline."""
-    if header.byline:
-        return
+_BY = re.compile(r"(?i)^(?:by|par)\s|^Author of the article:")
+_LABELLED = re.compile("(?i)^(?:" + "|".join(re.escape(label) for conventions in CONVENTIONS
+                                              for label in (*conventions.posted, *conventions.updated)) + r")\b")
+
+
+def _signed(block: str) -> tuple[tuple[str, ...], str] | None:
+    """`Jane Doe, CTVNews.ca Writer`: a person's name and their outlet, without `By`."""
+    if ", " not in block or not is_bare_name(block.split(", ")[0]):
+        return None
+    parsed = parse_byline(block, ENGLISH)
+    return parsed if parsed and parsed[0] and parsed[1] else None
+
+
+def _name_over(parts: list[tuple[int, str]], start: int, ahead: int
+               ) -> tuple[list[int], tuple[tuple[str, ...], str], str, int] | None:
+    """A person's name alone right over the header line at `ahead` (a short line between, `à
+    Québec`, or its outlet's name under it): (its blocks, (authors, source), byline, line)."""
     for at in range(ahead - 1, max(start, ahead - 3) - 1, -1):
         name = parts[at][1]
-        signed = parse_byline(name, ENGLISH) if ", " in name and is_bare_name(name.split(", ")[0]) else None
-        if not is_bare_name(name) and not (signed and signed[0] and signed[1]):  # `Jane Doe, CTVNews.ca Writer`
+        signed = _signed(name)
+        if not is_bare_name(name) and not signed:
             continue
         between = [parts[i][1] for i in range(at + 1, ahead)]
         outlet = between[0] if len(between) == 1 and is_outlet_line(between[0]) and not signed else ""
         if not outlet and any(len(b.split()) > 3 or not is_noise(b) for b in between):
-            return
+            return None
         parsed = signed or parse_byline(f"{name}, {outlet}" if outlet else name, ENGLISH)
-        if parsed and parsed[0]:
-            header.authors, header.source = parsed
-            header.byline, header.byline_line = name, parts[at][0]
-            unused[:] = [u for u in unused if u.index != at and not (outlet and u.index == at + 1)]
-        return
+        if not parsed or not parsed[0]:
+            return None
+        return [at, at + 1] if outlet else [at], parsed, name, parts[at][0]
+    return None
 
 
 def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, header: Header,
@@ -298,8 +335,8 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
                 if not (text[:len(label)].casefold() == label.casefold() and text[len(label):len(label) + 1] in (" ", ":")):
                     continue  # `Last updated Nov 18, 2025` as well
                 rest = text[len(label):].lstrip(": ")
-                clock = _clock(path, line, label, rest, header.stamps["posted"][0], zone, conventions) \
-                    if kind == "updated" and "posted" in header.stamps else None
+                clock = _clock(path, line, label, rest, header.stamps.get("posted", (None, 0))[0], zone, conventions) \
+                    if kind == "updated" else None
                 if isinstance(clock, str):
                     return clock
                 stamp = clock or _stamp(path, line, label, rest, zone, conventions)
@@ -323,20 +360,22 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
     return ""
 
 
-def _clock(path: Path, line: int, label: str, text: str, posted: Stamp, zone: ZoneInfo,
+def _clock(path: Path, line: int, label: str, text: str, posted: Stamp | None, zone: ZoneInfo,
            conventions: Conventions) -> Stamp | str | None:
     """An update given as a time of day alone (`Mis à jour à 12 h 47`): on the day it was posted,
-    as sites write it. None when it is no time of day; why it is left out when the day cannot
-    be that one (a time before the Posted time, or a Posted line with no time)."""
+    in the zone it was posted in, as sites write it. None when it is no time of day; why it is
+    left out when the day cannot be that one (no Posted time before it, or a time before it)."""
     try:
-        stamp = read_clock(text, posted.written_day, zone)
+        stamp = read_clock(text, posted.written_day if posted else dt.date(2000, 1, 1), zone, posted.named if posted else "")
     except StampError as exc:
         raise HeaderError(Problem(path, line, f"impossible {label} {exc} {text.strip()!r}",
                                   f"write it like `{label} {conventions.example}`")) from None
     if stamp is None:
         return None
-    if not posted.timed or stamp.moment < posted.moment:
-        return f"gives a time of day but no date, and it cannot be the Posted day ({label} {text.strip()!r})"
+    if posted is None or not posted.timed:
+        return f"gives a time of day but no date, and no Posted time before it gives the day ({label} {text.strip()!r})"
+    if stamp.moment < posted.moment:
+        return f"gives a time of day before the Posted time and no date: it cannot be the Posted day ({label} {text.strip()!r})"
     return stamp
 
 

@@ -28,7 +28,7 @@ PORTFOLIOS = {
 # Words that precede a name but are not part of it.
 TITLES = PORTFOLIOS | {
     "Prime", "Minister", "President", "Vice", "Secretary", "Premier", "Leader", "Governor", "Gov", "Atty", "Coun",
-    "Councillor", "Councilor", "Det", "Supt", "General", "Mayor", "Senator", "Sen", "Rep", "Representative",
+    "Councillor", "Councilor", "Det", "Supt", "General", "Mayor", "Reeve", "Warden", "Senator", "Sen", "Rep", "Representative",
     "Chief", "Commissioner", "Ambassador", "Judge", "Director", "Chancellor", "Deputy", "Mr", "Mrs", "Ms",
     "Dr", "Sir", "Dame", "King", "Queen", "Prince", "Princess", "Pope", "CEO", "Chair",
     "Chairman", "Chairwoman", "Spokesperson", "Spokesman", "Spokeswoman", "Officer", "Coach",
@@ -803,7 +803,10 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if at is not None and not any(_is_title(w) and w not in PORTFOLIOS for w in words[at + 1:]):
         return [words]  # `Ministry of Commerce`, `Centers for Disease Control and Prevention`
     if "of" in words[1:3] and words[-1] != "of" and words[words.index("of") - 1] in _MUNICIPAL:
-        return [words]  # `City of Ottawa`, `Rural Municipality of Portage la Prairie`: a town's government
+        # `City of Ottawa`, `Rural Municipality of Portage la Prairie`: a town's government (and
+        # `City of Toronto Mayor Olivia Chow` a government and a person)
+        title = next((i for i in range(words.index("of") + 2, len(words)) if _is_title(words[i])), None)
+        return [words] if title is None else _named_in(words[:title]) + _named_in(words[title:])
     if "of" in words[1:-1]:  # `Thom Tillis of North Carolina`: a person and a place; `Bank of Canada`: a body
         at = words.index("of")
         if not _is_body_word(words[at - 1]) and not _is_title(words[at - 1]) and not (at == 2 and _is_demonym(words[0])):
@@ -1224,10 +1227,11 @@ def _mentions_alone(place: str, title: str, text: str, names: Iterable[str]) -> 
         if _alone_at(whole, at, end) and not any(a <= at and end <= b for a, b in taken):
             after = whole[end:].lstrip(" ")
             before = whole[:at].rstrip(" ")
-            word_before = before.rsplit(None, 1)[-1] if before else ""
+            words_before = before.rsplit(None, 1) if before[-1:] not in ("", "\n") else []
+            word_before = words_before[-1] if words_before else ""
             # a capitalised word after it, or before it mid-sentence, makes it part of a run of them
             if not after[:1].isupper() and not (word_before[:1].isupper()
-                                                and before[:-len(word_before)].rstrip()[-1:] not in _OPENS):
+                                                and before[:-len(word_before)].rstrip(" ")[-1:] not in _OPENS):
                 found += LOCATION_WEIGHT
         at = whole.find(place, end)
     return found

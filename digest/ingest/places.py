@@ -20,11 +20,11 @@ _CANADA = """
     Territoires du Nord-Ouest
 """
 # Cities CP and La Presse Canadienne date without a province
-_CANADA_CITIES = """
+CANADA_CITIES = tuple(city.strip() for city in """
     Calgary|Charlottetown|Edmonton|Fredericton|Halifax|Hamilton|Montreal|Montréal|Ottawa|Quebec|Québec|
     Quebec City|Regina|Saint John|St. John's|St. John’s|Saskatoon|Toronto|Vancouver|Victoria|Whitehorse|
     Winnipeg|Yellowknife|Iqaluit|Gatineau|Sherbrooke|Trois-Rivières|Laval|Longueuil|Saguenay|Lévis|Moncton
-"""
+""".replace("\n", "").split("|"))
 # States by name and by AP's abbreviation, and the cities AP dates alone
 _UNITED_STATES = """
     Alabama|Ala.|Alaska|Arizona|Ariz.|Arkansas|Ark.|California|Calif.|Colorado|Colo.|Connecticut|Conn.|
@@ -65,9 +65,9 @@ def _known() -> dict[str, str]:
         if "/" in zone and len(country) == 2:
             known.setdefault(_key(zone.rsplit("/", 1)[1].replace("_", " ")), country)
     known.update({_key(k): v for k, v in _ABROAD.items()})
-    known.update({_key(p): "CA" for p in _CANADA_CITIES.split("|")})
+    known.update({_key(p): "CA" for p in CANADA_CITIES})
     known.update({_key(p): "US" for p in _UNITED_STATES.split("|")})
-    known.update({_key(p): "CA" for p in _canada_regions()})
+    known.update({_key(p): "CA" for p in canada_regions()})
     for language in ("en", "fr"):  # last: `TBILISI, Georgia` is the country (AP writes the state `Ga.`)
         for code, name in Locale(language).territories.items():
             if _is_country(code):
@@ -79,7 +79,8 @@ def _is_country(code: str) -> bool:
     return len(code) == 2 and code.isalpha() and code != "ZZ"  # ZZ: unknown region
 
 
-def _canada_regions() -> list[str]:
+def canada_regions() -> list[str]:
+    """Canada's provinces and territories as copy names them (`Nova Scotia`, `N.S.`, `Québec`)."""
     multi = ["British Columbia", "New Brunswick", "Newfoundland and Labrador", "Nova Scotia",
              "Prince Edward Island", "Northwest Territories", "Territoires du Nord-Ouest"]
     text = _CANADA

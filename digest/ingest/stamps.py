@@ -44,7 +44,7 @@ _FRENCH = re.compile(
     rf"(?:\s*(?:à|,|-)?\s*(\d{{1,2}})\s*(?:h|:)\s*(\d{{2}})?{_ZONE})?\s*\.?$", re.I)
 # A time of day alone (`Mis à jour à 12 h 47`, `Updated at 6:05 p.m.`): sites write the day
 # only when it differs from the one the story was published on.
-_CLOCK_ALONE = re.compile(rf"^(?:at\s+|à\s+)?(?:{_CLOCK}|(\d{{1,2}})\s*h\s*(\d{{2}})){_ZONE}\s*\.?$", re.I)
+_CLOCK_ALONE = re.compile(rf"^(?:at\s+|à\s+)?(?:{_CLOCK}|(\d{{1,2}})\s*h\s*(\d{{2}})?){_ZONE}\s*\.?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,7 @@ class Stamp:
     moment: dt.datetime
     timed: bool
     written_day: dt.date          # the day as the copy writes it, in the zone it names
+    named: str = ""               # the zone it names (`PT`), if any
 
 
 class StampError(ValueError):
@@ -90,12 +91,13 @@ def read_stamp(text: str, zone: ZoneInfo) -> Stamp | None:
         return Stamp(dt.datetime.combine(day_of, dt.time(0, 0), tzinfo=zone), False, day_of)
     given = ZoneInfo(ZONES[named.upper()]) if named else zone
     moment = dt.datetime.combine(day_of, dt.time(h, mi), tzinfo=given)
-    return Stamp(moment.astimezone(zone) if given is not zone else moment, True, day_of)
+    return Stamp(moment.astimezone(zone) if given is not zone else moment, True, day_of, (named or "").upper())
 
 
-def read_clock(text: str, day: dt.date, zone: ZoneInfo) -> Stamp | None:
-    """The time of day in `text` (`à 12 h 47`, `at 6:05 p.m. ET`) on `day`, in `zone` unless
-    it names one; None when `text` is no time of day; StampError when it is an impossible one."""
+def read_clock(text: str, day: dt.date, zone: ZoneInfo, day_named: str = "") -> Stamp | None:
+    """The time of day in `text` (`à 12 h 47`, `at 6:05 p.m. ET`) on `day`, in the zone it names,
+    or else the one the day was given in (`day_named`), or else `zone`; shown in `zone`. None when
+    `text` is no time of day; StampError when it is an impossible one."""
     m = _CLOCK_ALONE.match(" ".join(text.split()))
     if not m:
         return None
@@ -106,9 +108,10 @@ def read_clock(text: str, day: dt.date, zone: ZoneInfo) -> Stamp | None:
             raise StampError("time")
         h = h % 12 + (12 if half.lower() == "p" else 0)
     else:
-        h, mi = int(french_hour), int(french_minute)
+        h, mi = int(french_hour), int(french_minute or 0)
         if h > 23 or mi > 59:
             raise StampError("time")
+    named = named or day_named
     given = ZoneInfo(ZONES[named.upper()]) if named else zone
     moment = dt.datetime.combine(day, dt.time(h, mi), tzinfo=given)
-    return Stamp(moment.astimezone(zone) if given is not zone else moment, True, day)
+    return Stamp(moment.astimezone(zone) if given is not zone else moment, True, day, (named or "").upper())

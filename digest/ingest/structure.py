@@ -16,10 +16,11 @@ BULLET = re.compile(r"^[•*\-–·▪●◦]\s+(?=\S)")
 HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|what to know|the latest|à retenir|"
                         r"faits saillants|ce qu['’]il faut (?:savoir|retenir)|les faits)[ \t]*:?")
 # A line of a site's page that promotes other things (`READ MORE: ...`, `Related: ...`, `À LIRE
-# AUSSI: ...`, a video's caption, a newsletter's sign-up), or a label over a list of such links
+# AUSSI: ...`, a video's caption), a label over a list of such links (`À lire aussi :`), or a
+# newsletter's sign-up: a headline, not a sentence (no final period)
 PROMO = re.compile(r"^(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read more|Watch|À LIRE AUSSI|"
                    r"À lire aussi|À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI)[ \t]*:"
-                   r"|^Sign up to receive (?:daily|our|the)\b[^\n]{0,150}$")
+                   r"|^Sign up to receive daily headline news from\b")
 SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
 # `— Mayor Olivia Chow` under a quote: a dash, then a name or a title (no sentence, no `— 30 —`).
 ATTRIBUTION = re.compile(r"^[—–]\s*(?=[A-ZÀ-Þ])(?!With files from|Avec )[^!?]{1,100}(?<![.!?])$"
@@ -74,7 +75,13 @@ def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
     return body, tuple(credits), tuple(notes)
 
 
-_PROMO_START = frozenset("WLRMÀVS")
+_PROMO_START = frozenset("WLRÀVS")  # what PROMO's lines open with: most paragraphs are spared the regex
+
+
+def is_promo(text: str) -> bool:
+    """One line that promotes the page's other stories or media (PROMO)."""
+    return text[:1] in _PROMO_START and "\n" not in text and PROMO.match(text) is not None \
+        and (not text.endswith(".") or text.startswith("Sign up"))
 
 
 def strip_promos(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -85,11 +92,12 @@ def strip_promos(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], li
     index = 0
     while index < len(body):
         line, text = body[index]
-        if text[:1] in _PROMO_START and "\n" not in text and PROMO.match(text):
-            left.append((line, text))
+        if is_promo(text):
             label_only = not text.split(":", 1)[1].strip() if ":" in text else False
             if label_only and index + 1 < len(body) and all(BULLET.match(x) for x in body[index + 1][1].split("\n")):
-                index += 1  # its links
+                index += 1  # its links, named with it
+                text += "\n" + body[index][1]
+            left.append((line, text))
         else:
             kept.append((line, text))
         index += 1

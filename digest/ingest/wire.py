@@ -146,8 +146,8 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
         header = read_header(path, parts, zone, warnings, lambda block: bool(_dateline(block)[0]), day)
     except HeaderError as exc:
         raise RawError(exc.problem) from None
-    body, credits, end_notes = split_end(list(parts[header.end:]), signatures(header))
-    body, promos = strip_promos(body)
+    body, promos = strip_promos(list(parts[header.end:]))  # (a promo after the credits leaves them credits)
+    body, credits, end_notes = split_end(body, signatures(header))
     for at, text in promos:
         warnings.append(Problem(path, at, f"{text!r} promotes other stories or media of the page; left out",
                                 "delete it, or reword it if it is story text", warning=True))
@@ -165,8 +165,8 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     if not source:  # `Sign up to receive daily headline news from Calgary Herald, a division of Postmedia ...`
         source = next((m.group(1) for _, text in promos if (m := NEWSLETTER_FROM.match(text))), "")
     if not source:  # `May 2 (Reuters) -` with no place; `Our Standards: The Thomson Reuters Trust Principles.`
-        family = family_marked(agency or _agency_alone(first_paragraph)) or credited_family(credits)
-        source = family.name if family else ""
+        named = family_marked(agency or _agency_alone(first_paragraph)) or credited_family(credits)
+        source = named.name if named else ""
     if not source and header.authors:
         warnings.append(Problem(path, header.byline_line or 1, "the byline names no outlet; the story shows no source",
                                 "write it after the names, like `By Jane Doe, Toronto Star`", warning=True))
