@@ -163,7 +163,7 @@ def _is_outlet(text: str, strict: bool = False) -> bool:
     if not words:
         return False
     if family_named(text) is not None or family_desk(text) is not None or ROLE.match(text) or words[0].lower() == "the" \
-            or re.search(r"\.(?:com|ca|org|net|fr)$|\d", text, re.I):  # `CP24.com`
+            or _DOMAIN.search(text) or any(c.isdigit() for c in text):  # `CP24.com`
         return True
     if not strict and _FRENCH_TITLE.match(text):  # `Par Ariane Lessard, Le Nouvelliste`: French papers' `The`
         return True

@@ -1331,7 +1331,7 @@ COMMON_ZIPF = 5.0  # wordfreq's scale: 5 is once per 100,000 words; `Court` 5.4,
 
 def _is_proper_word(word: str, language: str) -> bool:
     """A capitalised word that names something rather than being a common word written with a capital."""
-    if _is_demonym(word) or word in _MONTHS.get(language, MONTHS) or word in _WEEKDAYS.get(language, CALENDAR) \
+    if _is_demonym(word) or word in _CALENDARS.get(language, CALENDAR) \
             or _is_title(word) or word in SENTENCE_WORDS or not word[:1].isupper() \
             or len(word) < 4 or word in _PLACE_ABBREVIATIONS or not any(c.islower() for c in word) \
             or _PLURAL_ACRONYM.fullmatch(word):  # `SUVs`, `MPs`: common nouns

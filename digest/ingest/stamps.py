@@ -75,23 +75,14 @@ def read_stamp(text: str, zone: ZoneInfo) -> Stamp | None:
         half = None
     else:
         return None
-    h = int(hour) if hour else 0
-    mi = int(minute) if minute else 0
-    if half:
-        if not 1 <= h <= 12 or mi > 59:
-            raise StampError("time")
-        h = h % 12 + (12 if half.lower() == "p" else 0)
-    elif h > 23 or mi > 59:
-        raise StampError("time")
+    clock = _clock_of(hour, minute, half) if hour else None  # (an impossible time is said before a date)
     try:
         day_of = dt.date(int(year), month, int(day))
     except ValueError:
         raise StampError("date") from None
-    if hour is None:
+    if clock is None:
         return Stamp(dt.datetime.combine(day_of, dt.time(0, 0), tzinfo=zone), False, day_of)
-    given = ZoneInfo(ZONES[named.upper()]) if named else zone
-    moment = dt.datetime.combine(day_of, dt.time(h, mi), tzinfo=given)
-    return Stamp(moment.astimezone(zone) if given is not zone else moment, True, day_of, (named or "").upper())
+    return _stamp_at(day_of, *clock, named or "", zone)
 
 
 def read_clock(text: str, day: dt.date, zone: ZoneInfo, day_named: str = "") -> Stamp | None:
@@ -102,16 +93,24 @@ def read_clock(text: str, day: dt.date, zone: ZoneInfo, day_named: str = "") -> 
     if not m:
         return None
     hour, minute, half, french_hour, french_minute, named = m.groups()
+    clock = _clock_of(hour, minute, half) if half else _clock_of(french_hour, french_minute, None)
+    return _stamp_at(day, *clock, named or day_named, zone)
+
+
+def _clock_of(hour: str, minute: str | None, half: str | None) -> tuple[int, int]:
+    """(hour, minute) on the 24-hour clock; StampError when impossible (`13:09 pm`)."""
+    h, mi = int(hour), int(minute or 0)
     if half:
-        h, mi = int(hour), int(minute or 0)
         if not 1 <= h <= 12 or mi > 59:
             raise StampError("time")
-        h = h % 12 + (12 if half.lower() == "p" else 0)
-    else:
-        h, mi = int(french_hour), int(french_minute or 0)
-        if h > 23 or mi > 59:
-            raise StampError("time")
-    named = named or day_named
+        return h % 12 + (12 if half.lower() == "p" else 0), mi
+    if h > 23 or mi > 59:
+        raise StampError("time")
+    return h, mi
+
+
+def _stamp_at(day: dt.date, hour: int, minute: int, named: str, zone: ZoneInfo) -> Stamp:
+    """The moment on `day` in the zone `named` (`PT`), or in `zone`; shown in `zone`."""
     given = ZoneInfo(ZONES[named.upper()]) if named else zone
-    moment = dt.datetime.combine(day, dt.time(h, mi), tzinfo=given)
-    return Stamp(moment.astimezone(zone) if given is not zone else moment, True, day, (named or "").upper())
+    moment = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=given)
+    return Stamp(moment.astimezone(zone) if given is not zone else moment, True, day, named.upper())
