@@ -64,7 +64,8 @@ FAMILIES = (
     )),
     Family("The Associated Press", ("Associated Press", "AP"), ("AP",), "en", (
         _CONTRIBUTED,
-        r"^(?:The )?(?:Associated Press|AP)\b[^.]{0,300}\bcontributed\.?$",
+        # `AP Technology Writer Leo Marchetti contributed from New York.`
+        r"^(?:The )?(?:Associated Press|AP)\b[^.]{0,300}\bcontributed(?: reporting)?(?: from [^.]{1,80}?)?\.?$",
         r"^Follow (?:AP|the AP|The Associated Press)['’]s\b",
         r"^(?:Copyright|©) (?:©\s*)?\d{4} (?:The )?Associated Press\b",
         r"^The Associated Press(?: [A-Z][\w’']*(?: (?:and|[A-Z][\w’']*)){0,5})? receives (?:financial )?support\b",

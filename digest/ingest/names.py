@@ -42,6 +42,7 @@ TITLES = PORTFOLIOS | {
     "Mairesse", "Chef", "Député", "Députée", "Sénateur", "Sénatrice", "Juge", "Porte-parole", "Directeur",
     "Directrice", "PDG", "Gouverneur", "Gouverneure", "Commissaire", "Secrétaire", "Ministère", "Dre", "Mgr",
     "Cardinal", "Professor", "Prof", "Archbishop", "Bishop", "Rev", "Father", "Pastor",
+    "Sheikh", "Sheik", "Emir", "Admiral", "Commodore", "Justices",
 }
 # Roles said before a person's name (`Quarterback Trevor Harris said`), but also surnames and
 # words of other names (`John Constable`, `Canada Forward`): dropped only before a person's name
@@ -125,7 +126,9 @@ SENTENCE_WORDS = {
 # Paragraphs of credits rather than story: their names are staff, not subjects.
 _CREDIT_LINE = re.compile(r"^(?:\(?(?:Additional )?[Rr]eporting by|Editing by|Writing by|Follow |With files from)")
 ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK", "USD", "CAD", "AP", "UPDATE",
-                "COVID", "NEW", "LIVE", "ET", "PT", "EST", "EDT", "UTC"}
+                "COVID", "NEW", "LIVE", "ET", "PT", "EST", "EDT", "UTC", "SME",
+                # French common nouns: GDP, SMEs, a kind of clinic, care home, daycare, non-profit or tax
+                "PIB", "PDG", "PME", "CLSC", "GMF", "CHSLD", "RPA", "CPE", "OBNL", "OSBL", "TPS", "TVQ", "HLM"}
 ORG_WORDS = {
     "Bank", "Agency", "Party", "Press", "Association", "Organization", "Organisation", "Council",
     "House", "Senate", "Commission", "Office", "Department", "Ministry", "Court", "University",
@@ -978,9 +981,13 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             if len(words) >= 2 and (_ELISION.match(words[0]) and words[0][2:3].islower() or _MAKER.fullmatch(words[0])) \
                     or len(words) >= 3 and _describes(words, paragraph, run.start, language):
                 words, opens = words[1:], False  # `L’avocat de Construction Valmont`, `Automaker Corvexa`: no one's name
+            pieces = [words]
+            role = _role_inside(words) if len(words) >= 4 else 0
+            if role:  # `NOAA Administrator Neil Jacobs`: the body, then the person, not the role
+                pieces = [words[:role], words[role + 1:]]
             # `steel mills in Hamilton`: a place the story happens in weighs less than an actor
             weight = LOCATION_WEIGHT if _LOCATIVE.search(paragraph, max(0, run.start - 12), run.start) else 1.0
-            for phrase, n in _names_in(words):
+            for phrase, n in (found for piece in pieces for found in _names_in(piece)):
                 if phrase.lower() in excluded or phrase in shouted:
                     continue
                 if n == 1:
@@ -1119,14 +1126,16 @@ def _describes(words: tuple[str, ...], text: str, start: int, language: str = "e
     """Whether the first word before a person's name says what they are rather than naming
     them: a listed role (`Defenceman Josh Morrissey`), a trade in -ist (`Meteorologist Armel
     Castellan`), a noun after a French article (`la Japonaise Naomi Osaka`, `l’Acadienne
-    Rachelle Doiron`: French names take none), or in English a common English word that
-    French copy hardly uses (`Curator Miriam Oduya`, `Commodore Jay Tarriela`; given names
+    Rachelle Doiron`: French names take none), or in English a common English word (not an
+    acronym: `NOAA Administrator Neil Jacobs`) that French copy hardly uses (`Curator Miriam Oduya`, `Commodore Jay Tarriela`; given names
     are common in both: `Paul St-Pierre Plamondon`). Never a body's word (`la Fondation Jean
     Lapointe`), and only before what reads as a first name (`Methodist Church Hall` is one name)."""
     word = words[0]
     # the person, up to the body the run goes on with: `Meteorologist Jonah Pelletier of Environment Canada`
     cut = next((i for i, w in enumerate(words) if w in CONNECTORS or w in JOINERS), len(words))
-    person = words[1:cut] if any(w in ORG_WORDS or _is_body_word(w) for w in words[cut:]) else words[1:]
+    # ... or up to another person: `Justices Clarence Thomas and Samuel Alito`
+    person = words[1:cut] if any(w in ORG_WORDS or _is_body_word(w) for w in words[cut:]) \
+        or cut < len(words) and words[cut] in JOINERS and _looks_like_person(words[cut + 1:]) else words[1:]
     if _is_body_word(word) or word in BODY_HEADS or word in GIVEN_NAME_WORDS or not _looks_like_person(person):
         return False
     if word in ROLES:
@@ -1135,8 +1144,22 @@ def _describes(words: tuple[str, ...], text: str, start: int, language: str = "e
         return False
     return len(word) >= 8 and word.endswith(("ist", "iste")) \
         or bool(_ARTICLE_BEFORE.search(text, max(0, start - 6), start)) \
-        or language == "en" and _frequency(word.lower(), "en") >= RARE_ZIPF \
+        or language == "en" and not word.isupper() and _frequency(word.lower(), "en") >= RARE_ZIPF \
         and _frequency(word.lower(), "fr") < _OTHER_LANGUAGE_ZIPF
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _role_inside(words: tuple[str, ...]) -> int:
+    """Where a role stands inside a run, between what it is of and the person who holds it, the
+    person ending the run (`NOAA Administrator Neil Jacobs`, `Latah County Prosecutor Bill
+    Thompson`): the role's word by `_describes`, or 0. Titles are split off by `_names_in`."""
+    for at in range(1, len(words) - 2):
+        if not all(word[1:].islower() for word in words[at:at + 2]):
+            continue  # `Canadian Sovereign AI Compute Strategy`: a person's name has no acronym
+        if words[at - 1] not in CONNECTORS and words[at - 1] not in JOINERS and len(words) - at - 1 <= 3 \
+                and not any(_is_title(word) for word in words[:at + 1]) and _describes(words[at:], "", 0):
+            return at
+    return 0
 
 
 _MAKER = re.compile(r"[A-Z][a-z]{2,}makers?")  # `Automaker`, `Steelmaker`, `Drugmaker`: a trade, before its firm's name
