@@ -616,6 +616,17 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
      {"Canadian Charter of Rights and Freedoms": 1, "Bank of Montreal": 1, "Scotiabank": 1, "Art Gallery of Nova Scotia": 1,
       "Assembly of First Nations": 1, "Inuit Tapiriit Kanatami": 1, "Department of Health and Human Services": 1},
      ["Canadian Charter", "Bank of Montreal and Scotiabank", "Art Gallery", "Nova Scotia"]),
+    # a role between a body and the person ending the run: the body and the person, not the role
+    ("NOAA Administrator Neil Jacobs spoke. Latah County Prosecutor Bill Thompson filed charges. The AI Compute "
+     "Strategy Fund grew.", "en", {"NOAA": 1, "Neil Jacobs": 1, "Latah County": 1, "Bill Thompson": 1},
+     ["NOAA Administrator Neil Jacobs", "Administrator Neil Jacobs", "Prosecutor Bill Thompson", "Strategy Fund"]),
+    # a role before two people covers the first; a title says who a person is
+    ("Justices Clarence Thomas and Samuel Alito dissented. Commodore Jay Tarriela and Sheikh Tahnoun bin Zayed "
+     "spoke.", "en", {"Clarence Thomas": 1, "Samuel Alito": 1, "Jay Tarriela": 1, "Tahnoun bin Zayed": 1},
+     ["Justices Clarence Thomas", "Commodore Jay Tarriela", "Sheikh Tahnoun bin Zayed"]),
+    # French copy's common-noun acronyms are no organisations
+    ("Le PIB a reculé, selon les PME et le CLSC du quartier. Le CHSLD et le CPE ont fermé. La TPS grimpe.", "fr",
+     {}, ["PIB", "PME", "CLSC", "CHSLD", "CPE", "TPS"]),
 ])
 def test_acronyms_possessives_titles_and_french_bodies(text, language, wanted, junk):
     found = find_names((text,), [], language)

@@ -252,6 +252,12 @@ def test_a_closing_sentence_that_only_sounds_like_a_credit_stays_in_the_story(la
     assert s.paragraphs[-1] == last and not s.credits and not s.notes
 
 
+def test_an_agency_credit_that_says_where_the_reporter_was_is_a_credit():
+    s = header_story("By Jane Doe, The Associated Press", "Posted April 2, 2025 1:00 pm.",
+                     body=("WASHINGTON (AP) — Text.", "More.", "AP Technology Writer Leo Marchetti contributed from New York."))
+    assert s.paragraphs[-1] == "More." and s.credits == ("AP Technology Writer Leo Marchetti contributed from New York.",)
+
+
 def test_quotes_subheads_and_datelines_are_not_invented():
     s = header_story("Posted April 2, 2025 1:00 pm.", body=(
         "NATO — the alliance said Tuesday it would meet.", "“Is this the end?”", "— Not quite, officials say.",
