@@ -256,6 +256,9 @@ def test_an_agency_credit_that_says_where_the_reporter_was_is_a_credit():
     s = header_story("By Jane Doe, The Associated Press", "Posted April 2, 2025 1:00 pm.",
                      body=("WASHINGTON (AP) — Text.", "More.", "AP Technology Writer Leo Marchetti contributed from New York."))
     assert s.paragraphs[-1] == "More." and s.credits == ("AP Technology Writer Leo Marchetti contributed from New York.",)
+    last = "The Associated Press found that more than 2,000 donors contributed from outside the state."
+    s = header_story("By Jane Doe, The Associated Press", "Posted April 2, 2025 1:00 pm.", body=("WASHINGTON (AP) — Text.", last))
+    assert s.paragraphs[-1] == last and not s.credits
 
 
 def test_quotes_subheads_and_datelines_are_not_invented():

@@ -64,8 +64,11 @@ FAMILIES = (
     )),
     Family("The Associated Press", ("Associated Press", "AP"), ("AP",), "en", (
         _CONTRIBUTED,
-        # `AP Technology Writer Leo Marchetti contributed from New York.`
-        r"^(?:The )?(?:Associated Press|AP)\b[^.]{0,300}\bcontributed(?: reporting)?(?: from [^.]{1,80}?)?\.?$",
+        r"^(?:The )?(?:Associated Press|AP)\b[^.]{0,300}\bcontributed\.?$",
+        # `AP Technology Writer Leo Marchetti contributed from New York.`: names, then a place (a
+        # story's `The Associated Press found that donors contributed from Texas` is no credit)
+        r"^(?:The )?(?:Associated Press|AP)(?: (?:[A-Z][\w’'.-]*|and|writers?|reporters?|journalists?),?){1,12}"
+        r" contributed(?: reporting)? (?:from|in) [A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}\.?$",
         r"^Follow (?:AP|the AP|The Associated Press)['’]s\b",
         r"^(?:Copyright|©) (?:©\s*)?\d{4} (?:The )?Associated Press\b",
         r"^The Associated Press(?: [A-Z][\w’']*(?: (?:and|[A-Z][\w’']*)){0,5})? receives (?:financial )?support\b",

@@ -42,7 +42,7 @@ TITLES = PORTFOLIOS | {
     "Mairesse", "Chef", "Député", "Députée", "Sénateur", "Sénatrice", "Juge", "Porte-parole", "Directeur",
     "Directrice", "PDG", "Gouverneur", "Gouverneure", "Commissaire", "Secrétaire", "Ministère", "Dre", "Mgr",
     "Cardinal", "Professor", "Prof", "Archbishop", "Bishop", "Rev", "Father", "Pastor",
-    "Sheikh", "Sheik", "Emir", "Admiral", "Commodore", "Justices",
+    "Admiral", "Commodore", "Justices",
 }
 # Roles said before a person's name (`Quarterback Trevor Harris said`), but also surnames and
 # words of other names (`John Constable`, `Canada Forward`): dropped only before a person's name
@@ -982,9 +982,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                     or len(words) >= 3 and _describes(words, paragraph, run.start, language):
                 words, opens = words[1:], False  # `L’avocat de Construction Valmont`, `Automaker Corvexa`: no one's name
             pieces = [words]
-            role = _role_inside(words) if len(words) >= 4 else 0
+            role = _role_inside(words)
             if role:  # `NOAA Administrator Neil Jacobs`: the body, then the person, not the role
-                pieces = [words[:role], words[role + 1:]]
+                pieces = [words[:role[0]], words[role[1]:]]
             # `steel mills in Hamilton`: a place the story happens in weighs less than an actor
             weight = LOCATION_WEIGHT if _LOCATIVE.search(paragraph, max(0, run.start - 12), run.start) else 1.0
             for phrase, n in (found for piece in pieces for found in _names_in(piece)):
@@ -1126,9 +1126,10 @@ def _describes(words: tuple[str, ...], text: str, start: int, language: str = "e
     """Whether the first word before a person's name says what they are rather than naming
     them: a listed role (`Defenceman Josh Morrissey`), a trade in -ist (`Meteorologist Armel
     Castellan`), a noun after a French article (`la Japonaise Naomi Osaka`, `l’Acadienne
-    Rachelle Doiron`: French names take none), or in English a common English word (not an
-    acronym: `NOAA Administrator Neil Jacobs`) that French copy hardly uses (`Curator Miriam Oduya`, `Commodore Jay Tarriela`; given names
-    are common in both: `Paul St-Pierre Plamondon`). Never a body's word (`la Fondation Jean
+    Rachelle Doiron`: French names take none), or in English a common English word that French
+    copy hardly uses (`Curator Miriam Oduya`, `VP Kamala Harris`; given names are common in
+    both: `Paul St-Pierre Plamondon`; an acronym before a further role is its body: `NOAA
+    Administrator Neil Jacobs`). Never a body's word (`la Fondation Jean
     Lapointe`), and only before what reads as a first name (`Methodist Church Hall` is one name)."""
     word = words[0]
     # the person, up to the body the run goes on with: `Meteorologist Jonah Pelletier of Environment Canada`
@@ -1144,22 +1145,30 @@ def _describes(words: tuple[str, ...], text: str, start: int, language: str = "e
         return False
     return len(word) >= 8 and word.endswith(("ist", "iste")) \
         or bool(_ARTICLE_BEFORE.search(text, max(0, start - 6), start)) \
-        or language == "en" and not word.isupper() and _frequency(word.lower(), "en") >= RARE_ZIPF \
+        or language == "en" and _frequency(word.lower(), "en") >= RARE_ZIPF and not (word.isupper() and _role_inside(words)) \
         and _frequency(word.lower(), "fr") < _OTHER_LANGUAGE_ZIPF
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _role_inside(words: tuple[str, ...]) -> int:
+def _role_inside(words: tuple[str, ...]) -> tuple[int, int] | None:
     """Where a role stands inside a run, between what it is of and the person who holds it, the
     person ending the run (`NOAA Administrator Neil Jacobs`, `Latah County Prosecutor Bill
-    Thompson`): the role's word by `_describes`, or 0. Titles are split off by `_names_in`."""
-    for at in range(1, len(words) - 2):
+    Thompson`): where the body ends and where the person starts, or None. Titles are split off
+    by `_names_in`."""
+    if len(words) < 4 or any(_is_title(word) for word in words):
+        return None
+    # from the person back: the role stands right before them (`Toronto Blue Jays Pitcher Kevin
+    # Gausman`: `Jays` reads as a role before `Pitcher Kevin Gausman` too)
+    for at in range(len(words) - 3, max(0, len(words) - 5), -1):
         if not all(word[1:].islower() for word in words[at:at + 2]):
             continue  # `Canadian Sovereign AI Compute Strategy`: a person's name has no acronym
-        if words[at - 1] not in CONNECTORS and words[at - 1] not in JOINERS and len(words) - at - 1 <= 3 \
-                and not any(_is_title(word) for word in words[:at + 1]) and _describes(words[at:], "", 0):
-            return at
-    return 0
+        if words[at - 1] not in CONNECTORS and words[at - 1] not in JOINERS and _describes(words[at:], "", 0):
+            body = at
+            # the role's other words: `Toronto Police Detective Sergeant`, `RBC Senior Economist`
+            while body > 1 and (words[body - 1] in ROLES or words[body - 1] in ("Staff", "Senior")):
+                body -= 1
+            return body, at + 1
+    return None
 
 
 _MAKER = re.compile(r"[A-Z][a-z]{2,}makers?")  # `Automaker`, `Steelmaker`, `Drugmaker`: a trade, before its firm's name
