@@ -410,7 +410,7 @@ class SiteConfig:
     timezone: str = option("UTC", _timezone, "IANA zone for Posted times, days and archives")
     theme: str = option("default", _theme, "themes/NAME/, falling back to the default theme")
     per_page: int = option(20, _count, "stories per page on the front page, topic and tag pages")
-    max_tags: int = option(8, _count_or_none, "tags ingest gives a story at most (0: none)")
+    max_tags: int = option(9, _count_or_none, "tags ingest gives a story at most (0: none)")
     feed_size: int = option(50, _count, "entries in each Atom feed")
     related: int = option(5, _count_or_none, "related stories on an article page (0: none)")
     output: str = option("output", _output, "where the site is written, relative to the site folder")

@@ -15,7 +15,7 @@ language: en
 timezone: America/Toronto
 theme: default
 per_page: 20
-max_tags: 8
+max_tags: 9
 topics:                 # order = order on the site
   politics: {{title: Politics, keywords: [election, parliament, minister, premier, campaign]}}
   trade:    {{title: Trade, keywords: [tariff, tariffs, trade, export, exports, import, CUSMA]}}

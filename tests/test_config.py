@@ -24,7 +24,7 @@ def test_valid_config_is_typed(tmp_path):
     assert config.topic("general").title == "General"
     assert config.topic("trade").keywords[:2] == ("tariff", "tariffs")
     assert dict(config.tags)["Mark Carney"] == ("Carney", "Prime Minister Carney")
-    assert config.max_tags == 8 and config.per_page == 20
+    assert config.max_tags == 9 and config.per_page == 20
 
 
 def test_unknown_key_names_line_and_suggests(tmp_path):

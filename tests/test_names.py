@@ -100,23 +100,23 @@ def test_editors_labels_are_met():
 @pytest.mark.parametrize("corpus, stories, floors", [
     # 44 stories (every wire family, 20 in French). Measured before any rule changed for them:
     # precision 0.898, recall 0.753, 3 forbidden, topic 0.773
-    ("tag_corpus_fresh", 44, (0.93, 0.835, 2, 0.77)),
+    ("tag_corpus_fresh", 44, (0.93, 0.855, 2, 0.77)),
     # 30 more (18 English, 12 French), a session later. Measured before any rule changed for
     # them: precision 0.933, recall 0.754, 5 forbidden (roles before names), topic 0.867
-    ("tag_corpus_fresh2", 30, (0.945, 0.78, 2, 0.86)),
+    ("tag_corpus_fresh2", 30, (0.945, 0.86, 1, 0.86)),
     # 30 more (18 English, 12 French, three per topic), by a third editor: first measured at
     # precision 0.875, recall 0.632, 8 forbidden (7 once a forbidden spelling of a required tag no
     # longer counted), topic 0.933; rules since came partly from its misses
-    ("tag_corpus_fresh3", 30, (0.89, 0.69, 2, 0.93)),
+    ("tag_corpus_fresh3", 30, (0.90, 0.74, 2, 0.93)),
     # 30 more by a fourth editor (10 of them pages saved from local outlets' sites: captions, decks,
     # bylines without `By`): first measured at precision 0.867, recall 0.665, 7 forbidden (bylines
     # and agencies the header missed), topic 0.933; the shapes read since, names unchanged
-    ("tag_corpus_fresh4", 30, (0.91, 0.70, 0, 0.93)),
+    ("tag_corpus_fresh4", 30, (0.92, 0.76, 0, 0.93)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
     a curator's own copy may expect. Recall is below the labelled set's: editors require about
-    six names and eight slots fill with the story's other actors. The floors hold what each
+    six names and nine slots fill with the story's other actors. The floors hold what each
     measures now."""
     import tempfile
 
@@ -268,6 +268,14 @@ def test_bodies_ridings_nicknames_and_qualifiers(text, wanted, junk):
     if wanted:
         assert wanted in found, found
     assert junk not in found, found
+
+
+def test_an_outlet_named_by_its_city_is_no_tag_by_the_rest_of_its_name():
+    paragraphs = ("WINNIPEG — Patients waited 31 hours, according to figures obtained by the Free Press.",
+                  "The Free Press asked the Health Sciences Centre why.")
+    assert "Free Press" in find_names(paragraphs, [], "en")
+    found = find_names(paragraphs, ["Maggie Friesen", "Winnipeg Free Press"], "en")
+    assert "Free Press" not in found and "Health Sciences Centre" in found
 
 
 def test_a_surname_two_people_share_tags_neither_by_it():
@@ -630,9 +638,21 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     # a role before two people covers the first; a title says who a person is
     ("Justices Clarence Thomas and Samuel Alito dissented. Commodore Jay Tarriela spoke.", "en",
      {"Clarence Thomas": 1, "Samuel Alito": 1, "Jay Tarriela": 1}, ["Justices Clarence Thomas", "Commodore Jay Tarriela"]),
+    # a minister's portfolios listed before the title name no one; the place they are of may
+    ("Ontario Economic Development, Job Creation and Trade Minister Vic Fedeli spoke. B.C. Jobs and Economic Growth "
+     "Minister Marisa Thorvaldson agreed. Bill Young and Health Minister Jane Doe left.", "en",
+     {"Vic Fedeli": 1, "Marisa Thorvaldson": 1, "Bill Young": 1, "Jane Doe": 1},
+     ["Ontario Economic Development", "Job Creation", "B.C. Jobs", "Economic Growth"]),
+    # an honorific before a full name is no part of it; before one word it is (`Sheikh Hasina`)
+    ("Qatar's Emir Sheikh Tamim bin Hamad Al Thani met them, said Elder Marlene Thomas-Joe. Larry Elder left.", "en",
+     {"Tamim bin Hamad Al Thani": 1, "Marlene Thomas-Joe": 1, "Larry Elder": 1},
+     ["Sheikh Tamim bin Hamad Al Thani", "Elder Marlene Thomas-Joe"]),
+    # where a firm trades is no name of it
+    ("Shares of Shopify Inc. [NASDAQ:SHOP] fell, and BRP Inc. (TSX: DOO) rose.", "en", {"Shopify": 1, "BRP": 1},
+     ["SHOP", "NASDAQ", "DOO", "TSX"]),
     # French copy's common-noun acronyms are no organisations
-    ("Le PIB a reculé, selon les PME et le CLSC du quartier. Le CHSLD et le CPE ont fermé. La TPS grimpe.", "fr",
-     {}, ["PIB", "PME", "CLSC", "CHSLD", "CPE", "TPS"]),
+    ("Le PIB a reculé, selon les PME et le CLSC du quartier. Le CHSLD et le CPE ont fermé. La TPS grimpe. Le CIUSSS "
+     "a parlé.", "fr", {}, ["PIB", "PME", "CLSC", "CHSLD", "CPE", "TPS", "CIUSSS"]),
 ])
 def test_acronyms_possessives_titles_and_french_bodies(text, language, wanted, junk):
     found = find_names((text,), [], language)

@@ -127,8 +127,10 @@ SENTENCE_WORDS = {
 _CREDIT_LINE = re.compile(r"^(?:\(?(?:Additional )?[Rr]eporting by|Editing by|Writing by|Follow |With files from)")
 ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK", "USD", "CAD", "AP", "UPDATE",
                 "COVID", "NEW", "LIVE", "ET", "PT", "EST", "EDT", "UTC", "SME",
-                # French common nouns: GDP, SMEs, a kind of clinic, care home, daycare, non-profit or tax
-                "PIB", "PDG", "PME", "CLSC", "GMF", "CHSLD", "RPA", "CPE", "OBNL", "OSBL", "TPS", "TVQ", "HLM"}
+                # French common nouns: GDP, SMEs, a kind of clinic, care home, daycare, non-profit, tax or
+                # regional health authority
+                "PIB", "PDG", "PME", "CLSC", "GMF", "CHSLD", "RPA", "CPE", "OBNL", "OSBL", "TPS", "TVQ", "HLM",
+                "CISSS", "CIUSSS"}
 ORG_WORDS = {
     "Bank", "Agency", "Party", "Press", "Association", "Organization", "Organisation", "Council",
     "House", "Senate", "Commission", "Office", "Department", "Ministry", "Court", "University",
@@ -185,6 +187,9 @@ def _clean_token(token: str) -> str:
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 8): start].rstrip(" \t“\"‘(").rstrip("”\"’)")
     return (before[-1:] or "\n") in ".!?:;\n"
+
+
+_TICKER = re.compile(r"[(\[](?:[A-Z][A-Za-z]{1,7}[ \t]*:[ \t]*[A-Z][A-Z.-]{0,7}(?:[,;][ \t]*)?)+[)\]]")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a story's runs are mostly names that recur across stories
@@ -308,6 +313,8 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset(), language: str
         text = _NICKNAME.sub(lambda m: " " * len(m.group()), text)  # same offsets
     if "/" in text:
         text = _NAME_SLASH.sub("|", text)
+    if ":" in text:  # `Shopify Inc. [NASDAQ:SHOP]`, `(TSX: SHOP)`: where it trades, not what it is
+        text = _TICKER.sub(lambda m: " " * len(m.group()), text)
     quotes = "“" in text or '"' in text or "«" in text or "‘" in text
     slogans = _title_case_quotes(text) if quotes else ()
     runs: list[Run] = []
@@ -425,10 +432,35 @@ def _fields_only(office: str) -> bool:
     """Whether a listed office's items are fields (`Environment, Conservation and Parks`), not
     people or bodies listed after it (`Minister of Finance, Chrystia Freeland, and ...`,
     `Department of Finance, Canada Revenue Agency and Statistics Canada`)."""
-    fields = re.split(r"[ \t]of[ \t]+(?:the[ \t]+)?", office, maxsplit=1)[1]
-    items = re.split(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+", fields)
+    return _fields(re.split(r"[ \t]of[ \t]+(?:the[ \t]+)?", office, maxsplit=1)[1])
+
+
+def _fields(listed: str) -> bool:
+    items = re.split(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+", listed)
     return all(_frequency(word.lower(), "en") >= RARE_ZIPF and not _is_place(word)  # (`Social Services` is a field)
                and (word in PORTFOLIOS or not _is_title(word)) for item in items for word in item.split())
+
+
+# a minister's portfolios listed before the title: `Ontario Economic Development, Job Creation and
+# Trade Minister Vic Fedeli`, `B.C. Jobs and Economic Growth Minister`
+_LISTED_PORTFOLIOS = re.compile(rf"(?<![\w’'.-]){_FIELDS}(?:,[ \t]+{_FIELDS})*,?[ \t]+and[ \t]+{_FIELDS}(?=[ \t]+Minister\b)")
+
+
+def _portfolios(match: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the portfolios a `_LISTED_PORTFOLIOS` match lists, after the place they are
+    of (`Ontario`); None when the list is not of fields (`Mark Carney and Finance Minister`,
+    `Bill Young and Health Minister`: without commas, the word before `and` must be a
+    portfolio or a plural common noun)."""
+    listed = match.group()
+    words = listed.split(" ")
+    place = next((n for n in range(len(words) - 1, 0, -1) if _is_place(" ".join(words[:n]).rstrip(","))), 0)
+    rest = " ".join(words[place:])
+    first = re.split(r",|[ \t]+and[ \t]+", rest, maxsplit=1)[0].split()
+    if not first or first[0] == "and" or not _fields(rest):  # (`Ottawa and Health Minister`: no list)
+        return None
+    if "," not in rest and not (first[-1] in PORTFOLIOS or first[-1].endswith("s") and not _is_place(first[-1])):
+        return None
+    return match.end() - len(rest), match.end()
 
 
 # heads whose bodies are named by their place or owner (`Direction de santé publique de l'Estrie`)
@@ -855,6 +887,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     # a party named by its head and its people (`Bloc Québécois Leader`, `Parti Québécois Leader`)
     keep = [before] if len(before) > 1 and (before[-1] in ORG_WORDS or _head_and_people(before)) \
         or len(before) == 1 else []
+    if len(after) >= 3 and after[0] in _HONORIFICS:  # `Qatar's Emir Sheikh Tamim bin Hamad Al Thani`
+        after = after[1:]
     return keep + [after]
 
 
@@ -960,13 +994,16 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                    if _fields_only(match.group()) and taken.take(match.start(), match.end())] \
             if ("Minist" in paragraph or "Department" in paragraph) and ", " in paragraph else []
         bodies += [(match.group(), match.start(), match.end()) for match in offices if not match.group(1)]
+        listed = [span for match in _LISTED_PORTFOLIOS.finditer(paragraph) if (span := _portfolios(match))] \
+            if " Minister " in paragraph else []
         for phrase, _, _ in bodies:
             if phrase.lower() not in excluded:
                 full[phrase] = full.get(phrase, 0) + 1
-        if bodies or offices:  # their words are no other names (`Canada` in `Banque du Canada`), nor the capitalised
-            # words they follow; a minister's portfolios name no one (`Minister of Communities, Culture and Heritage`)
+        if bodies or offices or listed:  # their words are no other names (`Canada` in `Banque du Canada`), nor the
+            # capitalised words they follow; a minister's portfolios name no one (`Minister of Communities, Culture
+            # and Heritage`, `Jobs, Economy and Trade Minister`)
             paragraph = _masked(paragraph, [(_attached_start(paragraph, start), end) for _, start, end in bodies]
-                                + [match.span() for match in offices if match.group(1)])
+                                + [match.span() for match in offices if match.group(1)] + listed)
         for run in _runs(paragraph, named_for, language):
             words, opens = run.words, run.opens
             for word in words[1 if opens else 0:]:
@@ -981,6 +1018,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             if len(words) >= 2 and (_ELISION.match(words[0]) and words[0][2:3].islower() or _MAKER.fullmatch(words[0])) \
                     or len(words) >= 3 and _describes(words, paragraph, run.start, language):
                 words, opens = words[1:], False  # `L’avocat de Construction Valmont`, `Automaker Corvexa`: no one's name
+            while len(words) >= 3 and words[0] in _HONORIFICS:  # `Emir Sheikh Tamim bin Hamad Al Thani`
+                words, opens = words[1:], False
             pieces = [words]
             role = _role_inside(words)
             if role:  # `NOAA Administrator Neil Jacobs`: the body, then the person, not the role
@@ -1171,6 +1210,9 @@ def _role_inside(words: tuple[str, ...]) -> tuple[int, int] | None:
     return None
 
 
+# Before a full name an honorific, before one word part of a name: `Sheikh Mohamed bin Zayed`,
+# `Elder Marlene Thomas-Joe`; `Sheikh Hasina`, `Emir Kusturica`, `Larry Elder`
+_HONORIFICS = frozenset({"Sheikh", "Sheik", "Emir", "Elder"})
 _MAKER = re.compile(r"[A-Z][a-z]{2,}makers?")  # `Automaker`, `Steelmaker`, `Drugmaker`: a trade, before its firm's name
 _FIRST_NAME_ZIPF = 4.3  # `Church` 4.9 is a word; `Trevor` 3.4, `Naomi` 3.3, `Jean` 4.2 are names
 _OTHER_LANGUAGE_ZIPF = 2.5  # in French copy: `curator` 0, `officer` 0; `Paul` 5.0, `Miriam` 3.0, `Tomas` 3.2
@@ -1279,6 +1321,9 @@ def _exclusions(exclude: Iterable[str]) -> tuple[set[str], set[str]]:
     excluded = {e.lower() for e in names}
     excluded |= {e.removeprefix("the ") for e in excluded}
     excluded |= {e.split(",")[0] for e in excluded}  # `Kyiv, Ukraine` -> Kyiv
+    # an outlet named by its city calls itself by the rest: `Winnipeg Free Press`, "the Free Press"
+    outlets = [e.split(",")[-1].strip() for e in names]
+    excluded |= {o.split(" ", 1)[1].lower() for o in outlets if " " in o and _is_place(o.split(" ", 1)[0])}
     shouted = {part.strip() for e in exclude if e and e.split(",")[0].isupper()
                for part in (e, *e.split(","), *e.replace(",", " ").split()) if part.strip().isupper()}
     return excluded, shouted
