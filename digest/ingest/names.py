@@ -82,6 +82,8 @@ DEMONYMS = {
     "Britannique", "Montréalais", "Montréalaise", "Ontarien", "Ontarienne", "Albertain",
     "Ukrainien", "Ukrainienne", "Russe", "Allemand", "Chinois", "Mexicain", "Manitobans", "Torontonians",
     "Montrealers", "Vancouverites", "Calgarians", "Germans", "Britons",
+    "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern", "Southeastern",
+    "Southwestern", "Midwestern", "Asian", "Asians", "African", "Africans", "Caribbean",
 }
 COMPANY_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "LLC", "L.L.C.", "plc", "PLC", "S.A.", "AG", "N.V.", "Limited",
                     "Incorporated", "Ltée", "Local"}  # `Unifor Local 1285` is Unifor
@@ -189,7 +191,8 @@ def _opens_sentence(text: str, start: int) -> bool:
     return (before[-1:] or "\n") in ".!?:;\n"
 
 
-_TICKER = re.compile(r"[(\[](?:[A-Z][A-Za-z]{1,7}[ \t]*:[ \t]*[A-Z][A-Z.-]{0,7}(?:[,;][ \t]*)?)+[)\]]")
+_EXCHANGE = r"(?:TSX|TSXV|TSX-V|TSE|NYSE|NASDAQ|Nasdaq|CSE|NEO|LSE|ASX|AMEX|OTC|Cboe)"
+_TICKER = re.compile(rf"[(\[]{_EXCHANGE}[ \t]*:[ \t]*[A-Z][A-Z.-]{{0,7}}(?:[,;][ \t]*{_EXCHANGE}[ \t]*:[ \t]*[A-Z][A-Z.-]{{0,7}})*[)\]]")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a story's runs are mostly names that recur across stories
@@ -432,33 +435,42 @@ def _fields_only(office: str) -> bool:
     """Whether a listed office's items are fields (`Environment, Conservation and Parks`), not
     people or bodies listed after it (`Minister of Finance, Chrystia Freeland, and ...`,
     `Department of Finance, Canada Revenue Agency and Statistics Canada`)."""
-    return _fields(re.split(r"[ \t]of[ \t]+(?:the[ \t]+)?", office, maxsplit=1)[1])
-
-
-def _fields(listed: str) -> bool:
-    items = re.split(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+", listed)
+    fields = re.split(r"[ \t]of[ \t]+(?:the[ \t]+)?", office, maxsplit=1)[1]
+    items = re.split(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+", fields)
     return all(_frequency(word.lower(), "en") >= RARE_ZIPF and not _is_place(word)  # (`Social Services` is a field)
                and (word in PORTFOLIOS or not _is_title(word)) for item in items for word in item.split())
 
 
 # a minister's portfolios listed before the title: `Ontario Economic Development, Job Creation and
-# Trade Minister Vic Fedeli`, `B.C. Jobs and Economic Growth Minister`
-_LISTED_PORTFOLIOS = re.compile(rf"(?<![\w’'.-]){_FIELDS}(?:,[ \t]+{_FIELDS})*,?[ \t]+and[ \t]+{_FIELDS}(?=[ \t]+Minister\b)")
+# Trade Minister Vic Fedeli`, `B.C. Jobs and Economic Growth Minister`, `Health and Human Services
+# Secretary` (items and words bounded: a list of thousands of names is read in linear time)
+_ITEM = rf"[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,5}}"
+_LISTED_PORTFOLIOS = re.compile(rf"(?<![\w’'.-]){_ITEM}(?:,[ \t]+{_ITEM}){{0,6}},?[ \t]+and[ \t]+{_ITEM}"
+                                r"(?=[ \t]+(?:Minister|Secretary)\b)")
+# the words of portfolios besides PORTFOLIOS' (which are also titles): a list of them names no one
+FIELD_WORDS = frozenset("""
+    Jobs Job Economy Economic Development Growth Creation Families Family Human Services Social Children Community
+    Communities Seniors Youth Women Status Gender Equality Parks Conservation Heritage Tourism Sport Sports Arts
+    Culture Natural Resources Mines Mining Forests Forestry Lands Land Water Stewardship Skills Training Workforce
+    Infrastructure Municipal Rural Urban Citizenship Diversity Inclusion Veterans Official Languages Digital
+    Institutions Democratic Procurement Revenue Small Business Mental Addictions Wellness Long-Term Care Wildfire
+    Transportation Highways Attorney Solicitor Consumer Red Tape Reduction Hospital Tourism Multiculturalism
+    Reconciliation Relations Post-Secondary Advanced Education Learning Labor Security Homeland Interior State
+    Veterans Climate Change Intergovernmental Francophone Francophonie Northern Housing Services
+""".split())
 
 
 def _portfolios(match: re.Match[str]) -> tuple[int, int] | None:
     """The span of the portfolios a `_LISTED_PORTFOLIOS` match lists, after the place they are
-    of (`Ontario`); None when the list is not of fields (`Mark Carney and Finance Minister`,
-    `Bill Young and Health Minister`: without commas, the word before `and` must be a
-    portfolio or a plural common noun)."""
-    listed = match.group()
-    words = listed.split(" ")
-    place = next((n for n in range(len(words) - 1, 0, -1) if _is_place(" ".join(words[:n]).rstrip(","))), 0)
+    of (`Ontario`, `Canada's`); None unless every item is made of portfolios' words (`Mark
+    Carney and Finance Minister`, `the United Nations and Foreign Minister`)."""
+    words = match.group().split(" ")
+    place = next((n for n in range(len(words) - 1, 0, -1)
+                  if _is_place(" ".join(words[:n]).rstrip(",").removesuffix("'s").removesuffix("’s"))), 0)
     rest = " ".join(words[place:])
-    first = re.split(r",|[ \t]+and[ \t]+", rest, maxsplit=1)[0].split()
-    if not first or first[0] == "and" or not _fields(rest):  # (`Ottawa and Health Minister`: no list)
-        return None
-    if "," not in rest and not (first[-1] in PORTFOLIOS or first[-1].endswith("s") and not _is_place(first[-1])):
+    items = [item.split() for item in re.split(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+", rest)]
+    if not all(items) or not all(word in PORTFOLIOS or word in FIELD_WORDS or word == "&"
+                                 for item in items for word in item):
         return None
     return match.end() - len(rest), match.end()
 
@@ -494,7 +506,8 @@ def _french_bodies(paragraph: str, taken: _Spans) -> list[tuple[str, int, int]]:
 
 # A name followed by the acronym it is known by: `Union des producteurs agricoles (UPA)`,
 # `Food and Drug Administration (FDA)`. The initials say where the name starts, whatever its case.
-_DEFINED = re.compile(r"\(([A-ZÀ-Þ][A-ZÀ-Þ&]{1,7})\)")
+# (lowercase letters inside, before a capital: `Bibliothèque et Archives nationales du Québec (BAnQ)`)
+_DEFINED = re.compile(r"\(([A-ZÀ-Þ](?:[A-ZÀ-Þ&]|[a-zà-ÿ]{1,2}(?=[A-ZÀ-Þ])){1,7})\)")
 _SPAN_WORD = re.compile(r"[\w’'&.]+(?:[-–][\w’'.]+)*")
 _ACRONYM_SKIP = {"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "les", "et", "pour", "sur", "à",
                  "au", "aux", "en", "d", "l", "&"}
@@ -878,7 +891,9 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if not after:
         # `Nova Scotia Health`: a place's department is a body; `Canadian Foreign Affairs
         # Minister` or `Senate Majority Leader` is a title with no name
-        if before and all(w in PORTFOLIOS for w in words[first:]) and not all(w in DEMONYMS for w in before) \
+        # (a region's is a body: `Northern Health`, `Southwestern Public Health`)
+        if before and all(w in PORTFOLIOS for w in words[first:]) and not all(w in DEMONYMS and w not in _COMPASS
+                                                                                for w in before) \
                 and not _is_title(before[0]):  # (`Minister of Finance` is a title too)
             return [words]
         return []
@@ -887,7 +902,7 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     # a party named by its head and its people (`Bloc Québécois Leader`, `Parti Québécois Leader`)
     keep = [before] if len(before) > 1 and (before[-1] in ORG_WORDS or _head_and_people(before)) \
         or len(before) == 1 else []
-    if len(after) >= 3 and after[0] in _HONORIFICS:  # `Qatar's Emir Sheikh Tamim bin Hamad Al Thani`
+    if len(after) >= 3 and after[0] in _HONORIFICS and _honoured(after[1:]):  # `President Sheikh Mohamed bin Zayed`
         after = after[1:]
     return keep + [after]
 
@@ -995,7 +1010,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             if ("Minist" in paragraph or "Department" in paragraph) and ", " in paragraph else []
         bodies += [(match.group(), match.start(), match.end()) for match in offices if not match.group(1)]
         listed = [span for match in _LISTED_PORTFOLIOS.finditer(paragraph) if (span := _portfolios(match))] \
-            if " Minister " in paragraph else []
+            if " Minister " in paragraph or " Secretary " in paragraph else []
         for phrase, _, _ in bodies:
             if phrase.lower() not in excluded:
                 full[phrase] = full.get(phrase, 0) + 1
@@ -1018,8 +1033,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             if len(words) >= 2 and (_ELISION.match(words[0]) and words[0][2:3].islower() or _MAKER.fullmatch(words[0])) \
                     or len(words) >= 3 and _describes(words, paragraph, run.start, language):
                 words, opens = words[1:], False  # `L’avocat de Construction Valmont`, `Automaker Corvexa`: no one's name
-            while len(words) >= 3 and words[0] in _HONORIFICS:  # `Emir Sheikh Tamim bin Hamad Al Thani`
-                words, opens = words[1:], False
+            while len(words) >= 3 and words[0] in _HONORIFICS and _honoured(words[1:]):
+                words, opens = words[1:], False  # `Emir Sheikh Tamim bin Hamad Al Thani`
             pieces = [words]
             role = _role_inside(words)
             if role:  # `NOAA Administrator Neil Jacobs`: the body, then the person, not the role
@@ -1213,12 +1228,24 @@ def _role_inside(words: tuple[str, ...]) -> tuple[int, int] | None:
 # Before a full name an honorific, before one word part of a name: `Sheikh Mohamed bin Zayed`,
 # `Elder Marlene Thomas-Joe`; `Sheikh Hasina`, `Emir Kusturica`, `Larry Elder`
 _HONORIFICS = frozenset({"Sheikh", "Sheik", "Emir", "Elder"})
+
+
+def _honoured(words: Sequence[str]) -> bool:
+    """Whether words after an honorific name a person: no body's word, and a last word that is
+    no common word or place (not `Elder Care Ontario`, `Sheikh Zayed Road`, `Elder Scrolls Online`)."""
+    return not any(_is_body_word(w) for w in words) and not _is_place(words[-1]) \
+        and _frequency(words[-1].lower(), "en") < _SURNAME_ZIPF
+
+
+_SURNAME_ZIPF = 5.0  # `Nahyan` 0, `Porter` 4.0, `Smith` 4.9; `Road` 5.2, `Online` 5.2, `Care` 5.6
 _MAKER = re.compile(r"[A-Z][a-z]{2,}makers?")  # `Automaker`, `Steelmaker`, `Drugmaker`: a trade, before its firm's name
 _FIRST_NAME_ZIPF = 4.3  # `Church` 4.9 is a word; `Trevor` 3.4, `Naomi` 3.3, `Jean` 4.2 are names
 _OTHER_LANGUAGE_ZIPF = 2.5  # in French copy: `curator` 0, `officer` 0; `Paul` 5.0, `Miriam` 3.0, `Tomas` 3.2
 
 
-_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"}
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Northeast",
+            "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern",
+            "Midwestern"}
 _DEMONYM_ENDINGS = ("ian", "ians", "an", "ans", "n", "ns", "ese", "ish", "i", "ien", "iens", "ienne", "iennes",
                     "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine", "ains", "aines")
 
@@ -1321,9 +1348,10 @@ def _exclusions(exclude: Iterable[str]) -> tuple[set[str], set[str]]:
     excluded = {e.lower() for e in names}
     excluded |= {e.removeprefix("the ") for e in excluded}
     excluded |= {e.split(",")[0] for e in excluded}  # `Kyiv, Ukraine` -> Kyiv
-    # an outlet named by its city calls itself by the rest: `Winnipeg Free Press`, "the Free Press"
+    # an outlet named by its city calls itself by the rest: `Winnipeg Free Press`, "the Free Press" (not
+    # one word: the Toronto Sun's "Sun" may be a surname)
     outlets = [e.split(",")[-1].strip() for e in names]
-    excluded |= {o.split(" ", 1)[1].lower() for o in outlets if " " in o and _is_place(o.split(" ", 1)[0])}
+    excluded |= {o.split(" ", 1)[1].lower() for o in outlets if o.count(" ") >= 2 and _is_place(o.split(" ", 1)[0])}
     shouted = {part.strip() for e in exclude if e and e.split(",")[0].isupper()
                for part in (e, *e.split(","), *e.replace(",", " ").split()) if part.strip().isupper()}
     return excluded, shouted
