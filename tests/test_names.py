@@ -29,6 +29,7 @@ def names(*paragraphs: str, language: str = "en", title: str = "") -> list[str]:
     ("Sen. Thom Tillis of North Carolina voted no.", "Thom Tillis", "Thom Tillis of North Carolina"),
     ("Prices rose for North American automakers and Canadian AI firms.", None, "North American"),
     ("Supporters chanted “Vote Mercer” and « Canada Fort » outside.", None, "Vote Mercer"),
+    ("One post read “<b>Vote Mercer</b> on April 28!” and another <i>Canada Fort</i>.", None, "Vote Mercer"),
     ("L'ancien gouverneur de la Banque du Canada Mark Carney a parlé.", "Mark Carney", "Banque du Canada Mark Carney"),
     ("Le Parti libéral du Canada a choisi son chef.", "Parti libéral du Canada", "Parti"),
 ])

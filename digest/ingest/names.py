@@ -191,6 +191,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     return (before[-1:] or "\n") in ".!?:;\n"
 
 
+_MARKUP = re.compile(r"<([a-zA-Z][a-zA-Z0-9]{0,9})\b[^<>]{0,200}>[^<>]{0,300}</\1>")
 _EXCHANGE = r"(?:TSX|TSXV|TSX-V|TSE|NYSE|NASDAQ|Nasdaq|CSE|NEO|LSE|ASX|AMEX|OTC|Cboe)"
 _TICKER = re.compile(rf"[(\[]{_EXCHANGE}[ \t]*:[ \t]*[A-Z][A-Z.-]{{0,7}}(?:[,;][ \t]*{_EXCHANGE}[ \t]*:[ \t]*[A-Z][A-Z.-]{{0,7}})*[)\]]")
 
@@ -316,6 +317,8 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset(), language: str
         text = _NICKNAME.sub(lambda m: " " * len(m.group()), text)  # same offsets
     if "/" in text:
         text = _NAME_SLASH.sub("|", text)
+    if "</" in text:  # `“<b>Vote Mercer</b> on April 28!”`: copy quoting a page's markup quotes code
+        text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     if ":" in text:  # `Shopify Inc. [NASDAQ:SHOP]`, `(TSX: SHOP)`: where it trades, not what it is
         text = _TICKER.sub(lambda m: " " * len(m.group()), text)
     quotes = "“" in text or '"' in text or "«" in text or "‘" in text
