@@ -29,6 +29,8 @@ FRESH2 = Path(__file__).parent / "tag_corpus_fresh2"
 FRESH3 = Path(__file__).parent / "tag_corpus_fresh3"
 # 30 more by a fourth, a session later: local outlets' pages as saved from their sites
 FRESH4 = Path(__file__).parent / "tag_corpus_fresh4"
+# 30 more by a fifth, three sessions later: outlets none of the others used
+FRESH5 = Path(__file__).parent / "tag_corpus_fresh5"
 
 
 @dataclass
@@ -196,9 +198,10 @@ if __name__ == "__main__":
         fresh2 = measure(ingest_corpus(Path(tmp) / "fresh2", FRESH2), FRESH2)
         fresh3 = measure(ingest_corpus(Path(tmp) / "fresh3", FRESH3), FRESH3)
         fresh4 = measure(ingest_corpus(Path(tmp) / "fresh4", FRESH4), FRESH4)
+        fresh5 = measure(ingest_corpus(Path(tmp) / "fresh5", FRESH5), FRESH5)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
-                    ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4)):
+                    ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

@@ -135,18 +135,20 @@ def test_the_page_shows_the_copy_with_its_structure(built, path):
     blocks = [b for b in re.split(r"\n\s*\n", raw) if b.strip()]
     start = next(i for i, b in enumerate(blocks) if label["summary_start"] in flat(b))
     # what the editor has left out with a warning (`READ MORE: ...`): a label alone takes its list of links
-    left_out = [w for w in label["warnings"] if w.rstrip().endswith(":")]
+    left_out = [w for w in label["warnings"] if w.rstrip().endswith((":", "|"))]
     links = False
     for block in blocks[start:]:
         lines = [flat(line) for line in block.split("\n") if line.strip()]
         if links and all(re.match(r"^[•*\-–]\s+", line) for line in lines):
             links = False
             continue
+        if len(lines) > 1 and lines[0] in left_out and all(re.match(r"^[•*\-–]\s+", line) for line in lines[1:]):
+            continue  # a label over its links, in one block
         links = len(lines) == 1 and lines[0] in left_out
         for line in lines:
             if line in label["credits"] or line in label["notes"] or re.fullmatch(r"_{3,}", line) \
                     or any(line.startswith(w) for w in left_out) \
-                    or any(line.startswith(w) and len(w) > 30 for w in label["warnings"]):
+                    or any(line.startswith(w) and len(w) >= 15 for w in label["warnings"]) or line in label["warnings"]:
                 continue
             text = re.sub(r"^[•*\-–]\s+", "", line) if flat(re.sub(r"^[•*\-–]\s+", "", line)) in \
                 [flat(i) for i in label["list_items"]] else line

@@ -120,7 +120,7 @@ def is_outlet_line(text: str) -> bool:
 def is_bare_name(text: str) -> bool:
     """A line that is only a person's name (`Helen Pietrangelo`): two to four capitalised words."""
     words = text.split()
-    return 2 <= len(words) <= 4 and _is_name(text) and all(w[:1].isupper() for w in words) \
+    return 2 <= len(words) <= 4 and _is_name(text) and all(w[:1].isupper() or _JOINED_PARTICLE.match(w) for w in words) \
         and not _is_outlet(text) and not any(c.isdigit() for c in text)
 
 
@@ -132,7 +132,10 @@ def _is_name(text: str) -> bool:
 def _capitalised(name: str) -> bool:
     """A person's name has no word in lowercase but its particles (not `CBC News had
     confirmed three deaths`, from `By Monday, CBC News had confirmed ...`)."""
-    return all(w[:1].isupper() or w.lower() in _PARTICLE_WORDS for w in name.split())
+    return all(w[:1].isupper() or w.lower() in _PARTICLE_WORDS or _JOINED_PARTICLE.match(w) for w in name.split())
+
+
+_JOINED_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|abu|bin|ben|d|l)[-’'][A-ZÀ-Þ]")  # `el-Sawy`, `al-Burhan`, `d'Amours`
 
 
 # Words that end an outlet's name and no person's (`Sun`, `Star`, `Post` end both).

@@ -47,9 +47,9 @@ CONVENTIONS = (ENGLISH, FRENCH)
 
 # Closing lines any family's copy may carry (copy is passed between agencies). Each is a
 # credit only when the rest of it is names: `Reporting by The Canadian Press found ...` is story.
-_NAMES = (r"(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|and|in|at|from|by|with|of|de|du|la|van|von|der|additional|reporting|"
+_NAMES = (r"(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:al|el|ad|as|ibn|bin|d)[-’'][A-ZÀ-Þ][\w.'’-]*|and|in|at|from|by|with|of|de|du|la|van|von|der|additional|reporting|"
           r"editing|writing|compiled|graphics)[;,&]?)+")
-_WITH_FILES = (r"^[—–-]?\s*(?:With files from|Avec des informations (?:de|d’|d')|Avec la collaboration de)\b"
+_WITH_FILES = (r"^[—–-]?\s*(?:With files from|Avec (?:des|les) informations (?:de|d’|d')|Avec la collaboration de)\b"
                r"[^.;:!?]{1,100}\.?$")
 _CONTRIBUTED = r"^[^.]{0,300}\bcontributed(?: reporting)? to this (?:report|story)(?: from .{1,80}?)?\.?$"
 
@@ -70,6 +70,10 @@ FAMILIES = (
         r"^(?:The )?(?:Associated Press|AP)(?: (?:[A-Z][\w’'.-]*|and|writers?|reporters?|journalists?),?){1,12}"
         r" contributed(?: reporting)? (?:from|in) [A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}\.?$",
         r"^Follow (?:AP|the AP|The Associated Press)['’]s\b",
+        r"^AP [A-Z][\w’' -]{1,40}: https?://\S+$",  # `AP World Cup: https://apnews.com/hub/world-cup`
+        # `Oyelaran reported from Washington.`: a name, then where it was reported from
+        r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?(?: and [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)? reported from"
+        r" [A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}\.$",
         r"^(?:Copyright|©) (?:©\s*)?\d{4} (?:The )?Associated Press\b",
         r"^The Associated Press(?: [A-Z][\w’']*(?: (?:and|[A-Z][\w’']*)){0,5})? receives (?:financial )?support\b",
         r"^(?:The )?(?:AP|Associated Press) is solely responsible for all content\.?$",

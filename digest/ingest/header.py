@@ -20,7 +20,7 @@ from digest.errors import Problem
 from digest.ingest.bylines import is_bare_name, is_outlet_line, parse_byline
 from digest.ingest.families import CONVENTIONS, ENGLISH, Conventions, family_named
 from digest.ingest.stamps import MOIS, MONTHS, Stamp, StampError, read_clock, read_stamp
-from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE, is_promo
+from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE, is_furniture, is_promo
 
 # What makes the rest of a `Posted` line a time stamp rather than a sentence: a word and then
 # a number (`March 28`), or a day, a word and a year (`2 avril 2025`).
@@ -42,6 +42,8 @@ _LOOKAHEAD = 8
 _CLUTTER_WORDS = 60
 # Bylines some outlets give without `By`: `Author of the article: Kelsey Rybak` (Postmedia)
 _BYLINE_LABELS = ("Author of the article:",)
+# ... or after a name, a link to the author's page (Radio-Canada)
+_PROFILE_LINK = re.compile(r"(.+?)\s+\((?:Accéder à la page de l[’']auteur|Access the author[’']s page)\)")
 
 
 class HeaderError(Exception):
@@ -65,6 +67,8 @@ class Header:
     end: int = 1                  # the index of the first body block
     byline_line: int = 0          # the line of the byline, or of the outlet line under it
     day: dt.date | None = None    # the day of the `date` line: a date alone that is this day is when it was posted
+    furniture: list[tuple[int, str]] = field(default_factory=list)  # the page's lines under the header: (line, text)
+    credited: list[str] = field(default_factory=list)  # the names in the credits of captions left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,10 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             notes.append((index, block))
         elif _started(header) and is_promo(block):
             unused.append(_Unused(index, line, block, "promotes other stories or media of the page"))
+        elif _started(header) and is_furniture(block):
+            header.furniture.append((line, block))  # said with the body's, once for all its copies
+        elif _started(header) and _below_header(block):
+            unused.append(_Unused(index, line, block, "is a photo caption or the page's furniture, not the story"))
         elif is_lede(block):
             break
         elif not _read_block(path, index, line, block, zone, header, unused):
@@ -111,6 +119,13 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             index = ahead
             continue
         index += 1
+    if not signed and not header.byline and "posted" in header.stamps:
+        # `Isabelle Comeau-Thibodeau` over `15 août 2026 - 21h14`, `Aileen MacPhail-Osei` and her
+        # beat over the times: a name left out right over the time is the byline
+        posted = max(i for i, (start, _) in enumerate(parts) if start <= header.stamps["posted"][1])
+        found = _name_over(parts, 1, posted)
+        if found and all(at in {u.index for u in unused} for at in found[0]):
+            signed = found
     if signed and not header.byline:  # no byline below: the name over the time or the outlet is it
         blocks, (header.authors, header.source), header.byline, header.byline_line = signed
         unused = [u for u in unused if u.index not in blocks]
@@ -122,6 +137,7 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     if unused and (not recognised or index == len(parts)):
         index = min(index, unused[0].index)  # no header, or nothing after: what looked like one is the story
         unused = [u for u in unused if u.index < index]
+    header.credited = [name for item in unused if "\n" not in item.text for name in _credit_names(item.text)]
     for item in unused:
         warnings.append(Problem(path, item.line, f"header line {item.text!r} {item.why}; left out",
                                 "delete it, or move it below the first paragraph if it is story text", warning=True))
@@ -138,6 +154,49 @@ def _started(header: Header) -> bool:
 # Guillaume Pelletier-Nadeau`, `(Jeremy Tran/CTV News Ottawa)`, `Alberta Wildfire / Handout`, `ADRIAN LAMOUREUX, TIMES COLONIST`
 _CAPTION = re.compile(r"\b(?:PHOTO|Photo|photo)\b|\([^()]*/[^()]*\)$|/\s*Handout$|\b(?:THE CANADIAN PRESS|Getty Images)\b"
                       r"|\b[A-ZÀ-Þ][A-ZÀ-Þ’'.-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ’'.-]+)+, [A-ZÀ-Þ][A-ZÀ-Þ’' .-]+$")
+
+
+# A caption under the header ends with its photo's credit: `... Photo by Dana Whitlock-Pryce
+# /Postmedia`, `- Photo : Acadie Nouvelle - Marc-Olivier Haché`, `(Jaime Dorlando-Wells/CBC)`
+_CREDITED = re.compile(r"(?:\b(?:Photo|PHOTO|Photograph)\b(?:\s+by\b|\s*:)[^.!?]{2,80}|\([^()]{2,80}/[^()]{2,80}\))\.?$")
+
+
+_PAPER_THEN_NAME = re.compile(r"\(([^(),]{2,60}),\s*([^(),]{2,60})\)\.?$")
+_NAME_THEN_PAPER = re.compile(r"\s[-–—]\s+([^/]{2,60}?)\s*/\s*([^/]{2,60})$")
+
+
+def _credit_names(caption: str) -> list[str]:
+    """The photographer and outlet a caption's credit names (`... Photo : Acadie Nouvelle -
+    Marc-Olivier Haché`, `(Archives Le Nouvelliste, Sylvain Mayrand-Côté)`, `Photo by Dana
+    Whitlock-Pryce /Postmedia`); none when it has no credit."""
+    tail = _CREDIT_TAIL.search(caption)
+    if not tail:
+        return []
+    credit = next(group for group in tail.groups() if group)
+    parts = re.split(r"\s*[/,]\s*|\s+[-–—]\s+", credit.strip(" ()."))
+    names = [re.sub(r"^(?:Photo(?:graph)?s?)?\s*(?:by\b|:)?\s*(?:Archives\s+)?", "", part).strip() for part in parts]
+    return [name for name in names if name[:1].isupper() and len(name.split()) <= 5]
+
+
+_CREDIT_TAIL = re.compile(r"(?:\b(?:Photo|PHOTO|Photograph)\b((?:\s+by\b|\s*:)[^.!?]{2,80})"
+                          r"|(\([^()]{2,80}[/,][^()]{2,80}\))|\s[-–—]\s+([^/]{2,60}?\s*/\s*[^/]{2,60}))\.?$")
+
+
+def _below_header(block: str) -> bool:
+    """Furniture under a header, before the story: a caption that ends with its photo's credit,
+    or the page's own lines (`Listen to this article` over its player's words)."""
+    if is_noise(block):
+        return False  # said as a header line no rule knows
+    lines = block.split("\n")
+    if len(lines) == 1:
+        if _CREDITED.search(block):
+            return True
+        # `(Le Soleil, Frédérique Lacasse-Yamamoto)`, `- Devon Ashcroft-Lee / The Chronicle Herald`
+        paper_first = _PAPER_THEN_NAME.search(block)
+        name_first = _NAME_THEN_PAPER.search(block)
+        return bool(paper_first and is_outlet_line(paper_first[1]) and is_bare_name(paper_first[2])
+                    or name_first and is_bare_name(name_first[1]) and is_outlet_line(name_first[2]))
+    return all(is_furniture(text) or is_noise(text) for text in lines) and any(is_furniture(text) for text in lines)
 
 
 def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: ZoneInfo, header: Header,
@@ -160,7 +219,7 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
             except HeaderError:
                 return None
             by = bool(trial.byline) and (_BY.match(block) is not None)
-            labelled = bool(trial.stamps) and _LABELLED.match(block) is not None
+            labelled = bool(trial.stamps) and any(_LABELLED.match(text) for text in block.split("\n"))
             if read and (by or labelled or captioned and (trial.byline or named and trial.stamps)):
                 return ahead
         if "\n" in block or is_lede(block) or NOTE.match(block) or BULLET.match(block) \
@@ -193,12 +252,18 @@ def _signed(block: str) -> tuple[tuple[str, ...], str] | None:
     return parsed if parsed and parsed[0] and parsed[1] else None
 
 
+_BEAT = re.compile(r"(?:(?:Senior|Staff|Local|Political|Business|Sports|Health)\s+)?(?:Reporter|Writer|Journalist|"
+                   r"Correspondent|Columnist|Editor)|Journaliste|Chroniqueur|Chroniqueuse|Correspondante?")
+
+
 def _name_over(parts: list[tuple[int, str]], start: int, ahead: int
                ) -> tuple[list[int], tuple[tuple[str, ...], str], str, int] | None:
     """A person's name alone right over the header line at `ahead` (a short line between, `à
     Québec`, or its outlet's name under it): (its blocks, (authors, source), byline, line)."""
     for at in range(ahead - 1, max(start, ahead - 3) - 1, -1):
         name = parts[at][1]
+        if name.count("\n") == 1 and _BEAT.fullmatch(name.split("\n")[1]):
+            name = name.split("\n")[0]  # `Aileen MacPhail-Osei` over `Reporter`: her beat is no part of her name
         signed = _signed(name)
         if not is_bare_name(name) and not signed:
             continue
@@ -220,7 +285,7 @@ def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, h
     segments = _bylines_without_by([(n, glued) for n, text in enumerate(block.split("\n"))
                                     for segment in (_SEGMENTS.split(text) if any(c in text for c in _SEPARATORS)
                                                     else (text,))
-                                    for glued in _unglued(segment)])
+                                    for glued in _unglued(segment.strip(" \t" + _SEPARATORS)) if glued])
     if len(segments) == 1:  # one line: `_header_line` changes `header` only when it reads the line
         conventions = header.conventions
         why = _header_line(path, line, segments[0][2], zone, header)
@@ -283,23 +348,29 @@ def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str,
     Leader-Post`) is a byline, read as `By NAME, OUTLET`. A name alone is not: it may be the
     story's first words."""
     out: list[tuple[int, str, str]] = []
-    skip = False
-    for i, (n, text) in enumerate(segments):
-        if skip:
-            skip = False
-            continue
+    i = 0
+    while i < len(segments):
+        n, text = segments[i]
         label = next((label for label in _BYLINE_LABELS if text.startswith(label)), "")
         name = text[len(label):].strip()
+        profile = _PROFILE_LINK.fullmatch(text)
+        if profile and is_bare_name(profile[1]):
+            name = profile[1]  # `Jane Doe (Accéder à la page de l'auteur)`: a byline
+        if label and not name and i + 1 < len(segments) and is_bare_name(segments[i + 1][1]):
+            i += 1  # `Author of the article:` over its name, as a page copies them
+            name = segments[i][1]
+            text = f"{text} {name}"
         outlet = segments[i + 1][1] if i + 1 < len(segments) else ""
         said = any(name[:len(c.byline) + 1].casefold() == c.byline.casefold() + " " for c in CONVENTIONS)
         parsed = parse_byline(f"{name}, {outlet}", ENGLISH) if outlet and not said and is_bare_name(name) else None
         if parsed and parsed[1]:
             out.append((n, f"{text} · {outlet}", f"{ENGLISH.byline} {name}, {outlet}"))
-            skip = True
-        elif label:
+            i += 1
+        elif label or profile and name == profile[1]:
             out.append((n, text, f"{ENGLISH.byline} {name}"))
         else:
             out.append((n, text, text))
+        i += 1
     return out
 
 
@@ -336,7 +407,7 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
                     continue  # `Last updated Nov 18, 2025` as well
                 rest = text[len(label):].lstrip(": ")
                 clock = _clock(path, line, label, rest, header.stamps.get("posted", (None, 0))[0], zone, conventions) \
-                    if kind == "updated" else None
+                    if kind == "updated" else _posted_clock(path, line, label, rest, header.day, zone, conventions)
                 if isinstance(clock, str):
                     return clock
                 stamp = clock or _stamp(path, line, label, rest, zone, conventions)
@@ -377,6 +448,19 @@ def _clock(path: Path, line: int, label: str, text: str, posted: Stamp | None, z
     if stamp.moment < posted.moment:
         return f"gives a time of day before the Posted time and no date: it cannot be the Posted day ({label} {text.strip()!r})"
     return stamp
+
+
+def _posted_clock(path: Path, line: int, label: str, text: str, day: dt.date | None, zone: ZoneInfo,
+                  conventions: Conventions) -> Stamp | None:
+    """A Posted time of day alone (Radio-Canada's `Publié à 5 h 00 HNE`): on the day of the
+    `date` line, which the curator gave as the story's. None when it is no time of day."""
+    if day is None:
+        return None
+    try:
+        return read_clock(text, day, zone)
+    except StampError as exc:
+        raise HeaderError(Problem(path, line, f"impossible {label} {exc} {text.strip()!r}",
+                                  f"write it like `{label} {conventions.example}`")) from None
 
 
 def _stamp(path: Path, line: int, label: str, text: str, zone: ZoneInfo, conventions: Conventions) -> Stamp | None:

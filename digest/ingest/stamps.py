@@ -30,7 +30,9 @@ ZONES = {f"{r}{s}": zone for r, zone in _REGIONS.items() for s in ("T", "DT", "S
 ZONES.update({f"H{s}{r}": zone for r, zone in _REGIONS.items() for s in ("A", "N")})
 ZONES.update({"GMT": "UTC", "UTC": "UTC", "Z": "UTC", "BST": "Europe/London", "CET": "Europe/Paris",
               "CEST": "Europe/Paris"})
-_ZONE = r"(?:\s+(" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b\.?)?"
+# ... or an offset from UTC, as Reuters' pages write it: `9:26 AM GMT+3`
+_OFFSET = re.compile(r"(?:GMT|UTC)([+-]\d{1,2})", re.I)
+_ZONE = r"(?:\s+((?:GMT|UTC)[+-]\d{1,2}|" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b\.?)?"
 _WEEKDAY = (r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+"
             r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?")
 _CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?"
@@ -111,6 +113,10 @@ def _clock_of(hour: str, minute: str | None, half: str | None) -> tuple[int, int
 
 def _stamp_at(day: dt.date, hour: int, minute: int, named: str, zone: ZoneInfo) -> Stamp:
     """The moment on `day` in the zone `named` (`PT`), or in `zone`; shown in `zone`."""
-    given = ZoneInfo(ZONES[named.upper()]) if named else zone
+    offset = _OFFSET.fullmatch(named)
+    if offset and abs(int(offset.group(1))) > 14:
+        raise StampError("time")
+    given: dt.tzinfo = dt.timezone(dt.timedelta(hours=int(offset.group(1)))) if offset else \
+        ZoneInfo(ZONES[named.upper()]) if named else zone
     moment = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=given)
     return Stamp(moment.astimezone(zone) if given is not zone else moment, True, day, named.upper())

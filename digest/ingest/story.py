@@ -79,7 +79,8 @@ def draft(story: RawStory, raw: str, classifier: Classifier, site_language: str,
     if story.dateline:
         fields.append(("dateline", story.dateline))
     # never tags: the people and outlets who wrote it, and where it was filed from
-    not_tags = [story.dateline, story.source, *story.authors, *all_source_names(), *credited_names(story.credits)]
+    not_tags = [story.dateline, story.source, *story.authors, *all_source_names(), *credited_names(story.credits),
+                *story.credited]
     language = story.language or detect_language(story) or site_language
     topic, evidenced = classifier.filing(story.title, body_text, language, story.dateline)
     tags = classifier.tags(story.title, story.paragraphs, not_tags, language, story.dateline)

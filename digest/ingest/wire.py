@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from digest.errors import Problem
 from digest.ingest.families import NEWSLETTER_FROM, credited_family, family_marked, family_named
 from digest.ingest.header import HeaderError, read_header, signatures
-from digest.ingest.structure import Block, shape, split_end, strip_promos, texts
+from digest.ingest.structure import Block, is_furniture, shape, split_end, strip_promos, texts
 from digest.text import clean_text
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -62,6 +62,7 @@ class RawStory:
     timed: bool = True
     updated_timed: bool = True
     language: str | None = None
+    credited: tuple[str, ...] = ()  # who the photo captions left out credit: never the story's subjects
 
 
 class RawError(Exception):
@@ -148,9 +149,17 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
         raise RawError(exc.problem) from None
     body, promos = strip_promos(list(parts[header.end:]))  # (a promo after the credits leaves them credits)
     body, credits, end_notes = split_end(body, signatures(header))
-    for at, text in promos:
-        warnings.append(Problem(path, at, f"{text!r} promotes other stories or media of the page; left out",
+    furniture: dict[str, list[int]] = {}  # `Article content` between every few paragraphs: one warning
+    for at, text in sorted(header.furniture + [(at, text) for at, text in promos if is_furniture(text)]):
+        furniture.setdefault(text, []).append(at)
+    for text, lines in furniture.items():
+        times = f" ({len(lines)} times)" if len(lines) > 1 else ""
+        warnings.append(Problem(path, lines[0], f"{text!r} is the page's, not the story's; left out{times}",
                                 "delete it, or reword it if it is story text", warning=True))
+    for at, text in promos:
+        if not is_furniture(text):
+            warnings.append(Problem(path, at, f"{text!r} promotes other stories or media of the page; left out",
+                                    "delete it, or reword it if it is story text", warning=True))
     if not body:
         raise RawError(Problem(path, parts[-1][0], "the story has no body text",
                                "add the article's paragraphs after the header"))
@@ -190,7 +199,7 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     language = said.pop() if len(said) == 1 else None
     return RawStory(path, title, date, updated[0].moment if updated else None, header.authors, source, dateline,
                     texts(shaped), credits, tuple(warnings), shaped, lede, (*header.notes, *end_notes),
-                    timed, updated[0].timed if updated else True, language)
+                    timed, updated[0].timed if updated else True, language, tuple(header.credited))
 
 
 def _dateline(paragraph: str) -> tuple[str, str, str]:
@@ -202,6 +211,9 @@ def _dateline(paragraph: str) -> tuple[str, str, str]:
         match = pattern.match(head)
         if match and any(c.isalpha() for c in match.group(1)):
             return match.group(1).strip(), (match.group(2) or "").strip(), paragraph[match.end():]
+    alone = _AGENCY_ALONE.match(head)  # `June 30 (Reuters) - `: the agency, no place
+    if alone and paragraph[alone.end():alone.end() + 1].isupper():
+        return "", alone.group(1).strip(), paragraph[alone.end():]
     return "", "", paragraph
 
 
