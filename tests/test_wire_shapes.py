@@ -537,11 +537,35 @@ def test_agency_shapes_of_the_fifth_set():
     assert s.lede == "The United States, Canada and Mexico begin a review." and s.source == "Reuters"
     s = page("2026-07-07", "By HALDIS MERCER", "Posted July 7, 2026 6:14 AM EDT", body=(
         "ANKARA, Turkey (AP) — NATO leaders gather.", "What's on the agenda?", "Money, mostly.", "Will Trump be there?",
-        "Yes.", "Oyelaran reported from Washington.", "AP World Cup: https://apnews.com/hub/world-cup"))
-    assert [b.text for b in s.blocks if b.kind == "subhead"] == ["What's on the agenda?", "Will Trump be there?"]
+        "Yes.", "What does Turkey want?", "A seat.", "And what about Ukraine?", "A dinner.",
+        "Oyelaran reported from Washington.", "AP World Cup: https://apnews.com/hub/world-cup"))
+    assert [b.text for b in s.blocks if b.kind == "subhead"] == [
+        "What's on the agenda?", "Will Trump be there?", "What does Turkey want?", "And what about Ukraine?"]
     assert s.credits == ("Oyelaran reported from Washington.", "AP World Cup: https://apnews.com/hub/world-cup")
-    one = page("2026-07-07", "Posted July 7, 2026 6:14 AM EDT", body=("OTTAWA — Text.", "Why now?", "Because."))
-    assert [b.kind for b in one.blocks] == ["paragraph"] * 3  # one question alone is the story's own
+    # questions in a column, or put to a witness, are the story's own words
+    for questions in (("Who pays for that?", "And what do they get?", "Why now?"),
+                      ("Avez-vous vu l’accusé ?", "Est-ce que vous étiez sur place ?", "Q: Who called?")):
+        asked = page("2026-07-07", "Posted July 7, 2026 6:14 AM EDT", body=(
+            "OTTAWA — Text.", questions[0], "One.", questions[1], "Two.", questions[2], "Three."))
+        assert [b.kind for b in asked.blocks] == ["paragraph"] * 7
     s = page("2026-03-06", "Par Jane Doe, La Presse Canadienne", "Publié le 6 mars 2026 à 9 h 12",
              body=("QUÉBEC — Le texte.", "Avec les informations de Félix Drouin-Nakoochee"))
     assert s.credits == ("Avec les informations de Félix Drouin-Nakoochee",)
+
+
+def test_story_text_that_looks_like_page_furniture_stays_and_a_section_is_no_author():
+    for lede in ("The motion passed after an amendment by NDP MP Jane Smith (Vancouver East/Burnaby).",
+                 "Acme Corp. reported record profit, according to a statement (CNW/Canada NewsWire).",
+                 "It is a famous shot of Vimy Ridge. Photo: the collection has never been shown in full"):
+        s = page("2026-03-10", "By Jane Doe, The Canadian Press", "Posted March 10, 2026 4:12 pm.", body=(lede, "More."))
+        assert s.lede == lede and not s.credited
+    for section, time in (("Nova Scotia", "Posted: Mar 10, 2026 4:12 PM AT"), ("Grand Montréal", "10 mars 2026 - 21h14"),
+                          ("Région d’Ottawa", "Publié à 14 h 05")):
+        s = page("2026-03-10", section, time, body=("The story begins here.",))
+        assert s.authors == () and any(section in w.message for w in s.warnings)
+    s = page("2026-03-10", "Par Jane Doe, La Presse Canadienne", "Publié à 14 h 05", body=(
+        "QUÉBEC — Le texte.", "Avec les informations de la police, les enquêteurs ont retrouvé le véhicule."))
+    assert s.credits == () and s.paragraphs[-1].startswith("Avec les informations de la police")
+    assert any("the Posted time gives no day" in w.message for w in s.warnings)  # dated on the date line's day, said
+    s = page("2026-03-10", body=("(Ontario) - Doctors said so.", "More."))
+    assert s.lede == "(Ontario) - Doctors said so."  # a place-less dateline names an agency, not any word

@@ -49,8 +49,11 @@ CONVENTIONS = (ENGLISH, FRENCH)
 # credit only when the rest of it is names: `Reporting by The Canadian Press found ...` is story.
 _NAMES = (r"(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:al|el|ad|as|ibn|bin|d)[-’'][A-ZÀ-Þ][\w.'’-]*|and|in|at|from|by|with|of|de|du|la|van|von|der|additional|reporting|"
           r"editing|writing|compiled|graphics)[;,&]?)+")
-_WITH_FILES = (r"^[—–-]?\s*(?:With files from|Avec (?:des|les) informations (?:de|d’|d')|Avec la collaboration de)\b"
-               r"[^.;:!?]{1,100}\.?$")
+# (`Avec les informations de la police, les enquêteurs ...` is story: after the French forms, names)
+_FRENCH_NAME = r"(?:[A-ZÀ-Þ][\w.'’-]*|[dl][’'][A-ZÀ-Þ][\w.'’-]*|et|de|du|des|la|le|les|à|au|aux|en)"
+_FRENCH_NAMES = rf"{_FRENCH_NAME}(?:,?\s+{_FRENCH_NAME})*"
+_WITH_FILES = (r"^[—–-]?\s*(?:With files from\b[^.;:!?]{1,100}"
+               rf"|(?:Avec (?:des|les) informations (?:de |d’|d')|Avec la collaboration de ){_FRENCH_NAMES})\.?$")
 _CONTRIBUTED = r"^[^.]{0,300}\bcontributed(?: reporting)? to this (?:report|story)(?: from .{1,80}?)?\.?$"
 
 FAMILIES = (

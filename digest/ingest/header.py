@@ -69,6 +69,7 @@ class Header:
     day: dt.date | None = None    # the day of the `date` line: a date alone that is this day is when it was posted
     furniture: list[tuple[int, str]] = field(default_factory=list)  # the page's lines under the header: (line, text)
     credited: list[str] = field(default_factory=list)  # the names in the credits of captions left out
+    day_from_date_line: int = 0   # the line of a Posted time of day alone, dated on the `date` line's day
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,8 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         # beat over the times: a name left out right over the time is the byline
         posted = max(i for i, (start, _) in enumerate(parts) if start <= header.stamps["posted"][1])
         found = _name_over(parts, 1, posted)
-        if found and all(at in {u.index for u in unused} for at in found[0]):
+        if found and all(at in {u.index for u in unused} for at in found[0]) \
+                and ("\n" in parts[found[0][0]][1] or _reads_as_person(found[2])):
             signed = found
     if signed and not header.byline:  # no byline below: the name over the time or the outlet is it
         blocks, (header.authors, header.source), header.byline, header.byline_line = signed
@@ -156,30 +158,35 @@ _CAPTION = re.compile(r"\b(?:PHOTO|Photo|photo)\b|\([^()]*/[^()]*\)$|/\s*Handout
                       r"|\b[A-ZÀ-Þ][A-ZÀ-Þ’'.-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ’'.-]+)+, [A-ZÀ-Þ][A-ZÀ-Þ’' .-]+$")
 
 
-# A caption under the header ends with its photo's credit: `... Photo by Dana Whitlock-Pryce
-# /Postmedia`, `- Photo : Acadie Nouvelle - Marc-Olivier Haché`, `(Jaime Dorlando-Wells/CBC)`
-_CREDITED = re.compile(r"(?:\b(?:Photo|PHOTO|Photograph)\b(?:\s+by\b|\s*:)[^.!?]{2,80}|\([^()]{2,80}/[^()]{2,80}\))\.?$")
-
-
-_PAPER_THEN_NAME = re.compile(r"\(([^(),]{2,60}),\s*([^(),]{2,60})\)\.?$")
-_NAME_THEN_PAPER = re.compile(r"\s[-–—]\s+([^/]{2,60}?)\s*/\s*([^/]{2,60})$")
+# A caption under the header ends with its photo's credit, a person and an outlet: `... Photo by
+# Dana Whitlock-Pryce /Postmedia`, `Photo : Acadie Nouvelle - Marc-Olivier Haché`, `(Le Soleil,
+# Frédérique Lacasse-Yamamoto)`, `(Jaime Dorlando-Wells/CBC)`, `- Devon Ashcroft-Lee / The Chronicle Herald`
+_CREDIT_TAIL = re.compile(r"(?:\b(?:Photo|PHOTO|Photograph)(?:\s+by\s|\s*:\s*)([^.!?:]{2,80})|\(([^()]{2,80})\)"
+                          r"|\s[-–—]\s([^.!?()]{2,80}))\.?$")
+_CREDIT_WORD = re.compile(r"^(?:(?:Photo(?:graph)?|PHOTO)\s*(?:by\b|:)?\s*|Archives\s+)")
+_TAIL_CHARS = 200  # a credit is looked for in a caption's last characters only (no backtracking over a long line)
 
 
 def _credit_names(caption: str) -> list[str]:
-    """The photographer and outlet a caption's credit names (`... Photo : Acadie Nouvelle -
-    Marc-Olivier Haché`, `(Archives Le Nouvelliste, Sylvain Mayrand-Côté)`, `Photo by Dana
-    Whitlock-Pryce /Postmedia`); none when it has no credit."""
-    tail = _CREDIT_TAIL.search(caption)
+    """The photographer and outlet a caption's credit names, or none when it ends with no
+    credit: a person's name and an outlet, apart by `/`, `,` or a dash (not `(Vancouver
+    East/Burnaby)`, `(CNW/Canada NewsWire)`). A handout's names are the story's subjects: none."""
+    tail = _CREDIT_TAIL.search(caption[-_TAIL_CHARS:])
     if not tail:
         return []
     credit = next(group for group in tail.groups() if group)
-    parts = re.split(r"\s*[/,]\s*|\s+[-–—]\s+", credit.strip(" ()."))
-    names = [re.sub(r"^(?:Photo(?:graph)?s?)?\s*(?:by\b|:)?\s*(?:Archives\s+)?", "", part).strip() for part in parts]
-    return [name for name in names if name[:1].isupper() and len(name.split()) <= 5]
-
-
-_CREDIT_TAIL = re.compile(r"(?:\b(?:Photo|PHOTO|Photograph)\b((?:\s+by\b|\s*:)[^.!?]{2,80})"
-                          r"|(\([^()]{2,80}[/,][^()]{2,80}\))|\s[-–—]\s+([^/]{2,60}?\s*/\s*[^/]{2,60}))\.?$")
+    raw = [part.strip() for part in re.split(r"\s*[/,]\s*|\s+[-–—]\s+", credit)]
+    parts = [_CREDIT_WORD.sub("", part) for part in raw]
+    if not 2 <= len(parts) <= 3 or any(part.lower() in ("handout", "document", "courtoisie", "courtesy") for part in parts):
+        return []
+    people = [part for part in parts if is_bare_name(part)]
+    outlets = [part for part in parts if is_outlet_line(part) or part == "Postmedia"]
+    # `Photo by` / `Photo :` says it is a credit; an outlet may then be any name
+    photo = tail.group(1) is not None or any(part != clean and not part.startswith("Archives")
+                                             for part, clean in zip(raw, parts, strict=True))
+    if not people or not outlets and not (photo and len(parts) == 2 and all(p[:1].isupper() for p in parts)):
+        return []
+    return parts
 
 
 def _below_header(block: str) -> bool:
@@ -189,13 +196,7 @@ def _below_header(block: str) -> bool:
         return False  # said as a header line no rule knows
     lines = block.split("\n")
     if len(lines) == 1:
-        if _CREDITED.search(block):
-            return True
-        # `(Le Soleil, Frédérique Lacasse-Yamamoto)`, `- Devon Ashcroft-Lee / The Chronicle Herald`
-        paper_first = _PAPER_THEN_NAME.search(block)
-        name_first = _NAME_THEN_PAPER.search(block)
-        return bool(paper_first and is_outlet_line(paper_first[1]) and is_bare_name(paper_first[2])
-                    or name_first and is_bare_name(name_first[1]) and is_outlet_line(name_first[2]))
+        return bool(_credit_names(block))
     return all(is_furniture(text) or is_noise(text) for text in lines) and any(is_furniture(text) for text in lines)
 
 
@@ -254,6 +255,17 @@ def _signed(block: str) -> tuple[tuple[str, ...], str] | None:
 
 _BEAT = re.compile(r"(?:(?:Senior|Staff|Local|Political|Business|Sports|Health)\s+)?(?:Reporter|Writer|Journalist|"
                    r"Correspondent|Columnist|Editor)|Journaliste|Chroniqueur|Chroniqueuse|Correspondante?")
+
+
+def _reads_as_person(name: str) -> bool:
+    """A name alone, with no beat under it, over the time: a person's only when no word of it is a
+    place and one is a rare word in either language (`Isabelle Comeau-Thibodeau`; not a section's
+    name: `Nova Scotia`, `Thunder Bay`, `Grand Montréal`, `Région d'Ottawa`)."""
+    from digest.ingest.names import _is_place, zipf
+
+    words = [re.sub(r"^[dlDL][’']", "", word) for word in name.split()]
+    return not _is_place(name) and not any(_is_place(word) for word in words) \
+        and any(zipf(word.lower(), "en") < 3.0 and zipf(word.lower(), "fr") < 3.0 for word in words)
 
 
 def _name_over(parts: list[tuple[int, str]], start: int, ahead: int
@@ -353,7 +365,7 @@ def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str,
         n, text = segments[i]
         label = next((label for label in _BYLINE_LABELS if text.startswith(label)), "")
         name = text[len(label):].strip()
-        profile = _PROFILE_LINK.fullmatch(text)
+        profile = _PROFILE_LINK.fullmatch(text) if len(text) < 120 and text.endswith(")") else None
         if profile and is_bare_name(profile[1]):
             name = profile[1]  # `Jane Doe (Accéder à la page de l'auteur)`: a byline
         if label and not name and i + 1 < len(segments) and is_bare_name(segments[i + 1][1]):
@@ -417,6 +429,8 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
                     return f"is a second {label} line"
                 header.stamps[kind] = (stamp, line)
                 header.conventions = header.conventions or conventions
+                if kind == "posted" and clock:
+                    header.day_from_date_line = line
                 return None
     if "posted" not in header.stamps and is_noise(text.rstrip(".")):
         # a date and time alone (SaltWire's `Aug. 16, 2025 at 6:02 p.m.` under its byline) is

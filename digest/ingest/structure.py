@@ -134,7 +134,9 @@ def shape(paragraphs: list[str]) -> tuple[Block, ...]:
     out: list[Block] = []
     # a story told by its questions (AP's `What to know`, `Ce qu'il faut savoir`): each heads its part
     asked = [index for index, text in enumerate(paragraphs[:-1]) if index and _asks(text)]
-    headings = frozenset(asked) if len(asked) >= 2 else frozenset()
+    # (once three do, one that goes on from the last heads its part too: `Et le français dans tout ça ?`)
+    headings = frozenset(index for index, text in enumerate(paragraphs[:-1]) if index and _asks(text, going_on=True)) \
+        if len(asked) >= 3 else frozenset()
     for index, text in enumerate(paragraphs):
         if index in headings:
             out.append(Block("subhead", text))
@@ -198,10 +200,19 @@ def _is_subhead(text: str) -> bool:
             and sum(c.isalpha() for c in text) >= 2 and not BULLET.match(text))
 
 
-def _asks(text: str) -> bool:
-    """A short question standing alone, quoting no one: `What's on the agenda?`, `Où et quand ?`."""
+def _asks(text: str, going_on: bool = False) -> bool:
+    """A short question standing alone that heads a part: of the matter, in the third person
+    (`What's on the agenda?`, `Où et quand ?`), quoting no one; not a question put to someone
+    (`Avez-vous vu l'accusé ?`, `Q: ...?`) nor one that goes on from the last (`And what do they get?`)."""
     return text.endswith("?") and len(text) <= 100 and "\n" not in text and len(text.split()) <= 10 \
-        and text[0].isupper() and not any(mark in text for mark in "“”\"«»")
+        and text[0].isupper() and not any(mark in text for mark in "“”\"«»") and not _PUT_TO.search(text) \
+        and (going_on or not _GOING_ON.match(text))
+
+
+# A question put to someone (no heading), or going on from the one before
+_PUT_TO = re.compile(r"^(?:Q|R|A)\s*[:.-]|\b(?:you|your|I|me|my|we|us|our|vous|votre|vos|"
+                     r"je|j['’]|me|moi|mon|ma|mes|nous|notre|nos|tu|te|toi)\b|-(?:vous|tu|je|nous)\b", re.I)
+_GOING_ON = re.compile(r"(?:And|But|So|Or|Et|Mais|Alors|Ou)\b")
 
 
 def texts(blocks: tuple[Block, ...]) -> tuple[str, ...]:

@@ -180,6 +180,9 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
         warnings.append(Problem(path, header.byline_line or 1, "the byline names no outlet; the story shows no source",
                                 "write it after the names, like `By Jane Doe, Toronto Star`", warning=True))
     posted = header.stamps.get("posted")
+    if header.day_from_date_line:
+        warnings.append(Problem(path, header.day_from_date_line, f"the Posted time gives no day; dated {day}, the day "
+                                "of the `date` line", "check that it is the day it was published", warning=True))
     if posted is None:
         date, timed = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone), False
         warnings.append(Problem(path, 1, f"no Posted line; dated {day} without a time",
@@ -212,7 +215,7 @@ def _dateline(paragraph: str) -> tuple[str, str, str]:
         if match and any(c.isalpha() for c in match.group(1)):
             return match.group(1).strip(), (match.group(2) or "").strip(), paragraph[match.end():]
     alone = _AGENCY_ALONE.match(head)  # `June 30 (Reuters) - `: the agency, no place
-    if alone and paragraph[alone.end():alone.end() + 1].isupper():
+    if alone and family_marked(alone.group(1)) and paragraph[alone.end():alone.end() + 1].isupper():
         return "", alone.group(1).strip(), paragraph[alone.end():]
     return "", "", paragraph
 
