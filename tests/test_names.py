@@ -679,6 +679,14 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     # an acronym with small letters inside is defined too
     ("La Bibliothèque et Archives nationales du Québec (BAnQ) a acheté le journal, et BAnQ l'exposera.", "fr",
      {"Bibliothèque et Archives nationales du Québec": 2}, ["BAnQ"]),
+    # a title of a body names the body; which summit is no part of its name; a function word opens a sentence
+    ("President of Treasury Board and Minister of Finance Nate Horner spoke. Governor of the Bank of Canada Tiff "
+     "Macklem agreed. Whatever Peguis decides, the water rises.", "en",
+     {"Treasury Board": 1, "Nate Horner": 1, "Bank of Canada": 1, "Tiff Macklem": 1},
+     ["President of Treasury Board", "Bank of Canada Tiff Macklem", "Whatever Peguis"]),
+    ("Selon la PDG de Santé Québec, Geneviève Biron, le XXe Sommet de la Francophonie compte.", "fr",
+     {"Santé Québec": 1, "Geneviève Biron": 1, "Sommet de la Francophonie": 1},
+     ["PDG de Santé Québec", "XXe Sommet de la Francophonie"]),
     # where a firm trades is no name of it
     ("Shares of Shopify Inc. [NASDAQ:SHOP] fell, and BRP Inc. (TSX: DOO; NYSE: DOOO) rose. Starts rose (Source: "
      "CMHC).", "en", {"Shopify": 1, "BRP": 1, "CMHC": 1}, ["SHOP", "NASDAQ", "DOO", "DOOO", "TSX", "NYSE"]),

@@ -108,6 +108,7 @@ SENTENCE_WORDS = {
     "While", "Where", "Why", "How", "What", "Who", "Which", "This", "That", "These", "Those",
     "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My",
     "However", "Meanwhile", "Still", "Also", "Asked", "According", "Some", "Many", "Most",
+    "Whatever", "Whenever", "Wherever", "Whoever", "Whichever",
     "Several", "Both", "Each", "Every", "Other", "Others", "Critics", "Officials", "Analysts",
     "Experts", "Earlier", "Later", "Last", "Next", "First", "Then", "There", "Here", "Under",
     "Over", "About", "Among", "Despite", "Although", "Though", "Because", "Unlike", "Like",
@@ -827,11 +828,20 @@ _ARTICLE_PREFIX = re.compile(rf"^(?:{_ARTICLES})-(?=[^\W\d_])")
 _NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 
 
+_ORDINAL = re.compile(r"(?:[IVXLC]+|\d{1,3})(?:e|er|re|ème|ᵉ)")
+
+
 def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     # (a number opening a sentence is dropped before this; inside one, it opens a name: `Six Nations`)
     while words and (words[0] in _LEADING_NOISE and not (words[0] in _NUMBER_WORDS and len(words) > 1)
                      or words[0] in JOINERS):
         words = words[1:]
+    if len(words) > 1 and _ORDINAL.fullmatch(words[0]):
+        words = words[1:]  # `XXe Sommet de la Francophonie`: which one is no part of its name
+    if 2 < len(words) <= 4 and _is_title(words[0]) and words[1] in ("of", "de", "du", "des"):
+        # `la PDG de Santé Québec`, `President of Treasury Board`: the body (with a person after it,
+        # `Secretary of State Marco Rubio`, the title's words are read below)
+        return _named_in(words[2:])
     if len(words) > 1 and _is_place(" ".join(words)):
         return [words]  # `Prince Edward Island`: no title in a place's name
     while words and words[-1] in CONNECTORS:  # `Fourth of` (July)
@@ -852,7 +862,13 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
             return [words]  # `Office of the Auditor General`, `Ministry of the Attorney General`: an office's body
     at = _body_preposition(words)
     if at is not None and not any(_is_title(w) and w not in PORTFOLIOS for w in words[at + 1:]):
-        return [words]  # `Ministry of Commerce`, `Centers for Disease Control and Prevention`
+        # `Ministry of Commerce`, `Centers for Disease Control and Prevention`; but `(Governor of the)
+        # Bank of Canada Tiff Macklem` is a body, then a person
+        for end in range(at + 1, len(words) - 2):
+            if (_is_body_word(words[end]) or _is_place(words[end])) and _looks_like_person(words[end + 1:]) \
+                    and _frequency(words[end + 1].lower(), "en") < _FIRST_NAME_ZIPF:
+                return [words[:end + 1], words[end + 1:]]
+        return [words]
     if "of" in words[1:3] and words[-1] != "of" and words[words.index("of") - 1] in _MUNICIPAL:
         # `City of Ottawa`, `Rural Municipality of Portage la Prairie`: a town's government (and
         # `City of Toronto Mayor Olivia Chow` a government and a person)
