@@ -117,7 +117,7 @@ def test_editors_labels_are_met():
     # Herald, CBC Manitoba, Le Soleil, Le Droit, La Tribune, Le Nouvelliste, L'Acadie Nouvelle,
     # Radio-Canada): first measured at precision 0.815, recall 0.689, 20 forbidden (bylines,
     # photographers and page lines of headers not read), topic 0.933; the shapes read since
-    ("tag_corpus_fresh5", 30, (0.885, 0.71, 5, 0.93)),
+    ("tag_corpus_fresh5", 30, (0.90, 0.725, 5, 0.93)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
