@@ -687,6 +687,13 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     ("Selon la PDG de Santé Québec, Geneviève Biron, le XXe Sommet de la Francophonie compte.", "fr",
      {"Santé Québec": 1, "Geneviève Biron": 1, "Sommet de la Francophonie": 1},
      ["PDG de Santé Québec", "XXe Sommet de la Francophonie"]),
+    # ... but a body named with its government, a portfolio, a Roman ordinal that names, a body's
+    # own units are read whole or not at all
+    ("The Government of Canada and the Minister of Veterans Affairs met Bank of Montreal Nesbitt Burns and "
+     "University of Toronto Mississauga Campus staff.", "en",
+     {"Government of Canada": 1, "Bank of Montreal Nesbitt Burns": 1, "University of Toronto Mississauga Campus": 1},
+     ["Canada", "Veterans Affairs", "Nesbitt Burns", "Mississauga Campus"]),
+    ("La Ve République a succédé à la IVe République.", "fr", {"Ve République": 1, "IVe République": 1}, []),
     # where a firm trades is no name of it
     ("Shares of Shopify Inc. [NASDAQ:SHOP] fell, and BRP Inc. (TSX: DOO; NYSE: DOOO) rose. Starts rose (Source: "
      "CMHC).", "en", {"Shopify": 1, "BRP": 1, "CMHC": 1}, ["SHOP", "NASDAQ", "DOO", "DOOO", "TSX", "NYSE"]),

@@ -828,7 +828,12 @@ _ARTICLE_PREFIX = re.compile(rf"^(?:{_ARTICLES})-(?=[^\W\d_])")
 _NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 
 
-_ORDINAL = re.compile(r"(?:[IVXLC]+|\d{1,3})(?:e|er|re|ème|ᵉ)")
+# `19e`, `1er`; a Roman one only before a gathering held again and again (`XXe Sommet de la
+# Francophonie`): before others it names (`Ve République`, `IIIe Reich`)
+_ORDINAL = re.compile(r"\d{1,3}(?:e|er|re|ème|ᵉ)")
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ème|ᵉ)")
+_GATHERINGS = frozenset({"Sommet", "Congrès", "Conférence", "Jeux", "Festival", "Forum", "Rencontre", "Colloque",
+                         "Summit", "Conference", "Games", "Congress"})
 
 
 def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -836,11 +841,14 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     while words and (words[0] in _LEADING_NOISE and not (words[0] in _NUMBER_WORDS and len(words) > 1)
                      or words[0] in JOINERS):
         words = words[1:]
-    if len(words) > 1 and _ORDINAL.fullmatch(words[0]):
+    if len(words) > 1 and (_ORDINAL.fullmatch(words[0]) or _ROMAN_ORDINAL.fullmatch(words[0]) and words[1] in _GATHERINGS):
         words = words[1:]  # `XXe Sommet de la Francophonie`: which one is no part of its name
-    if 2 < len(words) <= 4 and _is_title(words[0]) and words[1] in ("of", "de", "du", "des"):
-        # `la PDG de Santé Québec`, `President of Treasury Board`: the body (with a person after it,
-        # `Secretary of State Marco Rubio`, the title's words are read below)
+    if 2 < len(words) <= 4 and _is_title(words[0]) and words[0] not in PORTFOLIOS and words[1] in ("of", "de", "du", "des") \
+            and (_is_body_word(words[-1]) or _is_place(words[-1])) \
+            and not all(w in PORTFOLIOS or w in FIELD_WORDS for w in words[2:]):
+        # `la PDG de Santé Québec`, `President of Treasury Board`: the body (not `Government of
+        # Canada`, a body's own name, nor `Minister of Veterans Affairs`, portfolios; with a person
+        # after it, `Secretary of State Marco Rubio`, the title's words are read below)
         return _named_in(words[2:])
     if len(words) > 1 and _is_place(" ".join(words)):
         return [words]  # `Prince Edward Island`: no title in a place's name
@@ -865,9 +873,11 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         # `Ministry of Commerce`, `Centers for Disease Control and Prevention`; but `(Governor of the)
         # Bank of Canada Tiff Macklem` is a body, then a person
         for end in range(at + 1, len(words) - 2):
-            if (_is_body_word(words[end]) or _is_place(words[end])) and _looks_like_person(words[end + 1:]) \
-                    and _frequency(words[end + 1].lower(), "en") < _FIRST_NAME_ZIPF:
-                return [words[:end + 1], words[end + 1:]]
+            person = words[end + 1:]
+            if (_is_body_word(words[end]) or _is_place(words[end])) and _looks_like_person(person) \
+                    and not _is_place(person[0]) and _frequency(person[0].lower(), "en") < _FIRST_NAME_ZIPF \
+                    and all(_frequency(person[-1].lower(), language) < _SURNAME_WORD_ZIPF for language in ("en", "fr")):
+                return [words[:end + 1], words[end + 1:]]  # (not `Bank of Montreal Nesbitt Burns`: a common word)
         return [words]
     if "of" in words[1:3] and words[-1] != "of" and words[words.index("of") - 1] in _MUNICIPAL:
         # `City of Ottawa`, `Rural Municipality of Portage la Prairie`: a town's government (and
@@ -1258,6 +1268,7 @@ def _honoured(words: Sequence[str]) -> bool:
 
 _SURNAME_ZIPF = 5.0  # `Nahyan` 0, `Porter` 4.0, `Smith` 4.9; `Road` 5.2, `Online` 5.2, `Care` 5.6
 _MAKER = re.compile(r"[A-Z][a-z]{2,}makers?")  # `Automaker`, `Steelmaker`, `Drugmaker`: a trade, before its firm's name
+_SURNAME_WORD_ZIPF = 4.0  # `Macklem` 0: a surname; `Burns` 4.5, `Securities` 4.1, `Campus` 4.4: words
 _FIRST_NAME_ZIPF = 4.3  # `Church` 4.9 is a word; `Trevor` 3.4, `Naomi` 3.3, `Jean` 4.2 are names
 _OTHER_LANGUAGE_ZIPF = 2.5  # in French copy: `curator` 0, `officer` 0; `Paul` 5.0, `Miriam` 3.0, `Tomas` 3.2
 
