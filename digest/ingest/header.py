@@ -261,7 +261,8 @@ def _reads_as_person(name: str) -> bool:
     """A name alone, with no beat under it, over the time: a person's only when no word of it is a
     place and one is a rare word in either language (`Isabelle Comeau-Thibodeau`; not a section's
     name: `Nova Scotia`, `Thunder Bay`, `Grand Montréal`, `Région d'Ottawa`)."""
-    from digest.ingest.names import _is_place, zipf
+    from digest.ingest.frequency import zipf
+    from digest.ingest.names import _is_place
 
     words = [re.sub(r"^[dlDL][’']", "", word) for word in name.split()]
     return not _is_place(name) and not any(_is_place(word) for word in words) \
@@ -453,8 +454,7 @@ def _clock(path: Path, line: int, label: str, text: str, posted: Stamp | None, z
     try:
         stamp = read_clock(text, posted.written_day if posted else dt.date(2000, 1, 1), zone, posted.named if posted else "")
     except StampError as exc:
-        raise HeaderError(Problem(path, line, f"impossible {label} {exc} {text.strip()!r}",
-                                  f"write it like `{label} {conventions.example}`")) from None
+        raise _impossible(path, line, label, text, conventions, exc) from None
     if stamp is None:
         return None
     if posted is None or not posted.timed:
@@ -473,19 +473,24 @@ def _posted_clock(path: Path, line: int, label: str, text: str, day: dt.date | N
     try:
         return read_clock(text, day, zone)
     except StampError as exc:
-        raise HeaderError(Problem(path, line, f"impossible {label} {exc} {text.strip()!r}",
-                                  f"write it like `{label} {conventions.example}`")) from None
+        raise _impossible(path, line, label, text, conventions, exc) from None
 
 
 def _stamp(path: Path, line: int, label: str, text: str, zone: ZoneInfo, conventions: Conventions) -> Stamp | None:
-    example = f"write it like `{label} {conventions.example}`"
     try:
         stamp = read_stamp(text, zone)
     except StampError as exc:
-        raise HeaderError(Problem(path, line, f"impossible {label} {exc} {text.strip()!r}", example)) from None
+        raise _impossible(path, line, label, text, conventions, exc) from None
     if stamp is None and STAMP_SHAPE.match(text):
-        raise HeaderError(Problem(path, line, f"cannot read the {label} time {text.strip()!r}", example))
+        raise HeaderError(Problem(path, line, f"cannot read the {label} time {text.strip()!r}",
+                                  f"write it like `{label} {conventions.example}`"))
     return stamp
+
+
+def _impossible(path: Path, line: int, label: str, text: str, conventions: Conventions, exc: StampError) -> HeaderError:
+    """A time line that is meant as one and cannot be (`13:09 pm`, `February 30`), said where it is."""
+    return HeaderError(Problem(path, line, f"impossible {label} {exc} {text.strip()!r}",
+                               f"write it like `{label} {conventions.example}`"))
 
 
 def signatures(header: Header) -> tuple[str, ...]:

@@ -453,14 +453,14 @@ _LISTED_PORTFOLIOS = re.compile(rf"(?<![\w’'.-]){_ITEM}(?:,[ \t]+{_ITEM}){{0,6
                                 r"(?=[ \t]+(?:Minister|Secretary)\b)")
 # the words of portfolios besides PORTFOLIOS' (which are also titles): a list of them names no one
 FIELD_WORDS = frozenset("""
-    Jobs Job Economy Economic Development Growth Creation Families Family Human Services Social Children Community
-    Communities Seniors Youth Women Status Gender Equality Parks Conservation Heritage Tourism Sport Sports Arts
-    Culture Natural Resources Mines Mining Forests Forestry Lands Land Water Stewardship Skills Training Workforce
-    Infrastructure Municipal Rural Urban Citizenship Diversity Inclusion Veterans Official Languages Digital
-    Institutions Democratic Procurement Revenue Small Business Mental Addictions Wellness Long-Term Care Wildfire
-    Transportation Highways Attorney Solicitor Consumer Red Tape Reduction Hospital Tourism Multiculturalism
-    Reconciliation Relations Post-Secondary Advanced Education Learning Labor Security Homeland Interior State
-    Veterans Climate Change Intergovernmental Francophone Francophonie Northern Housing Services
+    Jobs Job Economy Economic Development Growth Creation Families Family Human Services Social Children
+    Community Communities Seniors Youth Women Status Gender Equality Parks Conservation Heritage Tourism Sport
+    Sports Arts Culture Natural Resources Mines Mining Forests Forestry Lands Land Water Stewardship Skills
+    Training Workforce Infrastructure Municipal Rural Urban Citizenship Diversity Inclusion Veterans Official
+    Languages Digital Institutions Democratic Procurement Revenue Small Business Mental Addictions Wellness
+    Long-Term Care Wildfire Transportation Highways Attorney Solicitor Consumer Red Tape Reduction Hospital
+    Multiculturalism Reconciliation Relations Post-Secondary Advanced Education Learning Labor Security Homeland
+    Interior State Climate Change Intergovernmental Francophone Francophonie Northern Housing
 """.split())
 
 

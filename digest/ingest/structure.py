@@ -107,26 +107,29 @@ def is_promo(text: str) -> bool:
         and (not first.endswith(".") or first.startswith(("Sign up", "Abonnez", "Inscrivez")))
 
 
-def strip_promos(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+def strip_promos(body: list[tuple[int, str]]
+                 ) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
     """The body without the page's promotions (PROMO) and furniture (PAGE_FURNITURE): (kept,
-    left out). A label alone over a list (`À lire aussi :` and its headlines) goes with the list."""
+    promotions, furniture). A label alone over a list (`À lire aussi :` and its headlines) goes
+    with the list."""
     kept: list[tuple[int, str]] = []
-    left: list[tuple[int, str]] = []
+    promos: list[tuple[int, str]] = []
+    furniture: list[tuple[int, str]] = []
     index = 0
     while index < len(body):
         line, text = body[index]
         if is_furniture(text):
-            left.append((line, text))
+            furniture.append((line, text))
         elif is_promo(text):
             label_only = not text.split(":", 1)[1].strip() if ":" in text else False
             if label_only and index + 1 < len(body) and all(BULLET.match(x) for x in body[index + 1][1].split("\n")):
                 index += 1  # its links, named with it
                 text += "\n" + body[index][1]
-            left.append((line, text))
+            promos.append((line, text))
         else:
             kept.append((line, text))
         index += 1
-    return kept, left
+    return kept, promos, furniture
 
 
 def shape(paragraphs: list[str]) -> tuple[Block, ...]:

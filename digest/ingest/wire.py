@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from digest.errors import Problem
 from digest.ingest.families import NEWSLETTER_FROM, credited_family, family_marked, family_named
 from digest.ingest.header import HeaderError, read_header, signatures
-from digest.ingest.structure import Block, is_furniture, shape, split_end, strip_promos, texts
+from digest.ingest.structure import Block, shape, split_end, strip_promos, texts
 from digest.text import clean_text
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -147,19 +147,19 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
         header = read_header(path, parts, zone, warnings, lambda block: bool(_dateline(block)[0]), day)
     except HeaderError as exc:
         raise RawError(exc.problem) from None
-    body, promos = strip_promos(list(parts[header.end:]))  # (a promo after the credits leaves them credits)
+    # (a promo after the credits leaves them credits)
+    body, promos, furniture = strip_promos(list(parts[header.end:]))
     body, credits, end_notes = split_end(body, signatures(header))
-    furniture: dict[str, list[int]] = {}  # `Article content` between every few paragraphs: one warning
-    for at, text in sorted(header.furniture + [(at, text) for at, text in promos if is_furniture(text)]):
-        furniture.setdefault(text, []).append(at)
-    for text, lines in furniture.items():
+    copies: dict[str, list[int]] = {}  # `Article content` between every few paragraphs: one warning
+    for at, text in sorted(header.furniture + furniture):
+        copies.setdefault(text, []).append(at)
+    for text, lines in copies.items():
         times = f" ({len(lines)} times)" if len(lines) > 1 else ""
         warnings.append(Problem(path, lines[0], f"{text!r} is the page's, not the story's; left out{times}",
                                 "delete it, or reword it if it is story text", warning=True))
     for at, text in promos:
-        if not is_furniture(text):
-            warnings.append(Problem(path, at, f"{text!r} promotes other stories or media of the page; left out",
-                                    "delete it, or reword it if it is story text", warning=True))
+        warnings.append(Problem(path, at, f"{text!r} promotes other stories or media of the page; left out",
+                                "delete it, or reword it if it is story text", warning=True))
     if not body:
         raise RawError(Problem(path, parts[-1][0], "the story has no body text",
                                "add the article's paragraphs after the header"))
