@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from digest.cli import main
+from digest.ingest import grouping
 from digest.ingest.grouping import features_of
 from digest.ingest.stories import INDEX_VERSION
 from tests import dense_day
@@ -161,6 +164,17 @@ def test_the_sample_digest_groups_as_an_editor_labelled_it(capsys):
         print(f"\nsample digest ({len(set(labels.values()))} events, {len(labels)} files): B-cubed "
               f"precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}")
     assert f1 >= 0.9
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="0123456789-., \u00a0\u202fa", max_size=24))
+@example("1-2 12-3 123-4 -1-2 a1-2b 1-23 12-34-5 1,000.5 .5 ,5 1.2.3 2 500 000,5")
+def test_figures_are_found_as_their_plain_definitions_find_them(text):
+    """The number and score patterns look behind their first digit (for speed): they find
+    exactly what the lookbehind-first definitions find."""
+    assert grouping._SCORE.findall(text) == re.findall(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])", text)
+    assert grouping._NUMBER["en"].findall(text) == re.findall(r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?", text)
+    assert grouping._NUMBER["fr"].findall(text) == re.findall(r"(?<![\d.,])\d+(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?", text)
 
 
 def test_features_read_back_from_the_file_are_those_ingest_compared(tmp_path, capsys):

@@ -25,7 +25,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from digest import frontmatter
@@ -47,13 +46,15 @@ COMMON_KEY = 100      # versions sharing a key, beyond which it finds candidates
 CANDIDATES = 12       # versions compared in full with a new one: those sharing most of its keys
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_NUMBER = {  # thousands and decimals as each language writes them
-    "en": re.compile(r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?"),
-    "fr": re.compile(r"(?<![\d.,])\d+(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?"),
+# Each number pattern starts with its digit and looks behind it from there: the engine then
+# skips to the digits of a text instead of testing each place (four times faster).
+_NUMBER = {  # thousands and decimals as each language writes them, not part of a longer number
+    "en": re.compile(r"\d(?<![\d.,]\d)\d*(?:,\d{3})*(?:\.\d+)?"),
+    "fr": re.compile(r"\d(?<![\d.,]\d)\d*(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?"),
 }
 _DIGIT = re.compile(r"\d")
 _AFTER_DATELINE = re.compile(r"^[^\n—–]{0,40}?(?:—|–|\s-)\s*")
-_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+_SCORE = re.compile(r"\d(?<![\d-]\d)\d?-\d{1,2}(?![\d-])")  # `3-2`, not in `2025-26` nor `1-2-3`
 # Calendar words and articles are capitalised in one language and not the other: no evidence.
 _NOT_ANCHORS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -245,9 +246,15 @@ def bag_of(stamp: float, language: str, title: str, body: str, tags: Iterable[st
     lexicon = language if language in _NUMBER else "en"
     terms: dict[str, float] = {}
     anchors: dict[str, float] = {}
+    tokens = _TOKENS.setdefault(lexicon, {})
+    if len(tokens) > _TOKENS_KEPT:
+        tokens.clear()
     for word, n in Counter(_WORD.findall(text)).items():  # counted in C: this runs for every article
-        term, weight, anchor, anchor_weight = _token(word, lexicon)
-        boost = 1 + math.log(n)
+        token = tokens.get(word)
+        if token is None:
+            token = tokens[word] = _token(word, lexicon)
+        term, weight, anchor, anchor_weight = token
+        boost = _BOOST[n] if n < len(_BOOST) else 1 + math.log(n)
         if weight > 0:  # spellings of one word (capitalised or not, accents or not) add up
             terms[term] = terms.get(term, 0.0) + boost * weight
         if anchor_weight > 0:
@@ -259,7 +266,13 @@ def bag_of(stamp: float, language: str, title: str, body: str, tags: Iterable[st
     return Features(stamp, language, _unit(terms, _KEPT_TERMS), _unit(anchors, _KEPT_ANCHORS))
 
 
-@lru_cache(maxsize=300_000)
+# a language's words as `_token` makes them, looked up in a dict (an lru_cache's call costs
+# more than the lookup): a worker meets the same few thousand words in every article
+_TOKENS: dict[str, dict[str, tuple[str, float, str, float]]] = {}
+_TOKENS_KEPT = 300_000
+_BOOST = [0.0] + [1 + math.log(n) for n in range(1, 64)]  # a word's weight for its n mentions
+
+
 def _token(word: str, language: str) -> tuple[str, float, str, float]:
     """(the word as compared, its weight, as an anchor, its weight there): rarer words weigh
     more, short ones nothing; a capitalised word is also an anchor (a name, most often; a
