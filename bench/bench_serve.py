@@ -81,7 +81,7 @@ def main() -> None:
                 time.sleep(0.5)
             for run in range(min(args.runs, 3)):
                 marker = f"Retitled {run}"
-                text = "\n".join(l if not l.startswith("title: ") else f'title: "{marker}"' for l in lines) + "\n"
+                text = "\n".join(line if not line.startswith("title: ") else f'title: "{marker}"' for line in lines) + "\n"
                 loads.clear()
                 saved = save(article, text)
                 page.wait_for_selector(f"h1:has-text('{marker}')", timeout=300_000)

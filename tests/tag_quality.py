@@ -31,6 +31,8 @@ FRESH3 = Path(__file__).parent / "tag_corpus_fresh3"
 FRESH4 = Path(__file__).parent / "tag_corpus_fresh4"
 # 30 more by a fifth, three sessions later: outlets none of the others used
 FRESH5 = Path(__file__).parent / "tag_corpus_fresh5"
+# 30 more by a sixth, a session later: outlets none of the others used again, corrections and lists
+FRESH6 = Path(__file__).parent / "tag_corpus_fresh6"
 
 
 @dataclass
@@ -199,9 +201,11 @@ if __name__ == "__main__":
         fresh3 = measure(ingest_corpus(Path(tmp) / "fresh3", FRESH3), FRESH3)
         fresh4 = measure(ingest_corpus(Path(tmp) / "fresh4", FRESH4), FRESH4)
         fresh5 = measure(ingest_corpus(Path(tmp) / "fresh5", FRESH5), FRESH5)
+        fresh6 = measure(ingest_corpus(Path(tmp) / "fresh6", FRESH6), FRESH6)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
-                    ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5)):
+                    ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
+                    ("sixth fresh set, ", fresh6)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

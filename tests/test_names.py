@@ -117,7 +117,13 @@ def test_editors_labels_are_met():
     # Herald, CBC Manitoba, Le Soleil, Le Droit, La Tribune, Le Nouvelliste, L'Acadie Nouvelle,
     # Radio-Canada): first measured at precision 0.815, recall 0.689, 20 forbidden (bylines,
     # photographers and page lines of headers not read), topic 0.933; the shapes read since
-    ("tag_corpus_fresh5", 30, (0.90, 0.725, 5, 0.93)),
+    ("tag_corpus_fresh5", 30, (0.91, 0.74, 5, 0.93)),
+    # 30 more by a sixth (12 from outlets no other set used: Nunatsiaq News, The Guardian, the
+    # Telegraph-Journal, the London Free Press, The Province, CityNews, ICI Radio-Canada Saguenay and
+    # Acadie, Le Journal de Montréal, Métro, L'actualité, Le Courrier de la Nouvelle-Écosse): first
+    # measured at precision 0.855, recall 0.756, 11 forbidden (bylines and photographers of pages that
+    # repeat their headline under a section's name), topic 0.933; the shapes read since
+    ("tag_corpus_fresh6", 30, (0.91, 0.78, 0, 0.93)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -694,6 +700,25 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
      {"Government of Canada": 1, "Bank of Montreal Nesbitt Burns": 1, "University of Toronto Mississauga Campus": 1},
      ["Canada", "Veterans Affairs", "Nesbitt Burns", "Mississauga Campus"]),
     ("La Ve République a succédé à la IVe République.", "fr", {"Ve République": 1, "IVe République": 1}, []),
+    # an assembly, a confederation or a college names a body going on in lowercase; a people's name
+    # goes on in the plural, and where it lives; never into a person's name
+    ("L'Assemblée nationale a adopté le projet, selon la Confédération des syndicats nationaux (CSN), le Collège des "
+     "médecins du Québec, l'Assemblée des Premières Nations du Québec et le Conseil des Innus de Pessamit. Le "
+     "gouverneur de la Banque du Canada Mark Carney a parlé. Un front froid arrive.", "fr",
+     {"Assemblée nationale": 1, "Confédération des syndicats nationaux": 1, "Collège des médecins du Québec": 1,
+      "Assemblée des Premières Nations du Québec": 1, "Conseil des Innus de Pessamit": 1, "Banque du Canada": 1,
+      "Mark Carney": 1}, ["Assemblée des Premières", "Conseil des Innus", "Banque du Canada Mark Carney", "CSN"]),
+    # an acronym after an adjective of place, compass words and all, is a common noun
+    ("The North American EV market grew as Canadian AI firms hired, said Unifor.", "en", {"Unifor": 1},
+     ["North American EV", "American EV", "Canadian AI", "EV"]),
+    # a long title ends its sentence with its period (`of Commerce. Voters`, `of Health. Six`)
+    ("It was hosted by the Greater Charlottetown Area Chamber of Commerce. Voters go to the polls. The Navajo "
+     "Department of Health. Six cases. Gov. Gavin Newsom spoke.", "en",
+     {"Greater Charlottetown Area Chamber of Commerce": 1, "Navajo Department of Health": 1, "Gavin Newsom": 1},
+     ["Greater Charlottetown Area Chamber of Commerce Voters", "Navajo Department of Health Six"]),
+    # a disease's acronym names no one, alone or after a common word
+    ("The shot protects against HIV, and the Global Fund to Fight AIDS pays; RSV and TB cases fell, said UNAIDS.",
+     "en", {"UNAIDS": 1}, ["HIV", "Fight AIDS", "AIDS", "RSV", "TB"]),
     # where a firm trades is no name of it
     ("Shares of Shopify Inc. [NASDAQ:SHOP] fell, and BRP Inc. (TSX: DOO; NYSE: DOOO) rose. Starts rose (Source: "
      "CMHC).", "en", {"Shopify": 1, "BRP": 1, "CMHC": 1}, ["SHOP", "NASDAQ", "DOO", "DOOO", "TSX", "NYSE"]),
@@ -750,3 +775,24 @@ def test_a_month_in_a_persons_name_is_no_date_and_a_languages_months_are_its_own
     # `Janvier` is a month in French copy, a hamlet in English copy
     assert "Janvier" in find_names(("Residents of Janvier and Chard were told to leave. Janvier is empty.",), [], "en")
     assert find_names(("Le vote aura lieu en Mai. Le 8 Juillet, la séance reprendra.",), [], "fr") == {}
+
+
+def test_languages_listed_together_are_no_tags_but_a_people_or_a_country_is():
+    found = find_names(("Callers can speak Tamil, Tagalog or Punjabi, and Tamil and Tagalog speakers called most, "
+                        "said Nora Qaunaq-Lee, who flew to Georgia and back to Georgia.",), [], "en")
+    assert not {"Tamil", "Tagalog", "Punjabi"} & set(found), found
+    assert {"Nora Qaunaq-Lee", "Georgia"} <= set(found), found
+    # a language's name alone may be a people's: `the Cree`
+    found = find_names(("Leaders of the Cree met, and the Cree of Eeyou Istchee sent a delegation.",), [], "en")
+    assert "Cree" in found, found
+
+
+def test_a_charter_a_law_or_the_crown_named_short_is_the_one_named_in_full_or_no_tag():
+    found = find_names(("The Crown's first witness testified. Crown prosecutor Ruth Abara-Stevens called the Crown's "
+                        "case strong, and the Crown rested.",), [], "en")
+    assert "Crown" not in found and "Ruth Abara-Stevens" in found, found
+    found = find_names(("The groups cite the Canadian Charter of Rights and Freedoms. The Charter protects religion, "
+                        "they say, and the Charter prevails.",), [], "en")
+    assert "Charter" not in found and found["Canadian Charter of Rights and Freedoms"] == 3, found
+    found = find_names(("Selon eux, la Charte protège la liberté de religion, et la Charte l'emporte.",), [], "fr")
+    assert "Charte" not in found, found

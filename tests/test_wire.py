@@ -35,6 +35,7 @@ def story(text: str | bytes):
     ("CONNOR MCDAVID, SEAN O'NEIL and ANNE-MARIE ST-PIERRE, AP Sports Writers",
      ("Connor McDavid", "Sean O'Neil", "Anne-Marie St-Pierre"), "The Associated Press"),
     ("KEITH MACKINNON and ANA DE LA CRUZ", ("Keith MacKinnon", "Ana de la Cruz"), ""),
+    ("DEVON MACALLISTER-REID, ROD MACISAAC and JOSE MACIAS", ("Devon MacAllister-Reid", "Rod MacIsaac", "Jose Macias"), ""),
     ("David Ljunggren", ("David Ljunggren",), ""),
     ("Jane Doe, Staff Writer", ("Jane Doe",), ""),
 ])

@@ -452,7 +452,8 @@ def test_a_time_in_a_live_story_is_not_its_update():
     ("By Local Journalism Initiative Reporter", (), ""),
     ("By Toronto Life Senior Writer", (), ""),
     ("By Kevin Morgan Photographer", (), ""),
-    ("By Jane  Doe Global News", (), "Jane Doe Global News"),  # as before: no gap between name and outlet
+    ("By Jane  Doe Global News", ("Jane Doe",), "Global News"),  # a name run on into its outlet
+    ("By Colleen Hurtubise-Mack Telegraph-Journal", ("Colleen Hurtubise-Mack",), "Telegraph-Journal"),
     ("By Jane Doe,  Special to The Canadian Press", ("Jane Doe",), "The Canadian Press"),
 ])
 def test_bylines_with_a_beat_or_odd_spacing(byline, authors, source):
@@ -569,3 +570,157 @@ def test_story_text_that_looks_like_page_furniture_stays_and_a_section_is_no_aut
     assert any("the Posted time gives no day" in w.message for w in s.warnings)  # dated on the date line's day, said
     s = page("2026-03-10", body=("(Ontario) - Doctors said so.", "More."))
     assert s.lede == "(Ontario) - Doctors said so."  # a place-less dateline names an agency, not any word
+
+
+# --- saved pages that repeat their headline (a sixth editor's outlets) -------------------
+
+def titled(day: str, title: str, *blocks: str):
+    return story("\n\n".join([f"date {day} {title}", *blocks]) + "\n")
+
+
+def test_a_page_under_its_section_and_headline_has_its_header_read():
+    """Radio-Canada: a section, the headline again, a deck, `Un texte de` and the author's page
+    link, the times, the player's lines and a caption: the story starts after them."""
+    title = "Bleuets sauvages : Washington ouvre une enquête antidumping"
+    s = titled("2026-09-08", title, "Économie", title, "Des droits provisoires pourraient s'appliquer dès janvier.",
+               "Un texte de Julie Harvey-Roy", "Julie Harvey-Roy (Accéder à la page de l'auteur)",
+               "Publié le 8 septembre 2026 à 6 h 00 HAE", "Mis à jour le 8 septembre 2026 à 12 h 41 HAE",
+               "Partager la page", "Les bleuetières du nord du lac. Photo : Radio-Canada / Julie Harvey-Roy",
+               "En pleine récolte, les producteurs apprennent la nouvelle.", "La suite.")
+    assert s.authors == ("Julie Harvey-Roy",)
+    assert (s.date.isoformat(), s.updated.isoformat()) == ("2026-09-08T06:00:00-04:00", "2026-09-08T12:41:00-04:00")
+    assert s.paragraphs == ("En pleine récolte, les producteurs apprennent la nouvelle.", "La suite.")
+    said = [w.message for w in s.warnings]
+    assert any("repeats the headline" in m for m in said)
+    assert not any("Accéder" in m for m in said)  # her page's link under `Un texte de`: her byline again
+    assert "Julie Harvey-Roy" in s.credited
+    # two authors, joined in French; each one's page link is the byline again
+    s = titled("2026-09-08", title, "Économie", title, "Un texte de Julie Harvey-Roy et Marc Tremblay-Dion",
+               "Julie Harvey-Roy (Accéder à la page de l'auteur)", "Marc Tremblay-Dion (Accéder à la page de l'auteur)",
+               "Publié le 8 septembre 2026 à 6 h 00 HAE", "Les producteurs apprennent la nouvelle.")
+    assert s.authors == ("Julie Harvey-Roy", "Marc Tremblay-Dion") and s.paragraphs == ("Les producteurs apprennent la nouvelle.",)
+
+
+def test_a_name_over_the_time_under_the_repeated_headline_is_the_byline():
+    """Métro: no `Par`, the name right over `28 octobre 2026 à 14h05 - Mis à jour ...`; the
+    headline repeated above says this is a saved page's header, not the story's first lines."""
+    title = "Ascenseurs en panne : une action collective autorisée contre la STM"
+    s = titled("2026-10-28", title, "Actualités / Montréal", title,
+               "La Cour supérieure permet à une usagère de poursuivre la société de transport.", "Léa Brisebois-Camara",
+               "28 octobre 2026 à 14h05 - Mis à jour 28 octobre 2026 à 17h30", "3 minutes de lecture",
+               "Partagez cet article", "Un ascenseur hors service, en septembre. Photo: Léa Brisebois-Camara/Métro",
+               "Les usagers du métro pourraient être indemnisés.")
+    assert s.authors == ("Léa Brisebois-Camara",)
+    assert (s.date.isoformat(), s.updated.isoformat()) == ("2026-10-28T14:05:00-04:00", "2026-10-28T17:30:00-04:00")
+    assert s.paragraphs == ("Les usagers du métro pourraient être indemnisés.",)
+
+
+def test_an_authors_portrait_an_archive_notice_and_a_papers_name_first_are_the_pages():
+    title = "Le Monument-Lefebvre rouvre après trois ans"
+    s = titled("2026-09-17", title, "Arts", title, "Le lieu historique accueille de nouveau le public.",
+               "Portrait de Renée Babineau-Thibodeau\nRenée Babineau-Thibodeau", "Publié le 17 septembre 2026 à 17 h 32 HAA",
+               "Prenez note que cet article publié en 2026 pourrait contenir des informations qui ne sont plus à jour.",
+               "Après trois ans de travaux, le Monument-Lefebvre a rouvert.")
+    assert s.authors == ("Renée Babineau-Thibodeau",) and s.date.isoformat() == "2026-09-17T16:32:00-04:00"
+    assert s.paragraphs == ("Après trois ans de travaux, le Monument-Lefebvre a rouvert.",)
+    s = titled("2026-11-08", "Les Alouettes filent vers la coupe Grey", "Jean-Sébastien Lortie-Mbaye | Journal de Montréal",
+               "Dimanche, 8 novembre 2026 17:58", "MISE À JOUR Dimanche, 8 novembre 2026 21:34",
+               "Le quart-arrière célèbre son touché. Photo Rémi Lacroix-Nadeau / Agence QMI",
+               "Menés par 10 points à la mi-temps, les Alouettes ont gagné.")
+    assert (s.authors, s.source) == (("Jean-Sébastien Lortie-Mbaye",), "Journal de Montréal")
+    assert s.updated.isoformat() == "2026-11-08T21:34:00-05:00"
+    assert s.paragraphs == ("Menés par 10 points à la mi-temps, les Alouettes ont gagné.",)
+    assert {"Rémi Lacroix-Nadeau", "Agence QMI"} <= set(s.credited)
+
+
+def test_a_beat_under_the_byline_a_lone_photo_credit_and_sharing_buttons_are_no_story():
+    title = "Pangnirtung TB screening finds 11 active cases"
+    s = titled("2026-10-15", title, "NEWS", title, "Door-to-door clinic will run until the end of December, officials say",
+               "By Tasha Kilabuk-Ross\nLocal Journalism Initiative Reporter", "Published: October 15, 2026 at 2:30 pm",
+               "A nurse reads a skin test on Tuesday. (Photo by Tasha Kilabuk-Ross)",
+               "A screening clinic in Pangnirtung has found 11 people with active TB.")
+    assert s.authors == ("Tasha Kilabuk-Ross",) and s.date.isoformat() == "2026-10-15T14:30:00-04:00"
+    assert s.paragraphs == ("A screening clinic in Pangnirtung has found 11 people with active TB.",)
+    assert not any("Local Journalism" in w.message for w in s.warnings)  # the author's beat, read
+    s = titled("2026-11-09", "Fraud trial hears bookkeeper moved $412K", "By Colleen Hurtubise-Mack Telegraph-Journal",
+               "Nov 9, 2026", "Updated 3 hrs ago", "Facebook Twitter WhatsApp SMS Email Print Save",
+               "The former bookkeeper moved more than $412,000, a forensic accountant told the court.")
+    assert (s.authors, s.source) == (("Colleen Hurtubise-Mack",), "Telegraph-Journal")
+    assert s.paragraphs == ("The former bookkeeper moved more than $412,000, a forensic accountant told the court.",)
+
+
+def test_an_illustrations_credit_for_a_magazine_names_no_tag():
+    title = "Un Québécois sur deux utilise l'IA chaque semaine"
+    s = titled("2026-11-03", title, "Société", title, "La confiance, elle, ne suit pas.", "par Mathilde Roy-Kasongo",
+               "3 novembre 2026", "Partager", "(Illustration : Julien Castonguay-Ito pour L'actualité)",
+               "Il y a trois ans, l'intelligence artificielle était une curiosité.")
+    assert s.authors == ("Mathilde Roy-Kasongo",)
+    assert {"Julien Castonguay-Ito", "L'actualité"} <= set(s.credited)
+
+
+@pytest.mark.parametrize("text, authors, source, first", [
+    # a first paragraph that opens with the headline's words is the story's
+    ("date 2026-05-01 Fire destroys downtown Regina warehouse\n\nFire destroys downtown Regina warehouse overnight, "
+     "and firefighters say the cause is not yet known.\n\nNo one was hurt.\n", (), "",
+     "Fire destroys downtown Regina warehouse overnight, and firefighters say the cause is not yet known."),
+    # `Mise à jour de ...` is a noun, not the update's label
+    ("date 2026-05-01 Radars\n\nPar Jane Doe, La Presse Canadienne\n\nPublié le 1 mai 2026 à 10 h 00\n\n"
+     "Mise à jour de 2 000 radars photo au Québec, annonce le ministère.\n\nSuite.\n", ("Jane Doe",),
+     "La Presse Canadienne", "Mise à jour de 2 000 radars photo au Québec, annonce le ministère."),
+    # a place over the time under the repeated headline is no author
+    ("date 2026-05-01 Four towns get new clinics in the north\n\nFour towns get new clinics in the north\n\n"
+     "Four towns will get new clinics, the minister said.\n\nThunder Bay\n\nMay 1, 2026 9:00 AM\n\nThe clinics open.\n",
+     (), "", "Four towns will get new clinics, the minister said."),
+    # `Photo` inside a sentence credits no one; a police service is no paper
+    ("date 2026-05-01 Awards\n\nBy Jane Doe, CBC News\n\nPosted: May 1, 2026 4:00 AM EDT\n\nThe Atlantic Photo Awards "
+     "honoured Mark Smith, Amy Roe.\n\nMore.\n", ("Jane Doe",), "CBC News", "The Atlantic Photo Awards honoured Mark Smith, Amy Roe."),
+    ("date 2026-05-01 Arrestation\n\nPar Jane Doe, La Presse Canadienne\n\nPublié le 1 mai 2026 à 10 h 00\n\n"
+     "Les policiers sur les lieux. (Jean Roy, Service de police de Laval)\n\nLAVAL — Un homme a été arrêté.\n",
+     ("Jane Doe",), "La Presse Canadienne", "Les policiers sur les lieux. (Jean Roy, Service de police de Laval)"),
+])
+def test_story_text_like_a_saved_pages_header_stays_the_story(text, authors, source, first):
+    s = story(text)
+    assert (s.authors, s.source, s.paragraphs[0]) == (authors, source, first)
+    assert not s.credited
+
+
+@pytest.mark.parametrize("byline, authors, source", [
+    ("Laura Jane Post", ("Laura Jane Post",), ""),  # a surname that is an outlet's word stays the name's
+    ("Jean Pierre Le Blanc", ("Jean Pierre Le Blanc",), ""),
+    ("Jane Doe and Emily Post", ("Jane Doe", "Emily Post"), ""),
+    ("Mary Anne Smith Global News", ("Mary Anne Smith",), "Global News"),
+    ("Jean-François Roy Le Journal de Québec", ("Jean-François Roy",), "Le Journal de Québec"),
+])
+def test_a_name_and_its_outlet_run_on_part_only_at_the_outlet(byline, authors, source):
+    from digest.ingest.bylines import parse_byline
+    from digest.ingest.families import ENGLISH
+
+    assert parse_byline(byline, ENGLISH) == (authors, source)
+
+
+def test_the_end_of_a_local_page_credits_who_paid_and_who_wrote_and_names_the_outlet():
+    s = page("2026-10-09", "By Jane Doe-Roy", "Posted: October 9, 2026 at 2:30 pm",
+             body=("A clinic opened.", "Sign up for The Guardian's P.E.I. politics newsletter", "It was busy.",
+                   "Jane Doe-Roy is a reporter with the Guardian, a SaltWire publication.",
+                   "This story is part of the Local Journalism Initiative, funded by the federal government."))
+    assert s.source == "The Guardian" and s.paragraphs == ("A clinic opened.", "It was busy.")
+    assert s.credits == ("Jane Doe-Roy is a reporter with the Guardian, a SaltWire publication.",
+                         "This story is part of the Local Journalism Initiative, funded by the federal government.")
+    s = page("2026-11-03", "par Mathilde Roy-Kasongo", "3 novembre 2026",
+             body=("Il y a trois ans, l'IA était une curiosité.", "Suite du texte.",
+                   "Cet article a été publié dans le numéro de décembre 2026 de L'actualité."))
+    assert s.source == "L'actualité" and s.credits == ("Cet article a été publié dans le numéro de décembre 2026 de L'actualité.",)
+
+
+def test_a_list_told_with_dashes_and_parts_headed_in_sentence_case_keep_their_shape():
+    from digest.ingest.structure import shape
+
+    long = "C'est d'abord au travail que les Québécois utilisent l'IA, pour rédiger des courriels et des résumés de réunions."
+    blocks = shape(["The finalists were announced.", "The other finalists were:", '— "Winter Count," by A. Roe (Knopf)',
+                    '— "Inventory," by Ada Kowalczyk (Coach House Books)', "Au travail, surtout", long,
+                    "Une voix prudente", long, "— Jane Doe, 2019"])
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph", "list", "subhead", "paragraph", "subhead", "paragraph",
+                                        "paragraph"]
+    assert blocks[2].items == ('"Winter Count," by A. Roe (Knopf)', '"Inventory," by Ada Kowalczyk (Coach House Books)')
+    # one dashed line, or dashed lines no colon announces, stay paragraphs; one short phrase is no heading
+    assert [b.kind for b in shape(["Intro.", "— Jane Doe", "— John Roe", "Short line here", long])] == ["paragraph"] * 5

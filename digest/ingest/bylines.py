@@ -15,7 +15,12 @@ _PARTICLE_WORDS = frozenset(_PARTICLES.split("|")) - {"st"}
 # `Mac` is a prefix in these names only when what follows reads as a Gaelic name on its own
 # (MACKINNON -> MacKinnon, but MACHADO -> Machado, MACK -> Mack).
 _NOT_MAC = frozenset({"machado", "machin", "macias", "mack", "mackey", "mackie", "macklin", "macon", "macy",
-                      "mace", "macedo", "macho", "macri", "maceo", "macek", "machala", "mackay", "macron"})
+                      "mace", "macedo", "macho", "macri", "maceo", "macek", "machala", "mackay", "macron",
+                      "macaluso", "macario", "macari", "macina", "macoun", "macomber"})
+# what follows `Mac` in Gaelic names that go on with a vowel (MACISAAC -> MacIsaac; MACIEL, MACEDONIO stay)
+_GAELIC_AFTER_VOWEL = frozenset({"isaac", "aulay", "auley", "eachern", "eachen", "intyre", "arthur", "innis", "innes",
+                                 "askill", "ewen", "ewan", "allister", "alister", "adam", "adams", "iver", "ivor",
+                                 "intosh", "eachran", "ara", "iness"})
 
 
 @functools.lru_cache(maxsize=1 << 12)  # a desk's few hundred bylines recur across its stories
@@ -30,6 +35,9 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
     if "," not in text and gaps and is_bare_name(text[:gaps[-1].start()]) and _is_outlet(text[gaps[-1].end():]):
         text = f"{text[:gaps[-1].start()]}, {text[gaps[-1].end():]}"
     text = " ".join(text.split())
+    run_on = _run_on(text)
+    if run_on:
+        text = run_on
     if not _SUFFIX_END.search(text):  # `By Martin Luther King Jr.` keeps its period
         text = text.rstrip(".")
     text = _SPECIAL_TO.sub("", text)  # `Jane Doe, Special to The Canadian Press`: the outlet is CP
@@ -109,12 +117,62 @@ def _split_names(text: str, conventions: Conventions) -> list[str]:
     return names
 
 
+_ARTICLES_AND_JOINS = frozenset({"The", "Le", "La", "Les", "L’", "L'", "and", "et", "&"})
+_PAPER_WORDS = OUTLET_WORDS | {"Telegraph", "Leader", "Free", "Evening", "Morning", "Enterprise", "Advocate", "Packet"}
+
+
+def _run_on(text: str) -> str:
+    """`Name, Outlet` for a person's name and their outlet run on without a comma (`Colleen
+    Hurtubise-Mack Telegraph-Journal`, `Jane Doe Global News`, `Jane Doe The Globe and Mail`),
+    or "": the outlet a known family or desk, a hyphenated paper's name, or two words or more
+    ending with an outlet's word or opening with a French paper's; one person, no surname cut
+    off (`Laura Jane Post`, `Jean Pierre Le Blanc` and `Jane Doe and Emily Post` stay whole)."""
+    words = text.split()
+    if "," in text or not 3 <= len(words) <= 10 or _person_and_beat(text) or ROLE.match(text):
+        return ""  # (a name has four words at most, an outlet six)
+    joined = any(w in ("and", "et", "&") for w in words)  # two people, unless the `and` is the outlet's
+    for cut in range(len(words) - 1, 1, -1):  # the shortest outlet first: `Global News`, not `Smith Global News`
+        name, tail = words[:cut], words[cut:]
+        outlet = " ".join(tail)
+        paper = words[-1].rsplit("-", 1)[-1] in OUTLET_WORDS
+        known = family_named(outlet) is not None or family_desk(outlet) is not None
+        # a hyphenated paper's every part is a paper's word (`Telegraph-Journal`, `Leader-Post`; not `Park-Sun`)
+        hyphenated = len(tail) == 1 and "-" in tail[0] and all(part in _PAPER_WORDS for part in tail[0].split("-"))
+        if not known and (joined or not (hyphenated or len(tail) >= 2 and paper
+                                         or _head_first([w for w in tail if w not in _ARTICLES_AND_JOINS]))):
+            continue
+        if name[-1] in _ARTICLES_AND_JOINS or name[-1].casefold() in _PARTICLE_WORDS or name[-1] in _CANADIAN_PLACES \
+                or not is_bare_name(" ".join(name)) or _is_outlet(" ".join(name)):
+            continue  # (`Chris Van Der Post`: `Van` ends no name; `Regina` opens the Regina Leader-Post)
+        return f"{' '.join(name)}, {outlet}"
+    return ""
+
+
 def is_outlet_line(text: str) -> bool:
-    """A line that only names an outlet (`The Chronicle Herald`, `Regina Leader-Post`): no
-    sentence, and a known family or an outlet's last word."""
+    """A line that only names an outlet (`The Chronicle Herald`, `Regina Leader-Post`,
+    `Journal de Montréal`): no sentence, and a known family or an outlet's word last, or in
+    French first."""
     words = text.split()
     return 0 < len(words) <= 6 and text[-1] not in ".!?;:," and _is_name(text) and (
-        family_named(text) is not None or words[-1].rsplit("-", 1)[-1] in OUTLET_WORDS)
+        family_named(text) is not None or words[-1].rsplit("-", 1)[-1] in OUTLET_WORDS or _head_first(words))
+
+
+# the words a French paper's name opens with (not `Service`, `Bureau`: `Service de police de Laval` is no paper)
+_PAPER_HEADS = frozenset({"Journal", "Courrier", "Voix", "Presse", "Droit", "Devoir", "Soleil", "Quotidien", "Nouvelliste",
+                          "Tribune", "Écho", "Gazette", "Métro", "Nouvelles", "Réveil", "Progrès", "Citoyen"})
+
+
+def is_paper(name: str) -> bool:
+    """A French paper's name, with its article or not (`Le Journal de Montréal`, `Courrier de la Nouvelle-Écosse`)."""
+    words = name.split()
+    if words and words[0] in ("Le", "La"):
+        words = words[1:]
+    return _head_first(words)
+
+
+def _head_first(words: list[str]) -> bool:
+    """A French paper's name, its word first (`Journal de Montréal`, `Courrier de la Nouvelle-Écosse`)."""
+    return len(words) >= 3 and words[0] in _PAPER_HEADS and words[1] in ("de", "du", "des") and words[-1][:1].isupper()
 
 
 def is_bare_name(text: str) -> bool:
@@ -168,8 +226,8 @@ def _is_outlet(text: str, strict: bool = False) -> bool:
     if family_named(text) is not None or family_desk(text) is not None or ROLE.match(text) or words[0].lower() == "the" \
             or _DOMAIN.search(text) or any(c.isdigit() for c in text):  # `CP24.com`
         return True
-    if not strict and _FRENCH_TITLE.match(text):  # `Par Ariane Lessard, Le Nouvelliste`: French papers' `The`
-        return True
+    if not strict and (_FRENCH_TITLE.match(text) or _head_first(words)):  # `Par Ariane Lessard, Le Nouvelliste`:
+        return True  # French papers' `The`; `Journal de Montréal`: the paper's word first
     endings = _OUTLET_ENDINGS if strict else OUTLET_WORDS
     last = words[-1].rsplit("-", 1)[-1]  # `Regina Leader-Post`
     return last in endings or last.title() in endings \
@@ -217,6 +275,7 @@ def _proper_word(word: str, first: bool) -> str:
 def _cap(part: str) -> str:
     if part.startswith("mc") and len(part) > 3:
         return "Mc" + part[2:].capitalize()
-    if part.startswith("mac") and len(part) > 5 and part not in _NOT_MAC and part[3] not in "aeiouy":
+    if part.startswith("mac") and len(part) > 5 and part not in _NOT_MAC \
+            and (part[3] not in "aeiouy" or part[3:] in _GAELIC_AFTER_VOWEL):
         return "Mac" + part[3:].capitalize()
     return part.capitalize()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from digest.config import SiteConfig, Topic
+from digest.ingest.bylines import is_paper
 from digest.ingest.language import primary
 from digest.ingest.lexicon import ACRONYMS, ALIASES, FALSE_FRIENDS, LEXICON
 from digest.ingest.names import find_names
@@ -301,7 +302,9 @@ class Classifier:
             boost[name] = 2 * named + _names_alone(lede, name, scores)
         order = {name: i for i, name in enumerate(scores)}
         ranked = sorted(scores, key=lambda n: (-(scores[n] + boost[n]), order[n]))
-        return [t for t in ranked if t.casefold() not in self.ignored][: self.max_tags]
+        # (a French paper named in the copy is its outlet quoting itself, `confie-t-il au Courrier de la
+        # Nouvelle-Écosse`, or another's credit: no subject of the story)
+        return [t for t in ranked if t.casefold() not in self.ignored and not is_paper(t)][: self.max_tags]
 
 
 def _names_alone(title: str, name: str, names: Iterable[str]) -> bool:

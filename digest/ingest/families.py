@@ -40,7 +40,7 @@ class Family:
 ENGLISH = Conventions("en", "By", "and", ("Posted", "Published"), ("Last Updated", "Updated"),
                       r"editors?['’]?s? note|note to readers|corrections?|clarification|update",
                       "March 28, 2025 11:09 am.")
-FRENCH = Conventions("fr", "Par", "et", ("Publié le", "Publié"), ("Mis à jour le", "Mis à jour"),
+FRENCH = Conventions("fr", "Par", "et", ("Publié le", "Publié"), ("Mis à jour le", "Mis à jour", "Mise à jour le", "Mise à jour"),
                      r"note de la rédaction|note aux lecteurs|correctif|rectificatif|mise à jour|précision",
                      "2 avril 2025 à 13 h 48")
 CONVENTIONS = (ENGLISH, FRENCH)
@@ -101,6 +101,7 @@ OUTLET_WORDS = frozenset({
     "Canadienne", "Presse", "Devoir", "Actualité", "Nouvelles", "Rédaction", "Report", "Bureau",
     "CityNews", "Desk", "Newsroom", "Citizen", "Colonist", "Spectator", "Record", "Examiner", "Observer", "Telegram",
     "Guardian", "Standard", "Province", "Expositor", "Courier", "Sentinel", "Nouvelliste", "Soleil", "Droit", "Quotidien",
+    "Courrier", "Voix", "Métro",
 })
 STAFF_WORDS = ("Staff", "staff", "Personnel", "La rédaction", "Rédaction")
 # A byline's last part that gives the writer's role at an agency: `AP Business Writer`.
@@ -169,8 +170,20 @@ def all_source_names() -> tuple[str, ...]:
 
 
 # An outlet's closing call for tips, with its address: terms of the page, not the story
-_TIP_LINE = r"^(?:Vous avez (?:un scoop|une nouvelle)|(?:Do you )?[Hh]ave a (?:news |story )?tip|Got a (?:news |story )?tip)\b[^\n]{0,200}@[\w-]+(?:\.[\w-]+)+\.?$"
-CREDIT_LINE = re.compile("|".join(f"(?:{p})" for p in dict.fromkeys([*(p for f in FAMILIES for p in f.credits), _TIP_LINE])),
-                         re.S)
+_TIP_LINE = (r"^(?:Vous avez (?:un scoop|une nouvelle)|(?:Do you )?[Hh]ave a (?:news |story )?tip|Got a (?:news |story )?tip)\b"
+             r"(?:[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+\.?"
+             # (and a phone number after the address, when the outlet asks for it: `Écrivez-nous`, `email us`)
+             r"|(?=[^\n]{0,200}\b(?:nous|us|our)\b)[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+[^\n@]{0,80}\w\.?)$")
+# The Local Journalism Initiative's line under a story it paid for; a magazine's issue the story ran in
+_FUNDED_LINE = (r"^This (?:story|article|report) is (?:part of|funded by) the Local Journalism Initiative\b[^\n]{0,160}$"
+                r"|^Cet article a été (?:rédigé|réalisé|produit|publié) (?:dans le cadre de|grâce à) l['’]Initiative de "
+                r"journalisme local\b[^\n]{0,160}$")
+ISSUE_LINE = re.compile(r"^(?:Cet article a été publié dans le numéro (?:de |d['’])[^\n]{2,40}? (?:de |d['’])"
+                        r"((?:L['’]|La |Le |Les )?[A-ZÀ-Þ][^,.\n]{1,60})"
+                        r"|This (?:article|story) (?:appeared|was published|first appeared) in the [^\n]{2,40}? issue of "
+                        r"((?:The )?[A-Z][^,.\n]{1,60}))\.$")
+CREDIT_LINE = re.compile("|".join(f"(?:{p})" for p in dict.fromkeys([*(p for f in FAMILIES for p in f.credits), _TIP_LINE,
+                                                                       _FUNDED_LINE, ISSUE_LINE.pattern])), re.S)
 # Postmedia's papers name themselves in their newsletter's sign-up line
-NEWSLETTER_FROM = re.compile(r"^Sign up to receive daily headline news from (.{2,60}?), a division of Postmedia Network Inc\.?$")
+NEWSLETTER_FROM = re.compile(r"^Sign up to receive daily headline news from (.{2,60}?), a division of Postmedia Network Inc\.?$"
+                             r"|^Sign up for (.{2,60}?)[’']s [^\n]{0,60}newsletters?\.?$|^Get the latest from (.{2,60}?) straight to your inbox\.?$")

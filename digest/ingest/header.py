@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from digest.errors import Problem
 from digest.ingest.bylines import is_bare_name, is_outlet_line, parse_byline
-from digest.ingest.families import CONVENTIONS, ENGLISH, Conventions, family_named
+from digest.ingest.families import CONVENTIONS, ENGLISH, FRENCH, Conventions, family_named
 from digest.ingest.stamps import MOIS, MONTHS, Stamp, StampError, read_clock, read_stamp
 from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE, is_furniture, is_promo
 
@@ -31,17 +31,17 @@ _NOISE_WORDS = 6
 _SENTENCE_END = ".!?”\"»…:;,"
 # `Posted: April 2, 2025 | Last Updated: 9 hours ago`, `Published Nov 18, 2025 • Last updated ...`,
 # `Helen Pietrangelo · CBC News`
-_SEGMENTS = re.compile(r"\s+[|•·]\s+")
+_SEGMENTS = re.compile(r"(?<!\s)\s+[|•·]\s+")  # (from a run's first space: no quadratic retries)
 _SEPARATORS = "|•·"
 # What sites glue after a time on one line: `August 11, 2026 7:02 AM EDT Updated 6 hours ago`
 # (Reuters), `Mon., April 6, 2026 timer 4 min. read` (the Star)
-_GLUED = re.compile(r"(?<!\s)\s+(?=(?:Last\s+)?Updated\b|Mis\s+à\s+jour\b|(?:timer\s+)?\d+\s*min(?:ute)?s?\.?\s+read\b)", re.I)
+_GLUED = re.compile(r"(?<!\s)\s+(?:[-–—]\s+)?(?=(?:Last\s+)?Updated\b|Mise?\s+à\s+jour\b|(?:timer\s+)?\d+\s*min(?:ute)?s?\.?\s+read\b)", re.I)
 # Blocks looked through for a byline or a time after the first that is neither (a photo
 # caption, a deck, a section's name), and the most words one of them may have
 _LOOKAHEAD = 8
 _CLUTTER_WORDS = 60
 # Bylines some outlets give without `By`: `Author of the article: Kelsey Rybak` (Postmedia)
-_BYLINE_LABELS = ("Author of the article:",)
+_BYLINE_LABELS = ("Author of the article:", "Un texte de")  # (and Radio-Canada's `Un texte de Jane Doe`)
 # ... or after a name, a link to the author's page (Radio-Canada)
 _PROFILE_LINK = re.compile(r"(.+?)\s+\((?:Accéder à la page de l[’']auteur|Access the author[’']s page)\)")
 
@@ -83,7 +83,7 @@ class _Unused:
 
 
 def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnings: list[Problem],
-                is_lede: Callable[[str], bool], day: dt.date | None = None) -> Header:
+                is_lede: Callable[[str], bool], day: dt.date | None = None, title: str = "") -> Header:
     """Byline, Posted and Updated lines and notes, up to the first paragraph of the story
     (`is_lede(text)`: whether a block opens the story with a dateline).
 
@@ -94,6 +94,7 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     when no other is (`Sheena Parr-Whitlock` over `Jun 19, 2026 4:12 PM`)."""
     header = Header(day=day)
     unused: list[_Unused] = []
+    repeated: list[_Unused] = []  # the page's headline over the header: never the story's
     notes: list[tuple[int, str]] = []
     signed: tuple[list[int], tuple[tuple[str, ...], str], str, int] | None = None  # a name over the header
     index = 1
@@ -101,6 +102,8 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         line, block = parts[index]
         if NOTE.match(block):
             notes.append((index, block))
+        elif _repeats(block, title):
+            repeated.append(_Unused(index, line, block, "repeats the headline"))
         elif _started(header) and is_promo(block):
             unused.append(_Unused(index, line, block, "promotes other stories or media of the page"))
         elif _started(header) and is_furniture(block):
@@ -110,7 +113,7 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         elif is_lede(block):
             break
         elif not _read_block(path, index, line, block, zone, header, unused):
-            ahead = None if _started(header) or notes else _header_ahead(path, parts, index, zone, header, is_lede)
+            ahead = None if _started(header) or notes else _header_ahead(path, parts, index, zone, header, is_lede, title)
             if ahead is None:
                 break
             for at in range(index, ahead):
@@ -131,6 +134,10 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     if signed and not header.byline:  # no byline below: the name over the time or the outlet is it
         blocks, (header.authors, header.source), header.byline, header.byline_line = signed
         unused = [u for u in unused if u.index not in blocks]
+        portrait = parts[blocks[0]][1].split("\n")[0] if _portrait(parts[blocks[0]][1]) else ""
+        if portrait:  # `Portrait de Jane Doe` over her name: her photo's words, left out
+            unused.append(_Unused(blocks[0], parts[blocks[0]][0], portrait, "is the author's photo, not the story"))
+            unused.sort(key=lambda u: u.index)
     recognised = header.byline or header.stamps or header.source
     if unused and unused[-1].index == index - 1 and index < len(parts) and parts[index - 1][1].strip() == unused[-1].text \
             and HIGHLIGHTS.fullmatch(unused[-1].text) and BULLET.match(parts[index][1].lstrip()):
@@ -139,6 +146,7 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     if unused and (not recognised or index == len(parts)):
         index = min(index, unused[0].index)  # no header, or nothing after: what looked like one is the story
         unused = [u for u in unused if u.index < index]
+    unused = sorted(unused + [r for r in repeated if r.index < index], key=lambda u: u.index)
     header.credited = [name for item in unused if "\n" not in item.text for name in _credit_names(item.text)]
     for item in unused:
         warnings.append(Problem(path, item.line, f"header line {item.text!r} {item.why}; left out",
@@ -146,6 +154,21 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     header.notes = [text for at, text in notes if at < index]
     header.end = index
     return header
+
+
+def _repeats(block: str, title: str) -> bool:
+    """Whether a block is the page's headline again (or the start of it, or the headline and
+    more: sites shorten or lengthen it): a saved page shows it over the byline."""
+    if not title or "\n" in block:
+        return False
+    said, headline = " ".join(block.split()).casefold(), " ".join(title.split()).casefold()
+    if said == headline:
+        return True
+    if said.rstrip("”\"’')»]").rstrip()[-1:] in ".;,:!?…":  # a line that ends as a sentence does is one
+        return False
+    shorter, longer = sorted((said, headline), key=len)
+    return len(shorter.split()) >= 4 and len(said.split()) <= len(headline.split()) + 4 \
+        and longer.startswith(shorter) and not longer[len(shorter)].isalnum()
 
 
 def _started(header: Header) -> bool:
@@ -161,9 +184,10 @@ _CAPTION = re.compile(r"\b(?:PHOTO|Photo|photo)\b|\([^()]*/[^()]*\)$|/\s*Handout
 # A caption under the header ends with its photo's credit, a person and an outlet: `... Photo by
 # Dana Whitlock-Pryce /Postmedia`, `Photo : Acadie Nouvelle - Marc-Olivier Haché`, `(Le Soleil,
 # Frédérique Lacasse-Yamamoto)`, `(Jaime Dorlando-Wells/CBC)`, `- Devon Ashcroft-Lee / The Chronicle Herald`
-_CREDIT_TAIL = re.compile(r"(?:\b(?:Photo|PHOTO|Photograph)(?:\s+by\s|\s*:\s*)([^.!?:]{2,80})|\(([^()]{2,80})\)"
-                          r"|\s[-–—]\s([^.!?()]{2,80}))\.?$")
-_CREDIT_WORD = re.compile(r"^(?:(?:Photo(?:graph)?|PHOTO)\s*(?:by\b|:)?\s*|Archives\s+)")
+_CREDIT_TAIL = re.compile(r"(?:(?:\b(?:Photo|PHOTO|Photograph|Illustration)(?:\s+by\s|\s*:\s*)|(?:^|[.!?]\s+)Photo\s+(?=[A-ZÀ-Þ]))"
+                          r"([^.!?:]{2,80})"
+                          r"|\(([^()]{2,80})\)|\s[-–—]\s([^.!?()]{2,80}))\.?$")
+_CREDIT_WORD = re.compile(r"^(?:(?:Photo(?:graph)?|PHOTO|Illustration)\s*(?:by\b|:)?\s*|Archives\s+)")
 _TAIL_CHARS = 200  # a credit is looked for in a caption's last characters only (no backtracking over a long line)
 
 
@@ -175,8 +199,10 @@ def _credit_names(caption: str) -> list[str]:
     if not tail:
         return []
     credit = next(group for group in tail.groups() if group)
-    raw = [part.strip() for part in re.split(r"\s*[/,]\s*|\s+[-–—]\s+", credit)]
+    raw = [part.strip() for part in re.split(r"\s*[/,]\s*|\s+[-–—]\s+|\s+pour\s+", credit)]
     parts = [_CREDIT_WORD.sub("", part) for part in raw]
+    if len(parts) == 1 and tail.group(2) and parts[0] != raw[0] and is_bare_name(parts[0]):
+        return parts  # `(Photo by Tasha Kilabuk-Ross)`: a photographer credited alone
     if not 2 <= len(parts) <= 3 or any(part.lower() in ("handout", "document", "courtoisie", "courtesy") for part in parts):
         return []
     people = [part for part in parts if is_bare_name(part)]
@@ -201,15 +227,17 @@ def _below_header(block: str) -> bool:
 
 
 def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: ZoneInfo, header: Header,
-                  is_lede: Callable[[str], bool]) -> int | None:
+                  is_lede: Callable[[str], bool], title: str = "") -> int | None:
     """Where a page's header starts after its furniture, when the story has not begun at `index`.
 
     Furniture, one line each: a short line that is no sentence (`Grand Montréal`, `Partager`),
     a photo's caption (`_CAPTION`), a person's or an outlet's name, and one deck or caption at
     the top. The header after it: a byline with `By` or `Par`, a labelled time (`Publié le`),
-    or, under a caption, a byline without `By` (`Name | Le Journal de Québec`) or a time right
-    under a person's name (`Jun 19, 2026 4:12 PM`). None otherwise: the story starts at `index`."""
-    captioned = named = False
+    or, under a caption or the headline repeated, a byline without `By` (`Name | Le Journal de
+    Québec`) or a time right under a person's name (`Jun 19, 2026 4:12 PM`). None otherwise: the
+    story starts at `index`."""
+    captioned = named = person = False
+    paged = any(_repeats(parts[i][1], title) for i in range(1, index))  # a saved page: its headline again
     deck = True  # the first block that is no furniture may be a deck or a caption without its credit
     for ahead in range(index, min(index + _LOOKAHEAD, len(parts))):
         line, block = parts[ahead]
@@ -219,16 +247,26 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
                 read = _read_block(path, ahead, line, block, zone, trial, [])
             except HeaderError:
                 return None
-            by = bool(trial.byline) and (_BY.match(block) is not None)
+            by = bool(trial.byline) and (_BY.match(block) is not None or _PROFILE_LINK.fullmatch(block) is not None)
             labelled = bool(trial.stamps) and any(_LABELLED.match(text) for text in block.split("\n"))
-            if read and (by or labelled or captioned and (trial.byline or named and trial.stamps)):
+            if read and (by or labelled or captioned and (trial.byline or named and trial.stamps)
+                         or paged and (trial.byline or person and trial.stamps)):
                 return ahead
+        if _portrait(block):
+            named = person = True
+            deck = False
+            continue
         if "\n" in block or is_lede(block) or NOTE.match(block) or BULLET.match(block) \
                 or len(block.split()) > _CLUTTER_WORDS:
             return None
         if is_bare_name(block) or is_outlet_line(block) or _signed(block):
             named = True
+            # under the headline repeated, a name alone over the time must read as a person's (not `Thunder Bay`)
+            person = bool(_signed(block)) or is_bare_name(block) and _reads_as_person(block)
         elif is_noise(block):
+            continue
+        elif _repeats(block, title):
+            paged = True  # a saved page, its headline again over the header
             continue
         elif _CAPTION.search(block):
             captioned, named = True, False
@@ -240,7 +278,7 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
     return None
 
 
-_BY = re.compile(r"(?i)^(?:by|par)\s|^Author of the article:")
+_BY = re.compile(r"(?i)^(?:by|par|un texte de)\s|^Author of the article:")
 _LABELLED = re.compile("(?i)^(?:" + "|".join(re.escape(label) for conventions in CONVENTIONS
                                               for label in (*conventions.posted, *conventions.updated)) + r")\b")
 
@@ -253,8 +291,8 @@ def _signed(block: str) -> tuple[tuple[str, ...], str] | None:
     return parsed if parsed and parsed[0] and parsed[1] else None
 
 
-_BEAT = re.compile(r"(?:(?:Senior|Staff|Local|Political|Business|Sports|Health)\s+)?(?:Reporter|Writer|Journalist|"
-                   r"Correspondent|Columnist|Editor)|Journaliste|Chroniqueur|Chroniqueuse|Correspondante?")
+_BEAT = re.compile(r"(?:(?:Senior|Staff|Local|Political|Business|Sports|Health)\s+|Local Journalism Initiative\s+)?"
+                   r"(?:Reporter|Writer|Journalist|Correspondent|Columnist|Editor)|Journaliste|Chroniqueur|Chroniqueuse|Correspondante?")
 
 
 def _reads_as_person(name: str) -> bool:
@@ -269,12 +307,20 @@ def _reads_as_person(name: str) -> bool:
         and any(zipf(word.lower(), "en") < 3.0 and zipf(word.lower(), "fr") < 3.0 for word in words)
 
 
+def _portrait(block: str) -> str:
+    """The name under its author's photo's alt text (`Portrait de Jane Doe` over `Jane Doe`), or ""."""
+    lines = block.split("\n")
+    if len(lines) == 2 and is_bare_name(lines[1]) and lines[0].endswith(" " + lines[1]) and is_noise(lines[0]):
+        return lines[1]
+    return ""
+
+
 def _name_over(parts: list[tuple[int, str]], start: int, ahead: int
                ) -> tuple[list[int], tuple[tuple[str, ...], str], str, int] | None:
     """A person's name alone right over the header line at `ahead` (a short line between, `à
     Québec`, or its outlet's name under it): (its blocks, (authors, source), byline, line)."""
     for at in range(ahead - 1, max(start, ahead - 3) - 1, -1):
-        name = parts[at][1]
+        name = _portrait(parts[at][1]) or parts[at][1]
         if name.count("\n") == 1 and _BEAT.fullmatch(name.split("\n")[1]):
             name = name.split("\n")[0]  # `Aileen MacPhail-Osei` over `Reporter`: her beat is no part of her name
         signed = _signed(name)
@@ -325,6 +371,17 @@ def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, h
     header.stamps, header.conventions, header.byline_line = trial.stamps, trial.conventions, trial.byline_line
     if len(left_out) == len(segments) and len(block.split("\n")) == len(segments):  # `Listen to this article`
         left_out = [_Unused(index, line, block, "is not a byline, time or note")]  # over `00:04:21`: one warning
+    else:  # `Écouter l'article | 4 minutes`: a line whose parts no rule knows, one warning for the line
+        lines = block.split("\n")
+        parts_of = [n for n, _, _ in segments]
+        by_line: dict[tuple[int, str], list[_Unused]] = {}
+        for item in left_out:
+            by_line.setdefault((item.line, item.why), []).append(item)
+        merged: list[_Unused] = []
+        for (at, why), items in by_line.items():
+            whole = len(items) > 1 and len(items) == parts_of.count(at - line)
+            merged += [_Unused(index, at, lines[at - line], why)] if whole else items
+        left_out = sorted(merged, key=lambda u: u.line)
     unused.extend(left_out)
     return True
 
@@ -379,8 +436,8 @@ def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str,
         if parsed and parsed[1]:
             out.append((n, f"{text} · {outlet}", f"{ENGLISH.byline} {name}, {outlet}"))
             i += 1
-        elif label or profile and name == profile[1]:
-            out.append((n, text, f"{ENGLISH.byline} {name}"))
+        elif label or profile and name == profile[1]:  # (`Un texte de A et B`: French names, joined by `et`)
+            out.append((n, text, f"{(FRENCH if label == 'Un texte de' else ENGLISH).byline} {name}"))
         else:
             out.append((n, text, text))
         i += 1
@@ -404,21 +461,27 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
         header.source = text  # `BY GRAHAM MACISAAC` right over `The Chronicle Herald`
         header.byline_line = line
         return None
+    if header.byline and line == header.byline_line + 1 and _BEAT.fullmatch(text):
+        return None  # `Local Journalism Initiative Reporter` under the byline: the author's beat
     for conventions in CONVENTIONS:
         prefix = conventions.byline + " "
-        if text[:len(prefix)].casefold() == prefix.casefold() and not header.byline:  # `BY GRAHAM MACISAAC`
+        if text[:len(prefix)].casefold() == prefix.casefold():  # `BY GRAHAM MACISAAC`
             parsed = parse_byline(text[len(prefix):], conventions)
-            if parsed:
+            if parsed and not header.byline:
                 header.authors, header.source = parsed
                 header.byline = " ".join(text[len(prefix):].split()).rstrip(".")
                 header.byline_line = line
                 header.conventions = header.conventions or conventions
                 return None
+            if parsed and parsed[0] and set(parsed[0]) <= set(header.authors) and parsed[1] in ("", header.source):
+                return None  # `Un texte de Jane Doe` over her page's link: her byline, read again
         for kind, labels in (("updated", conventions.updated), ("posted", conventions.posted)):
             for label in labels:
                 if not (text[:len(label)].casefold() == label.casefold() and text[len(label):len(label) + 1] in (" ", ":")):
                     continue  # `Last updated Nov 18, 2025` as well
                 rest = text[len(label):].lstrip(": ")
+                if rest.split(" ", 1)[0].casefold() in ("de", "du", "des", "d’", "d'"):
+                    continue  # `Mise à jour de 2 000 radars`: a noun, not the label
                 clock = _clock(path, line, label, rest, header.stamps.get("posted", (None, 0))[0], zone, conventions) \
                     if kind == "updated" else _posted_clock(path, line, label, rest, header.day, zone, conventions)
                 if isinstance(clock, str):

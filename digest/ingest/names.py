@@ -133,7 +133,9 @@ ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK
                 # French common nouns: GDP, SMEs, a kind of clinic, care home, daycare, non-profit, tax or
                 # regional health authority
                 "PIB", "PDG", "PME", "CLSC", "GMF", "CHSLD", "RPA", "CPE", "OBNL", "OSBL", "TPS", "TVQ", "HLM",
-                "CISSS", "CIUSSS"}
+                "CISSS", "CIUSSS",
+                # diseases, in either language: what a story is about, no one named in it
+                "HIV", "AIDS", "RSV", "VIH", "SIDA", "VRS", "TB", "STI", "ITSS", "COPD", "MPOX"}
 ORG_WORDS = {
     "Bank", "Agency", "Party", "Press", "Association", "Organization", "Organisation", "Council",
     "House", "Senate", "Commission", "Office", "Department", "Ministry", "Court", "University",
@@ -250,7 +252,8 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset(),
             parts.append((tuple(current), opens))
             current, opens = [], False
         elif raw.endswith(".") and raw not in SUFFIXES and not _INITIALS.fullmatch(raw) \
-                and token not in TITLES and token[:-1] not in _SHORT_FORMS:
+                and not (token in TITLES and len(token) <= 5) and token[:-1] not in _SHORT_FORMS:
+            # (a title with a period is abbreviated, `Gov.`, `Supt.`: a word that long ends a sentence, `of Commerce.`)
             parts.append((tuple(current), opens))
             current, opens = [], True
     if current:
@@ -364,8 +367,12 @@ _FRENCH_BODY = re.compile(
     rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
     r"\b(?:Parti|Cour|Institut|Centre|Banque|Association|Conseil|Commission|Société|Office|Régie|Agence|Bureau|"
     r"Tribunal|Ministère|Fédération|Syndicat|Union|Université|Hôpital|Caisse|Fonds|Autorité|Bloc|Église|"
-    r"Administration|Producteurs|Éleveurs|Manufacturiers|Service|Orchestre|Direction|Coopérative|Procureure?)"
-    rf"(?:(?:\s+[a-zà-ÿ’'-]+){{0,5}}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*[{_UPPER}][\w’'-]*"
+    r"Administration|Producteurs|Éleveurs|Manufacturiers|Service|Orchestre|Direction|Coopérative|Procureure?|"
+    r"Assemblée|Confédération|Collège)"
+    # (a people's name goes on in the plural, and where it lives: `Assemblée des Premières Nations du
+    # Québec`, `Conseil des Innus de Pessamit`; never into a person's name: `Banque du Canada Mark Carney`)
+    rf"(?:(?:\s+[a-zà-ÿ’'-]+){{0,5}}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*s\b){{0,2}}"
+    rf"(?:(?<=s)[ \t]+(?:du|de)[ \t]+[{_UPPER}][\w’'-]*)?"
     rf"(?:(?<=Ville)\s+de\s+[{_UPPER}][\w’'-]*)?"  # `Service de police de la Ville de Montréal`
     rf"(?:\s+d[’'][{_UPPER}][\w’'-]*)?"  # `Conseil des Innus d’Ekuanitshit`: a people and where it lives
     r"(?:(?<=s)\s+[a-zà-ÿ]+(?:ies|ées|iques|aux|iennes|ales))?"
@@ -588,7 +595,10 @@ _FRENCH_HEADS = {"Parti", "Cour", "Institut", "Centre", "Banque", "Association",
                  "Université", "Hôpital", "Caisse", "Fonds", "Autorité", "Bloc", "Église", "Unité", "Coalition",
                  "Regroupement", "Mouvement", "Alliance", "Ordre", "Accord", "Confédération", "Front", "Collège",
                  "Orchestre", "Direction", "Coopérative", "Procureur", "Procureure"}
-_HEAD_WORDS = BODY_HEADS | _FRENCH_HEADS  # words a body's name opens with, in either language
+# a charter's, a law's or the Crown's word alone names the one of the story named in full, or nothing:
+# `la Charte` is the Charte des droits et libertés de la personne, `the Crown` the prosecution
+_DOCUMENT_HEADS = {"Charter", "Charte", "Act", "Loi", "Crown"}
+_HEAD_WORDS = BODY_HEADS | _FRENCH_HEADS | _DOCUMENT_HEADS  # words a body's name opens with, in either language
 _SHORT_NAMES = {"Bloc"}  # a head that is a party's everyday name on its own
 
 
@@ -857,8 +867,11 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if len(words) > 2 and _is_demonym(words[0]) and words[0] not in _COMPASS and _looks_like_person(words[1:]):
         # `le Britannique George Russell` (but `West Fraser Timber` is a company)
         words = words[1:]
-    if len(words) == 2 and _is_demonym(words[0]) and words[1].isupper():  # `Canadian AI`
+    if len(words) >= 2 and words[-1].isupper() and _is_demonym(words[-2]) \
+            and all(w in _COMPASS for w in words[:-2]):  # `Canadian AI`, `North American EV`
         return []
+    if len(words) == 2 and words[1] in ACRONYM_STOP and _frequency(words[0].lower(), "en") >= RARE_ZIPF:
+        return []  # `Fight AIDS`, `New CHSLD`: a common word and a common noun's acronym
     if "of the" in words[1:-1]:  # `Lisa Young of the University of Calgary`: a person, then a body
         at_the = words.index("of the")
         if all(_is_title(w) for w in words[:at_the]):  # `Governor of the Bank of Canada`, `Queen of the Netherlands`
@@ -1162,8 +1175,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             followers.setdefault(word, set()).add(follower)
             numbered[word] = numbered.get(word, 0) + number_after
     title_words = set(title.replace("’s", " ").replace("'s", " ").split())
+    spoken = _languages_listed(text) if mentions else frozenset()
     for word, n in mentions.items():
-        if word.lower() in lower_words:
+        if word.lower() in lower_words or word in spoken:
             continue
         if word in _countries():  # `China`, however common `china` is
             counts[word] = weights[word]
@@ -1472,6 +1486,28 @@ def _is_proper_word(word: str, language: str) -> bool:
             or _PLURAL_ACRONYM.fullmatch(word):  # `SUVs`, `MPs`: common nouns
         return False
     return _frequency(word, language) < COMMON_ZIPF
+
+
+_LISTED = re.compile(rf"[{_UPPER}][\w’'-]*(?:,[ \t]+[{_UPPER}][\w’'-]*)*,?[ \t]+(?:and|or|et|ou)[ \t]+[{_UPPER}][\w’'-]*")
+
+
+def _languages_listed(text: str) -> frozenset[str]:
+    """Languages a story lists together (`in Tamil, Tagalog and Punjabi`): what calls are made
+    in, no names; a language alone may be a people's name too (`the Cree`, `Mohawk Council`)."""
+    found: set[str] = set()
+    for match in _LISTED.finditer(text):
+        words = [w for w in re.split(r",?[ \t]+(?:and|or|et|ou)[ \t]+|,[ \t]+", match.group()) if w]
+        spoken = [w for w in words if w in _languages() and w not in _countries() and not _is_place(w)]
+        if len(spoken) >= 2:
+            found.update(spoken)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    from babel import Locale  # its language names ship inside the package
+
+    return frozenset(name for language in ("en", "fr") for name in Locale(language).languages.values() if " " not in name)
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -13,14 +13,20 @@ from digest.ingest.families import CONVENTIONS, CREDIT_LINE
 
 BULLET = re.compile(r"^[•*\-–·▪●◦]\s+(?=\S)")
 # the labels newsrooms put over a story's opening list of highlights
-HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|what to know|the latest|à retenir|"
+HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|what (?:you need )?to know|the latest|à retenir|"
                         r"faits saillants|ce qu['’]il faut (?:savoir|retenir)|les faits)[ \t]*:?")
 # A line of a site's page that promotes other things (`READ MORE: ...`, `Related: ...`, `À LIRE
 # AUSSI: ...`, a video's caption), a label over a list of such links (`À lire aussi :`), or a
 # newsletter's sign-up: a headline, not a sentence (no final period)
-PROMO = re.compile(r"^(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read more|Watch|À LIRE AUSSI|"
-                   r"À lire aussi|À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI|Share this Story)[ \t]*[:|]"
-                   r"|^Sign up to receive daily headline news from\b|^(?:Abonnez-vous|Inscrivez-vous) à (?:notre |l['’])infolettre\b")
+_PROMO_LABELS = (r"(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read [Mm]ore|Watch|À LIRE AUSSI|À lire aussi|"
+                 r"À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI|Lire aussi|Voir aussi|Share this Story|Share this)")
+# A label over the page's links to other stories (`READ MORE:`, `À VOIR AUSSI` alone on its line), or
+# a newsletter's sign-up line
+PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$"
+                   r"|^Sign up to receive daily headline news from\b|^(?:Abonnez-vous|Inscrivez-vous) à (?:notre |nos |l['’])infolettres?\b"
+                   r"|^Sign up for [^\n]{2,80}\bnewsletters?\.?$|^Get the latest from [^\n]{2,60} straight to your inbox\.?$"
+                   r"|^Recevez (?:chaque (?:matin|jour|semaine) )?(?:l['’]|les |nos )infolettres? [^\n]{0,60}$")
+_LABEL_ALONE = re.compile(rf"{_PROMO_LABELS}[ \t]*")  # `À VOIR AUSSI` over its links, no colon
 SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
 # `— Mayor Olivia Chow` under a quote: a dash, then a name or a title (no sentence, no `— 30 —`).
 ATTRIBUTION = re.compile(r"^[—–]\s*(?=[A-ZÀ-Þ])(?!With files from|Avec )[^!?]{1,100}(?<![.!?])$"
@@ -50,9 +56,16 @@ class Block:
 
 
 def is_credit(line: str, signatures: tuple[str, ...]) -> bool:
-    """A closing line that credits people or states terms rather than telling the story."""
+    """A closing line that credits people or states terms rather than telling the story: the
+    byline again, or what its author is (`Jane Doe is a reporter with the Telegraph-Journal.`)."""
     flat = " ".join(line.split()).rstrip(".").casefold()
-    return bool(CREDIT_LINE.match(line)) or flat in signatures
+    return bool(CREDIT_LINE.match(line)) or flat in signatures \
+        or len(flat) < 200 and any(flat.startswith(s + " ") and _TAGLINE.match(flat, len(s) + 1) for s in signatures)
+
+
+# what an author is, after their name: `is a reporter with the Telegraph-Journal`, `est journaliste au Devoir`
+_TAGLINE = re.compile(r"(?:is an? |est )(?:[\w-]+ ){0,4}?(?:reporter|writer|journalist|correspondent|editor|columnist|"
+                      r"photographer|journaliste|correspondante?|chroniqueu(?:r|se))\b")
 
 
 def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
@@ -75,7 +88,7 @@ def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
     return body, tuple(credits), tuple(notes)
 
 
-_PROMO_START = frozenset("WLRÀVSAI")  # what PROMO's lines open with: most paragraphs are spared the regex
+_PROMO_START = frozenset("WLRÀVSAIG")  # what PROMO's lines open with: most paragraphs are spared the regex
 # Lines of a news site's page that a copy of it carries between paragraphs (Postmedia's `Article
 # content` between every few, a video player's error, a sign-in prompt): whole lines, as written
 PAGE_FURNITURE = frozenset(line.casefold() for line in (
@@ -87,11 +100,30 @@ PAGE_FURNITURE = frozenset(line.casefold() for line in (
     "La synthèse vocale, basée sur l'intelligence artificielle, permet de générer un texte parlé à partir d'un texte écrit.",
     "CBC's Journalistic Standards and Practices|About CBC News", "Corrections and clarifications|Submit a news tip|Report error",
     "This advertisement has not loaded yet, but your article continues below.", "Recommended from Editorial",
+    "La fonctionnalité de synthèse vocale permet d'écouter les textes écrits en format audio.",
+    "Story continues below", "Share this article in your social network",
 ))
+# A page's row of sharing buttons: `Facebook Twitter WhatsApp SMS Email Print Save`, `Copy link  Email  X`
+_SHARE_WORDS = frozenset("facebook twitter x whatsapp sms email e-mail courriel print imprimer save enregistrer share "
+                         "partager linkedin reddit messenger pinterest bluesky threads telegram copy copier link lien "
+                         "le la page this article cet".split())
+# A page's notice on an old story: `Prenez note que cet article publié en 2026 pourrait contenir des
+# informations qui ne sont plus à jour.`, `This article was published more than 5 years ago ...`
+_ARCHIVE_NOTICE = re.compile(r"Prenez note que cet article publié en \d{4} pourrait contenir des informations qui ne "
+                             r"sont plus à jour\.|This article (?:was published|is) more than \d+ years? (?:ago|old)\b.{0,120}")
 
 
 def is_furniture(text: str) -> bool:
-    return len(text) < 200 and (text.strip().casefold() in PAGE_FURNITURE or _NUMBERED_AD.fullmatch(text.strip()) is not None)
+    if len(text) >= 200:
+        return False
+    line = text.strip()
+    words = line.casefold().split()
+    return line.casefold() in PAGE_FURNITURE or _NUMBERED_AD.fullmatch(line) is not None \
+        or len(words) >= 3 and set(words) <= _SHARE_WORDS and any(w in _SHARE_NETWORKS for w in words) \
+        or _ARCHIVE_NOTICE.fullmatch(line) is not None
+
+
+_SHARE_NETWORKS = frozenset({"facebook", "twitter", "whatsapp", "linkedin", "reddit", "messenger", "pinterest", "bluesky"})
 
 
 _NUMBERED_AD = re.compile(r"(?:Advertisement|Publicité)(?: \d{1,3})?")
@@ -99,12 +131,18 @@ _NUMBERED_AD = re.compile(r"(?:Advertisement|Publicité)(?: \d{1,3})?")
 
 def is_promo(text: str) -> bool:
     """One line that promotes the page's other stories or media (PROMO), or such a label over
-    its links (`READ MORE:` and a bulleted headline a line)."""
+    its links (`READ MORE:` and a headline a line, bulleted or not: no sentence) or over the
+    page's sharing buttons (`Share this:` over `Facebook  X  Email  Print`)."""
     first, _, rest = text.partition("\n")
-    if rest and not all(BULLET.match(line) for line in rest.split("\n")):
+    if rest and not all(BULLET.match(line) or _link_line(line) or is_furniture(line) for line in rest.split("\n")):
         return False
     return first[:1] in _PROMO_START and PROMO.match(first) is not None \
         and (not first.endswith(".") or first.startswith(("Sign up", "Abonnez", "Inscrivez")))
+
+
+def _link_line(line: str) -> bool:
+    """A headline linked from a page: short, and no sentence (`DriveBC: current road conditions`)."""
+    return len(line.split()) <= 15 and line.rstrip()[-1:] not in ".!?»”\"" and line[:1].isupper()
 
 
 def strip_promos(body: list[tuple[int, str]]
@@ -121,7 +159,7 @@ def strip_promos(body: list[tuple[int, str]]
         if is_furniture(text):
             furniture.append((line, text))
         elif is_promo(text):
-            label_only = not text.split(":", 1)[1].strip() if ":" in text else False
+            label_only = not text.split(":", 1)[1].strip() if ":" in text else _LABEL_ALONE.fullmatch(text) is not None
             if label_only and index + 1 < len(body) and all(BULLET.match(x) for x in body[index + 1][1].split("\n")):
                 index += 1  # its links, named with it
                 text += "\n" + body[index][1]
@@ -140,9 +178,19 @@ def shape(paragraphs: list[str]) -> tuple[Block, ...]:
     # (once three do, one that goes on from the last heads its part too: `Et le français dans tout ça ?`)
     headings = frozenset(index for index, text in enumerate(paragraphs[:-1]) if index and _asks(text, going_on=True)) \
         if len(asked) >= 3 else frozenset()
+    # a magazine's parts headed by short phrases in sentence case (`Au travail, surtout`): two or more
+    titled = [index for index, text in enumerate(paragraphs[:-1]) if index and _titles(text, paragraphs[index + 1])
+              and not paragraphs[index - 1].rstrip().endswith(":")]  # (a line a colon announces is quoted)
+    if len(titled) >= 2:
+        headings |= frozenset(titled)
+    dashed = _dash_list(paragraphs)
     for index, text in enumerate(paragraphs):
         if index in headings:
             out.append(Block("subhead", text))
+            continue
+        if index in dashed:  # CP's list: `— "Winter Count," by Mathieu Bellefleur (Knopf Canada)`
+            item = (text[2:].lstrip(),)
+            out[-1:] = [Block("list", items=out[-1].items + item)] if index - 1 in dashed else [out[-1], Block("list", items=item)]
             continue
         if text[0] not in _SHAPED_START and "\n" not in text and (len(text) > 80 or text.upper() != text) \
                 and (index or not HIGHLIGHTS.fullmatch(text)):
@@ -189,6 +237,31 @@ def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
         else:
             runs.append((bullet, [line]))
     return runs
+
+
+def _titles(text: str, following: str) -> bool:
+    """A short phrase in sentence case standing alone over a long paragraph: no sentence (no
+    final stop), some word in lowercase (not a name, not a line in capitals)."""
+    words = text.split()
+    return "\n" not in text and 2 <= len(words) <= 6 and len(text) <= 50 and text[0].isupper() \
+        and text[-1] not in ".,;:!?»”\")…" and any(w[:1].islower() for w in words[1:]) \
+        and len(following) > 100 and not BULLET.match(following) and text[0] not in _SHAPED_START
+
+
+def _dash_list(paragraphs: list[str]) -> frozenset[int]:
+    """The paragraphs that are items of a list told with dashes (`— ` on each), two or more after a
+    paragraph that announces them with a colon (`The other finalists were:`)."""
+    found: set[int] = set()
+    index = 1
+    while index < len(paragraphs):
+        end = index
+        while end < len(paragraphs) and paragraphs[end].startswith("— ") and "\n" not in paragraphs[end] \
+                and paragraphs[end].rstrip()[-1] not in ".?!…»”\"":  # (French dialogue's lines end as sentences)
+            end += 1
+        if end - index >= 2 and paragraphs[index - 1].rstrip().endswith(":"):
+            found.update(range(index, end))
+        index = max(end, index + 1)
+    return frozenset(found)
 
 
 def _is_quote(text: str) -> bool:

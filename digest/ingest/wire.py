@@ -15,7 +15,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from digest.errors import Problem
-from digest.ingest.families import NEWSLETTER_FROM, credited_family, family_marked, family_named
+from digest.ingest.bylines import is_outlet_line
+from digest.ingest.families import ISSUE_LINE, NEWSLETTER_FROM, credited_family, family_marked, family_named
 from digest.ingest.header import HeaderError, read_header, signatures
 from digest.ingest.structure import Block, shape, split_end, strip_promos, texts
 from digest.text import clean_text
@@ -144,7 +145,7 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
         raise RawError(Problem(path, line, "the header has a date but no title",
                                "write the title after the date on the first line"))
     try:
-        header = read_header(path, parts, zone, warnings, lambda block: bool(_dateline(block)[0]), day)
+        header = read_header(path, parts, zone, warnings, lambda block: bool(_dateline(block)[0]), day, title)
     except HeaderError as exc:
         raise RawError(exc.problem) from None
     # (a promo after the credits leaves them credits)
@@ -172,7 +173,10 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     if not source and agency and (family := family_marked(agency)):
         source = family.name  # `WASHINGTON (AP) —` under a byline of names only
     if not source:  # `Sign up to receive daily headline news from Calgary Herald, a division of Postmedia ...`
-        source = next((m.group(1) for _, text in promos if (m := NEWSLETTER_FROM.match(text))), "")
+        source = next((name for _, text in promos if (m := NEWSLETTER_FROM.match(text))
+                       and is_outlet_line(name := next(g for g in m.groups() if g))), "")  # (not `Toronto Public Health's`)
+    if not source:  # `Cet article a été publié dans le numéro de décembre 2026 de L'actualité.`
+        source = next((next(g for g in m.groups() if g) for text in credits if (m := ISSUE_LINE.match(text))), "")
     if not source:  # `May 2 (Reuters) -` with no place; `Our Standards: The Thomson Reuters Trust Principles.`
         named = family_marked(agency or _agency_alone(first_paragraph)) or credited_family(credits)
         source = named.name if named else ""
