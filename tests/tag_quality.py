@@ -33,6 +33,8 @@ FRESH4 = Path(__file__).parent / "tag_corpus_fresh4"
 FRESH5 = Path(__file__).parent / "tag_corpus_fresh5"
 # 30 more by a sixth, a session later: outlets none of the others used again, corrections and lists
 FRESH6 = Path(__file__).parent / "tag_corpus_fresh6"
+# 30 more by a seventh, the same session: outlets none of the others used, live updates, a Q&A
+FRESH7 = Path(__file__).parent / "tag_corpus_fresh7"
 
 
 @dataclass
@@ -202,10 +204,11 @@ if __name__ == "__main__":
         fresh4 = measure(ingest_corpus(Path(tmp) / "fresh4", FRESH4), FRESH4)
         fresh5 = measure(ingest_corpus(Path(tmp) / "fresh5", FRESH5), FRESH5)
         fresh6 = measure(ingest_corpus(Path(tmp) / "fresh6", FRESH6), FRESH6)
+        fresh7 = measure(ingest_corpus(Path(tmp) / "fresh7", FRESH7), FRESH7)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
                     ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
-                    ("sixth fresh set, ", fresh6)):
+                    ("sixth fresh set, ", fresh6), ("seventh fresh set, ", fresh7)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

@@ -724,3 +724,147 @@ def test_a_list_told_with_dashes_and_parts_headed_in_sentence_case_keep_their_sh
     assert blocks[2].items == ('"Winter Count," by A. Roe (Knopf)', '"Inventory," by Ada Kowalczyk (Coach House Books)')
     # one dashed line, or dashed lines no colon announces, stay paragraphs; one short phrase is no heading
     assert [b.kind for b in shape(["Intro.", "— Jane Doe", "— John Roe", "Short line here", long])] == ["paragraph"] * 5
+
+
+# --- a seventh editor's outlets -------------------------------------------------------------
+
+def test_pages_with_their_caption_first_a_short_section_or_a_date_over_the_headline_have_their_header_read():
+    title = "Ten years after the spill, Heiltsuk responders take the lead"
+    s = titled("2026-10-13", title, "Responders load boom in Bella Bella. Photo: Tavish Ramsay-Okoro / The Narwhal", "B.C.",
+               title, "A new agreement puts the nation's team first in line.",
+               "By Sienna Marchetti-Wolfe\nOctober 13, 2026\n8 min read", "Ten years ago this week, a tug ran aground.")
+    assert s.authors == ("Sienna Marchetti-Wolfe",) and s.paragraphs == ("Ten years ago this week, a tug ran aground.",)
+    assert {"Tavish Ramsay-Okoro", "The Narwhal"} <= set(s.credited)
+    title = "Whitehorse hospital to open Yukon's first dialysis unit"
+    s = titled("2026-10-14", title, "A nurse walks through the space, on Oct. 13. (Maddie Pellerin-Hague/Yukon News)", "NEWS",
+               title, "Patients who now move to B.C. could stay home, hospital says",
+               "Maddie Pellerin-Hague / Yukon News\nOct. 14, 2026 1:30 p.m.", "Share on Facebook   Share on X   Share by email",
+               "Yukon patients will get dialysis in Whitehorse.")
+    assert (s.authors, s.source, s.date.isoformat()) == (("Maddie Pellerin-Hague",), "Yukon News", "2026-10-14T13:30:00-04:00")
+    assert s.paragraphs == ("Yukon patients will get dialysis in Whitehorse.",)
+    title = "A new facilitator on the Senate's fall agenda"
+    s = titled("2026-10-19", title, "MONDAY, OCTOBER 19, 2026", "NEWS | Q&A", title, "She says senators will do the homework.",
+               "By Owen Tremblay-Adeyemi", "Share   Tweet   Email   Print", "Sen. Jane Roe was elected facilitator.")
+    assert s.authors == ("Owen Tremblay-Adeyemi",) and s.paragraphs == ("Sen. Jane Roe was elected facilitator.",)
+
+
+def test_a_staff_byline_a_player_a_chain_of_credits_and_a_byline_at_the_end_are_read():
+    s = titled("2026-12-09", "Winter storm buries Hamilton", "CHCH News Staff", "Posted Dec 9, 2026 6:05 am",
+               "Hamilton is digging out.")
+    assert (s.authors, s.source) == ((), "CHCH News")
+    title = "Fausses vidéos : une retraitée perd 86 000 $"
+    s = titled("2026-11-23", title, "Regarder la vidéo\nHypertrucages : comment reconnaître une fausse pub\n02:47",
+               "Publié le 23 novembre 2026 à 12 h 05", title, "Par Karine Desjardins-Mensah | Noovo Info", "Partager",
+               "Une retraitée de Laval a perdu ses économies.")
+    assert (s.authors, s.source) == (("Karine Desjardins-Mensah",), "Noovo Info")
+    assert s.paragraphs == ("Une retraitée de Laval a perdu ses économies.",)
+    assert any("player" in w.message for w in s.warnings)
+    s = titled("2026-11-12", "Les entreprises francophones inquiètes", "Par Guillaume Ostiguy-Hamdan\nIJL – Réseau.Presse – Le Franco",
+               "12 novembre 2026", "Le ralentissement pèse sur le moral des entrepreneurs.")
+    assert (s.authors, s.source) == (("Guillaume Ostiguy-Hamdan",), "Le Franco")
+    s = titled("2026-09-12", "Le musée rouvre ses portes", "12 septembre 2026 - 08:00", "Le musée a accueilli ses visiteurs.",
+               "Il est ouvert du mardi au dimanche.", "Par Véronique Boivin-Sioui, journaliste\nL'Étoile du Lac")
+    assert (s.authors, s.source) == (("Véronique Boivin-Sioui",), "L'Étoile du Lac")
+    assert s.paragraphs == ("Le musée a accueilli ses visiteurs.", "Il est ouvert du mardi au dimanche.")
+    assert s.credits == ("Par Véronique Boivin-Sioui, journaliste", "L'Étoile du Lac")
+
+
+def test_a_photographer_credited_alone_and_a_credit_in_french_name_no_tag():
+    s = page("2026-11-26", "Tents on Grand Parade, Nov. 12. Photo: Jordan Whitlow-Barss", "By Jordan Whitlow-Barss",
+             "November 26, 2026", body=("A judge ruled on Wednesday.",))
+    assert s.paragraphs == ("A judge ruled on Wednesday.",) and "Jordan Whitlow-Barss" in s.credited
+    s = page("2026-09-24", "Par Léa Charbonneau-Mbala", "Publié le 24 septembre 2026 à 17 h 40",
+             "Le député à Queen's Park. Crédit image : Léa Charbonneau-Mbala / ONFR", body=("Le projet de loi avance.",))
+    assert s.paragraphs == ("Le projet de loi avance.",) and "ONFR" in s.credited
+
+
+def test_the_closing_lines_of_a_page_credit_its_people_and_name_its_outlet():
+    s = page("2026-10-19", "By Owen Tremblay-Adeyemi", "October 19, 2026", body=(
+        "The senator answered.", "Owen Tremblay-Adeyemi is a reporter with The Hill Times covering the Senate.\n"
+        "otremblay@hilltimes.com", "The Hill Times"))
+    assert s.source == "The Hill Times" and s.paragraphs == ("The senator answered.",)
+    assert s.credits == ("Owen Tremblay-Adeyemi is a reporter with The Hill Times covering the Senate.",
+                         "otremblay@hilltimes.com", "The Hill Times")
+    s = page("2026-11-26", "By Jordan Whitlow-Barss", "November 26, 2026", body=(
+        "A judge ruled.", "Correction: An earlier version said 48 hours. The notice gave them 72 hours.",
+        "The Halifax Examiner is an advertising-free, subscriber-supported news site. Subscribe here.",
+        "Jordan Whitlow-Barss covers municipal affairs and courts for the Halifax Examiner. Email: jordan@halifaxexaminer.ca"))
+    assert s.source == "Halifax Examiner" and len(s.credits) == 2 and s.notes[0].startswith("Correction:")
+    s = page("2026-09-24", "Par Léa Charbonneau-Mbala", "Publié le 24 septembre 2026 à 17 h 40", body=(
+        "Le projet de loi avance.", "ONFR est le média d'information de TFO."))
+    assert s.source == "ONFR"
+    s = page("2026-12-09", "CHCH News Staff", "Posted Dec 9, 2026 6:05 am", body=(
+        "Watch CHCH News live on air and online all morning for storm coverage.", "Hamilton is digging out.",
+        "Refresh this page for the latest updates.", "12:15 p.m. — The city declared a significant weather event.",
+        "Have a photo or video of the storm? Send it to news@chch.com", "Copyright 2026 CHCH"))
+    assert s.paragraphs == ("Hamilton is digging out.", "12:15 p.m. — The city declared a significant weather event.")
+    assert s.credits == ("Have a photo or video of the storm? Send it to news@chch.com", "Copyright 2026 CHCH")
+    # ... but a newsroom's name that is story text stays: a story may end on one
+    s = page("2026-12-09", "By Jane Doe, CBC News", "Posted Dec 9, 2026 6:05 am",
+             body=("The paper was sold on Monday.", "The buyer runs the Halifax Examiner, a news site since 2013."))
+    assert s.paragraphs[-1] == "The buyer runs the Halifax Examiner, a news site since 2013." and not s.credits
+
+
+def test_a_deck_and_caption_under_the_repeated_headline_and_the_pages_promotions_are_left_out():
+    title = "Le Musée amérindien de Mashteuiatsh rouvre ses portes"
+    s = titled("2026-09-12", title, "12 septembre 2026 - 08:00", "Culture", title,
+               "Agrandi et rénové, le musée mise sur une exposition repensée.",
+               "La nouvelle salle, qui donne sur le lac. (Photo gracieuseté)", "Publicité",
+               "Après deux ans de travaux, le musée a accueilli ses premiers visiteurs.")
+    assert s.paragraphs == ("Après deux ans de travaux, le musée a accueilli ses premiers visiteurs.",)
+    s = page("2026-10-13", "By Jane Doe", "October 13, 2026", body=(
+        "The tug ran aground.", "Get The Narwhal in your inbox!\nPeople always tell us they love our newsletter. Sign up here.",
+        "Like us on Facebook and follow us on X.", "The nation signed the deal.", "Quick facts",
+        "- Six stations\n- A water room", "It opens in April."))
+    assert s.paragraphs[:2] == ("The tug ran aground.", "The nation signed the deal.")
+    assert [b.kind for b in s.blocks][2:] == ["subhead", "list", "paragraph"]
+
+
+def test_names_joined_in_capitals_and_an_ap_hub_line_in_lowercase():
+    from digest.ingest.bylines import parse_byline
+    from digest.ingest.families import ENGLISH
+
+    assert parse_byline("DARIA KOVALENKO AND MATTHEW O'ROURKE-LEE", ENGLISH)[0] == ("Daria Kovalenko", "Matthew O'Rourke-Lee")
+    assert parse_byline("Jane Doe and Andy Anderson", ENGLISH)[0] == ("Jane Doe", "Andy Anderson")
+    s = page("2026-11-15", "By Jane Doe, The Associated Press", "Posted Nov 15, 2026 4:00 PM EST",
+             body=("Sinner won.", "AP tennis: https://apnews.com/hub/tennis"))
+    assert s.credits == ("AP tennis: https://apnews.com/hub/tennis",)
+
+
+@pytest.mark.parametrize("last", [
+    ("Pankow is a former newspaper editor who now teaches journalism at Algonquin College.",),
+    ("Tremblay est un ancien journaliste du quotidien La Presse.",),
+    ("The Lancet is a weekly peer-reviewed medical journal founded in 1823.",),
+    ("The finalists for the investigations prize are:", "Toronto Star\nHalifax Examiner\nWinnipeg Free Press"),
+    ("To book an appointment, residents can e-mail the library at:", "taxclinic@tpl.ca"),
+    ("Copyright 2026 reforms are expected to pass by the fall, the minister said.",),
+    ("Watch the council meeting live on the city's YouTube channel at 7 p.m.",),
+    ("Follow us on this journey, the couple wrote on Instagram.",),
+    ("Like us on Facebook, the sign on the bakery's door reads.",),
+    ("Sign up for the free newsletter, the city said, and you will get alerts about road closures.",),
+])
+def test_a_stories_own_last_lines_that_look_like_a_pages_stay_the_story(last):
+    s = page("2026-05-01", "By Jane Doe", "Posted Oct 14, 2026 4:12 pm", body=("Story text.", *last))
+    assert s.paragraphs == ("Story text.", *last) and s.credits == () and s.source == ""
+
+
+@pytest.mark.parametrize("tagline, source", [
+    ("Jane Doe is a freelance journalist whose work has appeared in the Toronto Star and Global News.", ""),
+    ("Jane Doe is a former Toronto Star reporter.", ""),
+    ("Jane Doe is a reporter with The Globe and Mail and a fellow at Massey College.", "The Globe and Mail"),
+    ("Jane Doe is a reporter with the Canadian Press.", "The Canadian Press"),
+])
+def test_the_outlet_an_authors_tagline_names_is_the_one_they_report_for(tagline, source):
+    s = page("2026-05-01", "By Jane Doe", "Posted Oct 14, 2026 4:12 pm", body=("Story text.", tagline))
+    assert (s.source, s.credits) == (source, (tagline,))
+
+
+def test_a_lede_under_the_time_a_staff_of_no_outlet_and_a_freelancers_outlet_are_not_the_pages():
+    title = "Council approves new budget for the year"
+    s = titled("2026-10-19", title, title, "Posted Oct 19, 2026 4:00 pm", "Council approved the budget on Tuesday.",
+               "The mayor after the vote on Tuesday. (Photo gracieuseté)", "More of the story.")
+    assert s.paragraphs[0] == "Council approved the budget on Tuesday."
+    s = page("2026-10-19", "Hospital Staff", "Posted Oct 19, 2026 4:00 pm", body=("Nurses walked out.",))
+    assert s.source == "" and s.authors == ()
+    s = page("2026-10-19", "By Jane Doe | Special to the Star", "Posted Oct 19, 2026 4:00 pm", body=("Nurses walked out.",))
+    assert s.source == ""

@@ -108,7 +108,8 @@ _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "JR.", "SR."
 
 def _split_names(text: str, conventions: Conventions) -> list[str]:
     names: list[str] = []
-    for name in re.split(rf",\s+(?:{conventions.conjunction}\s+)?|\s+{conventions.conjunction}\s+", text):
+    for name in re.split(rf",\s+(?:{conventions.conjunction}\s+)?|\s+{conventions.conjunction}\s+", text,
+                         flags=re.I if text.isupper() else 0):  # (`DARIA KOVALENKO AND MATTHEW O'ROURKE-LEE`)
         name = name.strip()
         if name in _SUFFIXES and names:  # `John Smith, Jr.`
             names[-1] += ", " + name
@@ -159,20 +160,32 @@ def is_outlet_line(text: str) -> bool:
 
 # the words a French paper's name opens with (not `Service`, `Bureau`: `Service de police de Laval` is no paper)
 _PAPER_HEADS = frozenset({"Journal", "Courrier", "Voix", "Presse", "Droit", "Devoir", "Soleil", "Quotidien", "Nouvelliste",
-                          "Tribune", "Écho", "Gazette", "Métro", "Nouvelles", "Réveil", "Progrès", "Citoyen"})
+                          "Tribune", "Écho", "Gazette", "Métro", "Nouvelles", "Réveil", "Progrès", "Citoyen", "Étoile"})
+
+
+def outlet_of_chain(text: str) -> str:
+    """The outlet ending a chain of credits under a byline (`IJL – Réseau.Presse – Le Franco`), or ""."""
+    parts = [part.strip() for part in re.split(r"(?<!\s)\s+[–—-]\s+", text)]
+    if not 2 <= len(parts) <= 4 or not all(part[:1].isupper() and len(part.split()) <= 3 for part in parts) \
+            or any(is_bare_name(part) or part.split()[0] in ("Photo", "Photos", "Crédit") for part in parts[:-1]):
+        return ""  # (`Photo – Jane Smith – Le Franco` is a photo's credit)
+    return parts[-1] if _is_outlet(parts[-1]) else ""
 
 
 def is_paper(name: str) -> bool:
-    """A French paper's name, with its article or not (`Le Journal de Montréal`, `Courrier de la Nouvelle-Écosse`)."""
+    """A French paper's name, with its article or not (`Le Journal de Montréal`, `Courrier de la
+    Nouvelle-Écosse`, `Peuple Lévis`). (English names that end as a paper's may be a story's
+    subject, `Fox News`, `Toronto Star`: the source and the outlets credited are never tags anyway.)"""
     words = name.split()
-    if words and words[0] in ("Le", "La"):
+    if words and words[0] in ("Le", "La", "The"):
         words = words[1:]
-    return _head_first(words)
+    return _head_first(words) or len(words) == 2 and words[0] in _PAPER_HEADS | {"Peuple"} and words[1] in _CANADIAN_PLACES
 
 
 def _head_first(words: list[str]) -> bool:
     """A French paper's name, its word first (`Journal de Montréal`, `Courrier de la Nouvelle-Écosse`)."""
-    return len(words) >= 3 and words[0] in _PAPER_HEADS and words[1] in ("de", "du", "des") and words[-1][:1].isupper()
+    return len(words) >= 3 and re.sub(r"^L['’]", "", words[0]) in _PAPER_HEADS and words[1] in ("de", "du", "des") \
+        and words[-1][:1].isupper()  # (`L'Étoile du Lac`)
 
 
 def is_bare_name(text: str) -> bool:

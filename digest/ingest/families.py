@@ -73,7 +73,7 @@ FAMILIES = (
         r"^(?:The )?(?:Associated Press|AP)(?: (?:[A-Z][\w’'.-]*|and|writers?|reporters?|journalists?),?){1,12}"
         r" contributed(?: reporting)? (?:from|in) [A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}\.?$",
         r"^Follow (?:AP|the AP|The Associated Press)['’]s\b",
-        r"^AP [A-Z][\w’' -]{1,40}: https?://\S+$",  # `AP World Cup: https://apnews.com/hub/world-cup`
+        r"^AP [\w’' -]{1,40}: https?://\S+$",  # `AP World Cup: https://apnews.com/hub/world-cup`, `AP tennis: ...`
         # `Oyelaran reported from Washington.`: a name, then where it was reported from
         r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?(?: and [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)? reported from"
         r" [A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}\.$",
@@ -101,7 +101,7 @@ OUTLET_WORDS = frozenset({
     "Canadienne", "Presse", "Devoir", "Actualité", "Nouvelles", "Rédaction", "Report", "Bureau",
     "CityNews", "Desk", "Newsroom", "Citizen", "Colonist", "Spectator", "Record", "Examiner", "Observer", "Telegram",
     "Guardian", "Standard", "Province", "Expositor", "Courier", "Sentinel", "Nouvelliste", "Soleil", "Droit", "Quotidien",
-    "Courrier", "Voix", "Métro",
+    "Courrier", "Voix", "Métro", "Info",
 })
 STAFF_WORDS = ("Staff", "staff", "Personnel", "La rédaction", "Rédaction")
 # A byline's last part that gives the writer's role at an agency: `AP Business Writer`.
@@ -170,20 +170,32 @@ def all_source_names() -> tuple[str, ...]:
 
 
 # An outlet's closing call for tips, with its address: terms of the page, not the story
-_TIP_LINE = (r"^(?:Vous avez (?:un scoop|une nouvelle)|(?:Do you )?[Hh]ave a (?:news |story )?tip|Got a (?:news |story )?tip)\b"
+_CALL_LINE = r"^Vous avez été victime[^\n?]{0,80}\?\s*Écrivez-nous\.?$"  # a call for readers' stories, no address
+_TIP_LINE = (r"^(?:Vous avez (?:un scoop|une nouvelle)"
+             r"|(?:Do you )?[Hh]ave a (?:news |story )?tip|Got a (?:news |story )?tip|Have a (?:photo|video)(?: or (?:photo|video))?)\b"
              r"(?:[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+\.?"
              # (and a phone number after the address, when the outlet asks for it: `Écrivez-nous`, `email us`)
              r"|(?=[^\n]{0,200}\b(?:nous|us|our)\b)[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+[^\n@]{0,80}\w\.?)$")
+# A page's copyright line: `Copyright 2026 CHCH`, `© 2026 Yukon News`
+_COPYRIGHT_LINE = r"^(?:Copyright|©)\s*(?:©\s*)?\d{4}\s+(?:by\s+)?[A-Z][\w&'’. -]{0,60}?\.?(?:\s*All rights reserved\.?)?$"
 # The Local Journalism Initiative's line under a story it paid for; a magazine's issue the story ran in
 _FUNDED_LINE = (r"^This (?:story|article|report) is (?:part of|funded by) the Local Journalism Initiative\b[^\n]{0,160}$"
                 r"|^Cet article a été (?:rédigé|réalisé|produit|publié) (?:dans le cadre de|grâce à) l['’]Initiative de "
                 r"journalisme local\b[^\n]{0,160}$")
+# An outlet describing itself under the story: `The Narwhal is a non-profit news organization ...`,
+# `ONFR est le média d'information de TFO.` (the outlet is the story's source when nothing else says)
+SELF_DESCRIBED = re.compile(r"^((?:The |L['’]|La |Le )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}) (?:is an? |est (?:le |la |un |une ))"
+                            r"[^\n.]{0,80}?\b(?:news (?:site|organization|outlet|service)|média d['’]information"
+                            r"|(?:daily |weekly |community )?newspaper(?=[,.]| (?:that|which|serving|based|published)\b))"
+                            r"[^\n]{0,240}$")
 ISSUE_LINE = re.compile(r"^(?:Cet article a été publié dans le numéro (?:de |d['’])[^\n]{2,40}? (?:de |d['’])"
                         r"((?:L['’]|La |Le |Les )?[A-ZÀ-Þ][^,.\n]{1,60})"
                         r"|This (?:article|story) (?:appeared|was published|first appeared) in the [^\n]{2,40}? issue of "
                         r"((?:The )?[A-Z][^,.\n]{1,60}))\.$")
 CREDIT_LINE = re.compile("|".join(f"(?:{p})" for p in dict.fromkeys([*(p for f in FAMILIES for p in f.credits), _TIP_LINE,
-                                                                       _FUNDED_LINE, ISSUE_LINE.pattern])), re.S)
+                                                                       _FUNDED_LINE, ISSUE_LINE.pattern, _COPYRIGHT_LINE, _CALL_LINE,
+                                                                       SELF_DESCRIBED.pattern])), re.S)
 # Postmedia's papers name themselves in their newsletter's sign-up line
 NEWSLETTER_FROM = re.compile(r"^Sign up to receive daily headline news from (.{2,60}?), a division of Postmedia Network Inc\.?$"
-                             r"|^Sign up for (.{2,60}?)[’']s [^\n]{0,60}newsletters?\.?$|^Get the latest from (.{2,60}?) straight to your inbox\.?$")
+                             r"|^Sign up for (?:the )?(.{2,60}?)[’']s [^\n]{0,60}newsletters?\b[^\n]{0,80}$"
+                             r"|^Get the latest from (.{2,60}?) straight to your inbox\.?$")

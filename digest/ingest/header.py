@@ -17,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from digest.errors import Problem
-from digest.ingest.bylines import is_bare_name, is_outlet_line, parse_byline
+from digest.ingest.bylines import is_bare_name, is_outlet_line, outlet_of_chain, parse_byline
 from digest.ingest.families import CONVENTIONS, ENGLISH, FRENCH, Conventions, family_named
 from digest.ingest.stamps import MOIS, MONTHS, Stamp, StampError, read_clock, read_stamp
 from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE, is_furniture, is_promo
@@ -31,8 +31,8 @@ _NOISE_WORDS = 6
 _SENTENCE_END = ".!?”\"»…:;,"
 # `Posted: April 2, 2025 | Last Updated: 9 hours ago`, `Published Nov 18, 2025 • Last updated ...`,
 # `Helen Pietrangelo · CBC News`
-_SEGMENTS = re.compile(r"(?<!\s)\s+[|•·]\s+")  # (from a run's first space: no quadratic retries)
-_SEPARATORS = "|•·"
+_SEGMENTS = re.compile(r"(?<!\s)\s+[|•·/]\s+")  # (from a run's first space: no quadratic retries)
+_SEPARATORS = "|•·/"  # (`Maddie Pellerin-Hague / Yukon News`)
 # What sites glue after a time on one line: `August 11, 2026 7:02 AM EDT Updated 6 hours ago`
 # (Reuters), `Mon., April 6, 2026 timer 4 min. read` (the Star)
 _GLUED = re.compile(r"(?<!\s)\s+(?:[-–—]\s+)?(?=(?:Last\s+)?Updated\b|Mise?\s+à\s+jour\b|(?:timer\s+)?\d+\s*min(?:ute)?s?\.?\s+read\b)", re.I)
@@ -104,6 +104,8 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             notes.append((index, block))
         elif _repeats(block, title):
             repeated.append(_Unused(index, line, block, "repeats the headline"))
+        elif _PLAYER.fullmatch(block):
+            unused.append(_Unused(index, line, block, "is the page's video or audio player, not the story"))
         elif _started(header) and is_promo(block):
             unused.append(_Unused(index, line, block, "promotes other stories or media of the page"))
         elif _started(header) and is_furniture(block):
@@ -112,8 +114,17 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             unused.append(_Unused(index, line, block, "is a photo caption or the page's furniture, not the story"))
         elif is_lede(block):
             break
+        elif repeated and repeated[-1].index == index - 1 and not header.byline and (under := _deck_and_caption(parts, index)):
+            # under the headline repeated, with no byline to anchor it: a deck over a photo's caption
+            for at in range(index, index + under):
+                unused.append(_Unused(at, parts[at][0], parts[at][1], "is a deck or a photo caption under the headline, "
+                                      "not the story"))
+            index += under
+            continue
         elif not _read_block(path, index, line, block, zone, header, unused):
-            ahead = None if _started(header) or notes else _header_ahead(path, parts, index, zone, header, is_lede, title)
+            # (a date alone over the page's headline, `MONDAY, OCTOBER 19, 2026`, starts no header yet)
+            ahead = None if header.byline or header.source or notes or any(s.timed for s, _ in header.stamps.values()) \
+                else _header_ahead(path, parts, index, zone, header, is_lede, title)
             if ahead is None:
                 break
             for at in range(index, ahead):
@@ -156,6 +167,27 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     return header
 
 
+# A page's player over the story: its label, the clip's title, its length (`Regarder la vidéo` ... `02:47`)
+_PLAYER = re.compile(r"(?:Regarder la vidéo|Watch the video|Watch|Écouter|Listen|Play video|Lire la vidéo)\n"
+                     r"[^\n]{1,160}\n\d{1,2}:\d{2}(?::\d{2})?")
+
+
+_PHOTO_MARK = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Courtesy|Courtoisie)\b[^()\n]{0,60}\)\.?$")
+
+
+def _deck_and_caption(parts: list[tuple[int, str]], index: int) -> int:
+    """How many blocks from `index` are a photo's caption, or a deck and the caption under it (a
+    caption ends with its photo's mark, `(Photo gracieuseté)`, or its credit); 0 when none is."""
+    def caption(at: int) -> bool:
+        text = parts[at][1] if at < len(parts) else ""
+        return bool(text) and "\n" not in text and len(text) < 400 and \
+            (_PHOTO_MARK.search(text[-80:]) is not None or bool(_credit_names(text)))
+    if caption(index):
+        return 1
+    deck = parts[index][1]
+    return 2 if "\n" not in deck and len(deck.split()) <= 60 and caption(index + 1) else 0
+
+
 def _repeats(block: str, title: str) -> bool:
     """Whether a block is the page's headline again (or the start of it, or the headline and
     more: sites shorten or lengthen it): a saved page shows it over the byline."""
@@ -184,10 +216,11 @@ _CAPTION = re.compile(r"\b(?:PHOTO|Photo|photo)\b|\([^()]*/[^()]*\)$|/\s*Handout
 # A caption under the header ends with its photo's credit, a person and an outlet: `... Photo by
 # Dana Whitlock-Pryce /Postmedia`, `Photo : Acadie Nouvelle - Marc-Olivier Haché`, `(Le Soleil,
 # Frédérique Lacasse-Yamamoto)`, `(Jaime Dorlando-Wells/CBC)`, `- Devon Ashcroft-Lee / The Chronicle Herald`
-_CREDIT_TAIL = re.compile(r"(?:(?:\b(?:Photo|PHOTO|Photograph|Illustration)(?:\s+by\s|\s*:\s*)|(?:^|[.!?]\s+)Photo\s+(?=[A-ZÀ-Þ]))"
+_CREDIT_TAIL = re.compile(r"(?:(?:\b(?:Photo|PHOTO|Photograph|Illustration|Crédit (?:photo|image)|Crédits? photos?)(?:\s+by\s|\s*:\s*)"
+                          r"|(?:^|[.!?]\s+)Photo\s+(?=[A-ZÀ-Þ]))"
                           r"([^.!?:]{2,80})"
                           r"|\(([^()]{2,80})\)|\s[-–—]\s([^.!?()]{2,80}))\.?$")
-_CREDIT_WORD = re.compile(r"^(?:(?:Photo(?:graph)?|PHOTO|Illustration)\s*(?:by\b|:)?\s*|Archives\s+)")
+_CREDIT_WORD = re.compile(r"^(?:(?:Photo(?:graph)?|PHOTO|Illustration|Crédit (?:photo|image))\s*(?:by\b|:)?\s*|Archives\s+)")
 _TAIL_CHARS = 200  # a credit is looked for in a caption's last characters only (no backtracking over a long line)
 
 
@@ -201,8 +234,8 @@ def _credit_names(caption: str) -> list[str]:
     credit = next(group for group in tail.groups() if group)
     raw = [part.strip() for part in re.split(r"\s*[/,]\s*|\s+[-–—]\s+|\s+pour\s+", credit)]
     parts = [_CREDIT_WORD.sub("", part) for part in raw]
-    if len(parts) == 1 and tail.group(2) and parts[0] != raw[0] and is_bare_name(parts[0]):
-        return parts  # `(Photo by Tasha Kilabuk-Ross)`: a photographer credited alone
+    if len(parts) == 1 and is_bare_name(parts[0]) and (tail.group(1) is not None or tail.group(2) and parts[0] != raw[0]):
+        return parts  # `(Photo by Tasha Kilabuk-Ross)`, `Photo: Jordan Whitlow-Barss`: a photographer credited alone
     if not 2 <= len(parts) <= 3 or any(part.lower() in ("handout", "document", "courtoisie", "courtesy") for part in parts):
         return []
     people = [part for part in parts if is_bare_name(part)]
@@ -270,11 +303,10 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
             continue
         elif _CAPTION.search(block):
             captioned, named = True, False
-        elif deck:
-            named = False
+        elif deck:  # one deck, anywhere before the header (a caption may stand over it)
+            named = deck = False
         else:
             return None
-        deck = False
     return None
 
 
@@ -369,8 +401,8 @@ def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, h
         left_out.append(_Unused(index, line + n, segment, why or "is not a byline, time or note"))
     header.authors, header.source, header.byline = trial.authors, trial.source, trial.byline
     header.stamps, header.conventions, header.byline_line = trial.stamps, trial.conventions, trial.byline_line
-    if len(left_out) == len(segments) and len(block.split("\n")) == len(segments):  # `Listen to this article`
-        left_out = [_Unused(index, line, block, "is not a byline, time or note")]  # over `00:04:21`: one warning
+    if len(left_out) == len(segments) and all(u.why == left_out[0].why for u in left_out):  # `Listen to this
+        left_out = [_Unused(index, line, block, left_out[0].why)]  # article` over `00:00 / 05:12`: one warning
     else:  # `Écouter l'article | 4 minutes`: a line whose parts no rule knows, one warning for the line
         lines = block.split("\n")
         parts_of = [n for n, _, _ in segments]
@@ -447,8 +479,11 @@ def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str,
 def is_noise(text: str) -> bool:
     """A short line that reads as no sentence (and as no list item, dateline or dash)."""
     words = [w for w in text.split() if any(c.isalnum() for c in w)]
-    return (len(words) <= _NOISE_WORDS and text[-1] not in _SENTENCE_END and not any(d in text for d in "—–")
-            and not BULLET.match(text))
+    return (len(words) <= _NOISE_WORDS and (text[-1] not in _SENTENCE_END or _ABBREVIATION.fullmatch(text) is not None)
+            and not any(d in text for d in "—–") and not BULLET.match(text))
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}")  # a section named `B.C.`
 
 
 def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Header) -> str | None:
@@ -457,10 +492,22 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
     if not header.source and (family := family_named(text.rstrip("."))):
         header.source = family.name  # `By Jane Doe` then `The Canadian Press`
         return None
-    if not header.source and header.byline and line == header.byline_line + 1 and is_outlet_line(text):
-        header.source = text  # `BY GRAHAM MACISAAC` right over `The Chronicle Herald`
+    if not header.source and header.byline and line - header.byline_line in (0, 1) and is_outlet_line(text) \
+            and not text.startswith(("Special to", "For the")):
+        header.source = text  # `BY GRAHAM MACISAAC` right over `The Chronicle Herald`, `Par A | Noovo Info`
         header.byline_line = line
         return None
+    if not header.source and header.byline and line == header.byline_line + 1 and (chained := outlet_of_chain(text)):
+        header.source = chained  # `IJL – Réseau.Presse – Le Franco`: the program, the network, the paper
+        header.byline_line = line
+        return None
+    if not header.byline and not header.source and text.endswith(" Staff") and is_outlet_line(text[:-6]) \
+            and not any(text[:len(c.byline) + 1].casefold() == c.byline.casefold() + " " for c in CONVENTIONS):
+        parsed = parse_byline(text, ENGLISH)  # `CHCH News Staff`: the outlet's staff, no `By`
+        if parsed and parsed[1]:
+            header.authors, header.source = parsed
+            header.byline, header.byline_line = text, line
+            return None
     if header.byline and line == header.byline_line + 1 and _BEAT.fullmatch(text):
         return None  # `Local Journalism Initiative Reporter` under the byline: the author's beat
     for conventions in CONVENTIONS:

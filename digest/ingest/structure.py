@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.ingest.bylines import is_outlet_line
 from digest.ingest.families import CONVENTIONS, CREDIT_LINE
 
 BULLET = re.compile(r"^[•*\-–·▪●◦]\s+(?=\S)")
 # the labels newsrooms put over a story's opening list of highlights
-HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|what (?:you need )?to know|the latest|à retenir|"
+HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|quick facts|fast facts|what (?:you need )?to know|the latest|à retenir|"
                         r"faits saillants|ce qu['’]il faut (?:savoir|retenir)|les faits)[ \t]*:?")
 # A line of a site's page that promotes other things (`READ MORE: ...`, `Related: ...`, `À LIRE
 # AUSSI: ...`, a video's caption), a label over a list of such links (`À lire aussi :`), or a
@@ -24,7 +25,10 @@ _PROMO_LABELS = (r"(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read [Mm]
 # a newsletter's sign-up line
 PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$"
                    r"|^Sign up to receive daily headline news from\b|^(?:Abonnez-vous|Inscrivez-vous) à (?:notre |nos |l['’])infolettres?\b"
-                   r"|^Sign up for [^\n]{2,80}\bnewsletters?\.?$|^Get the latest from [^\n]{2,60} straight to your inbox\.?$"
+                   r"|^Sign up for [^\n]{2,80}\bnewsletters?(?:,\s*(?:delivered|sent)\b[^\n]{0,60})?\.?$"
+                   r"|^Get the latest from [^\n]{2,60} straight to your inbox\.?$|^Get [^\n]{2,60} in your inbox!?$"
+                   r"|^(?:Like|Follow) us on (?:Facebook|X|Twitter|Instagram|LinkedIn|TikTok|Bluesky|Threads|YouTube)\b[^\n,]{0,60}$"
+                   r"|^Watch [A-Z][^\n,]{1,40} live on (?:air|[A-Z])[^\n,]{0,80}$"
                    r"|^Recevez (?:chaque (?:matin|jour|semaine) )?(?:l['’]|les |nos )infolettres? [^\n]{0,60}$")
 _LABEL_ALONE = re.compile(rf"{_PROMO_LABELS}[ \t]*")  # `À VOIR AUSSI` over its links, no colon
 SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
@@ -63,9 +67,19 @@ def is_credit(line: str, signatures: tuple[str, ...]) -> bool:
         or len(flat) < 200 and any(flat.startswith(s + " ") and _TAGLINE.match(flat, len(s) + 1) for s in signatures)
 
 
-# what an author is, after their name: `is a reporter with the Telegraph-Journal`, `est journaliste au Devoir`
-_TAGLINE = re.compile(r"(?:is an? |est )(?:[\w-]+ ){0,4}?(?:reporter|writer|journalist|correspondent|editor|columnist|"
-                      r"photographer|journaliste|correspondante?|chroniqueu(?:r|se))\b")
+def _beside_credit(line: str) -> bool:
+    """An address or an outlet's name alone: a credit only beside another (`otremblay@hilltimes.com`
+    under its reporter's tagline, `The Hill Times` signing off under it)."""
+    return _EMAIL_ALONE.fullmatch(line.strip()) is not None or is_outlet_line(line.strip())
+
+
+# what an author is, after their name: `is a reporter with the Telegraph-Journal`, `est journaliste au Devoir`,
+# `is The Narwhal's northern B.C. reporter`, `covers municipal affairs and courts for the Halifax Examiner`
+_TAGLINE = re.compile(r"(?:is an? |is the |est )(?:[\w’'.-]+ ){0,5}?(?:reporter|writer|journalist|correspondent|editor|"
+                      r"columnist|photographer|journaliste|correspondante?|chroniqueu(?:r|se))\b"
+                      r"|(?:covers|writes about|reports on) [^\n]{2,120}? (?:for|at) ")
+# a closing line that is only an address to write to (`otremblay@hilltimes.com`)
+_EMAIL_ALONE = re.compile(r"(?:E-?mail:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?", re.I)
 
 
 def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
@@ -78,7 +92,12 @@ def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
     notes: list[str] = []
     while body:
         lines = body[-1][1].split("\n")
-        if all(SEPARATOR.match(line) or is_credit(line, signatures) for line in lines):
+        strong = [bool(is_credit(line, signatures)) for line in lines]
+        beside = all(SEPARATOR.match(line) or credit or _beside_credit(line) for line, credit in zip(lines, strong, strict=True))
+        if beside and (any(strong) or credits and not notes or len(body) > 1 and len(lines) == 1 and all(
+                is_credit(line, signatures) or _beside_credit(line) for line in body[-2][1].split("\n"))
+                and any(is_credit(line, signatures) for line in body[-2][1].split("\n"))) \
+                or all(SEPARATOR.match(line) or credit for line, credit in zip(lines, strong, strict=True)):
             credits[:0] = [line for line in lines if not SEPARATOR.match(line)]
         elif NOTE.match(body[-1][1]):
             notes.insert(0, body[-1][1])
@@ -88,7 +107,7 @@ def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
     return body, tuple(credits), tuple(notes)
 
 
-_PROMO_START = frozenset("WLRÀVSAIG")  # what PROMO's lines open with: most paragraphs are spared the regex
+_PROMO_START = frozenset("WLRÀVSAIGF")  # what PROMO's lines open with: most paragraphs are spared the regex
 # Lines of a news site's page that a copy of it carries between paragraphs (Postmedia's `Article
 # content` between every few, a video player's error, a sign-in prompt): whole lines, as written
 PAGE_FURNITURE = frozenset(line.casefold() for line in (
@@ -101,12 +120,12 @@ PAGE_FURNITURE = frozenset(line.casefold() for line in (
     "CBC's Journalistic Standards and Practices|About CBC News", "Corrections and clarifications|Submit a news tip|Report error",
     "This advertisement has not loaded yet, but your article continues below.", "Recommended from Editorial",
     "La fonctionnalité de synthèse vocale permet d'écouter les textes écrits en format audio.",
-    "Story continues below", "Share this article in your social network",
+    "Story continues below", "Share this article in your social network", "Refresh this page for the latest updates.",
 ))
 # A page's row of sharing buttons: `Facebook Twitter WhatsApp SMS Email Print Save`, `Copy link  Email  X`
 _SHARE_WORDS = frozenset("facebook twitter x whatsapp sms email e-mail courriel print imprimer save enregistrer share "
                          "partager linkedin reddit messenger pinterest bluesky threads telegram copy copier link lien "
-                         "le la page this article cet".split())
+                         "le la page this article cet on by via sur par tweet".split())
 # A page's notice on an old story: `Prenez note que cet article publié en 2026 pourrait contenir des
 # informations qui ne sont plus à jour.`, `This article was published more than 5 years ago ...`
 _ARCHIVE_NOTICE = re.compile(r"Prenez note que cet article publié en \d{4} pourrait contenir des informations qui ne "
@@ -123,7 +142,8 @@ def is_furniture(text: str) -> bool:
         or _ARCHIVE_NOTICE.fullmatch(line) is not None
 
 
-_SHARE_NETWORKS = frozenset({"facebook", "twitter", "whatsapp", "linkedin", "reddit", "messenger", "pinterest", "bluesky"})
+_SHARE_NETWORKS = frozenset({"facebook", "twitter", "tweet", "whatsapp", "linkedin", "reddit", "messenger", "pinterest",
+                             "bluesky"})
 
 
 _NUMBERED_AD = re.compile(r"(?:Advertisement|Publicité)(?: \d{1,3})?")
@@ -134,10 +154,15 @@ def is_promo(text: str) -> bool:
     its links (`READ MORE:` and a headline a line, bulleted or not: no sentence) or over the
     page's sharing buttons (`Share this:` over `Facebook  X  Email  Print`)."""
     first, _, rest = text.partition("\n")
-    if rest and not all(BULLET.match(line) or _link_line(line) or is_furniture(line) for line in rest.split("\n")):
+    if rest and not all(BULLET.match(line) or _link_line(line) or is_furniture(line) or _NEWSLETTER_ASK.search(line)
+                        for line in rest.split("\n")):
         return False
     return first[:1] in _PROMO_START and PROMO.match(first) is not None \
-        and (not first.endswith(".") or first.startswith(("Sign up", "Abonnez", "Inscrivez")))
+        and (not first.endswith(".") or first.startswith(("Sign up", "Abonnez", "Inscrivez", "Like us", "Follow us", "Watch ")))
+
+
+# a newsletter's pitch under its sign-up line: `People always tell us they love our newsletter. Sign up here.`
+_NEWSLETTER_ASK = re.compile(r"(?i)\b(?:newsletter|infolettre)\b[^\n]{0,80}\b(?:sign up|subscribe|abonnez-vous|inscrivez-vous)\b")
 
 
 def _link_line(line: str) -> bool:
@@ -156,8 +181,8 @@ def strip_promos(body: list[tuple[int, str]]
     index = 0
     while index < len(body):
         line, text = body[index]
-        if is_furniture(text):
-            furniture.append((line, text))
+        if is_furniture(text) or "\n" in text and all(is_furniture(part) for part in text.split("\n")):
+            furniture.append((line, text))  # (`Advertisement 2` over its not-loaded notice: one block)
         elif is_promo(text):
             label_only = not text.split(":", 1)[1].strip() if ":" in text else _LABEL_ALONE.fullmatch(text) is not None
             if label_only and index + 1 < len(body) and all(BULLET.match(x) for x in body[index + 1][1].split("\n")):
@@ -193,7 +218,8 @@ def shape(paragraphs: list[str]) -> tuple[Block, ...]:
             out[-1:] = [Block("list", items=out[-1].items + item)] if index - 1 in dashed else [out[-1], Block("list", items=item)]
             continue
         if text[0] not in _SHAPED_START and "\n" not in text and (len(text) > 80 or text.upper() != text) \
-                and (index or not HIGHLIGHTS.fullmatch(text)):
+                and not (len(text) < 40 and HIGHLIGHTS.fullmatch(text) and (index == 0 or index + 1 < len(paragraphs)
+                                                                             and BULLET.match(paragraphs[index + 1]))):
             out.append(Block("paragraph", text))  # most wire paragraphs: one line of prose
             continue
         lines = text.split("\n")
@@ -211,8 +237,8 @@ def shape(paragraphs: list[str]) -> tuple[Block, ...]:
             continue
         # the first block only as a label over a list, in any case (`EN BREF`, `What to know:` and
         # their highlights, as the header hands them over); alone it is a lede in capitals
-        if len(lines) == 1 and (index > 0 and _is_subhead(text) or index == 0 and HIGHLIGHTS.fullmatch(text)
-                                and len(paragraphs) > 1 and BULLET.match(paragraphs[1])):
+        if len(lines) == 1 and (index > 0 and _is_subhead(text) or HIGHLIGHTS.fullmatch(text) and index + 1 < len(paragraphs)
+                                and BULLET.match(paragraphs[index + 1])):  # (`Quick facts` over its list, anywhere)
             out.append(Block("subhead", text))
             continue
         for is_list, run in _runs(lines):

@@ -15,9 +15,17 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from digest.errors import Problem
-from digest.ingest.bylines import is_outlet_line
-from digest.ingest.families import ISSUE_LINE, NEWSLETTER_FROM, credited_family, family_marked, family_named
-from digest.ingest.header import HeaderError, read_header, signatures
+from digest.ingest.bylines import is_outlet_line, parse_byline
+from digest.ingest.families import (
+    CONVENTIONS,
+    ISSUE_LINE,
+    NEWSLETTER_FROM,
+    SELF_DESCRIBED,
+    credited_family,
+    family_marked,
+    family_named,
+)
+from digest.ingest.header import Header, HeaderError, read_header, signatures
 from digest.ingest.structure import Block, shape, split_end, strip_promos, texts
 from digest.text import clean_text
 
@@ -151,6 +159,11 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     # (a promo after the credits leaves them credits)
     body, promos, furniture = strip_promos(list(parts[header.end:]))
     body, credits, end_notes = split_end(body, signatures(header))
+    signed = _signed_at_end(body, header) if not header.byline and body else None
+    if signed:  # `Par Véronique Boivin-Sioui, journaliste` over `L'Étoile du Lac`, under the story
+        (header.authors, header.source), block = signed
+        credits = (*block.split("\n"), *credits)
+        body = body[:-1]
     copies: dict[str, list[int]] = {}  # `Article content` between every few paragraphs: one warning
     for at, text in sorted(header.furniture + furniture):
         copies.setdefault(text, []).append(at)
@@ -177,6 +190,8 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
                        and is_outlet_line(name := next(g for g in m.groups() if g))), "")  # (not `Toronto Public Health's`)
     if not source:  # `Cet article a été publié dans le numéro de décembre 2026 de L'actualité.`
         source = next((next(g for g in m.groups() if g) for text in credits if (m := ISSUE_LINE.match(text))), "")
+    if not source:  # the outlet the closing lines name: the author's tagline, its own description, its name alone
+        source = _outlet_closing(credits, header.authors)
     if not source:  # `May 2 (Reuters) -` with no place; `Our Standards: The Thomson Reuters Trust Principles.`
         named = family_marked(agency or _agency_alone(first_paragraph)) or credited_family(credits)
         source = named.name if named else ""
@@ -225,6 +240,52 @@ def _dateline(paragraph: str) -> tuple[str, str, str]:
 
 
 _AGENCY_ALONE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?\(([^()\n]{1,40})\)\s*(?:—|–|--|-)\s")
+
+
+_NAME_RUN = r"(?:The |L['’])?[A-ZÀ-Þ](?:[\w’'-]|\.(?=\w))*(?: (?:and |& )?[A-ZÀ-Þ](?:[\w’'-]|\.(?=\w))*){0,3}"
+# the outlet a tagline names: `with The Hill Times`, `for the Halifax Examiner`, `is The Narwhal's ... reporter`
+_TAGLINE_OUTLET = re.compile(rf"\b(?:with|for|at|au|pour)\s+(?:the\s+)?({_NAME_RUN})")
+_TAGLINE_OWNER = re.compile(r"\s+is (The [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)[’']s\b")
+_FORMER = re.compile(r"\b(?:former|formerly|previously|appeared in|has written for|freelance)\b", re.I)
+
+
+def _outlet_closing(credits: tuple[str, ...], authors: tuple[str, ...]) -> str:
+    """The outlet the closing credits name, or "": in its author's tagline (`... is a reporter with The
+    Hill Times ...`, `... for the Halifax Examiner.`, `... is The Narwhal's northern B.C. reporter`),
+    describing itself (`ONFR est le média d'information de TFO.`), or alone on the last line."""
+    for line in credits:
+        author = next((a for a in authors if line.startswith(a + " ")), None)
+        if author is None or _FORMER.search(line):
+            continue
+        possessive = _TAGLINE_OWNER.match(line, len(author))
+        match = possessive or _TAGLINE_OUTLET.search(line, len(author))
+        if match:
+            name = match.group(1)
+            family = family_named(name)
+            if family or is_outlet_line(name) or possessive:
+                return family.name if family else name
+    for line in credits:
+        described = SELF_DESCRIBED.match(line)
+        if described:
+            return described.group(1)
+    return credits[-1] if credits and is_outlet_line(credits[-1]) and not family_named(credits[-1]) else ""
+
+
+def _signed_at_end(body: list[tuple[int, str]], header: Header) -> tuple[tuple[tuple[str, ...], str], str] | None:
+    """((authors, source), the block) of a byline closing the story under its last paragraph, a
+    person's with `By`/`Par` (and their beat) over their outlet, when the header has none."""
+    lines = body[-1][1].split("\n")
+    if len(body) < 2 or len(lines) != 2 or not is_outlet_line(lines[1]):
+        return None
+    for conventions in CONVENTIONS:
+        prefix = conventions.byline + " "
+        if lines[0][:len(prefix)].casefold() == prefix.casefold():
+            named = re.sub(r",\s*(?:journaliste|reporter|journalist|correspondante?|correspondent|collaboratrice|"
+                           r"collaborateur|staff writer)$", "", lines[0][len(prefix):].strip(), flags=re.I)
+            parsed = parse_byline(f"{named}, {lines[1]}", conventions)
+            if parsed and len(parsed[0]) == 1 and parsed[1]:
+                return parsed, body[-1][1]
+    return None
 
 
 def _agency_alone(paragraph: str) -> str:
