@@ -35,6 +35,8 @@ FRESH5 = Path(__file__).parent / "tag_corpus_fresh5"
 FRESH6 = Path(__file__).parent / "tag_corpus_fresh6"
 # 30 more by a seventh, the same session: outlets none of the others used, live updates, a Q&A
 FRESH7 = Path(__file__).parent / "tag_corpus_fresh7"
+# 30 more by an eighth, the same session: wire copy as syndication delivers it (slugs, agate, host pages)
+FRESH8 = Path(__file__).parent / "tag_corpus_fresh8"
 
 
 @dataclass
@@ -205,10 +207,12 @@ if __name__ == "__main__":
         fresh5 = measure(ingest_corpus(Path(tmp) / "fresh5", FRESH5), FRESH5)
         fresh6 = measure(ingest_corpus(Path(tmp) / "fresh6", FRESH6), FRESH6)
         fresh7 = measure(ingest_corpus(Path(tmp) / "fresh7", FRESH7), FRESH7)
+        fresh8 = measure(ingest_corpus(Path(tmp) / "fresh8", FRESH8), FRESH8)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
                     ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
-                    ("sixth fresh set, ", fresh6), ("seventh fresh set, ", fresh7)):
+                    ("sixth fresh set, ", fresh6), ("seventh fresh set, ", fresh7),
+                    ("eighth fresh set, ", fresh8)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

@@ -101,7 +101,7 @@ def test_editors_labels_are_met():
 @pytest.mark.parametrize("corpus, stories, floors", [
     # 44 stories (every wire family, 20 in French). Measured before any rule changed for them:
     # precision 0.898, recall 0.753, 3 forbidden, topic 0.773
-    ("tag_corpus_fresh", 44, (0.93, 0.855, 2, 0.77)),
+    ("tag_corpus_fresh", 44, (0.93, 0.86, 2, 0.77)),
     # 30 more (18 English, 12 French), a session later. Measured before any rule changed for
     # them: precision 0.933, recall 0.754, 5 forbidden (roles before names), topic 0.867
     ("tag_corpus_fresh2", 30, (0.945, 0.86, 1, 0.86)),
@@ -128,7 +128,11 @@ def test_editors_labels_are_met():
     # Halifax Examiner, the Yukon News, The Narwhal, CHCH, the Winnipeg Sun, Le Peuple Lévis, ONFR, Le
     # Franco, La Liberté, Noovo Info, L'Étoile du Lac; live updates, a Q&A): first measured at precision
     # 0.859, recall 0.761, 12 forbidden (the outlets' own names and their writers), topic 0.900
-    ("tag_corpus_fresh7", 30, (0.91, 0.80, 1, 0.90)),
+    ("tag_corpus_fresh7", 30, (0.92, 0.80, 0, 0.90)),
+    # 30 more by an eighth, the same session: wire copy as syndication delivers it (slugs, agate, a
+    # portal's and host papers' pages): first measured at precision 0.848, recall 0.695, 4 forbidden,
+    # topic 0.867; long institutional names and lists of people still cost it recall
+    ("tag_corpus_fresh8", 30, (0.85, 0.69, 2, 0.86)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -724,6 +728,12 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     # a disease's acronym names no one, alone or after a common word
     ("The shot protects against HIV, and the Global Fund to Fight AIDS pays; RSV and TB cases fell, said UNAIDS.",
      "en", {"UNAIDS": 1}, ["HIV", "Fight AIDS", "AIDS", "RSV", "TB"]),
+    # adjectives of a region, and a Canadian city's French demonyms
+    ("The Nordic ministers met, et des Montréalaises et une Lavalloise ont parlé avec NATO, and Norwegian Air Shuttle "
+     "flew.", "en", {"NATO": 1, "Norwegian Air Shuttle": 1}, ["Nordic", "Montréalaises", "Lavalloise", "Air Shuttle"]),
+    # a name cut short at its `and` is no name
+    ("Monitors from the Organization for Security and Co-operation in Europe watched, said NATO.", "en",
+     {"NATO": 1}, ["Organization for Security and", "Organization for Security"]),
     # where a firm trades is no name of it
     ("Shares of Shopify Inc. [NASDAQ:SHOP] fell, and BRP Inc. (TSX: DOO; NYSE: DOOO) rose. Starts rose (Source: "
      "CMHC).", "en", {"Shopify": 1, "BRP": 1, "CMHC": 1}, ["SHOP", "NASDAQ", "DOO", "DOOO", "TSX", "NYSE"]),
@@ -814,3 +824,18 @@ def test_a_french_paper_the_copy_names_is_no_tag_but_an_english_outlet_may_be_th
     tags = classifier(tmp_path / "en").tags("Fox News settles", (
         "Fox News settled with Smartmatic on Tuesday. Fox News will pay, and the Toronto Star was sold to Nordstar.",), [])
     assert {"Fox News", "Smartmatic"} <= set(tags), tags
+
+
+def test_an_agencys_own_product_named_with_its_mark_is_no_tag(tmp_path):
+    tags = classifier(tmp_path).tags("What to know about the midterms", (
+        "AP VoteCast, a survey of voters, found the economy mattered most, and AP VoteCast will publish results. "
+        "Hakeem Jeffries and Hakeem Jeffries' allies disagreed.",), [])
+    assert "AP VoteCast" not in tags and "Hakeem Jeffries" in tags, tags
+
+
+def test_a_name_before_and_an_agencys_mark_in_a_real_name_keep_their_tags(tmp_path):
+    found = find_names(("Marco Rubio and Vice-president JD Vance met the pope, and Marco Rubio spoke.",), [], "en")
+    assert "Marco Rubio" in found, found
+    tags = classifier(tmp_path).tags("Rail strike", ("CP Rail and the PC Party of Ontario disagreed, and CP Rail said so; "
+                                                      "AP Dhillon sang, and AP Dhillon left.",), [])
+    assert {"CP Rail", "PC Party of Ontario", "AP Dhillon"} <= set(tags), tags

@@ -868,3 +868,83 @@ def test_a_lede_under_the_time_a_staff_of_no_outlet_and_a_freelancers_outlet_are
     assert s.source == "" and s.authors == ()
     s = page("2026-10-19", "By Jane Doe | Special to the Star", "Posted Oct 19, 2026 4:00 pm", body=("Nurses walked out.",))
     assert s.source == ""
+
+
+def test_the_wires_notes_to_editors_over_a_story_are_left_out_with_a_warning():
+    s = titled("2026-09-10", "Anglo American and Teck complete merger", "UPDATES with minister's comments in paragraphs 5-6",
+               "September 10, 2026 12:41 PM GMT+1 Updated 2 hours ago",
+               "LONDON, Sept 10 (Reuters) - Anglo American and Teck completed their merger on Thursday.")
+    assert s.source == "Reuters" and s.date.isoformat() == "2026-09-10T07:41:00-04:00"
+    assert s.paragraphs == ("LONDON, Sept 10 (Reuters) - Anglo American and Teck completed their merger on Thursday.",)
+    assert any("note to editors" in w.message for w in s.warnings)
+    s = titled("2026-10-20", "Whooping cough cases rise", "NEWS ADVISORY: The chief medical officer will take questions at 2 p.m.",
+               "By Siobhan LeBlanc-Mwangi, The Canadian Press", "Posted October 20, 2026 11:26 am.",
+               "FREDERICTON — New Brunswick has recorded 412 cases.")
+    assert s.authors == ("Siobhan LeBlanc-Mwangi",) and s.paragraphs == ("FREDERICTON — New Brunswick has recorded 412 cases.",)
+    # a story that opens with the word is the story's
+    s = titled("2026-10-20", "Software", "Updates to the app arrive Tuesday, the company said.", "More.")
+    assert s.paragraphs[0] == "Updates to the app arrive Tuesday, the company said."
+
+
+def test_a_portals_page_carrying_reuters_copy_gives_the_story_and_its_byline():
+    title = "Ericsson to add 300 jobs at Ottawa research hub"
+    s = titled("2026-11-18", title, "Yahoo News", "Reuters", title, "Elin Strömberg-Adeyemi",
+               "Wed, November 18, 2026 at 5:42 a.m. EST · 3 min read", "In this article:", "ERIC",
+               "STOCKHOLM, Nov 18 (Reuters) - Ericsson will add 300 engineering jobs in Ottawa.", "Story continues",
+               "Shares of Ericsson rose 1.4%.", "(Reporting by Elin Strömberg-Adeyemi in Stockholm; Editing by Keiko Brandvold)",
+               "Terms and Privacy Policy", "Recommended Stories", "Sign in to Yahoo to save articles to your list")
+    assert (s.authors, s.source, s.dateline) == (("Elin Strömberg-Adeyemi",), "Reuters", "STOCKHOLM")
+    assert s.date.isoformat() == "2026-11-18T05:42:00-05:00"
+    assert s.paragraphs == ("STOCKHOLM, Nov 18 (Reuters) - Ericsson will add 300 engineering jobs in Ottawa.",
+                            "Shares of Ericsson rose 1.4%.")
+
+
+def test_an_agencys_name_alone_signs_a_list_and_a_list_of_people_keeps_its_stops():
+    s = titled("2026-11-11", "Today in History for Nov. 11", "Today in History for Nov. 11:",
+               "In 1918, the armistice was signed.", "In 1921, the Tomb of the Unknown Soldier was dedicated.",
+               "The Canadian Press")
+    assert s.source == "The Canadian Press" and s.credits == ("The Canadian Press",)
+    from digest.ingest.structure import shape
+
+    blocks = shape(["Carney named five senators.", "The appointees are:",
+                    "— Dr. Wendy Akiwenzie-Lavallée, a family physician (Ontario).",
+                    "— Pierre-Olivier de Lorimier, a former mayor (Quebec).", "They were sworn in."])
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph", "list", "paragraph"]
+    assert blocks[2].items == ("Dr. Wendy Akiwenzie-Lavallée, a family physician (Ontario).",
+                               "Pierre-Olivier de Lorimier, a former mayor (Quebec).")
+    # AP's questions that ask for everyone head their parts
+    blocks = shape(["Voters head to the polls.", "What's on the ballot?", "x" * 120, "When will we know results?", "y" * 120,
+                    "How does AP call races?", "z" * 120])
+    assert [b.kind for b in blocks].count("subhead") == 3
+
+
+@pytest.mark.parametrize("text, authors, first", [
+    # a promotion's label takes no byline and no time as its link
+    ("date 2026-05-01 Storm hits coast\n\nPosted May 1, 2026 9:00 am.\n\nMost Read\n\nBy Jane Doe, The Canadian Press\n\n"
+     "HALIFAX — The storm hit.\n", ("Jane Doe",), "HALIFAX — The storm hit."),
+    # ... nor a subhead; a line that starts like a slug is the story's
+    ("date 2026-05-01 Power out\n\nBy Jane Doe, The Canadian Press\n\nPosted May 1, 2026 9:00 am.\n\nCrews worked all night.\n\n"
+     "Read more:\n\nWhat happens next\n\nThe utility said repairs could take a week.\n", ("Jane Doe",), "Crews worked all night."),
+    ("date 2026-05-01 Storm\n\nBy Jane Doe, The Canadian Press\n\nUPDATES on road closures will be posted here as crews "
+     "reach the area.\n\nThe storm hit.\n", ("Jane Doe",), "UPDATES on road closures will be posted here as crews reach the area."),
+])
+def test_page_rules_leave_the_story_its_lines(text, authors, first):
+    s = story(text)
+    assert s.authors == authors and s.paragraphs[0] == first
+    assert "What happens next" in s.paragraphs or "What happens next" not in text
+
+
+def test_an_event_time_and_a_line_a_colon_announces_are_the_storys():
+    s = story("date 2026-05-01 Town hall\n\nBy Jane Doe, The Canadian Press\n\nWednesday, May 13, 2026 at 7:30 p.m. ET\n\n"
+              "The city will hold a town hall.\n")
+    assert not s.timed and s.date.date().isoformat() == "2026-05-01"
+    s = story("date 2026-05-01 An agency at 100\n\nBy Jane Doe\n\nPosted May 1, 2026 9:00 am.\n\nA century on, one news agency "
+              "endures.\n\nIts name is known in every newsroom in the country:\n\nThe Canadian Press\n")
+    assert s.paragraphs[-1] == "The Canadian Press" and s.credits == () and s.source == ""
+    from digest.ingest.structure import shape
+
+    assert [b.kind for b in shape(["Il a rapporté leurs mots au jury :", "— Marc Tremblay, tu m'entends? Réponds-moi.",
+                                   "— Jean Roy, oui, je t'entends très bien."])] == ["paragraph"] * 3
+    column = ["Fares rose again.", "Should we pay more for a system that runs late?", "x" * 120,
+              "Can we trust the province to fund the gap?", "y" * 120, "What do we owe the next riders?", "z" * 120]
+    assert "subhead" not in [b.kind for b in shape(column)]

@@ -304,7 +304,12 @@ class Classifier:
         ranked = sorted(scores, key=lambda n: (-(scores[n] + boost[n]), order[n]))
         # (a French paper named in the copy is its outlet quoting itself, `confie-t-il au Courrier de la
         # Nouvelle-Écosse`, or another's credit: no subject of the story)
-        return [t for t in ranked if t.casefold() not in self.ignored and not is_paper(t)][: self.max_tags]
+        # (nor an agency's own product, its mark over a word of its own making: `AP VoteCast`)
+        return [t for t in ranked if t.casefold() not in self.ignored and not is_paper(t)
+                and not _AGENCY_PRODUCT.fullmatch(t)][: self.max_tags]
+
+
+_AGENCY_PRODUCT = re.compile(r"(?:AP|Reuters) [A-Z][a-z]+[A-Z]\w*")
 
 
 def _names_alone(title: str, name: str, names: Iterable[str]) -> bool:

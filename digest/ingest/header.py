@@ -20,7 +20,7 @@ from digest.errors import Problem
 from digest.ingest.bylines import is_bare_name, is_outlet_line, outlet_of_chain, parse_byline
 from digest.ingest.families import CONVENTIONS, ENGLISH, FRENCH, Conventions, family_named
 from digest.ingest.stamps import MOIS, MONTHS, Stamp, StampError, read_clock, read_stamp
-from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE, is_furniture, is_promo
+from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE, is_furniture, is_promo, takes_links
 
 # What makes the rest of a `Posted` line a time stamp rather than a sentence: a word and then
 # a number (`March 28`), or a day, a word and a year (`2 avril 2025`).
@@ -104,9 +104,15 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             notes.append((index, block))
         elif _repeats(block, title):
             repeated.append(_Unused(index, line, block, "repeats the headline"))
+        elif _SLUG.match(block) and "\n" not in block and len(block) < 400:
+            unused.append(_Unused(index, line, block, "is the wire's note to editors, not the story"))
         elif _PLAYER.fullmatch(block):
             unused.append(_Unused(index, line, block, "is the page's video or audio player, not the story"))
         elif _started(header) and is_promo(block):
+            if index + 1 < len(parts) and takes_links(block, parts[index + 1][1]) \
+                    and not _says_something(path, index + 1, parts[index + 1], zone, header):  # `In this article:` over `ERIC`
+                block = block + "\n" + parts[index + 1][1]
+                index += 1
             unused.append(_Unused(index, line, block, "promotes other stories or media of the page"))
         elif _started(header) and is_furniture(block):
             header.furniture.append((line, block))  # said with the body's, once for all its copies
@@ -167,6 +173,10 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     return header
 
 
+# The wire's notes to editors over a story: `UPDATES with minister's comments in paragraphs 5-6`,
+# `Eds: UPDATES with ...`, `NEWS ADVISORY: ...` (a correction, `CORRECTS ...`, is a note: NOTE)
+_SLUG = re.compile(r"(?:Eds?:\s*)?(?:UPDATES|ADDS|REFILES|RECASTS|REPEATS|UPDATING)\s+(?:with|to|throughout|for|byline|"
+                   r"quotes?|details?|comments?|background|more|new|adds|paragraphs?|headline|photo)\b|(?:NEWS|MEDIA) ADVISORY\s*:")
 # A page's player over the story: its label, the clip's title, its length (`Regarder la vidéo` ... `02:47`)
 _PLAYER = re.compile(r"(?:Regarder la vidéo|Watch the video|Watch|Écouter|Listen|Play video|Lire la vidéo)\n"
                      r"[^\n]{1,160}\n\d{1,2}:\d{2}(?::\d{2})?")
@@ -186,6 +196,16 @@ def _deck_and_caption(parts: list[tuple[int, str]], index: int) -> int:
         return 1
     deck = parts[index][1]
     return 2 if "\n" not in deck and len(deck.split()) <= 60 and caption(index + 1) else 0
+
+
+def _says_something(path: Path, index: int, part: tuple[int, str], zone: ZoneInfo, header: Header) -> bool:
+    """Whether a block is a byline, an outlet or a time the header would read (no promotion's link)."""
+    trial = dataclasses.replace(header, stamps=dict(header.stamps))
+    try:
+        _read_block(path, index, part[0], part[1], zone, trial, [])
+    except HeaderError:
+        return True
+    return (trial.byline, trial.source, trial.stamps) != (header.byline, header.source, header.stamps)
 
 
 def _repeats(block: str, title: str) -> bool:
@@ -543,16 +563,17 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
                 if kind == "posted" and clock:
                     header.day_from_date_line = line
                 return None
-    if "posted" not in header.stamps and is_noise(text.rstrip(".")):
+    longer = not is_noise(text.rstrip(".")) and len(text.split()) <= 10 and text[:1].isalnum()
+    if "posted" not in header.stamps and (is_noise(text.rstrip(".")) or longer):
         # a date and time alone (SaltWire's `Aug. 16, 2025 at 6:02 p.m.` under its byline) is
         # when it was posted; a date alone, when it is the `date` line's day (`8 juillet 2026`)
         try:
             stamp = read_stamp(text, zone)
         except StampError:
             stamp = None
-        if stamp is not None and (stamp.timed or stamp.written_day == header.day):
-            header.stamps["posted"] = (stamp, line)
-            return None
+        if stamp is not None and (stamp.timed and not longer or stamp.written_day == header.day):
+            header.stamps["posted"] = (stamp, line)  # (a longer line, `Wed, November 18, 2026 at 5:42 a.m. EST`,
+            return None  # only on the `date` line's day: an event's date is no posting's)
     return ""
 
 

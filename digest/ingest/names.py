@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from digest.ingest.frequency import zipf
-from digest.ingest.places import dateline_countries
+from digest.ingest.places import CANADA_CITIES, dateline_countries
 from digest.slugs import slugify
 
 # Portfolios and departments: part of a title (`Health Minister`) or of a body's name
@@ -69,7 +69,7 @@ STATES = {"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", 
 # Adjectives of place, never names on their own: `North American automakers`.
 DEMONYMS = {
     # irregular, not the country's name with a demonym's ending (see _is_demonym)
-    "Turkish", "Turks", "Dutch", "Swiss", "Greek", "Greeks", "Irish", "Scottish", "Welsh", "Danish", "Swedish",
+    "Nordic", "Scandinavian", "Turkish", "Turks", "Dutch", "Swiss", "Greek", "Greeks", "Irish", "Scottish", "Welsh", "Danish", "Swedish",
     "Finnish", "Polish", "Filipino", "Filipinos", "Thai", "Czech", "Saudi", "Saudis", "Emirati", "Kurdish",
     "Turque", "Turcs", "Néerlandais", "Néerlandaise", "Suisse", "Grec", "Grecque", "Grecs",
     "American", "Americans", "Canadian", "Canadians", "European", "Europeans", "British", "French", "German",
@@ -743,6 +743,10 @@ def _names_in(words: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     out: list[tuple[str, int]] = []
     while words and words[-1] in ("for", "on"):  # `Food and Drug Administration on Monday`
         words = words[:-1]
+    if words and words[-1] in JOINERS:  # a run cut at its `and` by a word in lowercase after it
+        if any(w in CONNECTORS or w in ("for", "on") for w in words[:-1]):
+            return ()  # `Organization for Security and` (Co-operation in Europe): a body's name cut short
+        words = words[:-1]  # `Marco Rubio and` (Vice-president JD Vance): the name is whole
     for part in _split_and(words):
         for name in _named_in(part):
             phrase = " ".join(name)
@@ -1297,7 +1301,8 @@ _DEMONYM_ENDINGS = ("ian", "ians", "an", "ans", "n", "ns", "ese", "ish", "i", "i
 @functools.lru_cache(maxsize=1 << 14)
 def _is_demonym(word: str) -> bool:
     """An adjective or noun of place (`Canadian`, `Indonesian`, `Japonaise`): the listed ones,
-    and a country's one-word name (English or French) with a demonym's ending for its own."""
+    a country's one-word name (English or French) with a demonym's ending for its own, and a
+    Canadian city's with a French one (`Montréalaises`, `Lavalloise`)."""
     if word in DEMONYMS:
         return True
     if word in _countries() or len(word) < 5:
@@ -1308,7 +1313,13 @@ def _is_demonym(word: str) -> bool:
                 country == stem or country[:-1] == stem or country[:-1] + "i" == stem
                 for country in _countries_by_start().get(stem[:4], ())):
             return True
-    return False
+    return any(word.endswith(ending) and (word[:-len(ending)] in _CITIES or word[:-len(ending) - 1] in _CITIES
+                                          and word[-len(ending) - 1] == word[-len(ending) - 2])
+               for ending in _FRENCH_DEMONYM_ENDINGS)
+
+
+_FRENCH_DEMONYM_ENDINGS = ("ais", "aise", "aises", "ois", "oise", "oises", "ien", "iens", "ienne", "iennes")
+_CITIES = frozenset(city for city in CANADA_CITIES if " " not in city)
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from digest.ingest.bylines import is_outlet_line
-from digest.ingest.families import CONVENTIONS, CREDIT_LINE
+from digest.ingest.families import CONVENTIONS, CREDIT_LINE, family_named
 
 BULLET = re.compile(r"^[•*\-–·▪●◦]\s+(?=\S)")
 # the labels newsrooms put over a story's opening list of highlights
@@ -20,17 +20,20 @@ HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|quick fa
 # AUSSI: ...`, a video's caption), a label over a list of such links (`À lire aussi :`), or a
 # newsletter's sign-up: a headline, not a sentence (no final period)
 _PROMO_LABELS = (r"(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read [Mm]ore|Watch|À LIRE AUSSI|À lire aussi|"
-                 r"À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI|Lire aussi|Voir aussi|Share this Story|Share this)")
+                 r"À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI|Lire aussi|Voir aussi|Share this Story|Share this|"
+                 r"Infolettre)")
+# labels a page puts alone on their line, over links (with text after them they are the story's: `Most Popular: Olivia`)
+_ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In this article|Tags)"
 # A label over the page's links to other stories (`READ MORE:`, `À VOIR AUSSI` alone on its line), or
 # a newsletter's sign-up line
-PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$"
+PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALONE_LABELS}[ \t]*:?[ \t]*$"
                    r"|^Sign up to receive daily headline news from\b|^(?:Abonnez-vous|Inscrivez-vous) à (?:notre |nos |l['’])infolettres?\b"
-                   r"|^Sign up for [^\n]{2,80}\bnewsletters?(?:,\s*(?:delivered|sent)\b[^\n]{0,60})?\.?$"
+                   r"|^Sign up for [^\n]{2,80}\b(?:newsletters?|(?i:(?:breaking )?news alerts))(?:,\s*(?:delivered|sent)\b[^\n]{0,60})?\.?$"
                    r"|^Get the latest from [^\n]{2,60} straight to your inbox\.?$|^Get [^\n]{2,60} in your inbox!?$"
                    r"|^(?:Like|Follow) us on (?:Facebook|X|Twitter|Instagram|LinkedIn|TikTok|Bluesky|Threads|YouTube)\b[^\n,]{0,60}$"
                    r"|^Watch [A-Z][^\n,]{1,40} live on (?:air|[A-Z])[^\n,]{0,80}$"
                    r"|^Recevez (?:chaque (?:matin|jour|semaine) )?(?:l['’]|les |nos )infolettres? [^\n]{0,60}$")
-_LABEL_ALONE = re.compile(rf"{_PROMO_LABELS}[ \t]*")  # `À VOIR AUSSI` over its links, no colon
+_LABEL_ALONE = re.compile(rf"(?:{_PROMO_LABELS}|{_ALONE_LABELS})[ \t]*")  # `À VOIR AUSSI` over its links, no colon
 SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
 # `— Mayor Olivia Chow` under a quote: a dash, then a name or a title (no sentence, no `— 30 —`).
 ATTRIBUTION = re.compile(r"^[—–]\s*(?=[A-ZÀ-Þ])(?!With files from|Avec )[^!?]{1,100}(?<![.!?])$"
@@ -63,7 +66,7 @@ def is_credit(line: str, signatures: tuple[str, ...]) -> bool:
     """A closing line that credits people or states terms rather than telling the story: the
     byline again, or what its author is (`Jane Doe is a reporter with the Telegraph-Journal.`)."""
     flat = " ".join(line.split()).rstrip(".").casefold()
-    return bool(CREDIT_LINE.match(line)) or flat in signatures \
+    return bool(CREDIT_LINE.match(line)) or flat in signatures or " " in line.strip() and family_named(line.strip()) is not None \
         or len(flat) < 200 and any(flat.startswith(s + " ") and _TAGLINE.match(flat, len(s) + 1) for s in signatures)
 
 
@@ -91,6 +94,8 @@ def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
     credits: list[str] = []
     notes: list[str] = []
     while body:
+        if len(body) > 1 and body[-2][1].rstrip().endswith(":"):
+            break  # what a paragraph announces with a colon is the story's (`Its name is known everywhere:`)
         lines = body[-1][1].split("\n")
         strong = [bool(is_credit(line, signatures)) for line in lines]
         beside = all(SEPARATOR.match(line) or credit or _beside_credit(line) for line, credit in zip(lines, strong, strict=True))
@@ -107,7 +112,7 @@ def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
     return body, tuple(credits), tuple(notes)
 
 
-_PROMO_START = frozenset("WLRÀVSAIGF")  # what PROMO's lines open with: most paragraphs are spared the regex
+_PROMO_START = frozenset("WLRÀVSAIGFMT")  # what PROMO's lines open with: most paragraphs are spared the regex
 # Lines of a news site's page that a copy of it carries between paragraphs (Postmedia's `Article
 # content` between every few, a video player's error, a sign-in prompt): whole lines, as written
 PAGE_FURNITURE = frozenset(line.casefold() for line in (
@@ -121,6 +126,8 @@ PAGE_FURNITURE = frozenset(line.casefold() for line in (
     "This advertisement has not loaded yet, but your article continues below.", "Recommended from Editorial",
     "La fonctionnalité de synthèse vocale permet d'écouter les textes écrits en format audio.",
     "Story continues below", "Share this article in your social network", "Refresh this page for the latest updates.",
+    "Story continues", "Terms and Privacy Policy", "Privacy Dashboard", "Sign in to Yahoo to save articles to your list",
+    "Share this article", "Share", "Partager", "Partager cet article",
 ))
 # A page's row of sharing buttons: `Facebook Twitter WhatsApp SMS Email Print Save`, `Copy link  Email  X`
 _SHARE_WORDS = frozenset("facebook twitter x whatsapp sms email e-mail courriel print imprimer save enregistrer share "
@@ -170,6 +177,20 @@ def _link_line(line: str) -> bool:
     return len(line.split()) <= 15 and line.rstrip()[-1:] not in ".!?»”\"" and line[:1].isupper()
 
 
+def takes_links(label: str, following: str) -> bool:
+    """Whether a promotion's label alone (`In this article:`, `À VOIR AUSSI`) takes the block after
+    it as its links: bullets, or short headlines and tickers that are no sentence."""
+    label_only = not label.split(":", 1)[1].strip() if ":" in label else _LABEL_ALONE.fullmatch(label) is not None
+    lines = following.split("\n")
+    return label_only and all(BULLET.match(x) or len(lines) > 1 and _link_line(x) and not is_furniture(x)
+                              or _LINKED.fullmatch(x) is not None for x in lines)
+
+
+# one line that reads as a link, not a subhead: a ticker (`ERIC`), a headline with its colon (`Route 138 :
+# des travaux ...`), a row of topics in capitals (`Crime Courts Immigration`)
+_LINKED = re.compile(r"[A-Z]{1,6}(?:\.[A-Z]{1,3})?|[^\n.!?]{2,40} ?: [^\n.!?]{2,80}|(?:[A-ZÀ-Þ][\w’'-]*(?: |$)){3,12}")
+
+
 def strip_promos(body: list[tuple[int, str]]
                  ) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
     """The body without the page's promotions (PROMO) and furniture (PAGE_FURNITURE): (kept,
@@ -184,8 +205,7 @@ def strip_promos(body: list[tuple[int, str]]
         if is_furniture(text) or "\n" in text and all(is_furniture(part) for part in text.split("\n")):
             furniture.append((line, text))  # (`Advertisement 2` over its not-loaded notice: one block)
         elif is_promo(text):
-            label_only = not text.split(":", 1)[1].strip() if ":" in text else _LABEL_ALONE.fullmatch(text) is not None
-            if label_only and index + 1 < len(body) and all(BULLET.match(x) for x in body[index + 1][1].split("\n")):
+            if index + 1 < len(body) and takes_links(text, body[index + 1][1]):
                 index += 1  # its links, named with it
                 text += "\n" + body[index][1]
             promos.append((line, text))
@@ -274,6 +294,11 @@ def _titles(text: str, following: str) -> bool:
         and len(following) > 100 and not BULLET.match(following) and text[0] not in _SHAPED_START
 
 
+_SPOKEN = re.compile(r"[?!«»“”]|\b(?:tu|toi|vous|you|your|merci|oui|non|yes|no)\b|\b[tmj][’']", re.I)
+_NAMED_ITEM = re.compile(r"— (?:(?:Dr|Mr|Mrs|Ms|Mme|M)\.? )?[A-ZÀ-Þ][\w’'.-]+(?: (?:[A-ZÀ-Þ][\w’'.-]+|de|du|des|van|von|der|"
+                         r"den|la|le|da|di|dos|bin|al)){1,4},")
+
+
 def _dash_list(paragraphs: list[str]) -> frozenset[int]:
     """The paragraphs that are items of a list told with dashes (`— ` on each), two or more after a
     paragraph that announces them with a colon (`The other finalists were:`)."""
@@ -282,8 +307,9 @@ def _dash_list(paragraphs: list[str]) -> frozenset[int]:
     while index < len(paragraphs):
         end = index
         while end < len(paragraphs) and paragraphs[end].startswith("— ") and "\n" not in paragraphs[end] \
-                and paragraphs[end].rstrip()[-1] not in ".?!…»”\"":  # (French dialogue's lines end as sentences)
-            end += 1
+                and (paragraphs[end].rstrip()[-1] not in ".?!…»”\"" or paragraphs[end].rstrip()[-1] == "."
+                     and _NAMED_ITEM.match(paragraphs[end]) and not _SPOKEN.search(paragraphs[end])):  # (dialogue's lines;
+            end += 1  # a list of people may: `— Dr. Wendy Akiwenzie-Lavallée, an Anishinaabe physician (Ontario).`)
         if end - index >= 2 and paragraphs[index - 1].rstrip().endswith(":"):
             found.update(range(index, end))
         index = max(end, index + 1)
@@ -302,18 +328,23 @@ def _is_subhead(text: str) -> bool:
             and sum(c.isalpha() for c in text) >= 2 and not BULLET.match(text))
 
 
+_FOR_EVERYONE = re.compile(r"(?i)\bwe know\b")  # AP's `What do we know?`, `When will we know results?`
+
+
 def _asks(text: str, going_on: bool = False) -> bool:
     """A short question standing alone that heads a part: of the matter, in the third person
     (`What's on the agenda?`, `Où et quand ?`), quoting no one; not a question put to someone
     (`Avez-vous vu l'accusé ?`, `Q: ...?`) nor one that goes on from the last (`And what do they get?`)."""
     return text.endswith("?") and len(text) <= 100 and "\n" not in text and len(text.split()) <= 10 \
-        and text[0].isupper() and not any(mark in text for mark in "“”\"«»") and not _PUT_TO.search(text) \
+        and text[0].isupper() and not any(mark in text for mark in "“”\"«»") \
+        and not (_PUT_TO.search(text) and not (_FOR_EVERYONE.search(text) and not _YOU.search(text))) \
         and (going_on or not _GOING_ON.match(text))
 
 
 # A question put to someone (no heading), or going on from the one before
 _PUT_TO = re.compile(r"^(?:Q|R|A)\s*[:.-]|\b(?:you|your|I|me|my|we|us|our|vous|votre|vos|"
                      r"je|j['’]|me|moi|mon|ma|mes|nous|notre|nos|tu|te|toi)\b|-(?:vous|tu|je|nous)\b", re.I)
+_YOU = re.compile(r"(?i)^(?:Q|R|A)\s*[:.-]|\b(?:you|your|I|me|my)\b")
 _GOING_ON = re.compile(r"(?:And|But|So|Or|Et|Mais|Alors|Ou)\b")
 
 

@@ -268,7 +268,9 @@ def _outlet_closing(credits: tuple[str, ...], authors: tuple[str, ...]) -> str:
         described = SELF_DESCRIBED.match(line)
         if described:
             return described.group(1)
-    return credits[-1] if credits and is_outlet_line(credits[-1]) and not family_named(credits[-1]) else ""
+    if credits and (family := family_named(credits[-1].strip())):
+        return family.name  # `The Canadian Press` alone under Today in History
+    return credits[-1] if credits and is_outlet_line(credits[-1]) else ""
 
 
 def _signed_at_end(body: list[tuple[int, str]], header: Header) -> tuple[tuple[tuple[str, ...], str], str] | None:
