@@ -122,6 +122,11 @@ _SPELLINGS = _by_spelling()
 _MARKS = {mark.casefold(): family for family in FAMILIES for mark in family.agency_marks}
 
 
+def byline_convention(text: str) -> Conventions | None:
+    """The conventions whose byline word opens `text`, in any case (`By `, `BY `, `Par `), or None."""
+    return next((c for c in CONVENTIONS if text[:len(c.byline) + 1].casefold() == c.byline.casefold() + " "), None)
+
+
 def family_named(source: str) -> Family | None:
     """The family a byline's source names, in any case (`THE ASSOCIATED PRESS`)."""
     return _SPELLINGS.get(source.casefold().strip()) or _SPELLINGS.get(source.casefold().strip().removeprefix("the "))

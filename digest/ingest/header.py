@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from digest.errors import Problem
 from digest.ingest.bylines import is_bare_name, is_outlet_line, outlet_of_chain, parse_byline
-from digest.ingest.families import CONVENTIONS, ENGLISH, FRENCH, Conventions, family_named
+from digest.ingest.families import CONVENTIONS, ENGLISH, FRENCH, Conventions, byline_convention, family_named
 from digest.ingest.stamps import MOIS, MONTHS, Stamp, StampError, read_clock, read_stamp
 from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE, is_furniture, is_promo, takes_links
 
@@ -198,14 +198,21 @@ def _deck_and_caption(parts: list[tuple[int, str]], index: int) -> int:
     return 2 if "\n" not in deck and len(deck.split()) <= 60 and caption(index + 1) else 0
 
 
-def _says_something(path: Path, index: int, part: tuple[int, str], zone: ZoneInfo, header: Header) -> bool:
-    """Whether a block is a byline, an outlet or a time the header would read (no promotion's link)."""
+def _trial_read(path: Path, index: int, line: int, block: str, zone: ZoneInfo, header: Header
+                ) -> tuple[bool, Header] | None:
+    """A block read into a copy of `header` (which stays as it was): (whether it read, the copy);
+    None when it holds an impossible time."""
     trial = dataclasses.replace(header, stamps=dict(header.stamps))
     try:
-        _read_block(path, index, part[0], part[1], zone, trial, [])
+        return _read_block(path, index, line, block, zone, trial, []), trial
     except HeaderError:
-        return True
-    return (trial.byline, trial.source, trial.stamps) != (header.byline, header.source, header.stamps)
+        return None
+
+
+def _says_something(path: Path, index: int, part: tuple[int, str], zone: ZoneInfo, header: Header) -> bool:
+    """Whether a block is a byline, an outlet or a time the header would read (no promotion's link)."""
+    tried = _trial_read(path, index, part[0], part[1], zone, header)
+    return tried is None or (tried[1].byline, tried[1].source, tried[1].stamps) != (header.byline, header.source, header.stamps)
 
 
 def _repeats(block: str, title: str) -> bool:
@@ -295,11 +302,10 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
     for ahead in range(index, min(index + _LOOKAHEAD, len(parts))):
         line, block = parts[ahead]
         if ahead > index:
-            trial = dataclasses.replace(header, stamps=dict(header.stamps))
-            try:
-                read = _read_block(path, ahead, line, block, zone, trial, [])
-            except HeaderError:
+            tried = _trial_read(path, ahead, line, block, zone, header)
+            if tried is None:
                 return None
+            read, trial = tried
             by = bool(trial.byline) and (_BY.match(block) is not None or _PROFILE_LINK.fullmatch(block) is not None)
             labelled = bool(trial.stamps) and any(_LABELLED.match(text) for text in block.split("\n"))
             if read and (by or labelled or captioned and (trial.byline or named and trial.stamps)
@@ -483,7 +489,7 @@ def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str,
             name = segments[i][1]
             text = f"{text} {name}"
         outlet = segments[i + 1][1] if i + 1 < len(segments) else ""
-        said = any(name[:len(c.byline) + 1].casefold() == c.byline.casefold() + " " for c in CONVENTIONS)
+        said = byline_convention(name) is not None
         parsed = parse_byline(f"{name}, {outlet}", ENGLISH) if outlet and not said and is_bare_name(name) else None
         if parsed and parsed[1]:
             out.append((n, f"{text} · {outlet}", f"{ENGLISH.byline} {name}, {outlet}"))
@@ -522,7 +528,7 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
         header.byline_line = line
         return None
     if not header.byline and not header.source and text.endswith(" Staff") and is_outlet_line(text[:-6]) \
-            and not any(text[:len(c.byline) + 1].casefold() == c.byline.casefold() + " " for c in CONVENTIONS):
+            and byline_convention(text) is None:
         parsed = parse_byline(text, ENGLISH)  # `CHCH News Staff`: the outlet's staff, no `By`
         if parsed and parsed[1]:
             header.authors, header.source = parsed
@@ -563,8 +569,9 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
                 if kind == "posted" and clock:
                     header.day_from_date_line = line
                 return None
-    longer = not is_noise(text.rstrip(".")) and len(text.split()) <= 10 and text[:1].isalnum()
-    if "posted" not in header.stamps and (is_noise(text.rstrip(".")) or longer):
+    noise = is_noise(text.rstrip("."))
+    longer = not noise and len(text.split()) <= 10 and text[:1].isalnum()
+    if "posted" not in header.stamps and (noise or longer):
         # a date and time alone (SaltWire's `Aug. 16, 2025 at 6:02 p.m.` under its byline) is
         # when it was posted; a date alone, when it is the `date` line's day (`8 juillet 2026`)
         try:

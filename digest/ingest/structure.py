@@ -70,6 +70,21 @@ def is_credit(line: str, signatures: tuple[str, ...]) -> bool:
         or len(flat) < 200 and any(flat.startswith(s + " ") and _TAGLINE.match(flat, len(s) + 1) for s in signatures)
 
 
+def _credits_in(lines: list[str], signatures: tuple[str, ...]) -> tuple[bool, bool, bool]:
+    """(every line a credit or a separator, some line a credit, every line a credit, a separator or
+    what stands beside a credit: an address, an outlet's name)."""
+    strong = [is_credit(line, signatures) for line in lines]
+    whole = all(SEPARATOR.match(line) or credit for line, credit in zip(lines, strong, strict=True))
+    beside = all(SEPARATOR.match(line) or credit or _beside_credit(line) for line, credit in zip(lines, strong, strict=True))
+    return whole, any(strong), beside
+
+
+def _signs_off(lines: list[str], signatures: tuple[str, ...]) -> bool:
+    """Whether a block credits, with nothing but credits and what stands beside one (no separator)."""
+    strong = [is_credit(line, signatures) for line in lines]
+    return any(strong) and all(credit or _beside_credit(line) for line, credit in zip(lines, strong, strict=True))
+
+
 def _beside_credit(line: str) -> bool:
     """An address or an outlet's name alone: a credit only beside another (`otremblay@hilltimes.com`
     under its reporter's tagline, `The Hill Times` signing off under it)."""
@@ -97,12 +112,11 @@ def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
         if len(body) > 1 and body[-2][1].rstrip().endswith(":"):
             break  # what a paragraph announces with a colon is the story's (`Its name is known everywhere:`)
         lines = body[-1][1].split("\n")
-        strong = [bool(is_credit(line, signatures)) for line in lines]
-        beside = all(SEPARATOR.match(line) or credit or _beside_credit(line) for line, credit in zip(lines, strong, strict=True))
-        if beside and (any(strong) or credits and not notes or len(body) > 1 and len(lines) == 1 and all(
-                is_credit(line, signatures) or _beside_credit(line) for line in body[-2][1].split("\n"))
-                and any(is_credit(line, signatures) for line in body[-2][1].split("\n"))) \
-                or all(SEPARATOR.match(line) or credit for line, credit in zip(lines, strong, strict=True)):
+        whole, credited, beside = _credits_in(lines, signatures)
+        # an address or an outlet's name alone is a credit beside another: in its block, under the
+        # credits already taken, or over a block that credits (a sign-off under a tagline)
+        if whole or beside and (credited or credits and not notes or len(body) > 1 and len(lines) == 1
+                                and _signs_off(body[-2][1].split("\n"), signatures)):
             credits[:0] = [line for line in lines if not SEPARATOR.match(line)]
         elif NOTE.match(body[-1][1]):
             notes.insert(0, body[-1][1])

@@ -17,10 +17,10 @@ from zoneinfo import ZoneInfo
 from digest.errors import Problem
 from digest.ingest.bylines import is_outlet_line, parse_byline
 from digest.ingest.families import (
-    CONVENTIONS,
     ISSUE_LINE,
     NEWSLETTER_FROM,
     SELF_DESCRIBED,
+    byline_convention,
     credited_family,
     family_marked,
     family_named,
@@ -279,15 +279,13 @@ def _signed_at_end(body: list[tuple[int, str]], header: Header) -> tuple[tuple[t
     lines = body[-1][1].split("\n")
     if len(body) < 2 or len(lines) != 2 or not is_outlet_line(lines[1]):
         return None
-    for conventions in CONVENTIONS:
-        prefix = conventions.byline + " "
-        if lines[0][:len(prefix)].casefold() == prefix.casefold():
-            named = re.sub(r",\s*(?:journaliste|reporter|journalist|correspondante?|correspondent|collaboratrice|"
-                           r"collaborateur|staff writer)$", "", lines[0][len(prefix):].strip(), flags=re.I)
-            parsed = parse_byline(f"{named}, {lines[1]}", conventions)
-            if parsed and len(parsed[0]) == 1 and parsed[1]:
-                return parsed, body[-1][1]
-    return None
+    conventions = byline_convention(lines[0])
+    if conventions is None:
+        return None
+    named = re.sub(r",\s*(?:journaliste|reporter|journalist|correspondante?|correspondent|collaboratrice|"
+                   r"collaborateur|staff writer)$", "", lines[0][len(conventions.byline) + 1:].strip(), flags=re.I)
+    parsed = parse_byline(f"{named}, {lines[1]}", conventions)
+    return (parsed, body[-1][1]) if parsed and len(parsed[0]) == 1 and parsed[1] else None
 
 
 def _agency_alone(paragraph: str) -> str:
