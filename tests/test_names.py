@@ -132,7 +132,14 @@ def test_editors_labels_are_met():
     # 30 more by an eighth, the same session: wire copy as syndication delivers it (slugs, agate, a
     # portal's and host papers' pages): first measured at precision 0.848, recall 0.695, 4 forbidden,
     # topic 0.867; long institutional names and lists of people still cost it recall
-    ("tag_corpus_fresh8", 30, (0.85, 0.69, 2, 0.86)),
+    ("tag_corpus_fresh8", 30, (0.85, 0.71, 2, 0.86)),
+    # 30 more by a ninth, a session later: copy dense with names (council and legislature
+    # reports, courts, firms with their analysts, agate, an obituary, briefs) and 8 outlets no
+    # other set used (SooToday, Cabin Radio, the Grand Forks Herald, Le Voyageur, L'Action, La
+    # Frontière, Le Moniteur acadien, L'Eau vive): first measured at precision 0.796, recall 0.609,
+    # 14 forbidden, topic 0.800 (two pages' outlet and author unread; long names with `of`, `for
+    # the` and commas cut short)
+    ("tag_corpus_fresh9", 30, (0.84, 0.64, 9, 0.80)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -839,3 +846,66 @@ def test_a_name_before_and_an_agencys_mark_in_a_real_name_keep_their_tags(tmp_pa
     tags = classifier(tmp_path).tags("Rail strike", ("CP Rail and the PC Party of Ontario disagreed, and CP Rail said so; "
                                                       "AP Dhillon sang, and AP Dhillon left.",), [])
     assert {"CP Rail", "PC Party of Ontario", "AP Dhillon"} <= set(tags), tags
+
+
+def test_french_countries_and_unions_named_with_their_article_or_a_hyphen_are_tags():
+    """`L’Allemagne` opening a sentence is Allemagne (its capital is the sentence's); a body with
+    an adjective in -éen is one name (`l'Union européenne`); a country written with a hyphen is
+    a country wherever it stands (`Les États-Unis restent`)."""
+    found = find_names(("L'Allemagne demeure le premier marché, devant la France.",
+                        "Les exportations vers l'Union européenne ont bondi.", "Les États-Unis restent le premier client.",
+                        "Les ventes au Japon ont doublé."), [], "fr")
+    assert {"Allemagne", "Union européenne", "États-Unis", "Japon"} <= found.keys(), found
+
+
+def test_a_title_word_in_a_streets_or_a_forces_name_is_part_of_it():
+    """`Queen Street East`, `Queen Elizabeth Way`: a street named for a sovereign; `U.S. Army Corps
+    of Engineers`, `U.S. Border Patrol`: a country's force, named short as `the Corps`; `Court of
+    King's Bench`: a court named for the sovereign's bench, not the King."""
+    found = find_names(("Council sold a lot on Queen Street East, near the Queen Elizabeth Way.", "Police Close King Street West",
+                        "The film was directed by Michael Bay of Los Angeles, and Michael Bay said so.",
+                        "The U.S. Army Corps of Engineers issued the permit. The Corps said the work is safe.",
+                        "Agents of the U.S. Border Patrol made arrests.",
+                        "Justice Anne Smith of the Court of King's Bench for Saskatchewan agreed."), [], "en")
+    assert {"Queen Street East", "Queen Elizabeth Way", "King Street West", "U.S. Border Patrol", "Court of King's Bench",
+            "Anne Smith", "Michael Bay", "Los Angeles"} <= found.keys(), found
+    assert found["U.S. Army Corps of Engineers"] == 2, found
+    assert not {"Street East", "Elizabeth Way", "Army Corps", "Border Patrol", "Corps", "Bench"} & found.keys(), found
+
+
+def test_a_penalty_lines_team_and_a_wards_number_are_no_part_of_a_name():
+    """Hockey agate's `Danko Svk (hooking) 2:51` names the player, then his team short; `Ward 3
+    Coun. Sheila Tsang` names a ward by number, no body."""
+    found = find_names(("Penalties — Danko Svk (hooking) 2:51; Braganza-Lowe Cda (tripping) 9:03.",
+                        "Samuel Danko and Ethan Braganza-Lowe scored.",
+                        "Ward 3 Coun. Sheila Tsang said no. Ward 1 Coun. Bob Smith said yes.",
+                        "Residents of Ward 3 and Ward 5 complained, and Ward 3 voted.",
+                        "Penalties — Toronto, Max Domi (tripping) 2:51"), [], "en")
+    assert {"Samuel Danko", "Ethan Braganza-Lowe", "Sheila Tsang", "Bob Smith", "Max Domi"} <= found.keys(), found
+    assert not {"Danko Svk", "Braganza-Lowe Cda", "Ward"} & found.keys(), found
+
+
+def test_a_department_named_by_its_fields_a_sea_or_an_order_named_with_of_and_a_combining_mark_stay_whole():
+    """`Immigration, Refugees and Citizenship Canada` is one department (not `Citizenship
+    Canada`; people listed before a place are people); `Gulf of St. Lawrence`, `Strait of
+    Hormuz`, `Order of Canada` are each one name; `Behchokǫ̀` keeps the accent combining with its ǫ."""
+    found = find_names(("Officials at Immigration, Refugees and Citizenship Canada and at Innovation, Science and "
+                        "Economic Development Canada agreed.", "Mark Carney, Doug Ford and Tim Houston met.",
+                        "Whales returned to the Gulf of St. Lawrence; tankers cross the Strait of Hormuz.",
+                        "She was named to the Order of Canada.", "Units sit empty in Behchokǫ̀, and Behchokǫ̀ waits."), [], "en")
+    assert {"Immigration, Refugees and Citizenship Canada", "Innovation, Science and Economic Development Canada",
+            "Mark Carney", "Doug Ford", "Tim Houston", "Gulf of St. Lawrence", "Strait of Hormuz", "Order of Canada",
+            "Behchokǫ̀"} <= found.keys(), found
+    assert not {"Citizenship Canada", "Economic Development Canada", "St. Lawrence", "Hormuz", "Behchokǫ"} & found.keys(), found
+
+
+def test_a_box_scores_parts_plays_and_team_codes_are_no_names():
+    """`Second Quarter` heads a box score's part; `NDSU—FG Halvorsen-Ley 32`, `TD Caden Thorsgaard 12
+    pass` name the team, the play and its scorer: the scorer is the name (`TD Bank` keeps its
+    letters, a riding its dash)."""
+    found = find_names(("Second Quarter", "NDSU—FG Halvorsen-Ley 32, 4:12. SDSU—TD Caden Thorsgaard 12 pass.",
+                        "Blaine Calkins won Battle River—Crowfoot, and the TD Bank agreed.",
+                        "Luc Berthold took Mégantic—L'Érable—Lotbinière. Games at TD Place 7 p.m. and TD Place 2 p.m."), [], "en")
+    assert {"Caden Thorsgaard", "Halvorsen-Ley", "Battle River—Crowfoot", "TD Bank", "Mégantic—L'Érable—Lotbinière"} \
+        <= found.keys() and found["TD Place"] == 2, found
+    assert not {"Second Quarter", "NDSU—FG Halvorsen-Ley", "FG Halvorsen-Ley", "TD Caden Thorsgaard"} & found.keys(), found

@@ -136,9 +136,15 @@ def test_the_page_shows_the_copy_with_its_structure(built, path):
     start = next(i for i, b in enumerate(blocks) if label["summary_start"] in flat(b))
     # what the editor has left out with a warning (`READ MORE: ...`): a label alone takes its list of links
     left_out = [w for w in label["warnings"] if w.rstrip().endswith((":", "|"))]
-    links = False
+    links = prompt = False
     for block in blocks[start:]:
         lines = [flat(line) for line in block.split("\n") if line.strip()]
+        if prompt and len(lines) == 1 and len(lines[0].split()) <= 2 and not lines[0].endswith((".", "!", "?")):
+            prompt = False  # a prompt's button alone under it (`No thanks`), left out with the prompt
+            continue
+        # (a prompt: sentences, the editor's warning quoting the first; a label over links is no sentence)
+        prompt = len(lines) == 1 and lines[0].endswith(".") and any(
+            lines[0].startswith(w) and len(w) >= 15 and w != lines[0] for w in label["warnings"])
         if links and all(re.match(r"^[•*\-–]\s+", line) or len(line) < 100 and not line.endswith((".", "!", "?"))
                          for line in lines):
             links = False  # the links under a label left out in a block of its own, bulleted or not

@@ -948,3 +948,80 @@ def test_an_event_time_and_a_line_a_colon_announces_are_the_storys():
     column = ["Fares rose again.", "Should we pay more for a system that runs late?", "x" * 120,
               "Can we trust the province to fund the gap?", "y" * 120, "What do we owe the next riders?", "z" * 120]
     assert "subhead" not in [b.kind for b in shape(column)]
+
+
+_LOT = ("A divided city council has agreed to sell a downtown parking lot for $1 to a private developer that has "
+        "promised to build 120 apartments on the site.")
+
+
+def test_a_saved_pages_name_at_its_top_is_its_source_when_nothing_else_names_one():
+    """A site's page opens with its name over its section and its headline repeated: the name is
+    the outlet when no byline or closing line names one; a byline naming the paper short takes the
+    full name; a page with a section alone at its top, or a byline naming its outlet, keeps theirs."""
+    page = ("date 2026-09-15 Council sells lot\n\nSooToday\n\nLocal News\n\nCouncil sells lot\n\nCallum Brisebois-Hart\n"
+            "Sep 15, 2026 7:30 AM\n\nThe vacant lot on Queen Street East will become housing. Callum Brisebois-Hart/SooToday\n\n"
+            f"{_LOT}\n\nBe the first to read breaking stories. Enable push notifications on your device. Disable anytime."
+            "\n\nNo thanks\n\nAbout the Author: Callum Brisebois-Hart\n\nRelated Articles\n")
+    s = story(page)
+    assert (s.source, s.authors, s.timed, s.paragraphs) == ("SooToday", ("Callum Brisebois-Hart",), True, (_LOT,)), s
+    assert not any("names no outlet" in w.message for w in s.warnings), s.warnings
+    for top in ("Local News\n\n", "Home\n\nLocal News\n\n", "Canada\n\nLocal News\n\n"):  # a section, a page's line, a place
+        s = story(page.replace("SooToday\n\nLocal News\n\n", top))
+        assert s.source == "" and any("names no outlet" in w.message for w in s.warnings), (top, s.source)
+    s = story(page.replace(" Callum Brisebois-Hart/SooToday", "").replace("SooToday", "L'Action"))
+    assert s.source == "" and any("names no outlet" in w.message for w in s.warnings)  # named nowhere else
+    s = story(page.replace("Callum Brisebois-Hart\nSep", "By Callum Brisebois-Hart, The Canadian Press\nSep"))
+    assert s.source == "The Canadian Press"
+    s = story("date 2026-10-30 Region briefs\n\nGrand Forks Herald\n\nNews\n\nRegion briefs\n\nBy Herald staff reports\n"
+              f"Published October 30, 2026 at 5:00 AM\n\n{_LOT}\n")
+    assert (s.source, s.authors) == ("Grand Forks Herald", ()), s
+
+
+def test_a_roundups_briefs_and_a_list_storys_numbered_items_head_their_parts():
+    """Briefs, each a place in capitals over its headline over its story, and a list story's
+    numbered items standing alone over their parts, are subheads (an item that goes on into a
+    sentence, or one brief alone, stays the story's text)."""
+    brief = "x" * 120
+    s = story("date 2026-10-30 Region briefs\n\nBy Jane Doe, Grand Forks Herald\nPublished October 30, 2026 at 5:00 AM\n\n"
+              f"EAST GRAND FORKS\n\nCouncil approves $1.2 million for flood pump station repairs\n\n{brief}\n\nPEMBINA\n\n"
+              f"Commercial lanes at border crossing to close for two weeks\n\n{brief}\n")
+    assert [b.text for b in s.blocks if b.kind == "subhead"] == [
+        "EAST GRAND FORKS", "Council approves $1.2 million for flood pump station repairs", "PEMBINA",
+        "Commercial lanes at border crossing to close for two weeks"], s.blocks
+    from digest.ingest.structure import shape
+
+    heads = shape(["Lede.", "1. Tariffs come off on day one", brief, "2. Shrimp, bananas and roses", brief])
+    assert [b.kind for b in heads] == ["paragraph", "subhead", "paragraph", "subhead", "paragraph"]
+    sentences = shape(["Lede.", "1. The top line looked dangerous. Matthews scored twice.", brief,
+                       "2. Stolarz made his case. He stopped all 14 shots.", brief])
+    assert "subhead" not in [b.kind for b in sentences]
+    one = shape(["Lede.", "PEMBINA", "Lanes close for two weeks at the border", brief])  # (a line in capitals heads anyway)
+    assert [b.kind for b in one] == ["paragraph", "subhead", "paragraph", "paragraph"], one
+
+
+def test_cps_tickers_and_reuters_credits_with_the_close_the_story():
+    s = story("date 2026-11-09 Deal\n\nBy Nadia Sorensen-Ali, The Canadian Press\n\nPosted Nov 9, 2026 7:31 am.\n\n"
+              "CALGARY — Kestrel Ridge Energy Corp. has agreed to buy Aspen Trail Resources Ltd.\n\n"
+              "This report by The Canadian Press was first published Nov. 9, 2026.\n\n"
+              "Companies in this story: (TSX:KRE, TSX:ATR)\n")
+    assert s.credits[-1] == "Companies in this story: (TSX:KRE, TSX:ATR)" and len(s.paragraphs) == 1
+    s = story("date 2026-11-12 Talks\n\nBy Eleni Stavrou-Marsh\n\nNICOSIA, Nov 12 (Reuters) - Leaders met.\n\n"
+              "(Reporting by Eleni Stavrou-Marsh in Nicosia and Harriet Okonjo-Baird at the United Nations; Editing by "
+              "Hugh Lawson-Tate)\n")
+    assert len(s.credits) == 1 and len(s.paragraphs) == 1
+
+
+def test_advice_about_notifications_a_kicker_and_a_street_pair_stay_the_storys():
+    """Only a page's own prompt is left out (`Be the first to read ... notifications` and its
+    button); a kicker in capitals over a deck after the byline is no roundup of briefs; a lede
+    ending in two streets is no photo's credit."""
+    s = story("date 2026-05-01 Fraud\n\nBy Jane Doe, The Canadian Press\n\nPosted May 1, 2026 9:00 am.\n\n"
+              "Turn on notifications for every card purchase so you see a fraudulent charge right away.\n\n"
+              "Enable notifications from your bank's app, and check them daily, Smith said.\n")
+    assert len(s.paragraphs) == 2 and not s.warnings, s
+    s = story("date 2026-05-01 Rates\n\nBy Jane Doe, Toronto Star\nPosted May 1, 2026 9:00 am.\n\nANALYSIS\n\n"
+              f"Why the Bank of Canada may cut again in March\n\n{'x' * 120}\n")
+    assert s.lede != "ANALYSIS"
+    s = story("date 2026-09-15 Detour\n\nDetour\n\nJane Smith-Okafor\nSep 15, 2026 7:30 AM\n\n"
+              "The route changes Monday. Buses will use Queen Street/Pim Street\n\nMore to come.\n")
+    assert s.paragraphs[0] == "The route changes Monday. Buses will use Queen Street/Pim Street", s.paragraphs

@@ -23,6 +23,9 @@ _GAELIC_AFTER_VOWEL = frozenset({"isaac", "aulay", "auley", "eachern", "eachen",
                                  "intosh", "eachran", "ara", "iness"})
 
 
+_STAFF_REPORTS = re.compile(r"^((?!Staff\b|News\b)[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2} [Ss]taff) [Rr]eports?$")
+
+
 @functools.lru_cache(maxsize=1 << 12)  # a desk's few hundred bylines recur across its stories
 def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], str] | None:
     """`A, B and C, Source` -> ((A, B, C), Source); `Source` alone is a staff byline.
@@ -41,6 +44,7 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
     if not _SUFFIX_END.search(text):  # `By Martin Luther King Jr.` keeps its period
         text = text.rstrip(".")
     text = _SPECIAL_TO.sub("", text)  # `Jane Doe, Special to The Canadian Press`: the outlet is CP
+    text = _STAFF_REPORTS.sub(r"\1", text)  # `Herald staff reports`: the Herald's staff
     if not text:
         return None
     if ", " not in text:

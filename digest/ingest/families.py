@@ -47,7 +47,7 @@ CONVENTIONS = (ENGLISH, FRENCH)
 
 # Closing lines any family's copy may carry (copy is passed between agencies). Each is a
 # credit only when the rest of it is names: `Reporting by The Canadian Press found ...` is story.
-_NAMES = (r"(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:al|el|ad|as|ibn|bin|d)[-’'][A-ZÀ-Þ][\w.'’-]*|and|in|at|from|by|with|of|de|du|la|van|von|der|additional|reporting|"
+_NAMES = (r"(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:al|el|ad|as|ibn|bin|d)[-’'][A-ZÀ-Þ][\w.'’-]*|and|in|at|the|from|by|with|of|de|du|la|van|von|der|additional|reporting|"
           r"editing|writing|compiled|graphics)[;,&]?)+")
 # (`Avec les informations de la police, les enquêteurs ...` is story: after the French forms, names)
 _FRENCH_NAME = r"(?:[A-ZÀ-Þ][\w.'’-]*|[dl][’'][A-ZÀ-Þ][\w.'’-]*|et|de|du|des|la|le|les|à|au|aux|en)"
@@ -59,6 +59,7 @@ _CONTRIBUTED = r"^[^.]{0,300}\bcontributed(?: reporting)? to this (?:report|stor
 FAMILIES = (
     Family("The Canadian Press", ("Canadian Press", "CP"), ("CP",), "en", (
         r"^This (?:report|story|article) by .{2,80} was first published\b[^!?]{0,60}$",
+        r"^Companies in this story: \((?:[A-Z]{1,8}:[A-Z0-9.]{1,10})(?:, ?[A-Z]{1,8}:[A-Z0-9.]{1,10}){0,9}\)$",  # its tickers
         _WITH_FILES, _CONTRIBUTED,
     )),
     Family("La Presse Canadienne", ("Presse Canadienne", "PC"), ("PC",), "fr", (

@@ -20,7 +20,7 @@ from digest.errors import Problem
 from digest.ingest.bylines import is_bare_name, is_outlet_line, outlet_of_chain, parse_byline
 from digest.ingest.families import CONVENTIONS, ENGLISH, FRENCH, Conventions, byline_convention, family_named
 from digest.ingest.stamps import MOIS, MONTHS, Stamp, StampError, read_clock, read_stamp
-from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE, is_furniture, is_promo, takes_links
+from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE, is_furniture, is_promo, opens_brief, takes_links
 
 # What makes the rest of a `Posted` line a time stamp rather than a sentence: a word and then
 # a number (`March 28`), or a day, a word and a year (`2 avril 2025`).
@@ -70,6 +70,8 @@ class Header:
     furniture: list[tuple[int, str]] = field(default_factory=list)  # the page's lines under the header: (line, text)
     credited: list[str] = field(default_factory=list)  # the names in the credits of captions left out
     day_from_date_line: int = 0   # the line of a Posted time of day alone, dated on the `date` line's day
+    masthead: str = ""            # a saved page's name over its section and its headline repeated (see _masthead)
+    masthead_named: bool = False  # ... and the page names it again (a caption's credit, a closing line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +120,9 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             header.furniture.append((line, block))  # said with the body's, once for all its copies
         elif _started(header) and _below_header(block):
             unused.append(_Unused(index, line, block, "is a photo caption or the page's furniture, not the story"))
-        elif is_lede(block):
-            break
+        elif is_lede(block) or _started(header) and opens_brief([b for _, b in parts[index: index + 3]]) \
+                and any(opens_brief([b for _, b in parts[at: at + 3]]) for at in range(index + 3, len(parts) - 2)):
+            break  # (`EAST GRAND FORKS` over a brief's headline, another brief below: a roundup's first brief)
         elif repeated and repeated[-1].index == index - 1 and not header.byline and (under := _deck_and_caption(parts, index)):
             # under the headline repeated, with no byline to anchor it: a deck over a photo's caption
             for at in range(index, index + under):
@@ -148,6 +151,16 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         if found and all(at in {u.index for u in unused} for at in found[0]) \
                 and ("\n" in parts[found[0][0]][1] or _reads_as_person(found[2])):
             signed = found
+    if not signed and not header.byline and "posted" in header.stamps:
+        # `Callum Brisebois-Hart` on the line over `Sep 15, 2026 7:30 AM`, in the time's own block
+        posted_line = header.stamps["posted"][1]
+        block_of = max(i for i, (start, _) in enumerate(parts) if start <= posted_line)
+        above = next((u for u in unused if u.index == block_of and u.line == posted_line - 1), None)
+        parsed = parse_byline(above.text, ENGLISH) if above and _person_over(parts[block_of][1]) \
+            and parts[block_of][1].startswith(above.text + "\n") else None
+        if above and parsed and parsed[0]:
+            (header.authors, header.source), header.byline, header.byline_line = parsed, above.text, above.line
+            unused.remove(above)
     if signed and not header.byline:  # no byline below: the name over the time or the outlet is it
         blocks, (header.authors, header.source), header.byline, header.byline_line = signed
         unused = [u for u in unused if u.index not in blocks]
@@ -165,6 +178,10 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         unused = [u for u in unused if u.index < index]
     unused = sorted(unused + [r for r in repeated if r.index < index], key=lambda u: u.index)
     header.credited = [name for item in unused if "\n" not in item.text for name in _credit_names(item.text)]
+    header.masthead = _masthead(unused, repeated)
+    if header.masthead:
+        again = re.compile(rf"(?<![\w’'-]){re.escape(header.masthead)}(?![\w’'-])")
+        header.masthead_named = any(again.search(block) for at, (_, block) in enumerate(parts) if at > 2)
     for item in unused:
         warnings.append(Problem(path, item.line, f"header line {item.text!r} {item.why}; left out",
                                 "delete it, or move it below the first paragraph if it is story text", warning=True))
@@ -246,7 +263,9 @@ _CAPTION = re.compile(r"\b(?:PHOTO|Photo|photo)\b|\([^()]*/[^()]*\)$|/\s*Handout
 _CREDIT_TAIL = re.compile(r"(?:(?:\b(?:Photo|PHOTO|Photograph|Illustration|Crédit (?:photo|image)|Crédits? photos?)(?:\s+by\s|\s*:\s*)"
                           r"|(?:^|[.!?]\s+)Photo\s+(?=[A-ZÀ-Þ]))"
                           r"([^.!?:]{2,80})"
-                          r"|\(([^()]{2,80})\)|\s[-–—]\s([^.!?()]{2,80}))\.?$")
+                          r"|\(([^()]{2,80})\)|\s[-–—]\s([^.!?()]{2,80})"
+                          # `... approved by city council. Callum Brisebois-Hart/SooToday`: its person and outlet
+                          r"|(?<=[.!?])\s+([^\s.!?()/][^.!?()/]{1,40}/[^\s.!?()/][^.!?()/]{1,40}))\.?$")
 _CREDIT_WORD = re.compile(r"^(?:(?:Photo(?:graph)?|PHOTO|Illustration|Crédit (?:photo|image))\s*(?:by\b|:)?\s*|Archives\s+)")
 _TAIL_CHARS = 200  # a credit is looked for in a caption's last characters only (no backtracking over a long line)
 
@@ -268,8 +287,9 @@ def _credit_names(caption: str) -> list[str]:
     people = [part for part in parts if is_bare_name(part)]
     outlets = [part for part in parts if is_outlet_line(part) or part == "Postmedia"]
     # `Photo by` / `Photo :` says it is a credit; an outlet may then be any name
-    photo = tail.group(1) is not None or any(part != clean and not part.startswith("Archives")
-                                             for part, clean in zip(raw, parts, strict=True))
+    # (`... . Jane Doe/Outlet` says so with its photographer first)
+    photo = tail.group(1) is not None or tail.group(4) is not None and len(parts) == 2 and _reads_as_person(parts[0]) \
+        or any(part != clean and not part.startswith("Archives") for part, clean in zip(raw, parts, strict=True))
     if not people or not outlets and not (photo and len(parts) == 2 and all(p[:1].isupper() for p in parts)):
         return []
     return parts
@@ -309,7 +329,7 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
             by = bool(trial.byline) and (_BY.match(block) is not None or _PROFILE_LINK.fullmatch(block) is not None)
             labelled = bool(trial.stamps) and any(_LABELLED.match(text) for text in block.split("\n"))
             if read and (by or labelled or captioned and (trial.byline or named and trial.stamps)
-                         or paged and (trial.byline or person and trial.stamps)):
+                         or paged and (trial.byline or (person or _person_over(block)) and trial.stamps)):
                 return ahead
         if _portrait(block):
             named = person = True
@@ -361,8 +381,38 @@ def _reads_as_person(name: str) -> bool:
     from digest.ingest.names import _is_place
 
     words = [re.sub(r"^[dlDL][’']", "", word) for word in name.split()]
-    return not _is_place(name) and not any(_is_place(word) for word in words) \
+    return not _is_place(name) and not any(_is_place(word) for word in words) and words[-1] not in _PLACE_WORDS \
         and any(zipf(word.lower(), "en") < 3.0 and zipf(word.lower(), "fr") < 3.0 for word in words)
+
+
+# the last word of a place's name (`Temiskaming Shores`, `Thunder Bay`), never of a person's
+_PLACE_WORDS = frozenset({"Shores", "Falls", "Bay", "Lake", "Lakes", "Harbour", "Harbor", "Heights", "Springs", "Mills",
+                          "River", "Valley", "Beach", "Creek", "Hills", "Island", "Islands", "Point", "County", "Township"})
+
+
+def _masthead(unused: list[_Unused], repeated: list[_Unused]) -> str:
+    """The page's name when the page opens with two short lines, its name over its section,
+    then its headline repeated (`SooToday` over `Local News`, `L'Action` over `Actualités ›
+    Économie`): a site's name stands at the top of each of its pages. Never a place, a page's
+    line or a common word (`Home`, `Menu`, `Canada`); the source only when the page names it again."""
+    top = [u for u in unused if u.index in (1, 2)]
+    if len(top) != 2 or not any(r.index == 3 for r in repeated):
+        return ""
+    from digest.ingest.frequency import zipf
+    from digest.ingest.names import _is_place
+
+    name = top[0].text
+    words = name.split()
+    return name if "\n" not in name and len(words) <= 4 and name[:1].isupper() and name[-1:].isalpha() \
+        and not any(c.isdigit() for c in name) and "\n" not in top[1].text and len(top[1].text.split()) <= 4 \
+        and not _is_place(name) and not is_furniture(name) and not is_promo(name) \
+        and not (len(words) == 1 and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= 3.0) else ""
+
+
+def _person_over(block: str) -> bool:
+    """A block of a person's name alone over one more line (`Callum Brisebois-Hart` over its time)."""
+    lines = block.split("\n")
+    return len(lines) == 2 and is_bare_name(lines[0]) and _reads_as_person(lines[0])
 
 
 def _portrait(block: str) -> str:

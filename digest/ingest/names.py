@@ -149,6 +149,7 @@ ORG_WORDS = {
     "Congress", "Musée", "Museum", "Théâtre", "Theatre", "Stade", "Stadium", "Aréna", "Arena", "Parc", "Park",
     "Collège", "College", "École", "School", "Cégep", "Cathedral", "Cathédrale", "Church", "Hall",
     "Refinery", "Smelter", "Factory", "Airport", "Aéroport", "Usine", "Assembly", "Gallery", "Galerie",
+    "Corps", "Patrol",
 } | PLACES
 # Bodies whose names go on with `for` or `on`: `Centers for Disease Control and Prevention`,
 # `Advisory Committee on Immunization Practices`.
@@ -156,11 +157,11 @@ BODY_HEADS = {"Committee", "Centers", "Center", "Centre", "Centres", "Council", 
               "Institute", "Agency", "Association", "Coalition", "Alliance", "Foundation", "Society",
               "Network", "Union", "Board", "Department", "Ministry", "Federation", "Bureau", "Fund",
               "Organization", "Organisation", "Campaign", "Partnership", "Secretariat", "Tribunal", "Administration",
-              "Hospital", "Conference", "Programme", "Program", "Forum"}
+              "Hospital", "Conference", "Programme", "Program", "Forum", "Corps", "Patrol"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-# `Battle River—Crowfoot`: a riding's name keeps its dash
-_WORD = rf"[{_UPPER}](?:[\w’'.&/-]|—(?=[{_UPPER}]))*"
+# `Battle River—Crowfoot`, `Mégantic—L'Érable`: a riding's name keeps its dash (not a box score's `NDSU—FG Halvorsen-Ley 32`)
+_WORD = rf"[{_UPPER}](?:[\w\u0300-\u036f’'.&/-]|—(?=[{_UPPER}](?:[a-zà-ÿ]|[’'][{_UPPER}])))*"  # (`Behchokǫ̀`: a mark combining with its letter)
 # A run of capitalised words, possibly joined by small connectors (Bank of Canada) or by `and`
 # (Environment and Climate Change Canada: `_names_in` splits it again unless it names one body).
 JOINERS = {"and", "&"}
@@ -238,8 +239,9 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset(),
             continue
         following = _clean_token(raws[at + 1]) if at + 1 < len(raws) else ""
         if raw.endswith(("’s", "'s")) and following in _NAMED_FOR_SOMEONE \
-                and token in named_for and not _is_place(token) and _opens_name(current):
-            current.append(raw)  # `Queen's University`, `St. Michael's Hospital`: named for, not owned by
+                and (token in named_for or token in _REGNAL_TITLES) and not _is_place(token) and _opens_name(current):
+            # `Queen's University`, `St. Michael's Hospital`, `Court of King's Bench`: named for, not owned by
+            current.append(raw)
             continue
         if raw.endswith(("’s", "'s")) and token in _PLURAL_OWNERS and at + 1 < len(raws) and raws[at + 1][:1].isupper():
             current.append(raw)  # `Professional Women's Hockey League`: the women own nothing apart from the league
@@ -282,7 +284,7 @@ def _month_in_name(raws: list[str], at: int) -> bool:
 
 # Institutions named for a saint, a sovereign or a cause, in the possessive: `Queen's University`,
 # `St. Michael's Hospital`, `Alzheimer's Association` (an owner's department or office is not one)
-_NAMED_FOR_SOMEONE = {"University", "College", "Hospital", "Association", "Park", "Church", "Cathedral"}
+_NAMED_FOR_SOMEONE = {"University", "College", "Hospital", "Association", "Park", "Church", "Cathedral", "Bench"}
 
 
 def _opens_name(words: list[str]) -> bool:
@@ -302,6 +304,8 @@ _NEXT_WORD = re.compile(r"[ \t]+([a-zà-ÿ][\w’'-]*)")
 _PLURAL_OWNERS = {"Women", "Children", "Men", "People", "Peoples"}
 _COMMON_PLURAL = 4.0  # a plural this common (Zipf) names a group (`Teachers’`) or a team (`Jets’`): left joined as before
 
+_TEAM_SHORT = re.compile(r"[A-Z][a-z]{2}")
+_PENALTY = re.compile(r"[ \t]+\([a-zà-ÿ][^()\n]{1,40}\)[ \t]+\d{1,2}:\d\d")
 _INDEX_NUMBER = re.compile(r"[ \t]+\d")
 _INDEX_SHAPE = re.compile(r"S&P")  # `AT&T 12 years later` is AT&T
 
@@ -335,6 +339,11 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset(), language: str
             continue  # `“Elbows Up”`, `« Canada Fort »`: a slogan; `Accord Canada–États-Unis`: part of a compound
         opens = None
         parts = _split_run(match.group(), named_for, language)
+        if parts and len(parts[-1][0]) > 1 and _TEAM_SHORT.fullmatch(parts[-1][0][-1]) and _PENALTY.match(text, match.end()) \
+                and len(_PENALTY.findall(text)) >= 2:
+            # `Danko Svk (hooking) 2:51; Baláž Svk (interference) 8:40`: a line of penalties names each player,
+            # then his team in three letters (not `Toronto, Max Domi (tripping) 2:51`)
+            parts = parts[:-1] + ((parts[-1][0][:-1], parts[-1][1]),)
         numbered = bool(_INDEX_NUMBER.match(text, match.end()))
         if parts and numbered and _INDEX_SHAPE.fullmatch(parts[-1][0][-1]):
             # `S&P 500`: an index, named with its number, not by the acronym alone
@@ -362,7 +371,7 @@ _SMALL_WORD = (r"(?:a|ont|est|sont|sera|était|avait|doit|devra|peut|pourrait|va
 # sentence goes on past it with a small word or a stop: `la Régie de l’énergie a autorisé`, `le
 # Bureau de la concurrence.` (not `la Commission de la santé et de la sécurité`, the plural `Conseil
 # des ministres`, `Conseil d'administration`, nor a verb: `demande à la Régie de la rejeter`).
-_FRENCH_ADJECTIVE = r"[a-zà-ÿ]+(?:iques?|ales?|aux|elles?|iens?|iennes?|aines?|aises?|oises?|[éc]ois|aires?|ives?|if|eurs?|é|ée|ional)"
+_FRENCH_ADJECTIVE = r"[a-zà-ÿ]+(?:iques?|ales?|aux|elles?|iens?|iennes?|éens?|éennes?|aines?|aises?|oises?|[éc]ois|aires?|ives?|if|eurs?|é|ée|ional)"
 _FRENCH_BODY = re.compile(
     rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
     r"\b(?:Parti|Cour|Institut|Centre|Banque|Association|Conseil|Commission|Société|Office|Régie|Agence|Bureau|"
@@ -452,6 +461,16 @@ def _fields_only(office: str) -> bool:
                and (word in PORTFOLIOS or not _is_title(word)) for item in items for word in item.split())
 
 
+_DEPARTMENT_ITEM = rf"[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,3}}"
+# a department named by its fields and the country: `Immigration, Refugees and Citizenship Canada`
+_LISTED_DEPARTMENT = re.compile(rf"(?<![\w’'.-])({_DEPARTMENT_ITEM}(?:,[ \t]+{_DEPARTMENT_ITEM}){{1,5}},?[ \t]+and[ \t]+{_DEPARTMENT_ITEM})[ \t]+Canada\b")
+
+
+def _fields_listed(fields: str) -> bool:
+    """Whether a list's items are portfolios' words only (not `Mark Carney, Doug Ford and Tim Houston`)."""
+    return all(word in PORTFOLIOS or word in FIELD_WORDS for word in re.split(r",?[ \t]+(?:and[ \t]+)?|,", fields) if word)
+
+
 # a minister's portfolios listed before the title: `Ontario Economic Development, Job Creation and
 # Trade Minister Vic Fedeli`, `B.C. Jobs and Economic Growth Minister`, `Health and Human Services
 # Secretary` (items and words bounded: a list of thousands of names is read in linear time)
@@ -468,6 +487,7 @@ FIELD_WORDS = frozenset("""
     Long-Term Care Wildfire Transportation Highways Attorney Solicitor Consumer Red Tape Reduction Hospital
     Multiculturalism Reconciliation Relations Post-Secondary Advanced Education Learning Labor Security Homeland
     Interior State Climate Change Intergovernmental Francophone Francophonie Northern Housing
+    Science Sciences Refugees Oceans Employment Crown-Indigenous
 """.split())
 
 
@@ -523,6 +543,7 @@ _SPAN_WORD = re.compile(r"[\w’'&.]+(?:[-–][\w’'.]+)*")
 _ACRONYM_SKIP = {"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "les", "et", "pour", "sur", "à",
                  "au", "aux", "en", "d", "l", "&"}
 _ELISION = re.compile(r"^[LlDd][’']")
+_CAPITAL_ELISION = re.compile(r"[LD][’']")
 
 
 def _spells(words: list[str], acronym: str, inside: bool = True) -> bool:
@@ -729,6 +750,8 @@ def _title_case_quotes(text: str) -> list[tuple[int, int]]:
 
 
 _LEADING_NOISE = SENTENCE_WORDS | CONNECTORS
+# a box score's kind of play before its scorer and the play's yards: `TD Caden Thorsgaard 12 pass`
+_SCORING_PLAYS = {"TD", "FG", "PAT", "XP"}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -855,6 +878,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     while words and (words[0] in _LEADING_NOISE and not (words[0] in _NUMBER_WORDS and len(words) > 1)
                      or words[0] in JOINERS):
         words = words[1:]
+    if len(words) == 2 and words[0] in _ORDINAL_WORDS and words[1] in _GAME_PARTS:
+        return []  # `Second Quarter`, `Third Period`: a box score's part of the game
     if len(words) > 1 and (_ORDINAL.fullmatch(words[0]) or _ROMAN_ORDINAL.fullmatch(words[0]) and words[1] in _GATHERINGS):
         words = words[1:]  # `XXe Sommet de la Francophonie`: which one is no part of its name
     if 2 < len(words) <= 4 and _is_title(words[0]) and words[0] not in PORTFOLIOS and words[1] in ("of", "de", "du", "des") \
@@ -903,7 +928,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return [words] if title is None else _named_in(words[:title]) + _named_in(words[title:])
     if "of" in words[1:-1]:  # `Thom Tillis of North Carolina`: a person and a place; `Bank of Canada`: a body
         at = words.index("of")
-        if not _is_body_word(words[at - 1]) and not _is_title(words[at - 1]) and not (at == 2 and _is_demonym(words[0])):
+        if not _is_body_word(words[at - 1]) and not _is_title(words[at - 1]) and not (at == 2 and _is_demonym(words[0])) \
+                and not (at == 1 and words[0] in _NAMED_OF):  # (`Michael Bay of Los Angeles` is a person and a place)
             return _named_in(words[:at]) + _named_in(words[at + 1:])  # (`Canadian Charter of Rights` is one name)
     for at in range(len(words) - 2):  # `Banque du Canada Mark Carney`: a body, then a person (not `Toronto Maple Leafs`)
         if (at or "-" in words[0]) and _is_body_word(words[at]) and _looks_like_person(words[at + 1:]):
@@ -918,6 +944,12 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return []
     if len(words) > 1 and words[-1] in ORG_WORDS and not _is_title(words[-1]):
         return [words]  # a body: `Public Health Ontario`, `Bank of Canada`
+    if len(words) > 1 and (words[-1] in _THOROUGHFARES or len(words) > 2 and words[-1] in _COMPASS
+                           and words[-2] in _THOROUGHFARES):
+        # a street named for someone, from the title it opens with: `Queen Street East`, `King Edward
+        # Avenue` (`Police Close King Street West` names King Street West)
+        named = [i for i, w in enumerate(words[:-1]) if _is_title(w)]
+        return [words[named[-1]:] if named else words]
     titles = [i for i, w in enumerate(words) if _is_title(w)]
     if not titles:
         return [words]
@@ -960,6 +992,12 @@ def _head_and_people(words: Sequence[str]) -> bool:
                                                                for w in words[1:])
 
 
+# what is named for a place or a people after `of`: `Gulf of St. Lawrence`, `Strait of Hormuz`, `Order of Canada`
+_NAMED_OF = {"Gulf", "Strait", "Straits", "Bay", "Sea", "Isle", "Cape", "Order"}
+_ORDINAL_WORDS = {"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Final"}
+_GAME_PARTS = {"Quarter", "Half", "Period", "Inning", "Innings", "Round", "Set", "Overtime"}
+_THOROUGHFARES = {"Street", "Avenue", "Road", "Way", "Boulevard", "Drive", "Highway", "Crescent", "Parkway",
+                  "Expressway", "Bridge"}
 _REGNAL_TITLES = {"Pope", "King", "Queen", "Emperor", "Empress"}
 _REGNAL_NUMBER = re.compile(r"[IVX]+")
 
@@ -1055,6 +1093,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                    if _fields_only(match.group()) and taken.take(match.start(), match.end())] \
             if ("Minist" in paragraph or "Department" in paragraph) and ", " in paragraph else []
         bodies += [(match.group(), match.start(), match.end()) for match in offices if not match.group(1)]
+        if ", " in paragraph and " Canada" in paragraph:
+            bodies += [(match.group(), match.start(), match.end()) for match in _LISTED_DEPARTMENT.finditer(paragraph)
+                       if _fields_listed(match.group(1)) and taken.take(match.start(), match.end())]
         listed = [span for match in _LISTED_PORTFOLIOS.finditer(paragraph) if (span := _portfolios(match))] \
             if " Minister " in paragraph or " Secretary " in paragraph else []
         for phrase, _, _ in bodies:
@@ -1067,6 +1108,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                                 + [match.span() for match in offices if match.group(1)] + listed)
         for run in _runs(paragraph, named_for, language):
             words, opens = run.words, run.opens
+            if run.numbered and len(words) > 1 and words[0] in _SCORING_PLAYS and (
+                    _looks_like_person(words[1:]) or len(words) == 2 and _frequency(words[1].lower(), language) < RARE_ZIPF):
+                words = words[1:]  # a scorer's name after the play (not `TD Place 7 p.m.`, `TD Bank 2025`)
+            if opens and _CAPITAL_ELISION.match(words[0]) and _is_place(words[0][2:]):
+                words = (words[0][2:], *words[1:])  # `L’Allemagne demeure ...`: the sentence's capital, not the name's
             for word in words[1 if opens else 0:]:
                 capitalised[word] = capitalised.get(word, 0) + 1
             # a sentence's first word is capitalised anyway: not a name if the text uses it in
@@ -1187,7 +1233,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             counts[word] = weights[word]
             continue
         if not _is_proper_word(word, language) or _qualifies_a_noun(n, followers[word]) \
-                or numbered[word] == n and _frequency(word, language) >= _DESIGNATION_ZIPF:
+                or numbered[word] == n and (_frequency(word, language) >= _DESIGNATION_ZIPF or word in _DESIGNATIONS):
             continue  # `a Category 3 storm`, `Phase 2`: a common word numbering something names nothing
         # a word no word list knows as a common one names something wherever it stands; a
         # rarer common word must be capitalised mid-sentence (or in the headline) twice, its
@@ -1477,13 +1523,14 @@ def _countries() -> frozenset[str]:
     from babel import Locale  # its territory names ship inside the package
 
     return frozenset(name for language in ("en", "fr") for name in Locale(language).territories.values()
-                     if " " not in name and "-" not in name)
+                     if " " not in name)
 
 
 _PLACE_ABBREVIATIONS = {"Alta", "Sask", "Nfld", "Calif", "Mass", "Mich", "Conn", "Ariz", "Colo", "Minn", "Okla",
                         "Tenn", "Wash", "Penn", "Wisc", "Mont", "Nebr", "Oreg"}
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _GENERAL_NOUN_ZIPF = 3.8  # `motors` 4.0, `mills` 4.2, `assembly` 4.6; surnames mostly below (`eyre` 3.1)
+_DESIGNATIONS = {"Ward", "Wards", "Zone", "District"}  # rarer words that number things (`Ward 3 Coun. ...`)
 _DESIGNATION_ZIPF = 4.5  # `category` 4.6, `phase` 4.6 number things; `Chelsea 1` (4.4), `Celtics 98` are scores
 RARE_ZIPF = 3.0  # below this a word is no common word at all: `Unifor` 1.8, `Stellantis` 0
 COMMON_ZIPF = 5.0  # wordfreq's scale: 5 is once per 100,000 words; `Court` 5.4, `Senate` 4.8, `Cohere` 2.0

@@ -23,7 +23,8 @@ _PROMO_LABELS = (r"(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read [Mm]
                  r"À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI|Lire aussi|Voir aussi|Share this Story|Share this|"
                  r"Infolettre)")
 # labels a page puts alone on their line, over links (with text after them they are the story's: `Most Popular: Olivia`)
-_ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In this article|Tags)"
+_ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In this article|Tags|Related Articles|Related Stories|" \
+    r"What [Tt]o [Rr]ead [Nn]ext)"
 # A label over the page's links to other stories (`READ MORE:`, `À VOIR AUSSI` alone on its line), or
 # a newsletter's sign-up line
 PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALONE_LABELS}[ \t]*:?[ \t]*$"
@@ -32,7 +33,10 @@ PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALON
                    r"|^Get the latest from [^\n]{2,60} straight to your inbox\.?$|^Get [^\n]{2,60} in your inbox!?$"
                    r"|^(?:Like|Follow) us on (?:Facebook|X|Twitter|Instagram|LinkedIn|TikTok|Bluesky|Threads|YouTube)\b[^\n,]{0,60}$"
                    r"|^Watch [A-Z][^\n,]{1,40} live on (?:air|[A-Z])[^\n,]{0,80}$"
-                   r"|^Recevez (?:chaque (?:matin|jour|semaine) )?(?:l['’]|les |nos )infolettres? [^\n]{0,60}$")
+                   r"|^Recevez (?:chaque (?:matin|jour|semaine) )?(?:l['’]|les |nos )infolettres? [^\n]{0,60}$"
+                   # an author box's heading (`About the Author: Jane Doe`); a site's push-notification prompt
+                   r"|^About the [Aa]uthor\b[^\n.]{0,60}$|^À propos de l['’]auteure?\b[^\n.]{0,60}$"
+                   r"|^Be the first to (?:read|know)\b[^\n]{0,80}?\bnotifications\b[^\n]{0,80}$")
 _LABEL_ALONE = re.compile(rf"(?:{_PROMO_LABELS}|{_ALONE_LABELS})[ \t]*")  # `À VOIR AUSSI` over its links, no colon
 SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
 # `— Mayor Olivia Chow` under a quote: a dash, then a name or a title (no sentence, no `— 30 —`).
@@ -126,7 +130,7 @@ def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
     return body, tuple(credits), tuple(notes)
 
 
-_PROMO_START = frozenset("WLRÀVSAIGFMT")  # what PROMO's lines open with: most paragraphs are spared the regex
+_PROMO_START = frozenset("WLRÀVSAIGFMTB")  # what PROMO's lines open with: most paragraphs are spared the regex
 # Lines of a news site's page that a copy of it carries between paragraphs (Postmedia's `Article
 # content` between every few, a video player's error, a sign-in prompt): whole lines, as written
 PAGE_FURNITURE = frozenset(line.casefold() for line in (
@@ -179,7 +183,8 @@ def is_promo(text: str) -> bool:
                         for line in rest.split("\n")):
         return False
     return first[:1] in _PROMO_START and PROMO.match(first) is not None \
-        and (not first.endswith(".") or first.startswith(("Sign up", "Abonnez", "Inscrivez", "Like us", "Follow us", "Watch ")))
+        and (not first.endswith(".") or first.startswith(("Sign up", "Abonnez", "Inscrivez", "Like us", "Follow us", "Watch ",
+                                                          "Be the first")))
 
 
 # a newsletter's pitch under its sign-up line: `People always tell us they love our newsletter. Sign up here.`
@@ -189,6 +194,10 @@ _NEWSLETTER_ASK = re.compile(r"(?i)\b(?:newsletter|infolettre)\b[^\n]{0,80}\b(?:
 def _link_line(line: str) -> bool:
     """A headline linked from a page: short, and no sentence (`DriveBC: current road conditions`)."""
     return len(line.split()) <= 15 and line.rstrip()[-1:] not in ".!?»”\"" and line[:1].isupper()
+
+
+# a prompt's buttons, alone under it (`Enable push notifications ...` over `No thanks`)
+_BUTTON = re.compile(r"No thanks|Not now|Maybe later|Non merci|Plus tard")
 
 
 def takes_links(label: str, following: str) -> bool:
@@ -219,7 +228,7 @@ def strip_promos(body: list[tuple[int, str]]
         if is_furniture(text) or "\n" in text and all(is_furniture(part) for part in text.split("\n")):
             furniture.append((line, text))  # (`Advertisement 2` over its not-loaded notice: one block)
         elif is_promo(text):
-            if index + 1 < len(body) and takes_links(text, body[index + 1][1]):
+            if index + 1 < len(body) and (takes_links(text, body[index + 1][1]) or _BUTTON.fullmatch(body[index + 1][1])):
                 index += 1  # its links, named with it
                 text += "\n" + body[index][1]
             promos.append((line, text))
@@ -242,6 +251,7 @@ def shape(paragraphs: list[str]) -> tuple[Block, ...]:
               and not paragraphs[index - 1].rstrip().endswith(":")]  # (a line a colon announces is quoted)
     if len(titled) >= 2:
         headings |= frozenset(titled)
+    headings |= _numbered_heads(paragraphs) | _brief_heads(paragraphs)
     dashed = _dash_list(paragraphs)
     for index, text in enumerate(paragraphs):
         if index in headings:
@@ -297,6 +307,39 @@ def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
         else:
             runs.append((bullet, [line]))
     return runs
+
+
+# a list story's items standing alone over their parts: `1. Tariffs come off on day one`
+_NUMBERED_HEAD = re.compile(r"(\d{1,2})\. [A-ZÀ-Þ][^\n.!?:;]{1,80}")
+
+
+def _numbered_heads(paragraphs: list[str]) -> frozenset[int]:
+    """The items of a numbered list story, each a phrase (no sentence) alone over its long part,
+    numbered 1, 2, 3 ... (two or more); an item that goes on into a sentence is the story's text."""
+    heads = [index for index, text in enumerate(paragraphs[:-1])
+             if index and _NUMBERED_HEAD.fullmatch(text) and len(paragraphs[index + 1]) > 100]
+    numbers = [int(_NUMBERED_HEAD.fullmatch(paragraphs[index]).group(1)) for index in heads]  # type: ignore[union-attr]
+    return frozenset(heads) if len(heads) >= 2 and numbers == list(range(1, len(heads) + 1)) else frozenset()
+
+
+def _brief_heads(paragraphs: list[str]) -> frozenset[int]:
+    """A roundup of briefs, each a place in capitals over its headline over its story (`PEMBINA`
+    over `Commercial lanes at border crossing to close for two weeks`): the places and the headlines,
+    two briefs or more (the first place heads the story, where a line in capitals alone would be its lede)."""
+    places = [index for index in range(len(paragraphs) - 2) if opens_brief(paragraphs[index: index + 3])]
+    return frozenset(at for index in places for at in (index, index + 1)) if len(places) >= 2 else frozenset()
+
+
+def opens_brief(blocks: list[str]) -> bool:
+    """Whether the first of these blocks is a brief's place in capitals, over its headline and its story."""
+    return len(blocks) == 3 and "\n" not in blocks[0] and blocks[0].isupper() and len(blocks[0]) <= 40 \
+        and _headline(blocks[1]) and len(blocks[2]) > 100
+
+
+def _headline(text: str) -> bool:
+    words = text.split()
+    return "\n" not in text and 3 <= len(words) <= 14 and len(text) <= 100 and text[0].isupper() \
+        and text[-1] not in ".,;:!?»”\")…" and any(w[:1].islower() for w in words[1:])
 
 
 def _titles(text: str, following: str) -> bool:

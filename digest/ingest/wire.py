@@ -182,6 +182,8 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     first_paragraph = next((block.text for block in shaped if block.kind == "paragraph"), body[0][1])
     dateline, agency, lede = _dateline(first_paragraph)
     source = header.source
+    if source and header.masthead.endswith(" " + source):
+        source = header.masthead  # `By Herald staff reports` under `Grand Forks Herald`: the paper named short
     family = family_named(source) if source else None
     if not source and agency and (family := family_marked(agency)):
         source = family.name  # `WASHINGTON (AP) —` under a byline of names only
@@ -195,6 +197,8 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     if not source:  # `May 2 (Reuters) -` with no place; `Our Standards: The Thomson Reuters Trust Principles.`
         named = family_marked(agency or _agency_alone(first_paragraph)) or credited_family(credits)
         source = named.name if named else ""
+    if not source and header.masthead_named:  # a saved page's name at its top (`SooToday` over `Local News` and
+        source = header.masthead  # its headline again), named again lower on the page: `Callum Brisebois-Hart/SooToday`
     if not source and header.authors:
         warnings.append(Problem(path, header.byline_line or 1, "the byline names no outlet; the story shows no source",
                                 "write it after the names, like `By Jane Doe, Toronto Star`", warning=True))
