@@ -500,3 +500,17 @@ def test_month_pages_count_and_show_stories_as_day_pages_do(tmp_path, capsys):
     assert "2 stories" in month and "4 stories" not in month
     assert files["2025/10/index.html"].count('class="also"') == 1
     assert "2 stories in all" in visible(files["archive/index.html"])
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.sampled_from(["2025/03/27-", "2025/03/28-", "2025/03/29-", "2025/04/01-", "2024/12/31-"]),
+                          st.text("ab-", min_size=1, max_size=4)), max_size=40),
+       st.sets(st.sampled_from(["2025/03/27-", "2025/03/28-", "2025/04/01-", "2026/01/01-"])))
+def test_the_days_files_found_by_bisection_are_those_a_full_read_finds(names, days):
+    """A day's new copy reads the files of the days within reach only: found in the sorted scan
+    by bisection, they are the files a read of the whole archive would select, in its order."""
+    from digest.ingest.stories import _on_days
+
+    folder = "/site/content/articles/"
+    scan = sorted({(folder + day + rest + ".md", 1, 2) for day, rest in names})
+    assert list(_on_days(scan, folder, days)) == [s for s in scan if s[0][len(folder):len(folder) + 11] in days]

@@ -232,9 +232,9 @@ def _group(config: SiteConfig, direct: list, pending: list, entries: dict[str, d
     old = {a.raw: entries[a.raw]["md"] if a.raw in entries else None for a in new}
     scan = articles if articles is not None else markdown_files(config.articles_dir)
     folder = str(config.articles_dir)  # joined as strings: pathlib costs more than the rest of this for 10,000
-    written_now = {os.path.join(folder, *item[0].relpath(item[0].slug).split("/")) for item in direct}
-    scan = [stat for stat in scan if stat[0] not in written_now]  # the workers' files are the new articles
-    chosen, seen = stories.assign(config, new, old, scan, problems)
+    # the workers' files are the new articles, not ones to compare them with
+    written_now = frozenset(os.path.join(folder, *item[0].relpath(item[0].slug).split("/")) for item in direct)
+    chosen, seen = stories.assign(config, new, old, scan, problems, written_now)
 
     def placed(items: list) -> list:
         return [(_kept(config, a if a.story == chosen[a.raw] else dataclasses.replace(a, story=chosen[a.raw]),
