@@ -130,7 +130,6 @@ def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
     return body, tuple(credits), tuple(notes)
 
 
-_PROMO_START = frozenset("WLRÀVSAIGFMTB")  # what PROMO's lines open with: most paragraphs are spared the regex
 # Lines of a news site's page that a copy of it carries between paragraphs (Postmedia's `Article
 # content` between every few, a video player's error, a sign-in prompt): whole lines, as written
 PAGE_FURNITURE = frozenset(line.casefold() for line in (
@@ -182,7 +181,7 @@ def is_promo(text: str) -> bool:
     if rest and not all(BULLET.match(line) or _link_line(line) or is_furniture(line) or _NEWSLETTER_ASK.search(line)
                         for line in rest.split("\n")):
         return False
-    return first[:1] in _PROMO_START and PROMO.match(first) is not None \
+    return PROMO.match(first) is not None \
         and (not first.endswith(".") or first.startswith(("Sign up", "Abonnez", "Inscrivez", "Like us", "Follow us", "Watch ",
                                                           "Be the first")))
 
