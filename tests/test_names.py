@@ -140,6 +140,11 @@ def test_editors_labels_are_met():
     # 14 forbidden, topic 0.800 (two pages' outlet and author unread; long names with `of`, `for
     # the` and commas cut short)
     ("tag_corpus_fresh9", 30, (0.84, 0.64, 9, 0.80)),
+    # 30 more by a tenth, the same session after the ninth's rules: an ordinary week of a digest,
+    # 7 outlets no other set used (CBC Newfoundland and Labrador, the Prince George Citizen, the
+    # Brandon Sun, La Voix acadienne, L'Aurore boréale, Info Dimanche, ICI Mauricie): first measured
+    # at precision 0.837, recall 0.710, 3 forbidden, topic 0.800 (what the rules give copy they never saw)
+    ("tag_corpus_fresh10", 30, (0.84, 0.71, 3, 0.80)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -909,3 +914,10 @@ def test_a_box_scores_parts_plays_and_team_codes_are_no_names():
     assert {"Caden Thorsgaard", "Halvorsen-Ley", "Battle River—Crowfoot", "TD Bank", "Mégantic—L'Érable—Lotbinière"} \
         <= found.keys() and found["TD Place"] == 2, found
     assert not {"Second Quarter", "NDSU—FG Halvorsen-Ley", "FG Halvorsen-Ley", "TD Caden Thorsgaard"} & found.keys(), found
+
+
+def test_a_railway_or_an_airline_is_a_body_its_countrys_adjective_and_all():
+    found = find_names(("Grain moved on Canadian National Railway Co lines; Canadian Pacific Railway and Canadian North "
+                        "Airlines agreed.",), [], "en")
+    assert {"Canadian National Railway", "Canadian Pacific Railway", "Canadian North Airlines"} <= found.keys(), found
+    assert "National Railway" not in found, found

@@ -149,7 +149,7 @@ ORG_WORDS = {
     "Congress", "Musée", "Museum", "Théâtre", "Theatre", "Stade", "Stadium", "Aréna", "Arena", "Parc", "Park",
     "Collège", "College", "École", "School", "Cégep", "Cathedral", "Cathédrale", "Church", "Hall",
     "Refinery", "Smelter", "Factory", "Airport", "Aéroport", "Usine", "Assembly", "Gallery", "Galerie",
-    "Corps", "Patrol",
+    "Corps", "Patrol", "Railway", "Railways", "Airlines", "Airways",
 } | PLACES
 # Bodies whose names go on with `for` or `on`: `Centers for Disease Control and Prevention`,
 # `Advisory Committee on Immunization Practices`.
