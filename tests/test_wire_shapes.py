@@ -1025,3 +1025,26 @@ def test_advice_about_notifications_a_kicker_and_a_street_pair_stay_the_storys()
     s = story("date 2026-09-15 Detour\n\nDetour\n\nJane Smith-Okafor\nSep 15, 2026 7:30 AM\n\n"
               "The route changes Monday. Buses will use Queen Street/Pim Street\n\nMore to come.\n")
     assert s.paragraphs[0] == "The route changes Monday. Buses will use Queen Street/Pim Street", s.paragraphs
+
+
+def test_a_sites_pages_lines_captions_and_author_box_around_a_story():
+    """A known outlet's name over a page's sections and its headline again is its masthead,
+    no byline (the source when the page names it again); short lines over the headline again
+    are sections, not a deck; a caption whose credit names an agency alone, `Citizen file photo`,
+    or a credit on its own line under the caption, is left out; an author box headed in capitals
+    leaves the closing credits credits."""
+    lede = "L'entreprise Nordik Calcul construira à Shawinigan un centre de données de 40 mégawatts, a-t-elle annoncé."
+    s = story("date 2026-11-17 Un centre de données à Shawinigan\n\nRadio-Canada\n\nICI Mauricie–Centre-du-Québec\n\n"
+              "Techno\n\nUn centre de données à Shawinigan\n\nL'entreprise promet 55 emplois.\n\nUn texte de Félix "
+              "Lacerte-Obeng\n\nPublié le 17 novembre 2026 à 5 h 02 HNE\n\nLe terrain du centre.\nPhoto : Radio-Canada / "
+              f"Félix Lacerte-Obeng\n\n{lede}\n")
+    assert (s.source, s.authors, s.timed, s.paragraphs) == ("Radio-Canada", ("Félix Lacerte-Obeng",), True, (lede,)), s
+    for caption in ("Un feu près de Stewart Crossing, en juillet. (Photo : Gestion des feux de forêt du Yukon)",
+                    "The mill on the banks of the Fraser River in Prince George. Citizen file photo"):
+        s = story(f"date 2026-11-18 Mill\n\nBy Mackenzie Roy-Kahlon\n\nPosted Nov 18, 2026 3:45 pm.\n\n{caption}\n\n{_LOT}\n")
+        assert s.paragraphs == (_LOT,), s.paragraphs
+    s = story(f"date 2026-11-21 Ferry\n\nBy Kieran Abbott-Quigley, CBC News\n\nPosted Nov 21, 2026 6:00 am.\n\n{_LOT}\n\n"
+              "With files from Central Morning Show\n\nABOUT THE AUTHOR\n\nKieran Abbott-Quigley is a reporter with CBC News "
+              "in Gander.\n\nReport Error Submit a Tip\n")
+    assert s.credits == ("With files from Central Morning Show", "Kieran Abbott-Quigley is a reporter with CBC News in Gander.")
+    assert s.paragraphs == (_LOT,) and "subhead" not in [b.kind for b in s.blocks]

@@ -110,6 +110,9 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             unused.append(_Unused(index, line, block, "is the wire's note to editors, not the story"))
         elif _PLAYER.fullmatch(block):
             unused.append(_Unused(index, line, block, "is the page's video or audio player, not the story"))
+        elif index == 1 and is_outlet_line(block) and _over_page_headline(parts, title):
+            # `Radio-Canada` over `ICI Mauricie–Centre-du-Québec` over the headline again: the site's name, no byline
+            unused.append(_Unused(index, line, block, "is not a byline, time or note"))
         elif _started(header) and is_promo(block):
             if index + 1 < len(parts) and takes_links(block, parts[index + 1][1]) \
                     and not _says_something(path, index + 1, parts[index + 1], zone, header):  # `In this article:` over `ERIC`
@@ -178,7 +181,7 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         unused = [u for u in unused if u.index < index]
     unused = sorted(unused + [r for r in repeated if r.index < index], key=lambda u: u.index)
     header.credited = [name for item in unused if "\n" not in item.text for name in _credit_names(item.text)]
-    header.masthead = _masthead(unused, repeated)
+    header.masthead = _masthead(unused, repeated, title)
     if header.masthead:
         again = re.compile(rf"(?<![\w’'-]){re.escape(header.masthead)}(?![\w’'-])")
         header.masthead_named = any(again.search(block) for at, (_, block) in enumerate(parts) if at > 2)
@@ -199,6 +202,8 @@ _PLAYER = re.compile(r"(?:Regarder la vidéo|Watch the video|Watch|Écouter|List
                      r"[^\n]{1,160}\n\d{1,2}:\d{2}(?::\d{2})?")
 
 
+# `... on the banks of the Fraser River in Prince George. Citizen file photo`: the paper's own archive
+_FILE_PHOTO = re.compile(r"(?:^|[.!?]\s+)(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$")
 _PHOTO_MARK = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Courtesy|Courtoisie)\b[^()\n]{0,60}\)\.?$")
 
 
@@ -301,8 +306,11 @@ def _below_header(block: str) -> bool:
     if is_noise(block):
         return False  # said as a header line no rule knows
     lines = block.split("\n")
-    if len(lines) == 1:
-        return bool(_credit_names(block))
+    if len(lines) == 1:  # (`... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit naming no one)
+        return bool(_credit_names(block)) or _PHOTO_MARK.search(block[-_TAIL_CHARS:]) is not None \
+            or _FILE_PHOTO.search(block[-_TAIL_CHARS:]) is not None
+    if len(lines) == 2 and _CREDIT_WORD.match(lines[1]) and _credit_names(lines[1]):
+        return True  # a caption over its credit's line: `Photo : Radio-Canada / Félix Lacerte-Obeng`
     return all(is_furniture(text) or is_noise(text) for text in lines) and any(is_furniture(text) for text in lines)
 
 
@@ -318,6 +326,8 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
     story starts at `index`."""
     captioned = named = person = False
     paged = any(_repeats(parts[i][1], title) for i in range(1, index))  # a saved page: its headline again
+    # a page's short lines over its headline again are its sections (`ICI Mauricie–Centre-du-Québec`, `Techno`), no deck
+    again = next((at for at in range(index, min(index + _LOOKAHEAD, len(parts))) if _repeats(parts[at][1], title)), 0)
     deck = True  # the first block that is no furniture may be a deck or a caption without its credit
     for ahead in range(index, min(index + _LOOKAHEAD, len(parts))):
         line, block = parts[ahead]
@@ -342,7 +352,7 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
             named = True
             # under the headline repeated, a name alone over the time must read as a person's (not `Thunder Bay`)
             person = bool(_signed(block)) or is_bare_name(block) and _reads_as_person(block)
-        elif is_noise(block):
+        elif is_noise(block) or ahead < again and len(block.split()) <= 4 and block[-1:] not in ".!?»”\"…":
             continue
         elif _repeats(block, title):
             paged = True  # a saved page, its headline again over the header
@@ -390,13 +400,22 @@ _PLACE_WORDS = frozenset({"Shores", "Falls", "Bay", "Lake", "Lakes", "Harbour", 
                           "River", "Valley", "Beach", "Creek", "Hills", "Island", "Islands", "Point", "County", "Township"})
 
 
-def _masthead(unused: list[_Unused], repeated: list[_Unused]) -> str:
-    """The page's name when the page opens with two short lines, its name over its section,
+def _over_page_headline(parts: list[tuple[int, str]], title: str) -> bool:
+    """Whether the page opens with short lines alone, two or three, and then its headline again."""
+    for at in range(2, min(4, len(parts) - 1) + 1):
+        if _repeats(parts[at][1], title):
+            return all("\n" not in block and len(block.split()) <= 4 for _, block in parts[1:at])
+    return False
+
+
+def _masthead(unused: list[_Unused], repeated: list[_Unused], title: str) -> str:
+    """The page's name when the page opens with two or three short lines, its name over its sections,
     then its headline repeated (`SooToday` over `Local News`, `L'Action` over `Actualités ›
     Économie`): a site's name stands at the top of each of its pages. Never a place, a page's
     line or a common word (`Home`, `Menu`, `Canada`); the source only when the page names it again."""
-    top = [u for u in unused if u.index in (1, 2)]
-    if len(top) != 2 or not any(r.index == 3 for r in repeated):
+    again = min((u.index for u in repeated + unused if _repeats(u.text, title)), default=0)
+    top = [u for u in unused if u.index < again]
+    if not 2 <= len(top) <= 3 or [u.index for u in top] != list(range(1, again)):
         return ""
     from digest.ingest.frequency import zipf
     from digest.ingest.names import _is_place
@@ -404,9 +423,10 @@ def _masthead(unused: list[_Unused], repeated: list[_Unused]) -> str:
     name = top[0].text
     words = name.split()
     return name if "\n" not in name and len(words) <= 4 and name[:1].isupper() and name[-1:].isalpha() \
-        and not any(c.isdigit() for c in name) and "\n" not in top[1].text and len(top[1].text.split()) <= 4 \
+        and not any(c.isdigit() for c in name) and all("\n" not in u.text and len(u.text.split()) <= 4 for u in top[1:]) \
         and not _is_place(name) and not is_furniture(name) and not is_promo(name) \
-        and not (len(words) == 1 and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= 3.0) else ""
+        and (is_outlet_line(name) or not (len(words) == 1 and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= 3.0)) \
+        else ""
 
 
 def _person_over(block: str) -> bool:
