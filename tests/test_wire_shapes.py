@@ -1048,3 +1048,21 @@ def test_a_sites_pages_lines_captions_and_author_box_around_a_story():
               "in Gander.\n\nReport Error Submit a Tip\n")
     assert s.credits == ("With files from Central Morning Show", "Kieran Abbott-Quigley is a reporter with CBC News in Gander.")
     assert s.paragraphs == (_LOT,) and "subhead" not in [b.kind for b in s.blocks]
+
+
+@pytest.mark.parametrize("page, source, first", [
+    # a paragraph ending in a parenthesis about photos, and a lede ending in `Police File Photo`, are the story's
+    ("By Jane Smith, The Canadian Press\n\nMarch 2, 2026 10:00 AM\n\nTORONTO — The mayor unveiled the plaque (Photo ops "
+     "were arranged by staff).\n\n", "The Canadian Press", "TORONTO — The mayor unveiled the plaque (Photo ops were arranged by staff)."),
+    ("By Jane Smith, The Canadian Press\n\nMarch 2, 2026 10:00 AM\n\nOfficials released the old plans. Police File Photo\n\n",
+     "The Canadian Press", "Officials released the old plans. Police File Photo"),
+    # an outlet's line alone over the headline, or over a person's name, is still the source
+    ("The Canadian Press\n\nCouncil approves budget\n\nOTTAWA — Council approved the budget, officials said.\n\n",
+     "The Canadian Press", "OTTAWA — Council approved the budget, officials said."),
+    ("CBC News\n\nLocal\n\nCouncil approves budget\n\nMarch 2, 2026 10:00 AM\n\n", "CBC News", _LOT),
+    # a common word atop a page is no outlet's name
+    ("News\n\nLocal\n\nCouncil approves budget\n\nMarch 2, 2026 10:00 AM\n\n", "", _LOT),
+])
+def test_page_top_rules_leave_a_storys_own_lines_and_sources_as_they_were(page, source, first):
+    s = story(f"date 2026-03-02 Council approves budget\n\n{page}{_LOT}\n")
+    assert (s.source, s.paragraphs[0]) == (source, first), s

@@ -18,7 +18,15 @@ from zoneinfo import ZoneInfo
 
 from digest.errors import Problem
 from digest.ingest.bylines import is_bare_name, is_outlet_line, outlet_of_chain, parse_byline
-from digest.ingest.families import CONVENTIONS, ENGLISH, FRENCH, Conventions, byline_convention, family_named
+from digest.ingest.families import (
+    CONVENTIONS,
+    ENGLISH,
+    FRENCH,
+    OUTLET_WORDS,
+    Conventions,
+    byline_convention,
+    family_named,
+)
 from digest.ingest.stamps import MOIS, MONTHS, Stamp, StampError, read_clock, read_stamp
 from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE, is_furniture, is_promo, opens_brief, takes_links
 
@@ -184,7 +192,8 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     header.masthead = _masthead(unused, repeated, title)
     if header.masthead:
         again = re.compile(rf"(?<![\w’'-]){re.escape(header.masthead)}(?![\w’'-])")
-        header.masthead_named = any(again.search(block) for at, (_, block) in enumerate(parts) if at > 2)
+        header.masthead_named = family_named(header.masthead) is not None \
+            or any(again.search(block) for at, (_, block) in enumerate(parts) if at > 2)
     for item in unused:
         warnings.append(Problem(path, item.line, f"header line {item.text!r} {item.why}; left out",
                                 "delete it, or move it below the first paragraph if it is story text", warning=True))
@@ -203,7 +212,9 @@ _PLAYER = re.compile(r"(?:Regarder la vidéo|Watch the video|Watch|Écouter|List
 
 
 # `... on the banks of the Fraser River in Prince George. Citizen file photo`: the paper's own archive
-_FILE_PHOTO = re.compile(r"(?:^|[.!?]\s+)(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$")
+_FILE_PHOTO = re.compile(r"(?:^|[.!?]\s+)(?:(?:The\s+)?([A-ZÀ-Þ][\w’'.-]*)\s+)?(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$")
+# `... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit, whoever it names
+_PHOTO_CREDITED = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Crédit)\s*:\s*[^()\n]{2,80}\)\.?$")
 _PHOTO_MARK = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Courtesy|Courtoisie)\b[^()\n]{0,60}\)\.?$")
 
 
@@ -307,8 +318,9 @@ def _below_header(block: str) -> bool:
         return False  # said as a header line no rule knows
     lines = block.split("\n")
     if len(lines) == 1:  # (`... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit naming no one)
-        return bool(_credit_names(block)) or _PHOTO_MARK.search(block[-_TAIL_CHARS:]) is not None \
-            or _FILE_PHOTO.search(block[-_TAIL_CHARS:]) is not None
+        archive = _FILE_PHOTO.search(block[-_TAIL_CHARS:])
+        return bool(_credit_names(block)) or _PHOTO_CREDITED.search(block[-_TAIL_CHARS:]) is not None \
+            or archive is not None and (archive.group(1) is None or archive.group(1) in OUTLET_WORDS)
     if len(lines) == 2 and _CREDIT_WORD.match(lines[1]) and _credit_names(lines[1]):
         return True  # a caption over its credit's line: `Photo : Radio-Canada / Félix Lacerte-Obeng`
     return all(is_furniture(text) or is_noise(text) for text in lines) and any(is_furniture(text) for text in lines)
@@ -352,7 +364,8 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
             named = True
             # under the headline repeated, a name alone over the time must read as a person's (not `Thunder Bay`)
             person = bool(_signed(block)) or is_bare_name(block) and _reads_as_person(block)
-        elif is_noise(block) or ahead < again and len(block.split()) <= 4 and block[-1:] not in ".!?»”\"…":
+        elif is_noise(block) or ahead < again and len(block.split()) <= 4 and block[-1:] not in ".!?»”\"…" \
+                and not _person_named(block):
             continue
         elif _repeats(block, title):
             paged = True  # a saved page, its headline again over the header
@@ -402,10 +415,14 @@ _PLACE_WORDS = frozenset({"Shores", "Falls", "Bay", "Lake", "Lakes", "Harbour", 
 
 def _over_page_headline(parts: list[tuple[int, str]], title: str) -> bool:
     """Whether the page opens with short lines alone, two or three, and then its headline again."""
-    for at in range(2, min(4, len(parts) - 1) + 1):
+    for at in range(3, min(4, len(parts) - 1) + 1):
         if _repeats(parts[at][1], title):
-            return all("\n" not in block and len(block.split()) <= 4 for _, block in parts[1:at])
+            return all("\n" not in block and len(block.split()) <= 4 and not _person_named(block) for _, block in parts[1:at])
     return False
+
+
+def _person_named(line: str) -> bool:
+    return is_bare_name(line) and _reads_as_person(line)
 
 
 def _masthead(unused: list[_Unused], repeated: list[_Unused], title: str) -> str:
@@ -425,7 +442,7 @@ def _masthead(unused: list[_Unused], repeated: list[_Unused], title: str) -> str
     return name if "\n" not in name and len(words) <= 4 and name[:1].isupper() and name[-1:].isalpha() \
         and not any(c.isdigit() for c in name) and all("\n" not in u.text and len(u.text.split()) <= 4 for u in top[1:]) \
         and not _is_place(name) and not is_furniture(name) and not is_promo(name) \
-        and (is_outlet_line(name) or not (len(words) == 1 and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= 3.0)) \
+        and (family_named(name) is not None or not (len(words) == 1 and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= 3.0)) \
         else ""
 
 

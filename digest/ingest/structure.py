@@ -35,7 +35,7 @@ PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALON
                    r"|^Watch [A-Z][^\n,]{1,40} live on (?:air|[A-Z])[^\n,]{0,80}$"
                    r"|^Recevez (?:chaque (?:matin|jour|semaine) )?(?:l['’]|les |nos )infolettres? [^\n]{0,60}$"
                    # an author box's heading (`About the Author: Jane Doe`); a site's push-notification prompt
-                   r"|^(?i:about the author)\b[^\n.]{0,60}$|^(?i:à propos de l['’]auteure?)\b[^\n.]{0,60}$"
+                   r"|^(?i:about the author)\b(?![’'])[^\n.]{0,60}$|^(?i:à propos de l['’]auteure?)\b(?![’'])[^\n.]{0,60}$"
                    r"|^Be the first to (?:read|know)\b[^\n]{0,80}?\bnotifications\b[^\n]{0,80}$")
 _LABEL_ALONE = re.compile(rf"(?:{_PROMO_LABELS}|{_ALONE_LABELS})[ \t]*")  # `À VOIR AUSSI` over its links, no colon
 SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
