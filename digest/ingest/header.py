@@ -157,21 +157,19 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     if not signed and not header.byline and "posted" in header.stamps:
         # `Isabelle Comeau-Thibodeau` over `15 août 2026 - 21h14`, `Aileen MacPhail-Osei` and her
         # beat over the times: a name left out right over the time is the byline
-        posted = max(i for i, (start, _) in enumerate(parts) if start <= header.stamps["posted"][1])
+        posted_line = header.stamps["posted"][1]
+        posted = max(i for i, (start, _) in enumerate(parts) if start <= posted_line)
         found = _name_over(parts, 1, posted)
         if found and all(at in {u.index for u in unused} for at in found[0]) \
                 and ("\n" in parts[found[0][0]][1] or _reads_as_person(found[2])):
             signed = found
-    if not signed and not header.byline and "posted" in header.stamps:
-        # `Callum Brisebois-Hart` on the line over `Sep 15, 2026 7:30 AM`, in the time's own block
-        posted_line = header.stamps["posted"][1]
-        block_of = max(i for i, (start, _) in enumerate(parts) if start <= posted_line)
-        above = next((u for u in unused if u.index == block_of and u.line == posted_line - 1), None)
-        parsed = parse_byline(above.text, ENGLISH) if above and _person_over(parts[block_of][1]) \
-            and parts[block_of][1].startswith(above.text + "\n") else None
-        if above and parsed and parsed[0]:
-            (header.authors, header.source), header.byline, header.byline_line = parsed, above.text, above.line
-            unused.remove(above)
+        else:  # `Callum Brisebois-Hart` on the line over `Sep 15, 2026 7:30 AM`, in the time's own block
+            above = next((u for u in unused if u.index == posted and u.line == posted_line - 1), None)
+            parsed = parse_byline(above.text, ENGLISH) if above and _person_over(parts[posted][1]) \
+                and parts[posted][1].startswith(above.text + "\n") else None
+            if above and parsed and parsed[0]:
+                (header.authors, header.source), header.byline, header.byline_line = parsed, above.text, above.line
+                unused.remove(above)
     if signed and not header.byline:  # no byline below: the name over the time or the outlet is it
         blocks, (header.authors, header.source), header.byline, header.byline_line = signed
         unused = [u for u in unused if u.index not in blocks]
@@ -189,7 +187,7 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         unused = [u for u in unused if u.index < index]
     unused = sorted(unused + [r for r in repeated if r.index < index], key=lambda u: u.index)
     header.credited = [name for item in unused if "\n" not in item.text for name in _credit_names(item.text)]
-    header.masthead = _masthead(unused, repeated, title)
+    header.masthead = _masthead(parts, unused, title)
     if header.masthead:
         again = re.compile(rf"(?<![\w’'-]){re.escape(header.masthead)}(?![\w’'-])")
         header.masthead_named = family_named(header.masthead) is not None \
@@ -363,7 +361,7 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
         if is_bare_name(block) or is_outlet_line(block) or _signed(block):
             named = True
             # under the headline repeated, a name alone over the time must read as a person's (not `Thunder Bay`)
-            person = bool(_signed(block)) or is_bare_name(block) and _reads_as_person(block)
+            person = bool(_signed(block)) or _person_named(block)
         elif is_noise(block) or ahead < again and len(block.split()) <= 4 and block[-1:] not in ".!?»”\"…" \
                 and not _person_named(block):
             continue
@@ -413,34 +411,40 @@ _PLACE_WORDS = frozenset({"Shores", "Falls", "Bay", "Lake", "Lakes", "Harbour", 
                           "River", "Valley", "Beach", "Creek", "Hills", "Island", "Islands", "Point", "County", "Township"})
 
 
-def _over_page_headline(parts: list[tuple[int, str]], title: str) -> bool:
-    """Whether the page opens with short lines alone, two or three, and then its headline again."""
+def _page_top(parts: list[tuple[int, str]], title: str) -> int:
+    """Where the page's headline stands again when the page opens with short lines alone, two or
+    three (its name, its sections) over it; 0 when it does not."""
     for at in range(3, min(4, len(parts) - 1) + 1):
         if _repeats(parts[at][1], title):
-            return all("\n" not in block and len(block.split()) <= 4 and not _person_named(block) for _, block in parts[1:at])
-    return False
+            return at if all("\n" not in block and len(block.split()) <= 4 for _, block in parts[1:at]) else 0
+    return 0
+
+
+def _over_page_headline(parts: list[tuple[int, str]], title: str) -> bool:
+    """Whether the page opens with short lines over its headline again, none a person's name."""
+    top = _page_top(parts, title)
+    return top > 0 and not any(_person_named(block) for _, block in parts[1:top])
 
 
 def _person_named(line: str) -> bool:
+    """A line that is a person's name alone (see `_reads_as_person`)."""
     return is_bare_name(line) and _reads_as_person(line)
 
 
-def _masthead(unused: list[_Unused], repeated: list[_Unused], title: str) -> str:
+def _masthead(parts: list[tuple[int, str]], unused: list[_Unused], title: str) -> str:
     """The page's name when the page opens with two or three short lines, its name over its sections,
     then its headline repeated (`SooToday` over `Local News`, `L'Action` over `Actualités ›
     Économie`): a site's name stands at the top of each of its pages. Never a place, a page's
     line or a common word (`Home`, `Menu`, `Canada`); the source only when the page names it again."""
-    again = min((u.index for u in repeated + unused if _repeats(u.text, title)), default=0)
-    top = [u for u in unused if u.index < again]
-    if not 2 <= len(top) <= 3 or [u.index for u in top] != list(range(1, again)):
-        return ""
+    again = _page_top(parts, title)
+    if not again or [u.index for u in unused if u.index < again] != list(range(1, again)):
+        return ""  # (the lines over the headline, each left out)
     from digest.ingest.frequency import zipf
     from digest.ingest.names import _is_place
 
-    name = top[0].text
+    name = parts[1][1]
     words = name.split()
-    return name if "\n" not in name and len(words) <= 4 and name[:1].isupper() and name[-1:].isalpha() \
-        and not any(c.isdigit() for c in name) and all("\n" not in u.text and len(u.text.split()) <= 4 for u in top[1:]) \
+    return name if name[:1].isupper() and name[-1:].isalpha() and not any(c.isdigit() for c in name) \
         and not _is_place(name) and not is_furniture(name) and not is_promo(name) \
         and (family_named(name) is not None or not (len(words) == 1 and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= 3.0)) \
         else ""
@@ -449,7 +453,7 @@ def _masthead(unused: list[_Unused], repeated: list[_Unused], title: str) -> str
 def _person_over(block: str) -> bool:
     """A block of a person's name alone over one more line (`Callum Brisebois-Hart` over its time)."""
     lines = block.split("\n")
-    return len(lines) == 2 and is_bare_name(lines[0]) and _reads_as_person(lines[0])
+    return len(lines) == 2 and _person_named(lines[0])
 
 
 def _portrait(block: str) -> str:
