@@ -41,6 +41,8 @@ FRESH8 = Path(__file__).parent / "tag_corpus_fresh8"
 FRESH9 = Path(__file__).parent / "tag_corpus_fresh9"
 # 30 more by a tenth, the same session: an ordinary week of a digest, measured once the ninth's rules were in
 FRESH10 = Path(__file__).parent / "tag_corpus_fresh10"
+# 24 more by an eleventh, a session later: a busy week's copy (agate, tickers, a publication ban, a budget roll call)
+FRESH11 = Path(__file__).parent / "tag_corpus_fresh11"
 
 
 @dataclass
@@ -214,12 +216,13 @@ if __name__ == "__main__":
         fresh8 = measure(ingest_corpus(Path(tmp) / "fresh8", FRESH8), FRESH8)
         fresh9 = measure(ingest_corpus(Path(tmp) / "fresh9", FRESH9), FRESH9)
         fresh10 = measure(ingest_corpus(Path(tmp) / "fresh10", FRESH10), FRESH10)
+        fresh11 = measure(ingest_corpus(Path(tmp) / "fresh11", FRESH11), FRESH11)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
                     ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
                     ("sixth fresh set, ", fresh6), ("seventh fresh set, ", fresh7),
                     ("eighth fresh set, ", fresh8), ("ninth fresh set, ", fresh9),
-                    ("tenth fresh set, ", fresh10)):
+                    ("tenth fresh set, ", fresh10), ("eleventh fresh set, ", fresh11)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

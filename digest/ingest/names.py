@@ -198,6 +198,16 @@ def _opens_sentence(text: str, start: int) -> bool:
 _MARKUP = re.compile(r"<([a-zA-Z][a-zA-Z0-9]{0,9})\b[^<>]{0,200}>[^<>]{0,300}</\1>")
 _EXCHANGE = r"(?:TSX|TSXV|TSX-V|TSE|NYSE|NASDAQ|Nasdaq|CSE|NEO|LSE|ASX|AMEX|OTC|Cboe)"
 _TICKER = re.compile(rf"[(\[]{_EXCHANGE}[ \t]*:[ \t]*[A-Z][A-Z.-]{{0,7}}(?:[,;][ \t]*{_EXCHANGE}[ \t]*:[ \t]*[A-Z][A-Z.-]{{0,7}})*[)\]]")
+# Reuters' instrument codes: `Rogers Communications Inc (RCIb.TO)`, `(T.TO)`, `(7203.T)`
+_INSTRUMENT = re.compile(r"\([A-Z0-9][A-Z0-9]{0,5}[a-z]?(?:_[a-z])?\.[A-Z]{1,3}\)")
+# a currency's letters before its sign: `Telus C$250 million`, `US$1.2 billion`
+_CURRENCY = re.compile(r"(?<![\w$])[A-Z]{1,3}(?=\$\d)")
+# a team's code before each player in a line of agate: `KEL Pellerin-Voss (W, 31 saves); KAM Andreychuk-Banner (L, 29 saves)`
+# (or before its figures: `Shots: KAM 12-11-11—34; KEL 10-14-10—34`, `Power plays: KEL 1-4; KAM 1-3`)
+_AGATE_CODE = re.compile(rf"(?<![\w.’'-])([A-Z]{{2,4}})[ \t]+(?=[{_UPPER}][\w’'-]*[ \t]+\(|\d{{1,2}}-\d)")
+# and a scoring line's: `2. KAM — Hargreave-Diaz (11) (Strachan-Ito, Dufresne-Achar) 15:40`
+_SCORING_CODE = re.compile(rf"(?m)^(?:\d{{1,2}}\.[ \t]+)?([A-Z]{{2,4}})[ \t]+[—–-][ \t]+"
+                           rf"(?=[{_UPPER}][\w’'-]*[ \t]+\(\d{{1,2}}\)[^\n]*\b\d{{1,2}}:\d\d\b)")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a story's runs are mostly names that recur across stories
@@ -329,6 +339,15 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset(), language: str
         text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     if ":" in text:  # `Shopify Inc. [NASDAQ:SHOP]`, `(TSX: SHOP)`: where it trades, not what it is
         text = _TICKER.sub(lambda m: " " * len(m.group()), text)
+    if "$" in text or "(" in text:  # (same offsets: spaces)
+        # (a code's parentheses stay: they end the name before it, as they did)
+        text = _CURRENCY.sub(lambda m: " " * len(m.group()),
+                             _INSTRUMENT.sub(lambda m: "(" + " " * (len(m.group()) - 2) + ")", text))
+    if ("(" in text or "-" in text) and len({m.group(1) for m in _AGATE_CODE.finditer(text)}) >= 2:
+        # two teams' codes, each before a player: the line's codes are no part of any name
+        text = _AGATE_CODE.sub(lambda m: " " * len(m.group()), text)
+    if ":" in text:
+        text = _SCORING_CODE.sub(lambda m: " " * len(m.group()), text)
     quotes = "“" in text or '"' in text or "«" in text or "‘" in text
     slogans = _title_case_quotes(text) if quotes else ()
     runs: list[Run] = []
