@@ -194,13 +194,18 @@ SELF_DESCRIBED = re.compile(r"^((?:The |L['’]|La |Le )?[A-Z][\w’'.-]*(?: [A-
                             r"[^\n.]{0,80}?\b(?:news (?:site|organization|outlet|service)|média d['’]information"
                             r"|(?:daily |weekly |community )?newspaper(?=[,.]| (?:that|which|serving|based|published)\b))"
                             r"[^\n]{0,240}$")
+# ... or asking its readers to subscribe, as the newspaper it is: `Vous aimez lire Le Gaboteur? Abonnez-vous
+# pour soutenir le seul journal de langue française de Terre-Neuve-et-Labrador.`
+_PITCH_LINE = (r"^(?:Vous aimez (?:lire )?|Vous appréciez |Enjoy(?:ing)? (?:reading )?|Like (?:reading )?)"
+               r"(?:The |L['’]|La |Le )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3} ?\? (?:Abonnez-vous|Subscribe|Soutenez-nous|Support us)\b"
+               r"[^\n]{0,160}\b(?:journal|newspaper|news site|média d['’]information)\b[^\n]{0,120}$")
 ISSUE_LINE = re.compile(r"^(?:Cet article a été publié dans le numéro (?:de |d['’])[^\n]{2,40}? (?:de |d['’])"
                         r"((?:L['’]|La |Le |Les )?[A-ZÀ-Þ][^,.\n]{1,60})"
                         r"|This (?:article|story) (?:appeared|was published|first appeared) in the [^\n]{2,40}? issue of "
                         r"((?:The )?[A-Z][^,.\n]{1,60}))\.$")
 CREDIT_LINE = re.compile("|".join(f"(?:{p})" for p in dict.fromkeys([*(p for f in FAMILIES for p in f.credits), _TIP_LINE,
                                                                        _FUNDED_LINE, ISSUE_LINE.pattern, _COPYRIGHT_LINE, _CALL_LINE,
-                                                                       SELF_DESCRIBED.pattern])), re.S)
+                                                                       SELF_DESCRIBED.pattern, _PITCH_LINE])), re.S)
 # Postmedia's papers name themselves in their newsletter's sign-up line
 NEWSLETTER_FROM = re.compile(r"^Sign up to receive daily headline news from (.{2,60}?), a division of Postmedia Network Inc\.?$"
                              r"|^Sign up for (?:the )?(.{2,60}?)[’']s [^\n]{0,60}newsletters?\b[^\n]{0,80}$"

@@ -41,6 +41,11 @@ _SENTENCE_END = ".!?”\"»…:;,"
 # `Helen Pietrangelo · CBC News`
 _SEGMENTS = re.compile(r"(?<!\s)\s+[|•·/]\s+")  # (from a run's first space: no quadratic retries)
 _SEPARATORS = "|•·/"  # (`Maddie Pellerin-Hague / Yukon News`)
+# ... but a date and its time apart are one stamp: `Published Dec 03, 2026 • 11:40 a.m.`, `Dec 4, 2026 / 10:51 pm`
+_DATE_THEN_CLOCK = re.compile(r"(?<=\d{4})\s+[|•·/]\s+(?=\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b|\d{1,2}\s*h\s*\d{2}\b)", re.I)
+# ... and a name, a dash and a date are a byline and its time: `Jordan Kaminski-Reyes - Dec 4, 2026 / 10:51 pm`
+_NAME_THEN_DATE = re.compile(r"(?<!\s)\s+[-–—]\s+(?=(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                             + r")\.?\s+\d{1,2},?\s+\d{4}\b)", re.I)
 # What sites glue after a time on one line: `August 11, 2026 7:02 AM EDT Updated 6 hours ago`
 # (Reuters), `Mon., April 6, 2026 timer 4 min. read` (the Star)
 _GLUED = re.compile(r"(?<!\s)\s+(?:[-–—]\s+)?(?=(?:Last\s+)?Updated\b|Mise?\s+à\s+jour\b|(?:timer\s+)?\d+\s*min(?:ute)?s?\.?\s+read\b)", re.I)
@@ -148,6 +153,9 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             if ahead is None:
                 break
             for at in range(index, ahead):
+                if NOTE.match(parts[at][1]):
+                    notes.append((at, parts[at][1]))
+                    continue
                 unused.append(_Unused(at, parts[at][0], parts[at][1], "stands before the byline or the time: "
                                       "a photo caption, a deck or a section name, not the story"))
             signed = _name_over(parts, index, ahead)
@@ -201,9 +209,11 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
 
 
 # The wire's notes to editors over a story: `UPDATES with minister's comments in paragraphs 5-6`,
-# `Eds: UPDATES with ...`, `NEWS ADVISORY: ...` (a correction, `CORRECTS ...`, is a note: NOTE)
+# `Eds: UPDATES with ...`, `NEWS ADVISORY: ...`, Reuters' `(Adds analyst comments in paragraphs 6-8,
+# updates shares)` (a correction, `CORRECTS ...`, `(Corrects ...)`, is a note: NOTE)
 _SLUG = re.compile(r"(?:Eds?:\s*)?(?:UPDATES|ADDS|REFILES|RECASTS|REPEATS|UPDATING)\s+(?:with|to|throughout|for|byline|"
-                   r"quotes?|details?|comments?|background|more|new|adds|paragraphs?|headline|photo)\b|(?:NEWS|MEDIA) ADVISORY\s*:")
+                   r"quotes?|details?|comments?|background|more|new|adds|paragraphs?|headline|photo)\b|(?:NEWS|MEDIA) ADVISORY\s*:"
+                   r"|\((?:Adds|Updates|Recasts|Rewrites|Releads|Refiles|Repeats)\s[^()\n]{2,300}\)$")
 # A page's player over the story: its label, the clip's title, its length (`Regarder la vidéo` ... `02:47`)
 _PLAYER = re.compile(r"(?:Regarder la vidéo|Watch the video|Watch|Écouter|Listen|Play video|Lire la vidéo)\n"
                      r"[^\n]{1,160}\n\d{1,2}:\d{2}(?::\d{2})?")
@@ -319,8 +329,9 @@ def _below_header(block: str) -> bool:
         archive = _FILE_PHOTO.search(block[-_TAIL_CHARS:])
         return bool(_credit_names(block)) or _PHOTO_CREDITED.search(block[-_TAIL_CHARS:]) is not None \
             or archive is not None and (archive.group(1) is None or archive.group(1) in OUTLET_WORDS)
-    if len(lines) == 2 and _CREDIT_WORD.match(lines[1]) and _credit_names(lines[1]):
-        return True  # a caption over its credit's line: `Photo : Radio-Canada / Félix Lacerte-Obeng`
+    if len(lines) == 2 and any(_CREDIT_WORD.match(line) and _credit_names(line) for line in lines):
+        # a caption over its credit's line, `Photo : Radio-Canada / Félix Lacerte-Obeng`, or under it (`Photo: Jane Doe`)
+        return True
     return all(is_furniture(text) or is_noise(text) for text in lines) and any(is_furniture(text) for text in lines)
 
 
@@ -355,6 +366,8 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
             named = person = True
             deck = False
             continue
+        if NOTE.match(block) and (captioned or paged or not deck):
+            continue  # `Editor's note: ...` between the page's deck and its byline: the story's note
         if "\n" in block or is_lede(block) or NOTE.match(block) or BULLET.match(block) \
                 or len(block.split()) > _CLUTTER_WORDS:
             return None
@@ -491,8 +504,7 @@ def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, h
     """Read a block of header lines into `header`, all or nothing: False (and `header` as it
     was) when one of its lines is story text rather than a header line."""
     segments = _bylines_without_by([(n, glued) for n, text in enumerate(block.split("\n"))
-                                    for segment in (_SEGMENTS.split(text) if any(c in text for c in _SEPARATORS)
-                                                    else (text,))
+                                    for segment in _segments(text)
                                     for glued in _unglued(segment.strip(" \t" + _SEPARATORS)) if glued])
     if len(segments) == 1:  # one line: `_header_line` changes `header` only when it reads the line
         conventions = header.conventions
@@ -535,6 +547,20 @@ def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, h
     return True
 
 
+def _segments(line: str) -> list[str]:
+    """A header line's parts (`Posted: ... | Last Updated: ...`, `Name · Outlet`), a date
+    and its time kept together, a name before a dash and a date apart."""
+    if not any(c in line for c in _SEPARATORS) and " -" not in line and " –" not in line and " —" not in line:
+        return [line]
+    line = _DATE_THEN_CLOCK.sub(" ", line)
+    parts = _SEGMENTS.split(line) if any(c in line for c in _SEPARATORS) else [line]
+    if len(parts) > 1 or _NAME_THEN_DATE.search(line):
+        split = [piece for part in parts for piece in _NAME_THEN_DATE.split(part, maxsplit=1)]
+        if len(split) > len(parts) and is_bare_name(split[0].strip()):
+            return split
+    return parts
+
+
 _STAMP_OPENERS = frozenset([*MONTHS, *MOIS, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
                             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
@@ -558,6 +584,13 @@ def _unglued(segment: str) -> list[str]:
 
 
 _ANY_ZONE = ZoneInfo("UTC")  # only whether a text is a time is asked of it
+
+
+def _reads_as_stamp(text: str) -> bool:
+    try:
+        return read_stamp(text, _ANY_ZONE) is not None
+    except StampError:
+        return True  # an impossible time: said where it is read
 
 
 def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
@@ -585,6 +618,9 @@ def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str,
         if parsed and parsed[1]:
             out.append((n, f"{text} · {outlet}", f"{ENGLISH.byline} {name}, {outlet}"))
             i += 1
+        elif not label and not said and i + 1 < len(segments) and segments[i + 1][0] == n and is_bare_name(name) \
+                and _reads_as_stamp(outlet):  # `Jordan Kaminski-Reyes - Dec 4, 2026 / 10:51 pm`: a byline and its time
+            out.append((n, text, f"{ENGLISH.byline} {name}"))
         elif label or profile and name == profile[1]:  # (`Un texte de A et B`: French names, joined by `et`)
             out.append((n, text, f"{(FRENCH if label == 'Un texte de' else ENGLISH).byline} {name}"))
         else:

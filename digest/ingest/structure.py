@@ -21,10 +21,11 @@ HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|quick fa
 # newsletter's sign-up: a headline, not a sentence (no final period)
 _PROMO_LABELS = (r"(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read [Mm]ore|Watch|À LIRE AUSSI|À lire aussi|"
                  r"À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI|Lire aussi|Voir aussi|Share this Story|Share this|"
+                 r"À LIRE ÉGALEMENT|À lire également|Lire également|"
                  r"Infolettre)")
 # labels a page puts alone on their line, over links (with text after them they are the story's: `Most Popular: Olivia`)
 _ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In this article|Tags|Related Articles|Related Stories|" \
-    r"What [Tt]o [Rr]ead [Nn]ext)"
+    r"What [Tt]o [Rr]ead [Nn]ext|Similar (?:Articles|Stories)|Articles similaires|Articles connexes|Sur le même sujet)"
 # A label over the page's links to other stories (`READ MORE:`, `À VOIR AUSSI` alone on its line), or
 # a newsletter's sign-up line
 PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALONE_LABELS}[ \t]*:?[ \t]*$"
@@ -35,7 +36,7 @@ PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALON
                    r"|^Watch [A-Z][^\n,]{1,40} live on (?:air|[A-Z])[^\n,]{0,80}$"
                    r"|^Recevez (?:chaque (?:matin|jour|semaine) )?(?:l['’]|les |nos )infolettres? [^\n]{0,60}$"
                    # an author box's heading (`About the Author: Jane Doe`); a site's push-notification prompt
-                   r"|^(?i:about the author)\b(?![’'])[^\n.]{0,60}$|^(?i:à propos de l['’]auteure?)\b(?![’'])[^\n.]{0,60}$"
+                   r"|^(?i:about the author)\b(?![’'])[^\n.]{0,60}$|^(?i:à propos de l['’](?:auteure?|autrice))\b(?![’'])[^\n.]{0,60}$"
                    r"|^Be the first to (?:read|know)\b[^\n]{0,80}?\bnotifications\b[^\n]{0,80}$")
 _LABEL_ALONE = re.compile(rf"(?:{_PROMO_LABELS}|{_ALONE_LABELS})[ \t]*")  # `À VOIR AUSSI` over its links, no colon
 SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
@@ -145,7 +146,7 @@ PAGE_FURNITURE = frozenset(line.casefold() for line in (
     "La fonctionnalité de synthèse vocale permet d'écouter les textes écrits en format audio.",
     "Story continues below", "Share this article in your social network", "Refresh this page for the latest updates.",
     "Story continues", "Terms and Privacy Policy", "Privacy Dashboard", "Sign in to Yahoo to save articles to your list",
-    "Share this article", "Share", "Partager", "Partager cet article",
+    "Share this article", "Share", "Partager", "Partager cet article", "Report an error", "Signaler une erreur",
 ))
 # A page's row of sharing buttons: `Facebook Twitter WhatsApp SMS Email Print Save`, `Copy link  Email  X`
 _SHARE_WORDS = frozenset("facebook twitter x whatsapp sms email e-mail courriel print imprimer save enregistrer share "
