@@ -904,6 +904,18 @@ def test_agates_team_codes_currencies_and_reuters_codes_are_no_part_of_a_name():
                 "BCE Inc and Telus Corp."} & found.keys(), found
 
 
+def test_first_nations_and_an_acronym_before_its_name_in_prose():
+    """`First Nations` opens names (`First Nations Clean Water Act`, `Assembly of First Nations`)
+    and alone names peoples, as `Indigenous` does, no body (never `Nations`); a law's name is no
+    person's after a body's word. An acronym before a name in prose is no team code in agate."""
+    found = find_names(("OTTAWA — First Nations chiefs voted Wednesday to restore the First Nations Clean Water Act.",
+                        "The draft bill was circulated to First Nations in October. The Neskantaga First Nation agreed.",
+                        "CAE Inc (CAE.TO) rose 4% and BCE Inc (BCE.TO) fell 1%.",
+                        "The UBC Thunderbirds (12-3) beat SFU 78-64."), [], "en")
+    assert {"First Nations Clean Water Act", "Neskantaga First Nation", "CAE", "BCE", "UBC Thunderbirds", "SFU"} <= found.keys(), found
+    assert not {"Nations", "First Nations", "Clean Water Act", "Nations Clean Water Act", "Thunderbirds"} & found.keys(), found
+
+
 def test_a_penalty_lines_team_and_a_wards_number_are_no_part_of_a_name():
     """Hockey agate's `Danko Svk (hooking) 2:51` names the player, then his team short; `Ward 3
     Coun. Sheila Tsang` names a ward by number, no body."""

@@ -1066,3 +1066,56 @@ def test_a_sites_pages_lines_captions_and_author_box_around_a_story():
 def test_page_top_rules_leave_a_storys_own_lines_and_sources_as_they_were(page, source, first):
     s = story(f"date 2026-03-02 Council approves budget\n\n{page}{_LOT}\n")
     assert (s.source, s.paragraphs[0]) == (source, first), s
+
+
+def test_a_byline_line_run_onto_its_time_is_read_and_a_sections_name_is_not():
+    """`Name - Dec 4, 2026 / 10:51 pm | Story: 598214` (Castanet) is a byline and its time; a date
+    and its time apart (`Published Dec 03, 2026 • 11:40 a.m. | Updated 3:25 p.m.`) are one stamp.
+    A section's or a place's name run onto a time (`Thunder Bay | Dec 4, 2026 7:30 AM`) is no
+    author: the byline under it is the story's."""
+    castanet = story("date 2026-12-04 Rockets beat Blazers\n\nCastanet\n\nKelowna Sports\n\nRockets beat Blazers\n\n"
+                     "Jordan Kaminski-Reyes - Dec 4, 2026 / 10:51 pm | Story: 598214\n\n"
+                     "Brody Kaczmarek-Lee scored three times as the Kelowna Rockets beat the Kamloops Blazers 5-3.\n")
+    assert castanet.authors == ("Jordan Kaminski-Reyes",)
+    assert castanet.date.isoformat() == "2026-12-04T22:51:00-05:00" and castanet.timed
+    assert castanet.paragraphs[0].startswith("Brody Kaczmarek-Lee scored")
+    post = story("date 2026-12-03 Cancer centre opens\n\nNicole Sampson-Doucet · Cape Breton Post\n"
+                 "Published Dec 03, 2026 • 11:40 a.m. | Updated 3:25 p.m.\n\nThe first patients were treated Wednesday.\n")
+    assert (post.authors, post.source) == (("Nicole Sampson-Doucet",), "Cape Breton Post")
+    assert post.date.isoformat() == "2026-12-03T11:40:00-05:00" and post.updated.isoformat() == "2026-12-03T15:25:00-05:00"
+    section = story("date 2026-12-04 Storm closes roads\n\nThunder Bay | Dec 4, 2026 7:30 AM\n\n"
+                    "By Jane Doe, Cape Breton Post\n\nHighway 17 was closed on Friday as snow fell.\n")
+    assert (section.authors, section.source) == (("Jane Doe",), "Cape Breton Post")
+
+
+def test_an_editors_note_on_a_saved_page_is_the_storys_and_elsewhere_stops_the_search():
+    """On a page that shows its headline again, an editor's note between the deck and the
+    byline is the story's note, and the byline under it is read; in copy that is no saved
+    page, a note after the first lines keeps them the story's (no lede is taken for a deck)."""
+    page = story("date 2026-12-03 Cancer centre opens in Sydney\n\nCape Breton Post\n\nNews | Health\n\n"
+                 "Cancer centre opens in Sydney\n\nTwo new machines mean fewer trips to Halifax, oncologists say\n\n"
+                 "Editor's note: This story has been updated to include comments from the minister.\n\n"
+                 "Nicole Sampson-Doucet · Cape Breton Post\nPublished Dec 03, 2026 • 11:40 a.m.\n\n"
+                 "The first patients were treated Wednesday in the expanded centre.\n")
+    assert page.authors == ("Nicole Sampson-Doucet",) and page.timed
+    assert page.notes == ("Editor's note: This story has been updated to include comments from the minister.",)
+    assert page.paragraphs[0].startswith("The first patients")
+    copy = story("date 2026-12-04 Highway closed\n\nHighway 97 was closed near Peachland after a crash on Friday.\n\n"
+                 "Update, 4:15 p.m.: The highway has reopened.\n\nPosted Dec 4, 2026 2:10 pm\n\nMore to come.\n")
+    assert copy.paragraphs[0].startswith("Highway 97 was closed")
+
+
+def test_reuters_note_to_editors_over_the_dateline_and_a_papers_pitch():
+    """Reuters' `(Adds analyst comments in paragraphs 6-8, updates shares)` over the story is the
+    wire's note to editors: left out, and the dateline under it read. A paper asking its readers
+    to subscribe to it as the newspaper it is (French spacing and all) is a credit."""
+    reuters = story("date 2026-12-01 UPDATE 2-BMO beats estimates\n\nBy Rhea Baptiste-Menon\n\n"
+                    "December 1, 2026 11:38 AM GMT-5\n\n(Adds comments from analyst call in paragraphs 6-8, updates shares)\n\n"
+                    "TORONTO, Dec 1 (Reuters) - Bank of Montreal reported higher profit on Tuesday.\n\n"
+                    "(Reporting by Rhea Baptiste-Menon in Toronto; Editing by Sonia Castellanos-Byrne)\n")
+    assert reuters.dateline == "TORONTO" and reuters.paragraphs[0].startswith("TORONTO, Dec 1 (Reuters) - Bank")
+    assert any("(Adds comments" in w.message for w in reuters.warnings)
+    pitch = "Vous aimez lire Le Gaboteur\u00a0? Abonnez-vous pour soutenir le seul journal de langue française de Terre-Neuve-et-Labrador."
+    paper = story("date 2026-12-06 Des contes enregistrés\n\nPar Annick Benoît-Laforest\n\nPublié le 6 décembre 2026\n\n"
+                  "Dans la cuisine de Léonie, un enregistreur est posé sur la table.\n\n" + pitch + "\n")
+    assert pitch in paper.credits and all(pitch not in p for p in paper.paragraphs)

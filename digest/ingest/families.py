@@ -197,7 +197,7 @@ SELF_DESCRIBED = re.compile(r"^((?:The |L['’]|La |Le )?[A-Z][\w’'.-]*(?: [A-
 # ... or asking its readers to subscribe, as the newspaper it is: `Vous aimez lire Le Gaboteur? Abonnez-vous
 # pour soutenir le seul journal de langue française de Terre-Neuve-et-Labrador.`
 _PITCH_LINE = (r"^(?:Vous aimez (?:lire )?|Vous appréciez |Enjoy(?:ing)? (?:reading )?|Like (?:reading )?)"
-               r"(?:The |L['’]|La |Le )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3} ?\? (?:Abonnez-vous|Subscribe|Soutenez-nous|Support us)\b"
+               r"[^?\n]{2,60}?[ \u00a0\u202f]?\?[ \u00a0]+(?:Abonnez-vous|Subscribe|Soutenez-nous|Support us)\b"
                r"[^\n]{0,160}\b(?:journal|newspaper|news site|média d['’]information)\b[^\n]{0,120}$")
 ISSUE_LINE = re.compile(r"^(?:Cet article a été publié dans le numéro (?:de |d['’])[^\n]{2,40}? (?:de |d['’])"
                         r"((?:L['’]|La |Le |Les )?[A-ZÀ-Þ][^,.\n]{1,60})"

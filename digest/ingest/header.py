@@ -329,9 +329,8 @@ def _below_header(block: str) -> bool:
         archive = _FILE_PHOTO.search(block[-_TAIL_CHARS:])
         return bool(_credit_names(block)) or _PHOTO_CREDITED.search(block[-_TAIL_CHARS:]) is not None \
             or archive is not None and (archive.group(1) is None or archive.group(1) in OUTLET_WORDS)
-    if len(lines) == 2 and any(_CREDIT_WORD.match(line) and _credit_names(line) for line in lines):
-        # a caption over its credit's line, `Photo : Radio-Canada / Félix Lacerte-Obeng`, or under it (`Photo: Jane Doe`)
-        return True
+    if len(lines) == 2 and _CREDIT_WORD.match(lines[1]) and _credit_names(lines[1]):
+        return True  # a caption over its credit's line: `Photo : Radio-Canada / Félix Lacerte-Obeng`
     return all(is_furniture(text) or is_noise(text) for text in lines) and any(is_furniture(text) for text in lines)
 
 
@@ -366,8 +365,8 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
             named = person = True
             deck = False
             continue
-        if NOTE.match(block) and (captioned or paged or not deck):
-            continue  # `Editor's note: ...` between the page's deck and its byline: the story's note
+        if NOTE.match(block) and paged:
+            continue  # `Editor's note: ...` on a saved page, over its byline: the story's note
         if "\n" in block or is_lede(block) or NOTE.match(block) or BULLET.match(block) \
                 or len(block.split()) > _CLUTTER_WORDS:
             return None
@@ -416,6 +415,18 @@ def _reads_as_person(name: str) -> bool:
 
     words = [re.sub(r"^[dlDL][’']", "", word) for word in name.split()]
     return not _is_place(name) and not any(_is_place(word) for word in words) and words[-1] not in _PLACE_WORDS \
+        and any(zipf(word.lower(), "en") < 3.0 and zipf(word.lower(), "fr") < 3.0 for word in words)
+
+
+def _signs_before_time(name: str) -> bool:
+    """A name run onto the time on its line (`Jordan Kaminski-Reyes - Dec 4, 2026`): a person's
+    when it is no place and does not end with one, and one of its words is rare (not a
+    section's `Thunder Bay`, `Grand Montréal`, `Cape Breton`)."""
+    from digest.ingest.frequency import zipf
+    from digest.ingest.names import _is_place
+
+    words = [re.sub(r"^[dlDL][’']", "", word) for word in name.split()]
+    return not _is_place(name) and not _is_place(words[-1]) and words[-1] not in _PLACE_WORDS \
         and any(zipf(word.lower(), "en") < 3.0 and zipf(word.lower(), "fr") < 3.0 for word in words)
 
 
@@ -619,7 +630,7 @@ def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str,
             out.append((n, f"{text} · {outlet}", f"{ENGLISH.byline} {name}, {outlet}"))
             i += 1
         elif not label and not said and i + 1 < len(segments) and segments[i + 1][0] == n and is_bare_name(name) \
-                and _reads_as_stamp(outlet):  # `Jordan Kaminski-Reyes - Dec 4, 2026 / 10:51 pm`: a byline and its time
+                and _signs_before_time(name) and _reads_as_stamp(outlet):  # `Jordan Kaminski-Reyes - Dec 4, 2026 / 10:51 pm`: a byline and its time
             out.append((n, text, f"{ENGLISH.byline} {name}"))
         elif label or profile and name == profile[1]:  # (`Un texte de A et B`: French names, joined by `et`)
             out.append((n, text, f"{(FRENCH if label == 'Un texte de' else ENGLISH).byline} {name}"))

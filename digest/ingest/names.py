@@ -203,8 +203,9 @@ _INSTRUMENT = re.compile(r"\([A-Z0-9][A-Z0-9]{0,5}[a-z]?(?:_[a-z])?\.[A-Z]{1,3}\
 # a currency's letters before its sign: `Telus C$250 million`, `US$1.2 billion`
 _CURRENCY = re.compile(r"(?<![\w$])[A-Z]{1,3}(?=\$\d)")
 # a team's code before each player in a line of agate: `KEL Pellerin-Voss (W, 31 saves); KAM Andreychuk-Banner (L, 29 saves)`
-# (or before its figures: `Shots: KAM 12-11-11—34; KEL 10-14-10—34`, `Power plays: KEL 1-4; KAM 1-3`)
-_AGATE_CODE = re.compile(rf"(?<![\w.’'-])([A-Z]{{2,4}})[ \t]+(?=[{_UPPER}][\w’'-]*[ \t]+\(|\d{{1,2}}-\d)")
+# (or before its figures: `Shots: KAM 12-11-11—34; KEL 10-14-10—34`, `Power plays: KEL 1-4; KAM 1-3`),
+# each opening its part of the line (not `CAE Inc (CAE.TO) rose and BCE Inc (BCE.TO) fell`)
+_AGATE_CODE = re.compile(rf"(?:^|(?<=[:;])[ \t]*)([A-Z]{{2,4}})[ \t]+(?=[{_UPPER}][\w’'-]*[ \t]+\(|\d{{1,2}}-\d)", re.M)
 # and a scoring line's: `2. KAM — Hargreave-Diaz (11) (Strachan-Ito, Dufresne-Achar) 15:40`
 _SCORING_CODE = re.compile(rf"(?m)^(?:\d{{1,2}}\.[ \t]+)?([A-Z]{{2,4}})[ \t]+[—–-][ \t]+"
                            rf"(?=[{_UPPER}][\w’'-]*[ \t]+\(\d{{1,2}}\)[^\n]*\b\d{{1,2}}:\d\d\b)")
@@ -873,6 +874,8 @@ def _is_body_word(word: str) -> bool:
 def _looks_like_person(words: tuple[str, ...]) -> bool:
     if len(words) == 3 and words[-1] in ("Plant", "Mill"):
         return False  # `Brampton Assembly Plant`, but `Robert Plant`: a surname may be a plant or a mill
+    if words and words[-1] in _DOCUMENT_HEADS:
+        return False  # `(First Nations) Clean Water Act`: a law's name ends with its kind
     return 2 <= len(words) <= 3 and not any(_is_body_word(w) or _is_title(w) or w in CONNECTORS or w in JOINERS
                                             for w in words)
 
@@ -895,8 +898,10 @@ _GATHERINGS = frozenset({"Sommet", "Congrès", "Conférence", "Jeux", "Festival"
 def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     # (a number opening a sentence is dropped before this; inside one, it opens a name: `Six Nations`)
     while words and (words[0] in _LEADING_NOISE and not (words[0] in _NUMBER_WORDS and len(words) > 1)
-                     or words[0] in JOINERS):
-        words = words[1:]
+                     and words[1:2] not in (("Nations",), ("Nation",)) or words[0] in JOINERS):
+        words = words[1:]  # (`First Nations` is a name's start: `First Nations Clean Water Act`)
+    if words in (("First", "Nations"), ("First", "Nation")):
+        return []  # the peoples, or one, as `Indigenous` says: no body (`Assembly of First Nations` is one)
     if len(words) == 2 and words[0] in _ORDINAL_WORDS and words[1] in _GAME_PARTS:
         return []  # `Second Quarter`, `Third Period`: a box score's part of the game
     if len(words) > 1 and (_ORDINAL.fullmatch(words[0]) or _ROMAN_ORDINAL.fullmatch(words[0]) and words[1] in _GATHERINGS):
