@@ -895,6 +895,16 @@ _GATHERINGS = frozenset({"Sommet", "Congrès", "Conférence", "Jeux", "Festival"
                          "Summit", "Conference", "Games", "Congress"})
 
 
+_STORM_KINDS = frozenset({"Hurricane", "Typhoon", "Cyclone"})
+
+
+def _storm(words: tuple[str, ...]) -> bool:
+    """A storm named with its kind (`Hurricane Marco`, `Tropical Storm Gonzalo`): the kind opening a
+    sentence is part of the name, though the story writes `hurricane` in lowercase too."""
+    at = 2 if words[:2] == ("Tropical", "Storm") else 1 if words[:1] and words[0] in _STORM_KINDS else 0
+    return 0 < at and len(words) == at + 1
+
+
 def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     # (a number opening a sentence is dropped before this; inside one, it opens a name: `Six Nations`)
     while words and (words[0] in _LEADING_NOISE and not (words[0] in _NUMBER_WORDS and len(words) > 1)
@@ -1141,7 +1151,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 capitalised[word] = capitalised.get(word, 0) + 1
             # a sentence's first word is capitalised anyway: not a name if the text uses it in
             # lowercase (`words` is never empty: _split_run keeps no empty part)
-            if opens and not _regnal(words) and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words
+            if opens and not _regnal(words) and not _storm(words) and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words
                           and not (len(words) > 2 and words[-1] in ORG_WORDS)):  # `Climate Action Network Canada said`
                 if len(words) == 2 and _could_be_first_name(words[0]):
                     openers.setdefault(words[1], " ".join(words))
