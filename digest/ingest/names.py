@@ -97,7 +97,8 @@ _MONTHS = {
            "Novembre", "Décembre"},
 }
 _WEEKDAYS = {"en": {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
-             "fr": {"Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"}}
+             "fr": {"Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche",
+                    "Fêtes"}}  # (French capitalises the holidays, `avant les Fêtes`: a time of year, no name)
 MONTHS = _MONTHS["en"] | _MONTHS["fr"]
 CALENDAR = MONTHS | _WEEKDAYS["en"] | _WEEKDAYS["fr"]
 _CALENDARS = {language: _MONTHS[language] | _WEEKDAYS[language] for language in _MONTHS}
@@ -122,7 +123,7 @@ SENTENCE_WORDS = {
     "Plus", "Moins", "Tout", "Tous", "Toutes", "Toute", "Aucun", "Aucune", "Leur", "Leurs", "Son", "Sa",
     "Ses", "Notre", "Nos", "Quand", "Alors", "Ainsi", "Pourtant", "Toutefois", "Cependant", "Enfin",
     "Déjà", "Encore", "Aussi", "Si", "Comme", "Quant", "Parmi", "Malgré", "Vers", "Contre", "Hier",
-    "Demain", "Aujourd’hui", "Rappelons", "Outre", "Certains", "Plusieurs", "Chaque", "Là", "Ici", "À",
+    "Demain", "Aujourd’hui", "Rappelons", "Outre", "Hors", "Certains", "Plusieurs", "Chaque", "Là", "Ici", "À",
     "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Tonight",
     "Shares", "Voters", "Residents", "Police", "Mr", "Ms",
 }
