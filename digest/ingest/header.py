@@ -410,23 +410,25 @@ def _reads_as_person(name: str) -> bool:
     """A name alone, with no beat under it, over the time: a person's only when no word of it is a
     place and one is a rare word in either language (`Isabelle Comeau-Thibodeau`; not a section's
     name: `Nova Scotia`, `Thunder Bay`, `Grand Montréal`, `Région d'Ottawa`)."""
-    from digest.ingest.frequency import zipf
-    from digest.ingest.names import _is_place
-
-    words = [re.sub(r"^[dlDL][’']", "", word) for word in name.split()]
-    return not _is_place(name) and not any(_is_place(word) for word in words) and words[-1] not in _PLACE_WORDS \
-        and any(zipf(word.lower(), "en") < 3.0 and zipf(word.lower(), "fr") < 3.0 for word in words)
+    return _reads_as_name(name, every_word=True)
 
 
 def _signs_before_time(name: str) -> bool:
     """A name run onto the time on its line (`Jordan Kaminski-Reyes - Dec 4, 2026`): a person's
     when it is no place and does not end with one, and one of its words is rare (not a
     section's `Thunder Bay`, `Grand Montréal`, `Cape Breton`)."""
+    return _reads_as_name(name, every_word=False)
+
+
+def _reads_as_name(name: str, every_word: bool) -> bool:
+    """No place (nor, `every_word`, any of its words one; else not its last), not ending with a
+    place's word, and one word rare in either language."""
     from digest.ingest.frequency import zipf
     from digest.ingest.names import _is_place
 
     words = [re.sub(r"^[dlDL][’']", "", word) for word in name.split()]
-    return not _is_place(name) and not _is_place(words[-1]) and words[-1] not in _PLACE_WORDS \
+    return not _is_place(name) and not any(_is_place(word) for word in (words if every_word else words[-1:])) \
+        and words[-1] not in _PLACE_WORDS \
         and any(zipf(word.lower(), "en") < 3.0 and zipf(word.lower(), "fr") < 3.0 for word in words)
 
 
@@ -561,15 +563,12 @@ def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, h
 def _segments(line: str) -> list[str]:
     """A header line's parts (`Posted: ... | Last Updated: ...`, `Name · Outlet`), a date
     and its time kept together, a name before a dash and a date apart."""
-    if not any(c in line for c in _SEPARATORS) and " -" not in line and " –" not in line and " —" not in line:
+    separated = any(c in line for c in _SEPARATORS)
+    if not separated and " -" not in line and " –" not in line and " —" not in line:
         return [line]
-    line = _DATE_THEN_CLOCK.sub(" ", line)
-    parts = _SEGMENTS.split(line) if any(c in line for c in _SEPARATORS) else [line]
-    if len(parts) > 1 or _NAME_THEN_DATE.search(line):
-        split = [piece for part in parts for piece in _NAME_THEN_DATE.split(part, maxsplit=1)]
-        if len(split) > len(parts) and is_bare_name(split[0].strip()):
-            return split
-    return parts
+    first, *rest = _SEGMENTS.split(_DATE_THEN_CLOCK.sub(" ", line)) if separated else [line]
+    named = _NAME_THEN_DATE.split(first, maxsplit=1)
+    return [*named, *rest] if len(named) == 2 and is_bare_name(named[0].strip()) else [first, *rest]
 
 
 _STAMP_OPENERS = frozenset([*MONTHS, *MOIS, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -583,14 +582,8 @@ def _unglued(segment: str) -> list[str]:
     if not (first[:1].isdigit() or first in _STAMP_OPENERS):
         return [segment]
     parts = _GLUED.split(segment, maxsplit=1)
-    if len(parts) == 2:
-        stamp = parts[0]
-        try:
-            read = read_stamp(stamp, _ANY_ZONE) is not None
-        except StampError:
-            read = True  # an impossible time: said where it is read
-        if read:
-            return [parts[0], *_unglued(parts[1])]
+    if len(parts) == 2 and _reads_as_stamp(parts[0]):
+        return [parts[0], *_unglued(parts[1])]
     return [segment]
 
 
@@ -598,10 +591,11 @@ _ANY_ZONE = ZoneInfo("UTC")  # only whether a text is a time is asked of it
 
 
 def _reads_as_stamp(text: str) -> bool:
+    """Whether `text` is meant as a time stamp (an impossible one too: it is said where it is read)."""
     try:
         return read_stamp(text, _ANY_ZONE) is not None
     except StampError:
-        return True  # an impossible time: said where it is read
+        return True
 
 
 def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
