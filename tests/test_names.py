@@ -150,7 +150,13 @@ def test_editors_labels_are_met():
     # codes) from 7 outlets no other set used (the Brantford Expositor, Castanet, the Cape Breton
     # Post, the Red Deer Advocate, Le Placoteux, Le Madawaska, Le Gaboteur): first measured at
     # precision 0.870, recall 0.714, 5 forbidden, topic 0.875
-    ("tag_corpus_fresh11", 24, (0.91, 0.73, 3, 0.87)),
+    ("tag_corpus_fresh11", 24, (0.93, 0.74, 2, 0.87)),
+    # 24 more by a twelfth, a session later: corrections and a clarification, a live blog of
+    # by-election results, a column, a Q&A, a Reuters analysis, curling and slalom results, long
+    # names listing their fields, from 7 outlets no other set used (VOCM, paNOW, The Eastern
+    # Graphic, The Kingston Whig-Standard, Le Canada Français, L'Aquilon, Le Radar): first measured
+    # at precision 0.864, recall 0.658, 5 forbidden, topic 0.750
+    ("tag_corpus_fresh12", 24, (0.91, 0.72, 2, 0.75)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -301,6 +307,19 @@ def test_the_model_votes_with_the_keywords(tmp_path):
     ("The County of Annapolis Warden Diane LeBlanc spoke.", "Diane LeBlanc", "County of Annapolis Warden Diane LeBlanc"),
     ("The Food and Drug Administration ordered a recall. It said food was safe.", "Food and Drug Administration",
      "Drug Administration"),
+    # a body's fields, however rare the words (a field of study) or many (common words), before its head
+    ("The Philippine Institute of Volcanology and Seismology said the quake struck at sea.",
+     "Philippine Institute of Volcanology and Seismology", "Philippine Institute of Volcanology"),
+    ("The National Disaster Risk Reduction and Management Council said 12 people died.",
+     "National Disaster Risk Reduction and Management Council", "Management Council"),
+    # `U.S.` before a body is the country's, a title before a person only
+    ("The U.S. Geological Survey measured it at magnitude 7.1.", "U.S. Geological Survey", "Geological Survey"),
+    ("U.S. Steel said it would idle the mill.", "U.S. Steel", "Steel"),
+    ("U.S. President Donald Trump said so.", "Donald Trump", "U.S. President Donald Trump"),
+    # a body named short by some of its words and its head is that body
+    ("Police, transit and a new roof for the Wayne Gretzky Sports Centre drive the increase. \"Not by leaving "
+     "a hole in the roof of the Gretzky Centre,\" the mayor said. The roof at the Wayne Gretzky Sports Centre leaks.",
+     "Wayne Gretzky Sports Centre", "Gretzky Centre"),
 ])
 def test_bodies_ridings_nicknames_and_qualifiers(text, wanted, junk):
     found = names(text)
@@ -935,6 +954,47 @@ def test_french_holidays_and_a_preposition_opening_a_sentence_are_no_names():
                        [], "fr")
     assert "Héma-Québec" in found, found
     assert not {"Fêtes", "Hors Québec", "Hors"} & found.keys(), found
+
+
+def test_a_body_defined_with_its_list_of_fields_a_regions_dash_and_a_peoples_noun():
+    """A body its acronym defines keeps its list of fields, commas and all; a region's en dash
+    joins its name (`Saguenay–Lac-Saint-Jean`), as a riding's em dash does; French nouns of a
+    people (`la Slovaque`) and pronouns opening a sentence (`Ceux de`, `Originaire de`) are
+    no part of the name after them."""
+    found = find_names(("Selon la Commission des normes, de l'équité, de la santé et de la sécurité du travail (CNESST), "
+                        "la tranchée n'était pas étançonnée. Selon la CNESST, les effondrements tuent.",
+                        "Des avertissements visent le Saguenay–Lac-Saint-Jean. Au Saguenay–Lac-Saint-Jean, il neige.",
+                        "La Slovaque Petra Hudáková a pris le deuxième rang devant la Tchèque Ema Klinec.",
+                        "Ceux de Freedom Mobile, qui appartient à Québecor, ne l'ont pas été.",
+                        "Originaire de Sudbury, elle a travaillé à Yellowknife."), [], "fr")
+    assert {"Commission des normes, de l'équité, de la santé et de la sécurité du travail", "Saguenay–Lac-Saint-Jean",
+            "Petra Hudáková", "Ema Klinec", "Freedom Mobile", "Sudbury"} <= found.keys(), found
+    assert not {"Lac-Saint-Jean", "Slovaque Petra Hudáková", "Ceux de Freedom Mobile", "Originaire de Sudbury",
+                "Tchèque Ema Klinec"} & found.keys(), found
+    # an institution named by its kind and the name it bears, then by that name alone
+    found = find_names(("Elle a travaillé huit ans à l'Hôpital territorial Stanton.", "À Stanton, on manque d'employés."),
+                       [], "fr")
+    assert found == {"Hôpital territorial Stanton": 2}, found
+
+
+def test_a_numbered_street_a_word_inside_another_and_the_outlets_newsroom_are_no_names():
+    found = find_names(("The teen was crossing 15th Street East near 6th Avenue East when he was hit. (File photo/paNOW "
+                        "Staff)", "With 39 of 42 polls reporting, VOCM News is projecting that Sheila Bungay-Rossiter "
+                        "will hold the district, VOCM News said.", "Traffic on Queen Street East stopped."),
+                       ["VOCM", "paNOW"], "en")
+    assert {"Sheila Bungay-Rossiter", "Queen Street East"} <= found.keys(), found
+    assert not {"Street East", "Avenue East", "NOW Staff", "VOCM News"} & found.keys(), found
+
+
+def test_a_short_form_of_a_given_name_counts_for_its_person():
+    """`Wilf` in a column about Wilfred Kettering-Boyd is him, no tag of its own; a country is no
+    short form of its people's body (`Russia`, `Russian Embassy`)."""
+    found = find_names(("Wilfred Kettering-Boyd has lived in Portsmouth Village since 1971.",
+                        "What stands between Wilf and that condo is a teenager with a shovel, Wilf said.",
+                        "The Russian Embassy in Ottawa called the sanctions pointless. Russia said more. Russia "
+                        "threatened Russia's neighbours."), [], "en")
+    assert "Wilf" not in found and found["Wilfred Kettering-Boyd"] == 3, found
+    assert found["Russian Embassy"] == 1 and "Russia" in found, found
 
 
 def test_a_penalty_lines_team_and_a_wards_number_are_no_part_of_a_name():

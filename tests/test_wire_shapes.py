@@ -1119,3 +1119,39 @@ def test_reuters_note_to_editors_over_the_dateline_and_a_papers_pitch():
     paper = story("date 2026-12-06 Des contes enregistrés\n\nPar Annick Benoît-Laforest\n\nPublié le 6 décembre 2026\n\n"
                   "Dans la cuisine de Léonie, un enregistreur est posé sur la table.\n\n" + pitch + "\n")
     assert pitch in paper.credits and all(pitch not in p for p in paper.paragraphs)
+
+
+def test_a_pages_name_said_again_short_its_captions_credits_and_closing_notes():
+    """A page's name at its top is its source when the copy names it again without its article
+    (`au Canada Français`) or its city (`a Whig-Standard columnist`), or when it is a brand led by
+    lowercase (`paNOW`); never by a region it shares a word with (`Le Madawaska`, `Madawaska`).
+    Captions crediting `(Name photo)` or `(File photo/Outlet Staff)` are left out; a tip line
+    with the outlet's handle is a credit, an interview's note on its editing a note; `Summary`
+    over bullets and a line in capitals with its qualifier (`RESULTS (42 of 42 polls)`) head."""
+    def page(masthead: str, lede: str, tail: str = "") -> str:
+        return (f"date 2026-11-26 Une PME mise sur l'Europe\n\n{masthead}\n\nÉconomie\n\nUne PME mise sur l'Europe\n\n"
+                f"Par Noémie Charland-Diallo\n\n26 novembre 2026 à 6 h 00\n\n{lede}\n\n{_LOT}\n\n{tail}\n")
+    said = "« C'est aussi simple que ça », a-t-elle confié au Canada Français."
+    assert story(page("Le Canada Français", said)).source == "Le Canada Français"
+    assert story(page("Le Canada Français", "Elle a tout dit.")).source == ""
+    assert story(page("Le Madawaska", "La région du Madawaska fête.")).source == ""
+    column = story(page("The Kingston Whig-Standard", "Snow fell.", "Marnie Oduya-Fitch is a Kingston writer and a "
+                        "Whig-Standard columnist. Reach her at mfitch@postmedia.com."))
+    assert column.source == "The Kingston Whig-Standard", column.warnings
+    caption = "A Prince Albert Police Service cruiser. (File photo/paNOW Staff)"
+    panow = story(page("paNOW", caption).replace("Par Noémie", "Par Noémie"))
+    assert panow.source == "paNOW" and caption not in panow.paragraphs and panow.paragraphs[0] == _LOT, panow
+    shot = "Neil MacPhee-Tran takes a water sample near the bridge. (Rowan Gillis-Adebayo photo)"
+    assert story(page("Économie", shot)).paragraphs[0] == _LOT
+    closing = story(page("VOCM", "Voters went to the polls.", "UNOFFICIAL RESULTS (42 of 42 polls reporting)\n\n"
+                         "Sheila Bungay-Rossiter (PC) — 2,874\n\nCette entrevue a été abrégée et révisée par souci de "
+                         "clarté.\n\nHave a news tip? Email news@vocm.com or message us @VOCMNEWS."))
+    assert "Have a news tip? Email news@vocm.com or message us @VOCMNEWS." in closing.credits
+    assert closing.notes == ("Cette entrevue a été abrégée et révisée par souci de clarté.",)
+    assert ("subhead", "UNOFFICIAL RESULTS (42 of 42 polls reporting)") in [(b.kind, b.text) for b in closing.blocks]
+    summary = story("date 2026-11-26 ANALYSIS-Condo glut\n\nBy Sofia Lindgren-Achebe\n\nNovember 26, 2026 6:05 AM GMT-5\n\n"
+                    "Summary\n\n- New condo sales near 30-year lows\n- About 24,000 units unsold\n\n"
+                    "TORONTO, Nov 26 (Reuters) - Cranes still crowd the skyline.\n")
+    assert [(b.kind, b.text or b.items) for b in summary.blocks][:2] == [
+        ("subhead", "Summary"), ("list", ("New condo sales near 30-year lows", "About 24,000 units unsold"))]
+    assert summary.dateline == "TORONTO"

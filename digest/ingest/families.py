@@ -180,8 +180,10 @@ _CALL_LINE = r"^Vous avez été victime[^\n?]{0,80}\?\s*Écrivez-nous\.?$"  # a 
 _TIP_LINE = (r"^(?:Vous avez (?:un scoop|une nouvelle)"
              r"|(?:Do you )?[Hh]ave a (?:news |story )?tip|Got a (?:news |story )?tip|Have a (?:photo|video)(?: or (?:photo|video))?)\b"
              r"(?:[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+\.?"
-             # (and a phone number after the address, when the outlet asks for it: `Écrivez-nous`, `email us`)
-             r"|(?=[^\n]{0,200}\b(?:nous|us|our)\b)[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+[^\n@]{0,80}\w\.?)$")
+             # (and a phone number or its handle after the address, when the outlet asks for it: `Écrivez-nous`,
+             # `email us`, `message us @VOCMNEWS`)
+             r"|(?=[^\n]{0,200}\b(?:nous|us|our)\b)[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+(?:[^\n@]{0,80}@\w{1,30})?"
+             r"(?:[^\n@]{0,80}\w)?\.?)$")
 # A page's copyright line: `Copyright 2026 CHCH`, `© 2026 Yukon News`
 _COPYRIGHT_LINE = r"^(?:Copyright|©)\s*(?:©\s*)?\d{4}\s+(?:by\s+)?[A-Z][\w&'’. -]{0,60}?\.?(?:\s*All rights reserved\.?)?$"
 # The Local Journalism Initiative's line under a story it paid for; a magazine's issue the story ran in

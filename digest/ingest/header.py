@@ -197,7 +197,8 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     header.credited = [name for item in unused if "\n" not in item.text for name in _credit_names(item.text)]
     header.masthead = _masthead(parts, unused, title)
     if header.masthead:
-        again = re.compile(rf"(?<![\w’'-]){re.escape(header.masthead)}(?![\w’'-])")
+        spellings = "|".join(re.escape(name) for name in _called(header.masthead))
+        again = re.compile(rf"(?<![\w’'-])(?:{spellings})(?![\w’'-])")
         header.masthead_named = family_named(header.masthead) is not None \
             or any(again.search(block) for at, (_, block) in enumerate(parts) if at > 2)
     for item in unused:
@@ -224,6 +225,8 @@ _FILE_PHOTO = re.compile(r"(?:^|[.!?]\s+)(?:(?:The\s+)?([A-ZÀ-Þ][\w’'.-]*)\s
 # `... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit, whoever it names
 _PHOTO_CREDITED = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Crédit)\s*:\s*[^()\n]{2,80}\)\.?$")
 _PHOTO_MARK = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Courtesy|Courtoisie)\b[^()\n]{0,60}\)\.?$")
+# `... near the bridge. (Rowan Gillis-Adebayo photo)`, `... cruiser. (File photo/paNOW Staff)`: a photo's credit
+_PHOTO_TAIL = re.compile(r"[.!?»”\"]\s+\((?:(?:File\s+)?[Pp]hoto\s*/\s*[^()\n]{2,60}|[^()\n]{2,60}\s(?:[Ff]ile\s+)?photo)\)\.?$")
 
 
 def _deck_and_caption(parts: list[tuple[int, str]], index: int) -> int:
@@ -328,7 +331,7 @@ def _below_header(block: str) -> bool:
     if len(lines) == 1:  # (`... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit naming no one)
         archive = _FILE_PHOTO.search(block[-_TAIL_CHARS:])
         return bool(_credit_names(block)) or _PHOTO_CREDITED.search(block[-_TAIL_CHARS:]) is not None \
-            or archive is not None and (archive.group(1) is None or archive.group(1) in OUTLET_WORDS)
+            or _PHOTO_TAIL.search(block[-_TAIL_CHARS:]) is not None or archive is not None and (archive.group(1) is None or archive.group(1) in OUTLET_WORDS)
     if len(lines) == 2 and _CREDIT_WORD.match(lines[1]) and _credit_names(lines[1]):
         return True  # a caption over its credit's line: `Photo : Radio-Canada / Félix Lacerte-Obeng`
     return all(is_furniture(text) or is_noise(text) for text in lines) and any(is_furniture(text) for text in lines)
@@ -457,6 +460,9 @@ def _person_named(line: str) -> bool:
     return is_bare_name(line) and _reads_as_person(line)
 
 
+_CAMEL_BRAND = re.compile(r"[a-z]{1,4}[A-Z][\w.-]*")  # a site's name in one word led by lowercase: `paNOW`, `iPolitics`
+
+
 def _masthead(parts: list[tuple[int, str]], unused: list[_Unused], title: str) -> str:
     """The page's name when the page opens with two or three short lines, its name over its sections,
     then its headline repeated (`SooToday` over `Local News`, `L'Action` over `Actualités ›
@@ -470,10 +476,31 @@ def _masthead(parts: list[tuple[int, str]], unused: list[_Unused], title: str) -
 
     name = parts[1][1]
     words = name.split()
-    return name if name[:1].isupper() and name[-1:].isalpha() and not any(c.isdigit() for c in name) \
+    return name if (name[:1].isupper() or _CAMEL_BRAND.fullmatch(name)) and name[-1:].isalpha() and not any(c.isdigit() for c in name) \
         and not _is_place(name) and not is_furniture(name) and not is_promo(name) \
         and (family_named(name) is not None or not (len(words) == 1 and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= 3.0)) \
         else ""
+
+
+def _called(masthead: str) -> list[str]:
+    """How a page names its outlet again: as its masthead has it, without its article before two
+    words (`a-t-elle confié au Canada Français`), and without the place it opens with (`a Whig-Standard
+    columnist` at The Kingston Whig-Standard; `the Free Press`; never one common word: `Star`)."""
+    from digest.ingest.frequency import zipf
+
+    words = masthead.split()
+    names = [masthead]
+    if words[0] in _ARTICLES:
+        words = words[1:]
+        if len(words) > 1:  # (not `Madawaska`, a region, for Le Madawaska)
+            names.append(" ".join(words))
+    rest = words[1:]
+    if rest and rest[0][:1].isupper() and (len(rest) > 1 or max(zipf(rest[0].lower(), "en"), zipf(rest[0].lower(), "fr")) < 3.0):
+        names.append(" ".join(rest))
+    return names
+
+
+_ARTICLES = {"The", "Le", "La", "Les", "L'", "L’"}
 
 
 def _person_over(block: str) -> bool:

@@ -84,6 +84,10 @@ DEMONYMS = {
     "Montrealers", "Vancouverites", "Calgarians", "Germans", "Britons",
     "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern", "Southeastern",
     "Southwestern", "Midwestern", "Asian", "Asians", "African", "Africans", "Caribbean",
+    # nouns of a people unlike its adjective (not `Finn`, `Dane`, `Scot`: given names too)
+    "Spaniard", "Spaniards", "Swede", "Swedes", "Brit", "Brits", "Frenchman", "Frenchmen", "Frenchwoman",
+    "Englishman", "Englishwoman", "Irishman", "Irishwoman", "Welshman", "Scotsman", "Scotswoman", "Dutchman",
+    "Dutchwoman", "Icelander", "Icelanders", "Filipina", "Filipinas",
 }
 COMPANY_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "LLC", "L.L.C.", "plc", "PLC", "S.A.", "AG", "N.V.", "Limited",
                     "Incorporated", "Ltée", "Local"}  # `Unifor Local 1285` is Unifor
@@ -124,6 +128,7 @@ SENTENCE_WORDS = {
     "Ses", "Notre", "Nos", "Quand", "Alors", "Ainsi", "Pourtant", "Toutefois", "Cependant", "Enfin",
     "Déjà", "Encore", "Aussi", "Si", "Comme", "Quant", "Parmi", "Malgré", "Vers", "Contre", "Hier",
     "Demain", "Aujourd’hui", "Rappelons", "Outre", "Hors", "Certains", "Plusieurs", "Chaque", "Là", "Ici", "À",
+    "Ceux", "Celles", "Celui", "Celle", "Originaire", "Originaires", "Natif", "Natifs",
     "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Tonight",
     "Shares", "Voters", "Residents", "Police", "Mr", "Ms",
 }
@@ -150,7 +155,7 @@ ORG_WORDS = {
     "Congress", "Musée", "Museum", "Théâtre", "Theatre", "Stade", "Stadium", "Aréna", "Arena", "Parc", "Park",
     "Collège", "College", "École", "School", "Cégep", "Cathedral", "Cathédrale", "Church", "Hall",
     "Refinery", "Smelter", "Factory", "Airport", "Aéroport", "Usine", "Assembly", "Gallery", "Galerie",
-    "Corps", "Patrol", "Railway", "Railways", "Airlines", "Airways",
+    "Corps", "Patrol", "Railway", "Railways", "Airlines", "Airways", "Administration", "Survey",
 } | PLACES
 # Bodies whose names go on with `for` or `on`: `Centers for Disease Control and Prevention`,
 # `Advisory Committee on Immunization Practices`.
@@ -161,8 +166,9 @@ BODY_HEADS = {"Committee", "Centers", "Center", "Centre", "Centres", "Council", 
               "Hospital", "Conference", "Programme", "Program", "Forum", "Corps", "Patrol"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-# `Battle River—Crowfoot`, `Mégantic—L'Érable`: a riding's name keeps its dash (not a box score's `NDSU—FG Halvorsen-Ley 32`)
-_WORD = rf"[{_UPPER}](?:[\w\u0300-\u036f’'.&/-]|—(?=[{_UPPER}](?:[a-zà-ÿ]|[’'][{_UPPER}])))*"  # (`Behchokǫ̀`: a mark combining with its letter)
+# `Battle River—Crowfoot`, `Mégantic—L'Érable`, `Saguenay–Lac-Saint-Jean`: a riding's or a region's name keeps its
+# dash (not a box score's `NDSU—FG Halvorsen-Ley 32`)
+_WORD = rf"[{_UPPER}](?:[\w\u0300-\u036f’'.&/-]|[—–](?=[{_UPPER}](?:[a-zà-ÿ]|[’'][{_UPPER}])))*"  # (`Behchokǫ̀`: a mark combining with its letter)
 # A run of capitalised words, possibly joined by small connectors (Bank of Canada) or by `and`
 # (Environment and Climate Change Canada: `_names_in` splits it again unless it names one body).
 JOINERS = {"and", "&"}
@@ -172,7 +178,8 @@ _BODY_PREPOSITION = "(?:" + "|".join(f"(?<={head})" for head in sorted(BODY_HEAD
 # an Arabic surname's article, joined by a hyphen: `Abdel Fattah al-Burhan`, `Bashar al-Assad`
 _ARTICLES = "al|el|ad|ash|bin|ibn|ben"
 _PARTICLE_WORD = rf"(?:{_ARTICLES})-[{_UPPER}][\w’'-]*"
-_RUN = re.compile(rf"{_WORD}(?:(?:{_BODY_PREPOSITION})?[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*"
+# (a run opens no word: `paNOW Staff` names no `NOW Staff`; `d’Ottawa` opens one)
+_RUN = re.compile(rf"(?<![^\W\d_]){_WORD}(?:(?:{_BODY_PREPOSITION})?[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*"
                   rf"(?:{_WORD}|{_PARTICLE_WORD}))*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Sts"}  # `Sault Ste. Marie`: no sentence ends there
@@ -432,6 +439,13 @@ _FRENCH_FEATURE = re.compile(
     rf"[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*")
 
 
+# An institution named by its kind and the name it bears: `l'Hôpital territorial Stanton`, `le Centre
+# hospitalier Pierre-Le Gardeur`, `le parc national Forillon` (its kind and the name, one tag)
+_FRENCH_NAMED_PLACE = re.compile(
+    rf"\b(?:Hôpital|Centre|Collège|Université|Institut|École|[Pp]arc|Musée)(?:[ \t]+[a-zà-ÿ]+(?:al|aux|el|ier|ière|aire|"
+    rf"ique|if|ive|ional)){{1,2}}[ \t]+[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)?")
+
+
 class _Spans:
     """Disjoint spans of a text, sorted: whether a new one overlaps any is one bisection."""
 
@@ -541,7 +555,8 @@ def _french_bodies(paragraph: str, taken: _Spans) -> list[tuple[str, int, int]]:
             else match.end()
         if taken.take(match.start(), end):
             found.append((paragraph[match.start():end], match.start(), end))
-    for match in (*_FRENCH_DEPARTMENT.finditer(paragraph), *_FRENCH_FEATURE.finditer(paragraph)):
+    for match in (*_FRENCH_DEPARTMENT.finditer(paragraph), *_FRENCH_FEATURE.finditer(paragraph),
+                  *_FRENCH_NAMED_PLACE.finditer(paragraph)):
         if taken.take(match.start(), match.end()):
             found.append((match.group(), match.start(), match.end()))
     for match in _FRENCH_BODY.finditer(paragraph):
@@ -571,7 +586,7 @@ def _spells(words: list[str], acronym: str, inside: bool = True) -> bool:
     """Whether the words' initials spell `acronym`, small words skipped or not, a word giving
     more letters of its own in order (`anticorruption`: AC; not when `inside` is False) or
     one per part (`États-Unis`: EU)."""
-    @functools.cache  # at most 13 words by 8 letters: each state once, whatever the copy
+    @functools.cache  # at most 16 words by 8 letters: each state once, whatever the copy
     def fits(w: int, a: int) -> bool:
         if a == len(acronym):
             return w == len(words)
@@ -653,6 +668,11 @@ def _written_as_name(words: list[str], text: str, start: int, language: str, eli
     return elided or words[0] in _FRENCH_HEADS or not _opens_sentence(text, start)
 
 
+# what no name defined by its acronym goes on through: a sentence's end, or a comma other than
+# its list of fields (`Heating, Refrigeration and Air Conditioning Institute of Canada (HRAI)`)
+_BROKEN_NAME = re.compile(rf"[.!?;:]|,(?![ \t]+(?:[{_UPPER}]|(?:de|du|des|d[’'])[ \t]?))")
+
+
 def _defined_names(paragraph: str, language: str) -> list[tuple[str, str, int, int]]:
     """(name, acronym, start, end) of each name the paragraph defines an acronym for: the
     shortest run of words before `(ACRONYM)` that starts with a capital and spells it, and
@@ -663,26 +683,27 @@ def _defined_names(paragraph: str, language: str) -> list[tuple[str, str, int, i
     found = []
     for match in _DEFINED.finditer(paragraph):
         acronym = match.group(1)
-        before = [m for m in _SPAN_WORD.finditer(paragraph, max(0, match.start() - 160), match.start())]
+        before = [m for m in _SPAN_WORD.finditer(paragraph, max(0, match.start() - 200), match.start())]
         candidates = []  # (where the words start, where the name does, words, their parts, elided), shortest first
-        for first in range(len(before) - 1, max(-1, len(before) - 13), -1):
+        for first in range(len(before) - 1, max(-1, len(before) - 17), -1):
             start = before[first].start()
             head = _ELISION.sub("", before[first].group())
             words = [head] + [m.group() for m in before[first + 1:]]
             if len(words) < 2 or not head[:1].isupper() or _fold(head[:1]) != _fold(acronym[0]) \
-                    or re.search(r"[.!?;:,]", paragraph[start:match.start()].rstrip()[:-1]):
+                    or _BROKEN_NAME.search(paragraph[start:match.start()].rstrip()[:-1]):
                 continue
             parts = [_ELISION.sub("", p) or p for w in words for p in re.split(r"[-–]", w) if p]
             elided = len(before[first].group()) - len(head)
             candidates.append((start, start + elided, words, parts, bool(elided)))
+        end = before[-1].end() if before else match.start()
         # initials one per word first: `Toronto Transit Commission (TTC)`, not `Transit Commission`
         # for the t inside Transit; then letters inside words (`Unité permanente anticorruption (UPAC)`)
-        named = next(((name_start, words) for inside in (False, True)
+        named = next((name_start for inside in (False, True)
                       for start, name_start, words, parts, elided in candidates
                       if _spells(parts, acronym, inside) and _written_as_name(words, paragraph, start, language, elided)),
                      None)
-        if named:
-            found.append((" ".join(named[1]).rstrip(".,"), acronym, named[0], match.end()))
+        if named is not None:  # as written, its list's commas and all
+            found.append((" ".join(paragraph[named:end].split()).rstrip(".,"), acronym, named, match.end()))
     return found
 
 
@@ -799,6 +820,17 @@ def _names_in(words: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+def _shortens(short: list[str], name: list[str]) -> bool:
+    """Whether `short` keeps some of `name`'s words, in order, and its head: `Gretzky Centre`
+    is the Wayne Gretzky Sports Centre named short, by the name the body bears (a word no
+    language uses); the Cour du Québec is no Cour supérieure du Québec."""
+    if len(short) >= len(name) or short[-1] != name[-1] or _is_place(short[-1]) \
+            or not all(w[:1].isupper() and _frequency(w.lower(), "en") < RARE_ZIPF for w in short[:-1]):
+        return False
+    rest = iter(name[:-1])
+    return all(word in rest for word in short[:-1])  # in order: each found after the one before
+
+
 def _common_plural(word: str) -> bool:
     """`Rights`, `Freedoms`: the plural of a common word (not `Texas`, `Columbus`, `Shriners`)."""
     return word.endswith("s") and word[:-1].isalpha() and not _is_place(word) \
@@ -817,10 +849,11 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
                 return [*(_split_and(words[:start]) if start else []), words[start:end],
                         *(_split_and(words[end:]) if end < len(words) else [])]
     first_joiner = next(i for i, w in enumerate(words) if w in JOINERS)
-    if _body_preposition(words[:first_joiner]) is not None and not any(
-            _is_place(w) or _frequency(w, "en") < RARE_ZIPF for w in (words[first_joiner - 1], *words[first_joiner + 1:])):
-        # `Department of Health and Human Services`: common words of its fields; but `Bank of
-        # Montreal and Scotiabank`, `Assembly of First Nations and Inuit Tapiriit Kanatami` are two
+    if _body_preposition(words[:first_joiner]) is not None and all(
+            _common_field(w) for w in (words[first_joiner - 1], *words[first_joiner + 1:])):
+        # `Department of Health and Human Services`, `Institute of Volcanology and Seismology`:
+        # words of its fields; but `Bank of Montreal and Scotiabank`, `Assembly of First Nations
+        # and Inuit Tapiriit Kanatami` are two
         return [words]
     if first_joiner >= 3 and words[first_joiner - 2] == "of" and len(words) == first_joiner + 2 \
             and all(_common_plural(w) for w in (words[-3], words[-1])):
@@ -828,9 +861,11 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if words[-1] in ORG_WORDS and all(_is_title(words[i - 1]) or words[i] == "&" or words[-1] in _COMPANY_END
                                       for i, w in enumerate(words) if w in JOINERS and i):
         return [tuple(w for w in words)]
-    if words[-1] in BODY_HEADS and all(  # `Food and Drug Administration`: one word of its field before each `and`
+    if words[-1] in BODY_HEADS and (all(  # `Food and Drug Administration`: one word of its field before each `and`
             (i <= 2 or words[i - 2] in JOINERS) and _plain_word(words[i - 1])
-            for i, w in enumerate(words) if w in JOINERS):
+            for i, w in enumerate(words) if w in JOINERS) or all(
+            # `National Disaster Risk Reduction and Management Council`: its fields in common words
+            w in JOINERS or _plain_word(w) and _common_field(w) for w in words[:-1])):
         return [words]
     parts: list[tuple[str, ...]] = []
     current: list[str] = []
@@ -851,6 +886,15 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 _JOINED_PLACES = {"Newfoundland and Labrador", "Trinidad and Tobago", "Bosnia and Herzegovina", "Antigua and Barbuda",
                   "Saint Kitts and Nevis", "Turks and Caicos", "Saint Vincent and the Grenadines",
                   "São Tomé and Príncipe", "Heard and McDonald Islands", "Saint Pierre and Miquelon"}
+
+
+_FIELD_ENDINGS = ("ology", "ography", "onomy", "ometry", "iatry", "ics")
+
+
+def _common_field(word: str) -> bool:
+    """A word a body's field is named with: a common word, or a field of study however rare
+    (`Seismology`), and no place."""
+    return not _is_place(word) and (_frequency(word, "en") >= RARE_ZIPF or word.lower().endswith(_FIELD_ENDINGS))
 
 
 def _plain_word(word: str) -> bool:
@@ -946,7 +990,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         if at_the == 1 and (words[0] in BODY_HEADS or words[0] in _MUNICIPAL or _is_body_word(words[0])):
             return [words]  # `Office of the Auditor General`, `Ministry of the Attorney General`: an office's body
     at = _body_preposition(words)
-    if at is not None and not any(_is_title(w) and w not in PORTFOLIOS for w in words[at + 1:]):
+    if at is not None and (_is_place(" ".join(words[at + 1:])) or not any(
+            _is_title(w) and w not in PORTFOLIOS for w in words[at + 1:])):  # (`University of Prince Edward Island`)
         # `Ministry of Commerce`, `Centers for Disease Control and Prevention`; but `(Governor of the)
         # Bank of Canada Tiff Macklem` is a body, then a person
         for end in range(at + 1, len(words) - 2):
@@ -979,6 +1024,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return []
     if len(words) > 1 and words[-1] in ORG_WORDS and not _is_title(words[-1]):
         return [words]  # a body: `Public Health Ontario`, `Bank of Canada`
+    if words[0] in _THOROUGHFARES and all(w in _COMPASS for w in words[1:]):
+        return []  # `15th Street East`: the street's name is its number
     if len(words) > 1 and (words[-1] in _THOROUGHFARES or len(words) > 2 and words[-1] in _COMPASS
                            and words[-2] in _THOROUGHFARES):
         # a street named for someone, from the title it opens with: `Queen Street East`, `King Edward
@@ -986,8 +1033,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         named = [i for i, w in enumerate(words[:-1]) if _is_title(w)]
         return [words[named[-1]:] if named else words]
     titles = [i for i, w in enumerate(words) if _is_title(w)]
-    if not titles:
-        return [words]
+    if not titles or titles == [0] and words[0] == "U.S." and not _looks_like_person(words[1:]):
+        return [words]  # (`U.S.` names a country's body, `U.S. Geological Survey`: a title before a person only)
     last = titles[-1]
     after = words[last + 1:]
     if after and after[0] in CONNECTORS and len(after) > 3:  # Secretary of Commerce Howard Lutnick
@@ -1174,7 +1221,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 if n == 1:
                     singles.append((phrase, opens and phrase == words[0], run.next_word if phrase == words[-1] else "",
                                     weight, run.numbered and phrase == words[-1]))
-                elif n <= 6:
+                elif n - phrase.split().count("and") <= 6:  # (`Risk Reduction and Management Council`)
                     full[phrase] = full.get(phrase, 0) + weight
                 weight = 1.0  # only the first name after the preposition
     for phrase in list(full):  # `St-Pierre Plamondon` is Paul St-Pierre Plamondon (but Nova Scotia is no Doctors Nova Scotia)
@@ -1184,6 +1231,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if not longer:  # `la Cour d’appel`: the Cour d’appel du Québec; `les Maple Leafs`: the Maple Leafs de Toronto
             longer = [name for name in full if name.startswith(phrase + " ") and (
                 phrase.split()[0] in _HEAD_WORDS or name[len(phrase) + 1:].startswith(("de ", "du ", "des ", "d’", "d'", "et ")))]
+        if not longer and phrase.split()[-1] in ORG_WORDS:  # `the Gretzky Centre`: the Wayne Gretzky Sports Centre
+            longer = [name for name in full if name != phrase and _shortens(phrase.split(), name.split())]
         if len(longer) == 1 and " " in phrase:
             full[longer[0]] += full.pop(phrase)
     people = [name for name in full if not any(w in ORG_WORDS for w in name.split())]
@@ -1203,6 +1252,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     namesakes = _owners([name for name in full if name.split()[0].endswith(("’s", "'s"))], lambda parts: parts[0][:-2])
     # `the Bloc` is the Bloc Québécois: a party named short by its head
     heads = _owners([name for name in full if _head_and_people(name.split())], lambda parts: parts[0])
+    # `à Stanton` is the Hôpital territorial Stanton: an institution called by the name it bears (not a town's)
+    bearers = _owners([name for name in full if _FRENCH_NAMED_PLACE.fullmatch(name) and not _is_place(name.split()[-1])
+                       and name.split()[-1] not in _CITIES], lambda parts: parts[-1])
     # `la Régie`, `the Commission`: the one body of the story whose name holds that word
     by_head: dict[str, str | None] = {}
     for name in full:
@@ -1216,6 +1268,13 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         # the dateline's place is no one's surname (`Gatineau`, not `Action Gatineau`), but a city
         # alone may be its team (`for Edmonton`: the Edmonton Oilers)
         family = {} if word in filed_from else surnames
+        if word not in family and word not in first_names and len(word) >= 3 and word.isalpha() and not _is_place(word):
+            # `Wilf` for Wilfred Kettering-Boyd: a short form of one person's given name (not `Russia`
+            # of a `Russian Embassy`)
+            longer = [first for first in first_names if len(first) > len(word) and first.startswith(word)
+                      and first[len(word)].islower() and not _is_demonym(first)]
+            if len(longer) == 1:
+                word = longer[0]
         if word in family or word in first_names:
             owner = family.get(word) or first_names.get(word)
             if owner:
@@ -1225,7 +1284,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             if defined[_ELISION.sub("", word)] in counts:
                 counts[defined[_ELISION.sub("", word)]] += weight
             continue
-        owner = namesakes.get(word) or heads.get(word)  # `Hudson's Bay` and `Hudson's Bay Company`
+        owner = namesakes.get(word) or heads.get(word) or bearers.get(word)  # `Hudson's Bay` and `Hudson's Bay Company`
         bare = _ELISION.sub("", word)  # `l’OSM` is the OSM
         if owner is None and bare.isupper():  # `HHS` after `the Department of Health and Human Services`
             if bare not in abbreviated:
@@ -1388,6 +1447,9 @@ def _is_demonym(word: str) -> bool:
         return True
     if word in _countries() or len(word) < 5:
         return False
+    singular = word[:-1] if word.endswith("es") else word
+    if singular.endswith(("que", "are", "ène", "ole", "ate", "sse")) and _fold(singular[:-1] + "ie") in _folded_countries():
+        return True  # French: `Slovaque` of Slovaquie, `Bulgares` of Bulgarie, `Tchèque` of Tchéquie (not `Georges`)
     for ending in _DEMONYM_ENDINGS:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 4 and any(
@@ -1484,6 +1546,8 @@ def _exclusions(exclude: Iterable[str]) -> tuple[set[str], set[str]]:
     excluded = {e.lower() for e in names}
     excluded |= {e.removeprefix("the ") for e in excluded}
     excluded |= {e.split(",")[0] for e in excluded}  # `Kyiv, Ukraine` -> Kyiv
+    # `VOCM News`, `CTV News Staff`: the outlet's newsroom
+    excluded |= {f"{e.lower()} {desk}" for e in exclude if e and "," not in e for desk in ("news", "staff")}
     # an outlet named by its city calls itself by the rest: `Winnipeg Free Press`, "the Free Press" (not
     # one word: the Toronto Sun's "Sun" may be a surname)
     outlets = [e.split(",")[-1].strip() for e in names]
@@ -1559,6 +1623,11 @@ def _countries() -> frozenset[str]:
 
     return frozenset(name for language in ("en", "fr") for name in Locale(language).territories.values()
                      if " " not in name)
+
+
+@functools.lru_cache(maxsize=1)
+def _folded_countries() -> frozenset[str]:
+    return frozenset(_fold(name) for name in _countries())
 
 
 _PLACE_ABBREVIATIONS = {"Alta", "Sask", "Nfld", "Calif", "Mass", "Mich", "Conn", "Ariz", "Colo", "Minn", "Okla",

@@ -303,8 +303,10 @@ def _save_stories(config: SiteConfig, articles: list[PendingArticle], entries: d
     from digest.ingest import stories
 
     if seen is not None:
+        folder = str(config.articles_dir)  # joined as strings: a Path for each of 10,000 costs more than the rest
+        done = {str(path) for path in written}
         stories.save(config, seen, [(entries[a.raw]["md"], a.story, a.features, entries[a.raw]["md_sha"]) for a in articles
-                                     if a.raw in entries and config.articles_dir / entries[a.raw]["md"] in written])
+                                     if a.raw in entries and os.path.join(folder, *entries[a.raw]["md"].split("/")) in done])
 
 
 def _settle_direct(config: SiteConfig, direct: list, pending: list, entries: dict[str, dict],
@@ -315,6 +317,7 @@ def _settle_direct(config: SiteConfig, direct: list, pending: list, entries: dic
     wanting: dict[str, list] = {}
     for item in pending:
         wanting.setdefault(item[0].relpath(item[0].slug), []).append(item)
+    folder = config.articles_dir
     for item in direct:
         article = item[0]
         rel = article.relpath(article.slug)
@@ -324,14 +327,14 @@ def _settle_direct(config: SiteConfig, direct: list, pending: list, entries: dic
             pending.append(item)
         text = owner[0].text(owner[0].slug)
         if owner is not item or article.text(article.slug) != article.wanted_text:  # the worker wrote another
-            target = config.articles_dir / rel
+            target = folder / rel
             tmp = target.with_name(f".{target.name}.tmp")
             tmp.write_bytes(text)
             os.replace(tmp, target)
         taken[rel] = owner[0].raw
         entries[owner[0].raw] = {"size": owner[1][0], "mtime": owner[1][1], "sha": owner[2],
                                  "md": rel, "md_sha": _sha(text), "id": owner[0].id or owner[0].own_id}
-        result.written.append(config.articles_dir / rel)
+        result.written.append(folder / rel)
     return pending
 
 

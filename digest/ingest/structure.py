@@ -14,7 +14,7 @@ from digest.ingest.families import CONVENTIONS, CREDIT_LINE, family_named
 
 BULLET = re.compile(r"^[•*\-–·▪●◦]\s+(?=\S)")
 # the labels newsrooms put over a story's opening list of highlights
-HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|quick facts|fast facts|what (?:you need )?to know|the latest|à retenir|"
+HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|summary|en résumé|quick facts|fast facts|what (?:you need )?to know|the latest|à retenir|"
                         r"faits saillants|ce qu['’]il faut (?:savoir|retenir)|les faits)[ \t]*:?")
 # A line of a site's page that promotes other things (`READ MORE: ...`, `Related: ...`, `À LIRE
 # AUSSI: ...`, a video's caption), a label over a list of such links (`À lire aussi :`), or a
@@ -52,7 +52,11 @@ NOTE = re.compile(rf"^(?:[*•]\s*)?(?:{_LABELS})(?:\s*\([^()]{{1,40}}\)|,[^:,]{
                   rf"|^(?:[*•]\s*)?(?-i:{_LABELS.upper()})\s*[—–-]\s*\S"
                   r"|^(?-i:CORRECTS)\s+\S"
                   r"|^This (?:is a corrected (?:story|version)|(?:story|article|report) (?:has been|was) "
-                  r"(?:corrected|updated))\b", re.I)
+                  r"(?:corrected|updated))\b"
+                  # an interview's note on its editing: `This interview has been edited for length and clarity.`
+                  r"|^This (?:interview|conversation|Q&A) (?:has been|was) (?:lightly )?(?:edited|condensed|abridged)\b"
+                  r"|^Cette (?:entrevue|conversation) a été (?:légèrement )?(?:abrégée|révisée|condensée|éditée)\b"
+                  r"|^(?:L['’]entretien|Cet entretien) a été (?:légèrement )?(?:abrégé|révisé|condensé|édité)\b", re.I)
 _SUBHEAD_MAX_WORDS = 8
 _SHAPED_START = frozenset("•*-–·▪●◦—_=#")  # what a bullet, an attribution or a separator opens with
 
@@ -262,7 +266,8 @@ def shape(paragraphs: list[str]) -> tuple[Block, ...]:
             item = (text[2:].lstrip(),)
             out[-1:] = [Block("list", items=out[-1].items + item)] if index - 1 in dashed else [out[-1], Block("list", items=item)]
             continue
-        if text[0] not in _SHAPED_START and "\n" not in text and (len(text) > 80 or text.upper() != text) \
+        if text[0] not in _SHAPED_START and "\n" not in text and (len(text) > 80 or text.upper() != text and not (
+                text[-1] == ")" and index and _is_subhead(text))) \
                 and not (len(text) < 40 and HIGHLIGHTS.fullmatch(text) and (index == 0 or index + 1 < len(paragraphs)
                                                                              and BULLET.match(paragraphs[index + 1]))):
             out.append(Block("paragraph", text))  # most wire paragraphs: one line of prose
@@ -379,11 +384,17 @@ def _is_quote(text: str) -> bool:
 
 
 def _is_subhead(text: str) -> bool:
-    """A short line in capitals standing alone: `THE HOUSING PLAN`, `CE QUE PRÉVOIT LE PLAN`
-    (not a quotation, not an exclamation). Cheap tests first: this runs on every paragraph."""
-    return (len(text) <= 80 and text[-1] not in ".,;!" and text[0] not in _QUOTE_OPEN
-            and len(text.split()) <= _SUBHEAD_MAX_WORDS and text.upper() == text
-            and sum(c.isalpha() for c in text) >= 2 and not BULLET.match(text))
+    """A short line in capitals standing alone: `THE HOUSING PLAN`, `CE QUE PRÉVOIT LE PLAN`,
+    `UNOFFICIAL RESULTS (42 of 42 polls reporting)` (not a quotation, not an exclamation). Cheap
+    tests first: this runs on every paragraph."""
+    if not (len(text) <= 80 and text[-1] not in ".,;!" and text[0] not in _QUOTE_OPEN
+            and len(text.split()) <= _SUBHEAD_MAX_WORDS and not BULLET.match(text)):
+        return False
+    head = _QUALIFIED.sub("", text) if text[-1] == ")" else text  # its qualifier in parentheses, as written
+    return head.upper() == head and sum(c.isalpha() for c in head) >= 2
+
+
+_QUALIFIED = re.compile(r"\s+\([^()]{1,40}\)$")
 
 
 _FOR_EVERYONE = re.compile(r"(?i)\bwe know\b")  # AP's `What do we know?`, `When will we know results?`
