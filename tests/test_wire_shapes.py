@@ -1155,3 +1155,26 @@ def test_a_pages_name_said_again_short_its_captions_credits_and_closing_notes():
     assert [(b.kind, b.text or b.items) for b in summary.blocks][:2] == [
         ("subhead", "Summary"), ("list", ("New condo sales near 30-year lows", "About 24,000 units unsold"))]
     assert summary.dateline == "TORONTO"
+
+
+@pytest.mark.parametrize("lede", [
+    "PRINCE ALBERT — A man has been charged after a crash on 15th Street East on Tuesday. (File photo/paNOW Staff)",
+    "A local woman won the provincial contest with a picture of a heron at Waskesiu Lake. (Submitted photo)",
+    "Police released an image of the suspect and asked the public for help. (Police handout photo)",
+    "Members of the Legion gathered Saturday for the annual dinner at the hall. (See photo)",
+])
+def test_a_ledes_closing_parenthesis_on_a_photo_is_no_caption(lede):
+    """A caption's credit names its photographer or the file it comes from; a story's first
+    paragraph ending on `(Submitted photo)` or under a dateline stays the story."""
+    s = story(f"date 2026-11-26 Council sells lot\n\nBy Jane Doe-Smith\n\nNov 26, 2026 6:00 AM\n\n{lede}\n\n{_LOT}\n")
+    assert s.paragraphs[0] == lede, s.warnings
+
+
+def test_a_page_topped_by_a_persons_name_has_no_source_and_a_qualified_line_heads_only_in_capitals():
+    s = story(f"date 2026-11-26 Council sells lot\n\nPierre Poilievre\n\nLocal News\n\nCouncil sells lot\n\n"
+              f"By Jane Doe-Smith\n\nNov 26, 2026 6:00 AM\n\nPoilievre said the carbon tax is gone.\n\n{_LOT}\n")
+    assert s.source == ""
+    body = story(f"date 2026-11-26 Council sells lot\n\nBy Jane Doe-Smith, The Canadian Press\n\nNov 26, 2026 6:00 AM\n\n"
+                 f"TORONTO — {_LOT}\n\nOTTAWA (Reuters)\n\nNO (laughs)\n\nCUPE (Canadian Union of Public Employees)\n\n"
+                 f"ELECTION RESULTS (unofficial)\n\n{_LOT}\n")
+    assert [b.text for b in body.blocks if b.kind == "subhead"] == ["ELECTION RESULTS (unofficial)"]

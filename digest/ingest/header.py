@@ -134,7 +134,7 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             unused.append(_Unused(index, line, block, "promotes other stories or media of the page"))
         elif _started(header) and is_furniture(block):
             header.furniture.append((line, block))  # said with the body's, once for all its copies
-        elif _started(header) and _below_header(block):
+        elif _started(header) and _below_header(block) and not is_lede(block):  # (a dateline opens the story)
             unused.append(_Unused(index, line, block, "is a photo caption or the page's furniture, not the story"))
         elif is_lede(block) or _started(header) and opens_brief([b for _, b in parts[index: index + 3]]) \
                 and any(opens_brief([b for _, b in parts[at: at + 3]]) for at in range(index + 3, len(parts) - 2)):
@@ -226,7 +226,15 @@ _FILE_PHOTO = re.compile(r"(?:^|[.!?]\s+)(?:(?:The\s+)?([A-ZÀ-Þ][\w’'.-]*)\s
 _PHOTO_CREDITED = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Crédit)\s*:\s*[^()\n]{2,80}\)\.?$")
 _PHOTO_MARK = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Courtesy|Courtoisie)\b[^()\n]{0,60}\)\.?$")
 # `... near the bridge. (Rowan Gillis-Adebayo photo)`, `... cruiser. (File photo/paNOW Staff)`: a photo's credit
-_PHOTO_TAIL = re.compile(r"[.!?»”\"]\s+\((?:(?:File\s+)?[Pp]hoto\s*/\s*[^()\n]{2,60}|[^()\n]{2,60}\s(?:[Ff]ile\s+)?photo)\)\.?$")
+_CAPTION_CHARS = 240  # a caption's sentence and its credit; a story's paragraph runs longer
+_PHOTO_TAIL = re.compile(r"[.!?»”\"]\s+\((?:(?:File\s+)?[Pp]hoto\s*/\s*[^()\n]{2,60}|(?P<by>[^()\n]{2,60})\s(?:[Ff]ile\s+)?photo)\)\.?$")
+
+
+def _photo_credited(block: str) -> bool:
+    """A short caption closing on its credit: `(File photo/paNOW Staff)`, or a person's name and
+    `photo` (`(Rowan Gillis-Adebayo photo)`; not `(Submitted photo)`, `(See photo)`)."""
+    tail = _PHOTO_TAIL.search(block) if len(block) <= _CAPTION_CHARS else None
+    return tail is not None and (tail.group("by") is None or _reads_as_person(tail.group("by")))
 
 
 def _deck_and_caption(parts: list[tuple[int, str]], index: int) -> int:
@@ -331,7 +339,8 @@ def _below_header(block: str) -> bool:
     if len(lines) == 1:  # (`... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit naming no one)
         archive = _FILE_PHOTO.search(block[-_TAIL_CHARS:])
         return bool(_credit_names(block)) or _PHOTO_CREDITED.search(block[-_TAIL_CHARS:]) is not None \
-            or _PHOTO_TAIL.search(block[-_TAIL_CHARS:]) is not None or archive is not None and (archive.group(1) is None or archive.group(1) in OUTLET_WORDS)
+            or _photo_credited(block) \
+            or archive is not None and (archive.group(1) is None or archive.group(1) in OUTLET_WORDS)
     if len(lines) == 2 and _CREDIT_WORD.match(lines[1]) and _credit_names(lines[1]):
         return True  # a caption over its credit's line: `Photo : Radio-Canada / Félix Lacerte-Obeng`
     return all(is_furniture(text) or is_noise(text) for text in lines) and any(is_furniture(text) for text in lines)
@@ -485,7 +494,8 @@ def _masthead(parts: list[tuple[int, str]], unused: list[_Unused], title: str) -
 def _called(masthead: str) -> list[str]:
     """How a page names its outlet again: as its masthead has it, without its article before two
     words (`a-t-elle confié au Canada Français`), and without the place it opens with (`a Whig-Standard
-    columnist` at The Kingston Whig-Standard; `the Free Press`; never one common word: `Star`)."""
+    columnist` at The Kingston Whig-Standard; `the Free Press`: a paper's word in it, never one
+    common word: `Star`)."""
     from digest.ingest.frequency import zipf
 
     words = masthead.split()
@@ -495,8 +505,9 @@ def _called(masthead: str) -> list[str]:
         if len(words) > 1:  # (not `Madawaska`, a region, for Le Madawaska)
             names.append(" ".join(words))
     rest = words[1:]
-    if rest and rest[0][:1].isupper() and (len(rest) > 1 or max(zipf(rest[0].lower(), "en"), zipf(rest[0].lower(), "fr")) < 3.0):
-        names.append(" ".join(rest))
+    if rest and rest[0][:1].isupper() and any(part in OUTLET_WORDS for word in rest for part in word.split("-")) \
+            and (len(rest) > 1 or max(zipf(rest[0].lower(), "en"), zipf(rest[0].lower(), "fr")) < 3.0):
+        names.append(" ".join(rest))  # (a paper's name: not `Poilievre` of a page topped by `Pierre Poilievre`)
     return names
 
 

@@ -166,9 +166,9 @@ BODY_HEADS = {"Committee", "Centers", "Center", "Centre", "Centres", "Council", 
               "Hospital", "Conference", "Programme", "Program", "Forum", "Corps", "Patrol"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-# `Battle River—Crowfoot`, `Mégantic—L'Érable`, `Saguenay–Lac-Saint-Jean`: a riding's or a region's name keeps its
-# dash (not a box score's `NDSU—FG Halvorsen-Ley 32`)
-_WORD = rf"[{_UPPER}](?:[\w\u0300-\u036f’'.&/-]|[—–](?=[{_UPPER}](?:[a-zà-ÿ]|[’'][{_UPPER}])))*"  # (`Behchokǫ̀`: a mark combining with its letter)
+# `Battle River—Crowfoot`, `Mégantic—L'Érable`: a riding's name keeps its dash (not a box score's `NDSU—FG Halvorsen-Ley 32`;
+# an en dash joins matchups and routes as often as regions: `Leafs–Canadiens`, `Montréal–Québec`)
+_WORD = rf"[{_UPPER}](?:[\w\u0300-\u036f’'.&/-]|—(?=[{_UPPER}](?:[a-zà-ÿ]|[’'][{_UPPER}])))*"  # (`Behchokǫ̀`: a mark combining with its letter)
 # A run of capitalised words, possibly joined by small connectors (Bank of Canada) or by `and`
 # (Environment and Climate Change Canada: `_names_in` splits it again unless it names one body).
 JOINERS = {"and", "&"}
@@ -443,7 +443,14 @@ _FRENCH_FEATURE = re.compile(
 # hospitalier Pierre-Le Gardeur`, `le parc national Forillon` (its kind and the name, one tag)
 _FRENCH_NAMED_PLACE = re.compile(
     rf"\b(?:Hôpital|Centre|Collège|Université|Institut|École|[Pp]arc|Musée)(?:[ \t]+[a-zà-ÿ]+(?:al|aux|el|ier|ière|aire|"
-    rf"ique|if|ive|ional)){{1,2}}[ \t]+[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)?")
+    rf"ique|if|ive|ional)){{1,2}}[ \t]+(?!(?:Le|La|Les|L[’'])\b)[{_UPPER}][\w’'-]*(?:\.[\w’'-]+)*"
+    rf"(?:[ \t]+[{_UPPER}][\w’'-]*(?:\.(?=[\w’'-]|[ \t]+[{_UPPER}])[\w’'-]*)*){{0,2}}")
+
+
+# what a French town's name opens with, before its hyphen: `Saint-Jean`, `Baie-Comeau`, `Rivière-du-Loup`
+_PLACE_KINDS = frozenset({"Saint", "Sainte", "St", "Ste", "Baie", "Lac", "Rivière", "Mont", "Port", "Pointe", "Cap",
+                          "Île", "Îles", "Notre", "Val", "Grand", "Grande", "Petit", "Petite", "Haute", "Haut", "Bas",
+                          "Basse", "Trois", "Anse", "Sault", "Fort", "Chute", "Chutes", "Ville", "Vieux", "Vieille"})
 
 
 class _Spans:
@@ -669,8 +676,17 @@ def _written_as_name(words: list[str], text: str, start: int, language: str, eli
 
 
 # what no name defined by its acronym goes on through: a sentence's end, or a comma other than
-# its list of fields (`Heating, Refrigeration and Air Conditioning Institute of Canada (HRAI)`)
+# a body's list of fields (`Commission des normes, de l'équité, ... du travail (CNESST)`)
 _BROKEN_NAME = re.compile(rf"[.!?;:]|,(?![ \t]+(?:[{_UPPER}]|(?:de|du|des|d[’'])[ \t]?))")
+
+
+_QUOTES = re.compile(r"[“”\"«»]")
+
+
+def _broken(span: str) -> bool:
+    """Whether an acronym's name cannot be `span`: a comma lists a body's fields only, a body's
+    word in it (not `Diversity, Equity and Inclusion (DEI)`, `Alberta, Saskatchewan and Manitoba`)."""
+    return _BROKEN_NAME.search(span) is not None or "," in span and not any(w in _HEAD_WORDS for w in span.split())
 
 
 def _defined_names(paragraph: str, language: str) -> list[tuple[str, str, int, int]]:
@@ -690,7 +706,7 @@ def _defined_names(paragraph: str, language: str) -> list[tuple[str, str, int, i
             head = _ELISION.sub("", before[first].group())
             words = [head] + [m.group() for m in before[first + 1:]]
             if len(words) < 2 or not head[:1].isupper() or _fold(head[:1]) != _fold(acronym[0]) \
-                    or _BROKEN_NAME.search(paragraph[start:match.start()].rstrip()[:-1]):
+                    or _broken(paragraph[start:match.start()].rstrip()[:-1]):
                 continue
             parts = [_ELISION.sub("", p) or p for w in words for p in re.split(r"[-–]", w) if p]
             elided = len(before[first].group()) - len(head)
@@ -702,8 +718,9 @@ def _defined_names(paragraph: str, language: str) -> list[tuple[str, str, int, i
                       for start, name_start, words, parts, elided in candidates
                       if _spells(parts, acronym, inside) and _written_as_name(words, paragraph, start, language, elided)),
                      None)
-        if named is not None:  # as written, its list's commas and all
-            found.append((" ".join(paragraph[named:end].split()).rstrip(".,"), acronym, named, match.end()))
+        if named is not None:  # as written, its list's commas and all (no quotation marks)
+            found.append((" ".join(_QUOTES.sub("", paragraph[named:end]).split()).rstrip(".,"), acronym, named,
+                          match.end()))
     return found
 
 
@@ -821,14 +838,14 @@ def _names_in(words: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
 
 
 def _shortens(short: list[str], name: list[str]) -> bool:
-    """Whether `short` keeps some of `name`'s words, in order, and its head: `Gretzky Centre`
-    is the Wayne Gretzky Sports Centre named short, by the name the body bears (a word no
-    language uses); the Cour du Québec is no Cour supérieure du Québec."""
-    if len(short) >= len(name) or short[-1] != name[-1] or _is_place(short[-1]) \
-            or not all(w[:1].isupper() and _frequency(w.lower(), "en") < RARE_ZIPF for w in short[:-1]):
+    """Whether `short` is `name` called by the surname of the person it is named for, and its
+    head: `Gretzky Centre` is the Wayne Gretzky Sports Centre; the Cour du Québec is no Cour
+    supérieure du Québec, the Rideau Centre no Rideau Valley Conservation Centre."""
+    if len(short) != 2 or short[-1] != name[-1] or _is_place(short[-1]) or short[0] not in name[1:-1] \
+            or _frequency(short[0].lower(), "en") >= RARE_ZIPF:
         return False
-    rest = iter(name[:-1])
-    return all(word in rest for word in short[:-1])  # in order: each found after the one before
+    at = name.index(short[0])
+    return _looks_like_person(tuple(name[at - 1: at + 1])) and not _is_place(name[at - 1])
 
 
 def _common_plural(word: str) -> bool:
@@ -863,9 +880,7 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return [tuple(w for w in words)]
     if words[-1] in BODY_HEADS and (all(  # `Food and Drug Administration`: one word of its field before each `and`
             (i <= 2 or words[i - 2] in JOINERS) and _plain_word(words[i - 1])
-            for i, w in enumerate(words) if w in JOINERS) or all(
-            # `National Disaster Risk Reduction and Management Council`: its fields in common words
-            w in JOINERS or _plain_word(w) and _common_field(w) for w in words[:-1])):
+            for i, w in enumerate(words) if w in JOINERS) or _fields_in_common_words(words, first_joiner)):
         return [words]
     parts: list[tuple[str, ...]] = []
     current: list[str] = []
@@ -886,6 +901,22 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 _JOINED_PLACES = {"Newfoundland and Labrador", "Trinidad and Tobago", "Bosnia and Herzegovina", "Antigua and Barbuda",
                   "Saint Kitts and Nevis", "Turks and Caicos", "Saint Vincent and the Grenadines",
                   "São Tomé and Príncipe", "Heard and McDonald Islands", "Saint Pierre and Miquelon"}
+
+
+def _two_heads(phrase: str) -> bool:
+    """Whether a body's word stands both before a phrase's `and` and at its end: two bodies."""
+    def head(word: str) -> bool:
+        return word in ORG_WORDS or word in BODY_HEADS
+    return head(phrase.rsplit(" ", 1)[-1]) and any(head(w) for w in phrase.split(" and ")[0].split())
+
+
+def _fields_in_common_words(words: tuple[str, ...], first_joiner: int) -> bool:
+    """`National Disaster Risk Reduction and Management Council`: a body's fields in common words,
+    two or more before its `and` (not `Mayor Jane Smith and Town Council`, `Royal Canadian Legion
+    and Army Cadets Council`, `Oak Ridge and Pine Valley Council`: a title, a people, a name)."""
+    return first_joiner >= 2 and not _looks_like_person(words[:first_joiner]) and all(
+        w in JOINERS or w[:1].isupper() and _plain_word(w) and _common_field(w) and not _is_title(w)
+        and not _is_demonym(w) for w in words[:-1])
 
 
 _FIELD_ENDINGS = ("ology", "ography", "onomy", "ometry", "iatry", "ics")
@@ -1153,6 +1184,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     story: where the text names it on its own (`le conseil de Gatineau`), it is a tag.
     """
     text = "\n".join(paragraphs)
+    titled_places = {m.group(1) or m.group(2) for m in _TITLED_PLACE.finditer(text)} if "Prince " in text else set()
     filed_from = _dateline_places(dateline, title, text)
     lower_words = _LowercaseWords(text)
     named_for = _possessive_only(text)
@@ -1215,15 +1247,25 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 pieces = [words[:role[0]], words[role[1]:]]
             # `steel mills in Hamilton`: a place the story happens in weighs less than an actor
             weight = LOCATION_WEIGHT if _LOCATIVE.search(paragraph, max(0, run.start - 12), run.start) else 1.0
-            for phrase, n in (found for piece in pieces for found in _names_in(piece)):
+            named = [(" ".join(words), 2)] if len(words) == 2 and " ".join(words) in titled_places else \
+                (found for piece in pieces for found in _names_in(piece))
+            for phrase, n in named:
                 if phrase.lower() in excluded or phrase in shouted:
                     continue
                 if n == 1:
                     singles.append((phrase, opens and phrase == words[0], run.next_word if phrase == words[-1] else "",
                                     weight, run.numbered and phrase == words[-1]))
-                elif n - phrase.split().count("and") <= 6:  # (`Risk Reduction and Management Council`)
+                elif n <= 6 or n - phrase.split().count("and") <= 6 and not _two_heads(phrase):
+                    # (`Risk Reduction and Management Council`, not `Chamber of Commerce and ... Association`)
                     full[phrase] = full.get(phrase, 0) + weight
                 weight = 1.0  # only the first name after the preposition
+    # `Jean-Grou` is the École secondaire Jean-Grou: French names an institution for a person with hyphens
+    borne: dict[str, str] = {name: owner for name, owner in _owners(
+        [name for name in full if _FRENCH_NAMED_PLACE.fullmatch(name)],
+        lambda parts: " ".join(parts[next(i for i, w in enumerate(parts) if i and w[:1].isupper()):])).items()
+        if owner and "-" in name and name.split("-")[0] not in _PLACE_KINDS}  # (not `Saint-Jean`, `Baie-Comeau`: towns)
+    for phrase in [p for p in full if p in borne]:
+        full[borne[phrase]] += full.pop(phrase)
     for phrase in list(full):  # `St-Pierre Plamondon` is Paul St-Pierre Plamondon (but Nova Scotia is no Doctors Nova Scotia)
         if _is_place(phrase):
             continue
@@ -1232,7 +1274,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             longer = [name for name in full if name.startswith(phrase + " ") and (
                 phrase.split()[0] in _HEAD_WORDS or name[len(phrase) + 1:].startswith(("de ", "du ", "des ", "d’", "d'", "et ")))]
         if not longer and phrase.split()[-1] in ORG_WORDS:  # `the Gretzky Centre`: the Wayne Gretzky Sports Centre
-            longer = [name for name in full if name != phrase and _shortens(phrase.split(), name.split())]
+            longer = [name for name in full if name != phrase and _shortens(phrase.split(), name.split())
+                      and full[name] >= full[phrase]]
         if len(longer) == 1 and " " in phrase:
             full[longer[0]] += full.pop(phrase)
     people = [name for name in full if not any(w in ORG_WORDS for w in name.split())]
@@ -1252,9 +1295,6 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     namesakes = _owners([name for name in full if name.split()[0].endswith(("’s", "'s"))], lambda parts: parts[0][:-2])
     # `the Bloc` is the Bloc Québécois: a party named short by its head
     heads = _owners([name for name in full if _head_and_people(name.split())], lambda parts: parts[0])
-    # `à Stanton` is the Hôpital territorial Stanton: an institution called by the name it bears (not a town's)
-    bearers = _owners([name for name in full if _FRENCH_NAMED_PLACE.fullmatch(name) and not _is_place(name.split()[-1])
-                       and name.split()[-1] not in _CITIES], lambda parts: parts[-1])
     # `la Régie`, `the Commission`: the one body of the story whose name holds that word
     by_head: dict[str, str | None] = {}
     for name in full:
@@ -1268,9 +1308,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         # the dateline's place is no one's surname (`Gatineau`, not `Action Gatineau`), but a city
         # alone may be its team (`for Edmonton`: the Edmonton Oilers)
         family = {} if word in filed_from else surnames
-        if word not in family and word not in first_names and len(word) >= 3 and word.isalpha() and not _is_place(word):
-            # `Wilf` for Wilfred Kettering-Boyd: a short form of one person's given name (not `Russia`
-            # of a `Russian Embassy`)
+        if word not in family and word not in first_names and len(word) >= 3 and word.isalpha() and not _is_place(word) \
+                and _frequency(word.lower(), "en") < RARE_ZIPF:
+            # `Wilf` for Wilfred Kettering-Boyd: a short form of one person's given name, a word no
+            # language uses (not `Just`, `Car`, nor `Louis` or `Daniel`, given names of their own;
+            # not `Russia` of a `Russian Embassy`)
             longer = [first for first in first_names if len(first) > len(word) and first.startswith(word)
                       and first[len(word)].islower() and not _is_demonym(first)]
             if len(longer) == 1:
@@ -1284,7 +1326,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             if defined[_ELISION.sub("", word)] in counts:
                 counts[defined[_ELISION.sub("", word)]] += weight
             continue
-        owner = namesakes.get(word) or heads.get(word) or bearers.get(word)  # `Hudson's Bay` and `Hudson's Bay Company`
+        owner = namesakes.get(word) or heads.get(word) or borne.get(word)  # `Hudson's Bay` and `Hudson's Bay Company`
         bare = _ELISION.sub("", word)  # `l’OSM` is the OSM
         if owner is None and bare.isupper():  # `HHS` after `the Department of Health and Human Services`
             if bare not in abbreviated:
@@ -1536,6 +1578,10 @@ def _mentions_alone(place: str, title: str, text: str, names: Iterable[str]) -> 
     return found
 
 
+# a town named as a prince is (`in Prince Albert`, `Prince George, B.C.`): the place, not a royal
+_TITLED_PLACE = re.compile(r"\b(?:in|at|near|à)[ \t]+(Prince[ \t]+[A-Z][a-z]+)\b(?![’'-]|[ \t]+[A-Z])"
+                           r"|\b(Prince[ \t]+[A-Z][a-z]+),[ \t]+(?:B\.C\.|Sask\.|Alta\.|Man\.|Ont\.|Que\.|Qc|N\.B\.|"
+                           r"N\.S\.|P\.E\.I\.|N\.L\.|C\.-B\.|Md\.|Va\.)")
 _LOCATIVE = re.compile(r"\b(?:in|near|across|throughout|dans|à|en|au)[ \t]+$")
 
 

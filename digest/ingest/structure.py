@@ -390,11 +390,13 @@ def _is_subhead(text: str) -> bool:
     if not (len(text) <= 80 and text[-1] not in ".,;!" and text[0] not in _QUOTE_OPEN
             and len(text.split()) <= _SUBHEAD_MAX_WORDS and not BULLET.match(text)):
         return False
-    head = _QUALIFIED.sub("", text) if text[-1] == ")" else text  # its qualifier in parentheses, as written
-    return head.upper() == head and sum(c.isalpha() for c in head) >= 2
+    qualified = _QUALIFIED.search(text) if text[-1] == ")" else None
+    head = text[:qualified.start()] if qualified else text  # its qualifier in parentheses, as written
+    return head.upper() == head and sum(c.isalpha() for c in head) >= 2 and not (qualified and " " not in head)
 
 
-_QUALIFIED = re.compile(r"\s+\([^()]{1,40}\)$")
+# a qualifier in lowercase or figures (not `OTTAWA (Reuters)`, `CUPE (Canadian Union of Public Employees)`)
+_QUALIFIED = re.compile(r"\s+\((?=[a-z0-9])[^()]{1,40}\)$")
 
 
 _FOR_EVERYONE = re.compile(r"(?i)\bwe know\b")  # AP's `What do we know?`, `When will we know results?`
