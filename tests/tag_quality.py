@@ -45,6 +45,8 @@ FRESH10 = Path(__file__).parent / "tag_corpus_fresh10"
 FRESH11 = Path(__file__).parent / "tag_corpus_fresh11"
 # 24 more by a twelfth, a session later: corrections, a live blog, a column, a Q&A, results, long names with lists
 FRESH12 = Path(__file__).parent / "tag_corpus_fresh12"
+# 24 more by a thirteenth, the same session: several bylines, a tribute, courts, firms, results, a factbox
+FRESH13 = Path(__file__).parent / "tag_corpus_fresh13"
 
 
 @dataclass
@@ -220,13 +222,14 @@ if __name__ == "__main__":
         fresh10 = measure(ingest_corpus(Path(tmp) / "fresh10", FRESH10), FRESH10)
         fresh11 = measure(ingest_corpus(Path(tmp) / "fresh11", FRESH11), FRESH11)
         fresh12 = measure(ingest_corpus(Path(tmp) / "fresh12", FRESH12), FRESH12)
+        fresh13 = measure(ingest_corpus(Path(tmp) / "fresh13", FRESH13), FRESH13)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
                     ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
                     ("sixth fresh set, ", fresh6), ("seventh fresh set, ", fresh7),
                     ("eighth fresh set, ", fresh8), ("ninth fresh set, ", fresh9),
                     ("tenth fresh set, ", fresh10), ("eleventh fresh set, ", fresh11),
-                    ("twelfth fresh set, ", fresh12)):
+                    ("twelfth fresh set, ", fresh12), ("thirteenth fresh set, ", fresh13)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

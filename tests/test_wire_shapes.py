@@ -1178,3 +1178,32 @@ def test_a_page_topped_by_a_persons_name_has_no_source_and_a_qualified_line_head
                  f"TORONTO — {_LOT}\n\nOTTAWA (Reuters)\n\nNO (laughs)\n\nCUPE (Canadian Union of Public Employees)\n\n"
                  f"ELECTION RESULTS (unofficial)\n\n{_LOT}\n")
     assert [b.text for b in body.blocks if b.kind == "subhead"] == ["ELECTION RESULTS (unofficial)"]
+
+
+def test_a_staff_byline_a_label_over_its_name_and_a_pages_comment_box():
+    """`OrilliaMatters Staff` over the time is the site's staff byline; Postmedia's `Author of the
+    article:` in a block of its own over the name is the byline; captions credited `Supplied
+    photo/City of Orillia` or `(Photo courtesy of the family)` are left out; a newsletter box
+    and a comment box are the page's; AP's `X reported from A, and Y from B.`, a reporter's
+    `Follow ... on X at @...` and `About the Author: ... for the Estevan Mercury.` are credits."""
+    top = ("date 2026-11-17 New council sworn in\n\nOrilliaMatters\n\nLocal News\n\nNew council sworn in\n\n"
+           "OrilliaMatters Staff\n\nNov 17, 2026 6:00 AM\n\nThe mayor signs the declaration of office. "
+           "Supplied photo/City of Orillia\n\n")
+    tail = ("\n\nNEWSLETTER\n\nGet Orillia's top stories in your inbox every weekday morning.\n\n"
+            "What do you think the new council should tackle first? Let us know in the comments below.\n\n"
+            "Comments\n\nBe the first to comment. You must be logged in to join the conversation.\n")
+    s = story(top + _LOT + tail)
+    assert (s.source, s.authors, s.timed, s.paragraphs) == ("OrilliaMatters", (), True, (_LOT,)), s.warnings
+    post = story("date 2026-11-20 Trucker gets nine years\n\nThe Sarnia Observer\n\nNews | Local News\n\n"
+                 "Trucker gets nine years\n\nAuthor of the article:\n\nPaul Ndlovu-Hartley\n\n"
+                 "Published Nov 20, 2026 • 3 minute read\n\nLen in his spot by the bench in 2019. (Photo courtesy of "
+                 "the Fehr-Kasper family)\n\n" + _LOT + "\n\nAbout the Author: Paul Ndlovu-Hartley covers courts for "
+                 "the Sarnia Observer.\n")
+    assert (post.authors, post.source, post.paragraphs[0]) == (("Paul Ndlovu-Hartley",), "The Sarnia Observer", _LOT)
+    assert post.credits == ("About the Author: Paul Ndlovu-Hartley covers courts for the Sarnia Observer.",)
+    ap = story("date 2026-11-19 Thousands flee fighting\n\nBy RUTH NAKATO-ODHIAMBO and LUC DUBOIS-KEMP\n\n"
+               "Associated Press\n\nUpdated 4:12 PM EST, November 19, 2026\n\nGOMA, Congo (AP) — " + _LOT +
+               "\n\n___\n\nNakato-Odhiambo reported from Nairobi, Kenya, and Dubois-Kemp from Kigali, Rwanda.\n\n"
+               "Follow Ruth Nakato-Odhiambo on X at @RuthNakatoAP\n")
+    assert ap.credits == ("Nakato-Odhiambo reported from Nairobi, Kenya, and Dubois-Kemp from Kigali, Rwanda.",
+                          "Follow Ruth Nakato-Odhiambo on X at @RuthNakatoAP"), ap.credits

@@ -74,10 +74,14 @@ FAMILIES = (
         r"^(?:The )?(?:Associated Press|AP)(?: (?:[A-Z][\w’'.-]*|and|writers?|reporters?|journalists?),?){1,12}"
         r" contributed(?: reporting)? (?:from|in) [A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}\.?$",
         r"^Follow (?:AP|the AP|The Associated Press)['’]s\b",
+        # a reporter's account: `Follow Ruth Nakato-Odhiambo on X at @RuthNakatoAP`
+        r"^Follow [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3} on (?:X|Twitter|Bluesky|Instagram|Threads)(?: at)? @\w{1,30}\.?$",
         r"^AP [\w’' -]{1,40}: https?://\S+$",  # `AP World Cup: https://apnews.com/hub/world-cup`, `AP tennis: ...`
-        # `Oyelaran reported from Washington.`: a name, then where it was reported from
+        # `Oyelaran reported from Washington.`: a name, then where it was reported from (`..., and
+        # Dubois-Kemp from Kigali, Rwanda.`: and another's)
         r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?(?: and [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)? reported from"
-        r" [A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}\.$",
+        r" [A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}(?:,? and [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? from"
+        r" [A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3})?\.$",
         r"^(?:Copyright|©) (?:©\s*)?\d{4} (?:The )?Associated Press\b",
         r"^The Associated Press(?: [A-Z][\w’']*(?: (?:and|[A-Z][\w’']*)){0,5})? receives (?:financial )?support\b",
         r"^(?:The )?(?:AP|Associated Press) is solely responsible for all content\.?$",

@@ -146,6 +146,9 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
                                       "not the story"))
             index += under
             continue
+        elif (joined := _label_over_name(parts, index)) and _read_block(path, index, line, joined, zone, header, unused):
+            index += 2  # `Author of the article:` in a block of its own, over its name's
+            continue
         elif not _read_block(path, index, line, block, zone, header, unused):
             # (a date alone over the page's headline, `MONDAY, OCTOBER 19, 2026`, starts no header yet)
             ahead = None if header.byline or header.source or notes or any(s.timed for s, _ in header.stamps.values()) \
@@ -230,11 +233,19 @@ _CAPTION_CHARS = 240  # a caption's sentence and its credit; a story's paragraph
 _PHOTO_TAIL = re.compile(r"[.!?»”\"]\s+\((?:(?:File\s+)?[Pp]hoto\s*/\s*[^()\n]{2,60}|(?P<by>[^()\n]{2,60})\s(?:[Ff]ile\s+)?photo)\)\.?$")
 
 
+# `... at the Orillia Opera House. Supplied photo/City of Orillia`: where the photo came from, after a slash
+_SOURCED_PHOTO = re.compile(r"[.!?»”\"]\s+(?:Supplied|Submitted|File|Handout|Contributed)\s+photo\s*/\s*[A-Z][^\n/]{1,60}$")
+
+
 def _photo_credited(block: str) -> bool:
-    """A short caption closing on its credit: `(File photo/paNOW Staff)`, or a person's name and
-    `photo` (`(Rowan Gillis-Adebayo photo)`; not `(Submitted photo)`, `(See photo)`)."""
-    tail = _PHOTO_TAIL.search(block) if len(block) <= _CAPTION_CHARS else None
-    return tail is not None and (tail.group("by") is None or _reads_as_person(tail.group("by")))
+    """A short caption closing on its credit: `(File photo/paNOW Staff)`, `Supplied photo/City of
+    Orillia`, `(Photo courtesy of the Fehr-Kasper family)`, or a person's name and `photo`
+    (`(Rowan Gillis-Adebayo photo)`; not `(Submitted photo)`, `(See photo)`)."""
+    if len(block) > _CAPTION_CHARS:
+        return False
+    tail = _PHOTO_TAIL.search(block)
+    return tail is not None and (tail.group("by") is None or _reads_as_person(tail.group("by"))) \
+        or _SOURCED_PHOTO.search(block) is not None or _PHOTO_MARK.search(block[-80:]) is not None
 
 
 def _deck_and_caption(parts: list[tuple[int, str]], index: int) -> int:
@@ -364,7 +375,7 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
     for ahead in range(index, min(index + _LOOKAHEAD, len(parts))):
         line, block = parts[ahead]
         if ahead > index:
-            tried = _trial_read(path, ahead, line, block, zone, header)
+            tried = _trial_read(path, ahead, line, _label_over_name(parts, ahead) or block, zone, header)
             if tried is None:
                 return None
             read, trial = tried
@@ -402,6 +413,14 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
 
 
 _BY = re.compile(r"(?i)^(?:by|par|un texte de)\s|^Author of the article:")
+
+
+def _label_over_name(parts: list[tuple[int, str]], index: int) -> str:
+    """A byline's label alone in its block and the name in the next (`Author of the article:`
+    over `Paul Ndlovu-Hartley`, as a page copies them) as one block; "" when it is not that."""
+    if parts[index][1].strip() not in _BYLINE_LABELS or index + 1 >= len(parts) or not is_bare_name(parts[index + 1][1]):
+        return ""
+    return parts[index][1].strip() + "\n" + parts[index + 1][1]
 _LABELLED = re.compile("(?i)^(?:" + "|".join(re.escape(label) for conventions in CONVENTIONS
                                               for label in (*conventions.posted, *conventions.updated)) + r")\b")
 
@@ -469,6 +488,8 @@ def _person_named(line: str) -> bool:
     return is_bare_name(line) and _reads_as_person(line)
 
 
+# a news site's name in one word with a capital inside: `OrilliaMatters`, `SooToday`, `paNOW`
+_ONLINE_BRAND = re.compile(r"(?:[A-Z][a-z]+|[a-z]{1,4})[A-Z][A-Za-z]+")
 _CAMEL_BRAND = re.compile(r"[a-z]{1,4}[A-Z][\w.-]*")  # a site's name in one word led by lowercase: `paNOW`, `iPolitics`
 
 
@@ -664,7 +685,7 @@ def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str,
         elif not label and not said and i + 1 < len(segments) and segments[i + 1][0] == n and is_bare_name(name) \
                 and _signs_before_time(name) and _reads_as_stamp(outlet):  # `Jordan Kaminski-Reyes - Dec 4, 2026 / 10:51 pm`: a byline and its time
             out.append((n, text, f"{ENGLISH.byline} {name}"))
-        elif label or profile and name == profile[1]:  # (`Un texte de A et B`: French names, joined by `et`)
+        elif label and name or profile and name == profile[1]:  # (`Un texte de A et B`: French names, joined by `et`)
             out.append((n, text, f"{(FRENCH if label == 'Un texte de' else ENGLISH).byline} {name}"))
         else:
             out.append((n, text, text))
@@ -697,8 +718,8 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
         header.source = chained  # `IJL – Réseau.Presse – Le Franco`: the program, the network, the paper
         header.byline_line = line
         return None
-    if not header.byline and not header.source and text.endswith(" Staff") and is_outlet_line(text[:-6]) \
-            and byline_convention(text) is None:
+    if not header.byline and not header.source and text.endswith(" Staff") \
+            and (is_outlet_line(text[:-6]) or _ONLINE_BRAND.fullmatch(text[:-6])) and byline_convention(text) is None:
         parsed = parse_byline(text, ENGLISH)  # `CHCH News Staff`: the outlet's staff, no `By`
         if parsed and parsed[1]:
             header.authors, header.source = parsed

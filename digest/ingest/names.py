@@ -87,7 +87,8 @@ DEMONYMS = {
     # nouns of a people unlike its adjective (not `Finn`, `Dane`, `Scot`: given names too)
     "Spaniard", "Spaniards", "Swede", "Swedes", "Brit", "Brits", "Frenchman", "Frenchmen", "Frenchwoman",
     "Englishman", "Englishwoman", "Irishman", "Irishwoman", "Welshman", "Scotsman", "Scotswoman", "Dutchman",
-    "Dutchwoman", "Icelander", "Icelanders", "Filipina", "Filipinas",
+    "Dutchwoman", "Icelander", "Icelanders", "Filipina", "Filipinas", "Congolese", "Coréen", "Coréenne", "Coréens",
+    "Coréennes",
 }
 COMPANY_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "LLC", "L.L.C.", "plc", "PLC", "S.A.", "AG", "N.V.", "Limited",
                     "Incorporated", "Ltée", "Local"}  # `Unifor Local 1285` is Unifor
@@ -136,10 +137,10 @@ SENTENCE_WORDS = {
 _CREDIT_LINE = re.compile(r"^(?:\(?(?:Additional )?[Rr]eporting by|Editing by|Writing by|Follow |With files from)")
 ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK", "USD", "CAD", "AP", "UPDATE",
                 "COVID", "NEW", "LIVE", "ET", "PT", "EST", "EDT", "UTC", "SME",
-                # French common nouns: GDP, SMEs, a kind of clinic, care home, daycare, non-profit, tax or
-                # regional health authority
+                # French common nouns: GDP, SMEs, a kind of clinic, care home, daycare, non-profit, tax,
+                # regional health authority, ADHD, a nurse practitioner
                 "PIB", "PDG", "PME", "CLSC", "GMF", "CHSLD", "RPA", "CPE", "OBNL", "OSBL", "TPS", "TVQ", "HLM",
-                "CISSS", "CIUSSS",
+                "CISSS", "CIUSSS", "TDAH", "IPS",
                 # diseases, in either language: what a story is about, no one named in it
                 "HIV", "AIDS", "RSV", "VIH", "SIDA", "VRS", "TB", "STI", "ITSS", "COPD", "MPOX"}
 ORG_WORDS = {
@@ -188,6 +189,15 @@ _SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Sts"}  # `Sault Ste. Marie`: no senten
 _LOWER_COMPOUND = re.compile(rf"-[a-z](?!.*-[{_UPPER}])")
 
 
+def _romanized(token: str) -> bool:
+    """A given name romanized in hyphenated syllables (`Min-seok`, `Ha-rin`): short lowercase
+    parts no word list knows, where an adjective's (`Toronto-based`) is a common word."""
+    first, *rest = token.split("-")
+    return bool(rest) and first[:1].isupper() and all(
+        part.isalpha() and part.islower() and len(part) <= 5 and _frequency(part, "en") < RARE_ZIPF
+        and _frequency(part, "fr") < RARE_ZIPF for part in rest)
+
+
 @functools.lru_cache(maxsize=1 << 16)  # the same few thousand words recur across stories
 def _clean_token(token: str) -> str:
     """Drop possessives and trailing punctuation: `Carney’s` -> `Carney`."""
@@ -214,6 +224,10 @@ _CURRENCY = re.compile(r"(?<![\w$])[A-Z]{1,3}(?=\$\d)")
 # (or before its figures: `Shots: KAM 12-11-11—34; KEL 10-14-10—34`, `Power plays: KEL 1-4; KAM 1-3`),
 # each opening its part of the line (not `CAE Inc (CAE.TO) rose and BCE Inc (BCE.TO) fell`)
 _AGATE_CODE = re.compile(rf"(?:^|(?<=[:;])[ \t]*)([A-Z]{{2,4}})[ \t]+(?=[{_UPPER}][\w’'-]*[ \t]+\(|\d{{1,2}}-\d)", re.M)
+# a saint's day, as French names it: `la Sainte-Cécile`, `la Saint-Jean` (not `la rue Sainte-Catherine`)
+_FEAST = re.compile(rf"(?<=\bla )Sainte?-[{_UPPER}][\w’'-]*\b(?![ \t]+[{_UPPER}])")
+# a results list's codes: `1. Florence Ouimet-Adeyemi (CAN) 1 min 29,412 s; 2. Femke Dijkhuis-Vermeer (NED) ...`
+_ENTRANT_CODE = re.compile(r"(?<=[\w’'.][ \t])\(([A-Z]{3})\)(?=[ \t]+\d)")
 # and a scoring line's: `2. KAM — Hargreave-Diaz (11) (Strachan-Ito, Dufresne-Achar) 15:40`
 _SCORING_CODE = re.compile(rf"(?m)^(?:\d{{1,2}}\.[ \t]+)?([A-Z]{{2,4}})[ \t]+[—–-][ \t]+"
                            rf"(?=[{_UPPER}][\w’'-]*[ \t]+\(\d{{1,2}}\)[^\n]*\b\d{{1,2}}:\d\d\b)")
@@ -247,7 +261,8 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset(),
         if token in months and _month_in_name(raws, at):
             current.append(token)  # `Theresa May`, `June Callwood`: a name, not a date
             continue
-        if token in calendar or not token or _LOWER_COMPOUND.search(raw):  # `Toronto-based`, `CUSMA-compliant`
+        if token in calendar or not token or _LOWER_COMPOUND.search(raw) and not _romanized(token):
+            # (`Toronto-based`, `CUSMA-compliant`; not `Min-seok`, a given name in two syllables)
             if current:
                 parts.append((tuple(current), opens))
             current, opens = [], False
@@ -342,6 +357,8 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset(), language: str
     text = paragraph
     if "“" in text or '"' in text:
         text = _NICKNAME.sub(lambda m: " " * len(m.group()), text)  # same offsets
+    if language == "fr" and "la Saint" in text:  # `le jour de la Sainte-Cécile`: a feast, a day of the year
+        text = _FEAST.sub(lambda m: " " * len(m.group()), text)
     if "/" in text:
         text = _NAME_SLASH.sub("|", text)
     if "</" in text:  # `“<b>Vote Mercer</b> on April 28!”`: copy quoting a page's markup quotes code
@@ -357,6 +374,9 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset(), language: str
         text = _AGATE_CODE.sub(lambda m: " " * len(m.group()), text)
     if ":" in text:
         text = _SCORING_CODE.sub(lambda m: " " * len(m.group()), text)
+    if "(" in text and len({m.group(1) for m in _ENTRANT_CODE.finditer(text)}) >= 2:
+        # a results list's country or club codes, each after a name and before a time or a score
+        text = _ENTRANT_CODE.sub(lambda m: "(" + " " * (len(m.group()) - 2) + ")", text)
     quotes = "“" in text or '"' in text or "«" in text or "‘" in text
     slogans = _title_case_quotes(text) if quotes else ()
     runs: list[Run] = []
@@ -1011,6 +1031,9 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return []
     if len(words) == 2 and words[1] in ACRONYM_STOP and _frequency(words[0].lower(), "en") >= RARE_ZIPF:
         return []  # `Fight AIDS`, `New CHSLD`: a common word and a common noun's acronym
+    if words[-2:] in (("First", "Nation"), ("First", "Nations")) and len(words) > 3 and words[1] in ("of", "of the") \
+            and words[0].endswith("s") and not _is_title(words[0]):
+        return [words]  # a people of a place, `Chippewas of Rama First Nation`, `Mississaugas of the Credit First Nation`
     if "of the" in words[1:-1]:  # `Lisa Young of the University of Calgary`: a person, then a body
         at_the = words.index("of the")
         if all(_is_title(w) for w in words[:at_the]):  # `Governor of the Bank of Canada`, `Queen of the Netherlands`
@@ -1276,6 +1299,10 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if not longer and phrase.split()[-1] in ORG_WORDS:  # `the Gretzky Centre`: the Wayne Gretzky Sports Centre
             longer = [name for name in full if name != phrase and _shortens(phrase.split(), name.split())
                       and full[name] >= full[phrase]]
+        if not longer and "&" in phrase:  # `Harrow & Stokes`: Harrow & Stokes Medical Ltd., its trade left out
+            longer = [name for name in full if name.startswith(phrase + " ") and all(
+                w[:1].isupper() and _frequency(w.lower(), "en") >= RARE_ZIPF and not _is_place(w)
+                for w in name[len(phrase) + 1:].split())]
         if len(longer) == 1 and " " in phrase:
             full[longer[0]] += full.pop(phrase)
     people = [name for name in full if not any(w in ORG_WORDS for w in name.split())]
@@ -1476,7 +1503,7 @@ _OTHER_LANGUAGE_ZIPF = 2.5  # in French copy: `curator` 0, `officer` 0; `Paul` 5
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Northeast",
             "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern",
             "Midwestern"}
-_DEMONYM_ENDINGS = ("ian", "ians", "an", "ans", "n", "ns", "ese", "ish", "i", "ien", "iens", "ienne", "iennes",
+_DEMONYM_ENDINGS = ("ian", "ians", "an", "ans", "n", "ns", "ese", "lese", "ish", "ic", "i", "ien", "iens", "ienne", "iennes",
                     "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine", "ains", "aines")
 
 
@@ -1489,6 +1516,9 @@ def _is_demonym(word: str) -> bool:
         return True
     if word in _countries() or len(word) < 5:
         return False
+    compass, _, rest = word.partition("-")
+    if rest and compass in ("Sud", "Nord", "South", "North") and _is_demonym(rest):
+        return True  # `Sud-Coréen`, `North-Korean`
     singular = word[:-1] if word.endswith("es") else word
     if singular.endswith(("que", "are", "ène", "ole", "ate", "sse")) and _fold(singular[:-1] + "ie") in _folded_countries():
         return True  # French: `Slovaque` of Slovaquie, `Bulgares` of Bulgarie, `Tchèque` of Tchéquie (not `Georges`)

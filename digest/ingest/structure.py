@@ -22,7 +22,7 @@ HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|summary|
 _PROMO_LABELS = (r"(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read [Mm]ore|Watch|À LIRE AUSSI|À lire aussi|"
                  r"À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI|Lire aussi|Voir aussi|Share this Story|Share this|"
                  r"À LIRE ÉGALEMENT|À lire également|Lire également|"
-                 r"Infolettre)")
+                 r"Infolettre|NEWSLETTER|Newsletter|INFOLETTRE)")
 # labels a page puts alone on their line, over links (with text after them they are the story's: `Most Popular: Olivia`)
 _ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In this article|Tags|Related Articles|Related Stories|" \
     r"What [Tt]o [Rr]ead [Nn]ext|Similar (?:Articles|Stories)|Articles similaires|Articles connexes|Sur le même sujet)"
@@ -31,7 +31,7 @@ _ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In 
 PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALONE_LABELS}[ \t]*:?[ \t]*$"
                    r"|^Sign up to receive daily headline news from\b|^(?:Abonnez-vous|Inscrivez-vous) à (?:notre |nos |l['’])infolettres?\b"
                    r"|^Sign up for [^\n]{2,80}\b(?:newsletters?|(?i:(?:breaking )?news alerts))(?:,\s*(?:delivered|sent)\b[^\n]{0,60})?\.?$"
-                   r"|^Get the latest from [^\n]{2,60} straight to your inbox\.?$|^Get [^\n]{2,60} in your inbox!?$"
+                   r"|^Get the latest from [^\n]{2,60} straight to your inbox\.?$|^Get [^\n]{2,60} in your inbox\b[^\n]{0,40}$"
                    r"|^(?:Like|Follow) us on (?:Facebook|X|Twitter|Instagram|LinkedIn|TikTok|Bluesky|Threads|YouTube)\b[^\n,]{0,60}$"
                    r"|^Watch [A-Z][^\n,]{1,40} live on (?:air|[A-Z])[^\n,]{0,80}$"
                    r"|^Recevez (?:chaque (?:matin|jour|semaine) )?(?:l['’]|les |nos )infolettres? [^\n]{0,60}$"
@@ -74,7 +74,7 @@ class Block:
 def is_credit(line: str, signatures: tuple[str, ...]) -> bool:
     """A closing line that credits people or states terms rather than telling the story: the
     byline again, or what its author is (`Jane Doe is a reporter with the Telegraph-Journal.`)."""
-    flat = " ".join(line.split()).rstrip(".").casefold()
+    flat = _AUTHOR_BOX.sub("", " ".join(line.split()).rstrip(".").casefold())  # `About the Author: Jane Doe covers ...`
     return bool(CREDIT_LINE.match(line)) or flat in signatures or " " in line.strip() and family_named(line.strip()) is not None \
         or len(flat) < 200 and any(flat.startswith(s + " ") and _TAGLINE.match(flat, len(s) + 1) for s in signatures)
 
@@ -105,6 +105,7 @@ def _beside_credit(line: str) -> bool:
 _TAGLINE = re.compile(r"(?:is an? |is the |est )(?:[\w’'.-]+ ){0,5}?(?:reporter|writer|journalist|correspondent|editor|"
                       r"columnist|photographer|journaliste|correspondante?|chroniqueu(?:r|se))\b"
                       r"|(?:covers|writes about|reports on) [^\n]{2,120}? (?:for|at) ")
+_AUTHOR_BOX = re.compile(r"^(?:about the author|à propos de l['’](?:auteure?|autrice))\s*:\s*")  # its heading, on the tagline's line
 # a closing line that is only an address to write to (`otremblay@hilltimes.com`)
 _EMAIL_ALONE = re.compile(r"(?:E-?mail:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?", re.I)
 
@@ -169,7 +170,7 @@ def is_furniture(text: str) -> bool:
     words = line.casefold().split()
     return line.casefold() in PAGE_FURNITURE or _NUMBERED_AD.fullmatch(line) is not None \
         or len(words) >= 3 and set(words) <= _SHARE_WORDS and any(w in _SHARE_NETWORKS for w in words) \
-        or _ARCHIVE_NOTICE.fullmatch(line) is not None
+        or _ARCHIVE_NOTICE.fullmatch(line) is not None or _COMMENT_BOX.fullmatch(line) is not None
 
 
 _SHARE_NETWORKS = frozenset({"facebook", "twitter", "tweet", "whatsapp", "linkedin", "reddit", "messenger", "pinterest",
@@ -177,6 +178,10 @@ _SHARE_NETWORKS = frozenset({"facebook", "twitter", "tweet", "whatsapp", "linked
 
 
 _NUMBERED_AD = re.compile(r"(?:Advertisement|Publicité)(?: \d{1,3})?")
+# the page's comment box: its label, its empty text, its call (`... Let us know in the comments below.`)
+_COMMENT_BOX = re.compile(r"Comments|Commentaires|Be the first to comment\.[^\n]{0,120}|Soyez le premier à commenter\.?[^\n]{0,120}"
+                          r"|[^\n]{0,150}[.?!] (?:Let us know|Tell us) in the comments(?: below| section)?[.!]?"
+                          r"|[^\n]{0,150}[.?!] (?:Dites-le-nous|Faites-nous part de votre avis) dans les commentaires[.!]?")
 
 
 def is_promo(text: str) -> bool:
@@ -189,7 +194,7 @@ def is_promo(text: str) -> bool:
         return False
     return PROMO.match(first) is not None \
         and (not first.endswith(".") or first.startswith(("Sign up", "Abonnez", "Inscrivez", "Like us", "Follow us", "Watch ",
-                                                          "Be the first")))
+                                                          "Be the first", "Get ")))
 
 
 # a newsletter's pitch under its sign-up line: `People always tell us they love our newsletter. Sign up here.`
