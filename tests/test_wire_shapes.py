@@ -1207,3 +1207,21 @@ def test_a_staff_byline_a_label_over_its_name_and_a_pages_comment_box():
                "Follow Ruth Nakato-Odhiambo on X at @RuthNakatoAP\n")
     assert ap.credits == ("Nakato-Odhiambo reported from Nairobi, Kenya, and Dubois-Kemp from Kigali, Rwanda.",
                           "Follow Ruth Nakato-Odhiambo on X at @RuthNakatoAP"), ap.credits
+
+
+@pytest.mark.parametrize("lede", [
+    "Police have released a photo of a man they want to speak to about a stabbing. (Photo below)",
+    "The Rotary Club of Orillia has donated $50,000 to the new arena, the city said Friday. (PHOTO)",
+    "The new water rates take effect Jan. 1. What do you think? Let us know in the comments below.",
+    "Get a text or email from the CRA in your inbox? Police say it is likely a scam.",
+])
+def test_a_stories_own_sentences_ending_on_a_photo_or_a_call_stay_the_story(lede):
+    s = story(f"date 2026-11-26 Council sells lot\n\nBy Jane Doe-Smith\n\nNov 26, 2026 6:00 AM\n\n{_LOT}\n\n{lede}\n")
+    assert lede in s.paragraphs, s.warnings
+    s = story(f"date 2026-11-26 Council sells lot\n\nBy Jane Doe-Smith\n\nNov 26, 2026 6:00 AM\n\n{lede}\n\n{_LOT}\n")
+    assert s.paragraphs[0] == lede, s.warnings
+
+
+def test_a_camel_cased_name_over_staff_is_no_site():
+    s = story(f"date 2026-11-26 Council sells lot\n\nMacKenzie Staff\n\nNov 26, 2026 6:00 AM\n\n{_LOT}\n")
+    assert s.source != "MacKenzie"

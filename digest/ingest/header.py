@@ -233,6 +233,8 @@ _CAPTION_CHARS = 240  # a caption's sentence and its credit; a story's paragraph
 _PHOTO_TAIL = re.compile(r"[.!?»”\"]\s+\((?:(?:File\s+)?[Pp]hoto\s*/\s*[^()\n]{2,60}|(?P<by>[^()\n]{2,60})\s(?:[Ff]ile\s+)?photo)\)\.?$")
 
 
+# `... in 2019. (Photo courtesy of the Fehr-Kasper family)`: whom the photo is owed to (not `(PHOTO)`, `(Photo below)`)
+_COURTESY = re.compile(r"[.!?»”\"]\s+\((?:Photo|Photograph) courtesy of [A-Z\w][^()\n]{2,60}\)\.?$")
 # `... at the Orillia Opera House. Supplied photo/City of Orillia`: where the photo came from, after a slash
 _SOURCED_PHOTO = re.compile(r"[.!?»”\"]\s+(?:Supplied|Submitted|File|Handout|Contributed)\s+photo\s*/\s*[A-Z][^\n/]{1,60}$")
 
@@ -245,7 +247,7 @@ def _photo_credited(block: str) -> bool:
         return False
     tail = _PHOTO_TAIL.search(block)
     return tail is not None and (tail.group("by") is None or _reads_as_person(tail.group("by"))) \
-        or _SOURCED_PHOTO.search(block) is not None or _PHOTO_MARK.search(block[-80:]) is not None
+        or _SOURCED_PHOTO.search(block) is not None or _COURTESY.search(block) is not None
 
 
 def _deck_and_caption(parts: list[tuple[int, str]], index: int) -> int:
@@ -488,8 +490,8 @@ def _person_named(line: str) -> bool:
     return is_bare_name(line) and _reads_as_person(line)
 
 
-# a news site's name in one word with a capital inside: `OrilliaMatters`, `SooToday`, `paNOW`
-_ONLINE_BRAND = re.compile(r"(?:[A-Z][a-z]+|[a-z]{1,4})[A-Z][A-Za-z]+")
+# a news site's name in one word with a capital inside: `OrilliaMatters`, `SooToday`, `paNOW` (not `MacKenzie`)
+_ONLINE_BRAND = re.compile(r"(?!(?:Mac|Mc|De|Di|Da|Du|La|Le|Van|Von|O)[A-Z])(?:[A-Z][a-z]{2,}|[a-z]{1,4})[A-Z][A-Za-z]{2,}")
 _CAMEL_BRAND = re.compile(r"[a-z]{1,4}[A-Z][\w.-]*")  # a site's name in one word led by lowercase: `paNOW`, `iPolitics`
 
 

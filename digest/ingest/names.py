@@ -138,9 +138,9 @@ _CREDIT_LINE = re.compile(r"^(?:\(?(?:Additional )?[Rr]eporting by|Editing by|Wr
 ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK", "USD", "CAD", "AP", "UPDATE",
                 "COVID", "NEW", "LIVE", "ET", "PT", "EST", "EDT", "UTC", "SME",
                 # French common nouns: GDP, SMEs, a kind of clinic, care home, daycare, non-profit, tax,
-                # regional health authority, ADHD, a nurse practitioner
+                # regional health authority, ADHD
                 "PIB", "PDG", "PME", "CLSC", "GMF", "CHSLD", "RPA", "CPE", "OBNL", "OSBL", "TPS", "TVQ", "HLM",
-                "CISSS", "CIUSSS", "TDAH", "IPS",
+                "CISSS", "CIUSSS", "TDAH",
                 # diseases, in either language: what a story is about, no one named in it
                 "HIV", "AIDS", "RSV", "VIH", "SIDA", "VRS", "TB", "STI", "ITSS", "COPD", "MPOX"}
 ORG_WORDS = {
@@ -190,10 +190,11 @@ _LOWER_COMPOUND = re.compile(rf"-[a-z](?!.*-[{_UPPER}])")
 
 
 def _romanized(token: str) -> bool:
-    """A given name romanized in hyphenated syllables (`Min-seok`, `Ha-rin`): short lowercase
-    parts no word list knows, where an adjective's (`Toronto-based`) is a common word."""
+    """A given name romanized in hyphenated syllables (`Min-seok`, `Ha-rin`): a short first
+    syllable, then short lowercase parts no word list knows, where an adjective's (`Toronto-based`,
+    `Edmonton-ite`, `Anti-vax`) is a common word or follows a longer one."""
     first, *rest = token.split("-")
-    return bool(rest) and first[:1].isupper() and all(
+    return bool(rest) and first[:1].isupper() and len(first) <= 4 and _frequency(first.lower(), "en") < 5 and all(
         part.isalpha() and part.islower() and len(part) <= 5 and _frequency(part, "en") < RARE_ZIPF
         and _frequency(part, "fr") < RARE_ZIPF for part in rest)
 
@@ -226,6 +227,7 @@ _CURRENCY = re.compile(r"(?<![\w$])[A-Z]{1,3}(?=\$\d)")
 _AGATE_CODE = re.compile(rf"(?:^|(?<=[:;])[ \t]*)([A-Z]{{2,4}})[ \t]+(?=[{_UPPER}][\w’'-]*[ \t]+\(|\d{{1,2}}-\d)", re.M)
 # a saint's day, as French names it: `la Sainte-Cécile`, `la Saint-Jean` (not `la rue Sainte-Catherine`)
 _FEAST = re.compile(rf"(?<=\bla )Sainte?-[{_UPPER}][\w’'-]*\b(?![ \t]+[{_UPPER}])")
+_OF_A_BODY = re.compile(rf"[{_UPPER}][\w’'-]*[ \t]+de[ \t]+la[ \t]+$")  # `la Congrégation de la Sainte-Croix`: its name
 # a results list's codes: `1. Florence Ouimet-Adeyemi (CAN) 1 min 29,412 s; 2. Femke Dijkhuis-Vermeer (NED) ...`
 _ENTRANT_CODE = re.compile(r"(?<=[\w’'.][ \t])\(([A-Z]{3})\)(?=[ \t]+\d)")
 # and a scoring line's: `2. KAM — Hargreave-Diaz (11) (Strachan-Ito, Dufresne-Achar) 15:40`
@@ -358,7 +360,7 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset(), language: str
     if "“" in text or '"' in text:
         text = _NICKNAME.sub(lambda m: " " * len(m.group()), text)  # same offsets
     if language == "fr" and "la Saint" in text:  # `le jour de la Sainte-Cécile`: a feast, a day of the year
-        text = _FEAST.sub(lambda m: " " * len(m.group()), text)
+        text = _FEAST.sub(lambda m: m.group() if _OF_A_BODY.search(text, 0, m.start()) else " " * len(m.group()), text)
     if "/" in text:
         text = _NAME_SLASH.sub("|", text)
     if "</" in text:  # `“<b>Vote Mercer</b> on April 28!”`: copy quoting a page's markup quotes code
@@ -1032,8 +1034,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if len(words) == 2 and words[1] in ACRONYM_STOP and _frequency(words[0].lower(), "en") >= RARE_ZIPF:
         return []  # `Fight AIDS`, `New CHSLD`: a common word and a common noun's acronym
     if words[-2:] in (("First", "Nation"), ("First", "Nations")) and len(words) > 3 and words[1] in ("of", "of the") \
-            and words[0].endswith("s") and not _is_title(words[0]):
-        return [words]  # a people of a place, `Chippewas of Rama First Nation`, `Mississaugas of the Credit First Nation`
+            and words[0].endswith("s") and not _is_title(words[0]) and _frequency(words[0].lower(), "en") < RARE_ZIPF:
+        return [words]  # a people of a place, `Chippewas of Rama First Nation` (not `Members of ...`, `Peters of ...`)
     if "of the" in words[1:-1]:  # `Lisa Young of the University of Calgary`: a person, then a body
         at_the = words.index("of the")
         if all(_is_title(w) for w in words[:at_the]):  # `Governor of the Bank of Canada`, `Queen of the Netherlands`
@@ -1299,10 +1301,12 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if not longer and phrase.split()[-1] in ORG_WORDS:  # `the Gretzky Centre`: the Wayne Gretzky Sports Centre
             longer = [name for name in full if name != phrase and _shortens(phrase.split(), name.split())
                       and full[name] >= full[phrase]]
-        if not longer and "&" in phrase:  # `Harrow & Stokes`: Harrow & Stokes Medical Ltd., its trade left out
-            longer = [name for name in full if name.startswith(phrase + " ") and all(
-                w[:1].isupper() and _frequency(w.lower(), "en") >= RARE_ZIPF and not _is_place(w)
-                for w in name[len(phrase) + 1:].split())]
+        if not longer and "&" in phrase:  # `Harrow & Stokes`: Harrow & Stokes Medical Ltd., named first, its trade left out
+            first_seen = list(full)  # in order of first mention (not `Johnson & Johnson`, then its `Johnson & Johnson Vision`)
+            longer = [name for name in full if name.startswith(phrase + " ")
+                      and first_seen.index(name) < first_seen.index(phrase)
+                      and all(w[:1].isupper() and _frequency(w.lower(), "en") >= RARE_ZIPF and not _is_place(w)
+                              for w in name[len(phrase) + 1:].split())]
         if len(longer) == 1 and " " in phrase:
             full[longer[0]] += full.pop(phrase)
     people = [name for name in full if not any(w in ORG_WORDS for w in name.split())]

@@ -22,16 +22,17 @@ HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|summary|
 _PROMO_LABELS = (r"(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read [Mm]ore|Watch|À LIRE AUSSI|À lire aussi|"
                  r"À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI|Lire aussi|Voir aussi|Share this Story|Share this|"
                  r"À LIRE ÉGALEMENT|À lire également|Lire également|"
-                 r"Infolettre|NEWSLETTER|Newsletter|INFOLETTRE)")
+                 r"Infolettre)")
 # labels a page puts alone on their line, over links (with text after them they are the story's: `Most Popular: Olivia`)
 _ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In this article|Tags|Related Articles|Related Stories|" \
-    r"What [Tt]o [Rr]ead [Nn]ext|Similar (?:Articles|Stories)|Articles similaires|Articles connexes|Sur le même sujet)"
+    r"What [Tt]o [Rr]ead [Nn]ext|Similar (?:Articles|Stories)|Articles similaires|Articles connexes|Sur le même sujet|" \
+    r"NEWSLETTER|INFOLETTRE)"
 # A label over the page's links to other stories (`READ MORE:`, `À VOIR AUSSI` alone on its line), or
 # a newsletter's sign-up line
 PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALONE_LABELS}[ \t]*:?[ \t]*$"
                    r"|^Sign up to receive daily headline news from\b|^(?:Abonnez-vous|Inscrivez-vous) à (?:notre |nos |l['’])infolettres?\b"
                    r"|^Sign up for [^\n]{2,80}\b(?:newsletters?|(?i:(?:breaking )?news alerts))(?:,\s*(?:delivered|sent)\b[^\n]{0,60})?\.?$"
-                   r"|^Get the latest from [^\n]{2,60} straight to your inbox\.?$|^Get [^\n]{2,60} in your inbox\b[^\n]{0,40}$"
+                   r"|^Get the latest from [^\n]{2,60} straight to your inbox\.?$|^Get [^\n?]{2,60} in your inbox(?: every \w+(?: \w+)?| daily)?[.!]?$"
                    r"|^(?:Like|Follow) us on (?:Facebook|X|Twitter|Instagram|LinkedIn|TikTok|Bluesky|Threads|YouTube)\b[^\n,]{0,60}$"
                    r"|^Watch [A-Z][^\n,]{1,40} live on (?:air|[A-Z])[^\n,]{0,80}$"
                    r"|^Recevez (?:chaque (?:matin|jour|semaine) )?(?:l['’]|les |nos )infolettres? [^\n]{0,60}$"
@@ -178,10 +179,11 @@ _SHARE_NETWORKS = frozenset({"facebook", "twitter", "tweet", "whatsapp", "linked
 
 
 _NUMBERED_AD = re.compile(r"(?:Advertisement|Publicité)(?: \d{1,3})?")
-# the page's comment box: its label, its empty text, its call (`... Let us know in the comments below.`)
+# the page's comment box: its label, its empty text, its call (`What do you think? Let us know in the comments
+# below.`: the call, or one question and the call; a story's sentence before it keeps the paragraph the story's)
 _COMMENT_BOX = re.compile(r"Comments|Commentaires|Be the first to comment\.[^\n]{0,120}|Soyez le premier à commenter\.?[^\n]{0,120}"
-                          r"|[^\n]{0,150}[.?!] (?:Let us know|Tell us) in the comments(?: below| section)?[.!]?"
-                          r"|[^\n]{0,150}[.?!] (?:Dites-le-nous|Faites-nous part de votre avis) dans les commentaires[.!]?")
+                          r"|(?:[^\n.!?]{0,150}\? )?(?:Let us know|Tell us) in the comments(?: below| section)?[.!]?"
+                          r"|(?:[^\n.!?]{0,150} ?\? )?(?:Dites-le-nous|Faites-nous part de votre avis) dans les commentaires[.!]?")
 
 
 def is_promo(text: str) -> bool:
