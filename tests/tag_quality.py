@@ -47,6 +47,8 @@ FRESH11 = Path(__file__).parent / "tag_corpus_fresh11"
 FRESH12 = Path(__file__).parent / "tag_corpus_fresh12"
 # 24 more by a thirteenth, the same session: several bylines, a tribute, courts, firms, results, a factbox
 FRESH13 = Path(__file__).parent / "tag_corpus_fresh13"
+# 12 more by a fourteenth, the same session: pages of the big outlets as a browser copies them
+FRESH14 = Path(__file__).parent / "tag_corpus_fresh14"
 
 
 @dataclass
@@ -223,13 +225,15 @@ if __name__ == "__main__":
         fresh11 = measure(ingest_corpus(Path(tmp) / "fresh11", FRESH11), FRESH11)
         fresh12 = measure(ingest_corpus(Path(tmp) / "fresh12", FRESH12), FRESH12)
         fresh13 = measure(ingest_corpus(Path(tmp) / "fresh13", FRESH13), FRESH13)
+        fresh14 = measure(ingest_corpus(Path(tmp) / "fresh14", FRESH14), FRESH14)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
                     ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
                     ("sixth fresh set, ", fresh6), ("seventh fresh set, ", fresh7),
                     ("eighth fresh set, ", fresh8), ("ninth fresh set, ", fresh9),
                     ("tenth fresh set, ", fresh10), ("eleventh fresh set, ", fresh11),
-                    ("twelfth fresh set, ", fresh12), ("thirteenth fresh set, ", fresh13)):
+                    ("twelfth fresh set, ", fresh12), ("thirteenth fresh set, ", fresh13),
+                    ("fourteenth fresh set, ", fresh14)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

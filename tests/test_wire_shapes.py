@@ -1225,3 +1225,27 @@ def test_a_stories_own_sentences_ending_on_a_photo_or_a_call_stay_the_story(lede
 def test_a_camel_cased_name_over_staff_is_no_site():
     s = story(f"date 2026-11-26 Council sells lot\n\nMacKenzie Staff\n\nNov 26, 2026 6:00 AM\n\n{_LOT}\n")
     assert s.source != "MacKenzie"
+
+
+def test_big_outlets_pages_as_a_browser_copies_them():
+    """The Globe's page (a skip link, `For Subscribers`, a name over its beat, a relative time,
+    `Open this photo in gallery:` over the caption), the Star's byline glued to its beat
+    (`QuayeHealth Reporter`), La Presse's headline in two parts, a name over its role over the
+    paper, and a caption over `PHOTO NAME, AGENCY`: the header read, the story starting at its lede."""
+    globe = story("date 2026-11-10 Foundry to close Welland plant, cutting 640 jobs\n\nSkip to main content\n\n"
+                  "The Globe and Mail\n\nReport on Business\n\nFor Subscribers\n\n"
+                  "Foundry to close Welland plant, cutting 640 jobs\n\nParent company blames weak truck orders\n\n"
+                  "Tamsin Greaves-Oduya\nManufacturing Reporter\n\nPublished 3 hours ago\n"
+                  "Updated November 10, 2026 at 4:42 p.m. EST\n\nOpen this photo in gallery:\nWorkers leave the foundry "
+                  "on Monday. Cole Brennan-Achterberg/The Globe and Mail\n\n" + _LOT + "\n")
+    assert (globe.authors, globe.source, globe.paragraphs) == (("Tamsin Greaves-Oduya",), "The Globe and Mail", (_LOT,))
+    star = story("date 2026-11-10 RSV fills hospitals\n\nToronto Star\n\nGTA\n\nRSV fills hospitals\n\n"
+                 "By Marisol Achterberg-QuayeHealth Reporter\nNov. 10, 2026\n\n" + _LOT + "\n")
+    assert star.authors == ("Marisol Achterberg-Quaye",)
+    presse = story("date 2026-11-12 Forum de Paris sur la paix : Ottawa promet 40 millions\n\nLa Presse\n\nInternational\n\n"
+                   "Europe\n\nForum de Paris sur la paix\n\nOttawa promet 40 millions\n\nMélanie Kowalski-Roy\n"
+                   "Envoyée spéciale\nLa Presse\n\nPublié le 12 novembre 2026 à 5 h 00\nMis à jour à 14 h 20\n\n"
+                   "La ministre à son arrivée au Forum, mercredi\nPHOTO ÉLODIE DE SAINT-ROMAIN, AGENCE FRANCE-PRESSE\n\n"
+                   "Le Canada versera 40 millions de dollars sur trois ans pour déminer des terres agricoles.\n")
+    assert (presse.authors, presse.source, presse.timed) == (("Mélanie Kowalski-Roy",), "La Presse", True)
+    assert presse.paragraphs[0].startswith("Le Canada versera"), presse.warnings

@@ -89,14 +89,22 @@ _CANADIAN_PLACES = frozenset(word for place in (*CANADA_CITIES, *canada_regions(
 _ROLE_NOUNS = frozenset({"Writer", "Reporter", "Correspondent", "Columnist", "Journalist", "Editor"})  # (a photographer wrote nothing)
 
 
+_GLUED_BEAT = re.compile(r"(\S*[a-zà-ÿ])([A-Z][a-z]+)")
+
+
 def _person_and_beat(text: str) -> str | None:
     """The person of `Jane Doe Real Estate Reporter`: a name, then words of a beat and a role."""
     words = text.split()
-    if len(words) < 3 or words[-1].rstrip("s") not in _ROLE_NOUNS:
+    if len(words) < 2 or words[-1].rstrip("s") not in _ROLE_NOUNS:
         return None
     at = len(words) - 1
     while at > 2 and words[at - 1] in _BEAT_WORDS:
         at -= 1
+    glued = _GLUED_BEAT.fullmatch(words[at - 1])  # `Achterberg-QuayeHealth Reporter`: a page lost the space
+    if glued and glued[2] in _BEAT_WORDS:
+        words[at - 1: at] = [glued[1], glued[2]]
+    if len(words) < 3:
+        return None
     name = " ".join(words[:at])
     # (`Local Journalism Initiative Reporter` names no one; `Toronto Life Senior Writer` is a magazine's)
     return name if is_bare_name(name) and not set(words[:at]) & (OUTLET_WORDS | _BEAT_WORDS | _CANADIAN_PLACES) else None

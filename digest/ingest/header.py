@@ -165,10 +165,12 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             index = ahead
             continue
         index += 1
-    if not signed and not header.byline and "posted" in header.stamps:
+    stamped = "posted" if "posted" in header.stamps else "updated" if "updated" in header.stamps else ""
+    if not signed and not header.byline and stamped:
         # `Isabelle Comeau-Thibodeau` over `15 août 2026 - 21h14`, `Aileen MacPhail-Osei` and her
-        # beat over the times: a name left out right over the time is the byline
-        posted_line = header.stamps["posted"][1]
+        # beat over the times (the update's alone when the posting's is `3 hours ago`): a name left
+        # out right over the time is the byline
+        posted_line = header.stamps[stamped][1]
         posted = max(i for i, (start, _) in enumerate(parts) if start <= posted_line)
         found = _name_over(parts, 1, posted)
         if found and all(at in {u.index for u in unused} for at in found[0]) \
@@ -230,6 +232,7 @@ _PHOTO_CREDITED = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Crédit)\s*:\s*[^(
 _PHOTO_MARK = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Courtesy|Courtoisie)\b[^()\n]{0,60}\)\.?$")
 # `... near the bridge. (Rowan Gillis-Adebayo photo)`, `... cruiser. (File photo/paNOW Staff)`: a photo's credit
 _CAPTION_CHARS = 240  # a caption's sentence and its credit; a story's paragraph runs longer
+_CAPITALS_CREDIT = re.compile(r"(?:PHOTO|PHOTOS|ILLUSTRATION)(?: D['’]ARCHIVES)? [A-ZÀ-Þ][A-ZÀ-Þ'’. -]{2,60}(?:, [A-ZÀ-Þ][A-ZÀ-Þ'’. -]{1,60})?")
 _PHOTO_TAIL = re.compile(r"[.!?»”\"]\s+\((?:(?:File\s+)?[Pp]hoto\s*/\s*[^()\n]{2,60}|(?P<by>[^()\n]{2,60})\s(?:[Ff]ile\s+)?photo)\)\.?$")
 
 
@@ -291,8 +294,12 @@ def _repeats(block: str, title: str) -> bool:
     if said.rstrip("”\"’')»]").rstrip()[-1:] in ".;,:!?…":  # a line that ends as a sentence does is one
         return False
     shorter, longer = sorted((said, headline), key=len)
-    return len(shorter.split()) >= 4 and len(said.split()) <= len(headline.split()) + 4 \
-        and longer.startswith(shorter) and not longer[len(shorter)].isalnum()
+    if len(shorter.split()) >= 4 and len(said.split()) <= len(headline.split()) + 4 \
+            and longer.startswith(shorter) and not longer[len(shorter)].isalnum():
+        return True
+    # a page showing the headline's two halves apart: `Forum de Paris sur la paix` over `Ottawa promet ...`
+    kicker, colon, rest = headline.partition(" : ") if " : " in headline else headline.partition(": ")
+    return bool(colon) and said in (kicker.strip(), rest.strip()) and len(said.split()) >= 3
 
 
 def _started(header: Header) -> bool:
@@ -356,6 +363,10 @@ def _below_header(block: str) -> bool:
             or archive is not None and (archive.group(1) is None or archive.group(1) in OUTLET_WORDS)
     if len(lines) == 2 and _CREDIT_WORD.match(lines[1]) and _credit_names(lines[1]):
         return True  # a caption over its credit's line: `Photo : Radio-Canada / Félix Lacerte-Obeng`
+    if len(lines) == 2 and is_furniture(lines[0]) and _below_header(lines[1]):
+        return True  # `Open this photo in gallery:` over the caption
+    if len(lines) == 2 and _CAPITALS_CREDIT.fullmatch(lines[1]) and len(lines[0]) <= _CAPTION_CHARS:
+        return True  # La Presse's caption over `PHOTO ÉLODIE DE SAINT-ROMAIN, AGENCE FRANCE-PRESSE`
     return all(is_furniture(text) or is_noise(text) for text in lines) and any(is_furniture(text) for text in lines)
 
 
@@ -392,6 +403,10 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
             continue
         if NOTE.match(block) and paged:
             continue  # `Editor's note: ...` on a saved page, over its byline: the story's note
+        if block.count("\n") == 1 and is_bare_name(block.split("\n")[0]) and _BEAT.fullmatch(block.split("\n")[1]):
+            named = person = True  # `Tamsin Greaves-Oduya` over `Manufacturing Reporter`: a byline's name and beat
+            deck = False
+            continue
         if "\n" in block or is_lede(block) or NOTE.match(block) or BULLET.match(block) \
                 or len(block.split()) > _CLUTTER_WORDS:
             return None
@@ -435,8 +450,9 @@ def _signed(block: str) -> tuple[tuple[str, ...], str] | None:
     return parsed if parsed and parsed[0] and parsed[1] else None
 
 
-_BEAT = re.compile(r"(?:(?:Senior|Staff|Local|Political|Business|Sports|Health)\s+|Local Journalism Initiative\s+)?"
-                   r"(?:Reporter|Writer|Journalist|Correspondent|Columnist|Editor)|Journaliste|Chroniqueur|Chroniqueuse|Correspondante?")
+# a reporter's beat under their name: `Reporter`, `Manufacturing Reporter`, `Local Journalism Initiative Reporter`
+_BEAT = re.compile(r"(?:[A-Z][\w&’'-]*\s+){0,3}(?:Reporter|Writer|Journalist|Correspondent|Columnist|Editor)"
+                   r"|Journaliste|Chroniqueur|Chroniqueuse|Correspondante?|Envoyée? spéciale?")
 
 
 def _reads_as_person(name: str) -> bool:
@@ -472,10 +488,16 @@ _PLACE_WORDS = frozenset({"Shores", "Falls", "Bay", "Lake", "Lakes", "Harbour", 
 
 def _page_top(parts: list[tuple[int, str]], title: str) -> int:
     """Where the page's headline stands again when the page opens with short lines alone, two or
-    three (its name, its sections) over it; 0 when it does not."""
-    for at in range(3, min(4, len(parts) - 1) + 1):
-        if _repeats(parts[at][1], title):
-            return at if all("\n" not in block and len(block.split()) <= 4 for _, block in parts[1:at]) else 0
+    three (its name, its sections) over it, the page's own lines aside (`Skip to main content`,
+    `For Subscribers`); 0 when it does not."""
+    lines = 0
+    for at in range(1, min(8, len(parts) - 1) + 1):
+        block = parts[at][1]
+        if _repeats(block, title):
+            return at if 2 <= lines <= 3 else 0
+        if "\n" in block or len(block.split()) > 4:
+            return 0
+        lines += not is_furniture(block)
     return 0
 
 
@@ -501,12 +523,14 @@ def _masthead(parts: list[tuple[int, str]], unused: list[_Unused], title: str) -
     Économie`): a site's name stands at the top of each of its pages. Never a place, a page's
     line or a common word (`Home`, `Menu`, `Canada`); the source only when the page names it again."""
     again = _page_top(parts, title)
-    if not again or [u.index for u in unused if u.index < again] != list(range(1, again)):
-        return ""  # (the lines over the headline, each left out)
+    if not again or [u.index for u in unused if u.index < again and not is_furniture(u.text)] != [
+            at for at in range(1, again) if not is_furniture(parts[at][1])]:
+        return ""  # (the lines over the headline, each left out: the page's furniture aside)
     from digest.ingest.frequency import zipf
     from digest.ingest.names import _is_place
 
-    name = parts[1][1]
+    top = next((at for at in range(1, again) if not is_furniture(parts[at][1])), 1)  # (under `Skip to main content`)
+    name = parts[top][1]
     words = name.split()
     return name if (name[:1].isupper() or _CAMEL_BRAND.fullmatch(name)) and name[-1:].isalpha() and not any(c.isdigit() for c in name) \
         and not _is_place(name) and not is_furniture(name) and not is_promo(name) \
@@ -679,6 +703,10 @@ def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str,
             name = segments[i][1]
             text = f"{text} {name}"
         outlet = segments[i + 1][1] if i + 1 < len(segments) else ""
+        if not label and i + 2 < len(segments) and _BEAT.fullmatch(outlet) and is_outlet_line(segments[i + 2][1]) \
+                and is_bare_name(name):  # `Mélanie Kowalski-Roy` over `Envoyée spéciale` over `La Presse`
+            i += 1
+            outlet = segments[i + 1][1]
         said = byline_convention(name) is not None
         parsed = parse_byline(f"{name}, {outlet}", ENGLISH) if outlet and not said and is_bare_name(name) else None
         if parsed and parsed[1]:
