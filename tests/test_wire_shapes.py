@@ -1249,3 +1249,28 @@ def test_big_outlets_pages_as_a_browser_copies_them():
                    "Le Canada versera 40 millions de dollars sur trois ans pour déminer des terres agricoles.\n")
     assert (presse.authors, presse.source, presse.timed) == (("Mélanie Kowalski-Roy",), "La Presse", True)
     assert presse.paragraphs[0].startswith("Le Canada versera"), presse.warnings
+
+
+def test_big_outlets_rules_keep_to_their_pages():
+    """What the fourteenth set's rules must not do (a fresh-eyes review's cases): cut a surname
+    before its beat (`McCourt`), drop a subhead equal to a headline's second half, make a name
+    over an update time the author without its beat, lose an outlet read already, drop a story's
+    `For subscribers` subhead, read `Former Editor` as a beat, take `PHOTO GALLERY` for a credit."""
+    assert story(f"date 2026-11-10 Court news\n\nBy Jane McCourt Staff Reporter\nNov. 10, 2026\n\n{_LOT}\n").authors \
+        == ("Jane McCourt",)
+    budget = story(f"date 2026-11-10 Budget 2027: What you need to know\n\nBy Jane Doe-Smith\n\nNov 10, 2026 6:00 AM\n\n"
+                   f"{_LOT}\n\nWhat you need to know\n\n{_LOT}\n")
+    assert "What you need to know" in [b.text for b in budget.blocks], budget.blocks
+    named = story(f"date 2026-11-10 Council sells lot\n\nPierre Poilievre\n\nUpdated Nov. 10, 2026 6:00 a.m.\n\n{_LOT}\n")
+    assert named.authors == ()
+    ctv = story(f"date 2026-11-10 Council sells lot\n\nCTV News\n\nCouncil sells lot\n\nJane Kowalski-Reyes\n\n"
+                f"Updated Nov. 10, 2026 6:00 a.m.\n\n{_LOT}\n")
+    assert ctv.source == "CTV News"
+    paper = story(f"date 2026-11-10 The paper ends its print edition\n\nBy Jane Doe-Smith\n\nNov 10, 2026 6:00 AM\n\n{_LOT}\n\n"
+                  f"For subscribers\n\nPrint subscribers will get the e-edition free until March.\n")
+    assert "For subscribers" in paper.paragraphs
+    former = story(f"date 2026-11-10 Obituary\n\nMargaret Whitlock-Pryce\nFormer Editor\n\nNov. 10, 2026 6:00 a.m.\n\n{_LOT}\n")
+    assert former.authors == ()
+    gallery = "The gallery's new wing opened on Monday with 40 works by Indigenous artists.\nPHOTO GALLERY"
+    assert story(f"date 2026-11-10 Gallery\n\nBy Jane Doe-Smith\n\nNov 10, 2026 6:00 AM\n\n{gallery}\n\n{_LOT}\n"
+                 ).paragraphs[0] == gallery

@@ -89,7 +89,7 @@ _CANADIAN_PLACES = frozenset(word for place in (*CANADA_CITIES, *canada_regions(
 _ROLE_NOUNS = frozenset({"Writer", "Reporter", "Correspondent", "Columnist", "Journalist", "Editor"})  # (a photographer wrote nothing)
 
 
-_GLUED_BEAT = re.compile(r"(\S*[a-zà-ÿ])([A-Z][a-z]+)")
+_GLUED_BEAT = re.compile(r"(\S*[A-ZÀ-Þ][a-zà-ÿ]{2,})([A-Z][a-z]+)")  # (a name's part, not `Mc` of `McCourt`)
 
 
 def _person_and_beat(text: str) -> str | None:

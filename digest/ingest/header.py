@@ -117,7 +117,7 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         line, block = parts[index]
         if NOTE.match(block):
             notes.append((index, block))
-        elif _repeats(block, title):
+        elif _repeats(block, title, parts[index - 1][1] if index > 1 else ""):
             repeated.append(_Unused(index, line, block, "repeats the headline"))
         elif _SLUG.match(block) and "\n" not in block and len(block) < 400:
             unused.append(_Unused(index, line, block, "is the wire's note to editors, not the story"))
@@ -174,8 +174,9 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         posted = max(i for i, (start, _) in enumerate(parts) if start <= posted_line)
         found = _name_over(parts, 1, posted)
         if found and all(at in {u.index for u in unused} for at in found[0]) \
-                and ("\n" in parts[found[0][0]][1] or _reads_as_person(found[2])):
-            signed = found
+                and ("\n" in parts[found[0][0]][1] or _reads_as_person(found[2])) \
+                and (stamped == "posted" or _BEAT.fullmatch(parts[found[0][0]][1].split("\n")[-1])):
+            signed = found  # (over an update time alone, only a name over its beat: `Tamsin Greaves-Oduya` over `Reporter`)
         else:  # `Callum Brisebois-Hart` on the line over `Sep 15, 2026 7:30 AM`, in the time's own block
             above = next((u for u in unused if u.index == posted and u.line == posted_line - 1), None)
             parsed = parse_byline(above.text, ENGLISH) if above and _person_over(parts[posted][1]) \
@@ -184,7 +185,8 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
                 (header.authors, header.source), header.byline, header.byline_line = parsed, above.text, above.line
                 unused.remove(above)
     if signed and not header.byline:  # no byline below: the name over the time or the outlet is it
-        blocks, (header.authors, header.source), header.byline, header.byline_line = signed
+        blocks, (header.authors, source), header.byline, header.byline_line = signed
+        header.source = header.source or source  # (an outlet read already stays)
         unused = [u for u in unused if u.index not in blocks]
         portrait = parts[blocks[0]][1].split("\n")[0] if _portrait(parts[blocks[0]][1]) else ""
         if portrait:  # `Portrait de Jane Doe` over her name: her photo's words, left out
@@ -201,6 +203,8 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     unused = sorted(unused + [r for r in repeated if r.index < index], key=lambda u: u.index)
     header.credited = [name for item in unused if "\n" not in item.text for name in _credit_names(item.text)]
     header.masthead = _masthead(parts, unused, title)
+    if header.masthead in header.authors:
+        header.masthead = ""  # the columnist's name over the page's sections: its author, no site
     if header.masthead:
         spellings = "|".join(re.escape(name) for name in _called(header.masthead))
         again = re.compile(rf"(?<![\w’'-])(?:{spellings})(?![\w’'-])")
@@ -232,7 +236,7 @@ _PHOTO_CREDITED = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Crédit)\s*:\s*[^(
 _PHOTO_MARK = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Courtesy|Courtoisie)\b[^()\n]{0,60}\)\.?$")
 # `... near the bridge. (Rowan Gillis-Adebayo photo)`, `... cruiser. (File photo/paNOW Staff)`: a photo's credit
 _CAPTION_CHARS = 240  # a caption's sentence and its credit; a story's paragraph runs longer
-_CAPITALS_CREDIT = re.compile(r"(?:PHOTO|PHOTOS|ILLUSTRATION)(?: D['’]ARCHIVES)? [A-ZÀ-Þ][A-ZÀ-Þ'’. -]{2,60}(?:, [A-ZÀ-Þ][A-ZÀ-Þ'’. -]{1,60})?")
+_CAPITALS_CREDIT = re.compile(r"(?:PHOTO|PHOTOS|ILLUSTRATION)(?: D['’]ARCHIVES)? [A-ZÀ-Þ][A-ZÀ-Þ'’. -]{2,60}, [A-ZÀ-Þ][A-ZÀ-Þ'’. -]{1,60}")
 _PHOTO_TAIL = re.compile(r"[.!?»”\"]\s+\((?:(?:File\s+)?[Pp]hoto\s*/\s*[^()\n]{2,60}|(?P<by>[^()\n]{2,60})\s(?:[Ff]ile\s+)?photo)\)\.?$")
 
 
@@ -283,7 +287,7 @@ def _says_something(path: Path, index: int, part: tuple[int, str], zone: ZoneInf
     return tried is None or (tried[1].byline, tried[1].source, tried[1].stamps) != (header.byline, header.source, header.stamps)
 
 
-def _repeats(block: str, title: str) -> bool:
+def _repeats(block: str, title: str, before: str = "") -> bool:
     """Whether a block is the page's headline again (or the start of it, or the headline and
     more: sites shorten or lengthen it): a saved page shows it over the byline."""
     if not title or "\n" in block:
@@ -299,7 +303,8 @@ def _repeats(block: str, title: str) -> bool:
         return True
     # a page showing the headline's two halves apart: `Forum de Paris sur la paix` over `Ottawa promet ...`
     kicker, colon, rest = headline.partition(" : ") if " : " in headline else headline.partition(": ")
-    return bool(colon) and said in (kicker.strip(), rest.strip()) and len(said.split()) >= 3
+    return bool(colon) and len(said.split()) >= 3 and (said == kicker.strip() or said == rest.strip() and bool(before)
+                                                      and " ".join(before.split()).casefold() == kicker.strip())
 
 
 def _started(header: Header) -> bool:
@@ -451,7 +456,8 @@ def _signed(block: str) -> tuple[tuple[str, ...], str] | None:
 
 
 # a reporter's beat under their name: `Reporter`, `Manufacturing Reporter`, `Local Journalism Initiative Reporter`
-_BEAT = re.compile(r"(?:[A-Z][\w&’'-]*\s+){0,3}(?:Reporter|Writer|Journalist|Correspondent|Columnist|Editor)"
+_BEAT = re.compile(r"(?!(?:The|Former|Dear|Retired|Late|Ex|Award-[Ww]inning|Hollywood)\b)"
+                   r"(?:[A-Z][\w&’'-]*\s+){0,3}(?:Reporter|Writer|Journalist|Correspondent|Columnist|Editor)"
                    r"|Journaliste|Chroniqueur|Chroniqueuse|Correspondante?|Envoyée? spéciale?")
 
 

@@ -153,7 +153,7 @@ PAGE_FURNITURE = frozenset(line.casefold() for line in (
     "Story continues below", "Share this article in your social network", "Refresh this page for the latest updates.",
     "Story continues", "Terms and Privacy Policy", "Privacy Dashboard", "Sign in to Yahoo to save articles to your list",
     "Share this article", "Share", "Partager", "Partager cet article", "Report an error", "Signaler une erreur",
-    "Skip to main content", "Skip to content", "Aller au contenu principal", "For Subscribers", "Open this photo in gallery:",
+    "Skip to main content", "Skip to content", "Aller au contenu principal", "Open this photo in gallery:",
 ))
 # A page's row of sharing buttons: `Facebook Twitter WhatsApp SMS Email Print Save`, `Copy link  Email  X`
 _SHARE_WORDS = frozenset("facebook twitter x whatsapp sms email e-mail courriel print imprimer save enregistrer share "
