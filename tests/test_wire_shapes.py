@@ -307,7 +307,7 @@ def test_editing_a_translation_table_rebuilds_the_pages_it_words(tmp_path, run):
      ("Helen Pietrangelo",), "CBC News", "2025-10-21T03:15:00-04:00", "2025-10-21T13:40:00-04:00"),
     # CTV: the name over the writer's role at the outlet
     ("Alessia Rinaldi\nCTV News Toronto Multi-Platform Journalist\n\nPublished: June 01, 2025 at 4:12PM EDT\n"
-     "Updated: June 01, 2025 at 7:48PM EDT", ("Alessia Rinaldi",), "CTV News", "2025-06-01T16:12:00-04:00",
+     "Updated: June 01, 2025 at 7:48PM EDT", ("Alessia Rinaldi",), "CTV News Toronto", "2025-06-01T16:12:00-04:00",
      "2025-06-01T19:48:00-04:00"),
     # Postmedia: `Author of the article:`, the paper, then times and a reading time after bullets
     ("Author of the article: Kelsey Rybak\nRegina Leader-Post\n"
@@ -1274,3 +1274,86 @@ def test_big_outlets_rules_keep_to_their_pages():
     gallery = "The gallery's new wing opened on Monday with 40 works by Indigenous artists.\nPHOTO GALLERY"
     assert story(f"date 2026-11-10 Gallery\n\nBy Jane Doe-Smith\n\nNov 10, 2026 6:00 AM\n\n{gallery}\n\n{_LOT}\n"
                  ).paragraphs[0] == gallery
+
+
+def _warned(parsed) -> list[str]:
+    return [w.message for w in parsed.warnings]
+
+
+def test_a_name_opening_the_times_block_is_the_byline_whatever_stands_between():
+    """Le Devoir's name over where it was filed from, the day, the section again and the reading
+    time; the Journal's name over its posting and its update: the author. The section said twice
+    is one warning."""
+    devoir = story("date 2026-11-09 Les tarifs freinent un fabricant\n\nLe Devoir\n\nÉconomie\n\n"
+                   "Les tarifs freinent un fabricant\n\nRemorques St-Pierre inc., à Sainte-Marie, met à pied 45 employés\n\n"
+                   "Frédérique Lanctôt-Mbaye\nà Sainte-Marie\n9 novembre 2026\nÉconomie\nLecture de 5 min\nLecture zen\n\n"
+                   "Il y a un an, les carnets de commandes de l'entreprise étaient pleins jusqu'à l'été prochain.\n\n"
+                   "Photo : Mathias Brochu-Ndiaye Le Devoir\n")
+    assert (devoir.authors, devoir.source, devoir.timed) == (("Frédérique Lanctôt-Mbaye",), "Le Devoir", False)
+    assert devoir.paragraphs[0].startswith("Il y a un an"), devoir.paragraphs
+    assert sum("'Économie'" in w for w in _warned(devoir)) == 1 and any("(2 times)" in w for w in _warned(devoir))
+    journal = story("date 2026-11-14 Des punaises de lit à l'urgence\n\nLe Journal de Montréal\n\nActualité | Santé\n\n"
+                    "Des punaises de lit à l'urgence\n\nHéloïse Marchand-Tshibangu\nSamedi, 14 novembre 2026 00:00\n"
+                    "MISE À JOUR Samedi, 14 novembre 2026 09:15\n\n" + _LOT + "\n")
+    assert journal.authors == ("Héloïse Marchand-Tshibangu",) and journal.updated is not None
+    section = story(f"date 2026-11-14 Council\n\nGrand Montréal\nSamedi, 14 novembre 2026 09:15\n\n{_LOT}\n")
+    assert section.authors == ()  # a section's name over the time is no one
+
+
+def test_captions_credited_as_big_outlets_credit_them_are_left_out():
+    """A photographer run onto the paper (`Tomasz Wierzbicki-Lau Toronto Star`), a desk's credit
+    (`(Name/CTV News Ottawa)`), a caption over `Photo Adobe Stock` or `Photo d'archives, Agence QMI`,
+    Global's video over the story; in the story, a caption ending with its credit. Never the lede,
+    nor a line under a paragraph that credits no photo (`PHOTO GALLERY`)."""
+    top = "date 2026-11-10 RSV fills hospitals\n\nBy Jane Doe-Smith, Toronto Star\nNov. 10, 2026\n\n"
+    for caption in ("Shanice King holds her daughter at the hospital. Tomasz Wierzbicki-Lau Toronto Star",
+                    "The Ottawa courthouse on Elgin Street. (Graham Whitcombe-Aziz/CTV News Ottawa)",
+                    "Une punaise de lit.\nPhoto Adobe Stock", "Un restaurant incendié en septembre.\nPhoto d'archives, Agence QMI",
+                    "Click to play video: 'Blizzard strands drivers'\nBlizzard strands drivers\nDozens spent the night in "
+                    "their vehicles. Kayla Brandt-Osei reports. – Nov 15, 2026"):
+        parsed = story(f"{top}{caption}\n\n{_LOT}\n")
+        assert parsed.paragraphs == (_LOT,), (caption, parsed.paragraphs)
+    inside = story(f"{top}{_LOT}\n\nA plow clears a street in Morden on Sunday. THE CANADIAN PRESS/Brendan Kuzyk-Rae\n\n"
+                   f"Le ministre, en octobre\nPhoto : Karine Théberge-Sow La Presse Canadienne\n\n{_LOT}\n")
+    assert inside.paragraphs == (_LOT, _LOT) and sum("is a photo caption" in w for w in _warned(inside)) == 2
+    lede = "A plow clears a street in Morden on Sunday. THE CANADIAN PRESS/Brendan Kuzyk-Rae"
+    assert story(f"date 2026-11-10 Plow\n\n{lede}\n").paragraphs == (lede,)
+    said = "He met the premier on Sunday. Mark Carney Toronto Star"  # no photographer's name
+    assert said in story(f"{top}{_LOT}\n\n{said}\n\n{_LOT}\n").paragraphs
+
+
+def test_a_pages_boxes_under_the_story_are_the_pages():
+    """Under the story, among page lines every rule knows (`Report an error` over its links, a
+    comment box, `Sponsored content`), boxes a page puts there (`Related stories` over headlines,
+    `Editor's Picks`, `Latest National Stories`, a row of topics): left out, one warning each.
+    Without such a known line, a story's own closing box stays; credits among them stay credits."""
+    top = "date 2026-11-10 Plant to close\n\nBy Jane Doe-Smith, Toronto Star\nNov. 10, 2026 6:00 a.m.\n\n"
+    tail = ("Report an error\nJournalistic Standards\nAbout The Star\n\nRelated stories\nOntario factory jobs fall again\n"
+            "Niagara manufacturers brace for winter\n\nEditor's Picks\nWhy the Bank of Canada may be done cutting rates\n\n"
+            "Follow related authors and topics\nJane Doe-Smith\nWelland\nAuthors and topics you follow will be added to your feed.\n\n"
+            "© 2026 Global News, a division of Corus Entertainment Inc.\n\nSponsored content\n\n"
+            "Sujets : Laval · Incendie criminel · Justice\n\nShow comments (23)\n")
+    parsed = story(f"{top}{_LOT}\n\n{tail}")
+    assert parsed.paragraphs == (_LOT,), parsed.paragraphs
+    assert parsed.credits == ("© 2026 Global News, a division of Corus Entertainment Inc.",)
+    assert sum("is the page's" in w or "promotes other stories" in w for w in _warned(parsed)) == 7, _warned(parsed)
+    own = f"{top}{_LOT}\n\nKey dates\nJan. 5 hearing\nMarch 2 ruling\n"
+    assert "Key dates\nJan. 5 hearing\nMarch 2 ruling" in story(own).paragraphs
+    tip = ("Vous avez un scoop à nous transmettre?\n\nVous avez des informations à nous communiquer à propos de cette histoire? "
+           "Écrivez-nous ou appelez-nous directement au 1 800-63SCOOP.\n\nCommentaires (27)\n")
+    tipped = story(f"date 2026-11-13 Incendies\n\nPar Marie-Pier Dubé-Okafor | TVA Nouvelles\n\n{_LOT}\n\n{tip}")
+    assert tipped.paragraphs == (_LOT,) and len(tipped.credits) == 2, tipped.credits
+
+
+def test_la_presses_place_in_parentheses_is_the_dateline():
+    parsed = story("date 2026-11-12 Ottawa promet 40 millions\n\nPar Mélanie Kowalski-Roy, La Presse\n\n"
+                   "(Paris) Le Canada versera 40 millions de dollars sur trois ans pour déminer des terres agricoles.\n")
+    assert (parsed.dateline, parsed.lede[:9]) == ("Paris", "Le Canada")
+    for opening in ("(Mise à jour) Le Canada versera 40 millions.", "(Photo) Le Canada versera 40 millions."):
+        assert story(f"date 2026-11-12 Ottawa\n\nPar Mélanie Kowalski-Roy, La Presse\n\n{opening}\n").dateline == ""
+
+
+def test_a_desks_city_after_its_outlet_is_kept():
+    parsed = story(f"date 2026-11-13 Officer acquitted\n\nGraham Whitcombe-Aziz\nCTV News Ottawa Multi-Media Journalist\n\n"
+                   f"Published: November 13, 2026 at 12:41 p.m. EST\n\n{_LOT}\n")
+    assert (parsed.authors, parsed.source) == (("Graham Whitcombe-Aziz",), "CTV News Ottawa")

@@ -274,7 +274,9 @@ def _outlet(source: str) -> str:
         family = family_named(role.group(1)) or family_named(role.group(1).split()[0])
         named = role.group(1) if any(w in OUTLET_WORDS for w in role.group(1).split()[1:]) \
             or _DOMAIN.search(role.group(1)) else ""  # `CTVNews.ca Writer`: CTVNews.ca
-        return family.name if family else named
+        named = family.name if family else named
+        desk = source[role.end(1):].split()[:1]  # (the role's words after the outlet: its city first, a desk's)
+        return f"{named} {desk[0]}" if named and desk and desk[0] in CANADA_CITIES else named
     return _proper(source) if source.isupper() and len(source) > 4 and not _STATION.fullmatch(source) else source
 
 

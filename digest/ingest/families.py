@@ -181,7 +181,11 @@ def all_source_names() -> tuple[str, ...]:
 
 # An outlet's closing call for tips, with its address: terms of the page, not the story
 _CALL_LINE = r"^Vous avez été victime[^\n?]{0,80}\?\s*Écrivez-nous\.?$"  # a call for readers' stories, no address
-_TIP_LINE = (r"^(?:Vous avez (?:un scoop|une nouvelle)"
+_TIP_LINE = (r"^Vous avez un scoop à nous (?:transmettre|communiquer) ?\?$"  # the tip box's heading
+             # its text: an address, or a telephone number
+             r"|^Vous avez des informations à nous communiquer\b[^\n]{0,200}\b(?:appelez-nous|téléphonez-nous)\b[^\n]{0,60}"
+             r"\d[\d -]{2,}[\dA-Z]{2,}\.?$"
+             r"|^(?:Vous avez (?:un scoop|une nouvelle|des informations)"
              r"|(?:Do you )?[Hh]ave a (?:news |story )?tip|Got a (?:news |story )?tip|Have a (?:photo|video)(?: or (?:photo|video))?)\b"
              r"(?:[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+\.?"
              # (and a phone number or its handle after the address, when the outlet asks for it: `Écrivez-nous`,
@@ -189,7 +193,8 @@ _TIP_LINE = (r"^(?:Vous avez (?:un scoop|une nouvelle)"
              r"|(?=[^\n]{0,200}\b(?:nous|us|our)\b)[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+(?:[^\n@]{0,80}@\w{1,30})?"
              r"(?:[^\n@]{0,80}\w)?\.?)$")
 # A page's copyright line: `Copyright 2026 CHCH`, `© 2026 Yukon News`
-_COPYRIGHT_LINE = r"^(?:Copyright|©)\s*(?:©\s*)?\d{4}\s+(?:by\s+)?[A-Z][\w&'’. -]{0,60}?\.?(?:\s*All rights reserved\.?)?$"
+_COPYRIGHT_LINE = (r"^(?:Copyright|©)\s*(?:©\s*)?\d{4}\s+(?:by\s+)?[A-Z][\w&'’. -]{0,60}?"
+                   r"(?:,\s+a (?:division|subsidiary|unit) of [A-Z][\w&'’. -]{0,60}?)?\.?(?:\s*All rights reserved\.?)?$")
 # The Local Journalism Initiative's line under a story it paid for; a magazine's issue the story ran in
 _FUNDED_LINE = (r"^This (?:story|article|report) is (?:part of|funded by) the Local Journalism Initiative\b[^\n]{0,160}$"
                 r"|^Cet article a été (?:rédigé|réalisé|produit|publié) (?:dans le cadre de|grâce à) l['’]Initiative de "

@@ -27,6 +27,7 @@ from digest.ingest.families import (
     byline_convention,
     family_named,
 )
+from digest.ingest.places import CANADA_CITIES
 from digest.ingest.stamps import MOIS, MONTHS, Stamp, StampError, read_clock, read_stamp
 from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE, is_furniture, is_promo, opens_brief, takes_links
 
@@ -177,10 +178,11 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
                 and ("\n" in parts[found[0][0]][1] or _reads_as_person(found[2])) \
                 and (stamped == "posted" or _BEAT.fullmatch(parts[found[0][0]][1].split("\n")[-1])):
             signed = found  # (over an update time alone, only a name over its beat: `Tamsin Greaves-Oduya` over `Reporter`)
-        else:  # `Callum Brisebois-Hart` on the line over `Sep 15, 2026 7:30 AM`, in the time's own block
-            above = next((u for u in unused if u.index == posted and u.line == posted_line - 1), None)
-            parsed = parse_byline(above.text, ENGLISH) if above and _person_over(parts[posted][1]) \
-                and parts[posted][1].startswith(above.text + "\n") else None
+        else:  # `Callum Brisebois-Hart` opening the time's own block (`Sep 15, 2026 7:30 AM` under it, or
+            # where it was filed from, the date, the section and the reading time)
+            first = parts[posted][1].split("\n", 1)[0]
+            above = next((u for u in unused if u.index == posted and u.line == parts[posted][0] and u.text == first), None)
+            parsed = parse_byline(above.text, ENGLISH) if above and _person_over(parts[posted][1]) else None
             if above and parsed and parsed[0]:
                 (header.authors, header.source), header.byline, header.byline_line = parsed, above.text, above.line
                 unused.remove(above)
@@ -210,9 +212,15 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         again = re.compile(rf"(?<![\w’'-])(?:{spellings})(?![\w’'-])")
         header.masthead_named = family_named(header.masthead) is not None \
             or any(again.search(block) for at, (_, block) in enumerate(parts) if at > 2)
+    said: dict[tuple[str, str], int] = {}  # a section's name again under the byline (`Économie`): one warning
     for item in unused:
-        warnings.append(Problem(path, item.line, f"header line {item.text!r} {item.why}; left out",
-                                "delete it, or move it below the first paragraph if it is story text", warning=True))
+        said[item.text, item.why] = said.get((item.text, item.why), 0) + 1
+    for item in unused:
+        times = said.pop((item.text, item.why), 0)
+        if times:
+            repeated_times = f" ({times} times)" if times > 1 else ""
+            warnings.append(Problem(path, item.line, f"header line {item.text!r} {item.why}; left out{repeated_times}",
+                                    "delete it, or move it below the first paragraph if it is story text", warning=True))
     header.notes = [text for at, text in notes if at < index]
     header.end = index
     return header
@@ -226,7 +234,9 @@ _SLUG = re.compile(r"(?:Eds?:\s*)?(?:UPDATES|ADDS|REFILES|RECASTS|REPEATS|UPDATI
                    r"|\((?:Adds|Updates|Recasts|Rewrites|Releads|Refiles|Repeats)\s[^()\n]{2,300}\)$")
 # A page's player over the story: its label, the clip's title, its length (`Regarder la vidéo` ... `02:47`)
 _PLAYER = re.compile(r"(?:Regarder la vidéo|Watch the video|Watch|Écouter|Listen|Play video|Lire la vidéo)\n"
-                     r"[^\n]{1,160}\n\d{1,2}:\d{2}(?::\d{2})?")
+                     r"[^\n]{1,160}\n\d{1,2}:\d{2}(?::\d{2})?"
+                     # Global News: `Click to play video: 'Title'` over the clip's title and its description
+                     r"|Click to play video: [^\n]{1,160}(?:\n[^\n]{1,400}){0,2}")
 
 
 # `... on the banks of the Fraser River in Prince George. Citizen file photo`: the paper's own archive
@@ -340,12 +350,14 @@ def _credit_names(caption: str) -> list[str]:
     credit = next(group for group in tail.groups() if group)
     raw = [part.strip() for part in re.split(r"\s*[/,]\s*|\s+[-–—]\s+|\s+pour\s+", credit)]
     parts = [_CREDIT_WORD.sub("", part) for part in raw]
+    if len(parts) == 1 and tail.group(1) is not None and (run_on := _run_on(parts[0])):
+        return run_on  # `Photo : Mathias Brochu-Ndiaye Le Devoir`: the photographer run onto the outlet
     if len(parts) == 1 and is_bare_name(parts[0]) and (tail.group(1) is not None or tail.group(2) and parts[0] != raw[0]):
         return parts  # `(Photo by Tasha Kilabuk-Ross)`, `Photo: Jordan Whitlow-Barss`: a photographer credited alone
     if not 2 <= len(parts) <= 3 or any(part.lower() in ("handout", "document", "courtoisie", "courtesy") for part in parts):
         return []
     people = [part for part in parts if is_bare_name(part)]
-    outlets = [part for part in parts if is_outlet_line(part) or part == "Postmedia"]
+    outlets = [part for part in parts if _is_outlet(part) or part == "Postmedia"]
     # `Photo by` / `Photo :` says it is a credit; an outlet may then be any name
     # (`... . Jane Doe/Outlet` says so with its photographer first)
     photo = tail.group(1) is not None or tail.group(4) is not None and len(parts) == 2 and _reads_as_person(parts[0]) \
@@ -355,24 +367,63 @@ def _credit_names(caption: str) -> list[str]:
     return parts
 
 
+def _run_on(credit: str) -> list[str]:
+    """[person, outlet] of a credit that runs a photographer's name onto the outlet without a mark
+    (`Tomasz Wierzbicki-Lau Toronto Star`), or []: a person's name of two or three words, then a
+    known outlet's."""
+    words = credit.split()
+    for at in (2, 3):
+        name, outlet = " ".join(words[:at]), " ".join(words[at:])
+        if len(words) - at >= 1 and is_bare_name(name) and _reads_as_person(name) and _is_outlet(outlet):
+            return [name, outlet]
+    return []
+
+
+def _is_outlet(text: str) -> bool:
+    """An outlet's name, or a desk's: the outlet and its city (`CTV News Ottawa`)."""
+    words = text.split()
+    return is_outlet_line(text) or len(words) >= 3 and words[-1] in CANADA_CITIES and is_outlet_line(" ".join(words[:-1]))
+
+
+# a caption's second line, its credit, however it names the source (`Photo Adobe Stock`, `Photo d'archives, Agence QMI`)
+_CREDIT_LINE_UNDER = re.compile(r"(?:Photo|PHOTO|Photographie|Crédit photo|Illustration)(?:\s*:\s*\S|\s+(?:by|de|d['’]archives|"
+                                r"fournie|courtesy|courtoisie)\b|\s+[A-ZÀ-Þ][a-zà-ÿ])[^\n.!?]{2,80}")  # (not `PHOTO GALLERY`)
+_RUN_ON_TAIL = re.compile(r"(?<=[.!?])\s+([A-ZÀ-Þ][^.!?()/:]{4,80})$")
+
+
 def _below_header(block: str) -> bool:
     """Furniture under a header, before the story: a caption that ends with its photo's credit,
     or the page's own lines (`Listen to this article` over its player's words)."""
     if is_noise(block):
         return False  # said as a header line no rule knows
     lines = block.split("\n")
+    return is_caption(block) or all(is_furniture(text) or is_noise(text) for text in lines) \
+        and any(is_furniture(text) for text in lines)
+
+
+def is_caption(block: str) -> bool:
+    """A photo's caption: ending with its credit (a person and an outlet, `(Photo : ...)`, a file
+    photo's mark), or over its credit's line."""
+    if is_noise(block):
+        return False
+    lines = block.split("\n")
     if len(lines) == 1:  # (`... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit naming no one)
         archive = _FILE_PHOTO.search(block[-_TAIL_CHARS:])
+        run_on = _RUN_ON_TAIL.search(block[-_TAIL_CHARS:])
         return bool(_credit_names(block)) or _PHOTO_CREDITED.search(block[-_TAIL_CHARS:]) is not None \
+            or run_on is not None and len(block) <= _CAPTION_CHARS and bool(_run_on(run_on.group(1))) \
             or _photo_credited(block) \
             or archive is not None and (archive.group(1) is None or archive.group(1) in OUTLET_WORDS)
     if len(lines) == 2 and _CREDIT_WORD.match(lines[1]) and _credit_names(lines[1]):
         return True  # a caption over its credit's line: `Photo : Radio-Canada / Félix Lacerte-Obeng`
-    if len(lines) == 2 and is_furniture(lines[0]) and _below_header(lines[1]):
+    if len(lines) == 2 and _CREDIT_LINE_UNDER.fullmatch(lines[1]) and len(lines[0]) <= _CAPTION_CHARS \
+            and not is_noise(lines[0]):
+        return True  # `Une punaise de lit.` over `Photo Adobe Stock`: a caption over its credit, whomever it names
+    if len(lines) == 2 and is_furniture(lines[0]) and is_caption(lines[1]):
         return True  # `Open this photo in gallery:` over the caption
     if len(lines) == 2 and _CAPITALS_CREDIT.fullmatch(lines[1]) and len(lines[0]) <= _CAPTION_CHARS:
         return True  # La Presse's caption over `PHOTO ÉLODIE DE SAINT-ROMAIN, AGENCE FRANCE-PRESSE`
-    return all(is_furniture(text) or is_noise(text) for text in lines) and any(is_furniture(text) for text in lines)
+    return False
 
 
 def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: ZoneInfo, header: Header,
@@ -514,8 +565,10 @@ def _over_page_headline(parts: list[tuple[int, str]], title: str) -> bool:
 
 
 def _person_named(line: str) -> bool:
-    """A line that is a person's name alone (see `_reads_as_person`)."""
-    return is_bare_name(line) and _reads_as_person(line)
+    """A line that is a person's name alone (see `_reads_as_person`): not a brand opened by letters in
+    capitals (`ICI Abitibi-Témiscamingue`, Radio-Canada's regional site)."""
+    first = line.split(" ", 1)[0]
+    return is_bare_name(line) and not (len(first) > 1 and first.isupper() and not line.isupper()) and _reads_as_person(line)
 
 
 # a news site's name in one word with a capital inside: `OrilliaMatters`, `SooToday`, `paNOW` (not `MacKenzie`)
@@ -568,9 +621,9 @@ _ARTICLES = {"The", "Le", "La", "Les", "L'", "L’"}
 
 
 def _person_over(block: str) -> bool:
-    """A block of a person's name alone over one more line (`Callum Brisebois-Hart` over its time)."""
-    lines = block.split("\n")
-    return len(lines) == 2 and _person_named(lines[0])
+    """A block opened by a person's name alone over more lines (`Callum Brisebois-Hart` over its time)."""
+    name, _, rest = block.partition("\n")
+    return bool(rest) and _person_named(name)
 
 
 def _portrait(block: str) -> str:

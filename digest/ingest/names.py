@@ -1407,7 +1407,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         # singular counting for a plural (`Republican senators` for `Republicans`)
         singular = capitalised.get(word[:-1], 0) if word.endswith("s") else 0
         evidence = n if _frequency(word, language) < RARE_ZIPF else mid_sentence[word] + (word in title_words) + singular
-        if evidence >= (1 if _frequency(word, language) < RARE_ZIPF else 2):
+        if evidence >= (1 if _frequency(word, language) < RARE_ZIPF else 2) and not _called_by_first_name(word, text):
             counts[openers.get(word, word)] = weights[word]
     for place in filed_from:  # (a city that has its team in the story names the team alone: `for Edmonton`)
         if place not in counts and place.lower() not in excluded and not _team_of(place, counts):
@@ -1418,6 +1418,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         # place the headline names is a tag, whether or not the story names it again (unless excluded: a dateline)
         if place not in counts and place.lower() not in excluded and place not in shouted:
             counts[place] = 1.0
+    for name in [n for n in counts if " " in n and n + "s" in counts]:
+        counts[name + "s"] += counts.pop(name)  # `a Montreal Canadien`: one of the Montreal Canadiens
     order = {name: i for i, name in enumerate(counts)}
     merged: dict[str, float] = {}
     spellings: dict[str, str] = {}  # `Quebec` and `Québec` are one tag page: kept in the more frequent spelling
@@ -1644,6 +1646,21 @@ def _owners(names: list[str], key) -> dict[str, str | None]:
         word = key(name.split())
         owners[word] = None if word in owners and owners[word] != name else name
     return owners
+
+
+# how copy introduces someone by a first name alone: their age after it, their kin before it, a
+# name the copy gives them (`her daughter, Amara, 2,`; `Ginette, 74 ans,`; `Sa fille, Sylvie,`; `que nous appellerons Nick`)
+_KIN = (r"(?:daughter|son|wife|husband|partner|mother|father|mom|dad|brother|sister|grandson|granddaughter|"
+        r"fille|fils|mère|père|conjointe?|femme|mari|frère|sœur|soeur|petite?-fille|petit-fils|grand-mère|grand-père)")
+_GIVEN_A_NAME = (r"(?:appellerons|nommerons|(?:we are|we're|we will|we'll|we’ll|we’re) call(?:ing)?(?: (?:him|her|them))?|"
+                 r"identified only as|first name,|prénom,)")  # (a name the copy gives someone; not `called Jansen "the ..."`)
+
+
+def _called_by_first_name(word: str, text: str) -> bool:
+    """Whether the story names a private person by this first name alone: no tag (a reader looks
+    up no one by `Amara`)."""
+    name = re.escape(word)
+    return re.search(rf"\b{name}, \d{{1,3}}(?: ans)?,|\b{_KIN},? {name}\b|\b{_GIVEN_A_NAME} {name}\b", text) is not None
 
 
 def _could_be_first_name(word: str) -> bool:

@@ -21,10 +21,10 @@ HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|summary|
 # newsletter's sign-up: a headline, not a sentence (no final period)
 _PROMO_LABELS = (r"(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read [Mm]ore|Watch|À LIRE AUSSI|À lire aussi|"
                  r"À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI|Lire aussi|Voir aussi|Share this Story|Share this|"
-                 r"À LIRE ÉGALEMENT|À lire également|Lire également|"
+                 r"À LIRE ÉGALEMENT|À lire également|Lire également|Regardez aussi|REGARDEZ AUSSI|"
                  r"Infolettre)")
 # labels a page puts alone on their line, over links (with text after them they are the story's: `Most Popular: Olivia`)
-_ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In this article|Tags|Related Articles|Related Stories|" \
+_ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In this article|Tags|Related (?i:articles|stories)|" \
     r"What [Tt]o [Rr]ead [Nn]ext|Similar (?:Articles|Stories)|Articles similaires|Articles connexes|Sur le même sujet|" \
     r"NEWSLETTER|INFOLETTRE)"
 # A label over the page's links to other stories (`READ MORE:`, `À VOIR AUSSI` alone on its line), or
@@ -38,7 +38,9 @@ PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALON
                    r"|^Recevez (?:chaque (?:matin|jour|semaine) )?(?:l['’]|les |nos )infolettres? [^\n]{0,60}$"
                    # an author box's heading (`About the Author: Jane Doe`); a site's push-notification prompt
                    r"|^(?i:about the author)\b(?![’'])[^\n.]{0,60}$|^(?i:à propos de l['’](?:auteure?|autrice))\b(?![’'])[^\n.]{0,60}$"
-                   r"|^Be the first to (?:read|know)\b[^\n]{0,80}?\bnotifications\b[^\n]{0,80}$")
+                   r"|^Be the first to (?:read|know)\b[^\n]{0,80}?\bnotifications\b[^\n]{0,80}$"
+                   # a paper's call to subscribe (Postmedia's); a link to another story by its quoted headline
+                   r"|^Subscribe now to read\b[^\n]{0,120}$|^(?:Lisez|Lire|À lire|Read)\s+«[^»\n]{2,160}»$")
 _LABEL_ALONE = re.compile(rf"(?:{_PROMO_LABELS}|{_ALONE_LABELS})[ \t]*")  # `À VOIR AUSSI` over its links, no colon
 SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
 # `— Mayor Olivia Chow` under a quote: a dash, then a name or a title (no sentence, no `— 30 —`).
@@ -154,6 +156,7 @@ PAGE_FURNITURE = frozenset(line.casefold() for line in (
     "Story continues", "Terms and Privacy Policy", "Privacy Dashboard", "Sign in to Yahoo to save articles to your list",
     "Share this article", "Share", "Partager", "Partager cet article", "Report an error", "Signaler une erreur",
     "Skip to main content", "Skip to content", "Aller au contenu principal", "Open this photo in gallery:",
+    "Sponsored content", "Contenu commandité", "Trending Now", "Report an editorial error",
 ))
 # A page's row of sharing buttons: `Facebook Twitter WhatsApp SMS Email Print Save`, `Copy link  Email  X`
 _SHARE_WORDS = frozenset("facebook twitter x whatsapp sms email e-mail courriel print imprimer save enregistrer share "
@@ -170,7 +173,7 @@ def is_furniture(text: str) -> bool:
         return False
     line = text.strip()
     words = line.casefold().split()
-    return line.casefold() in PAGE_FURNITURE or _NUMBERED_AD.fullmatch(line) is not None \
+    return line.casefold() in PAGE_FURNITURE or "|" in line and re.sub(r"\s*\|\s*", "|", line).casefold() in PAGE_FURNITURE or _NUMBERED_AD.fullmatch(line) is not None \
         or len(words) >= 3 and set(words) <= _SHARE_WORDS and any(w in _SHARE_NETWORKS for w in words) \
         or _ARCHIVE_NOTICE.fullmatch(line) is not None or _COMMENT_BOX.fullmatch(line) is not None
 
@@ -184,7 +187,11 @@ _NUMBERED_AD = re.compile(r"(?:Advertisement|Publicité)(?: \d{1,3})?")
 # below.`: the call, or one question and the call; a story's sentence before it keeps the paragraph the story's)
 _COMMENT_BOX = re.compile(r"Comments|Commentaires|Be the first to comment\.[^\n]{0,120}|Soyez le premier à commenter\.?[^\n]{0,120}"
                           r"|(?:[^\n.!?]{0,150}\? )?(?:Let us know|Tell us) in the comments(?: below| section)?[.!]?"
-                          r"|(?:[^\n.!?]{0,150} ?\? )?(?:Dites-le-nous|Faites-nous part de votre avis) dans les commentaires[.!]?")
+                          r"|(?:[^\n.!?]{0,150} ?\? )?(?:Dites-le-nous|Faites-nous part de votre avis) dans les commentaires[.!]?"
+                          # its count, its link, its rules; a French page's call (`Qu'en pensez-vous ? Exprimez votre opinion`)
+                          r"|(?:Comments|Commentaires) \(\d+\)|(?:Show|View|Voir|Afficher|Lire) (?:all |les |tous les )?(?:\d+ )?"
+                          r"(?:comments|commentaires)(?: \(\d+\))?|Conversations are opinions of our readers\b[^\n]{0,200}"
+                          r"|Qu['’]en pensez-vous ?\? Exprimez votre opinion\.?")
 
 
 def is_promo(text: str) -> bool:
@@ -197,7 +204,7 @@ def is_promo(text: str) -> bool:
         return False
     return PROMO.match(first) is not None \
         and (not first.endswith(".") or first.startswith(("Sign up", "Abonnez", "Inscrivez", "Like us", "Follow us", "Watch ",
-                                                          "Be the first", "Get ")))
+                                                          "Be the first", "Get ", "Subscribe now")))
 
 
 # a newsletter's pitch under its sign-up line: `People always tell us they love our newsletter. Sign up here.`
@@ -238,7 +245,8 @@ def strip_promos(body: list[tuple[int, str]]
     index = 0
     while index < len(body):
         line, text = body[index]
-        if is_furniture(text) or "\n" in text and all(is_furniture(part) for part in text.split("\n")):
+        if is_furniture(text) or "\n" in text and (all(is_furniture(part) for part in text.split("\n"))
+                                                   or _furniture_over_links(text)):
             furniture.append((line, text))  # (`Advertisement 2` over its not-loaded notice: one block)
         elif is_promo(text):
             if index + 1 < len(body) and (takes_links(text, body[index + 1][1]) or _BUTTON.fullmatch(body[index + 1][1])):
@@ -249,6 +257,56 @@ def strip_promos(body: list[tuple[int, str]]
             kept.append((line, text))
         index += 1
     return kept, promos, furniture
+
+
+def _furniture_over_links(text: str) -> bool:
+    """A page's line over its other links, in one block (`Report an error` over `Journalistic
+    Standards` and `About The Star`)."""
+    first, _, rest = text.partition("\n")
+    return is_furniture(first) and all(_link_line(line) for line in rest.split("\n"))
+
+
+def page_tail(body: list[tuple[int, str]], signatures: tuple[str, ...]) -> set[int]:
+    """The blocks under the story that are its page's rather than its own, by index: from the end
+    up, boxes a page puts under its stories (`Related stories` over headlines, `Editor's Picks`,
+    `Latest National Stories`, a row of topics `Laval · Incendie criminel · Justice`), among the
+    page lines every rule knows (`Report an error`, `Sponsored content`, a comment box). Only with
+    one such known line among them: a story may end on a short list of its own. Credits stay,
+    for the credits' rule."""
+    tail: list[int] = []
+    anchored = False
+    for index in range(len(body) - 1, 0, -1):
+        text = body[index][1]
+        lines = text.split("\n")
+        if all(SEPARATOR.match(line) or is_credit(line, signatures) for line in lines) or _BYLINE_START.match(text):
+            continue  # (a byline under the story, `Par Jane Doe, journaliste` over its paper: the byline's rule)
+        if is_promo(body[index - 1][1]) and (takes_links(body[index - 1][1], text) or _BUTTON.fullmatch(text)):
+            continue  # a promotion's links or its button: the promotion's
+        if is_furniture(text) or all(is_furniture(line) for line in lines) or _furniture_over_links(text) or is_promo(text):
+            anchored = True
+        elif _page_box(lines):
+            tail.append(index)
+        else:
+            break
+    return set(tail) if anchored else set()
+
+
+_FIGURES = re.compile(r"\d|[:;].")
+_BYLINE_START = re.compile(r"(?:By|BY|Par|PAR)\s")
+_ROW = re.compile(r"(?:[A-ZÀ-Þ][^\n:·|]{0,30}\s?:\s)?[^\n·|]{2,40}(?:\s[·|]\s[^\n·|]{2,40}){2,}")
+
+
+def _page_box(lines: list[str]) -> bool:
+    """A label alone or over links (its last line may be one sentence: `Authors and topics you
+    follow will be added ...`), or a row of topics."""
+    if len(lines) == 1 and _ROW.fullmatch(lines[0]):
+        return True
+    label = lines[0]
+    if not (len(label.split()) <= 6 and _link_line(label)) or _FIGURES.search(label):
+        return False  # (not a results box: `Shots: KAM 12-11-11—34; KEL ...`)
+    last = lines[-1]
+    return all(_link_line(line) and ";" not in line for line in lines[1:-1]) and (
+        len(lines) == 1 or _link_line(last) or len(lines) > 2 and len(last.split()) <= 25 and last.endswith("."))
 
 
 def shape(paragraphs: list[str]) -> tuple[Block, ...]:

@@ -25,8 +25,8 @@ from digest.ingest.families import (
     family_marked,
     family_named,
 )
-from digest.ingest.header import Header, HeaderError, read_header, signatures
-from digest.ingest.structure import Block, shape, split_end, strip_promos, texts
+from digest.ingest.header import Header, HeaderError, is_caption, read_header, signatures
+from digest.ingest.structure import Block, page_tail, shape, split_end, strip_promos, texts
 from digest.text import clean_text
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -157,7 +157,14 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     except HeaderError as exc:
         raise RawError(exc.problem) from None
     # (a promo after the credits leaves them credits)
-    body, promos, furniture = strip_promos(list(parts[header.end:]))
+    under = parts[header.end:]
+    tail = page_tail(under, signatures(header))
+    body, promos, furniture = strip_promos([part for at, part in enumerate(under) if at not in tail])
+    furniture += [part for at, part in enumerate(under) if at in tail]
+    body, captions = _captions_apart(body)
+    for at, text in captions:
+        warnings.append(Problem(path, at, f"{text.split(chr(10))[0]!r} is a photo caption, not the story; left out",
+                                "delete it, or reword it if it is story text", warning=True))
     body, credits, end_notes = split_end(body, signatures(header))
     signed = _signed_at_end(body, header) if not header.byline and body else None
     if signed:  # `Par Véronique Boivin-Sioui, journaliste` over `L'Étoile du Lac`, under the story
@@ -228,9 +235,22 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
                     timed, updated[0].timed if updated else True, language, tuple(header.credited))
 
 
+def _captions_apart(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(the body, the photo captions among its paragraphs): a caption ending with its credit
+    (`A plow clears a street in Morden on Sunday. THE CANADIAN PRESS/Brendan Kuzyk-Rae`), or over its
+    credit's line, where the page showed a photo. Never the first paragraph: the lede."""
+    kept, captions = body[:1], list[tuple[int, str]]()
+    for part in body[1:]:
+        (captions if is_caption(part[1]) else kept).append(part)
+    return kept, captions
+
+
 def _dateline(paragraph: str) -> tuple[str, str, str]:
     """(place, agency, the paragraph after them) of a lede; ("", "", paragraph) without a dateline."""
     head = paragraph[:_DATELINE_REACH]
+    if head.startswith("(") and (placed := _PLACE_IN_PARENTHESES.match(head)) and not family_marked(placed.group(1)) \
+            and placed.group(1).split()[0].casefold() not in _NOT_PLACES:
+        return placed.group(1), "", paragraph[placed.end():]  # La Presse's `(Paris) Le Canada versera ...`
     if "—" not in head and "–" not in head and "-" not in head:
         return "", "", paragraph  # no dash, no dateline: most paragraphs, at the cost of three scans
     for pattern in (DATELINE_RE, AGENCY_DATELINE_RE):
@@ -243,6 +263,10 @@ def _dateline(paragraph: str) -> tuple[str, str, str]:
     return "", "", paragraph
 
 
+_PLACE_IN_PARENTHESES = re.compile(r"^\(([A-ZÀ-Þ][a-zà-ÿ’'.]+(?:[ -](?:[A-ZÀ-Þ][a-zà-ÿ’'.]+|d[’']|de|du|des|la|le|sur|en)){0,4})\)"
+                                   r"\s+(?=[A-ZÀ-Þ«\"“])")
+_NOT_PLACES = frozenset("photo photos vidéo video audio update updated correction mise analyse analysis opinion chronique "
+                        "éditorial editorial exclusif exclusive".split())
 _AGENCY_ALONE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?\(([^()\n]{1,40})\)\s*(?:—|–|--|-)\s")
 
 
