@@ -1129,13 +1129,24 @@ def test_a_railway_or_an_airline_is_a_body_its_countrys_adjective_and_all():
 
 
 def test_a_private_person_named_by_a_first_name_alone_is_no_tag():
-    """`her daughter, Amara, 2,`, `Ginette, 74 ans,`, `Sa fille, Sylvie,`, `que nous appellerons Nick`: no
+    """`her daughter, Amara, 2,`, `Ginette, 74 ans,` (her surname withheld), `que nous appellerons Nick`: no
     reader looks them up. A name the copy calls something else stays (`called Jansen "the biggest"`),
     and a team's member is the team (`a Montreal Canadien`)."""
     found = find_names(("King waited with her daughter, Amara, 2, before Amara was admitted. Amara went home.",
-                        "Ginette, 74 ans, de Repentigny, attendait. Ginette a vu l'insecte.",
+                        "Ginette, 74 ans, de Repentigny, attendait. Ginette, qui a demandé que son nom de famille ne soit "
+                        "pas publié, a vu l'insecte.",
                         "Un restaurateur, que nous appellerons Nick, a tout perdu. Nick a eu peur.",
                         "Moe called Jansen the biggest private investment, and BHP said Jansen would open in 2027.",
                         "St-Onge had been a Montreal Canadien for 30 hours when the Montreal Canadiens won."), [], "en")
     assert not {"Amara", "Ginette", "Nick", "Montreal Canadien"} & found.keys(), found
     assert {"Jansen", "Montreal Canadiens"} <= found.keys(), found
+
+
+def test_first_names_and_plurals_rules_keep_to_private_people():
+    """A kin word without its commas, an age with no surname withheld, a surname in a firm's name:
+    the name stays (`its partner Shopify`, `son Québecor`, `Shakira, 48,`, `Tim Horton` of Tim Hortons)."""
+    found = find_names(("The bank said its partner Shopify would run the payments. Shopify shares rose.",
+                        "Sa maison mère Québecor a invoqué la loi, et Pierre Karl Péladeau et son Québecor ont annoncé.",
+                        "Shakira, 48, will play two shows in June, Shakira said.",
+                        "Tim Hortons was named for hockey player Tim Horton, who founded Tim Hortons."), [], "en")
+    assert {"Shopify", "Québecor", "Shakira", "Tim Horton", "Tim Hortons"} <= found.keys(), found

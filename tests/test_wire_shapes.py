@@ -1357,3 +1357,29 @@ def test_a_desks_city_after_its_outlet_is_kept():
     parsed = story(f"date 2026-11-13 Officer acquitted\n\nGraham Whitcombe-Aziz\nCTV News Ottawa Multi-Media Journalist\n\n"
                    f"Published: November 13, 2026 at 12:41 p.m. EST\n\n{_LOT}\n")
     assert (parsed.authors, parsed.source) == (("Graham Whitcombe-Aziz",), "CTV News Ottawa")
+
+
+def test_big_outlets_page_rules_keep_to_the_story():
+    """What the rules for the big outlets' pages must not do (a fresh-eyes review's cases): take a
+    story's own closing box for the page's (`What happens next` over `Report an error`, `Key
+    dates` under an ad's line), a paragraph quoting or citing a poll for a caption, `(Entrevue)` or
+    an agency for a dateline, a reporter's posting for the outlet (`AP Ottawa Correspondent`), an
+    obituary's subject for its author, initials (`J.P. Tasker`) for a brand."""
+    top = "date 2026-11-10 Plant to close\n\nBy Jane Doe-Smith, Toronto Star\nNov. 10, 2026 6:00 a.m.\n\n"
+    for box in ("What happens next\nSeverance talks begin Monday\nThe plant shuts in March",
+                "Where to get help\nWelland Food Bank\nWorkers can call the Ontario job line at 1-800-555-0199.",
+                "Three stars\nNick Suzuki\nCole Caufield"):
+        assert box in story(f"{top}{_LOT}\n\n{box}\n\nReport an error\n\nComments\n").paragraphs, box
+    assert "Key dates\nJan. 5 hearing\nMarch 2 ruling" in story(
+        f"{top}{_LOT}\n\nAdvertisement 7\n\nKey dates\nJan. 5 hearing\nMarch 2 ruling\n").paragraphs
+    for said in ('"We have never seen numbers like this," the author told CBC News. (Amara Okafor-Lynn, CBC News)',
+                 "The survey of 1,500 adults was conducted online from Nov. 1 to 3. (Abacus Data/CBC News)",
+                 "The plan was first reported by the Hamilton Spectator. (Jordan Whitlow-Barss/The Hamilton Spectator)"):
+        assert said in story(f"{top}{_LOT}\n\n{said}\n\n{_LOT}\n").paragraphs, said
+    for opening in ("(Entrevue) Le ministre répond.", "(Agence France-Presse) Le Canada versera 40 millions."):
+        assert story(f"date 2026-11-12 Ottawa\n\nPar Mélanie Kowalski-Roy, La Presse\n\n{opening}\n").dateline == ""
+    ap = story(f"date 2026-11-10 Carney\n\nBy Rob Gillies-Marr, AP Ottawa Correspondent\n\n{_LOT}\n")
+    assert ap.source == "The Associated Press"
+    obituary = story(f"date 2026-11-10 Obituary\n\nMargaret Whitlock-Pryce\n1925-2026\nNov. 10, 2026 6:00 a.m.\n\n{_LOT}\n")
+    assert obituary.authors == ()
+    assert story(f"date 2026-11-10 Council\n\nJ.P. Tasker\nNov. 10, 2026 6:00 a.m.\n\n{_LOT}\n").authors == ("J.P. Tasker",)

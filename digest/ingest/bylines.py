@@ -275,9 +275,14 @@ def _outlet(source: str) -> str:
         named = role.group(1) if any(w in OUTLET_WORDS for w in role.group(1).split()[1:]) \
             or _DOMAIN.search(role.group(1)) else ""  # `CTVNews.ca Writer`: CTVNews.ca
         named = family.name if family else named
-        desk = source[role.end(1):].split()[:1]  # (the role's words after the outlet: its city first, a desk's)
-        return f"{named} {desk[0]}" if named and desk and desk[0] in CANADA_CITIES else named
+        # a broadcaster's desk is its brand in a city (`CTV News Ottawa`), where a paper's or an
+        # agency's city is the reporter's posting (`AP Ottawa Correspondent`)
+        desk = source[len(named):].split()[:1] if named in _DESK_BRANDS and source.startswith(named + " ") else []
+        return f"{named} {desk[0]}" if desk and desk[0] in CANADA_CITIES else named
     return _proper(source) if source.isupper() and len(source) > 4 and not _STATION.fullmatch(source) else source
+
+
+_DESK_BRANDS = frozenset({"CTV News", "Global News", "CityNews", "CBC News"})
 
 
 def _proper(name: str) -> str:

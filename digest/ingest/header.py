@@ -181,8 +181,10 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         else:  # `Callum Brisebois-Hart` opening the time's own block (`Sep 15, 2026 7:30 AM` under it, or
             # where it was filed from, the date, the section and the reading time)
             first = parts[posted][1].split("\n", 1)[0]
+            between = parts[posted][1].split("\n")[1:posted_line - parts[posted][0]]
             above = next((u for u in unused if u.index == posted and u.line == parts[posted][0] and u.text == first), None)
-            parsed = parse_byline(above.text, ENGLISH) if above and _person_over(parts[posted][1]) else None
+            parsed = parse_byline(above.text, ENGLISH) if above and _person_over(parts[posted][1]) \
+                and not any(_LIFESPAN.search(text) or _OBITUARY.fullmatch(text) for text in between) else None
             if above and parsed and parsed[0]:
                 (header.authors, header.source), header.byline, header.byline_line = parsed, above.text, above.line
                 unused.remove(above)
@@ -236,7 +238,7 @@ _SLUG = re.compile(r"(?:Eds?:\s*)?(?:UPDATES|ADDS|REFILES|RECASTS|REPEATS|UPDATI
 _PLAYER = re.compile(r"(?:Regarder la vidéo|Watch the video|Watch|Écouter|Listen|Play video|Lire la vidéo)\n"
                      r"[^\n]{1,160}\n\d{1,2}:\d{2}(?::\d{2})?"
                      # Global News: `Click to play video: 'Title'` over the clip's title and its description
-                     r"|Click to play video: [^\n]{1,160}(?:\n[^\n]{1,400}){0,2}")
+                     r"|Click to play video: '(?P<clip>[^'\n]{1,160})'\n(?P=clip)(?:\n[^\n]{1,400})?")
 
 
 # `... on the banks of the Fraser River in Prince George. Citizen file photo`: the paper's own archive
@@ -254,6 +256,11 @@ _PHOTO_TAIL = re.compile(r"[.!?»”\"]\s+\((?:(?:File\s+)?[Pp]hoto\s*/\s*[^()\n
 _COURTESY = re.compile(r"[.!?»”\"]\s+\((?:Photo|Photograph) courtesy of [A-Z\w][^()\n]{2,60}\)\.?$")
 # `... at the Orillia Opera House. Supplied photo/City of Orillia`: where the photo came from, after a slash
 _SOURCED_PHOTO = re.compile(r"[.!?»”\"]\s+(?:Supplied|Submitted|File|Handout|Contributed)\s+photo\s*/\s*[A-Z][^\n/]{1,60}$")
+
+
+# an obituary's subject over their years or the section (`Margaret Whitlock-Pryce` over `1925-2026`): no byline
+_LIFESPAN = re.compile(r"\b1[89]\d\d\s*[-–—]\s*20\d\d\b")
+_OBITUARY = re.compile(r"(?i)obituar(?:y|ies)|nécrologie|avis de décès|in memoriam")
 
 
 def _photo_credited(block: str) -> bool:
@@ -567,8 +574,9 @@ def _over_page_headline(parts: list[tuple[int, str]], title: str) -> bool:
 def _person_named(line: str) -> bool:
     """A line that is a person's name alone (see `_reads_as_person`): not a brand opened by letters in
     capitals (`ICI Abitibi-Témiscamingue`, Radio-Canada's regional site)."""
-    first = line.split(" ", 1)[0]
-    return is_bare_name(line) and not (len(first) > 1 and first.isupper() and not line.isupper()) and _reads_as_person(line)
+    first = line.split(" ", 1)[0]  # (`CJ Pentland`, `J.P. Tasker` are people)
+    return is_bare_name(line) and not (len(first) > 2 and first.isalpha() and first.isupper() and not line.isupper()) \
+        and _reads_as_person(line)
 
 
 # a news site's name in one word with a capital inside: `OrilliaMatters`, `SooToday`, `paNOW` (not `MacKenzie`)

@@ -1418,8 +1418,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         # place the headline names is a tag, whether or not the story names it again (unless excluded: a dateline)
         if place not in counts and place.lower() not in excluded and place not in shouted:
             counts[place] = 1.0
-    for name in [n for n in counts if " " in n and n + "s" in counts]:
-        counts[name + "s"] += counts.pop(name)  # `a Montreal Canadien`: one of the Montreal Canadiens
+    for name in [n for n in counts if " " in n and n + "s" in counts and re.search(rf"\b(?:a|an|one|un|une) {re.escape(n)}\b", text)]:
+        counts[name + "s"] += counts.pop(name)  # `a Montreal Canadien`: one of the Montreal Canadiens (not `Tim Horton`)
     order = {name: i for i, name in enumerate(counts)}
     merged: dict[str, float] = {}
     spellings: dict[str, str] = {}  # `Quebec` and `Québec` are one tag page: kept in the more frequent spelling
@@ -1648,19 +1648,25 @@ def _owners(names: list[str], key) -> dict[str, str | None]:
     return owners
 
 
-# how copy introduces someone by a first name alone: their age after it, their kin before it, a
-# name the copy gives them (`her daughter, Amara, 2,`; `Ginette, 74 ans,`; `Sa fille, Sylvie,`; `que nous appellerons Nick`)
-_KIN = (r"(?:daughter|son|wife|husband|partner|mother|father|mom|dad|brother|sister|grandson|granddaughter|"
+# how copy introduces someone by a first name alone: their kin before it, set apart by commas (`her
+# daughter, Amara,`, `Sa fille, Sylvie,`; not `its partner Shopify`, `son Québecor`), a name the copy
+# gives them (`que nous appellerons Nick`), or their age after it when the story says it withholds a
+# surname (`Ginette, 74 ans,` ... `son nom de famille ne soit pas publié`; not `Shakira, 48,`)
+_KIN = (r"(?:daughter|son|wife|husband|mother|father|mom|dad|brother|sister|grandson|granddaughter|"
         r"fille|fils|mère|père|conjointe?|femme|mari|frère|sœur|soeur|petite?-fille|petit-fils|grand-mère|grand-père)")
 _GIVEN_A_NAME = (r"(?:appellerons|nommerons|(?:we are|we're|we will|we'll|we’ll|we’re) call(?:ing)?(?: (?:him|her|them))?|"
-                 r"identified only as|first name,|prénom,)")  # (a name the copy gives someone; not `called Jansen "the ..."`)
+                 r"identified only as|first name,|prénom,)")
+_WITHHELD = re.compile(r"(?i)\b(?:last name|family name|surname|nom de famille|only (?:her|his|their) first name|"
+                       r"seul(?:ement)? (?:son|leur) prénom|not (?:be )?(?:named|identified)|"
+                       r"ne soit pas (?:publié|nommée?|identifiée?))\b")
 
 
 def _called_by_first_name(word: str, text: str) -> bool:
     """Whether the story names a private person by this first name alone: no tag (a reader looks
     up no one by `Amara`)."""
     name = re.escape(word)
-    return re.search(rf"\b{name}, \d{{1,3}}(?: ans)?,|\b{_KIN},? {name}\b|\b{_GIVEN_A_NAME} {name}\b", text) is not None
+    return re.search(rf"\b{_KIN}, {name}[,.]|\b{_GIVEN_A_NAME} {name}\b", text) is not None \
+        or re.search(rf"\b{name}, \d{{1,3}}(?: ans)?,", text) is not None and _WITHHELD.search(text) is not None
 
 
 def _could_be_first_name(word: str) -> bool:

@@ -75,6 +75,11 @@ def _known() -> dict[str, str]:
     return known
 
 
+def is_known_place(name: str) -> bool:
+    """A city, region or country this knows by name (`Paris`, `Saguenay`, `Kyiv`; not `Entrevue`)."""
+    return _key(name) in _known()
+
+
 def _is_country(code: str) -> bool:
     return len(code) == 2 and code.isalpha() and code != "ZZ"  # ZZ: unknown region
 

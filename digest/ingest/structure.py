@@ -268,11 +268,11 @@ def _furniture_over_links(text: str) -> bool:
 
 def page_tail(body: list[tuple[int, str]], signatures: tuple[str, ...]) -> set[int]:
     """The blocks under the story that are its page's rather than its own, by index: from the end
-    up, boxes a page puts under its stories (`Related stories` over headlines, `Editor's Picks`,
+    up, the boxes a page labels as its own (`Related stories` over headlines, `Editor's Picks`,
     `Latest National Stories`, a row of topics `Laval · Incendie criminel · Justice`), among the
-    page lines every rule knows (`Report an error`, `Sponsored content`, a comment box). Only with
-    one such known line among them: a story may end on a short list of its own. Credits stay,
-    for the credits' rule."""
+    page lines every rule knows (`Report an error`, `Sponsored content`, a comment box; not an ad's
+    line, which stands between paragraphs too). A story's own closing box (`What happens next`,
+    `Three stars`, results) stays whatever is under it; credits stay, for the credits' rule."""
     tail: list[int] = []
     anchored = False
     for index in range(len(body) - 1, 0, -1):
@@ -283,7 +283,7 @@ def page_tail(body: list[tuple[int, str]], signatures: tuple[str, ...]) -> set[i
         if is_promo(body[index - 1][1]) and (takes_links(body[index - 1][1], text) or _BUTTON.fullmatch(text)):
             continue  # a promotion's links or its button: the promotion's
         if is_furniture(text) or all(is_furniture(line) for line in lines) or _furniture_over_links(text) or is_promo(text):
-            anchored = True
+            anchored = anchored or not all(_BETWEEN_PARAGRAPHS.fullmatch(line.strip()) for line in lines)
         elif _page_box(lines):
             tail.append(index)
         else:
@@ -291,19 +291,29 @@ def page_tail(body: list[tuple[int, str]], signatures: tuple[str, ...]) -> set[i
     return set(tail) if anchored else set()
 
 
-_FIGURES = re.compile(r"\d|[:;].")
+# the labels news sites put on the boxes under a story
+_BOX_LABEL = re.compile(
+    r"(?i)(?:related (?:stories|articles|content|coverage|links|videos?)|more (?:from|on|in) [^\n:]{1,40}|editor['’]s picks?"
+    r"|latest(?: [\w’'-]+){0,2} (?:stories|news|headlines|videos?)|trending(?: now| stories)?|most (?:read|popular|viewed|shared)"
+    r"|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|top stories|sponsored(?: content| stories)?"
+    r"|follow related authors and topics|interact with [^\n:]{1,40}|à voir (?:aussi|en vidéo)|à lire (?:aussi|également)"
+    r"|sur le même sujet|nos suggestions|les plus (?:lus|populaires)|dans la même section|plus de nouvelles"
+    r"|contenu commandité|vidéos? (?:à voir|populaires))\s*:?")
+# a page's lines between paragraphs, under the story too: no sign that the page's tail has begun
+_BETWEEN_PARAGRAPHS = re.compile(r"(?i)(?:advertisement|publicité)(?: \d{1,3})?|article content|story continues(?: below)?"
+                                 r"(?: advertisement)?|la suite après la publicité|this advertisement has not loaded yet, but "
+                                 r"your article continues below\.")
 _BYLINE_START = re.compile(r"(?:By|BY|Par|PAR)\s")
 _ROW = re.compile(r"(?:[A-ZÀ-Þ][^\n:·|]{0,30}\s?:\s)?[^\n·|]{2,40}(?:\s[·|]\s[^\n·|]{2,40}){2,}")
 
 
 def _page_box(lines: list[str]) -> bool:
-    """A label alone or over links (its last line may be one sentence: `Authors and topics you
-    follow will be added ...`), or a row of topics."""
+    """A page's box by its label, alone or over links (its last line may be one sentence: `Authors
+    and topics you follow will be added ...`), or a row of topics."""
     if len(lines) == 1 and _ROW.fullmatch(lines[0]):
         return True
-    label = lines[0]
-    if not (len(label.split()) <= 6 and _link_line(label)) or _FIGURES.search(label):
-        return False  # (not a results box: `Shots: KAM 12-11-11—34; KEL ...`)
+    if not _BOX_LABEL.fullmatch(lines[0].strip()):
+        return False
     last = lines[-1]
     return all(_link_line(line) and ";" not in line for line in lines[1:-1]) and (
         len(lines) == 1 or _link_line(last) or len(lines) > 2 and len(last.split()) <= 25 and last.endswith("."))

@@ -26,6 +26,7 @@ from digest.ingest.families import (
     family_named,
 )
 from digest.ingest.header import Header, HeaderError, is_caption, read_header, signatures
+from digest.ingest.places import is_known_place
 from digest.ingest.structure import Block, page_tail, shape, split_end, strip_promos, texts
 from digest.text import clean_text
 
@@ -241,15 +242,22 @@ def _captions_apart(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]],
     credit's line, where the page showed a photo. Never the first paragraph: the lede."""
     kept, captions = body[:1], list[tuple[int, str]]()
     for part in body[1:]:
-        (captions if is_caption(part[1]) else kept).append(part)
+        caption = len(part[1]) <= _CAPTION_CHARS and not _SPEECH.search(part[1]) and is_caption(part[1])
+        (captions if caption else kept).append(part)
     return kept, captions
+
+
+_CAPTION_CHARS = 260  # a caption and its credit: a story's paragraph that ends on a source runs longer
+# a caption shows a photo and quotes no one: a paragraph that reports words or a poll is the story's,
+# whatever it ends with (`... told CBC News. (Jane Doe, CBC News)`, `... (Abacus Data/CBC News)`)
+_SPEECH = re.compile(r"[“”\"«»]|\b(?:said|says|told|wrote|writes|reported|according to|survey|poll|polled|conducted|"
+                     r"a dit|a déclaré|a écrit|selon|affirme|explique|estime|sondage)\b", re.I)
 
 
 def _dateline(paragraph: str) -> tuple[str, str, str]:
     """(place, agency, the paragraph after them) of a lede; ("", "", paragraph) without a dateline."""
     head = paragraph[:_DATELINE_REACH]
-    if head.startswith("(") and (placed := _PLACE_IN_PARENTHESES.match(head)) and not family_marked(placed.group(1)) \
-            and placed.group(1).split()[0].casefold() not in _NOT_PLACES:
+    if head.startswith("(") and (placed := _PLACE_IN_PARENTHESES.match(head)) and is_known_place(placed.group(1)):
         return placed.group(1), "", paragraph[placed.end():]  # La Presse's `(Paris) Le Canada versera ...`
     if "—" not in head and "–" not in head and "-" not in head:
         return "", "", paragraph  # no dash, no dateline: most paragraphs, at the cost of three scans
@@ -265,8 +273,6 @@ def _dateline(paragraph: str) -> tuple[str, str, str]:
 
 _PLACE_IN_PARENTHESES = re.compile(r"^\(([A-ZÀ-Þ][a-zà-ÿ’'.]+(?:[ -](?:[A-ZÀ-Þ][a-zà-ÿ’'.]+|d[’']|de|du|des|la|le|sur|en)){0,4})\)"
                                    r"\s+(?=[A-ZÀ-Þ«\"“])")
-_NOT_PLACES = frozenset("photo photos vidéo video audio update updated correction mise analyse analysis opinion chronique "
-                        "éditorial editorial exclusif exclusive".split())
 _AGENCY_ALONE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?\(([^()\n]{1,40})\)\s*(?:—|–|--|-)\s")
 
 
