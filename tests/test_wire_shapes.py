@@ -1383,3 +1383,47 @@ def test_big_outlets_page_rules_keep_to_the_story():
     obituary = story(f"date 2026-11-10 Obituary\n\nMargaret Whitlock-Pryce\n1925-2026\nNov. 10, 2026 6:00 a.m.\n\n{_LOT}\n")
     assert obituary.authors == ()
     assert story(f"date 2026-11-10 Council\n\nJ.P. Tasker\nNov. 10, 2026 6:00 a.m.\n\n{_LOT}\n").authors == ("J.P. Tasker",)
+
+
+def test_the_fifteenth_sets_pages_and_wire_lines():
+    """A byline giving its day (`By A on November 28, 2026.`); a paper's capitals credit (`--NEWS PHOTO
+    NAME`) and a photographer `for` the outlet; the site's address by the date (`TheTyee.ca`); a
+    paper's call to support or subscribe between paragraphs (under the story, a credit); a comment
+    box `Leave a Reply`; Reuters' `(This story has been corrected ...)`; a briefs roundup of headlines
+    over datelines; a tagline's outlet with its slash (`NWT News/North`); mastheads `L'Express` and
+    `Info07`; French sign-ups after a colon and `2 commentaires`."""
+    hat = story("date 2026-11-28 Tigers rally\n\nMedicine Hat News\n\nSports\n\nTigers rally\n\n"
+                "By Ryan Dahlke-Mireau on November 28, 2026.\n\n"
+                "Tigers forward Cole Brandvold-Ames celebrates his goal, Friday. --NEWS PHOTO RYAN DAHLKE-MIREAU\n\n"
+                f"{_LOT}\n\nSubscribe to the Medicine Hat News for full access to local sports coverage.\n\n{_LOT}\n\n"
+                "Ryan Dahlke-Mireau covers sports for the Medicine Hat News.\n\nLeave a Reply\n"
+                "You must be logged in to post a comment.\n")
+    assert (hat.authors, hat.source, hat.timed, hat.paragraphs) == (("Ryan Dahlke-Mireau",), "Medicine Hat News",
+                                                                  False, (_LOT, _LOT))
+    assert hat.credits == ("Ryan Dahlke-Mireau covers sports for the Medicine Hat News.",)
+    tyee = story("date 2026-11-23 Logging approved\n\nThe Tyee\n\nEnvironment\n\nLogging approved\n\nZoë Halvorsen-Achebe\n\n"
+                 "23 Nov 2026 | TheTyee.ca\n\nOld-growth cedars near Port Renfrew. Photo by Caleb Ostrander-Nwosu for The Tyee.\n\n"
+                 f"{_LOT}\n\nTyee journalism is supported by readers like you. Become a Tyee Builder today.\n\n{_LOT}\n\n"
+                 "Related Tyee Stories:\n• Deferrals near expiry\n• Five years after Fairy Creek\n\nComments (38)\n")
+    assert (tyee.paragraphs, tyee.source) == ((_LOT, _LOT), "The Tyee")
+    assert not any("TheTyee.ca" in w for w in _warned(tyee))
+    gleaner = story(f"date 2026-11-26 Vote at 16\n\nBy Jane Doe-Smith, The Daily Gleaner\n\n{_LOT}\n\n"
+                    "Subscribe to The Daily Gleaner for unlimited access to New Brunswick news.\n")
+    assert gleaner.credits == ("Subscribe to The Daily Gleaner for unlimited access to New Brunswick news.",)
+    corrected = story("date 2026-11-25 Minerals pact\n\n(This story has been corrected to show the pact covers 14 minerals, "
+                      "not 41, in paragraph 3)\n\nBy Jane Doe-Smith\n\nOTTAWA, Nov 25 (Reuters) - " + _LOT + "\n")
+    assert corrected.notes == ("(This story has been corrected to show the pact covers 14 minerals, not 41, in paragraph 3)",)
+    briefs = story("date 2026-11-24 Canada news in brief\n\nBy The Canadian Press\n\nPosted November 24, 2026 6:00 pm.\n\n"
+                   "Halifax harbour ferry back in service\n\nHALIFAX — " + _LOT + "\n\nWater main break floods Regina underpass\n\n"
+                   "REGINA — " + _LOT + "\n")
+    assert briefs.dateline == "HALIFAX" and [b.text for b in briefs.blocks if b.kind == "subhead"] == [
+        "Halifax harbour ferry back in service", "Water main break floods Regina underpass"]
+    north = story(f"date 2026-11-27 Economy to shrink\n\nBy Cody Barrington-Sato\n\n{_LOT}\n\n"
+                  "Cody Barrington-Sato is a Local Journalism Initiative reporter with NWT News/North.\n")
+    assert north.source == "NWT News/North"
+    for masthead, credit in (("L'Express", "(Photo L'Express – Olivier Chamberland-Diallo)"),
+                             ("Info07", "Crédit photo : Olivier Chamberland-Diallo / Info07")):
+        page = story(f"date 2026-11-26 Usine fermée\n\n{masthead}\n\nÉconomie\n\nUsine fermée\n\nPar Olivier Chamberland-Diallo\n\n"
+                     f"Publié le 26 novembre 2026 à 16 h 41\n\nL'usine, boulevard Lemire. {credit}\n\n{_LOT}\n\n"
+                     f"Recevez nos nouvelles chaque matin : abonnez-vous à l'infolettre d'{masthead}\n\n{_LOT}\n\n2 commentaires\n")
+        assert (page.source, page.paragraphs) == (masthead, (_LOT, _LOT)), (masthead, page.source, page.paragraphs)

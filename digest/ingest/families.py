@@ -207,7 +207,8 @@ SELF_DESCRIBED = re.compile(r"^((?:The |L['’]|La |Le )?[A-Z][\w’'.-]*(?: [A-
                             r"[^\n]{0,240}$")
 # ... or asking its readers to subscribe, as the newspaper it is: `Vous aimez lire Le Gaboteur? Abonnez-vous
 # pour soutenir le seul journal de langue française de Terre-Neuve-et-Labrador.`
-_PITCH_LINE = (r"^(?:Vous aimez (?:lire )?|Vous appréciez |Enjoy(?:ing)? (?:reading )?|Like (?:reading )?)"
+_PITCH_LINE = (r"^Subscribe to (?:the |The )?[A-Z][^\n]{1,60} for (?:full|unlimited) access\b[^\n]{0,80}$"
+               r"|^(?:Vous aimez (?:lire )?|Vous appréciez |Enjoy(?:ing)? (?:reading )?|Like (?:reading )?)"
                r"[^?\n]{2,60}?[ \u00a0\u202f]?\?[ \u00a0]+(?:Abonnez-vous|Subscribe|Soutenez-nous|Support us)\b"
                r"[^\n]{0,160}\b(?:journal|newspaper|news site|média d['’]information)\b[^\n]{0,120}$")
 ISSUE_LINE = re.compile(r"^(?:Cet article a été publié dans le numéro (?:de |d['’])[^\n]{2,40}? (?:de |d['’])"

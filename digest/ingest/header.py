@@ -29,7 +29,16 @@ from digest.ingest.families import (
 )
 from digest.ingest.places import CANADA_CITIES
 from digest.ingest.stamps import MOIS, MONTHS, Stamp, StampError, read_clock, read_stamp
-from digest.ingest.structure import BULLET, HIGHLIGHTS, NOTE, is_furniture, is_promo, opens_brief, takes_links
+from digest.ingest.structure import (
+    BULLET,
+    HIGHLIGHTS,
+    NOTE,
+    brief_heads,
+    is_furniture,
+    is_promo,
+    opens_brief,
+    takes_links,
+)
 
 # What makes the rest of a `Posted` line a time stamp rather than a sentence: a word and then
 # a number (`March 28`), or a day, a word and a year (`2 avril 2025`).
@@ -47,6 +56,10 @@ _DATE_THEN_CLOCK = re.compile(r"(?<=\d{4})\s+[|•·/]\s+(?=\d{1,2}(?::\d{2})?\s
 # ... and a name, a dash and a date are a byline and its time: `Jordan Kaminski-Reyes - Dec 4, 2026 / 10:51 pm`
 _NAME_THEN_DATE = re.compile(r"(?<!\s)\s+[-–—]\s+(?=(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
                              + r")\.?\s+\d{1,2},?\s+\d{4}\b)", re.I)
+_SITE_ADDRESS = re.compile(r"[A-Za-z][\w-]{1,40}\.(?:ca|com|org|net|news)")
+_BYLINE_ON_DAY = re.compile(r"((?:By|BY|Par|PAR)\s+[^\n]{2,80}?)\s+(?:on|le)\s+(?=(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                            + r")\.?\s+\d{1,2},?\s+\d{4}\b|\d{1,2}(?:er)?\s+(?:" + "|".join(sorted(MOIS, key=len, reverse=True))
+                            + r")\s+\d{4}\b)", re.I)
 # What sites glue after a time on one line: `August 11, 2026 7:02 AM EDT Updated 6 hours ago`
 # (Reuters), `Mon., April 6, 2026 timer 4 min. read` (the Star)
 _GLUED = re.compile(r"(?<!\s)\s+(?:[-–—]\s+)?(?=(?:Last\s+)?Updated\b|Mise?\s+à\s+jour\b|(?:timer\s+)?\d+\s*min(?:ute)?s?\.?\s+read\b)", re.I)
@@ -138,8 +151,11 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         elif _started(header) and _below_header(block) and not is_lede(block):  # (a dateline opens the story)
             unused.append(_Unused(index, line, block, "is a photo caption or the page's furniture, not the story"))
         elif is_lede(block) or _started(header) and opens_brief([b for _, b in parts[index: index + 3]]) \
-                and any(opens_brief([b for _, b in parts[at: at + 3]]) for at in range(index + 3, len(parts) - 2)):
-            break  # (`EAST GRAND FORKS` over a brief's headline, another brief below: a roundup's first brief)
+                and any(opens_brief([b for _, b in parts[at: at + 3]]) for at in range(index + 3, len(parts) - 2)) \
+                or _started(header) and index + 1 < len(parts) and is_lede(parts[index + 1][1]) \
+                and 0 in brief_heads([b for _, b in parts[index:]]):
+            break  # (`EAST GRAND FORKS` over a brief's headline, another brief below, or a brief's headline over
+            # its dateline, another below: a roundup's first brief)
         elif repeated and repeated[-1].index == index - 1 and not header.byline and (under := _deck_and_caption(parts, index)):
             # under the headline repeated, with no byline to anchor it: a deck over a photo's caption
             for at in range(index, index + under):
@@ -355,7 +371,7 @@ def _credit_names(caption: str) -> list[str]:
     if not tail:
         return []
     credit = next(group for group in tail.groups() if group)
-    raw = [part.strip() for part in re.split(r"\s*[/,]\s*|\s+[-–—]\s+|\s+pour\s+", credit)]
+    raw = [part.strip() for part in re.split(r"\s*[/,]\s*|\s+[-–—]\s+|\s+(?:pour|for)\s+", credit)]
     parts = [_CREDIT_WORD.sub("", part) for part in raw]
     if len(parts) == 1 and tail.group(1) is not None and (run_on := _run_on(parts[0])):
         return run_on  # `Photo : Mathias Brochu-Ndiaye Le Devoir`: the photographer run onto the outlet
@@ -395,6 +411,9 @@ def _is_outlet(text: str) -> bool:
 # a caption's second line, its credit, however it names the source (`Photo Adobe Stock`, `Photo d'archives, Agence QMI`)
 _CREDIT_LINE_UNDER = re.compile(r"(?:Photo|PHOTO|Photographie|Crédit photo|Illustration)(?:\s*:\s*\S|\s+(?:by|de|d['’]archives|"
                                 r"fournie|courtesy|courtoisie)\b|\s+[A-ZÀ-Þ][a-zà-ÿ])[^\n.!?]{2,80}")  # (not `PHOTO GALLERY`)
+# `... at Co-op Place, Friday. --NEWS PHOTO RYAN DAHLKE-MIREAU`: the paper's own photographer, in capitals
+_PAPER_PHOTO = re.compile(r"[.!?]\s*[-–—]{1,2}\s*(?:[A-Z][A-Z’'.-]+\s+){0,2}(?:PHOTO|PHOTOS)(?:\s+(?:BY|COURTESY OF))?"
+                          r"\s+[A-ZÀ-Þ][A-ZÀ-Þ’'. -]{2,60}$")
 _RUN_ON_TAIL = re.compile(r"(?<=[.!?])\s+([A-ZÀ-Þ][^.!?()/:]{4,80})$")
 
 
@@ -419,7 +438,7 @@ def is_caption(block: str) -> bool:
         run_on = _RUN_ON_TAIL.search(block[-_TAIL_CHARS:])
         return bool(_credit_names(block)) or _PHOTO_CREDITED.search(block[-_TAIL_CHARS:]) is not None \
             or run_on is not None and len(block) <= _CAPTION_CHARS and bool(_run_on(run_on.group(1))) \
-            or _photo_credited(block) \
+            or _photo_credited(block) or _PAPER_PHOTO.search(block[-_TAIL_CHARS:]) is not None \
             or archive is not None and (archive.group(1) is None or archive.group(1) in OUTLET_WORDS)
     if len(lines) == 2 and _CREDIT_WORD.match(lines[1]) and _credit_names(lines[1]):
         return True  # a caption over its credit's line: `Photo : Radio-Canada / Félix Lacerte-Obeng`
@@ -599,9 +618,12 @@ def _masthead(parts: list[tuple[int, str]], unused: list[_Unused], title: str) -
     top = next((at for at in range(1, again) if not is_furniture(parts[at][1])), 1)  # (under `Skip to main content`)
     name = parts[top][1]
     words = name.split()
-    return name if (name[:1].isupper() or _CAMEL_BRAND.fullmatch(name)) and name[-1:].isalpha() and not any(c.isdigit() for c in name) \
+    numbered = re.fullmatch(r"[A-Z][A-Za-z]{2,}\d{1,3}", name) is not None  # `Info07`: a site's name and its area code
+    return name if (name[:1].isupper() or _CAMEL_BRAND.fullmatch(name)) \
+        and (numbered or name[-1:].isalpha() and not any(c.isdigit() for c in name)) \
         and not _is_place(name) and not is_furniture(name) and not is_promo(name) \
-        and (family_named(name) is not None or not (len(words) == 1 and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= 3.0)) \
+        and (family_named(name) is not None or name.startswith(("L'", "L’"))  # (`L'Express`: a name with its article)
+             or not (len(words) == 1 and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= 3.0)) \
         else ""
 
 
@@ -714,7 +736,12 @@ def _read_block(path: Path, index: int, line: int, block: str, zone: ZoneInfo, h
 
 def _segments(line: str) -> list[str]:
     """A header line's parts (`Posted: ... | Last Updated: ...`, `Name · Outlet`), a date
-    and its time kept together, a name before a dash and a date apart."""
+    and its time kept together, a name before a dash and a date apart, a byline and the day it
+    gives (`By Ryan Dahlke-Mireau on November 28, 2026.`)."""
+    if " on " in line or " le " in line:
+        dated = _BYLINE_ON_DAY.match(line)
+        if dated:
+            return [dated.group(1), line[dated.end():]]
     separated = any(c in line for c in _SEPARATORS)
     if not separated and " -" not in line and " –" not in line and " —" not in line:
         return [line]
@@ -803,6 +830,8 @@ _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}")  # a section named `B.C.`
 def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Header) -> str | None:
     """Read one line into `header`: None when it was a header line and is read; a reason when
     it is a header line that says nothing usable; "" when it is no header line at all."""
+    if _SITE_ADDRESS.fullmatch(text):
+        return None  # `23 Nov 2026 | TheTyee.ca`: the site's address by its date, said by its masthead
     if not header.source and (family := family_named(text.rstrip("."))):
         header.source = family.name  # `By Jane Doe` then `The Canadian Press`
         return None

@@ -461,6 +461,12 @@ _FRENCH_FEATURE = re.compile(
     rf"[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*")
 
 
+# A street, its kind in lowercase: `boulevard Lemire`, `la rue Granier`, `boulevard des Allumettières`
+_FRENCH_STREET = re.compile(
+    rf"\b(?:rue|boulevard|boul\.|avenue|av\.|chemin|rang|montée|côte|promenade|autoroute)[ \t]+"
+    rf"(?:de[ \t]+la[ \t]+|des?[ \t]+|du[ \t]+|d[’'])?[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*")
+
+
 # An institution named by its kind and the name it bears: `l'Hôpital territorial Stanton`, `le Centre
 # hospitalier Pierre-Le Gardeur`, `le parc national Forillon` (its kind and the name, one tag)
 _FRENCH_NAMED_PLACE = re.compile(
@@ -578,6 +584,8 @@ def _french_bodies(paragraph: str, taken: _Spans) -> list[tuple[str, int, int]]:
     """(name, start, end) of each French body or place named in the paragraph, where no span
     already `taken` is."""
     found = []
+    for match in _FRENCH_STREET.finditer(paragraph):
+        taken.take(match.start(), match.end())  # `boulevard Lemire`, `rue Granier`: a street, no one's name
     for match in _FRENCH_MINISTRY.finditer(paragraph):
         of = match.group("of")  # kept when it names a place: `du Québec`, not `des Aînés`
         end = match.start("of") if of and not dateline_countries(_ELISION.sub("", of.split()[-1])) \
@@ -1240,11 +1248,13 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         for phrase, _, _ in bodies:
             if phrase.lower() not in excluded:
                 full[phrase] = full.get(phrase, 0) + 1
-        if bodies or offices or listed:  # their words are no other names (`Canada` in `Banque du Canada`), nor the
+        # a French street (`boulevard Lemire`) names no one
+        streets = [match.span() for match in _FRENCH_STREET.finditer(paragraph)] if language == "fr" else []
+        if bodies or offices or listed or streets:  # their words are no other names (`Canada` in `Banque du Canada`), nor the
             # capitalised words they follow; a minister's portfolios name no one (`Minister of Communities, Culture
             # and Heritage`, `Jobs, Economy and Trade Minister`)
             paragraph = _masked(paragraph, [(_attached_start(paragraph, start), end) for _, start, end in bodies]
-                                + [match.span() for match in offices if match.group(1)] + listed)
+                                + [match.span() for match in offices if match.group(1)] + listed + streets)
         for run in _runs(paragraph, named_for, language):
             words, opens = run.words, run.opens
             if run.numbered and len(words) > 1 and words[0] in _SCORING_PLAYS and (
@@ -1418,6 +1428,12 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         # place the headline names is a tag, whether or not the story names it again (unless excluded: a dateline)
         if place not in counts and place.lower() not in excluded and place not in shouted:
             counts[place] = 1.0
+    # `the Maple Leafs`: the Toronto Maple Leafs, a team named without its city (a body's name after a place's
+    # is another body: the Ohio Environmental Protection Agency is not the EPA)
+    for name in [n for n in counts if " " in n and n.endswith("s")]:
+        teams = [other for other in counts if other.endswith(" " + name) and _is_place(other[:-len(name) - 1])]
+        if len(teams) == 1:
+            counts[teams[0]] += counts.pop(name)
     for name in [n for n in counts if " " in n and n + "s" in counts and re.search(rf"\b(?:a|an|one|un|une) {re.escape(n)}\b", text)]:
         counts[name + "s"] += counts.pop(name)  # `a Montreal Canadien`: one of the Montreal Canadiens (not `Tim Horton`)
     order = {name: i for i, name in enumerate(counts)}
@@ -1652,11 +1668,12 @@ def _owners(names: list[str], key) -> dict[str, str | None]:
 # daughter, Amara,`, `Sa fille, Sylvie,`; not `its partner Shopify`, `son Québecor`), a name the copy
 # gives them (`que nous appellerons Nick`), or their age after it when the story says it withholds a
 # surname (`Ginette, 74 ans,` ... `son nom de famille ne soit pas publié`; not `Shakira, 48,`)
-_KIN = (r"(?:daughter|son|wife|husband|mother|father|mom|dad|brother|sister|grandson|granddaughter|"
-        r"fille|fils|mère|père|conjointe?|femme|mari|frère|sœur|soeur|petite?-fille|petit-fils|grand-mère|grand-père)")
+_KIN = (r"(?:daughter|son|wife|husband|mother|father|mom|dad|brother|sister|grandson|granddaughter|resident|neighbou?r|"
+        r"fille|fils|mère|père|conjointe?|femme|mari|frère|sœur|soeur|petite?-fille|petit-fils|grand-mère|grand-père|"
+        r"résidente?|voisine?)(?: [^\s,.]+){0,5}")  # (`Une résidente de la rue Granier, Huguette,`)
 _GIVEN_A_NAME = (r"(?:appellerons|nommerons|(?:we are|we're|we will|we'll|we’ll|we’re) call(?:ing)?(?: (?:him|her|them))?|"
                  r"identified only as|first name,|prénom,)")
-_WITHHELD = re.compile(r"(?i)\b(?:last name|family name|surname|nom de famille|only (?:her|his|their) first name|"
+_WITHHELD = re.compile(r"(?i)\b(?:last name|family name|surname|nom de famille|only (?:her|his|their) first name|first name only|"
                        r"seul(?:ement)? (?:son|leur) prénom|not (?:be )?(?:named|identified)|"
                        r"ne soit pas (?:publié|nommée?|identifiée?))\b")
 

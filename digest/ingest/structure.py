@@ -24,12 +24,13 @@ _PROMO_LABELS = (r"(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read [Mm]
                  r"À LIRE ÉGALEMENT|À lire également|Lire également|Regardez aussi|REGARDEZ AUSSI|"
                  r"Infolettre)")
 # labels a page puts alone on their line, over links (with text after them they are the story's: `Most Popular: Olivia`)
-_ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In this article|Tags|Related (?i:articles|stories)|" \
+_ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In this article|Tags|Related(?: [A-Z][\w’'-]*)? (?i:articles|stories)|" \
     r"What [Tt]o [Rr]ead [Nn]ext|Similar (?:Articles|Stories)|Articles similaires|Articles connexes|Sur le même sujet|" \
     r"NEWSLETTER|INFOLETTRE)"
 # A label over the page's links to other stories (`READ MORE:`, `À VOIR AUSSI` alone on its line), or
 # a newsletter's sign-up line
 PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALONE_LABELS}[ \t]*:?[ \t]*$"
+                   r"|^[^\n:]{2,60}:\s*(?:abonnez|inscrivez)-vous à (?:notre |nos |l['’])infolettres?\b[^\n]{0,60}$"
                    r"|^Sign up to receive daily headline news from\b|^(?:Abonnez-vous|Inscrivez-vous) à (?:notre |nos |l['’])infolettres?\b"
                    r"|^Sign up for [^\n]{2,80}\b(?:newsletters?|(?i:(?:breaking )?news alerts))(?:,\s*(?:delivered|sent)\b[^\n]{0,60})?\.?$"
                    r"|^Get the latest from [^\n]{2,60} straight to your inbox\.?$|^Get [^\n?]{2,60} in your inbox(?: every \w+(?: \w+)?| daily)?[.!]?$"
@@ -40,7 +41,10 @@ PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALON
                    r"|^(?i:about the author)\b(?![’'])[^\n.]{0,60}$|^(?i:à propos de l['’](?:auteure?|autrice))\b(?![’'])[^\n.]{0,60}$"
                    r"|^Be the first to (?:read|know)\b[^\n]{0,80}?\bnotifications\b[^\n]{0,80}$"
                    # a paper's call to subscribe (Postmedia's); a link to another story by its quoted headline
-                   r"|^Subscribe now to read\b[^\n]{0,120}$|^(?:Lisez|Lire|À lire|Read)\s+«[^»\n]{2,160}»$")
+                   r"|^Subscribe now to read\b[^\n]{0,120}$|^(?:Lisez|Lire|À lire|Read)\s+«[^»\n]{2,160}»$"
+                   # a paper's call to subscribe or to support it, between paragraphs (under the story, a credit)
+                   r"|^Subscribe to (?:the |The )?[A-Z][^\n]{1,60} for (?:full|unlimited) access\b[^\n]{0,80}$"
+                   r"|^[^\n]{0,60}\b(?:journalism|reporting) is (?:supported|funded|made possible) by (?:readers|members) like you\b[^\n]{0,120}$")
 _LABEL_ALONE = re.compile(rf"(?:{_PROMO_LABELS}|{_ALONE_LABELS})[ \t]*")  # `À VOIR AUSSI` over its links, no colon
 SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
 # `— Mayor Olivia Chow` under a quote: a dash, then a name or a title (no sentence, no `— 30 —`).
@@ -54,7 +58,7 @@ _LABELS = "|".join(c.notes for c in CONVENTIONS)
 NOTE = re.compile(rf"^(?:[*•]\s*)?(?:{_LABELS})(?:\s*\([^()]{{1,40}}\)|,[^:,]{{1,25}})?\s*:\s*\S"
                   rf"|^(?:[*•]\s*)?(?-i:{_LABELS.upper()})\s*[—–-]\s*\S"
                   r"|^(?-i:CORRECTS)\s+\S"
-                  r"|^This (?:is a corrected (?:story|version)|(?:story|article|report) (?:has been|was) "
+                  r"|^\(?This (?:is a corrected (?:story|version)|(?:story|article|report) (?:has been|was) "
                   r"(?:corrected|updated))\b"
                   # an interview's note on its editing: `This interview has been edited for length and clarity.`
                   r"|^This (?:interview|conversation|Q&A) (?:has been|was) (?:lightly )?(?:edited|condensed|abridged)\b"
@@ -189,9 +193,10 @@ _COMMENT_BOX = re.compile(r"Comments|Commentaires|Be the first to comment\.[^\n]
                           r"|(?:[^\n.!?]{0,150}\? )?(?:Let us know|Tell us) in the comments(?: below| section)?[.!]?"
                           r"|(?:[^\n.!?]{0,150} ?\? )?(?:Dites-le-nous|Faites-nous part de votre avis) dans les commentaires[.!]?"
                           # its count, its link, its rules; a French page's call (`Qu'en pensez-vous ? Exprimez votre opinion`)
-                          r"|(?:Comments|Commentaires) \(\d+\)|(?:Show|View|Voir|Afficher|Lire) (?:all |les |tous les )?(?:\d+ )?"
+                          r"|(?:Comments|Commentaires) \(\d+\)|\d{1,5} (?:comments?|commentaires?)|(?:Show|View|Voir|Afficher|Lire) (?:all |les |tous les )?(?:\d+ )?"
                           r"(?:comments|commentaires)(?: \(\d+\))?|Conversations are opinions of our readers\b[^\n]{0,200}"
-                          r"|Qu['’]en pensez-vous ?\? Exprimez votre opinion\.?")
+                          r"|Qu['’]en pensez-vous ?\? Exprimez votre opinion\.?|Leave a (?:Reply|Comment)"
+                          r"|You must be logged in to (?:post a comment|comment|join the conversation)\.?")
 
 
 def is_promo(text: str) -> bool:
@@ -204,7 +209,7 @@ def is_promo(text: str) -> bool:
         return False
     return PROMO.match(first) is not None \
         and (not first.endswith(".") or first.startswith(("Sign up", "Abonnez", "Inscrivez", "Like us", "Follow us", "Watch ",
-                                                          "Be the first", "Get ", "Subscribe now")))
+                                                          "Be the first", "Get ", "Subscribe")) or "like you" in first)
 
 
 # a newsletter's pitch under its sign-up line: `People always tell us they love our newsletter. Sign up here.`
@@ -332,7 +337,7 @@ def shape(paragraphs: list[str]) -> tuple[Block, ...]:
               and not paragraphs[index - 1].rstrip().endswith(":")]  # (a line a colon announces is quoted)
     if len(titled) >= 2:
         headings |= frozenset(titled)
-    headings |= _numbered_heads(paragraphs) | _brief_heads(paragraphs)
+    headings |= _numbered_heads(paragraphs) | brief_heads(paragraphs)
     dashed = _dash_list(paragraphs)
     for index, text in enumerate(paragraphs):
         if index in headings:
@@ -404,12 +409,21 @@ def _numbered_heads(paragraphs: list[str]) -> frozenset[int]:
     return frozenset(heads) if len(heads) >= 2 and numbers == list(range(1, len(heads) + 1)) else frozenset()
 
 
-def _brief_heads(paragraphs: list[str]) -> frozenset[int]:
+def brief_heads(paragraphs: list[str]) -> frozenset[int]:
     """A roundup of briefs, each a place in capitals over its headline over its story (`PEMBINA`
     over `Commercial lanes at border crossing to close for two weeks`): the places and the headlines,
     two briefs or more (the first place heads the story, where a line in capitals alone would be its lede)."""
     places = [index for index in range(len(paragraphs) - 2) if opens_brief(paragraphs[index: index + 3])]
-    return frozenset(at for index in places for at in (index, index + 1)) if len(places) >= 2 else frozenset()
+    if len(places) >= 2:
+        return frozenset(at for index in places for at in (index, index + 1))
+    # (or each its headline over its story opening with its dateline: `Water main break floods Regina
+    # underpass` over `REGINA — A water main break ...`, the first headline heading the story too)
+    heads = [index for index in range(len(paragraphs) - 1)
+             if _headline(paragraphs[index]) and _BRIEF_DATELINE.match(paragraphs[index + 1])]
+    return frozenset(heads) if len(heads) >= 2 else frozenset()
+
+
+_BRIEF_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{1,40}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)? [—–] \S")
 
 
 def opens_brief(blocks: list[str]) -> bool:

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from digest.errors import Problem
 from digest.ingest.bylines import is_outlet_line, parse_byline
 from digest.ingest.families import (
+    CREDIT_LINE,
     ISSUE_LINE,
     NEWSLETTER_FROM,
     SELF_DESCRIBED,
@@ -162,6 +163,12 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     tail = page_tail(under, signatures(header))
     body, promos, furniture = strip_promos([part for at, part in enumerate(under) if at not in tail])
     furniture += [part for at, part in enumerate(under) if at in tail]
+    # a call to subscribe under the story's last paragraph credits the paper (`Subscribe to The Daily
+    # Gleaner for unlimited access ...`); between paragraphs it is the page's
+    closing = [(at, text) for at, text in promos if body and at > body[-1][0] and CREDIT_LINE.match(text)]
+    if closing:
+        promos = [promo for promo in promos if promo not in closing]
+        body = sorted(body + closing)
     body, captions = _captions_apart(body)
     for at, text in captions:
         warnings.append(Problem(path, at, f"{text.split(chr(10))[0]!r} is a photo caption, not the story; left out",
@@ -276,7 +283,7 @@ _PLACE_IN_PARENTHESES = re.compile(r"^\(([A-ZÀ-Þ][a-zà-ÿ’'.]+(?:[ -](?:[A-
 _AGENCY_ALONE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?\(([^()\n]{1,40})\)\s*(?:—|–|--|-)\s")
 
 
-_NAME_RUN = r"(?:The |L['’])?[A-ZÀ-Þ](?:[\w’'-]|\.(?=\w))*(?: (?:and |& )?[A-ZÀ-Þ](?:[\w’'-]|\.(?=\w))*){0,3}"
+_NAME_RUN = r"(?:The |L['’])?[A-ZÀ-Þ](?:[\w’'-]|[./](?=\w))*(?: (?:and |& )?[A-ZÀ-Þ](?:[\w’'-]|[./](?=\w))*){0,3}"  # (`NWT News/North`)
 # the outlet a tagline names: `with The Hill Times`, `for the Halifax Examiner`, `is The Narwhal's ... reporter`
 _TAGLINE_OUTLET = re.compile(rf"\b(?:with|for|at|au|pour)\s+(?:the\s+)?({_NAME_RUN})")
 _TAGLINE_OWNER = re.compile(r"\s+is (The [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)[’']s\b")
@@ -296,7 +303,7 @@ def _outlet_closing(credits: tuple[str, ...], authors: tuple[str, ...]) -> str:
         if match:
             name = match.group(1)
             family = family_named(name)
-            if family or is_outlet_line(name) or possessive:
+            if family or is_outlet_line(name) or possessive or "/" in name and is_outlet_line(name.split("/")[0]):
                 return family.name if family else name
     for line in credits:
         described = SELF_DESCRIBED.match(line)
