@@ -1167,3 +1167,12 @@ def test_a_team_named_without_its_city_and_a_resident_by_her_first_name():
                        [], "en")
     assert {"Toronto Maple Leafs", "Environmental Protection Agency", "Ohio Environmental Protection Agency"} <= found.keys()
     assert not {"Maple Leafs", "Huguette"} & found.keys(), found
+
+
+def test_streets_residents_and_teams_rules_keep_to_their_names():
+    """A place after `a resident of` stays a place (`Whitehorse, Yukon,`); `la montée de Pierre Poilievre`
+    and `le chemin Roxham` are no streets; a federal party is no provincial one."""
+    found = find_names(("Mary Thrasher-Bell, a longtime resident of Whitehorse, Yukon, said the Yukon government waited.",
+                        "La montée de Pierre Poilievre dans les sondages inquiète. Les migrants franchissaient le chemin Roxham.",
+                        "The Alberta New Democrats won, and the New Democrats in Ottawa cheered."), [], "fr")
+    assert {"Yukon", "Pierre Poilievre", "Roxham", "New Democrats", "Alberta New Democrats"} <= found.keys(), found

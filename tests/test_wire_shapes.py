@@ -1415,10 +1415,11 @@ def test_the_fifteenth_sets_pages_and_wire_lines():
     assert corrected.notes == ("(This story has been corrected to show the pact covers 14 minerals, not 41, in paragraph 3)",)
     briefs = story("date 2026-11-24 Canada news in brief\n\nBy The Canadian Press\n\nPosted November 24, 2026 6:00 pm.\n\n"
                    "Halifax harbour ferry back in service\n\nHALIFAX — " + _LOT + "\n\nWater main break floods Regina underpass\n\n"
-                   "REGINA — " + _LOT + "\n")
+                   "REGINA — " + _LOT + "\n\nWhitehorse library to open on Sundays\n\nWHITEHORSE — " + _LOT + "\n")
     assert briefs.dateline == "HALIFAX" and [b.text for b in briefs.blocks if b.kind == "subhead"] == [
-        "Halifax harbour ferry back in service", "Water main break floods Regina underpass"]
-    north = story(f"date 2026-11-27 Economy to shrink\n\nBy Cody Barrington-Sato\n\n{_LOT}\n\n"
+        "Halifax harbour ferry back in service", "Water main break floods Regina underpass", "Whitehorse library to open on Sundays"]
+    north = story(f"date 2026-11-27 Economy to shrink\n\nNWT News/North\n\nBusiness\n\nEconomy to shrink\n\n"
+                  f"By Cody Barrington-Sato\n\n{_LOT}\n\n"
                   "Cody Barrington-Sato is a Local Journalism Initiative reporter with NWT News/North.\n")
     assert north.source == "NWT News/North"
     for masthead, credit in (("L'Express", "(Photo L'Express – Olivier Chamberland-Diallo)"),
@@ -1427,3 +1428,31 @@ def test_the_fifteenth_sets_pages_and_wire_lines():
                      f"Publié le 26 novembre 2026 à 16 h 41\n\nL'usine, boulevard Lemire. {credit}\n\n{_LOT}\n\n"
                      f"Recevez nos nouvelles chaque matin : abonnez-vous à l'infolettre d'{masthead}\n\n{_LOT}\n\n2 commentaires\n")
         assert (page.source, page.paragraphs) == (masthead, (_LOT, _LOT)), (masthead, page.source, page.paragraphs)
+
+
+def test_the_fifteenth_sets_rules_keep_to_their_pages():
+    """What those rules must not do (a fresh-eyes review's cases): cut an outlet's name at the slash of
+    a tagline naming two (`CBC News/Radio-Canada`), hide a known outlet spelled as its address
+    (`CTVNews.ca`), silence another site's address, credit a handout's organisation (`for Tourism
+    Saskatoon`), take a section word for the page's name (`L'essentiel`) or a topic (`COVID19`),
+    drop a quote about readers' support, end the header at a deck over two briefs."""
+    tagline = story(f"date 2026-11-27 Budget\n\nBy Jane Doe-Smith\n\n{_LOT}\n\n"
+                    "Jane Doe-Smith is a reporter with CBC News/Radio-Canada.\n")
+    assert tagline.source == "CBC News"
+    assert story(f"date 2026-11-27 Budget\n\nBy Jane Doe-Smith\nCTVNews.ca\nPublished Nov. 27, 2026 6:00 a.m.\n\n{_LOT}\n"
+                 ).source == "CTV News"
+    other = story(f"date 2026-11-27 Budget\n\nBy Jane Doe-Smith\n\n27 Nov 2026 | Castanet.net\n\n{_LOT}\n")
+    assert any("Castanet.net" in w for w in _warned(other))
+    handout = story(f"date 2026-11-27 Gallery\n\nBy Jane Doe-Smith, Saskatoon StarPhoenix\n\n{_LOT}\n\n"
+                    "Visitors at the Remai Modern. Photo by Carey Shaw-Dunn for Tourism Saskatoon\n")
+    assert "Tourism Saskatoon" not in handout.credited
+    for masthead, again in (("L'essentiel", "L'essentiel de la hausse ira au déneigement."), ("COVID19", "COVID19 cases rose.")):
+        page = story(f"date 2026-11-27 Budget\n\n{masthead}\n\nActualités | Économie\n\nBudget\n\nPar Jane Doe-Smith\n\n"
+                     f"{_LOT}\n\n{again}\n")
+        assert page.source == "", (masthead, page.source)
+    quote = ('"Our journalism is supported by readers like you, and without them we would have closed," said '
+             "editor Jane Smith-Dunn.")
+    assert quote in story(f"date 2026-11-27 Outlets\n\nBy Jane Doe-Smith, The Canadian Press\n\n{_LOT}\n\n{quote}\n").paragraphs
+    deck = story("date 2026-11-27 Storm\n\nBy Jane Doe-Smith, Winnipeg Free Press\n\nThousands without power after the storm\n\n"
+                 f"WINNIPEG — {_LOT}\n\nSchools closed in Brandon\n\nBRANDON, Man. — {_LOT}\n")
+    assert "Thousands without power after the storm" not in [b.text for b in deck.blocks]

@@ -99,6 +99,7 @@ class Header:
     day_from_date_line: int = 0   # the line of a Posted time of day alone, dated on the `date` line's day
     masthead: str = ""            # a saved page's name over its section and its headline repeated (see _masthead)
     masthead_named: bool = False  # ... and the page names it again (a caption's credit, a closing line)
+    addresses: list[tuple[int, str]] = field(default_factory=list)  # a site's address alone: (line, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,7 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         elif is_lede(block) or _started(header) and opens_brief([b for _, b in parts[index: index + 3]]) \
                 and any(opens_brief([b for _, b in parts[at: at + 3]]) for at in range(index + 3, len(parts) - 2)) \
                 or _started(header) and index + 1 < len(parts) and is_lede(parts[index + 1][1]) \
-                and 0 in brief_heads([b for _, b in parts[index:]]):
+                and 0 in (heads := brief_heads([b for _, b in parts[index:]])) and len(heads) >= 3:
             break  # (`EAST GRAND FORKS` over a brief's headline, another brief below, or a brief's headline over
             # its dateline, another below: a roundup's first brief)
         elif repeated and repeated[-1].index == index - 1 and not header.byline and (under := _deck_and_caption(parts, index)):
@@ -228,8 +229,13 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     if header.masthead:
         spellings = "|".join(re.escape(name) for name in _called(header.masthead))
         again = re.compile(rf"(?<![\w’'-])(?:{spellings})(?![\w’'-])")
+        common = _common_name(header.masthead)  # (`L'essentiel` again opening a sentence is the sentence's)
         header.masthead_named = family_named(header.masthead) is not None \
-            or any(again.search(block) for at, (_, block) in enumerate(parts) if at > 2)
+            or any(not common or _inside_sentence(block, match.start())
+                   for at, (_, block) in enumerate(parts) if at > 2 for match in again.finditer(block))
+    for line, address in header.addresses:  # the site's address says what its masthead does; any other is warned
+        if address.rsplit(".", 1)[0].casefold() != header.masthead.replace(" ", "").casefold():
+            unused.append(_Unused(0, line, address, "is not a byline, time or note"))
     said: dict[tuple[str, str], int] = {}  # a section's name again under the byline (`Économie`): one warning
     for item in unused:
         said[item.text, item.why] = said.get((item.text, item.why), 0) + 1
@@ -372,6 +378,8 @@ def _credit_names(caption: str) -> list[str]:
         return []
     credit = next(group for group in tail.groups() if group)
     raw = [part.strip() for part in re.split(r"\s*[/,]\s*|\s+[-–—]\s+|\s+(?:pour|for)\s+", credit)]
+    if re.search(r"\s+for\s+", credit) and not (_is_outlet(raw[-1]) or re.fullmatch(r"The [A-Z][a-z]+", raw[-1])):
+        return []  # `Photo by A for Tourism Saskatoon`: a handout, whose names are the story's
     parts = [_CREDIT_WORD.sub("", part) for part in raw]
     if len(parts) == 1 and tail.group(1) is not None and (run_on := _run_on(parts[0])):
         return run_on  # `Photo : Mathias Brochu-Ndiaye Le Devoir`: the photographer run onto the outlet
@@ -612,19 +620,32 @@ def _masthead(parts: list[tuple[int, str]], unused: list[_Unused], title: str) -
     if not again or [u.index for u in unused if u.index < again and not is_furniture(u.text)] != [
             at for at in range(1, again) if not is_furniture(parts[at][1])]:
         return ""  # (the lines over the headline, each left out: the page's furniture aside)
-    from digest.ingest.frequency import zipf
     from digest.ingest.names import _is_place
 
     top = next((at for at in range(1, again) if not is_furniture(parts[at][1])), 1)  # (under `Skip to main content`)
     name = parts[top][1]
     words = name.split()
-    numbered = re.fullmatch(r"[A-Z][A-Za-z]{2,}\d{1,3}", name) is not None  # `Info07`: a site's name and its area code
+    numbered = re.fullmatch(r"[A-Z][a-z]{2,}\d{1,3}", name) is not None  # `Info07`: a site's name and its area code
     return name if (name[:1].isupper() or _CAMEL_BRAND.fullmatch(name)) \
         and (numbered or name[-1:].isalpha() and not any(c.isdigit() for c in name)) \
         and not _is_place(name) and not is_furniture(name) and not is_promo(name) \
-        and (family_named(name) is not None or name.startswith(("L'", "L’"))  # (`L'Express`: a name with its article)
-             or not (len(words) == 1 and max(zipf(name.lower(), "en"), zipf(name.lower(), "fr")) >= 3.0)) \
+        and (family_named(name) is not None or name.startswith(("L'", "L’")) and name[2:3].isupper()  # (`L'Express`)
+             or not (len(words) == 1 and _common_name(name))) \
         else ""
+
+
+def _common_name(name: str) -> bool:
+    """A page's name in one word a language uses (`Express` of `L'Express`, `Home`)."""
+    from digest.ingest.frequency import zipf
+
+    word = re.sub(r"^L['’]", "", name).lower()
+    return " " not in word and max(zipf(word, "en"), zipf(word, "fr")) >= 3.0
+
+
+def _inside_sentence(block: str, at: int) -> bool:
+    """Whether `at` is past the start of its sentence in `block`."""
+    before = block[:at].rstrip()
+    return bool(before) and before[-1] not in ".!?»”\"\n" and not before.endswith(":")
 
 
 def _called(masthead: str) -> list[str]:
@@ -830,8 +851,6 @@ _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}")  # a section named `B.C.`
 def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Header) -> str | None:
     """Read one line into `header`: None when it was a header line and is read; a reason when
     it is a header line that says nothing usable; "" when it is no header line at all."""
-    if _SITE_ADDRESS.fullmatch(text):
-        return None  # `23 Nov 2026 | TheTyee.ca`: the site's address by its date, said by its masthead
     if not header.source and (family := family_named(text.rstrip("."))):
         header.source = family.name  # `By Jane Doe` then `The Canadian Press`
         return None
@@ -843,6 +862,9 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
     if not header.source and header.byline and line == header.byline_line + 1 and (chained := outlet_of_chain(text)):
         header.source = chained  # `IJL – Réseau.Presse – Le Franco`: the program, the network, the paper
         header.byline_line = line
+        return None
+    if _SITE_ADDRESS.fullmatch(text) and family_named(text) is None:
+        header.addresses.append((line, text))  # `23 Nov 2026 | TheTyee.ca`: the site's address by its date (see read_header)
         return None
     if not header.byline and not header.source and text.endswith(" Staff") \
             and (is_outlet_line(text[:-6]) or _ONLINE_BRAND.fullmatch(text[:-6])) and byline_convention(text) is None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from digest.ingest.frequency import zipf
-from digest.ingest.places import CANADA_CITIES, dateline_countries
+from digest.ingest.places import CANADA_CITIES, dateline_countries, is_known_place
 from digest.slugs import slugify
 
 # Portfolios and departments: part of a title (`Health Minister`) or of a body's name
@@ -462,8 +462,8 @@ _FRENCH_FEATURE = re.compile(
 
 
 # A street, its kind in lowercase: `boulevard Lemire`, `la rue Granier`, `boulevard des Allumettières`
-_FRENCH_STREET = re.compile(
-    rf"\b(?:rue|boulevard|boul\.|avenue|av\.|chemin|rang|montée|côte|promenade|autoroute)[ \t]+"
+_FRENCH_STREET = re.compile(  # (not `le chemin Roxham`, a crossing; nor `la montée de Pierre Poilievre`)
+    rf"\b(?:rue|boulevard|boul\.|avenue|av\.|rang|autoroute)[ \t]+"
     rf"(?:de[ \t]+la[ \t]+|des?[ \t]+|du[ \t]+|d[’'])?[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*")
 
 
@@ -1430,7 +1430,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             counts[place] = 1.0
     # `the Maple Leafs`: the Toronto Maple Leafs, a team named without its city (a body's name after a place's
     # is another body: the Ohio Environmental Protection Agency is not the EPA)
-    for name in [n for n in counts if " " in n and n.endswith("s")]:
+    for name in [n for n in counts if " " in n and n.endswith("s") and n.split()[-1] not in _PARTY_MEMBERS]:
         teams = [other for other in counts if other.endswith(" " + name) and _is_place(other[:-len(name) - 1])]
         if len(teams) == 1:
             counts[teams[0]] += counts.pop(name)
@@ -1678,9 +1678,15 @@ _WITHHELD = re.compile(r"(?i)\b(?:last name|family name|surname|nom de famille|o
                        r"ne soit pas (?:publié|nommée?|identifiée?))\b")
 
 
+_PARTY_MEMBERS = frozenset({"Democrats", "Conservatives", "Liberals", "Republicans", "Greens", "Libéraux", "Conservateurs",
+                            "Démocrates", "Néo-démocrates"})  # (`New Democrats` are no `Alberta New Democrats`)
+
+
 def _called_by_first_name(word: str, text: str) -> bool:
     """Whether the story names a private person by this first name alone: no tag (a reader looks
     up no one by `Amara`)."""
+    if _is_place(word) or is_known_place(word):
+        return False  # `a resident of Whitehorse, Yukon,`
     name = re.escape(word)
     return re.search(rf"\b{_KIN}, {name}[,.]|\b{_GIVEN_A_NAME} {name}\b", text) is not None \
         or re.search(rf"\b{name}, \d{{1,3}}(?: ans)?,", text) is not None and _WITHHELD.search(text) is not None

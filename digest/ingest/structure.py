@@ -44,7 +44,8 @@ PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALON
                    r"|^Subscribe now to read\b[^\n]{0,120}$|^(?:Lisez|Lire|À lire|Read)\s+«[^»\n]{2,160}»$"
                    # a paper's call to subscribe or to support it, between paragraphs (under the story, a credit)
                    r"|^Subscribe to (?:the |The )?[A-Z][^\n]{1,60} for (?:full|unlimited) access\b[^\n]{0,80}$"
-                   r"|^[^\n]{0,60}\b(?:journalism|reporting) is (?:supported|funded|made possible) by (?:readers|members) like you\b[^\n]{0,120}$")
+                   r"|^(?![^\n]*[\"“«])[^\n]{0,60}\b(?:journalism|reporting) is (?:supported|funded|made possible) by (?:readers|members) "
+                   r"like you\b[^\n]{0,120}$")
 _LABEL_ALONE = re.compile(rf"(?:{_PROMO_LABELS}|{_ALONE_LABELS})[ \t]*")  # `À VOIR AUSSI` over its links, no colon
 SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|\*{3,}|(?:\* ){2,}\*|—{2,}|={3,}|#{3,})$")
 # `— Mayor Olivia Chow` under a quote: a dash, then a name or a title (no sentence, no `— 30 —`).

@@ -208,7 +208,7 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     if not source:  # `Cet article a été publié dans le numéro de décembre 2026 de L'actualité.`
         source = next((next(g for g in m.groups() if g) for text in credits if (m := ISSUE_LINE.match(text))), "")
     if not source:  # the outlet the closing lines name: the author's tagline, its own description, its name alone
-        source = _outlet_closing(credits, header.authors)
+        source = _outlet_closing(credits, header.authors, header.masthead)
     if not source:  # `May 2 (Reuters) -` with no place; `Our Standards: The Thomson Reuters Trust Principles.`
         named = family_marked(agency or _agency_alone(first_paragraph)) or credited_family(credits)
         source = named.name if named else ""
@@ -290,7 +290,7 @@ _TAGLINE_OWNER = re.compile(r"\s+is (The [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)[�
 _FORMER = re.compile(r"\b(?:former|formerly|previously|appeared in|has written for|freelance)\b", re.I)
 
 
-def _outlet_closing(credits: tuple[str, ...], authors: tuple[str, ...]) -> str:
+def _outlet_closing(credits: tuple[str, ...], authors: tuple[str, ...], masthead: str = "") -> str:
     """The outlet the closing credits name, or "": in its author's tagline (`... is a reporter with The
     Hill Times ...`, `... for the Halifax Examiner.`, `... is The Narwhal's northern B.C. reporter`),
     describing itself (`ONFR est le média d'information de TFO.`), or alone on the last line."""
@@ -303,7 +303,10 @@ def _outlet_closing(credits: tuple[str, ...], authors: tuple[str, ...]) -> str:
         if match:
             name = match.group(1)
             family = family_named(name)
-            if family or is_outlet_line(name) or possessive or "/" in name and is_outlet_line(name.split("/")[0]):
+            if "/" in name and name != masthead:  # `with CBC News/Radio-Canada`: CBC News (`NWT News/North` is a name)
+                name = name.split("/")[0]
+                family = family_named(name)
+            if family or is_outlet_line(name) or possessive:
                 return family.name if family else name
     for line in credits:
         described = SELF_DESCRIBED.match(line)
