@@ -884,6 +884,16 @@ def _common_plural(word: str) -> bool:
         and _frequency(word[:-1].lower(), "en") >= RARE_ZIPF
 
 
+def _surname_after_given(words: tuple[str, ...], at: int) -> bool:
+    """Whether the title word at `at` is a surname after a given name (`Madeleine King`, not `Minister`)."""
+    return at >= 1 and "-" not in words[at] and words[at - 1][:1].isupper() and not (
+        _is_title(words[at - 1]) or _is_body_word(words[at - 1]) or words[at - 1] in PORTFOLIOS or words[at - 1] in JOINERS
+        or words[at - 1] in _HONORIFICS or words[at - 1] in _ADDRESS_WORDS)
+
+
+_ADDRESS_WORDS = frozenset({"Madam", "Madame", "Mister", "Sir", "Dame", "Lady", "Lord"})  # `Madam Secretary-General`
+
+
 def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """`Mark Carney and Doug Ford` is two names; `Environment and Climate Change Canada`, with
     a department's word before `and` and a body's word at the end, is one; so is `S & P`,
@@ -905,8 +915,10 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if first_joiner >= 3 and words[first_joiner - 2] == "of" and len(words) == first_joiner + 2 \
             and all(_common_plural(w) for w in (words[-3], words[-1])):
         return [words]  # `Charter of Rights and Freedoms`: two common plurals after `of` (not `Texas and Illinois`)
-    if words[-1] in ORG_WORDS and all(_is_title(words[i - 1]) or words[i] == "&" or words[-1] in _COMPANY_END
-                                      for i, w in enumerate(words) if w in JOINERS and i):
+    if len(words) >= 4 and _is_place(words[-1]) and all(w in JOINERS or _common_plural(w) for w in words[:-1]):
+        return [words]  # `Colleges and Institutes Canada`: a national body named for its members
+    if words[-1] in ORG_WORDS and all((_is_title(words[i - 1]) and not _surname_after_given(words, i - 1)) or words[i] == "&"
+                                      or words[-1] in _COMPANY_END for i, w in enumerate(words) if w in JOINERS and i):
         return [tuple(w for w in words)]
     if words[-1] in BODY_HEADS and (all(  # `Food and Drug Administration`: one word of its field before each `and`
             (i <= 2 or words[i - 2] in JOINERS) and _plain_word(words[i - 1])
@@ -1078,6 +1090,11 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     for at in range(len(words) - 2):  # `Banque du Canada Mark Carney`: a body, then a person (not `Toronto Maple Leafs`)
         if (at or "-" in words[0]) and _is_body_word(words[at]) and _looks_like_person(words[at + 1:]):
             return _named_in(words[:at + 1]) + [words[at + 1:]]
+    if len(words) in (3, 4) and "-" in words[0] and (_is_place(words[0]) or is_known_place(words[0])) \
+            and _looks_like_person(words[1:]) and ("-" in words[1] or _frequency(words[1].lower(), "en") < _FIRST_NAME_ZIPF) \
+            and ("-" in words[-1] or all(_frequency(words[-1].lower(), language) < _SURNAME_WORD_ZIPF for language in ("en", "fr"))):
+        # `conseiller municipal de Trois-Rivières Jean-Guy Lamothe-Roy`: where, then who
+        return [words[:1], words[1:]]
     if len(words) > 1 and all(_is_place(w) for w in words):  # `making Indonesia Canada’s largest partner`
         return [(w,) for w in words]
     while words and words[-1] in COMPANY_SUFFIXES:  # `Shopify Inc.` is Shopify
@@ -1096,7 +1113,9 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         # Avenue` (`Police Close King Street West` names King Street West)
         named = [i for i, w in enumerate(words[:-1]) if _is_title(w)]
         return [words[named[-1]:] if named else words]
-    titles = [i for i, w in enumerate(words) if _is_title(w)]
+    # (a title word closing the run after a given name is a surname: `Minister Madeleine King`)
+    titles = [i for i, w in enumerate(words) if _is_title(w) and not (
+        i == len(words) - 1 and _surname_after_given(words, i) and _frequency(words[i - 1].lower(), "en") < _FIRST_NAME_ZIPF)]
     if not titles or titles == [0] and words[0] == "U.S." and not _looks_like_person(words[1:]):
         return [words]  # (`U.S.` names a country's body, `U.S. Geological Survey`: a title before a person only)
     last = titles[-1]
