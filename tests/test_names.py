@@ -1197,3 +1197,11 @@ def test_a_hyphenated_place_before_a_persons_name_is_apart():
                         "Les Toronto Maple Leafs ont gagné."), [], "fr")
     assert "Jean-Guy Lamothe-Roy" in found and "Toronto Maple Leafs" in found, found
     assert not any(name.startswith("Trois-Rivières ") for name in found), found
+
+
+def test_a_particle_inside_english_copy_opens_the_name():
+    """`run by De Beers Group`, `in La Tuque`, `Le Devoir reported`: mid-sentence in English copy, a
+    capital particle is the name's, not an article that opens a sentence."""
+    found = find_names(("The mine, run by De Beers Group, cut staff. Births in La Tuque fell, Le Devoir reported.",), [], "en")
+    assert {"De Beers Group", "La Tuque", "Le Devoir"} <= found.keys(), found
+    assert not {"Beers Group", "Tuque", "Devoir"} & found.keys(), found
