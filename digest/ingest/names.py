@@ -891,6 +891,7 @@ def _surname_after_given(words: tuple[str, ...], at: int) -> bool:
         or words[at - 1] in _HONORIFICS or words[at - 1] in _ADDRESS_WORDS)
 
 
+_FRENCH_ARTICLES = frozenset({"La", "Le", "Les"})
 _NAME_PARTICLES = frozenset({"De", "Du", "La", "Le", "Van", "Von", "Der", "Di", "Da", "Del", "Della", "Des"})
 _ADDRESS_WORDS = frozenset({"Madam", "Madame", "Mister", "Sir", "Dame", "Lady", "Lord"})  # `Madam Secretary-General`
 
@@ -1282,8 +1283,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 words = words[1:]  # a scorer's name after the play (not `TD Place 7 p.m.`, `TD Bank 2025`)
             if opens and _CAPITAL_ELISION.match(words[0]) and _is_place(words[0][2:]):
                 words = (words[0][2:], *words[1:])  # `L’Allemagne demeure ...`: the sentence's capital, not the name's
-            if not opens and language == "en" and len(words) >= 2 and words[0] in _NAME_PARTICLES:
-                words = (f"{words[0]} {words[1]}", *words[2:])  # `run by De Beers Group`: the name's particle, no article
+            if not opens and len(words) >= 2 and words[0] in (_NAME_PARTICLES if language == "en" else _FRENCH_ARTICLES) \
+                    and paragraph[:run.start].rstrip()[-1:] not in "«“\":—–-(":
+                # `run by De Beers Group`, `à La Sarre`: mid-sentence, a capital particle or article is the name's
+                # (French writes its articles in lowercase there; not after a quote's opening)
+                words = (f"{words[0]} {words[1]}", *words[2:])
             for word in words[1 if opens else 0:]:
                 capitalised[word] = capitalised.get(word, 0) + 1
             # a sentence's first word is capitalised anyway: not a name if the text uses it in
