@@ -885,14 +885,25 @@ def _common_plural(word: str) -> bool:
 
 
 def _surname_after_given(words: tuple[str, ...], at: int) -> bool:
-    """Whether the title word at `at` is a surname after a given name (`Madeleine King`, not `Minister`)."""
-    return at >= 1 and "-" not in words[at] and words[at - 1][:1].isupper() and not (
-        _is_title(words[at - 1]) or _is_body_word(words[at - 1]) or words[at - 1] in PORTFOLIOS or words[at - 1] in JOINERS
-        or words[at - 1] in _HONORIFICS or words[at - 1] in _ADDRESS_WORDS)
+    """Whether the title word at `at` is a surname after a given name (`Madeleine King`; not `Brampton
+    Mayor`, `B.C. Premier`, `OpenAI CEO`: only a title that is a surname too, after a word that reads
+    as a given name)."""
+    given = words[at - 1] if at >= 1 else ""
+    return words[at] in _TITLE_SURNAMES and given[:1].isupper() and given[1:].islower() and given.isalpha() \
+        and not given.endswith("s") and not (_is_title(given) or _is_body_word(given) or given in PORTFOLIOS
+                                             or given in JOINERS or given in _HONORIFICS or given in _ADDRESS_WORDS
+                                             or _is_place(given) or is_known_place(given) or _is_demonym(given)
+                                             or given in _FAITHS)
 
 
-_FRENCH_ARTICLES = frozenset({"La", "Le", "Les"})
-_NAME_PARTICLES = frozenset({"De", "Du", "La", "Le", "Van", "Von", "Der", "Di", "Da", "Del", "Della", "Des"})
+_FAITHS = frozenset({"Anglican", "Catholic", "Orthodox", "Lutheran", "Baptist", "Methodist", "Presbyterian", "United"})
+
+
+# titles that are surnames too: `Madeleine King`, `Alexis Bishop`, `Kerry-Ann Judge`
+_TITLE_SURNAMES = frozenset({"King", "Bishop", "Judge", "Prince", "Pope", "Chancellor", "Cardinal", "Marshal", "Sheriff",
+                             "Major", "Dean", "Knight", "Baron", "Duke", "Earl", "Abbott", "Chamberlain"})
+
+
 _ADDRESS_WORDS = frozenset({"Madam", "Madame", "Mister", "Sir", "Dame", "Lady", "Lord"})  # `Madam Secretary-General`
 
 
@@ -1283,11 +1294,6 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 words = words[1:]  # a scorer's name after the play (not `TD Place 7 p.m.`, `TD Bank 2025`)
             if opens and _CAPITAL_ELISION.match(words[0]) and _is_place(words[0][2:]):
                 words = (words[0][2:], *words[1:])  # `L’Allemagne demeure ...`: the sentence's capital, not the name's
-            if not opens and len(words) >= 2 and words[0] in (_NAME_PARTICLES if language == "en" else _FRENCH_ARTICLES) \
-                    and paragraph[:run.start].rstrip()[-1:] not in "«“\":—–-(":
-                # `run by De Beers Group`, `à La Sarre`: mid-sentence, a capital particle or article is the name's
-                # (French writes its articles in lowercase there; not after a quote's opening)
-                words = (f"{words[0]} {words[1]}", *words[2:])
             for word in words[1 if opens else 0:]:
                 capitalised[word] = capitalised.get(word, 0) + 1
             # a sentence's first word is capitalised anyway: not a name if the text uses it in
