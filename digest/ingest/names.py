@@ -584,8 +584,6 @@ def _french_bodies(paragraph: str, taken: _Spans) -> list[tuple[str, int, int]]:
     """(name, start, end) of each French body or place named in the paragraph, where no span
     already `taken` is."""
     found = []
-    for match in _FRENCH_STREET.finditer(paragraph):
-        taken.take(match.start(), match.end())  # `boulevard Lemire`, `rue Granier`: a street, no one's name
     for match in _FRENCH_MINISTRY.finditer(paragraph):
         of = match.group("of")  # kept when it names a place: `du Québec`, not `des Aînés`
         end = match.start("of") if of and not dateline_countries(_ELISION.sub("", of.split()[-1])) \
@@ -1266,7 +1264,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         taken = _Spans()
         bodies = [(name, start, end) for name, acronym, start, end in _defined_names(paragraph, language)
                   if defined.setdefault(acronym, name) == name and taken.take(start, end)]
+        # a French street (`boulevard Lemire`, `rue Granier`) names no one: no body over it, and its words masked below
+        streets = [match.span() for match in _FRENCH_STREET.finditer(paragraph)] if language == "fr" else []
         if language == "fr":
+            for start, end in streets:
+                taken.take(start, end)
             bodies += _french_bodies(paragraph, taken)
         offices = [match for match in _LISTED_OFFICE.finditer(paragraph)
                    if _fields_only(match.group()) and taken.take(match.start(), match.end())] \
@@ -1280,8 +1282,6 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         for phrase, _, _ in bodies:
             if phrase.lower() not in excluded:
                 full[phrase] = full.get(phrase, 0) + 1
-        # a French street (`boulevard Lemire`) names no one
-        streets = [match.span() for match in _FRENCH_STREET.finditer(paragraph)] if language == "fr" else []
         if bodies or offices or listed or streets:  # their words are no other names (`Canada` in `Banque du Canada`), nor the
             # capitalised words they follow; a minister's portfolios name no one (`Minister of Communities, Culture
             # and Heritage`, `Jobs, Economy and Trade Minister`)
@@ -1717,11 +1717,11 @@ _PARTY_MEMBERS = frozenset({"Democrats", "Conservatives", "Liberals", "Republica
 def _called_by_first_name(word: str, text: str) -> bool:
     """Whether the story names a private person by this first name alone: no tag (a reader looks
     up no one by `Amara`)."""
-    if _is_place(word) or is_known_place(word):
-        return False  # `a resident of Whitehorse, Yukon,`
     name = re.escape(word)
-    return re.search(rf"\b{_KIN}, {name}[,.]|\b{_GIVEN_A_NAME} {name}\b", text) is not None \
+    introduced = re.search(rf"\b{_KIN}, {name}[,.]|\b{_GIVEN_A_NAME} {name}\b", text) is not None \
         or re.search(rf"\b{name}, \d{{1,3}}(?: ans)?,", text) is not None and _WITHHELD.search(text) is not None
+    # (the place check last: it loads the table of places, and most words meet none of these phrasings)
+    return introduced and not (_is_place(word) or is_known_place(word))  # `a resident of Whitehorse, Yukon,`
 
 
 def _could_be_first_name(word: str) -> bool:

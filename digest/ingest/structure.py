@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from digest.ingest.bylines import is_outlet_line
-from digest.ingest.families import CONVENTIONS, CREDIT_LINE, family_named
+from digest.ingest.families import CONVENTIONS, CREDIT_LINE, byline_convention, family_named
 
 BULLET = re.compile(r"^[•*\-–·▪●◦]\s+(?=\S)")
 # the labels newsrooms put over a story's opening list of highlights
@@ -284,7 +284,7 @@ def page_tail(body: list[tuple[int, str]], signatures: tuple[str, ...]) -> set[i
     for index in range(len(body) - 1, 0, -1):
         text = body[index][1]
         lines = text.split("\n")
-        if all(SEPARATOR.match(line) or is_credit(line, signatures) for line in lines) or _BYLINE_START.match(text):
+        if all(SEPARATOR.match(line) or is_credit(line, signatures) for line in lines) or byline_convention(text):
             continue  # (a byline under the story, `Par Jane Doe, journaliste` over its paper: the byline's rule)
         if is_promo(body[index - 1][1]) and (takes_links(body[index - 1][1], text) or _BUTTON.fullmatch(text)):
             continue  # a promotion's links or its button: the promotion's
@@ -309,7 +309,6 @@ _BOX_LABEL = re.compile(
 _BETWEEN_PARAGRAPHS = re.compile(r"(?i)(?:advertisement|publicité)(?: \d{1,3})?|article content|story continues(?: below)?"
                                  r"(?: advertisement)?|la suite après la publicité|this advertisement has not loaded yet, but "
                                  r"your article continues below\.")
-_BYLINE_START = re.compile(r"(?:By|BY|Par|PAR)\s")
 _ROW = re.compile(r"(?:[A-ZÀ-Þ][^\n:·|]{0,30}\s?:\s)?[^\n·|]{2,40}(?:\s[·|]\s[^\n·|]{2,40}){2,}")
 
 

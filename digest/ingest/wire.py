@@ -249,12 +249,13 @@ def _captions_apart(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]],
     credit's line, where the page showed a photo. Never the first paragraph: the lede."""
     kept, captions = body[:1], list[tuple[int, str]]()
     for part in body[1:]:
-        caption = len(part[1]) <= _CAPTION_CHARS and not _SPEECH.search(part[1]) and is_caption(part[1])
+        caption = len(part[1]) <= _STORY_CAPTION_CHARS and not _SPEECH.search(part[1]) and is_caption(part[1])
         (captions if caption else kept).append(part)
     return kept, captions
 
 
-_CAPTION_CHARS = 260  # a caption and its credit: a story's paragraph that ends on a source runs longer
+_STORY_CAPTION_CHARS = 260  # a caption and its credit inside the story (under the header, header.py's 240): a story's
+                            # paragraph that ends on a source runs longer
 # a caption shows a photo and quotes no one: a paragraph that reports words or a poll is the story's,
 # whatever it ends with (`... told CBC News. (Jane Doe, CBC News)`, `... (Abacus Data/CBC News)`)
 _SPEECH = re.compile(r"[“”\"«»]|\b(?:said|says|told|wrote|writes|reported|according to|survey|poll|polled|conducted|"
