@@ -101,7 +101,7 @@ def test_editors_labels_are_met():
 @pytest.mark.parametrize("corpus, stories, floors", [
     # 44 stories (every wire family, 20 in French). Measured before any rule changed for them:
     # precision 0.898, recall 0.753, 3 forbidden, topic 0.773
-    ("tag_corpus_fresh", 44, (0.93, 0.86, 2, 0.77)),
+    ("tag_corpus_fresh", 44, (0.93, 0.87, 2, 0.77)),
     # 30 more (18 English, 12 French), a session later. Measured before any rule changed for
     # them: precision 0.933, recall 0.754, 5 forbidden (roles before names), topic 0.867
     ("tag_corpus_fresh2", 30, (0.945, 0.86, 1, 0.86)),
@@ -117,7 +117,7 @@ def test_editors_labels_are_met():
     # Herald, CBC Manitoba, Le Soleil, Le Droit, La Tribune, Le Nouvelliste, L'Acadie Nouvelle,
     # Radio-Canada): first measured at precision 0.815, recall 0.689, 20 forbidden (bylines,
     # photographers and page lines of headers not read), topic 0.933; the shapes read since
-    ("tag_corpus_fresh5", 30, (0.91, 0.74, 5, 0.93)),
+    ("tag_corpus_fresh5", 30, (0.92, 0.75, 5, 0.93)),
     # 30 more by a sixth (12 from outlets no other set used: Nunatsiaq News, The Guardian, the
     # Telegraph-Journal, the London Free Press, The Province, CityNews, ICI Radio-Canada Saguenay and
     # Acadie, Le Journal de Montréal, Métro, L'actualité, Le Courrier de la Nouvelle-Écosse): first
@@ -128,7 +128,7 @@ def test_editors_labels_are_met():
     # Halifax Examiner, the Yukon News, The Narwhal, CHCH, the Winnipeg Sun, Le Peuple Lévis, ONFR, Le
     # Franco, La Liberté, Noovo Info, L'Étoile du Lac; live updates, a Q&A): first measured at precision
     # 0.859, recall 0.761, 12 forbidden (the outlets' own names and their writers), topic 0.900
-    ("tag_corpus_fresh7", 30, (0.92, 0.80, 0, 0.90)),
+    ("tag_corpus_fresh7", 30, (0.93, 0.82, 0, 0.90)),
     # 30 more by an eighth, the same session: wire copy as syndication delivers it (slugs, agate, a
     # portal's and host papers' pages): first measured at precision 0.848, recall 0.695, 4 forbidden,
     # topic 0.867; long institutional names and lists of people still cost it recall
@@ -144,13 +144,13 @@ def test_editors_labels_are_met():
     # 7 outlets no other set used (CBC Newfoundland and Labrador, the Prince George Citizen, the
     # Brandon Sun, La Voix acadienne, L'Aurore boréale, Info Dimanche, ICI Mauricie): first measured
     # at precision 0.837, recall 0.710, 3 forbidden, topic 0.800 (what the rules give copy they never saw)
-    ("tag_corpus_fresh10", 30, (0.84, 0.71, 3, 0.80)),
+    ("tag_corpus_fresh10", 30, (0.85, 0.74, 3, 0.80)),
     # 24 more by an eleventh, a session later: a busy week's copy (an update through the day, a
     # publication ban, a budget roll call, an obituary, hockey agate, bank results with Reuters'
     # codes) from 7 outlets no other set used (the Brantford Expositor, Castanet, the Cape Breton
     # Post, the Red Deer Advocate, Le Placoteux, Le Madawaska, Le Gaboteur): first measured at
     # precision 0.870, recall 0.714, 5 forbidden, topic 0.875
-    ("tag_corpus_fresh11", 24, (0.93, 0.74, 2, 0.87)),
+    ("tag_corpus_fresh11", 24, (0.93, 0.76, 2, 0.87)),
     # 24 more by a twelfth, a session later: corrections and a clarification, a live blog of
     # by-election results, a column, a Q&A, a Reuters analysis, curling and slalom results, long
     # names listing their fields, from 7 outlets no other set used (VOCM, paNOW, The Eastern
@@ -175,7 +175,7 @@ def test_editors_labels_are_met():
     # live updates, pages of 8 outlets no set used (The Tyee, APTN News, the Medicine Hat News, The Daily
     # Gleaner, NWT News/North, Le Manic, L'Express, Info07): first measured at precision 0.860,
     # recall 0.762, 6 forbidden, topic 0.750
-    ("tag_corpus_fresh15", 24, (0.92, 0.79, 0, 0.75)),
+    ("tag_corpus_fresh15", 24, (0.92, 0.80, 0, 0.75)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -773,6 +773,24 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
      {"Assemblée nationale": 1, "Confédération des syndicats nationaux": 1, "Collège des médecins du Québec": 1,
       "Assemblée des Premières Nations du Québec": 1, "Conseil des Innus de Pessamit": 1, "Banque du Canada": 1,
       "Mark Carney": 1}, ["Assemblée des Premières", "Conseil des Innus", "Banque du Canada Mark Carney", "CSN"]),
+    # a chamber, a committee, a festival, a fair of books, a museum, a library, an ombudsman are bodies
+    # too, their names going on in lowercase (`Cour supérieure`, `Fédération de l'industrie
+    # manufacturière`, a place's adjective last: `du Montréal métropolitain`); `Première` before `Nation`
+    # is the First Nation's name, no title; a body of another body is two (the committee, then the
+    # Commons), and a ministry's fields end where a body's name starts
+    ("La Chambre des communes a voté. Le Festival acadien de Caraquet et le Salon du livre de Montréal ouvrent, le "
+     "Musée amérindien de Mashteuiatsh aussi, selon la Chambre de commerce du Montréal métropolitain. Le juge de la "
+     "Cour supérieure a tranché; le Protecteur du citoyen a publié son rapport, et la Fédération de l'industrie "
+     "manufacturière, un avis. La Première Nation de Kebaowek et le Conseil de la Première Nation Abitibiwinni ont "
+     "réagi devant le Comité permanent des langues officielles de la Chambre des communes. Le ministère de la "
+     "Culture et des Communications et de la Fondation de BAnQ a payé.", "fr",
+     {"Chambre des communes": 2, "Festival acadien de Caraquet": 1, "Salon du livre de Montréal": 1,
+      "Musée amérindien de Mashteuiatsh": 1, "Chambre de commerce du Montréal métropolitain": 1, "Cour supérieure": 1,
+      "Protecteur du citoyen": 1, "Fédération de l'industrie manufacturière": 1, "Première Nation de Kebaowek": 1,
+      "Conseil de la Première Nation Abitibiwinni": 1, "ministère de la Culture et des Communications": 1},
+     ["Nation de Kebaowek", "Conseil de la Première", "Nation Abitibiwinni", "Chambre de commerce du Montréal",
+      "Comité permanent des langues officielles de la Chambre",
+      "ministère de la Culture et des Communications et de la Fondation"]),
     # an acronym after an adjective of place, compass words and all, is a common noun
     ("The North American EV market grew as Canadian AI firms hired, said Unifor.", "en", {"Unifor": 1},
      ["North American EV", "American EV", "Canadian AI", "EV"]),

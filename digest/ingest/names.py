@@ -157,6 +157,7 @@ ORG_WORDS = {
     "Collège", "College", "École", "School", "Cégep", "Cathedral", "Cathédrale", "Church", "Hall",
     "Refinery", "Smelter", "Factory", "Airport", "Aéroport", "Usine", "Assembly", "Gallery", "Galerie",
     "Corps", "Patrol", "Railway", "Railways", "Airlines", "Airways", "Administration", "Survey",
+    "Chambre", "Comité", "Festival", "Salon", "Bibliothèque", "Chaire", "Réseau", "Protecteur",
 } | PLACES
 # Bodies whose names go on with `for` or `on`: `Centers for Disease Control and Prevention`,
 # `Advisory Committee on Immunization Practices`.
@@ -421,24 +422,30 @@ _SMALL_WORD = (r"(?:a|ont|est|sont|sera|était|avait|doit|devra|peut|pourrait|va
 # sentence goes on past it with a small word or a stop: `la Régie de l’énergie a autorisé`, `le
 # Bureau de la concurrence.` (not `la Commission de la santé et de la sécurité`, the plural `Conseil
 # des ministres`, `Conseil d'administration`, nor a verb: `demande à la Régie de la rejeter`).
-_FRENCH_ADJECTIVE = r"[a-zà-ÿ]+(?:iques?|ales?|aux|elles?|iens?|iennes?|éens?|éennes?|aines?|aises?|oises?|[éc]ois|aires?|ives?|if|eurs?|é|ée|ional)"
-_FRENCH_BODY = re.compile(
-    rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
-    r"\b(?:Parti|Cour|Institut|Centre|Banque|Association|Conseil|Commission|Société|Office|Régie|Agence|Bureau|"
+_FRENCH_ADJECTIVE = r"[a-zà-ÿ]+(?:iques?|ales?|aux|elles?|iens?|iennes?|éens?|éennes?|aines?|aises?|oises?|[éc]ois|aires?|ives?|if|eur(?:e|s|es)?|ières?|iers?|é|ée|ional)"
+_FRENCH_BODY_HEAD = (
+    r"(?:Parti|Cour|Institut|Centre|Banque|Association|Conseil|Commission|Société|Office|Régie|Agence|Bureau|"
     r"Tribunal|Ministère|Fédération|Syndicat|Union|Université|Hôpital|Caisse|Fonds|Autorité|Bloc|Église|"
     r"Administration|Producteurs|Éleveurs|Manufacturiers|Service|Orchestre|Direction|Coopérative|Procureure?|"
-    r"Assemblée|Confédération|Collège)"
+    r"Assemblée|Confédération|Collège|Chambre|Comité|Festival|Salon|Musée|Bibliothèque|Chaire|Club|Fondation|"
+    r"Protecteur|Réseau)")
+_FRENCH_BODY = re.compile(
+    rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
+    rf"\b{_FRENCH_BODY_HEAD}"
     # (a people's name goes on in the plural, and where it lives: `Assemblée des Premières Nations du
     # Québec`, `Conseil des Innus de Pessamit`; never into a person's name: `Banque du Canada Mark Carney`)
-    rf"(?:(?:\s+[a-zà-ÿ’'-]+){{0,5}}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*s\b){{0,2}}"
+    rf"(?:(?:\s+[a-zà-ÿ’'-]+){{0,5}}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*"
+    rf"(?!{_FRENCH_BODY_HEAD}\b)(?:Premières?[ \t]+Nations?(?:[ \t]+[{_UPPER}][\w’'-]*)?|[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*s\b){{0,2}})"
     rf"(?:(?<=s)[ \t]+(?:du|de)[ \t]+[{_UPPER}][\w’'-]*)?"
     rf"(?:(?<=Ville)\s+de\s+[{_UPPER}][\w’'-]*)?"  # `Service de police de la Ville de Montréal`
+    # `Chambre de commerce du Montréal métropolitain`: a place's adjective, the name's last word
+    rf"(?:[ \t]+[a-zà-ÿ]+(?:aine?s?|ienne?s?|aise?s?|oise?s?|éenne?s?)(?=[ \t\u00a0\u202f]*[.,;:)»?!]|[ \t]+{_SMALL_WORD}\b))?"
     rf"(?:\s+d[’'][{_UPPER}][\w’'-]*)?"  # `Conseil des Innus d’Ekuanitshit`: a people and where it lives
     r"(?:(?<=s)\s+[a-zà-ÿ]+(?:ies|ées|iques|aux|iennes|ales))?"
     # `Institut national de la recherche scientifique`, `Institut québécois d’intelligence artificielle`
     rf"|(?:\s+{_FRENCH_ADJECTIVE}){{0,2}}\s+(?:de\s+la|de\s+l[’']|des|du|de|d[’'])\s*[a-zà-ÿ]+(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b"
     rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}]))"
-    rf"|\s+(?:du\s+[a-zà-ÿ]+|de\s+(?:la\s+|l[’'])[a-zà-ÿ]+(?<!er)(?<!ir))(?=[ \t\u00a0\u202f]*[.,;:)»?!]|[ \t]+{_SMALL_WORD}\b)"
+    rf"|(?:\s+(?:du\s+[a-zà-ÿ]+|de\s+(?:la\s+|l[’'])[a-zà-ÿ]+(?<!er)(?<!ir))|(?<=Chambre)\s+des\s+[a-zà-ÿ]+)(?=[ \t\u00a0\u202f]*[.,;:)»?!]|[ \t]+{_SMALL_WORD}\b)"
     rf"|(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b(?:\s+pour\s+(?:la|le|les|l[’'])\s*[a-zà-ÿ]+)?"
     rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}])))")
 
@@ -503,11 +510,12 @@ class _Spans:
 # A ministry in French running text, named by its fields: `ministère de la Santé et des Services
 # sociaux`, `ministère de l'Environnement, de la Lutte contre les changements climatiques, de la
 # Faune et des Parcs`, `département du Commerce des États-Unis` (a field but the last may go on
-# in lowercase; the last may take an adjective, and the country the ministry is of)
+# in lowercase; the last may take an adjective, and the country the ministry is of; the list ends
+# where a body's name starts: `et de la Fondation de BAnQ`)
 _FIELD_ARTICLE = r"(?:de[ \t]+la[ \t]+|de[ \t]+l[’']|des[ \t]+|du[ \t]+|de[ \t]+|d[’'])"
 _FRENCH_MINISTRY = re.compile(
     rf"\b(?:[mM]inistère|[dD]épartement)[ \t]+(?:{_FIELD_ARTICLE}[{_UPPER}][\w’'-]*(?:[ \t]+[a-zà-ÿ’'-]+){{0,4}}?"
-    rf"(?:,[ \t]+|[ \t]+et[ \t]+)(?={_FIELD_ARTICLE}[{_UPPER}]))*{_FIELD_ARTICLE}[{_UPPER}][\w’'-]*"
+    rf"(?:,[ \t]+|[ \t]+et[ \t]+)(?={_FIELD_ARTICLE}(?!{_FRENCH_BODY_HEAD}\b)[{_UPPER}]))*{_FIELD_ARTICLE}[{_UPPER}][\w’'-]*"
     rf"(?:[ \t]+[{_UPPER}][\w’'-]*)*(?:[ \t]+(?:{_FRENCH_ADJECTIVE}|[a-zà-ÿ]+(?:ères?|ables?|ibles?))\b)?"
     rf"(?P<of>[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l[’'])[ \t]*[{_UPPER}][\w’'-]*)?")
 
@@ -686,7 +694,8 @@ _FRENCH_HEADS = {"Parti", "Cour", "Institut", "Centre", "Banque", "Association",
                  "Office", "Régie", "Agence", "Bureau", "Tribunal", "Ministère", "Fédération", "Syndicat", "Union",
                  "Université", "Hôpital", "Caisse", "Fonds", "Autorité", "Bloc", "Église", "Unité", "Coalition",
                  "Regroupement", "Mouvement", "Alliance", "Ordre", "Accord", "Confédération", "Front", "Collège",
-                 "Orchestre", "Direction", "Coopérative", "Procureur", "Procureure"}
+                 "Orchestre", "Direction", "Coopérative", "Procureur", "Procureure", "Chambre", "Comité", "Festival",
+                 "Salon", "Musée", "Bibliothèque", "Chaire", "Club", "Fondation", "Protecteur", "Réseau"}
 # a charter's, a law's or the Crown's word alone names the one of the story named in full, or nothing:
 # `la Charte` is the Charte des droits et libertés de la personne, `the Crown` the prosecution
 _DOCUMENT_HEADS = {"Charter", "Charte", "Act", "Loi", "Crown"}
@@ -1125,8 +1134,10 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         named = [i for i, w in enumerate(words[:-1]) if _is_title(w)]
         return [words[named[-1]:] if named else words]
     # (a title word closing the run after a given name is a surname: `Minister Madeleine King`)
+    # (nor is `Première` before `Nation`: `Première Nation de Kebaowek` is the First Nation's name)
     titles = [i for i, w in enumerate(words) if _is_title(w) and not (
-        i == len(words) - 1 and _surname_after_given(words, i) and _frequency(words[i - 1].lower(), "en") < _FIRST_NAME_ZIPF)]
+        i == len(words) - 1 and _surname_after_given(words, i) and _frequency(words[i - 1].lower(), "en") < _FIRST_NAME_ZIPF)
+        and not (w in ("Première", "Premières") and words[i + 1: i + 2] in (("Nation",), ("Nations",)))]
     if not titles or titles == [0] and words[0] == "U.S." and not _looks_like_person(words[1:]):
         return [words]  # (`U.S.` names a country's body, `U.S. Geological Survey`: a title before a person only)
     last = titles[-1]
