@@ -210,6 +210,18 @@ def _clean_token(token: str) -> str:
     return token.strip("’'-&")
 
 
+def _named_mid_sentence(phrase: str, text: str) -> bool:
+    """Whether `text` writes `phrase` somewhere inside a sentence, as a whole word."""
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if at and not _opens_sentence(text, at) and not text[at - 1].isalnum() \
+                and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 8): start].rstrip(" \t“\"‘(").rstrip("”\"’)")
     return (before[-1:] or "\n") in ".!?:;\n"
@@ -1309,8 +1321,10 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 capitalised[word] = capitalised.get(word, 0) + 1
             # a sentence's first word is capitalised anyway: not a name if the text uses it in
             # lowercase (`words` is never empty: _split_run keeps no empty part)
+            # (a name the story also writes mid-sentence keeps its first word: `Hockey Canada said`)
             if opens and not _regnal(words) and not _storm(words) and (words[0] in SENTENCE_WORDS or words[0].lower() in lower_words
-                          and not (len(words) > 2 and words[-1] in ORG_WORDS)):  # `Climate Action Network Canada said`
+                          and not (len(words) > 2 and words[-1] in ORG_WORDS)  # `Climate Action Network Canada said`
+                          and not (len(words) > 1 and _named_mid_sentence(" ".join(words), text))):
                 if len(words) == 2 and _could_be_first_name(words[0]):
                     openers.setdefault(words[1], " ".join(words))
                 words, opens = words[1:], False
@@ -1354,6 +1368,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if not longer and phrase.split()[-1] in ORG_WORDS:  # `the Gretzky Centre`: the Wayne Gretzky Sports Centre
             longer = [name for name in full if name != phrase and _shortens(phrase.split(), name.split())
                       and full[name] >= full[phrase]]
+        if not longer and phrase.split()[-1] in ORG_WORDS and phrase.split()[-1] not in ("Party", "Parti"):
+            # `the Border Patrol`: the U.S. Border Patrol, named without its country (not a party:
+            # the Liberal Party is no Quebec Liberal Party)
+            # (a state's is another body: the Ohio Environmental Protection Agency is not the EPA)
+            longer = [name for name in full if name.endswith(" " + phrase) and name[:-len(phrase) - 1] == "U.S."]
         if not longer and "&" in phrase:  # `Harrow & Stokes`: Harrow & Stokes Medical Ltd., named first, its trade left out
             first_seen = list(full)  # in order of first mention (not `Johnson & Johnson`, then its `Johnson & Johnson Vision`)
             longer = [name for name in full if name.startswith(phrase + " ")
@@ -1505,14 +1524,16 @@ def _describes(words: tuple[str, ...], text: str, start: int, language: str = "e
     copy hardly uses (`Curator Miriam Oduya`, `VP Kamala Harris`; given names are common in
     both: `Paul St-Pierre Plamondon`; an acronym before a further role is its body: `NOAA
     Administrator Neil Jacobs`). Never a body's word (`la Fondation Jean
-    Lapointe`), and only before what reads as a first name (`Methodist Church Hall` is one name)."""
+    Lapointe`), and only before what reads as a first name (`Methodist Church Hall` is one name), never
+    a place's (`Doctors Nova Scotia`)."""
     word = words[0]
     # the person, up to the body the run goes on with: `Meteorologist Jonah Pelletier of Environment Canada`
     cut = next((i for i, w in enumerate(words) if w in CONNECTORS or w in JOINERS), len(words))
     # ... or up to another person: `Justices Clarence Thomas and Samuel Alito`
     person = words[1:cut] if any(w in ORG_WORDS or _is_body_word(w) for w in words[cut:]) \
         or cut < len(words) and words[cut] in JOINERS and _looks_like_person(words[cut + 1:]) else words[1:]
-    if _is_body_word(word) or word in BODY_HEADS or word in GIVEN_NAME_WORDS or not _looks_like_person(person):
+    if _is_body_word(word) or word in BODY_HEADS or word in GIVEN_NAME_WORDS or not _looks_like_person(person) \
+            or _is_place(" ".join(person)):  # `Doctors Nova Scotia`: a body of a place's doctors
         return False
     if word in ROLES:
         return True
