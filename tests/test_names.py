@@ -793,12 +793,15 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
       "ministère de la Culture et des Communications et de la Fondation"]),
     # a body named with a common word keeps it at a sentence's start when the story also names it
     # mid-sentence; a common plural before a place is a body of its people, no one's title; an
-    # agency named without `U.S.` is the U.S. one (a state's is another: no `Ohio` merged)
+    # agency named without `U.S.` is the U.S. one (a state's is another: no `Ohio` merged); a word
+    # with its company's suffix is a name even opening a sentence, named once (not `Solution` of `LG
+    # Energy Solution Ltd.`)
     ("Hockey Canada said the hockey review is done. Officials at Hockey Canada agreed, as did the head of "
      "Doctors Nova Scotia, where doctors are leaving. U.S. Border Patrol agents found a boat; the Border Patrol "
-     "said so. The Ohio Environmental Protection Agency and the Environmental Protection Agency met.", "en",
+     "said so. The Ohio Environmental Protection Agency and the Environmental Protection Agency met. Walmart Inc. "
+     "lets shoppers buy there. LG Energy Solution Ltd. runs a plant.", "en",
      {"Hockey Canada": 2, "Doctors Nova Scotia": 1, "U.S. Border Patrol": 2, "Ohio Environmental Protection Agency": 1,
-      "Environmental Protection Agency": 1}, ["Canada", "Nova Scotia", "Border Patrol"]),
+      "Environmental Protection Agency": 1, "Walmart": 1}, ["Canada", "Nova Scotia", "Border Patrol", "Solution"]),
     # an acronym after an adjective of place, compass words and all, is a common noun
     ("The North American EV market grew as Canadian AI firms hired, said Unifor.", "en", {"Unifor": 1},
      ["North American EV", "American EV", "Canadian AI", "EV"]),

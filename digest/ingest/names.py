@@ -882,7 +882,10 @@ def _names_in(words: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
         for name in _named_in(part):
             phrase = " ".join(name)
             if not (phrase.upper() == phrase and len(name) > 1):
-                out.append((phrase, len(name)))
+                # a word with its company's suffix is a name wherever it stands, as a longer one is
+                # (`Walmart Inc. lets ...` opening a sentence, named once)
+                suffixed = len(name) == 1 and len(part) > 1 and part[0] == name[0] and part[1] in COMPANY_SUFFIXES
+                out.append((phrase, 2 if suffixed else len(name)))
     return tuple(out)
 
 
