@@ -52,6 +52,9 @@ FRESH14 = Path(__file__).parent / "tag_corpus_fresh14"
 # 24 more by a fifteenth, a session later: Reuters' and AP's closing lines, corrections, a briefs roundup, an
 # obituary, a publication ban, AP's live updates, and pages of 8 outlets no set used
 FRESH15 = Path(__file__).parent / "tag_corpus_fresh15"
+# 24 more by a sixteenth, a session later: a CP first take, AP's fact check and explainer, Reuters'
+# `UPDATE 2-` and `EXCLUSIVE-`, a PC interview, and pages of 8 outlets no set used
+FRESH16 = Path(__file__).parent / "tag_corpus_fresh16"
 
 
 @dataclass
@@ -230,6 +233,7 @@ if __name__ == "__main__":
         fresh13 = measure(ingest_corpus(Path(tmp) / "fresh13", FRESH13), FRESH13)
         fresh14 = measure(ingest_corpus(Path(tmp) / "fresh14", FRESH14), FRESH14)
         fresh15 = measure(ingest_corpus(Path(tmp) / "fresh15", FRESH15), FRESH15)
+        fresh16 = measure(ingest_corpus(Path(tmp) / "fresh16", FRESH16), FRESH16)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
                     ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
@@ -237,7 +241,8 @@ if __name__ == "__main__":
                     ("eighth fresh set, ", fresh8), ("ninth fresh set, ", fresh9),
                     ("tenth fresh set, ", fresh10), ("eleventh fresh set, ", fresh11),
                     ("twelfth fresh set, ", fresh12), ("thirteenth fresh set, ", fresh13),
-                    ("fourteenth fresh set, ", fresh14), ("fifteenth fresh set, ", fresh15)):
+                    ("fourteenth fresh set, ", fresh14), ("fifteenth fresh set, ", fresh15),
+                    ("sixteenth fresh set, ", fresh16)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

@@ -1456,3 +1456,55 @@ def test_the_fifteenth_sets_rules_keep_to_their_pages():
     deck = story("date 2026-11-27 Storm\n\nBy Jane Doe-Smith, Winnipeg Free Press\n\nThousands without power after the storm\n\n"
                  f"WINNIPEG — {_LOT}\n\nSchools closed in Brandon\n\nBRANDON, Man. — {_LOT}\n")
     assert "Thousands without power after the storm" not in [b.text for b in deck.blocks]
+
+
+def test_the_sixteenth_sets_pages_and_wire_lines():
+    """A paper's staff named short under its masthead over a time with no label (`Outlook Staff` over
+    `Dec 4, 2026 3:20 PM`), a caption credited with the paper's initials (`RMO FILE PHOTO`) or after a
+    bar (`| Western Producer file photo`), or `(Photo Outlet – archives)`; a pitch and its sign-up in one
+    block; Postmedia's label over the name and its outlet; AP's capitals byline with its beat and no
+    comma; a French LJI beat under the byline; AP's fact-check boilerplate; a first take's `This is a
+    developing story.`; `Dans la même catégorie` over links; an interview's questions (its editing
+    noted) head no parts; `By the numbers` over a list heads it."""
+    outlook = story("date 2026-12-04 Man fined\n\nRocky Mountain Outlook\n\nBow Valley News\n\nMan fined\n\n"
+                    "Wildlife officers say the feeding drew a cougar\n\nOutlook Staff\n\nDec 4, 2026 3:20 PM\n\n"
+                    "Facebook | X | Email | Print\n\nElk graze on a front lawn in Canmore. RMO FILE PHOTO\n\n"
+                    f"{_LOT}\n\nGet the Outlook's top stories in your inbox every morning. Sign up for the Rocky Mountain "
+                    f"Outlook newsletter.\n\n{_LOT}\n")
+    assert (outlook.source, outlook.authors, outlook.date.isoformat(), outlook.paragraphs) == (
+        "Rocky Mountain Outlook", (), "2026-12-04T15:20:00-05:00", (_LOT, _LOT))
+    assert not any("Outlook Staff" in w for w in _warned(outlook))
+    producer = story("date 2026-12-03 Pork exports\n\nThe Western Producer\n\nMarkets\n\nPork exports\n\nBy Darcy Halvorsen-Mbeki\n\n"
+                     "Published: December 3, 2026 at 4:05 p.m. CST\n\nHogs at a barn near Steinbach, Man. | Western Producer "
+                     f"file photo\n\n{_LOT}\n")
+    assert producer.paragraphs == (_LOT,)
+    nugget = story("date 2026-12-05 Battalion rally\n\nNorth Bay Nugget\n\nSports / Hockey / OHL\n\nBattalion rally\n\n"
+                   "Author of the article:\n\nTyler Brisebois-Okoro\nNorth Bay Nugget\n\nPublished Dec 05, 2026  •  3 minute read\n\n"
+                   f"{_LOT}\n")
+    assert (nugget.authors, nugget.source, nugget.paragraphs) == (("Tyler Brisebois-Okoro",), "North Bay Nugget", (_LOT,))
+    ap = story(f"date 2026-12-04 Blood test\n\nBy PRIYA VENKATARAMAN-HOLT AP Medical Writer\n\n11:30 AM EST, December 4, 2026\n\n"
+               f"WASHINGTON (AP) — {_LOT}\n\n___\n\nThis is part of AP's effort to address widely shared misinformation, "
+               "including work with outside companies. Learn more about fact-checking at AP.\n")
+    assert (ap.authors, ap.source, len(ap.credits)) == (("Priya Venkataraman-Holt",), "The Associated Press", 1)
+    lievre = story("date 2026-12-04 Chirurgies reportées\n\nL'Info de la Lièvre\n\nActualités régionales\n\nChirurgies reportées\n\n"
+                   "Par Mélissa Lacroix-Ouattara\nJournaliste de l'Initiative de journalisme local\n\n"
+                   "Publié le 4 décembre 2026 à 13 h 10\n\nLe bloc opératoire ne fonctionnera que deux jours. "
+                   f"(Photo L'Info de la Lièvre – archives)\n\n{_LOT}\n")
+    assert (lievre.authors, lievre.paragraphs) == (("Mélissa Lacroix-Ouattara",), (_LOT,))
+    first_take = story(f"date 2026-12-01 Jury\n\nBy Jane Doe-Smith, The Canadian Press\n\nEDMONTON — {_LOT}\n\n"
+                       "This is a developing story.\n")
+    assert first_take.notes == ("This is a developing story.",) and first_take.paragraphs == (f"EDMONTON — {_LOT}",)
+    related = story(f"date 2026-12-06 Traversier\n\nPar Jane Doe-Smith\n\n{_LOT}\n\nDans la même catégorie\n"
+                    "Charlevoix : la neige se fait attendre\nBaie-Saint-Paul : le marché ouvre\n")
+    assert related.paragraphs == (_LOT,)
+    questions = ("Qu'avez-vous demandé aux jeunes ?", "Pourquoi se tournent-ils vers une machine ?", "Est-ce dangereux ?")
+    interview = story(f"date 2026-12-05 Entrevue\n\nPar Jane Doe-Smith, La Presse Canadienne\n\nMONTRÉAL — {_LOT}\n\n"
+                      + "".join(f"{q}\n\n{_LOT}\n\n" for q in questions)
+                      + "Cette entrevue a été abrégée et révisée par souci de clarté.\n")
+    assert not [b for b in interview.blocks if b.kind == "subhead"]
+    explained = story(f"date 2026-12-05 Explainer\n\nBy Jane Doe-Smith, The Canadian Press\n\nOTTAWA — {_LOT}\n\n"
+                      + "".join(f"{q}\n\n{_LOT}\n\n" for q in ("Pourquoi maintenant ?", "Qui paie ?", "Est-ce dangereux ?")))
+    assert len([b for b in explained.blocks if b.kind == "subhead"]) == 3  # no interview noted: its questions head parts
+    numbers = story(f"date 2026-12-03 Flu\n\nBy Jane Doe-Smith, The Canadian Press\n\nOTTAWA — {_LOT}\n\nBy the numbers\n\n"
+                    "- 4,812 cases\n- 612 admissions\n")
+    assert [b.text for b in numbers.blocks if b.kind == "subhead"] == ["By the numbers"]

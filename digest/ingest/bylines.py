@@ -100,6 +100,8 @@ def _person_and_beat(text: str) -> str | None:
     at = len(words) - 1
     while at > 2 and words[at - 1] in _BEAT_WORDS:
         at -= 1
+    if at > 2 and words[at - 1].isupper() and family_named(words[at - 1]) is not None:
+        at -= 1  # `PRIYA VENKATARAMAN-HOLT AP Medical Writer`: the agency's beat, not the name's
     glued = _GLUED_BEAT.fullmatch(words[at - 1])  # `Achterberg-QuayeHealth Reporter`: a page lost the space
     if glued and glued[2] in _BEAT_WORDS:
         words[at - 1: at] = [glued[1], glued[2]]

@@ -85,6 +85,8 @@ FAMILIES = (
         r"^(?:Copyright|©) (?:©\s*)?\d{4} (?:The )?Associated Press\b",
         r"^The Associated Press(?: [A-Z][\w’']*(?: (?:and|[A-Z][\w’']*)){0,5})? receives (?:financial )?support\b",
         r"^(?:The )?(?:AP|Associated Press) is solely responsible for all content\.?$",
+        # closing a fact check (AP Fact Focus): `This is part of AP's effort to address widely shared misinformation, ...`
+        r"^This is part of (?:The )?(?:AP|Associated Press)['’]s effort to address widely shared misinformation\b[^\n]{0,400}$",
     )),
     Family("Reuters", ("Thomson Reuters",), ("Reuters",), "en", (
         rf"^\(?(?:Additional )?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Gg]raphics) by{_NAMES}\s*\)?\.?$",
@@ -106,7 +108,7 @@ OUTLET_WORDS = frozenset({
     "Canadienne", "Presse", "Devoir", "Actualité", "Nouvelles", "Rédaction", "Report", "Bureau",
     "CityNews", "Desk", "Newsroom", "Citizen", "Colonist", "Spectator", "Record", "Examiner", "Observer", "Telegram",
     "Guardian", "Standard", "Province", "Expositor", "Courier", "Sentinel", "Nouvelliste", "Soleil", "Droit", "Quotidien",
-    "Courrier", "Voix", "Métro", "Info",
+    "Courrier", "Voix", "Métro", "Info", "Nugget",
 })
 STAFF_WORDS = ("Staff", "staff", "Personnel", "La rédaction", "Rédaction")
 # A byline's last part that gives the writer's role at an agency: `AP Business Writer`.

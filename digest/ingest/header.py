@@ -226,6 +226,11 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     header.masthead = _masthead(parts, unused, title)
     if header.masthead in header.authors:
         header.masthead = ""  # the columnist's name over the page's sections: its author, no site
+    staff = next((u for u in unused if u.text.endswith(" Staff") and header.masthead
+                  and (" " + header.masthead).endswith(" " + u.text[:-6])), None) if not header.byline else None
+    if staff:  # `Outlook Staff` under the masthead `Rocky Mountain Outlook`: the paper's staff, named short
+        header.byline, header.byline_line = staff.text, staff.line
+        unused.remove(staff)
     if header.masthead:
         spellings = "|".join(re.escape(name) for name in _called(header.masthead))
         again = re.compile(rf"(?<![\w’'-])(?:{spellings})(?![\w’'-])")
@@ -264,9 +269,14 @@ _PLAYER = re.compile(r"(?:Regarder la vidéo|Watch the video|Watch|Écouter|List
 
 
 # `... on the banks of the Fraser River in Prince George. Citizen file photo`: the paper's own archive
-_FILE_PHOTO = re.compile(r"(?:^|[.!?]\s+)(?:(?:The\s+)?([A-ZÀ-Þ][\w’'.-]*)\s+)?(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$")
+# (or its initials: `... in Canmore's Cougar Creek neighbourhood. RMO FILE PHOTO`)
+# (or after a bar, the outlet's name: `Hogs at a finishing barn near Steinbach, Man. | Western Producer file photo`)
+_FILE_PHOTO = re.compile(r"(?:^|[.!?]\s+)(?:(?:The\s+)?([A-ZÀ-Þ][\w’'.-]*)\s+)?(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$"
+                         r"|\s\|\s+(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$")
 # `... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit, whoever it names
-_PHOTO_CREDITED = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Crédit)\s*:\s*[^()\n]{2,80}\)\.?$")
+# (or `Photo` and a name without the colon: `(Photo L'Info de la Lièvre – archives)`; not `(Photo below)`)
+_PHOTO_CREDITED = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Crédit)\s*:\s*[^()\n]{2,80}\)\.?$"
+                             r"|[.!?»”\"]\s+\((?:Photo|PHOTO)\s+(?:[LD][’'])?[A-ZÀ-Þ][^()\n]{2,80}\)\.?$")
 _PHOTO_MARK = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Courtesy|Courtoisie)\b[^()\n]{0,60}\)\.?$")
 # `... near the bridge. (Rowan Gillis-Adebayo photo)`, `... cruiser. (File photo/paNOW Staff)`: a photo's credit
 _CAPTION_CHARS = 240  # a caption's sentence and its credit; a story's paragraph runs longer
@@ -447,7 +457,8 @@ def is_caption(block: str) -> bool:
         return bool(_credit_names(block)) or _PHOTO_CREDITED.search(block[-_TAIL_CHARS:]) is not None \
             or run_on is not None and len(block) <= _CAPTION_CHARS and bool(_run_on(run_on.group(1))) \
             or _photo_credited(block) or _PAPER_PHOTO.search(block[-_TAIL_CHARS:]) is not None \
-            or archive is not None and (archive.group(1) is None or archive.group(1) in OUTLET_WORDS)
+            or archive is not None and (archive.group(1) is None or archive.group(1) in OUTLET_WORDS
+                                        or re.fullmatch(r"[A-Z]{2,5}", archive.group(1)) is not None)  # `RMO FILE PHOTO`
     if len(lines) == 2 and _CREDIT_WORD.match(lines[1]) and _credit_names(lines[1]):
         return True  # a caption over its credit's line: `Photo : Radio-Canada / Félix Lacerte-Obeng`
     if len(lines) == 2 and _CREDIT_LINE_UNDER.fullmatch(lines[1]) and len(lines[0]) <= _CAPTION_CHARS \
@@ -470,7 +481,7 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
     or, under a caption or the headline repeated, a byline without `By` (`Name | Le Journal de
     Québec`) or a time right under a person's name (`Jun 19, 2026 4:12 PM`). None otherwise: the
     story starts at `index`."""
-    captioned = named = person = False
+    captioned = named = person = staff = False
     paged = any(_repeats(parts[i][1], title) for i in range(1, index))  # a saved page: its headline again
     # a page's short lines over its headline again are its sections (`ICI Mauricie–Centre-du-Québec`, `Techno`), no deck
     again = next((at for at in range(index, min(index + _LOOKAHEAD, len(parts))) if _repeats(parts[at][1], title)), 0)
@@ -484,8 +495,10 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
             read, trial = tried
             by = bool(trial.byline) and (_BY.match(block) is not None or _PROFILE_LINK.fullmatch(block) is not None)
             labelled = bool(trial.stamps) and any(_LABELLED.match(text) for text in block.split("\n"))
+            # (on a saved page, a time of day under its staff: `Outlook Staff` over `Dec 4, 2026 3:20 PM`)
             if read and (by or labelled or captioned and (trial.byline or named and trial.stamps)
-                         or paged and (trial.byline or (person or _person_over(block)) and trial.stamps)):
+                         or paged and (trial.byline or (person or _person_over(block)) and trial.stamps
+                                       or staff and any(stamp.timed for stamp, _ in trial.stamps.values()))):
                 return ahead
         if _portrait(block):
             named = person = True
@@ -504,6 +517,7 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
             named = True
             # under the headline repeated, a name alone over the time must read as a person's (not `Thunder Bay`)
             person = bool(_signed(block)) or _person_named(block)
+            staff = block.endswith(" Staff")  # ... or as a newsroom's
         elif is_noise(block) or ahead < again and len(block.split()) <= 4 and block[-1:] not in ".!?»”\"…" \
                 and not _person_named(block):
             continue
@@ -524,8 +538,12 @@ _BY = re.compile(r"(?i)^(?:by|par|un texte de)\s|^Author of the article:")
 
 def _label_over_name(parts: list[tuple[int, str]], index: int) -> str:
     """A byline's label alone in its block and the name in the next (`Author of the article:`
-    over `Paul Ndlovu-Hartley`, as a page copies them) as one block; "" when it is not that."""
-    if parts[index][1].strip() not in _BYLINE_LABELS or index + 1 >= len(parts) or not is_bare_name(parts[index + 1][1]):
+    over `Paul Ndlovu-Hartley`, as a page copies them; or over the name and its outlet's line)
+    as one block; "" when it is not that."""
+    if parts[index][1].strip() not in _BYLINE_LABELS or index + 1 >= len(parts):
+        return ""
+    name, _, outlet = parts[index + 1][1].partition("\n")
+    if not is_bare_name(name) or outlet and ("\n" in outlet or not is_outlet_line(outlet)):
         return ""
     return parts[index][1].strip() + "\n" + parts[index + 1][1]
 _LABELLED = re.compile("(?i)^(?:" + "|".join(re.escape(label) for conventions in CONVENTIONS
@@ -543,7 +561,8 @@ def _signed(block: str) -> tuple[tuple[str, ...], str] | None:
 # a reporter's beat under their name: `Reporter`, `Manufacturing Reporter`, `Local Journalism Initiative Reporter`
 _BEAT = re.compile(r"(?!(?:The|Former|Dear|Retired|Late|Ex|Award-[Ww]inning|Hollywood)\b)"
                    r"(?:[A-Z][\w&’'-]*\s+){0,3}(?:Reporter|Writer|Journalist|Correspondent|Columnist|Editor)"
-                   r"|Journaliste|Chroniqueur|Chroniqueuse|Correspondante?|Envoyée? spéciale?")
+                   r"|Journaliste(?: de l['’]Initiative de journalisme local)?|Chroniqueur|Chroniqueuse|Correspondante?"
+                   r"|Envoyée? spéciale?")
 
 
 def _reads_as_person(name: str) -> bool:

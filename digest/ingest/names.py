@@ -157,7 +157,7 @@ ORG_WORDS = {
     "Collège", "College", "École", "School", "Cégep", "Cathedral", "Cathédrale", "Church", "Hall",
     "Refinery", "Smelter", "Factory", "Airport", "Aéroport", "Usine", "Assembly", "Gallery", "Galerie",
     "Corps", "Patrol", "Railway", "Railways", "Airlines", "Airways", "Administration", "Survey",
-    "Chambre", "Comité", "Festival", "Salon", "Bibliothèque", "Chaire", "Réseau", "Protecteur",
+    "Chambre", "Comité", "Festival", "Salon", "Bibliothèque", "Chaire", "Réseau", "Protecteur", "Garde",
 } | PLACES
 # Bodies whose names go on with `for` or `on`: `Centers for Disease Control and Prevention`,
 # `Advisory Committee on Immunization Practices`.
@@ -165,7 +165,7 @@ BODY_HEADS = {"Committee", "Centers", "Center", "Centre", "Centres", "Council", 
               "Institute", "Agency", "Association", "Coalition", "Alliance", "Foundation", "Society",
               "Network", "Union", "Board", "Department", "Ministry", "Federation", "Bureau", "Fund",
               "Organization", "Organisation", "Campaign", "Partnership", "Secretariat", "Tribunal", "Administration",
-              "Hospital", "Conference", "Programme", "Program", "Forum", "Corps", "Patrol"}
+              "Hospital", "Conference", "Programme", "Program", "Forum", "Corps", "Patrol", "Services", "Agreement"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # `Battle River—Crowfoot`, `Mégantic—L'Érable`: a riding's name keeps its dash (not a box score's `NDSU—FG Halvorsen-Ley 32`;
@@ -440,7 +440,7 @@ _FRENCH_BODY_HEAD = (
     r"Tribunal|Ministère|Fédération|Syndicat|Union|Université|Hôpital|Caisse|Fonds|Autorité|Bloc|Église|"
     r"Administration|Producteurs|Éleveurs|Manufacturiers|Service|Orchestre|Direction|Coopérative|Procureure?|"
     r"Assemblée|Confédération|Collège|Chambre|Comité|Festival|Salon|Musée|Bibliothèque|Chaire|Club|Fondation|"
-    r"Protecteur|Réseau)")
+    r"Protecteur|Réseau|Garde)")
 _FRENCH_BODY = re.compile(
     rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
     rf"\b{_FRENCH_BODY_HEAD}"
@@ -484,6 +484,11 @@ _FRENCH_FEATURE = re.compile(
 _FRENCH_STREET = re.compile(  # (not `le chemin Roxham`, a crossing; nor `la montée de Pierre Poilievre`)
     rf"\b(?:rue|boulevard|boul\.|avenue|av\.|rang|autoroute)[ \t]+"
     rf"(?:de[ \t]+la[ \t]+|des?[ \t]+|du[ \t]+|d[’'])?[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*")
+
+# A councillor's seat, part of the title: `le conseiller du district des Tisserands` (a city's subdivision)
+_FRENCH_SEAT = re.compile(
+    rf"\b[cC]onseill(?:er|ère)(?:[ \t]+municipale?)?[ \t]+(?:du|de[ \t]+la|de[ \t]+l[’'])[ \t]*(?:district|quartier|secteur)"
+    rf"(?:[ \t]+électoral)?[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l[’']|des?[ \t]+|du[ \t]+|d[’'])?[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*")
 
 
 # An institution named by its kind and the name it bears: `l'Hôpital territorial Stanton`, `le Centre
@@ -707,7 +712,7 @@ _FRENCH_HEADS = {"Parti", "Cour", "Institut", "Centre", "Banque", "Association",
                  "Université", "Hôpital", "Caisse", "Fonds", "Autorité", "Bloc", "Église", "Unité", "Coalition",
                  "Regroupement", "Mouvement", "Alliance", "Ordre", "Accord", "Confédération", "Front", "Collège",
                  "Orchestre", "Direction", "Coopérative", "Procureur", "Procureure", "Chambre", "Comité", "Festival",
-                 "Salon", "Musée", "Bibliothèque", "Chaire", "Club", "Fondation", "Protecteur", "Réseau"}
+                 "Salon", "Musée", "Bibliothèque", "Chaire", "Club", "Fondation", "Protecteur", "Réseau", "Garde"}
 # a charter's, a law's or the Crown's word alone names the one of the story named in full, or nothing:
 # `la Charte` is the Charte des droits et libertés de la personne, `the Crown` the prosecution
 _DOCUMENT_HEADS = {"Charter", "Charte", "Act", "Loi", "Crown"}
@@ -1291,7 +1296,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         bodies = [(name, start, end) for name, acronym, start, end in _defined_names(paragraph, language)
                   if defined.setdefault(acronym, name) == name and taken.take(start, end)]
         # a French street (`boulevard Lemire`, `rue Granier`) names no one: no body over it, and its words masked below
-        streets = [match.span() for match in _FRENCH_STREET.finditer(paragraph)] if language == "fr" else []
+        streets = [match.span() for pattern in (_FRENCH_STREET, _FRENCH_SEAT) for match in pattern.finditer(paragraph)] \
+            if language == "fr" else []
         if language == "fr":
             for start, end in streets:
                 taken.take(start, end)
@@ -1833,9 +1839,12 @@ RARE_ZIPF = 3.0  # below this a word is no common word at all: `Unifor` 1.8, `St
 COMMON_ZIPF = 5.0  # wordfreq's scale: 5 is once per 100,000 words; `Court` 5.4, `Senate` 4.8, `Cohere` 2.0
 
 
+_SCALES = frozenset({"Celsius", "Fahrenheit", "Kelvin"})  # `minus 30 degrees Fahrenheit`: a unit, named for no one here
+
+
 def _is_proper_word(word: str, language: str) -> bool:
     """A capitalised word that names something rather than being a common word written with a capital."""
-    if _is_demonym(word) or word in _CALENDARS.get(language, CALENDAR) \
+    if _is_demonym(word) or word in _CALENDARS.get(language, CALENDAR) or word in _SCALES \
             or _is_title(word) or word in SENTENCE_WORDS or not word[:1].isupper() \
             or len(word) < 4 or word in _PLACE_ABBREVIATIONS or not any(c.islower() for c in word) \
             or _PLURAL_ACRONYM.fullmatch(word):  # `SUVs`, `MPs`: common nouns

@@ -15,7 +15,7 @@ from digest.ingest.families import CONVENTIONS, CREDIT_LINE, byline_convention, 
 BULLET = re.compile(r"^[•*\-–·▪●◦]\s+(?=\S)")
 # the labels newsrooms put over a story's opening list of highlights
 HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|summary|en résumé|quick facts|fast facts|what (?:you need )?to know|the latest|à retenir|"
-                        r"faits saillants|ce qu['’]il faut (?:savoir|retenir)|les faits)[ \t]*:?")
+                        r"faits saillants|ce qu['’]il faut (?:savoir|retenir)|les faits|by the numbers|at a glance|en chiffres)[ \t]*:?")
 # A line of a site's page that promotes other things (`READ MORE: ...`, `Related: ...`, `À LIRE
 # AUSSI: ...`, a video's caption), a label over a list of such links (`À lire aussi :`), or a
 # newsletter's sign-up: a headline, not a sentence (no final period)
@@ -26,14 +26,20 @@ _PROMO_LABELS = (r"(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read [Mm]
 # labels a page puts alone on their line, over links (with text after them they are the story's: `Most Popular: Olivia`)
 _ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In this article|Tags|Related(?: [A-Z][\w’'-]*)? (?i:articles|stories)|" \
     r"What [Tt]o [Rr]ead [Nn]ext|Similar (?:Articles|Stories)|Articles similaires|Articles connexes|Sur le même sujet|" \
+    r"Dans la même (?:catégorie|section|rubrique)|In the same (?:category|section)|" \
     r"NEWSLETTER|INFOLETTRE)"
+_SIGN_UP = (r"Sign up for [^\n]{2,80}\b(?:newsletters?|(?i:(?:breaking )?news alerts))"
+            r"(?:,\s*(?:delivered|sent)\b[^\n]{0,60}|\s+to get\b[^\n.]{0,60})?\.?")
+_INBOX = r"Get [^\n?.]{2,60} (?:in|to) your inbox(?: every \w+(?: \w+)?| daily)?[.!]?"
 # A label over the page's links to other stories (`READ MORE:`, `À VOIR AUSSI` alone on its line), or
 # a newsletter's sign-up line
 PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALONE_LABELS}[ \t]*:?[ \t]*$"
                    r"|^[^\n:]{2,60}:\s*(?:abonnez|inscrivez)-vous à (?:notre |nos |l['’])infolettres?\b[^\n]{0,60}$"
                    r"|^Sign up to receive daily headline news from\b|^(?:Abonnez-vous|Inscrivez-vous) à (?:notre |nos |l['’])infolettres?\b"
-                   r"|^Sign up for [^\n]{2,80}\b(?:newsletters?|(?i:(?:breaking )?news alerts))(?:,\s*(?:delivered|sent)\b[^\n]{0,60})?\.?$"
-                   r"|^Get the latest from [^\n]{2,60} straight to your inbox\.?$|^Get [^\n?]{2,60} in your inbox(?: every \w+(?: \w+)?| daily)?[.!]?$"
+                   # (its pitch and its sign-up in one block: `Get the latest ag news delivered to your inbox. Sign
+                   # up for The Western Producer newsletter.`)
+                   rf"|^(?:{_INBOX}\s+)?{_SIGN_UP}$|^{_INBOX}(?:\s+{_SIGN_UP})?$"
+                   r"|^Get the latest from [^\n]{2,60} straight to your inbox\.?$"
                    r"|^(?:Like|Follow) us on (?:Facebook|X|Twitter|Instagram|LinkedIn|TikTok|Bluesky|Threads|YouTube)\b[^\n,]{0,60}$"
                    r"|^Watch [A-Z][^\n,]{1,40} live on (?:air|[A-Z])[^\n,]{0,80}$"
                    r"|^Recevez (?:chaque (?:matin|jour|semaine) )?(?:l['’]|les |nos )infolettres? [^\n]{0,60}$"
@@ -54,17 +60,23 @@ ATTRIBUTION = re.compile(r"^[—–]\s*(?=[A-ZÀ-Þ])(?!With files from|Avec )[^
 _QUOTE_OPEN = "“\"«‘"
 _QUOTE_CLOSE = re.compile(r"[”\"»’][.,!?]?$")
 # A note's label, then a colon (`Correction (April 3):`, `Update, 3 p.m.:`, French ` :`), or a
-# dash after a label in capitals (`CORRECTION — ...`); AP's `CORRECTS ...`; `This is a corrected story`.
+# dash after a label in capitals (`CORRECTION — ...`); AP's `CORRECTS ...`; `This is a corrected story`;
+# `This is a developing story.`
 _LABELS = "|".join(c.notes for c in CONVENTIONS)
+_EDITED_INTERVIEW = (r"^This (?:interview|conversation|Q&A) (?:has been|was) (?:lightly )?(?:edited|condensed|abridged)\b"
+                     r"|^Cette (?:entrevue|conversation) a été (?:légèrement )?(?:abrégée|révisée|condensée|éditée)\b"
+                     r"|^(?:L['’]entretien|Cet entretien) a été (?:légèrement )?(?:abrégé|révisé|condensé|édité)\b")
 NOTE = re.compile(rf"^(?:[*•]\s*)?(?:{_LABELS})(?:\s*\([^()]{{1,40}}\)|,[^:,]{{1,25}})?\s*:\s*\S"
                   rf"|^(?:[*•]\s*)?(?-i:{_LABELS.upper()})\s*[—–-]\s*\S"
                   r"|^(?-i:CORRECTS)\s+\S"
                   r"|^\(?This (?:is a corrected (?:story|version)|(?:story|article|report) (?:has been|was) "
                   r"(?:corrected|updated))\b"
                   # an interview's note on its editing: `This interview has been edited for length and clarity.`
-                  r"|^This (?:interview|conversation|Q&A) (?:has been|was) (?:lightly )?(?:edited|condensed|abridged)\b"
-                  r"|^Cette (?:entrevue|conversation) a été (?:légèrement )?(?:abrégée|révisée|condensée|éditée)\b"
-                  r"|^(?:L['’]entretien|Cet entretien) a été (?:légèrement )?(?:abrégé|révisé|condensé|édité)\b", re.I)
+                  rf"|{_EDITED_INTERVIEW}"
+                  # a first take's word that more is coming: `This is a developing story.`
+                  r"|^(?:This is a (?:developing|breaking) (?:news )?story|This (?:story|article) will be updated"
+                  r"|More (?:coming|to come)|(?:Ceci est|Il s['’]agit d['’]) une nouvelle en (?:développement|évolution)"
+                  r"|(?:Cette|La) nouvelle (?:sera|pourrait être) mise à jour)\b[^\n]{0,80}$", re.I)
 _SUBHEAD_MAX_WORDS = 8
 _SHAPED_START = frozenset("•*-–·▪●◦—_=#")  # what a bullet, an attribution or a separator opens with
 
@@ -324,11 +336,19 @@ def _page_box(lines: list[str]) -> bool:
         len(lines) == 1 or _link_line(last) or len(lines) > 2 and len(last.split()) <= 25 and last.endswith("."))
 
 
-def shape(paragraphs: list[str]) -> tuple[Block, ...]:
-    """Body paragraphs (blank-line separated blocks) -> blocks; consecutive bullets make one list."""
+def edited_interview(text: str) -> bool:
+    """An interview's note on its editing (`Cette entrevue a été abrégée et révisée ...`)."""
+    return re.match(_EDITED_INTERVIEW, text, re.I) is not None
+
+
+def shape(paragraphs: list[str], interview: bool = False) -> tuple[Block, ...]:
+    """Body paragraphs (blank-line separated blocks) -> blocks; consecutive bullets make one list.
+    An `interview`'s questions head no parts: they are put to the one who answers."""
     out: list[Block] = []
     # a story told by its questions (AP's `What to know`, `Ce qu'il faut savoir`): each heads its part
-    asked = [index for index, text in enumerate(paragraphs[:-1]) if index and _asks(text)]
+    # (not an interview's, its editing noted: put to the one who answers, in the second person or
+    # not: `Pourquoi se tournent-ils vers une machine ?`)
+    asked = [index for index, text in enumerate(paragraphs[:-1]) if index and not interview and _asks(text)]
     # (once three do, one that goes on from the last heads its part too: `Et le français dans tout ça ?`)
     headings = frozenset(index for index, text in enumerate(paragraphs[:-1]) if index and _asks(text, going_on=True)) \
         if len(asked) >= 3 else frozenset()

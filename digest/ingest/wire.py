@@ -28,7 +28,7 @@ from digest.ingest.families import (
 )
 from digest.ingest.header import Header, HeaderError, is_caption, read_header, signatures
 from digest.ingest.places import is_known_place
-from digest.ingest.structure import Block, page_tail, shape, split_end, strip_promos, texts
+from digest.ingest.structure import Block, edited_interview, page_tail, shape, split_end, strip_promos, texts
 from digest.text import clean_text
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -192,7 +192,7 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     if not body:
         raise RawError(Problem(path, parts[-1][0], "the story has no body text",
                                "add the article's paragraphs after the header"))
-    shaped = shape([block for _, block in body])
+    shaped = shape([block for _, block in body], interview=any(edited_interview(note) for note in end_notes))
     # the lede: the first paragraph, after any highlights the copy opens with (`EN BREF` and its list)
     first_paragraph = next((block.text for block in shaped if block.kind == "paragraph"), body[0][1])
     dateline, agency, lede = _dateline(first_paragraph)
