@@ -1508,3 +1508,26 @@ def test_the_sixteenth_sets_pages_and_wire_lines():
     numbers = story(f"date 2026-12-03 Flu\n\nBy Jane Doe-Smith, The Canadian Press\n\nOTTAWA — {_LOT}\n\nBy the numbers\n\n"
                     "- 4,812 cases\n- 612 admissions\n")
     assert [b.text for b in numbers.blocks if b.kind == "subhead"] == ["By the numbers"]
+
+
+def test_the_sixteenth_sets_rules_keep_to_their_pages():
+    """What those rules must not do (a fresh-eyes review's cases): drop a story's paragraph that ends
+    with a photo's credit (`(Photo RCMP)`), take a story's `More to come in February ...` for a note,
+    drop advice to sign up for a service's alerts or warnings, lose Postmedia's byline over a paper
+    whose name no rule knows (`Belleville Intelligencer`)."""
+    described = "Jordan Littlechief-Moore, 27, is described as five-foot-ten and 170 pounds. (Photo RCMP)"
+    police = story(f"date 2026-12-05 Missing man\n\nBy Jane Doe-Smith, The Canadian Press\n\nREGINA — {_LOT}\n\n{described}\n\n{_LOT}\n")
+    assert described in police.paragraphs
+    more = "More to come in February, when the province tables its budget."
+    assert story(f"date 2026-12-05 Budget\n\nBy Jane Doe-Smith, The Canadian Press\n\nHALIFAX — {_LOT}\n\n{more}\n"
+                 ).paragraphs[-1] == more
+    advice = ("Sign up for the Halifax Regional Municipality's hfxALERT news alerts to get warnings about road closures.",
+              "Get Environment Canada's weather warnings to your inbox daily.")
+    storm = story(f"date 2026-12-05 Storm\n\nBy Jane Doe-Smith, The Canadian Press\n\nHALIFAX — {_LOT}\n\n{advice[0]}\n\n"
+                  f"{advice[1]}\n\n{_LOT}\n")
+    assert all(text in storm.paragraphs for text in advice)
+    belleville = story("date 2026-12-05 Council approves budget\n\nBelleville Intelligencer\n\nNews / Local News\n\n"
+                       "Council approves budget\n\nAuthor of the article:\n\nLuke Hendry-Nakamura\nBelleville Intelligencer\n\n"
+                       f"Published Dec 05, 2026  •  2 minute read\n\n{_LOT}\n")
+    assert (belleville.authors, belleville.source, belleville.paragraphs) == (
+        ("Luke Hendry-Nakamura",), "Belleville Intelligencer", (_LOT,))

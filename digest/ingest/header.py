@@ -274,9 +274,10 @@ _PLAYER = re.compile(r"(?:Regarder la vidéo|Watch the video|Watch|Écouter|List
 _FILE_PHOTO = re.compile(r"(?:^|[.!?]\s+)(?:(?:The\s+)?([A-ZÀ-Þ][\w’'.-]*)\s+)?(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$"
                          r"|\s\|\s+(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$")
 # `... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit, whoever it names
-# (or `Photo` and a name without the colon: `(Photo L'Info de la Lièvre – archives)`; not `(Photo below)`)
+# (or `Photo`, a name and the archive's mark without the colon: `(Photo L'Info de la Lièvre – archives)`; not
+# `(Photo RCMP)` closing a story's paragraph, which may be one)
 _PHOTO_CREDITED = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Crédit)\s*:\s*[^()\n]{2,80}\)\.?$"
-                             r"|[.!?»”\"]\s+\((?:Photo|PHOTO)\s+(?:[LD][’'])?[A-ZÀ-Þ][^()\n]{2,80}\)\.?$")
+                             r"|[.!?»”\"]\s+\((?:Photo|PHOTO)\s+(?:[LD][’'])?[A-ZÀ-Þ][^()\n]{2,80}\s[–—-]\s*archives\)\.?$")
 _PHOTO_MARK = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Courtesy|Courtoisie)\b[^()\n]{0,60}\)\.?$")
 # `... near the bridge. (Rowan Gillis-Adebayo photo)`, `... cruiser. (File photo/paNOW Staff)`: a photo's credit
 _CAPTION_CHARS = 240  # a caption's sentence and its credit; a story's paragraph runs longer
@@ -542,8 +543,9 @@ def _label_over_name(parts: list[tuple[int, str]], index: int) -> str:
     as one block; "" when it is not that."""
     if parts[index][1].strip() not in _BYLINE_LABELS or index + 1 >= len(parts):
         return ""
-    name, _, outlet = parts[index + 1][1].partition("\n")
-    if not is_bare_name(name) or outlet and ("\n" in outlet or not is_outlet_line(outlet)):
+    block = parts[index + 1][1]
+    name, _, outlet = block.partition("\n")
+    if not is_bare_name(block) and not (is_bare_name(name) and outlet and "\n" not in outlet and is_outlet_line(outlet)):
         return ""
     return parts[index][1].strip() + "\n" + parts[index + 1][1]
 _LABELLED = re.compile("(?i)^(?:" + "|".join(re.escape(label) for conventions in CONVENTIONS

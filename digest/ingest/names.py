@@ -92,6 +92,7 @@ DEMONYMS = {
 }
 COMPANY_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "LLC", "L.L.C.", "plc", "PLC", "S.A.", "AG", "N.V.", "Limited",
                     "Incorporated", "Ltée", "Local"}  # `Unifor Local 1285` is Unifor
+_INCORPORATED = COMPANY_SUFFIXES - {"Co", "Co.", "Local"}  # a firm's own (not a county's `Co.`, a union's `Local`)
 # Small words that may sit inside a name: Bank of Canada, Ursula von der Leyen.
 CONNECTORS = {"of", "of the", "de", "du", "des", "la", "le", "von", "van", "der", "den", "da", "di", "bin", "al"}
 SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
@@ -165,7 +166,7 @@ BODY_HEADS = {"Committee", "Centers", "Center", "Centre", "Centres", "Council", 
               "Institute", "Agency", "Association", "Coalition", "Alliance", "Foundation", "Society",
               "Network", "Union", "Board", "Department", "Ministry", "Federation", "Bureau", "Fund",
               "Organization", "Organisation", "Campaign", "Partnership", "Secretariat", "Tribunal", "Administration",
-              "Hospital", "Conference", "Programme", "Program", "Forum", "Corps", "Patrol", "Services", "Agreement"}
+              "Hospital", "Conference", "Programme", "Program", "Forum", "Corps", "Patrol"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # `Battle River—Crowfoot`, `Mégantic—L'Érable`: a riding's name keeps its dash (not a box score's `NDSU—FG Halvorsen-Ley 32`;
@@ -434,28 +435,31 @@ _SMALL_WORD = (r"(?:a|ont|est|sont|sera|était|avait|doit|devra|peut|pourrait|va
 # sentence goes on past it with a small word or a stop: `la Régie de l’énergie a autorisé`, `le
 # Bureau de la concurrence.` (not `la Commission de la santé et de la sécurité`, the plural `Conseil
 # des ministres`, `Conseil d'administration`, nor a verb: `demande à la Régie de la rejeter`).
-_FRENCH_ADJECTIVE = r"[a-zà-ÿ]+(?:iques?|ales?|aux|elles?|iens?|iennes?|éens?|éennes?|aines?|aises?|oises?|[éc]ois|aires?|ives?|if|eur(?:e|s|es)?|ières?|iers?|é|ée|ional)"
+_FRENCH_ADJECTIVE = r"[a-zà-ÿ]+(?:iques?|ales?|aux|elles?|iens?|iennes?|éens?|éennes?|aines?|aises?|oises?|[éc]ois|aires?|ives?|if|eurs?|érieures?|(?<!prem)(?<!dern)(?<!ent)ières?|é|ée|ional)"
 _FRENCH_BODY_HEAD = (
     r"(?:Parti|Cour|Institut|Centre|Banque|Association|Conseil|Commission|Société|Office|Régie|Agence|Bureau|"
     r"Tribunal|Ministère|Fédération|Syndicat|Union|Université|Hôpital|Caisse|Fonds|Autorité|Bloc|Église|"
     r"Administration|Producteurs|Éleveurs|Manufacturiers|Service|Orchestre|Direction|Coopérative|Procureure?|"
     r"Assemblée|Confédération|Collège|Chambre|Comité|Festival|Salon|Musée|Bibliothèque|Chaire|Club|Fondation|"
-    r"Protecteur|Réseau|Garde)")
+    r"Protecteur|Protectrice|Réseau|Garde)")
 _FRENCH_BODY = re.compile(
     rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
     rf"\b{_FRENCH_BODY_HEAD}"
     # (a people's name goes on in the plural, and where it lives: `Assemblée des Premières Nations du
     # Québec`, `Conseil des Innus de Pessamit`; never into a person's name: `Banque du Canada Mark Carney`)
     rf"(?:(?:\s+[a-zà-ÿ’'-]+){{0,5}}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*"
-    rf"(?!{_FRENCH_BODY_HEAD}\b)(?:Premières?[ \t]+Nations?(?:[ \t]+[{_UPPER}][\w’'-]*)?|[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*s\b){{0,2}})"
+    rf"(?!{_FRENCH_BODY_HEAD}\b)(?:Premières?[ \t]+Nations?(?:[ \t]+[{_UPPER}][\w’'-]*+)?|[{_UPPER}][\w’'-]*+(?:[ \t]+[{_UPPER}][\w’'-]*s\b){{0,2}})"
     rf"(?:(?<=s)[ \t]+(?:du|de)[ \t]+[{_UPPER}][\w’'-]*)?"
     rf"(?:(?<=Ville)\s+de\s+[{_UPPER}][\w’'-]*)?"  # `Service de police de la Ville de Montréal`
     # `Chambre de commerce du Montréal métropolitain`: a place's adjective, the name's last word
     rf"(?:[ \t]+[a-zà-ÿ]+(?:aine?s?|ienne?s?|aise?s?|oise?s?|éenne?s?)(?=[ \t\u00a0\u202f]*[.,;:)»?!]|[ \t]+{_SMALL_WORD}\b))?"
     rf"(?:\s+d[’'][{_UPPER}][\w’'-]*)?"  # `Conseil des Innus d’Ekuanitshit`: a people and where it lives
     r"(?:(?<=s)\s+[a-zà-ÿ]+(?:ies|ées|iques|aux|iennes|ales))?"
+    # (not cut short where its name goes on in capitals: `Fondation du CHU de Québec`, `Chambre de
+    # commerce du Grand Joliette` are read as capitalised runs)
+    rf"(?![ \t]+(?:(?:de|du|des)[ \t]+|d[’']|de[ \t]+la[ \t]+|de[ \t]+l[’'])?[{_UPPER}])"
     # `Institut national de la recherche scientifique`, `Institut québécois d’intelligence artificielle`
-    rf"|(?:\s+{_FRENCH_ADJECTIVE}){{0,2}}\s+(?:de\s+la|de\s+l[’']|des|du|de|d[’'])\s*[a-zà-ÿ]+(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b"
+    rf"|(?:\s+{_FRENCH_ADJECTIVE}){{0,2}}\s+(?:de\s+la\s+|de\s+l[’']\s*|des\s+|du\s+|de\s+|d[’']\s*)[a-zà-ÿ]+(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b"
     rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}]))"
     rf"|(?:\s+(?:du\s+[a-zà-ÿ]+|de\s+(?:la\s+|l[’'])[a-zà-ÿ]+(?<!er)(?<!ir))|(?<=Chambre)\s+des\s+[a-zà-ÿ]+)(?=[ \t\u00a0\u202f]*[.,;:)»?!]|[ \t]+{_SMALL_WORD}\b)"
     rf"|(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b(?:\s+pour\s+(?:la|le|les|l[’'])\s*[a-zà-ÿ]+)?"
@@ -488,7 +492,8 @@ _FRENCH_STREET = re.compile(  # (not `le chemin Roxham`, a crossing; nor `la mon
 # A councillor's seat, part of the title: `le conseiller du district des Tisserands` (a city's subdivision)
 _FRENCH_SEAT = re.compile(
     rf"\b[cC]onseill(?:er|ère)(?:[ \t]+municipale?)?[ \t]+(?:du|de[ \t]+la|de[ \t]+l[’'])[ \t]*(?:district|quartier|secteur)"
-    rf"(?:[ \t]+électoral)?[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l[’']|des?[ \t]+|du[ \t]+|d[’'])?[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*")
+    rf"(?:[ \t]+électoral)?[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l[’']|des?[ \t]+|du[ \t]+|d[’'])?[{_UPPER}][\w’'-]*")  # (one word:
+# `du district de Saint-Michel Jean Tremblay` goes on with the councillor's name)
 
 
 # An institution named by its kind and the name it bears: `l'Hôpital territorial Stanton`, `le Centre
@@ -889,7 +894,7 @@ def _names_in(words: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
             if not (phrase.upper() == phrase and len(name) > 1):
                 # a word with its company's suffix is a name wherever it stands, as a longer one is
                 # (`Walmart Inc. lets ...` opening a sentence, named once)
-                suffixed = len(name) == 1 and len(part) > 1 and part[0] == name[0] and part[1] in COMPANY_SUFFIXES
+                suffixed = len(name) == 1 and len(part) > 1 and part[0] == name[0] and part[1] in _INCORPORATED
                 out.append((phrase, 2 if suffixed else len(name)))
     return tuple(out)
 
@@ -960,7 +965,8 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if words[-1] in ORG_WORDS and all((_is_title(words[i - 1]) and not _surname_after_given(words, i - 1)) or words[i] == "&"
                                       or words[-1] in _COMPANY_END for i, w in enumerate(words) if w in JOINERS and i):
         return [tuple(w for w in words)]
-    if words[-1] in BODY_HEADS and (all(  # `Food and Drug Administration`: one word of its field before each `and`
+    if (words[-1] in BODY_HEADS or words[-1] == "Services") and (all(  # `Food and Drug Administration`, `Fish and
+            # Wildlife Enforcement Services`: one word of its field before each `and`
             (i <= 2 or words[i - 2] in JOINERS) and _plain_word(words[i - 1])
             for i, w in enumerate(words) if w in JOINERS) or _fields_in_common_words(words, first_joiner)):
         return [words]
@@ -1157,7 +1163,7 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     # (nor is `Première` before `Nation`: `Première Nation de Kebaowek` is the First Nation's name)
     titles = [i for i, w in enumerate(words) if _is_title(w) and not (
         i == len(words) - 1 and _surname_after_given(words, i) and _frequency(words[i - 1].lower(), "en") < _FIRST_NAME_ZIPF)
-        and not (w in ("Première", "Premières") and words[i + 1: i + 2] in (("Nation",), ("Nations",)))]
+        and not (w in ("Première", "Premières") and words[i + 1: i + 2] in (("Nation",), ("Nations",)) and len(words) > i + 2)]
     if not titles or titles == [0] and words[0] == "U.S." and not _looks_like_person(words[1:]):
         return [words]  # (`U.S.` names a country's body, `U.S. Geological Survey`: a title before a person only)
     last = titles[-1]
@@ -1380,8 +1386,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if not longer and phrase.split()[-1] in ORG_WORDS and phrase.split()[-1] not in ("Party", "Parti"):
             # `the Border Patrol`: the U.S. Border Patrol, named without its country (not a party:
             # the Liberal Party is no Quebec Liberal Party)
-            # (a state's is another body: the Ohio Environmental Protection Agency is not the EPA)
+            # (a state's is another body: the Ohio Environmental Protection Agency is not the EPA; and
+            # with another of its kind named, `the Supreme Court` may be the Supreme Court of Canada)
             longer = [name for name in full if name.endswith(" " + phrase) and name[:-len(phrase) - 1] == "U.S."]
+            if any(phrase in name and name not in longer and name != phrase for name in full):
+                longer = []
         if not longer and "&" in phrase:  # `Harrow & Stokes`: Harrow & Stokes Medical Ltd., named first, its trade left out
             first_seen = list(full)  # in order of first mention (not `Johnson & Johnson`, then its `Johnson & Johnson Vision`)
             longer = [name for name in full if name.startswith(phrase + " ")

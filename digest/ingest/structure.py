@@ -28,9 +28,10 @@ _ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In 
     r"What [Tt]o [Rr]ead [Nn]ext|Similar (?:Articles|Stories)|Articles similaires|Articles connexes|Sur le même sujet|" \
     r"Dans la même (?:catégorie|section|rubrique)|In the same (?:category|section)|" \
     r"NEWSLETTER|INFOLETTRE)"
-_SIGN_UP = (r"Sign up for [^\n]{2,80}\b(?:newsletters?|(?i:(?:breaking )?news alerts))"
-            r"(?:,\s*(?:delivered|sent)\b[^\n]{0,60}|\s+to get\b[^\n.]{0,60})?\.?")
-_INBOX = r"Get [^\n?.]{2,60} (?:in|to) your inbox(?: every \w+(?: \w+)?| daily)?[.!]?"
+# (a newsletter's, not a service's alerts: `Sign up for ... news alerts to get warnings about road closures.` is advice)
+_SIGN_UP = (r"Sign up for [^\n]{2,80}\b(?:newsletters?(?:,\s*(?:delivered|sent)\b[^\n]{0,60}|\s+to get\b[^\n.]{0,60})?"
+            r"|(?i:(?:breaking )?news alerts)(?:,\s*(?:delivered|sent)\b[^\n]{0,60})?)\.?")
+_INBOX = r"Get [^\n?.]{2,60} (?:in|delivered to) your inbox(?: every \w+(?: \w+)?| daily)?[.!]?"
 # A label over the page's links to other stories (`READ MORE:`, `À VOIR AUSSI` alone on its line), or
 # a newsletter's sign-up line
 PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALONE_LABELS}[ \t]*:?[ \t]*$"
@@ -75,8 +76,8 @@ NOTE = re.compile(rf"^(?:[*•]\s*)?(?:{_LABELS})(?:\s*\([^()]{{1,40}}\)|,[^:,]{
                   rf"|{_EDITED_INTERVIEW}"
                   # a first take's word that more is coming: `This is a developing story.`
                   r"|^(?:This is a (?:developing|breaking) (?:news )?story|This (?:story|article) will be updated"
-                  r"|More (?:coming|to come)|(?:Ceci est|Il s['’]agit d['’]) une nouvelle en (?:développement|évolution)"
-                  r"|(?:Cette|La) nouvelle (?:sera|pourrait être) mise à jour)\b[^\n]{0,80}$", re.I)
+                  r"|(?:Ceci est une|Il s['’]agit d['’]une) nouvelle en (?:développement|évolution)"
+                  r"|(?:Cette|La) nouvelle (?:sera|pourrait être) mise à jour)\b[^\n]{0,80}$|^More (?:coming|to come)\.?$", re.I)
 _SUBHEAD_MAX_WORDS = 8
 _SHAPED_START = frozenset("•*-–·▪●◦—_=#")  # what a bullet, an attribution or a separator opens with
 
