@@ -55,6 +55,9 @@ FRESH15 = Path(__file__).parent / "tag_corpus_fresh15"
 # 24 more by a sixteenth, a session later: a CP first take, AP's fact check and explainer, Reuters'
 # `UPDATE 2-` and `EXCLUSIVE-`, a PC interview, and pages of 8 outlets no set used
 FRESH16 = Path(__file__).parent / "tag_corpus_fresh16"
+# 24 more by a seventeenth, the same session: newswire, police and opinion releases, a Breakingviews column,
+# AP's photo story, and 4 local pages
+FRESH17 = Path(__file__).parent / "tag_corpus_fresh17"
 
 
 @dataclass
@@ -234,6 +237,7 @@ if __name__ == "__main__":
         fresh14 = measure(ingest_corpus(Path(tmp) / "fresh14", FRESH14), FRESH14)
         fresh15 = measure(ingest_corpus(Path(tmp) / "fresh15", FRESH15), FRESH15)
         fresh16 = measure(ingest_corpus(Path(tmp) / "fresh16", FRESH16), FRESH16)
+        fresh17 = measure(ingest_corpus(Path(tmp) / "fresh17", FRESH17), FRESH17)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
                     ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
@@ -242,7 +246,7 @@ if __name__ == "__main__":
                     ("tenth fresh set, ", fresh10), ("eleventh fresh set, ", fresh11),
                     ("twelfth fresh set, ", fresh12), ("thirteenth fresh set, ", fresh13),
                     ("fourteenth fresh set, ", fresh14), ("fifteenth fresh set, ", fresh15),
-                    ("sixteenth fresh set, ", fresh16)):
+                    ("sixteenth fresh set, ", fresh16), ("seventeenth fresh set, ", fresh17)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

@@ -1531,3 +1531,32 @@ def test_the_sixteenth_sets_rules_keep_to_their_pages():
                        f"Published Dec 05, 2026  •  2 minute read\n\n{_LOT}\n")
     assert (belleville.authors, belleville.source, belleville.paragraphs) == (
         ("Luke Hendry-Nakamura",), "Belleville Intelligencer", (_LOT,))
+
+
+def test_the_seventeenth_sets_pages_and_wire_lines():
+    """A blog's `Posted on <day> by <name>` (an error that stopped the whole ingest); a date and its
+    time apart by a dash (`18 novembre 2026 – 14 h 10`); `Photo : Outlet – archives` closing a
+    caption; Postmedia's label over a contributor `Special to` the paper; a guest's tagline and the
+    column's disclaimer as credits; `For The Canadian Press`; a call for tips without `Vous avez`,
+    with a telephone number; a question over a newsletter's sign-up; `4 Comments`."""
+    blog = story("date 2026-11-20 Language nest opens\n\nThe Eastern Door\n\nNews\n\nLanguage nest opens\n\n"
+                 f"Posted on November 20, 2026 by Karonhiio Lahache-Marsh\n\n{_LOT}\n")
+    assert (blog.authors, blog.date.date().isoformat(), blog.paragraphs) == (("Karonhiio Lahache-Marsh",), "2026-11-20", (_LOT,))
+    oie = story("date 2026-11-18 Élection partielle\n\nL'Oie blanche\n\nActualités › Politique municipale\n\nÉlection partielle\n\n"
+                "Par Véronique Bernier-Fofana\n18 novembre 2026 – 14 h 10\nTemps de lecture : 3 min\n\n"
+                f"L'hôtel de ville de Cap-Saint-Ignace. Photo : L'Oie blanche – archives\n\n{_LOT}\n\n4 Comments\n")
+    assert (oie.authors, oie.date.isoformat(), oie.paragraphs) == (
+        ("Véronique Bernier-Fofana",), "2026-11-18T14:10:00-05:00", (_LOT,))
+    column = story("date 2026-11-21 Tariff limbo\n\nThe Intelligencer\n\nOpinion\n\nTariff limbo\n\nAuthor of the article:\n\n"
+                   "Darlene Whitfield-Osei\nSpecial to The Intelligencer\n\nPublished Nov 21, 2026  •  3 minute read\n\n"
+                   f"{_LOT}\n\nDarlene Whitfield-Osei owns Moira Precision Tool & Die Ltd. in Belleville.\n\n"
+                   "The views expressed in this column are those of the author and not necessarily those of The Intelligencer.\n")
+    assert (column.authors, column.source, column.paragraphs, len(column.credits)) == (
+        ("Darlene Whitfield-Osei",), "The Intelligencer", (_LOT,), 2)
+    assert story(f"date 2026-11-21 Skating\n\nBy Jane Doe-Smith, For The Canadian Press\n\nCALGARY — {_LOT}\n").source == \
+        "The Canadian Press"
+    tip = "Une nouvelle à nous signaler? Écrivez-nous à nouvelles@cfim.ca ou appelez la salle des nouvelles au 418 555-0139."
+    assert story(f"date 2026-11-19 Homard\n\nPar Jane Doe-Smith\n\n{_LOT}\n\n{tip}\n").credits == (tip,)
+    ravens = story(f"date 2026-11-19 Ravens win\n\nBy Jane Doe-Smith\n\n{_LOT}\n\nWant more Ravens coverage? Sign up for The "
+                   f"Charlatan's weekly sports newsletter.\n\n{_LOT}\n")
+    assert ravens.paragraphs == (_LOT, _LOT)

@@ -116,7 +116,7 @@ _ROOMY = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")  # a name and its outlet set apar
 # a station named with its frequency or channel: `98.5 Montréal`, `Radio Nord-Côtier 101,7`, `680 CJOB`
 _STATION = re.compile(r"(?:[^\W\d_a-zà-ÿ][\w'’.-]*\s+){0,3}\d{1,3}(?:[.,]\d)?(?:\s+[^\W\d_a-zà-ÿ][\w'’.-]*){0,3}")
 _SUFFIX_END = re.compile(r"\b(?:Jr|Sr)\.$", re.I)
-_SPECIAL_TO = re.compile(r"(?<=, )Special to (?=\S)", re.I)
+_SPECIAL_TO = re.compile(r"(?<=, )(?:Special to|For) (?=\S)", re.I)  # (and `Jane Doe, For The Canadian Press`)
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "JR.", "SR."})
 
 

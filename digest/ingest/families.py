@@ -88,9 +88,12 @@ FAMILIES = (
         # closing a fact check (AP Fact Focus): `This is part of AP's effort to address widely shared misinformation, ...`
         r"^This is part of (?:The )?(?:AP|Associated Press)['’]s effort to address widely shared misinformation\b[^\n]{0,400}$",
     )),
-    Family("Reuters", ("Thomson Reuters",), ("Reuters",), "en", (
+    Family("Reuters", ("Thomson Reuters", "Reuters Breakingviews"), ("Reuters",), "en", (
         rf"^\(?(?:Additional )?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Gg]raphics) by{_NAMES}\s*\)?\.?$",
         r"^Our Standards: The Thomson Reuters Trust Principles\.?$",
+        # a Breakingviews column's author line, and the columnist's account
+        r"^\(The author is a Reuters Breakingviews columnist\.[^\n()]{0,120}\)$",
+        r"^Follow @\w{1,30} on (?:X|Twitter|Bluesky|Threads)\.?$",
     )),
     Family("CityNews", ("CityNews Toronto", "CityNews Montreal", "CityNews Ottawa", "CityNews Calgary",
                         "CityNews Edmonton", "CityNews Winnipeg", "CityNews Vancouver", "CityNews Halifax",
@@ -108,7 +111,7 @@ OUTLET_WORDS = frozenset({
     "Canadienne", "Presse", "Devoir", "Actualité", "Nouvelles", "Rédaction", "Report", "Bureau",
     "CityNews", "Desk", "Newsroom", "Citizen", "Colonist", "Spectator", "Record", "Examiner", "Observer", "Telegram",
     "Guardian", "Standard", "Province", "Expositor", "Courier", "Sentinel", "Nouvelliste", "Soleil", "Droit", "Quotidien",
-    "Courrier", "Voix", "Métro", "Info", "Nugget",
+    "Courrier", "Voix", "Métro", "Info", "Nugget", "Intelligencer",
 })
 STAFF_WORDS = ("Staff", "staff", "Personnel", "La rédaction", "Rédaction")
 # A byline's last part that gives the writer's role at an agency: `AP Business Writer`.
@@ -187,7 +190,7 @@ _TIP_LINE = (r"^Vous avez un scoop à nous (?:transmettre|communiquer) ?\?$"  # 
              # its text: an address, or a telephone number
              r"|^Vous avez des informations à nous communiquer\b[^\n]{0,200}\b(?:appelez-nous|téléphonez-nous)\b[^\n]{0,60}"
              r"\d[\d -]{2,}[\dA-Z]{2,}\.?$"
-             r"|^(?:Vous avez (?:un scoop|une nouvelle|des informations)"
+             r"|^(?:Vous avez (?:un scoop|une nouvelle|des informations)|(?:Un scoop|Une nouvelle|Des informations) à nous\b"
              r"|(?:Do you )?[Hh]ave a (?:news |story )?tip|Got a (?:news |story )?tip|Have a (?:photo|video)(?: or (?:photo|video))?)\b"
              r"(?:[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+\.?"
              # (and a phone number or its handle after the address, when the outlet asks for it: `Écrivez-nous`,
@@ -212,14 +215,18 @@ SELF_DESCRIBED = re.compile(r"^((?:The |L['’]|La |Le )?[A-Z][\w’'.-]*(?: [A-
 _PITCH_LINE = (r"^Subscribe to (?:the |The )?[A-Z][^\n]{1,60} for (?:full|unlimited) access\b[^\n]{0,80}$"
                r"|^(?:Vous aimez (?:lire )?|Vous appréciez |Enjoy(?:ing)? (?:reading )?|Like (?:reading )?)"
                r"[^?\n]{2,60}?[ \u00a0\u202f]?\?[ \u00a0]+(?:Abonnez-vous|Subscribe|Soutenez-nous|Support us)\b"
-               r"[^\n]{0,160}\b(?:journal|newspaper|news site|média d['’]information)\b[^\n]{0,120}$")
+               r"[^\n]{0,160}\b(?:journal|newspaper|news site|média d['’]information|information locale|local news)\b[^\n]{0,120}$")
+# An opinion page's disclaimer under a column: `The views expressed in this column are those of the author ...`
+_VIEWS_LINE = (r"^The (?:views|opinions) expressed (?:in this [\w-]+(?: [\w-]+)? )?are (?:those of the (?:author|writer)s?|the "
+               r"(?:author|writer)['’]s own|(?:his|her|their) own)\b[^\n]{0,160}$"
+               r"|^Les opinions exprimées (?:dans (?:ce|cette) [\w-]+ )?(?:sont celles de l['’](?:auteure?|autrice)|n['’]engagent que)[^\n]{0,160}$")
 ISSUE_LINE = re.compile(r"^(?:Cet article a été publié dans le numéro (?:de |d['’])[^\n]{2,40}? (?:de |d['’])"
                         r"((?:L['’]|La |Le |Les )?[A-ZÀ-Þ][^,.\n]{1,60})"
                         r"|This (?:article|story) (?:appeared|was published|first appeared) in the [^\n]{2,40}? issue of "
                         r"((?:The )?[A-Z][^,.\n]{1,60}))\.$")
 CREDIT_LINE = re.compile("|".join(f"(?:{p})" for p in dict.fromkeys([*(p for f in FAMILIES for p in f.credits), _TIP_LINE,
                                                                        _FUNDED_LINE, ISSUE_LINE.pattern, _COPYRIGHT_LINE, _CALL_LINE,
-                                                                       SELF_DESCRIBED.pattern, _PITCH_LINE])), re.S)
+                                                                       SELF_DESCRIBED.pattern, _PITCH_LINE, _VIEWS_LINE])), re.S)
 # Postmedia's papers name themselves in their newsletter's sign-up line
 NEWSLETTER_FROM = re.compile(r"^Sign up to receive daily headline news from (.{2,60}?), a division of Postmedia Network Inc\.?$"
                              r"|^Sign up for (?:the )?(.{2,60}?)[’']s [^\n]{0,60}newsletters?\b[^\n]{0,80}$"

@@ -52,7 +52,7 @@ _SENTENCE_END = ".!?”\"»…:;,"
 _SEGMENTS = re.compile(r"(?<!\s)\s+[|•·/]\s+")  # (from a run's first space: no quadratic retries)
 _SEPARATORS = "|•·/"  # (`Maddie Pellerin-Hague / Yukon News`)
 # ... but a date and its time apart are one stamp: `Published Dec 03, 2026 • 11:40 a.m.`, `Dec 4, 2026 / 10:51 pm`
-_DATE_THEN_CLOCK = re.compile(r"(?<=\d{4})\s+[|•·/]\s+(?=\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b|\d{1,2}\s*h\s*\d{2}\b)", re.I)
+_DATE_THEN_CLOCK = re.compile(r"(?<=\d{4})\s+[|•·/–—]\s+(?=\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b|\d{1,2}\s*h\s*\d{2}\b)", re.I)
 # ... and a name, a dash and a date are a byline and its time: `Jordan Kaminski-Reyes - Dec 4, 2026 / 10:51 pm`
 _NAME_THEN_DATE = re.compile(r"(?<!\s)\s+[-–—]\s+(?=(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
                              + r")\.?\s+\d{1,2},?\s+\d{4}\b)", re.I)
@@ -60,6 +60,10 @@ _SITE_ADDRESS = re.compile(r"[A-Za-z][\w-]{1,40}\.(?:ca|com|org|net|news)")
 _BYLINE_ON_DAY = re.compile(r"((?:By|BY|Par|PAR)\s+[^\n]{2,80}?)\s+(?:on|le)\s+(?=(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
                             + r")\.?\s+\d{1,2},?\s+\d{4}\b|\d{1,2}(?:er)?\s+(?:" + "|".join(sorted(MOIS, key=len, reverse=True))
                             + r")\s+\d{4}\b)", re.I)
+# ... and the other way round, as blogs print it: `Posted on November 20, 2026 by Karonhiio Lahache-Marsh`
+_DAY_BY_NAME = re.compile(r"((?:Posted|Published|Publié)(?:\s+(?:on|le))?\s+(?:(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                          + r")\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}(?:er)?\s+(?:" + "|".join(sorted(MOIS, key=len, reverse=True))
+                          + r")\s+\d{4}))\s+(?:by|par)\s+(?=[A-ZÀ-Þ])", re.I)
 # What sites glue after a time on one line: `August 11, 2026 7:02 AM EDT Updated 6 hours ago`
 # (Reuters), `Mon., April 6, 2026 timer 4 min. read` (the Star)
 _GLUED = re.compile(r"(?<!\s)\s+(?:[-–—]\s+)?(?=(?:Last\s+)?Updated\b|Mise?\s+à\s+jour\b|(?:timer\s+)?\d+\s*min(?:ute)?s?\.?\s+read\b)", re.I)
@@ -274,10 +278,11 @@ _PLAYER = re.compile(r"(?:Regarder la vidéo|Watch the video|Watch|Écouter|List
 _FILE_PHOTO = re.compile(r"(?:^|[.!?]\s+)(?:(?:The\s+)?([A-ZÀ-Þ][\w’'.-]*)\s+)?(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$"
                          r"|\s\|\s+(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$")
 # `... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit, whoever it names
-# (or `Photo`, a name and the archive's mark without the colon: `(Photo L'Info de la Lièvre – archives)`; not
+# (or `Photo`, a name and the archive's mark: `(Photo L'Info de la Lièvre – archives)`, `Photo : L'Oie blanche –
+# archives`; not
 # `(Photo RCMP)` closing a story's paragraph, which may be one)
 _PHOTO_CREDITED = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Crédit)\s*:\s*[^()\n]{2,80}\)\.?$"
-                             r"|[.!?»”\"]\s+\((?:Photo|PHOTO)\s+(?:[LD][’'])?[A-ZÀ-Þ][^()\n]{2,80}\s[–—-]\s*archives\)\.?$")
+                             r"|[.!?»”\"]\s+\(?(?:Photo|PHOTO)\s*:?\s+(?:[LD][’'])?[A-ZÀ-Þ][^()\n]{2,80}\s[–—-]\s*archives\)?\.?$")
 _PHOTO_MARK = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Courtesy|Courtoisie)\b[^()\n]{0,60}\)\.?$")
 # `... near the bridge. (Rowan Gillis-Adebayo photo)`, `... cruiser. (File photo/paNOW Staff)`: a photo's credit
 _CAPTION_CHARS = 240  # a caption's sentence and its credit; a story's paragraph runs longer
@@ -545,7 +550,8 @@ def _label_over_name(parts: list[tuple[int, str]], index: int) -> str:
         return ""
     block = parts[index + 1][1]
     name, _, outlet = block.partition("\n")
-    if not is_bare_name(block) and not (is_bare_name(name) and outlet and "\n" not in outlet and is_outlet_line(outlet)):
+    if not is_bare_name(block) and not (is_bare_name(name) and outlet and "\n" not in outlet and is_outlet_line(
+            re.sub(r"^(?:Special to|For) ", "", outlet))):  # (`Special to The Intelligencer`: a contributor's)
         return ""
     return parts[index][1].strip() + "\n" + parts[index + 1][1]
 _LABELLED = re.compile("(?i)^(?:" + "|".join(re.escape(label) for conventions in CONVENTIONS
@@ -784,6 +790,13 @@ def _segments(line: str) -> list[str]:
         dated = _BYLINE_ON_DAY.match(line)
         if dated:
             return [dated.group(1), line[dated.end():]]
+    if " by " in line or " par " in line:
+        named = _DAY_BY_NAME.match(line)
+        if named:  # the day, then the byline: its `By` said as a byline says it
+            return [named.group(1), "By " + line[named.end():] if named.group(0).rstrip()[-2:].lower() == "by"
+                    else "Par " + line[named.end():]]
+    if " –" in line or " —" in line:
+        line = _DATE_THEN_CLOCK.sub(" ", line)  # `18 novembre 2026 – 14 h 10`: a date and its time apart
     separated = any(c in line for c in _SEPARATORS)
     if not separated and " -" not in line and " –" not in line and " —" not in line:
         return [line]

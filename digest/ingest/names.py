@@ -143,7 +143,7 @@ ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK
                 "PIB", "PDG", "PME", "CLSC", "GMF", "CHSLD", "RPA", "CPE", "OBNL", "OSBL", "TPS", "TVQ", "HLM",
                 "CISSS", "CIUSSS", "TDAH",
                 # diseases, in either language: what a story is about, no one named in it
-                "HIV", "AIDS", "RSV", "VIH", "SIDA", "VRS", "TB", "STI", "ITSS", "COPD", "MPOX"}
+                "HIV", "AIDS", "RSV", "VIH", "SIDA", "VRS", "TB", "STI", "ITSS", "COPD", "MPOX", "HPV", "VPH"}
 ORG_WORDS = {
     "Bank", "Agency", "Party", "Press", "Association", "Organization", "Organisation", "Council",
     "House", "Senate", "Commission", "Office", "Department", "Ministry", "Court", "University",

@@ -39,7 +39,7 @@ PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALON
                    r"|^Sign up to receive daily headline news from\b|^(?:Abonnez-vous|Inscrivez-vous) à (?:notre |nos |l['’])infolettres?\b"
                    # (its pitch and its sign-up in one block: `Get the latest ag news delivered to your inbox. Sign
                    # up for The Western Producer newsletter.`)
-                   rf"|^(?:{_INBOX}\s+)?{_SIGN_UP}$|^{_INBOX}(?:\s+{_SIGN_UP})?$"
+                   rf"|^(?:{_INBOX}\s+|[^\n?.]{{2,60}}\?\s+)?{_SIGN_UP}$|^{_INBOX}(?:\s+{_SIGN_UP})?$"  # (`Want more Ravens coverage? Sign up ...`)
                    r"|^Get the latest from [^\n]{2,60} straight to your inbox\.?$"
                    r"|^(?:Like|Follow) us on (?:Facebook|X|Twitter|Instagram|LinkedIn|TikTok|Bluesky|Threads|YouTube)\b[^\n,]{0,60}$"
                    r"|^Watch [A-Z][^\n,]{1,40} live on (?:air|[A-Z])[^\n,]{0,80}$"
@@ -125,7 +125,9 @@ def _beside_credit(line: str) -> bool:
 # `is The Narwhal's northern B.C. reporter`, `covers municipal affairs and courts for the Halifax Examiner`
 _TAGLINE = re.compile(r"(?:is an? |is the |est )(?:[\w’'.-]+ ){0,5}?(?:reporter|writer|journalist|correspondent|editor|"
                       r"columnist|photographer|journaliste|correspondante?|chroniqueu(?:r|se))\b"
-                      r"|(?:covers|writes about|reports on) [^\n]{2,120}? (?:for|at) ")
+                      r"|(?:covers|writes about|reports on) [^\n]{2,120}? (?:for|at) "
+                      # a guest's: `Darlene Whitfield-Osei owns Moira Precision Tool & Die Ltd. in Belleville.`
+                      r"|(?:owns|runs|founded|is (?:the )?(?:owner|president|founder|chair|director|professor)\b)")
 _AUTHOR_BOX = re.compile(r"^(?:about the author|à propos de l['’](?:auteure?|autrice))\s*:\s*")  # its heading, on the tagline's line
 # a closing line that is only an address to write to (`otremblay@hilltimes.com`)
 _EMAIL_ALONE = re.compile(r"(?:E-?mail:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?", re.I)
@@ -207,7 +209,7 @@ _COMMENT_BOX = re.compile(r"Comments|Commentaires|Be the first to comment\.[^\n]
                           r"|(?:[^\n.!?]{0,150}\? )?(?:Let us know|Tell us) in the comments(?: below| section)?[.!]?"
                           r"|(?:[^\n.!?]{0,150} ?\? )?(?:Dites-le-nous|Faites-nous part de votre avis) dans les commentaires[.!]?"
                           # its count, its link, its rules; a French page's call (`Qu'en pensez-vous ? Exprimez votre opinion`)
-                          r"|(?:Comments|Commentaires) \(\d+\)|\d{1,5} (?:comments?|commentaires?)|(?:Show|View|Voir|Afficher|Lire) (?:all |les |tous les )?(?:\d+ )?"
+                          r"|(?:Comments|Commentaires) \(\d+\)|\d{1,5} (?:[Cc]omments?|[Cc]ommentaires?)|(?:Show|View|Voir|Afficher|Lire) (?:all |les |tous les )?(?:\d+ )?"
                           r"(?:comments|commentaires)(?: \(\d+\))?|Conversations are opinions of our readers\b[^\n]{0,200}"
                           r"|Qu['’]en pensez-vous ?\? Exprimez votre opinion\.?|Leave a (?:Reply|Comment)"
                           r"|You must be logged in to (?:post a comment|comment|join the conversation)\.?")
@@ -223,7 +225,8 @@ def is_promo(text: str) -> bool:
         return False
     return PROMO.match(first) is not None \
         and (not first.endswith(".") or first.startswith(("Sign up", "Abonnez", "Inscrivez", "Like us", "Follow us", "Watch ",
-                                                          "Be the first", "Get ", "Subscribe")) or "like you" in first)
+                                                          "Be the first", "Get ", "Subscribe")) or "like you" in first
+                or "? Sign up for " in first)  # `Want more Ravens coverage? Sign up for ... newsletter.`
 
 
 # a newsletter's pitch under its sign-up line: `People always tell us they love our newsletter. Sign up here.`
