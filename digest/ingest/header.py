@@ -791,10 +791,10 @@ def _segments(line: str) -> list[str]:
         if dated:
             return [dated.group(1), line[dated.end():]]
     if " by " in line or " par " in line:
-        named = _DAY_BY_NAME.match(line)
-        if named:  # the day, then the byline: its `By` said as a byline says it
-            return [named.group(1), "By " + line[named.end():] if named.group(0).rstrip()[-2:].lower() == "by"
-                    else "Par " + line[named.end():]]
+        day_by = _DAY_BY_NAME.match(line)
+        if day_by:  # the day, then the byline: its `By` said as a byline says it
+            return [day_by.group(1), "By " + line[day_by.end():] if day_by.group(0).rstrip()[-2:].lower() == "by"
+                    else "Par " + line[day_by.end():]]
     if " –" in line or " —" in line:
         line = _DATE_THEN_CLOCK.sub(" ", line)  # `18 novembre 2026 – 14 h 10`: a date and its time apart
     separated = any(c in line for c in _SEPARATORS)
