@@ -1560,3 +1560,7 @@ def test_the_seventeenth_sets_pages_and_wire_lines():
     ravens = story(f"date 2026-11-19 Ravens win\n\nBy Jane Doe-Smith\n\n{_LOT}\n\nWant more Ravens coverage? Sign up for The "
                    f"Charlatan's weekly sports newsletter.\n\n{_LOT}\n")
     assert ravens.paragraphs == (_LOT, _LOT)
+    photos = story(f"date 2026-11-22 AP PHOTOS: Monarchs return\n\nBy FERNANDA OCHOA-LINDBERG\nAssociated Press\n\n"
+                   f"EL ROSARIO, Mexico (AP) — {_LOT}\n\nMonarch butterflies cluster on a fir at the El Rosario sanctuary, "
+                   f"Saturday, Nov. 21, 2026. (AP Photo/Fernanda Ochoa-Lindberg)\n\n{_LOT}\n")
+    assert photos.paragraphs == (f"EL ROSARIO, Mexico (AP) — {_LOT}", _LOT)  # AP's photo credit closes a caption

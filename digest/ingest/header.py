@@ -287,7 +287,7 @@ _PHOTO_MARK = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Courtesy|Courtoisie)\b
 # `... near the bridge. (Rowan Gillis-Adebayo photo)`, `... cruiser. (File photo/paNOW Staff)`: a photo's credit
 _CAPTION_CHARS = 240  # a caption's sentence and its credit; a story's paragraph runs longer
 _CAPITALS_CREDIT = re.compile(r"(?:PHOTO|PHOTOS|ILLUSTRATION)(?: D['’]ARCHIVES)? [A-ZÀ-Þ][A-ZÀ-Þ'’. -]{2,60}, [A-ZÀ-Þ][A-ZÀ-Þ'’. -]{1,60}")
-_PHOTO_TAIL = re.compile(r"[.!?»”\"]\s+\((?:(?:File\s+)?[Pp]hoto\s*/\s*[^()\n]{2,60}|(?P<by>[^()\n]{2,60})\s(?:[Ff]ile\s+)?photo)\)\.?$")
+_PHOTO_TAIL = re.compile(r"[.!?»”\"]\s+\((?:(?:(?:AP|CP)\s+)?(?:File\s+)?[Pp]hoto\s*/\s*[^()\n]{2,60}|(?P<by>[^()\n]{2,60})\s(?:[Ff]ile\s+)?photo)\)\.?$")
 
 
 # `... in 2019. (Photo courtesy of the Fehr-Kasper family)`: whom the photo is owed to (not `(PHOTO)`, `(Photo below)`)
