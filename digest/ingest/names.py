@@ -1769,7 +1769,8 @@ def _called_by_first_name(word: str, text: str) -> bool:
     up no one by `Amara`)."""
     name = re.escape(word)
     introduced = re.search(rf"\b{_KIN}, {name}[,.]|\b{_GIVEN_A_NAME} {name}\b", text) is not None \
-        or re.search(rf"\b{name}, \d{{1,3}}(?: ans)?,", text) is not None and _WITHHELD.search(text) is not None
+        or re.search(rf"\b{name}, (?:\d{{1,3}}(?: ans)?,|an? \d{{1,3}}-year-old\b)", text) is not None \
+        and _WITHHELD.search(text) is not None  # (`Gord, a 47-year-old father ...`, his surname withheld)
     # (the place check last: it loads the table of places, and most words meet none of these phrasings)
     return introduced and not (_is_place(word) or is_known_place(word))  # `a resident of Whitehorse, Yukon,`
 
