@@ -53,17 +53,16 @@ _SEGMENTS = re.compile(r"(?<!\s)\s+[|•·/]\s+")  # (from a run's first space: 
 _SEPARATORS = "|•·/"  # (`Maddie Pellerin-Hague / Yukon News`)
 # ... but a date and its time apart are one stamp: `Published Dec 03, 2026 • 11:40 a.m.`, `Dec 4, 2026 / 10:51 pm`
 _DATE_THEN_CLOCK = re.compile(r"(?<=\d{4})\s+[|•·/–—]\s+(?=\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b|\d{1,2}\s*h\s*\d{2}\b)", re.I)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: `Sept` before `Sep`
+# a day as a byline's line writes it: `November 20, 2026`, `Nov. 20 2026`, `20 novembre 2026`
+_WRITTEN_DAY = (rf"(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+                rf"|\d{{1,2}}(?:er)?\s+(?:{'|'.join(sorted(MOIS, key=len, reverse=True))})\s+\d{{4}})")
 # ... and a name, a dash and a date are a byline and its time: `Jordan Kaminski-Reyes - Dec 4, 2026 / 10:51 pm`
-_NAME_THEN_DATE = re.compile(r"(?<!\s)\s+[-–—]\s+(?=(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
-                             + r")\.?\s+\d{1,2},?\s+\d{4}\b)", re.I)
+_NAME_THEN_DATE = re.compile(rf"(?<!\s)\s+[-–—]\s+(?=(?:{_MONTH_NAMES})\.?\s+\d{{1,2}},?\s+\d{{4}}\b)", re.I)
 _SITE_ADDRESS = re.compile(r"[A-Za-z][\w-]{1,40}\.(?:ca|com|org|net|news)")
-_BYLINE_ON_DAY = re.compile(r"((?:By|BY|Par|PAR)\s+[^\n]{2,80}?)\s+(?:on|le)\s+(?=(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
-                            + r")\.?\s+\d{1,2},?\s+\d{4}\b|\d{1,2}(?:er)?\s+(?:" + "|".join(sorted(MOIS, key=len, reverse=True))
-                            + r")\s+\d{4}\b)", re.I)
+_BYLINE_ON_DAY = re.compile(rf"((?:By|BY|Par|PAR)\s+[^\n]{{2,80}}?)\s+(?:on|le)\s+(?={_WRITTEN_DAY}\b)", re.I)
 # ... and the other way round, as blogs print it: `Posted on November 20, 2026 by Karonhiio Lahache-Marsh`
-_DAY_BY_NAME = re.compile(r"((?:Posted|Published|Publié)(?:\s+(?:on|le))?\s+(?:(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
-                          + r")\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}(?:er)?\s+(?:" + "|".join(sorted(MOIS, key=len, reverse=True))
-                          + r")\s+\d{4}))\s+(?:by|par)\s+(?=[A-ZÀ-Þ])", re.I)
+_DAY_BY_NAME = re.compile(rf"((?:Posted|Published|Publié)(?:\s+(?:on|le))?\s+{_WRITTEN_DAY})\s+(by|par)\s+(?=[A-ZÀ-Þ])", re.I)
 # What sites glue after a time on one line: `August 11, 2026 7:02 AM EDT Updated 6 hours ago`
 # (Reuters), `Mon., April 6, 2026 timer 4 min. read` (the Star)
 _GLUED = re.compile(r"(?<!\s)\s+(?:[-–—]\s+)?(?=(?:Last\s+)?Updated\b|Mise?\s+à\s+jour\b|(?:timer\s+)?\d+\s*min(?:ute)?s?\.?\s+read\b)", re.I)
@@ -278,9 +277,8 @@ _PLAYER = re.compile(r"(?:Regarder la vidéo|Watch the video|Watch|Écouter|List
 _FILE_PHOTO = re.compile(r"(?:^|[.!?]\s+)(?:(?:The\s+)?([A-ZÀ-Þ][\w’'.-]*)\s+)?(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$"
                          r"|\s\|\s+(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$")
 # `... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit, whoever it names
-# (or `Photo`, a name and the archive's mark: `(Photo L'Info de la Lièvre – archives)`, `Photo : L'Oie blanche –
-# archives`; not
-# `(Photo RCMP)` closing a story's paragraph, which may be one)
+# (or `Photo`, a name and the archive's mark: `(Photo L'Info de la Lièvre – archives)`, `Photo : L'Oie
+# blanche – archives`; not `(Photo RCMP)` closing a story's paragraph, which may be one)
 _PHOTO_CREDITED = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Crédit)\s*:\s*[^()\n]{2,80}\)\.?$"
                              r"|[.!?»”\"]\s+\(?(?:Photo|PHOTO)\s*:?\s+(?:[LD][’'])?[A-ZÀ-Þ][^()\n]{2,80}\s[–—-]\s*archives\)?\.?$")
 _PHOTO_MARK = re.compile(r"\((?:Photo|PHOTO|Crédit photo|Courtesy|Courtoisie)\b[^()\n]{0,60}\)\.?$")
@@ -792,15 +790,14 @@ def _segments(line: str) -> list[str]:
             return [dated.group(1), line[dated.end():]]
     if " by " in line or " par " in line:
         day_by = _DAY_BY_NAME.match(line)
-        if day_by:  # the day, then the byline: its `By` said as a byline says it
-            return [day_by.group(1), "By " + line[day_by.end():] if day_by.group(0).rstrip()[-2:].lower() == "by"
-                    else "Par " + line[day_by.end():]]
-    if " –" in line or " —" in line:
-        line = _DATE_THEN_CLOCK.sub(" ", line)  # `18 novembre 2026 – 14 h 10`: a date and its time apart
+        if day_by:  # the day, then the byline, its `By` written as a byline's
+            return [day_by.group(1), ("By " if day_by.group(2).lower() == "by" else "Par ") + line[day_by.end():]]
+    if any(c in line for c in _SEPARATORS) or " –" in line or " —" in line:
+        line = _DATE_THEN_CLOCK.sub(" ", line)  # a date and its time apart: `Dec 4, 2026 / 10:51 pm`, `18 novembre 2026 – 14 h 10`
     separated = any(c in line for c in _SEPARATORS)
     if not separated and " -" not in line and " –" not in line and " —" not in line:
         return [line]
-    first, *rest = _SEGMENTS.split(_DATE_THEN_CLOCK.sub(" ", line)) if separated else [line]
+    first, *rest = _SEGMENTS.split(line) if separated else [line]
     named = _NAME_THEN_DATE.split(first, maxsplit=1)
     return [*named, *rest] if len(named) == 2 and is_bare_name(named[0].strip()) else [first, *rest]
 
