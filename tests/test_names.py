@@ -1274,3 +1274,18 @@ def test_a_title_closing_a_run_is_a_surname_only_after_a_given_name():
     assert "Madeleine King" in found, found
     assert not {"B.C. Premier", "RCMP Commissioner", "Brampton Mayor", "OpenAI CEO", "Anglican Bishop", "Oilers Coach"} \
         & found.keys(), found
+
+
+def test_a_list_of_charges_in_sentence_case_and_a_first_nations_title():
+    """`charged with: Fraud over $5,000, Possession of property ..., Participating in ...`: each item
+    opens as a sentence does, its first word no name (a list of names stays names); a chief's title in
+    Kanien'kéha is no part of the name (`Ratsénhaienhs Kirby Montour-Reyes`)."""
+    found = find_names(("Police charged three people:", "- Jaden Ferris-Okonjo (22) of Mississauga: Fraud over $5,000 (9 counts), "
+                        "Possession of property obtained by crime over $5,000, Participating in a criminal organization",
+                        "- Marcus Tillman-Reyes (25) of Brampton: Fraud over $5,000 (6 counts), Possession of property "
+                        "obtained by crime over $5,000, Participating in a criminal organization",
+                        "Ratsénhaienhs Kirby Montour-Reyes said the nest was needed. Montour-Reyes spoke.",
+                        "Guests: Nakashima, Okafor and Lindqvist. The team sent Nakashima, Okafor and Lindqvist again."),
+                       [], "en")
+    assert {"Jaden Ferris-Okonjo", "Marcus Tillman-Reyes", "Kirby Montour-Reyes", "Okafor", "Lindqvist"} <= found.keys(), found
+    assert not {"Possession", "Participating", "Fraud", "Ratsénhaienhs Kirby Montour-Reyes"} & found.keys(), found

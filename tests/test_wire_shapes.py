@@ -1564,3 +1564,33 @@ def test_the_seventeenth_sets_pages_and_wire_lines():
                    f"EL ROSARIO, Mexico (AP) — {_LOT}\n\nMonarch butterflies cluster on a fir at the El Rosario sanctuary, "
                    f"Saturday, Nov. 21, 2026. (AP Photo/Fernanda Ochoa-Lindberg)\n\n{_LOT}\n")
     assert photos.paragraphs == (f"EL ROSARIO, Mexico (AP) — {_LOT}", _LOT)  # AP's photo credit closes a caption
+
+
+def test_the_seventeenth_sets_release_blog_and_column_lines():
+    """A police release's dateline in parentheses and its contact block; a caption credited to the
+    story's own writer or to the page's name at its top; a blog's tag row and comment form; a
+    column's disclosure in parentheses over its byline, a credit."""
+    release = story("date 2026-11-16 Three charged\n\nHalton Regional Police Service\n\nNews Release\n\nThree charged\n\n"
+                    f"Monday, November 16, 2026 - 10:30 a.m.\n\n(OAKVILLE, ON) — {_LOT}\n\n{_LOT}\n\n"
+                    "Media contact:\nConstable Steph Abernathy-Quaye\nRegional Communications\n905-555-0199, ext. 5291\n")
+    assert (release.dateline, release.paragraphs[-1], release.credits) == (
+        "OAKVILLE, ON", _LOT, ("Media contact:", "Constable Steph Abernathy-Quaye", "Regional Communications",
+                               "905-555-0199, ext. 5291"))
+    assert story(f"date 2026-11-16 Title\n\nBy Jane Doe-Smith\n\n(AP) — {_LOT}\n").dateline == ""  # an agency, no place
+    said = "Media contact:\nThe service said it would not comment on the charges. It expects more arrests."
+    assert story(f"date 2026-11-16 Title\n\nBy Jane Doe-Smith\n\n{_LOT}\n\n{said}\n").credits == ()  # sentences: the story's
+    caption = "Teacher Wahiakeron Jacobs-Ferreira reads to toddlers on the first day at the new language nest."
+    for credit in ("(Karonhiio Lahache-Marsh, The Eastern Door)", "(Marisa Deer-Thompson, The Eastern Door)"):
+        blog = story("date 2026-11-20 Language nest opens\n\nThe Eastern Door\n\nNews\n\nLanguage nest opens\n\n"
+                     f"Posted on November 20, 2026 by Karonhiio Lahache-Marsh\n\n{caption} {credit}\n\n{_LOT}\n\n"
+                     "Tags: Kanien'kéha, KORLCC, language, MCK\n\nLeave a Reply\n\n"
+                     "Your email address will not be published. Required fields are marked *\n")
+        assert blog.paragraphs == (_LOT,)
+    lede = f"{caption} (Jane Roe-Smith, a teacher)"  # credits no one the page names
+    assert story(f"date 2026-11-20 Nest\n\nBy Karonhiio Lahache-Marsh\n\n{lede}\n\n{_LOT}\n").paragraphs[0] == lede
+    column = story("date 2026-11-18 BREAKINGVIEWS-Pension giants\n\n(The author is a Reuters Breakingviews columnist. "
+                   "The opinions expressed are his own.)\n\nBy Liam Proudfoot-Nakashima\n\n"
+                   f"November 18, 2026 12:15 PM EST\n\nTORONTO, Nov 18 (Reuters Breakingviews) - {_LOT}\n\n(Editing by Marguerite Solberg-Adeyemi)\n")
+    assert (column.authors, column.credits, column.warnings) == (  # nothing warned
+        ("Liam Proudfoot-Nakashima",), ("(The author is a Reuters Breakingviews columnist. The opinions expressed are "
+                                        "his own.)", "(Editing by Marguerite Solberg-Adeyemi)"), ())

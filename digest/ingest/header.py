@@ -20,6 +20,7 @@ from digest.errors import Problem
 from digest.ingest.bylines import is_bare_name, is_outlet_line, outlet_of_chain, parse_byline
 from digest.ingest.families import (
     CONVENTIONS,
+    CREDIT_LINE,
     ENGLISH,
     FRENCH,
     OUTLET_WORDS,
@@ -103,6 +104,7 @@ class Header:
     masthead: str = ""            # a saved page's name over its section and its headline repeated (see _masthead)
     masthead_named: bool = False  # ... and the page names it again (a caption's credit, a closing line)
     addresses: list[tuple[int, str]] = field(default_factory=list)  # a site's address alone: (line, text)
+    credits: list[str] = field(default_factory=list)  # credit lines over the story, in parentheses
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +154,8 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             unused.append(_Unused(index, line, block, "promotes other stories or media of the page"))
         elif _started(header) and is_furniture(block):
             header.furniture.append((line, block))  # said with the body's, once for all its copies
-        elif _started(header) and _below_header(block) and not is_lede(block):  # (a dateline opens the story)
+        elif _started(header) and (_below_header(block) or _credited_to_page(block, header.authors, parts[1][1])) \
+                and not is_lede(block):  # (a dateline opens the story)
             unused.append(_Unused(index, line, block, "is a photo caption or the page's furniture, not the story"))
         elif is_lede(block) or _started(header) and opens_brief([b for _, b in parts[index: index + 3]]) \
                 and any(opens_brief([b for _, b in parts[at: at + 3]]) for at in range(index + 3, len(parts) - 2)) \
@@ -167,6 +170,8 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
                                       "not the story"))
             index += under
             continue
+        elif block[:1] == "(" and block[-1:] == ")" and "\n" not in block and CREDIT_LINE.match(block):
+            header.credits.append(block)  # a column's `(The author is a Reuters Breakingviews columnist. ...)` over it
         elif (joined := _label_over_name(parts, index)) and _read_block(path, index, line, joined, zone, header, unused):
             index += 2  # `Author of the article:` in a block of its own, over its name's
             continue
@@ -447,6 +452,18 @@ def _below_header(block: str) -> bool:
     lines = block.split("\n")
     return is_caption(block) or all(is_furniture(text) or is_noise(text) for text in lines) \
         and any(is_furniture(text) for text in lines)
+
+
+# a caption's credit in parentheses, its photographer and outlet: `(Karonhiio Lahache-Marsh, The Eastern Door)`
+_PARENTHESISED_CREDIT = re.compile(r"[.!?”\"]\s*\(([^()\n,/]{3,60})[,/]\s*([^()\n,/]{3,60})\)$")
+
+
+def _credited_to_page(block: str, authors: tuple[str, ...], top: str) -> bool:
+    """A caption whose credit names the story's own author or the page's name at its top (a
+    reporter's photo, the paper's): no lede ends with its writer's name and the paper's."""
+    credit = _PARENTHESISED_CREDIT.search(block[-_TAIL_CHARS:]) if "\n" not in block and len(block) <= _CAPTION_CHARS \
+        else None
+    return credit is not None and (credit.group(1).strip() in authors or credit.group(2).strip() == top.strip())
 
 
 def is_caption(block: str) -> bool:

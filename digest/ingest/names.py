@@ -43,6 +43,9 @@ TITLES = PORTFOLIOS | {
     "Directrice", "PDG", "Gouverneur", "Gouverneure", "Commissaire", "Secrétaire", "Ministère", "Dre", "Mgr",
     "Cardinal", "Professor", "Prof", "Archbishop", "Bishop", "Rev", "Father", "Pastor",
     "Admiral", "Commodore", "Justices",
+    # First Nations' leaders, in their languages: `Ratsénhaienhs Kirby Montour-Reyes` (Kanien'kéha), `Ogimaa`
+    # (Anishinaabemowin), `Okimaw` (Cree); `Hereditary Chief Na'Moks`
+    "Ratsénhaienhs", "Ratitsénhaienhs", "Ogimaa", "Ogichidaa", "Okimaw", "Okimâw", "Hereditary",
 }
 # Roles said before a person's name (`Quarterback Trevor Harris said`), but also surnames and
 # words of other names (`John Constable`, `Canada Forward`): dropped only before a person's name
@@ -225,7 +228,21 @@ def _named_mid_sentence(phrase: str, text: str) -> bool:
 
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 8): start].rstrip(" \t“\"‘(").rstrip("”\"’)")
-    return (before[-1:] or "\n") in ".!?:;\n"
+    return (before[-1:] or "\n") in ".!?:;\n" or before[-1:] == "," and _opens_item(text, start)
+
+
+# a list after a colon whose items open as sentences do: `charged with: Fraud over $5,000 (9 counts),
+# Possession of property obtained by crime, Participating in a criminal organization`
+_SENTENCE_CASE_ITEM = re.compile(r"\s*[A-ZÀ-Þ][\w’'-]*[ \t]+[a-zà-ÿ$]")
+
+
+def _opens_item(text: str, start: int) -> bool:
+    """Whether the capitalised word at `start`, after a comma, opens an item of such a list."""
+    colon = text.rfind(":", text.rfind("\n", 0, start) + 1, start)
+    if colon < 0 or not _SENTENCE_CASE_ITEM.match(text, start):
+        return False
+    items = text[colon + 1:start].split(", ")[:-1]
+    return bool(items) and all(_SENTENCE_CASE_ITEM.match(item) for item in items)
 
 
 _MARKUP = re.compile(r"<([a-zA-Z][a-zA-Z0-9]{0,9})\b[^<>]{0,200}>[^<>]{0,300}</\1>")

@@ -145,6 +145,10 @@ def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
         if len(body) > 1 and body[-2][1].rstrip().endswith(":"):
             break  # what a paragraph announces with a colon is the story's (`Its name is known everywhere:`)
         lines = body[-1][1].split("\n")
+        if _contact_block(lines):
+            credits[:0] = lines
+            body.pop()
+            continue
         whole, credited, beside = _credits_in(lines, signatures)
         # an address or an outlet's name alone is a credit beside another: in its block, under the
         # credits already taken, or over a block that credits (a sign-off under a tagline)
@@ -157,6 +161,21 @@ def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
             break
         body.pop()
     return body, tuple(credits), tuple(notes)
+
+
+# A release's contact block, its heading alone on the first line: `Media contact:` over a name,
+# a title and a number, each on its own line
+_CONTACT_HEADING = re.compile(r"(?:Media (?:contacts?|inquiries|enquiries|relations)|Contacts? (?:médias?|presse)|"
+                              r"Relations (?:avec les )?médias|For (?:more|further) information|Renseignements|"
+                              r"Pour (?:plus d['’]information|(?:obtenir )?(?:des |de plus amples )?renseignements)s?)"
+                              r"[ \u00a0]?:?", re.I)
+_SENTENCE_END = re.compile(r"[a-zà-ÿ]{4,}[.!?](?:\s|$)|[!?]")  # not `ext. 5291`, `Inc.`, `Cst.`
+
+
+def _contact_block(lines: list[str]) -> bool:
+    """A name, a title, a number or an address a line, under the heading: no sentence."""
+    return 2 <= len(lines) <= 8 and _CONTACT_HEADING.fullmatch(lines[0].strip()) is not None \
+        and all(2 <= len(line.strip()) <= 80 and not _SENTENCE_END.search(line) for line in lines[1:])
 
 
 # Lines of a news site's page that a copy of it carries between paragraphs (Postmedia's `Article
@@ -211,7 +230,10 @@ _COMMENT_BOX = re.compile(r"Comments|Commentaires|Be the first to comment\.[^\n]
                           # its count, its link, its rules; a French page's call (`Qu'en pensez-vous ? Exprimez votre opinion`)
                           r"|(?:Comments|Commentaires) \(\d+\)|\d{1,5} (?:[Cc]omments?|[Cc]ommentaires?)|(?:Show|View|Voir|Afficher|Lire) (?:all |les |tous les )?(?:\d+ )?"
                           r"(?:comments|commentaires)(?: \(\d+\))?|Conversations are opinions of our readers\b[^\n]{0,200}"
-                          r"|Qu['’]en pensez-vous ?\? Exprimez votre opinion\.?|Leave a (?:Reply|Comment)"
+                          r"|Qu['’]en pensez-vous ?\? Exprimez votre opinion\.?|Leave a (?:Reply|Comment)|Laisser un commentaire"
+                          # a blog's comment form: `Your email address will not be published. Required fields are marked *`
+                          r"|Your email address will not be published\.(?: Required fields are marked \*)?"
+                          r"|Votre adresse (?:e-mail|courriel|de messagerie) ne sera pas publiée\.(?: Les champs obligatoires sont indiqués avec \*)?"
                           r"|You must be logged in to (?:post a comment|comment|join the conversation)\.?")
 
 
@@ -325,13 +347,15 @@ _BOX_LABEL = re.compile(
 _BETWEEN_PARAGRAPHS = re.compile(r"(?i)(?:advertisement|publicité)(?: \d{1,3})?|article content|story continues(?: below)?"
                                  r"(?: advertisement)?|la suite après la publicité|this advertisement has not loaded yet, but "
                                  r"your article continues below\.")
+# a blog's row of its tags: `Tags: Kanien'kéha, KORLCC, language, MCK`
+_TAG_ROW = re.compile(r"(?:Tags|Tagged|Étiquettes|Mots-clés)[ \u00a0]?:[ \u00a0][^\n.!?:]{1,40}(?:, [^\n.!?:,]{1,40})*")
 _ROW = re.compile(r"(?:[A-ZÀ-Þ][^\n:·|]{0,30}\s?:\s)?[^\n·|]{2,40}(?:\s[·|]\s[^\n·|]{2,40}){2,}")
 
 
 def _page_box(lines: list[str]) -> bool:
     """A page's box by its label, alone or over links (its last line may be one sentence: `Authors
     and topics you follow will be added ...`), or a row of topics."""
-    if len(lines) == 1 and _ROW.fullmatch(lines[0]):
+    if len(lines) == 1 and (_ROW.fullmatch(lines[0]) or _TAG_ROW.fullmatch(lines[0])):
         return True
     if not _BOX_LABEL.fullmatch(lines[0].strip()):
         return False

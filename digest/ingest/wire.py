@@ -174,6 +174,7 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
         warnings.append(Problem(path, at, f"{text.split(chr(10))[0]!r} is a photo caption, not the story; left out",
                                 "delete it, or reword it if it is story text", warning=True))
     body, credits, end_notes = split_end(body, signatures(header))
+    credits = (*header.credits, *credits)
     signed = _signed_at_end(body, header) if not header.byline and body else None
     if signed:  # `Par Véronique Boivin-Sioui, journaliste` over `L'Étoile du Lac`, under the story
         (header.authors, header.source), block = signed
@@ -269,6 +270,9 @@ def _dateline(paragraph: str) -> tuple[str, str, str]:
         return placed.group(1), "", paragraph[placed.end():]  # La Presse's `(Paris) Le Canada versera ...`
     if "—" not in head and "–" not in head and "-" not in head:
         return "", "", paragraph  # no dash, no dateline: most paragraphs, at the cost of three scans
+    if head.startswith("(") and (placed := _CAPITALS_IN_PARENTHESES.match(head)) and not family_marked(placed.group(1)) \
+            and (placed.group(2) or is_known_place(placed.group(1))):
+        return placed.group(1), "", paragraph[placed.end():]  # a police release's `(OAKVILLE, ON) —`
     for pattern in (DATELINE_RE, AGENCY_DATELINE_RE):
         match = pattern.match(head)
         if match and any(c.isalpha() for c in match.group(1)):
@@ -281,6 +285,8 @@ def _dateline(paragraph: str) -> tuple[str, str, str]:
 
 _PLACE_IN_PARENTHESES = re.compile(r"^\(([A-ZÀ-Þ][a-zà-ÿ’'.]+(?:[ -](?:[A-ZÀ-Þ][a-zà-ÿ’'.]+|d[’']|de|du|des|la|le|sur|en)){0,4})\)"
                                    r"\s+(?=[A-ZÀ-Þ«\"“])")
+# a dateline in capitals inside parentheses, before the dash (a police service's release: `(OAKVILLE, ON) — `)
+_CAPITALS_IN_PARENTHESES = re.compile(rf"^\(({_CITY}({_REGION}))\)\s*(?:—|–|--)\s+(?![a-z])")
 _AGENCY_ALONE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?\(([^()\n]{1,40})\)\s*(?:—|–|--|-)\s")
 
 
