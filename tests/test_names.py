@@ -1289,3 +1289,19 @@ def test_a_list_of_charges_in_sentence_case_and_a_first_nations_title():
                        [], "en")
     assert {"Jaden Ferris-Okonjo", "Marcus Tillman-Reyes", "Kirby Montour-Reyes", "Okafor", "Lindqvist"} <= found.keys(), found
     assert not {"Possession", "Participating", "Fraud", "Ratsénhaienhs Kirby Montour-Reyes"} & found.keys(), found
+
+
+def test_a_company_after_its_officers_title_a_wires_mark_and_a_things_acronym():
+    """`Chief Executive Officer of Halcyra` names the company, not `of Halcyra`; a release's
+    `/CNW Telbec/` is the wire's mark; an acronym the story defines for lowercase words
+    (`gaz naturel renouvelable (GNR)`) and a gas (`CO2`) name no one."""
+    found = find_names(('"It is big," said Priya Raghunathan-Elwood, President and Chief Executive Officer of Halcyra.',
+                        "Halcyra Systems Inc. said. Halcyra rose."), [], "en")
+    assert "Halcyra Systems" in found and not any(name.startswith("of ") for name in found), found
+    found = find_names(("SAINT-FÉLICIEN, QC, le 20 nov. 2026 /CNW Telbec/ - Groupe Bioverra inc. produira du gaz naturel "
+                        "renouvelable (GNR) pour Énergir. Le GNR évitera 40 000 tonnes de CO2. Le GNR sera injecté. "
+                        "Le CO2 baissera.",), ["CNW Telbec"], "fr")
+    assert "Groupe Bioverra" in found, found
+    assert not {"CNW Telbec/", "CNW Telbec", "GNR", "CO2"} & found.keys(), found
+    found = find_names(("The Canada Revenue Agency (CRA) said. The CRA and the CRA again.",), [], "en")
+    assert "Canada Revenue Agency" in found, found  # (a name's acronym stays its)

@@ -1594,3 +1594,29 @@ def test_the_seventeenth_sets_release_blog_and_column_lines():
     assert (column.authors, column.credits, column.warnings) == (  # nothing warned
         ("Liam Proudfoot-Nakashima",), ("(The author is a Reuters Breakingviews columnist. The opinions expressed are "
                                         "his own.)", "(Editing by Marguerite Solberg-Adeyemi)"), ())
+
+
+def test_a_newswire_release_its_mark_deck_and_closing_sections():
+    """Canada NewsWire's release: the wire's mark after the day is the source (`/CNW/`, `/CNW
+    Telbec/`), the place before it the dateline; the deck between the headline repeated and the
+    dateline is no lede; what the company says of itself under the news (`About ...`, its
+    forward-looking caution, the wire's `SOURCE` and contacts) is credits."""
+    release = story("date 2026-11-17 Halcyra wins Metrolinx contract\n\nHalcyra wins Metrolinx contract\n\n"
+                    "Five-year agreement will put Halcyra's platform on 500 kilometres of GO rail corridors\n\n"
+                    f"WATERLOO, ON, Nov. 17, 2026 /CNW/ - {_LOT}\n\n{_LOT}\n\nAbout Halcyra Systems Inc.\n\n"
+                    "Halcyra Systems Inc. is a Waterloo, Ontario-based technology company.\n\nForward-Looking Information\n\n"
+                    "This news release contains forward-looking information.\n\nSOURCE Halcyra Systems Inc.\n\n"
+                    "For further information: Media: Noémie Castellano-Birch, 519-555-0148\n")
+    assert (release.source, release.dateline, release.paragraphs) == ("CNW", "WATERLOO, ON", (
+        f"WATERLOO, ON, Nov. 17, 2026 /CNW/ - {_LOT}", _LOT))
+    assert release.credits[0] == "About Halcyra Systems Inc." and release.credits[-1].startswith("For further information:")
+    assert any("is a deck under the headline" in w.message for w in release.warnings)
+    telbec = story("date 2026-11-20 Bioverra inaugure son usine\n\nBioverra inaugure son usine\n\n"
+                   f"SAINT-FÉLICIEN, QC, le 20 nov. 2026 /CNW Telbec/ - {_LOT}\n\nÀ propos de Groupe Bioverra inc.\n\n"
+                   "Groupe Bioverra inc. est une entreprise québécoise.\n\nSOURCE Groupe Bioverra inc.\n")
+    assert (telbec.source, telbec.dateline, len(telbec.paragraphs), len(telbec.credits)) == (
+        "CNW Telbec", "SAINT-FÉLICIEN, QC", 1, 3)
+    # no wire's sign-off: an `About` heading is the story's (a subhead)
+    plain = story(f"date 2026-11-20 Title\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\n"
+                  f"About the contract\n\n{_LOT}\n")
+    assert plain.credits == () and _LOT in plain.paragraphs[-1]

@@ -130,6 +130,7 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     header = Header(day=day)
     unused: list[_Unused] = []
     repeated: list[_Unused] = []  # the page's headline over the header: never the story's
+    decks: list[_Unused] = []  # a deck right over a dateline: never the story's either
     notes: list[tuple[int, str]] = []
     signed: tuple[list[int], tuple[tuple[str, ...], str], str, int] | None = None  # a name over the header
     index = 1
@@ -170,6 +171,11 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
                                       "not the story"))
             index += under
             continue
+        elif repeated and repeated[-1].index == index - 1 and "\n" not in block and len(block) <= _CAPTION_CHARS \
+                and index + 1 < len(parts) and is_lede(parts[index + 1][1]):
+            # a release's deck between its headline repeated and its dateline (`Five-year, $38.5-million
+            # agreement will put ...`, `/ L'usine transformera ... /`)
+            decks.append(_Unused(index, line, block, "is a deck under the headline, not the story"))
         elif block[:1] == "(" and block[-1:] == ")" and "\n" not in block and CREDIT_LINE.match(block):
             header.credits.append(block)  # a column's `(The author is a Reuters Breakingviews columnist. ...)` over it
         elif (joined := _label_over_name(parts, index)) and _read_block(path, index, line, joined, zone, header, unused):
@@ -229,7 +235,7 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     if unused and (not recognised or index == len(parts)):
         index = min(index, unused[0].index)  # no header, or nothing after: what looked like one is the story
         unused = [u for u in unused if u.index < index]
-    unused = sorted(unused + [r for r in repeated if r.index < index], key=lambda u: u.index)
+    unused = sorted(unused + [r for r in repeated + decks if r.index < index], key=lambda u: u.index)
     header.credited = [name for item in unused if "\n" not in item.text for name in _credit_names(item.text)]
     header.masthead = _masthead(parts, unused, title)
     if header.masthead in header.authors:

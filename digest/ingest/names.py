@@ -146,7 +146,9 @@ ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK
                 "PIB", "PDG", "PME", "CLSC", "GMF", "CHSLD", "RPA", "CPE", "OBNL", "OSBL", "TPS", "TVQ", "HLM",
                 "CISSS", "CIUSSS", "TDAH",
                 # diseases, in either language: what a story is about, no one named in it
-                "HIV", "AIDS", "RSV", "VIH", "SIDA", "VRS", "TB", "STI", "ITSS", "COPD", "MPOX", "HPV", "VPH"}
+                "HIV", "AIDS", "RSV", "VIH", "SIDA", "VRS", "TB", "STI", "ITSS", "COPD", "MPOX", "HPV", "VPH",
+                # gases and pollutants, in either language: what is measured, no one named
+                "CO2", "CO₂", "CH4", "N2O", "SO2", "NO2", "GHG", "GES"}
 ORG_WORDS = {
     "Bank", "Agency", "Party", "Press", "Association", "Organization", "Organisation", "Council",
     "House", "Senate", "Commission", "Office", "Department", "Ministry", "Court", "University",
@@ -363,6 +365,8 @@ def _opens_name(words: list[str]) -> bool:
 
 # `Sean “Diddy” Combs`: a nickname between a first and a last name; `Wilder Institute/Calgary Zoo`: two names
 _NICKNAME = re.compile(rf"(?<=\w)[ \t]+[“\"][{_UPPER}][\w’'. -]*[”\"](?=[ \t]+[{_UPPER}])")
+# a newswire's mark in a release's dateline, after the day's year: `Nov. 17, 2026 /CNW Telbec/ -`
+_WIRE_MARK = re.compile(r"(?<=\d{4} )/[A-Z][\w .&-]{1,30}?/(?= ?[-—–])")
 _NAME_SLASH = re.compile(rf"(?<=[a-zà-ÿ])/(?=[{_UPPER}][a-zà-ÿ])")
 _NEXT_WORD = re.compile(r"[ \t]+([a-zà-ÿ][\w’'-]*)")
 
@@ -393,7 +397,7 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset(), language: str
     if language == "fr" and "la Saint" in text:  # `le jour de la Sainte-Cécile`: a feast, a day of the year
         text = _FEAST.sub(lambda m: m.group() if _OF_A_BODY.search(text, 0, m.start()) else " " * len(m.group()), text)
     if "/" in text:
-        text = _NAME_SLASH.sub("|", text)
+        text = _NAME_SLASH.sub("|", _WIRE_MARK.sub(lambda m: " " * len(m.group()), text))  # (same offsets)
     if "</" in text:  # `“<b>Vote Mercer</b> on April 28!”`: copy quoting a page's markup quotes code
         text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     if ":" in text:  # `Shopify Inc. [NASDAQ:SHOP]`, `(TSX: SHOP)`: where it trades, not what it is
@@ -763,6 +767,24 @@ def _broken(span: str) -> bool:
     """Whether an acronym's name cannot be `span`: a comma lists a body's fields only, a body's
     word in it (not `Diversity, Equity and Inclusion (DEI)`, `Alberta, Saskatchewan and Manitoba`)."""
     return _BROKEN_NAME.search(span) is not None or "," in span and not any(w in _HEAD_WORDS for w in span.split())
+
+
+_ACRONYM_AFTER = re.compile(r"\(([A-Z]{2,6})\)")
+_SMALL_INSIDE = frozenset("of and for the de du des d la le les et à en pour".split())
+
+
+def _common_acronyms(text: str) -> set[str]:
+    """Acronyms the text defines for words written in lowercase, a thing and no one's name
+    (`gaz naturel renouvelable (GNR)`, `renewable natural gas (RNG)`), lowercased."""
+    found = set()
+    for match in _ACRONYM_AFTER.finditer(text):
+        acronym = match.group(1)
+        words = [w for w in re.findall(r"[\w’'-]+", text[max(0, match.start() - 120):match.start()])
+                 if _ELISION.sub("", w).lower() not in _SMALL_INSIDE][-len(acronym):]
+        if len(words) == len(acronym) and all(w.islower() for w in words) \
+                and "".join(_fold((_ELISION.sub("", w) or w)[0]) for w in words) == _fold(acronym.lower()):
+            found.add(acronym.lower())
+    return found
 
 
 def _defined_names(paragraph: str, language: str) -> list[tuple[str, str, int, int]]:
@@ -1187,6 +1209,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     after = words[last + 1:]
     if after and after[0] in CONNECTORS and len(after) > 3:  # Secretary of Commerce Howard Lutnick
         after = after[2:]
+    elif after and after[0] in CONNECTORS and not all(w in PORTFOLIOS or w in FIELD_WORDS or w in CONNECTORS for w in after):
+        after = after[1:]  # `Chief Executive Officer of Halcyra`: the company (not `of Halcyra`)
     first = last
     while first > 0 and (_is_title(words[first - 1]) or words[first - 1] == "House" and words[first] in ("Leader", "Speaker")):
         # `Government House Leader`, `House Speaker` (not `White House Chief of Staff`)
@@ -1306,6 +1330,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     lower_words = _LowercaseWords(text)
     named_for = _possessive_only(text)
     excluded, shouted = _exclusions(exclude)
+    if "(" in text:
+        excluded |= _common_acronyms(text)
     full: dict[str, float] = {}
     # (word, opens a sentence, the lowercase word after it, weight, a number after it)
     singles: list[tuple[str, bool, str, float, bool]] = []

@@ -174,6 +174,9 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
         warnings.append(Problem(path, at, f"{text.split(chr(10))[0]!r} is a photo caption, not the story; left out",
                                 "delete it, or reword it if it is story text", warning=True))
     body, credits, end_notes = split_end(body, signatures(header))
+    if body and _NEWSWIRE_DATELINE.match(body[0][1]):
+        body, boilerplate = _release_end(body)
+        credits = (*boilerplate, *credits)
     credits = (*header.credits, *credits)
     signed = _signed_at_end(body, header) if not header.byline and body else None
     if signed:  # `Par Véronique Boivin-Sioui, journaliste` over `L'Étoile du Lac`, under the story
@@ -203,6 +206,9 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     family = family_named(source) if source else None
     if not source and agency and (family := family_marked(agency)):
         source = family.name  # `WASHINGTON (AP) —` under a byline of names only
+    release = not source and bool(agency) and _NEWSWIRE_DATELINE.match(first_paragraph) is not None
+    if release:  # the wire that moved the release is its source, as its mark says it (`CNW`, `CNW Telbec`)
+        source = agency
     if not source:  # `Sign up to receive daily headline news from Calgary Herald, a division of Postmedia ...`
         source = next((name for _, text in promos if (m := NEWSLETTER_FROM.match(text))
                        and is_outlet_line(name := next(g for g in m.groups() if g))), "")  # (not `Toronto Public Health's`)
@@ -244,6 +250,27 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
                     timed, updated[0].timed if updated else True, language, tuple(header.credited))
 
 
+# What closes a company's release, the wire's sign-off under it: `About Halcyra Systems Inc.`, `Forward-Looking
+# Information`, `Mise en garde concernant les énoncés prospectifs`; `SOURCE Halcyra Systems Inc.`,
+# `For further information: ...`, `Renseignements : ...`
+_RELEASE_SECTION = re.compile(r"(?:About|À propos d(?:e |u |es |['’]))\s*[A-ZÀ-Þ][^\n]{1,80}|Forward[- ]Looking (?:Information|"
+                              r"Statements?)[^\n]{0,60}|(?:Cautionary|Caution) (?:Note|Statement|Regarding)[^\n]{0,80}"
+                              r"|Mise en garde[^\n]{0,80}|(?:Énoncés|Déclarations) prospectifs?[^\n]{0,60}")
+_RELEASE_SIGN_OFF = re.compile(r"SOURCE [^\n]{2,100}|(?:For (?:further|more) information|Renseignements|Information)\s?:[^\n]*",
+                               re.S)
+
+
+def _release_end(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], tuple[str, ...]]:
+    """A newswire release's body and its closing sections (what the company is, its forward-looking
+    caution, the wire's `SOURCE` and contacts): the company's words about itself, not the news. Only
+    when the release ends with the wire's sign-off."""
+    if not any(_RELEASE_SIGN_OFF.match(text) for _, text in body[-3:]):
+        return body, ()
+    start = next((at for at in range(1, len(body)) if _RELEASE_SECTION.fullmatch(body[at][1])
+                  or _RELEASE_SIGN_OFF.match(body[at][1])), len(body))
+    return body[:start], tuple(line for _, text in body[start:] for line in text.split("\n"))
+
+
 def _captions_apart(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """(the body, the photo captions among its paragraphs): a caption ending with its credit
     (`A plow clears a street in Morden on Sunday. THE CANADIAN PRESS/Brendan Kuzyk-Rae`), or over its
@@ -270,6 +297,8 @@ def _dateline(paragraph: str) -> tuple[str, str, str]:
         return placed.group(1), "", paragraph[placed.end():]  # La Presse's `(Paris) Le Canada versera ...`
     if "—" not in head and "–" not in head and "-" not in head:
         return "", "", paragraph  # no dash, no dateline: most paragraphs, at the cost of three scans
+    if "/" in head and (wired := _NEWSWIRE_DATELINE.match(head)):
+        return wired.group(1).strip(), wired.group(2).strip(), paragraph[wired.end():]
     if head.startswith("(") and (placed := _CAPITALS_IN_PARENTHESES.match(head)) and not family_marked(placed.group(1)) \
             and (placed.group(2) or is_known_place(placed.group(1))):
         return placed.group(1), "", paragraph[placed.end():]  # a police release's `(OAKVILLE, ON) —`
@@ -285,6 +314,10 @@ def _dateline(paragraph: str) -> tuple[str, str, str]:
 
 _PLACE_IN_PARENTHESES = re.compile(r"^\(([A-ZÀ-Þ][a-zà-ÿ’'.]+(?:[ -](?:[A-ZÀ-Þ][a-zà-ÿ’'.]+|d[’']|de|du|des|la|le|sur|en)){0,4})\)"
                                    r"\s+(?=[A-ZÀ-Þ«\"“])")
+# A newswire's release (Canada NewsWire, its French Telbec): the place, the day with its year, the
+# wire's mark between slashes: `WATERLOO, ON, Nov. 17, 2026 /CNW/ - `, `SAINT-FÉLICIEN, QC, le 20 nov. 2026 /CNW Telbec/ - `
+_NEWSWIRE_DATELINE = re.compile(rf"^({_CITY}{_REGION}),\s+(?:le\s+)?(?:\d{{1,2}}(?:er)?\s+)?[^\W\d_]{{3,9}}\.?"
+                                rf"(?:\s+\d{{1,2}})?,?\s+\d{{4}}\s+/([A-Z][\w .&-]{{1,30}}?)/\s*(?:—|–|--|-)\s*(?=\S)")
 # a dateline in capitals inside parentheses, before the dash (a police service's release: `(OAKVILLE, ON) — `)
 _CAPITALS_IN_PARENTHESES = re.compile(rf"^\(({_CITY}({_REGION}))\)\s*(?:—|–|--)\s+(?![a-z])")
 _AGENCY_ALONE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?\(([^()\n]{1,40})\)\s*(?:—|–|--|-)\s")
