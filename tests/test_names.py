@@ -1305,3 +1305,14 @@ def test_a_company_after_its_officers_title_a_wires_mark_and_a_things_acronym():
     assert not {"CNW Telbec/", "CNW Telbec", "GNR", "CO2"} & found.keys(), found
     found = find_names(("The Canada Revenue Agency (CRA) said. The CRA and the CRA again.",), [], "en")
     assert "Canada Revenue Agency" in found, found  # (a name's acronym stays its)
+
+
+def test_a_peoples_word_of_a_country_in_on_and_a_ruling_named_for_a_party():
+    """`Lebanese` is Lebanon's people's word (as `Congolese` is Congo's), no tag; `its 2016 Jordan
+    decision` is a case (R. v. Jordan), not the country, which stays a tag where the story names it."""
+    found = find_names(("UN peacekeepers handed posts to the Lebanese army. Lebanese soldiers raised the flag. Lebanese "
+                        "President Joseph Aoun spoke in Lebanon.",
+                        "The delay was beyond the 30-month ceiling the Supreme Court set in its 2016 Jordan decision."),
+                       [], "en", title="UN peacekeepers hand first posts to Lebanese army")
+    assert {"Joseph Aoun", "Lebanon"} <= found.keys() and not {"Lebanese", "Jordan"} & found.keys(), found
+    assert "Jordan" in find_names(("Jordan closed its border. Jordan and Egypt met.",), [], "en")

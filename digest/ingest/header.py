@@ -172,7 +172,8 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             index += under
             continue
         elif repeated and repeated[-1].index == index - 1 and "\n" not in block and len(block) <= _CAPTION_CHARS \
-                and index + 1 < len(parts) and is_lede(parts[index + 1][1]):
+                and index + 1 < len(parts) and is_lede(parts[index + 1][1]) \
+                and not _says_something(path, index, parts[index], zone, header):  # (a time right over the dateline)
             # a release's deck between its headline repeated and its dateline (`Five-year, $38.5-million
             # agreement will put ...`, `/ L'usine transformera ... /`)
             decks.append(_Unused(index, line, block, "is a deck under the headline, not the story"))

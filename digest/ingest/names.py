@@ -1530,7 +1530,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if word.lower() in lower_words or word in spoken:
             continue
         if word in _countries():  # `China`, however common `china` is
-            counts[word] = weights[word]
+            if not followers[word] <= _RULING_NOUNS:  # (`its 2016 Jordan decision`: R. v. Jordan, a case)
+                counts[word] = weights[word]
             continue
         if not _is_proper_word(word, language) or _qualifies_a_noun(n, followers[word]) \
                 or numbered[word] == n and (_frequency(word, language) >= _DESIGNATION_ZIPF or word in _DESIGNATIONS):
@@ -1673,6 +1674,7 @@ def _is_demonym(word: str) -> bool:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 4 and any(
                 country == stem or country[:-1] == stem or country[:-1] + "i" == stem
+                or country.endswith("on") and country[:-2] == stem  # `Lebanese` of Lebanon
                 for country in _countries_by_start().get(stem[:4], ())):
             return True
     return any(word.endswith(ending) and (word[:-len(ending)] in _CITIES or word[:-len(ending) - 1] in _CITIES
@@ -1846,6 +1848,11 @@ def _nickname_of(word: str, last: str) -> bool:
     `Riders`: Roughriders), the team's name a plural too."""
     word, last = word.casefold(), last.casefold()
     return last != word and last.endswith("s") and " " not in last and (last.startswith(word[:-1]) or last.endswith(word))
+
+
+# a court's decision named for a party, as law names it: `the Jordan decision`, `the Jordan ceiling`
+_RULING_NOUNS = frozenset({"decision", "ruling", "judgment", "judgement", "ceiling", "framework", "principle", "test",
+                           "décision", "arrêt", "jugement", "plafond"})
 
 
 def _qualifies_a_noun(mentions: int, followers: set[str]) -> bool:
