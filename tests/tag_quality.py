@@ -58,6 +58,8 @@ FRESH16 = Path(__file__).parent / "tag_corpus_fresh16"
 # 24 more by a seventeenth, the same session: newswire, police and opinion releases, a Breakingviews column,
 # AP's photo story, and 4 local pages
 FRESH17 = Path(__file__).parent / "tag_corpus_fresh17"
+# 24 more by an eighteenth, a session later: corrections and lists in every family's shape, and 6 local pages
+FRESH18 = Path(__file__).parent / "tag_corpus_fresh18"
 
 
 @dataclass
@@ -238,6 +240,7 @@ if __name__ == "__main__":
         fresh15 = measure(ingest_corpus(Path(tmp) / "fresh15", FRESH15), FRESH15)
         fresh16 = measure(ingest_corpus(Path(tmp) / "fresh16", FRESH16), FRESH16)
         fresh17 = measure(ingest_corpus(Path(tmp) / "fresh17", FRESH17), FRESH17)
+        fresh18 = measure(ingest_corpus(Path(tmp) / "fresh18", FRESH18), FRESH18)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
                     ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
@@ -246,7 +249,8 @@ if __name__ == "__main__":
                     ("tenth fresh set, ", fresh10), ("eleventh fresh set, ", fresh11),
                     ("twelfth fresh set, ", fresh12), ("thirteenth fresh set, ", fresh13),
                     ("fourteenth fresh set, ", fresh14), ("fifteenth fresh set, ", fresh15),
-                    ("sixteenth fresh set, ", fresh16), ("seventeenth fresh set, ", fresh17)):
+                    ("sixteenth fresh set, ", fresh16), ("seventeenth fresh set, ", fresh17),
+                    ("eighteenth fresh set, ", fresh18)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

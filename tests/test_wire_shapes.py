@@ -1620,3 +1620,54 @@ def test_a_newswire_release_its_mark_deck_and_closing_sections():
     plain = story(f"date 2026-11-20 Title\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\n"
                   f"About the contract\n\n{_LOT}\n")
     assert plain.credits == () and _LOT in plain.paragraphs[-1]
+
+
+def test_the_eighteenth_sets_pages_and_wire_lines():
+    """A site's menu row between its name and its section (`Brampton   Mississauga   Caledon ...`);
+    the paper's own file photo (`(The Pointer files)`); a call for tips opening `Tips?` and a call to
+    support local journalism, credits; a box's label over its links' block, one warning; a sign-up
+    `sent to your inbox`, and `Recevez ... : abonnez-vous à notre infolettre.`; Reuters' `(Corrects
+    ...)` a note and `(Other stories from ...)` a pointer left out; a list announced (`Here are some
+    highlights of the update:`) whose `— ` items are sentences; an explainer's questions for its reader."""
+    pointer = story("date 2026-11-28 Tow operator gets eight years\n\nThe Pointer\n\n"
+                    "Brampton   Mississauga   Caledon   Investigations   Courts   Subscribe\n\nCOURTS\n\n"
+                    "Tow operator gets eight years\n\nBy Rajinder Kaur-Lindholm\nCourts Reporter\nSaturday, November 28, 2026\n\n"
+                    "Firefighters at the Ironbridge Towing yard on Steeles Avenue East in March 2025. (The Pointer files)\n\n"
+                    f"{_LOT}\n\n{_LOT}\n\nEmail: rajinder.kaur-lindholm@thepointer.com\n\n"
+                    "Tips? Send us a confidential message at tips@thepointer.com.\n\nMore News\n\n"
+                    "Inside the tow wars: how a Highway 410 contract became a target\n"
+                    "Peel police tow task force laid 212 charges in 2025\n\n"
+                    "Support local journalism. Subscribe to The Pointer.\n\nComments (3)\n")
+    assert (pointer.source, pointer.paragraphs, pointer.credits) == ("The Pointer", (_LOT, _LOT), (
+        "Email: rajinder.kaur-lindholm@thepointer.com", "Tips? Send us a confidential message at tips@thepointer.com.",
+        "Support local journalism. Subscribe to The Pointer."))
+    assert sum("More News" in w for w in _warned(pointer)) == 1  # the box: its label and its links, one warning
+    hive = story(f"date 2026-11-26 Things to do\n\nBy Jane Doe-Smith, Daily Hive\n\n{_LOT}\n\nGet the best things to do in "
+                 f"Vancouver sent to your inbox every Thursday. Sign up for the Daily Hive Listed newsletter.\n\n{_LOT}\n")
+    assert hive.paragraphs == (_LOT, _LOT)
+    gouffre = story(f"date 2026-11-25 Travaux\n\nPar Jeanne Doe-Tremblay, Le Charlevoisien\n\n{_LOT}\n\n"
+                    f"Recevez nos nouvelles chaque semaine : abonnez-vous à notre infolettre.\n\n{_LOT}\n")
+    assert gouffre.paragraphs == (_LOT, _LOT)
+    corrected = story("date 2026-11-23 CORRECTED-Axiorem raises C$420 million\n\n(Corrects size of funding round to C$420 "
+                      "million from C$240 million in paragraph 1)\n\nBy Anya Petrosyan-Clarke\n\n"
+                      f"November 23, 2026 9:48 AM EST\n\nMONTREAL, Nov 23 (Reuters) - {_LOT}\n\n"
+                      "(Other stories from the Reuters quarterly housing market poll)\n\n(Reporting by Anya Petrosyan-Clarke)\n")
+    assert corrected.notes == ("(Corrects size of funding round to C$420 million from C$240 million in paragraph 1)",)
+    assert corrected.paragraphs == (f"MONTREAL, Nov 23 (Reuters) - {_LOT}",) and corrected.credits == (
+        "(Reporting by Anya Petrosyan-Clarke)",)
+    items = ["— The deficit for 2026-27 is forecast at $11.9 billion, up from $10.8 billion.",
+             "— Wildfire spending is expected to reach $1.05 billion."]
+    update = story(f"date 2026-11-26 B.C. deficit grows\n\nBy Jane Doe-Smith, The Canadian Press\n\nVICTORIA — {_LOT}\n\n"
+                   "Here are some highlights of the update:\n\n" + "\n\n".join(items) + f"\n\n{_LOT}\n")
+    assert [b.kind for b in update.blocks] == ["paragraph", "paragraph", "list", "paragraph"]
+    told = story(f"date 2026-11-26 B.C. deficit grows\n\nBy Jane Doe-Smith, The Canadian Press\n\nVICTORIA — {_LOT}\n\n"
+                 "The minister said:\n\n— We will balance the books.\n\n— Not this year.\n")  # sentences, not announced
+    assert "list" not in [b.kind for b in told.blocks]
+    questions = ["What are the most common scams this season?", "How can you protect yourself?",
+                 "What should you do if you've been scammed?"]
+    explainer = story(f"date 2026-11-23 AI scams. Here's what to know\n\nBy MARISOL ABERNATHY-KUMAR, AP Technology Writer\n\n"
+                      f"NEW YORK (AP) — {_LOT}\n\nHere's what to know:\n\n" + "".join(f"{q}\n\n{_LOT}\n\n" for q in questions))
+    assert [b.text for b in explainer.blocks if b.kind == "subhead"] == questions
+    asked = story(f"date 2026-11-23 Scams\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\n"
+                  + "".join(f"{q}\n\n{_LOT}\n\n" for q in questions))  # no explainer: questions put to someone
+    assert not [b for b in asked.blocks if b.kind == "subhead"]

@@ -191,7 +191,8 @@ _TIP_LINE = (r"^Vous avez un scoop à nous (?:transmettre|communiquer) ?\?$"  # 
              r"|^Vous avez des informations à nous communiquer\b[^\n]{0,200}\b(?:appelez-nous|téléphonez-nous)\b[^\n]{0,60}"
              r"\d[\d -]{2,}[\dA-Z]{2,}\.?$"
              r"|^(?:Vous avez (?:un scoop|une nouvelle|des informations)|(?:Un scoop|Une nouvelle|Des informations) à nous\b"
-             r"|(?:Do you )?[Hh]ave a (?:news |story )?tip|Got a (?:news |story )?tip|Have a (?:photo|video)(?: or (?:photo|video))?)\b"
+             r"|(?:Do you )?[Hh]ave a (?:news |story )?tip|Got a (?:news |story )?tip|Have a (?:photo|video)(?: or (?:photo|video))?"
+             r"|(?:News )?Tips ?\?)"
              r"(?:[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+\.?"
              # (and a phone number or its handle after the address, when the outlet asks for it: `Écrivez-nous`,
              # `email us`, `message us @VOCMNEWS`)
@@ -216,6 +217,12 @@ _PITCH_LINE = (r"^Subscribe to (?:the |The )?[A-Z][^\n]{1,60} for (?:full|unlimi
                r"|^(?:Vous aimez (?:lire )?|Vous appréciez |Enjoy(?:ing)? (?:reading )?|Like (?:reading )?)"
                r"[^?\n]{2,60}?[ \u00a0\u202f]?\?[ \u00a0]+(?:Abonnez-vous|Subscribe|Soutenez-nous|Support us)\b"
                r"[^\n]{0,160}\b(?:journal|newspaper|news site|média d['’]information|information locale|local news)\b[^\n]{0,120}$")
+# ... or asking them to pay for it: `Support local journalism. Subscribe to The Pointer.`, `The Coast is Halifax's
+# independent source for news, arts and culture. Support local journalism: become a member today.`
+_SUPPORT_LINE = (r"^(?:[^\n.!?]{2,120}\. )?(?:Support|Soutenez) (?:local|independent|community) journalism[.:!,]? "
+                 r"(?:[Ss]ubscribe|[Bb]ecome a (?:member|subscriber|supporter)|[Dd]onate|[Jj]oin)\b[^\n]{0,120}$"
+                 r"|^(?:[^\n.!?]{2,120}\. )?Soutenez (?:le journalisme|l['’]information) (?:local|locale|indépendant|indépendante)"
+                 r"[.:!,]? (?:[Aa]bonnez-vous|[Dd]evenez membre|[Ff]aites un don)\b[^\n]{0,120}$")
 # An opinion page's disclaimer under a column: `The views expressed in this column are those of the author ...`
 _VIEWS_LINE = (r"^The (?:views|opinions) expressed (?:in this [\w-]+(?: [\w-]+)? )?are (?:those of the (?:author|writer)s?|the "
                r"(?:author|writer)['’]s own|(?:his|her|their) own)\b[^\n]{0,160}$"
@@ -226,7 +233,7 @@ ISSUE_LINE = re.compile(r"^(?:Cet article a été publié dans le numéro (?:de 
                         r"((?:The )?[A-Z][^,.\n]{1,60}))\.$")
 CREDIT_LINE = re.compile("|".join(f"(?:{p})" for p in dict.fromkeys([*(p for f in FAMILIES for p in f.credits), _TIP_LINE,
                                                                        _FUNDED_LINE, ISSUE_LINE.pattern, _COPYRIGHT_LINE, _CALL_LINE,
-                                                                       SELF_DESCRIBED.pattern, _PITCH_LINE, _VIEWS_LINE])), re.S)
+                                                                       SELF_DESCRIBED.pattern, _PITCH_LINE, _SUPPORT_LINE, _VIEWS_LINE])), re.S)
 # Postmedia's papers name themselves in their newsletter's sign-up line
 NEWSLETTER_FROM = re.compile(r"^Sign up to receive daily headline news from (.{2,60}?), a division of Postmedia Network Inc\.?$"
                              r"|^Sign up for (?:the )?(.{2,60}?)[’']s [^\n]{0,60}newsletters?\b[^\n]{0,80}$"

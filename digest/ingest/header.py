@@ -461,8 +461,10 @@ def _below_header(block: str) -> bool:
         and any(is_furniture(text) for text in lines)
 
 
-# a caption's credit in parentheses, its photographer and outlet: `(Karonhiio Lahache-Marsh, The Eastern Door)`
-_PARENTHESISED_CREDIT = re.compile(r"[.!?”\"]\s*\(([^()\n,/]{3,60})[,/]\s*([^()\n,/]{3,60})\)$")
+# a caption's credit in parentheses, its photographer and outlet: `(Karonhiio Lahache-Marsh, The Eastern Door)`,
+# or the paper's own file photo: `(The Pointer files)`
+_PARENTHESISED_CREDIT = re.compile(r"[.!?”\"]\s*\(([^()\n,/]{3,60})(?:[,/]\s*([^()\n,/]{3,60}))?\)$")
+_FILES = re.compile(r" (?:files?|file photo|archives?|photo)", re.I)
 
 
 def _credited_to_page(block: str, authors: tuple[str, ...], top: str) -> bool:
@@ -470,7 +472,12 @@ def _credited_to_page(block: str, authors: tuple[str, ...], top: str) -> bool:
     reporter's photo, the paper's): no lede ends with its writer's name and the paper's."""
     credit = _PARENTHESISED_CREDIT.search(block[-_TAIL_CHARS:]) if "\n" not in block and len(block) <= _CAPTION_CHARS \
         else None
-    return credit is not None and (credit.group(1).strip() in authors or credit.group(2).strip() == top.strip())
+    if credit is None:
+        return False
+    first, second, top = credit.group(1).strip(), (credit.group(2) or "").strip(), top.strip()
+    if not second:  # `(The Pointer files)`
+        return first.startswith(top + " ") and _FILES.fullmatch(first[len(top):]) is not None
+    return first in authors or second == top
 
 
 def is_caption(block: str) -> bool:
@@ -635,10 +642,16 @@ def _page_top(parts: list[tuple[int, str]], title: str) -> int:
         block = parts[at][1]
         if _repeats(block, title):
             return at if 2 <= lines <= 3 else 0
+        if _MENU.fullmatch(block):
+            continue  # the site's menu (`Brampton   Mississauga   Caledon   Courts   Subscribe`): its own line
         if "\n" in block or len(block.split()) > 4:
             return 0
         lines += not is_furniture(block)
     return 0
+
+
+# a site's menu copied as a line: its items, a word or two each, apart by runs of spaces or by bars
+_MENU = re.compile(r"[^\s|·]+(?: [^\s|·]+)?(?:(?: {2,}|\t+| ?[|·] ?)[^\s|·]+(?: [^\s|·]+)?){3,}")
 
 
 def _over_page_headline(parts: list[tuple[int, str]], title: str) -> bool:

@@ -365,6 +365,10 @@ def _opens_name(words: list[str]) -> bool:
 
 # `Sean “Diddy” Combs`: a nickname between a first and a last name; `Wilder Institute/Calgary Zoo`: two names
 _NICKNAME = re.compile(rf"(?<=\w)[ \t]+[“\"][{_UPPER}][\w’'. -]*[”\"](?=[ \t]+[{_UPPER}])")
+# a site's address: with its scheme, `www.` or a host under its domain (`ReportFraud.ftc.gov`); a company
+# named by its site (`Rentals.ca`, `Amazon.com Inc.`) stays a name
+_WEB_ADDRESS = re.compile(r"(?<![\w@.])(?:(?:https?://|www\.)[\w.-]+|(?:[\w-]+\.){2,}(?:com|ca|org|gov|net|info|io)\b"
+                          r"|[\w-]+\.gov\b)(?:/[^\s)]*)?", re.I)
 # a newswire's mark in a release's dateline, after the day's year: `Nov. 17, 2026 /CNW Telbec/ -`
 _WIRE_MARK = re.compile(r"(?<=\d{4} )/[A-Z][\w .&-]{1,30}?/(?= ?[-—–])")
 _NAME_SLASH = re.compile(rf"(?<=[a-zà-ÿ])/(?=[{_UPPER}][a-zà-ÿ])")
@@ -400,6 +404,8 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset(), language: str
         text = _NAME_SLASH.sub("|", _WIRE_MARK.sub(lambda m: " " * len(m.group()), text))  # (same offsets)
     if "</" in text:  # `“<b>Vote Mercer</b> on April 28!”`: copy quoting a page's markup quotes code
         text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    if "." in text and _WEB_ADDRESS.search(text):  # `report it at ReportFraud.ftc.gov`: where to go, no one named
+        text = _WEB_ADDRESS.sub(lambda m: " " * len(m.group()), text)
     if ":" in text:  # `Shopify Inc. [NASDAQ:SHOP]`, `(TSX: SHOP)`: where it trades, not what it is
         text = _TICKER.sub(lambda m: " " * len(m.group()), text)
     if "$" in text or "(" in text:  # (same offsets: spaces)
@@ -1506,9 +1512,10 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             continue
         party = next((name for name in parties if word.endswith("s") and name.startswith(word[:-1])), None)
         # `the Oilers`: the Edmonton Oilers; `les Olympiques`: the Olympiques de Gatineau; a singular
-        # name after its city's: `the Victoire` is the Montreal Victoire
+        # name after its city's: `the Victoire` is the Montreal Victoire, `le Drakkar` the Drakkar de Baie-Comeau
         team = [name for name in full if name.endswith(" " + word) or name.startswith(word + " de ")] \
-            if word.endswith("s") else [name for name in full if name.endswith(" " + word) and _is_place(name[:-len(word) - 1])]
+            if word.endswith("s") else [name for name in full if name.endswith(" " + word) and _is_place(name[:-len(word) - 1])
+                                        or name.startswith(word + " de ") and _frequency(word.lower(), language) < RARE_ZIPF]
         if not team and word.endswith("s") and len(word) >= 5:  # `the Argos`: the Toronto Argonauts; `the
             team = [name for name in full if _nickname_of(word, name.split()[-1])]  # Riders`: Roughriders
         if party:  # `Liberals`: the Liberal Party's members

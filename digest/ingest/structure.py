@@ -31,7 +31,7 @@ _ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In 
 # (a newsletter's, not a service's alerts: `Sign up for ... news alerts to get warnings about road closures.` is advice)
 _SIGN_UP = (r"Sign up for [^\n]{2,80}\b(?:newsletters?(?:,\s*(?:delivered|sent)\b[^\n]{0,60}|\s+to get\b[^\n.]{0,60})?"
             r"|(?i:(?:breaking )?news alerts)(?:,\s*(?:delivered|sent)\b[^\n]{0,60})?)\.?")
-_INBOX = r"Get [^\n?.]{2,60} (?:in|delivered to) your inbox(?: every \w+(?: \w+)?| daily)?[.!]?"
+_INBOX = r"Get [^\n?.]{2,60} (?:in|delivered to|sent to|straight to) your inbox(?: every \w+(?: \w+)?| daily)?[.!]?"
 # A label over the page's links to other stories (`READ MORE:`, `À VOIR AUSSI` alone on its line), or
 # a newsletter's sign-up line
 PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALONE_LABELS}[ \t]*:?[ \t]*$"
@@ -47,6 +47,9 @@ PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALON
                    # an author box's heading (`About the Author: Jane Doe`); a site's push-notification prompt
                    r"|^(?i:about the author)\b(?![’'])[^\n.]{0,60}$|^(?i:à propos de l['’](?:auteure?|autrice))\b(?![’'])[^\n.]{0,60}$"
                    r"|^Be the first to (?:read|know)\b[^\n]{0,80}?\bnotifications\b[^\n]{0,80}$"
+                   # Reuters' pointers to links a saved copy no longer has: `(Other stories from the Reuters ... poll)`
+                   r"|^\((?:Other stories from|For (?:other|more) (?:stories|news|coverage) (?:on|from|about)|"
+                   r"For a (?:graphic|factbox|timeline) on|Click (?:here|on) )[^()\n]{2,160}\)$"
                    # a paper's call to subscribe (Postmedia's); a link to another story by its quoted headline
                    r"|^Subscribe now to read\b[^\n]{0,120}$|^(?:Lisez|Lire|À lire|Read)\s+«[^»\n]{2,160}»$"
                    # a paper's call to subscribe or to support it, between paragraphs (under the story, a credit)
@@ -70,6 +73,7 @@ _EDITED_INTERVIEW = (r"^This (?:interview|conversation|Q&A) (?:has been|was) (?:
 NOTE = re.compile(rf"^(?:[*•]\s*)?(?:{_LABELS})(?:\s*\([^()]{{1,40}}\)|,[^:,]{{1,25}})?\s*:\s*\S"
                   rf"|^(?:[*•]\s*)?(?-i:{_LABELS.upper()})\s*[—–-]\s*\S"
                   r"|^(?-i:CORRECTS)\s+\S"
+                  r"|^\((?-i:Corrects|CORRECTS)\s[^()\n]{2,300}\)$"  # Reuters': `(Corrects size of ... in paragraph 1)`
                   r"|^\(?This (?:is a corrected (?:story|version)|(?:story|article|report) (?:has been|was) "
                   r"(?:corrected|updated))\b"
                   # an interview's note on its editing: `This interview has been edited for length and clarity.`
@@ -247,7 +251,7 @@ def is_promo(text: str) -> bool:
         return False
     return PROMO.match(first) is not None \
         and (not first.endswith(".") or first.startswith(("Sign up", "Abonnez", "Inscrivez", "Like us", "Follow us", "Watch ",
-                                                          "Be the first", "Get ", "Subscribe")) or "like you" in first
+                                                          "Be the first", "Get ", "Subscribe", "Recevez")) or "like you" in first
                 or "? Sign up for " in first)  # `Want more Ravens coverage? Sign up for ... newsletter.`
 
 
@@ -328,8 +332,9 @@ def page_tail(body: list[tuple[int, str]], signatures: tuple[str, ...]) -> set[i
             continue  # a promotion's links or its button: the promotion's
         if is_furniture(text) or all(is_furniture(line) for line in lines) or _furniture_over_links(text) or is_promo(text):
             anchored = anchored or not all(_BETWEEN_PARAGRAPHS.fullmatch(line.strip()) for line in lines)
-        elif _page_box(lines):
-            tail.append(index)
+        elif _page_box(lines) or index > 1 and _BOX_LABEL.fullmatch(body[index - 1][1].strip()) \
+                and all(_link_line(line) and ";" not in line for line in lines):
+            tail.append(index)  # (a box's links in a block of their own, under its label's)
         else:
             break
     return set(tail) if anchored else set()
@@ -338,6 +343,8 @@ def page_tail(body: list[tuple[int, str]], signatures: tuple[str, ...]) -> set[i
 # the labels news sites put on the boxes under a story
 _BOX_LABEL = re.compile(
     r"(?i)(?:related (?:stories|articles|content|coverage|links|videos?)|more (?:from|on|in) [^\n:]{1,40}|editor['’]s picks?"
+    r"|more (?:local |top |latest )?(?:news|sports|stories|headlines|articles|videos|opinion|business|politics|arts|"
+    r"entertainment|culture|lifestyle)"
     r"|latest(?: [\w’'-]+){0,2} (?:stories|news|headlines|videos?)|trending(?: now| stories)?|most (?:read|popular|viewed|shared)"
     r"|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|top stories|sponsored(?: content| stories)?"
     r"|follow related authors and topics|interact with [^\n:]{1,40}|à voir (?:aussi|en vidéo)|à lire (?:aussi|également)"
@@ -376,10 +383,12 @@ def shape(paragraphs: list[str], interview: bool = False) -> tuple[Block, ...]:
     # a story told by its questions (AP's `What to know`, `Ce qu'il faut savoir`): each heads its part
     # (not an interview's, its editing noted: put to the one who answers, in the second person or
     # not: `Pourquoi se tournent-ils vers une machine ?`)
-    asked = [index for index, text in enumerate(paragraphs[:-1]) if index and not interview and _asks(text)]
+    # (an explainer, `Here's what to know:`, asks for its reader too: `How can you protect yourself?`)
+    generic = not interview and any(_EXPLAINER.fullmatch(text.strip()) for text in paragraphs)
+    asked = [index for index, text in enumerate(paragraphs[:-1]) if index and not interview and _asks(text, generic=generic)]
     # (once three do, one that goes on from the last heads its part too: `Et le français dans tout ça ?`)
-    headings = frozenset(index for index, text in enumerate(paragraphs[:-1]) if index and _asks(text, going_on=True)) \
-        if len(asked) >= 3 else frozenset()
+    headings = frozenset(index for index, text in enumerate(paragraphs[:-1])
+                         if index and _asks(text, going_on=True, generic=generic)) if len(asked) >= 3 else frozenset()
     # a magazine's parts headed by short phrases in sentence case (`Au travail, surtout`): two or more
     titled = [index for index, text in enumerate(paragraphs[:-1]) if index and _titles(text, paragraphs[index + 1])
               and not paragraphs[index - 1].rstrip().endswith(":")]  # (a line a colon announces is quoted)
@@ -495,6 +504,8 @@ def _titles(text: str, following: str) -> bool:
         and len(following) > 100 and not BULLET.match(following) and text[0] not in _SHAPED_START
 
 
+_ANNOUNCES_LIST = re.compile(r"(?i)\b(?:here (?:are|is)|highlights|the following|key (?:points|measures|facts)|"
+                             r"voici|faits saillants|points saillants|principales mesures)\b[^\n]{0,120}:$")
 _SPOKEN = re.compile(r"[?!«»“”]|\b(?:tu|toi|vous|you|your|merci|oui|non|yes|no)\b|\b[tmj][’']", re.I)
 _NAMED_ITEM = re.compile(r"— (?:(?:Dr|Mr|Mrs|Ms|Mme|M)\.? )?[A-ZÀ-Þ][\w’'.-]+(?: (?:[A-ZÀ-Þ][\w’'.-]+|de|du|des|van|von|der|"
                          r"den|la|le|da|di|dos|bin|al)){1,4},")
@@ -507,10 +518,13 @@ def _dash_list(paragraphs: list[str]) -> frozenset[int]:
     index = 1
     while index < len(paragraphs):
         end = index
+        # (a list announced as one, `Here are some highlights of the update:`, may hold sentences)
+        announced = _ANNOUNCES_LIST.search(paragraphs[index - 1]) is not None
         while end < len(paragraphs) and paragraphs[end].startswith("— ") and "\n" not in paragraphs[end] \
                 and (paragraphs[end].rstrip()[-1] not in ".?!…»”\"" or paragraphs[end].rstrip()[-1] == "."
-                     and _NAMED_ITEM.match(paragraphs[end]) and not _SPOKEN.search(paragraphs[end])):  # (dialogue's lines;
-            end += 1  # a list of people may: `— Dr. Wendy Akiwenzie-Lavallée, an Anishinaabe physician (Ontario).`)
+                     and (announced or _NAMED_ITEM.match(paragraphs[end])) and not _SPOKEN.search(paragraphs[end])):
+            end += 1  # (not dialogue's lines; a list of people may end so: `— Dr. Wendy Akiwenzie-Lavallée, an
+            # Anishinaabe physician (Ontario).`)
         if end - index >= 2 and paragraphs[index - 1].rstrip().endswith(":"):
             found.update(range(index, end))
         index = max(end, index + 1)
@@ -540,19 +554,24 @@ _QUALIFIED = re.compile(r"\s+\((?=[a-z0-9])[^()]{1,40}\)$")
 _FOR_EVERYONE = re.compile(r"(?i)\bwe know\b")  # AP's `What do we know?`, `When will we know results?`
 
 
-def _asks(text: str, going_on: bool = False) -> bool:
+def _asks(text: str, going_on: bool = False, generic: bool = False) -> bool:
     """A short question standing alone that heads a part: of the matter, in the third person
     (`What's on the agenda?`, `Où et quand ?`), quoting no one; not a question put to someone
-    (`Avez-vous vu l'accusé ?`, `Q: ...?`) nor one that goes on from the last (`And what do they get?`)."""
+    (`Avez-vous vu l'accusé ?`, `Q: ...?`) nor one that goes on from the last (`And what do they get?`).
+    In an explainer (`generic`) the reader's `you` is anyone's: `How can you protect yourself?`."""
     return text.endswith("?") and len(text) <= 100 and "\n" not in text and len(text.split()) <= 10 \
         and text[0].isupper() and not any(mark in text for mark in "“”\"«»") \
-        and not (_PUT_TO.search(text) and not (_FOR_EVERYONE.search(text) and not _YOU.search(text))) \
+        and not ((_FIRST_PERSON if generic else _PUT_TO).search(text)
+                 and not (_FOR_EVERYONE.search(text) and (generic or not _YOU.search(text)))) \
         and (going_on or not _GOING_ON.match(text))
 
 
 # A question put to someone (no heading), or going on from the one before
 _PUT_TO = re.compile(r"^(?:Q|R|A)\s*[:.-]|\b(?:you|your|I|me|my|we|us|our|vous|votre|vos|"
                      r"je|j['’]|me|moi|mon|ma|mes|nous|notre|nos|tu|te|toi)\b|-(?:vous|tu|je|nous)\b", re.I)
+_FIRST_PERSON = re.compile(r"^(?:Q|R|A)\s*[:.-]|\b(?:I|me|my|we|us|our|je|j['’]|moi|mon|ma|mes|nous|notre|nos)\b", re.I)
+_EXPLAINER = re.compile(r"(?i)(?:here['’]s |here is |voici )?(?:what (?:you need )?to know|ce qu['’]il faut savoir)"
+                        r"(?: [^\n.?!:]{1,60})?[ \u00a0]?[:.]?")
 _YOU = re.compile(r"(?i)^(?:Q|R|A)\s*[:.-]|\b(?:you|your|I|me|my)\b")
 _GOING_ON = re.compile(r"(?:And|But|So|Or|Et|Mais|Alors|Ou)\b")
 

@@ -162,7 +162,11 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     under = parts[header.end:]
     tail = page_tail(under, signatures(header))
     body, promos, furniture = strip_promos([part for at, part in enumerate(under) if at not in tail])
-    furniture += [part for at, part in enumerate(under) if at in tail]
+    for at in sorted(tail):  # a box's label over its links' block: one box, one warning
+        if at - 1 in tail and furniture[-1:] == [under[at - 1]] and "\n" not in under[at - 1][1]:
+            furniture[-1] = (under[at - 1][0], under[at - 1][1] + "\n" + under[at][1])
+        else:
+            furniture.append(under[at])
     # a call to subscribe under the story's last paragraph credits the paper (`Subscribe to The Daily
     # Gleaner for unlimited access ...`); between paragraphs it is the page's
     closing = [(at, text) for at, text in promos if body and at > body[-1][0] and CREDIT_LINE.match(text)]
