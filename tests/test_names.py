@@ -187,14 +187,14 @@ def test_editors_labels_are_met():
     # a table, corrections at the end, pages of The Eastern Door, The Charlatan, L'Oie blanche and CFIM:
     # first measured at precision 0.832, recall 0.724, 15 forbidden, topic 0.917 (after the one fix
     # without which its ingest stopped: `Posted on <day> by <name>`)
-    ("tag_corpus_fresh17", 24, (0.89, 0.72, 0, 0.91)),
+    ("tag_corpus_fresh17", 24, (0.90, 0.72, 0, 0.91)),
     # 24 more by an eighteenth, a session later, with the front matter of each (tests/wire_corpus/*/fresh18-*):
     # corrections above the byline, at the end and Reuters' `(Corrects ...)`, lists (CP's highlights in `— `
     # paragraphs, AP's `Here's what to know:` and its questions, Reuters' `KEY POINTS`, a council's
     # decisions, five things to do), pages of TBNewsWatch, The Pointer, Daily Hive, The Coast, L'Avantage and
     # Le Charlevoisien: first measured at precision 0.919, recall 0.777, 3 forbidden, topic 0.750, its front
     # matter wrong on 9 of 24 stories
-    ("tag_corpus_fresh18", 24, (0.93, 0.76, 0, 0.75)),
+    ("tag_corpus_fresh18", 24, (0.95, 0.78, 0, 0.75)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -1335,3 +1335,15 @@ def test_a_french_team_named_short_and_a_sites_address():
     found = find_names(("Report the fraud at ReportFraud.ftc.gov or www.antifraudcentre.ca right away.",
                         "Rentals.ca said rents fell. Rentals.ca and Urbanation track listings."), [], "en")
     assert "Rentals.ca" in found and not any("ftc" in n or "antifraud" in n for n in found), found
+
+
+def test_a_law_named_with_its_small_words_and_a_saints_name():
+    """`Access to Information Act`, `Species at Risk Act`: one law, its small words and all (not
+    `Information Act`, `Risk Act`); a saint's possessive is part of what is named for them (`St.
+    Joseph's Care Group`, `St. John's`), where a person's stays theirs (`Ford's Progressive Conservatives`)."""
+    found = find_names(("The bill amends the Access to Information Act and the Species at Risk Act. The Access to "
+                        "Information Act is 40 years old.", "Beds are full at St. Joseph's Care Group in St. John's, "
+                        "St. Joseph's Care Group said.", "Ford's Progressive Conservatives won. Ford spoke."), [], "en")
+    assert {"Access to Information Act", "Species at Risk Act", "St. Joseph's Care Group", "St. John's",
+            "Progressive Conservatives"} <= found.keys(), found
+    assert not {"Information Act", "Risk Act", "St. Joseph", "Care Group", "St. John"} & found.keys(), found

@@ -307,6 +307,10 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset(),
             current.append(raw)  # `Hudson's Bay Company`, never `Hudson` alone: named for someone, not owned by them
             continue
         following = _clean_token(raws[at + 1]) if at + 1 < len(raws) else ""
+        if raw.endswith(("’s", "'s")) and current[-1:] in (["St."], ["St"], ["Saint"], ["Ste."]) \
+                and (following[:1].isupper() or is_known_place(f"{current[-1]} {raw}")):
+            current.append(raw)  # `St. Joseph's Care Group`, `St. John's`: named for the saint (a saint owns nothing)
+            continue
         if raw.endswith(("’s", "'s")) and following in _NAMED_FOR_SOMEONE \
                 and (token in named_for or token in _REGNAL_TITLES) and not _is_place(token) and _opens_name(current):
             # `Queen's University`, `St. Michael's Hospital`, `Court of King's Bench`: named for, not owned by
@@ -590,6 +594,11 @@ def _fields_only(office: str) -> bool:
 
 _DEPARTMENT_ITEM = rf"[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,3}}"
 # a department named by its fields and the country: `Immigration, Refugees and Citizenship Canada`
+# a law whose name holds a small word: capitalised words around `to`, `at`, `on`, `for`, `in` (`of`, `and`
+# and `the` a run keeps already), ending with `Act`; not opening with an article or a possessive
+_LAW_WORD = rf"(?!(?:The|A|An|This|That|Under|New)\b)[{_UPPER}][\w’'-]*(?<![’']s)"
+_LAW = re.compile(rf"(?<![\w’'.-]){_LAW_WORD}(?:[ \t]+[{_UPPER}][\w’'-]*(?<![’']s))*[ \t]+(?:to|at|on|for|in)[ \t]+"
+                  rf"[{_UPPER}][\w’'-]*(?:[ \t]+(?:[{_UPPER}][\w’'-]*|of|and|the|for|in|on))*?[ \t]+Act\b")
 _LISTED_DEPARTMENT = re.compile(rf"(?<![\w’'.-])({_DEPARTMENT_ITEM}(?:,[ \t]+{_DEPARTMENT_ITEM}){{1,5}},?[ \t]+and[ \t]+{_DEPARTMENT_ITEM})[ \t]+Canada\b")
 
 
@@ -1361,6 +1370,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                    if _fields_only(match.group()) and taken.take(match.start(), match.end())] \
             if ("Minist" in paragraph or "Department" in paragraph) and ", " in paragraph else []
         bodies += [(match.group(), match.start(), match.end()) for match in offices if not match.group(1)]
+        if " Act" in paragraph:  # a law named with its small words: `Access to Information Act`, `Species at Risk Act`
+            bodies += [(match.group(), match.start(), match.end()) for match in _LAW.finditer(paragraph)
+                       if taken.take(match.start(), match.end())]
         if ", " in paragraph and " Canada" in paragraph:
             bodies += [(match.group(), match.start(), match.end()) for match in _LISTED_DEPARTMENT.finditer(paragraph)
                        if _fields_listed(match.group(1)) and taken.take(match.start(), match.end())]
