@@ -150,6 +150,7 @@ ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK
                 # gases and pollutants, in either language: what is measured, no one named
                 "CO2", "CO₂", "CH4", "N2O", "SO2", "NO2", "GHG", "GES"}
 ORG_WORDS = {
+    "Unit", "Secretariat", "Directorate",
     "Bank", "Agency", "Party", "Press", "Association", "Organization", "Organisation", "Council",
     "House", "Senate", "Commission", "Office", "Department", "Ministry", "Court", "University",
     "Inc.", "Ltd.", "Corp.", "Company", "Group", "Fund", "Board", "Bureau", "Services", "Service",
