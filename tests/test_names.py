@@ -1356,3 +1356,13 @@ def test_a_body_named_for_its_unit_or_secretariat():
                         "figures show delays.",), [], "en")
     assert {"Thunder Bay District Health Unit", "Treasury Board Secretariat"} <= found.keys(), found
     assert not {"Unit", "Board Secretariat"} & found.keys(), found
+
+
+def test_a_bodys_acronym_in_lowercase_style_and_hereditary_chiefs():
+    """A fresh-eyes review's cases: a paper that writes a body in lowercase keeps its acronym a name
+    (`special investigations unit (SIU)`), unlike a thing's (`gaz naturel renouvelable (GNR)`); the
+    `Gitxsan Hereditary Chiefs` are one body (`Hereditary` is no title to drop)."""
+    found = find_names(("The special investigations unit (SIU) is probing. The SIU said the officer was hurt.",
+                        "The Gitxsan Hereditary Chiefs blocked the line. The Gitxsan Hereditary Chiefs said CN was warned."),
+                       [], "en")
+    assert {"SIU", "Gitxsan Hereditary Chiefs"} <= found.keys() and "Chiefs" not in found, found

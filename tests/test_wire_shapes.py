@@ -1671,3 +1671,28 @@ def test_the_eighteenth_sets_pages_and_wire_lines():
     asked = story(f"date 2026-11-23 Scams\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\n"
                   + "".join(f"{q}\n\n{_LOT}\n\n" for q in questions))  # no explainer: questions put to someone
     assert not [b for b in asked.blocks if b.kind == "subhead"]
+
+
+def test_the_release_and_list_rules_keep_to_their_copy():
+    """A fresh-eyes review's cases: a warning or a roundup's intro between the headline and the
+    dateline is the story's, no deck; `For more information:` over a food bank's number is the story's,
+    only a media contact's block is credits; a release's `About GO Expansion` higher up is its news,
+    only the last `About` over the wire's `SOURCE` closes it; an exchange a line announces is dialogue,
+    no list; a bracketed line that names no place is no dateline."""
+    for opening in ("Warning: This story contains details of residential schools that may be distressing.",
+                    "Here's a look at the top news stories from across the country:"):
+        s = story(f"date 2026-11-16 Top stories\n\nTop stories\n\n{opening}\n\nOTTAWA — {_LOT}\n")
+        assert s.paragraphs[0] == opening and not any("deck" in w for w in _warned(s))
+    food = story(f"date 2026-11-16 Food bank\n\nBy Jane Doe-Smith, Sudbury.com\n\n{_LOT}\n\n"
+                 "For more information:\nCall 705-555-0100\nwww.sudburyfoodbank.ca\n")
+    assert food.credits == () and food.paragraphs[-1].startswith("For more information:")
+    release = story(f"date 2026-11-17 Halcyra wins\n\nHalcyra wins\n\nWATERLOO, ON, Nov. 17, 2026 /CNW/ - {_LOT}\n\n"
+                    f"About GO Expansion\n\nGO Expansion will bring all-day service.\n\n{_LOT}\n\n"
+                    "About Halcyra Systems Inc.\n\nHalcyra is a Waterloo company.\n\nSOURCE Halcyra Systems Inc.\n\n"
+                    "For further information: Media: Jane Doe-Smith, 519-555-0148\n")
+    assert release.paragraphs[-1] == _LOT and release.credits[0] == "About Halcyra Systems Inc."
+    exchange = story(f"date 2026-11-16 Débat\n\nPar Jeanne Doe-Tremblay, La Presse Canadienne\n\nQUÉBEC — {_LOT}\n\n"
+                     "Voici ce qu'a répondu le ministre en Chambre :\n\n— Le gouvernement a déjà investi 2 milliards.\n\n"
+                     "— Ce n'est pas assez, a rétorqué la députée.\n")
+    assert "list" not in [b.kind for b in exchange.blocks]
+    assert story(f"date 2026-11-16 Title\n\nBy Jane Doe-Smith\n\n(WARNING, Graphic) — {_LOT}\n").dateline == ""

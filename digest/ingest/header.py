@@ -172,6 +172,7 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
             index += under
             continue
         elif repeated and repeated[-1].index == index - 1 and "\n" not in block and len(block) <= _CAPTION_CHARS \
+                and block.rstrip()[-1:] not in ".:!?…»”\"" and not _SAYS_WHAT_FOLLOWS.match(block) \
                 and index + 1 < len(parts) and is_lede(parts[index + 1][1]) \
                 and not _says_something(path, index, parts[index], zone, header):  # (a time right over the dateline)
             # a release's deck between its headline repeated and its dateline (`Five-year, $38.5-million
@@ -461,6 +462,9 @@ def _below_header(block: str) -> bool:
         and any(is_furniture(text) for text in lines)
 
 
+# a line that says what the story is or holds, never a deck: `Warning: ...`, `This story is part of a series ...`
+_SAYS_WHAT_FOLLOWS = re.compile(r"(?i)(?:warning|avertissement|content warning|mise en garde|editor['’]s note|note)\s?:"
+                                r"|this (?:story|article|report)\b|cet article\b|ce reportage\b|here (?:is|are)\b|voici\b")
 # a caption's credit in parentheses, its photographer and outlet: `(Karonhiio Lahache-Marsh, The Eastern Door)`,
 # or the paper's own file photo: `(The Pointer files)`
 _PARENTHESISED_CREDIT = re.compile(r"[.!?”\"]\s*\(([^()\n,/]{3,60})(?:[,/]\s*([^()\n,/]{3,60}))?\)$")

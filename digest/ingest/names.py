@@ -44,8 +44,8 @@ TITLES = PORTFOLIOS | {
     "Cardinal", "Professor", "Prof", "Archbishop", "Bishop", "Rev", "Father", "Pastor",
     "Admiral", "Commodore", "Justices",
     # First Nations' leaders, in their languages: `Ratsénhaienhs Kirby Montour-Reyes` (Kanien'kéha), `Ogimaa`
-    # (Anishinaabemowin), `Okimaw` (Cree); `Hereditary Chief Na'Moks`
-    "Ratsénhaienhs", "Ratitsénhaienhs", "Ogimaa", "Ogichidaa", "Okimaw", "Okimâw", "Hereditary",
+    # (Anishinaabemowin), `Okimaw` (Cree)
+    "Ratsénhaienhs", "Ratitsénhaienhs", "Ogimaa", "Ogichidaa", "Okimaw", "Okimâw",
 }
 # Roles said before a person's name (`Quarterback Trevor Harris said`), but also surnames and
 # words of other names (`John Constable`, `Canada Forward`): dropped only before a person's name
@@ -786,6 +786,11 @@ def _broken(span: str) -> bool:
 
 
 _ACRONYM_AFTER = re.compile(r"\(([A-Z]{2,6})\)")
+# a body's or a programme's kind, written in lowercase by a paper's style: its acronym stays a name
+# (`special investigations unit (SIU)`, `réseau express métropolitain (REM)`)
+_BODY_NOUN = re.compile(r"\b(?:unit|board|agency|commission|office|service|council|committee|program|programme|network|"
+                        r"bureau|tribunal|authority|association|union|party|réseau|régie|conseil|comité|société|agence|"
+                        r"commission|office|tribunal|parti|syndicat|ordre|fonds|fund|institute|institut|centre|center)s?\b")
 _SMALL_INSIDE = frozenset("of and for the de du des d la le les et à en pour".split())
 
 
@@ -797,7 +802,7 @@ def _common_acronyms(text: str) -> set[str]:
         acronym = match.group(1)
         words = [w for w in re.findall(r"[\w’'-]+", text[max(0, match.start() - 120):match.start()])
                  if _ELISION.sub("", w).lower() not in _SMALL_INSIDE][-len(acronym):]
-        if len(words) == len(acronym) and all(w.islower() for w in words) \
+        if len(words) == len(acronym) and all(w.islower() for w in words) and not _BODY_NOUN.search(" ".join(words)) \
                 and "".join(_fold((_ELISION.sub("", w) or w)[0]) for w in words) == _fold(acronym.lower()):
             found.add(acronym.lower())
     return found

@@ -169,10 +169,9 @@ def split_end(body: list[tuple[int, str]], signatures: tuple[str, ...]
 
 # A release's contact block, its heading alone on the first line: `Media contact:` over a name,
 # a title and a number, each on its own line
+# (a media contact's: `For more information:` over a food bank's number is the story's)
 _CONTACT_HEADING = re.compile(r"(?:Media (?:contacts?|inquiries|enquiries|relations)|Contacts? (?:médias?|presse)|"
-                              r"Relations (?:avec les )?médias|For (?:more|further) information|Renseignements|"
-                              r"Pour (?:plus d['’]information|(?:obtenir )?(?:des |de plus amples )?renseignements)s?)"
-                              r"[ \u00a0]?:?", re.I)
+                              r"Relations (?:avec les )?médias|Renseignements (?:aux )?médias)[ \u00a0]?:?", re.I)
 _SENTENCE_END = re.compile(r"[a-zà-ÿ]{4,}[.!?](?:\s|$)|[!?]")  # not `ext. 5291`, `Inc.`, `Cst.`
 
 
@@ -504,8 +503,10 @@ def _titles(text: str, following: str) -> bool:
         and len(following) > 100 and not BULLET.match(following) and text[0] not in _SHAPED_START
 
 
-_ANNOUNCES_LIST = re.compile(r"(?i)\b(?:here (?:are|is)|highlights|the following|key (?:points|measures|facts)|"
-                             r"voici|faits saillants|points saillants|principales mesures)\b[^\n]{0,120}:$")
+_ANNOUNCES_LIST = re.compile(r"(?i)^(?![^\n]*\b(?:said|says|replied|answered|statement|exchange|went|dit|répondu|rétorqué|"
+                             r"déclaré|déclaration|échange|réplique)\b)[^\n]*\b(?:here (?:are|is)|highlights|the following|"
+                             r"key (?:points|measures|facts)|voici|faits saillants|points saillants|principales mesures)\b[^\n]{0,120}:$")
+_SAID = re.compile(r"(?i)\b(?:said|says|replied|asked|a (?:dit|répondu|rétorqué|déclaré|lancé|ajouté|demandé))\b|\bje\b|\bnous\b")
 _SPOKEN = re.compile(r"[?!«»“”]|\b(?:tu|toi|vous|you|your|merci|oui|non|yes|no)\b|\b[tmj][’']", re.I)
 _NAMED_ITEM = re.compile(r"— (?:(?:Dr|Mr|Mrs|Ms|Mme|M)\.? )?[A-ZÀ-Þ][\w’'.-]+(?: (?:[A-ZÀ-Þ][\w’'.-]+|de|du|des|van|von|der|"
                          r"den|la|le|da|di|dos|bin|al)){1,4},")
@@ -522,7 +523,8 @@ def _dash_list(paragraphs: list[str]) -> frozenset[int]:
         announced = _ANNOUNCES_LIST.search(paragraphs[index - 1]) is not None
         while end < len(paragraphs) and paragraphs[end].startswith("— ") and "\n" not in paragraphs[end] \
                 and (paragraphs[end].rstrip()[-1] not in ".?!…»”\"" or paragraphs[end].rstrip()[-1] == "."
-                     and (announced or _NAMED_ITEM.match(paragraphs[end])) and not _SPOKEN.search(paragraphs[end])):
+                     and (announced and not _SAID.search(paragraphs[end]) or _NAMED_ITEM.match(paragraphs[end]))
+                     and not _SPOKEN.search(paragraphs[end])):
             end += 1  # (not dialogue's lines; a list of people may end so: `— Dr. Wendy Akiwenzie-Lavallée, an
             # Anishinaabe physician (Ontario).`)
         if end - index >= 2 and paragraphs[index - 1].rstrip().endswith(":"):

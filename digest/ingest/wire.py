@@ -257,21 +257,25 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
 # What closes a company's release, the wire's sign-off under it: `About Halcyra Systems Inc.`, `Forward-Looking
 # Information`, `Mise en garde concernant les énoncés prospectifs`; `SOURCE Halcyra Systems Inc.`,
 # `For further information: ...`, `Renseignements : ...`
-_RELEASE_SECTION = re.compile(r"(?:About|À propos d(?:e |u |es |['’]))\s*[A-ZÀ-Þ][^\n]{1,80}|Forward[- ]Looking (?:Information|"
-                              r"Statements?)[^\n]{0,60}|(?:Cautionary|Caution) (?:Note|Statement|Regarding)[^\n]{0,80}"
-                              r"|Mise en garde[^\n]{0,80}|(?:Énoncés|Déclarations) prospectifs?[^\n]{0,60}")
-_RELEASE_SIGN_OFF = re.compile(r"SOURCE [^\n]{2,100}|(?:For (?:further|more) information|Renseignements|Information)\s?:[^\n]*",
-                               re.S)
+_ABOUT = re.compile(r"(?:About|À propos d(?:e |u |es |['’]))\s*[A-ZÀ-Þ][^\n]{1,80}")
+_CAUTION = re.compile(r"Forward[- ]Looking (?:Information|Statements?)[^\n]{0,60}|(?:Cautionary|Caution) (?:Note|Statement)"
+                      r"[^\n]{0,80}|Mise en garde concernant [^\n]{0,80}|(?:Énoncés|Déclarations) prospectifs?[^\n]{0,60}")
+_SOURCE_LINE = re.compile(r"SOURCE [^\n]{2,100}")
 
 
 def _release_end(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], tuple[str, ...]]:
     """A newswire release's body and its closing sections (what the company is, its forward-looking
     caution, the wire's `SOURCE` and contacts): the company's words about itself, not the news. Only
     when the release ends with the wire's sign-off."""
-    if not any(_RELEASE_SIGN_OFF.match(text) for _, text in body[-3:]):
+    signed = next((at for at in range(len(body) - 1, max(0, len(body) - 4), -1) if _SOURCE_LINE.match(body[at][1])), None)
+    if signed is None:
         return body, ()
-    start = next((at for at in range(1, len(body)) if _RELEASE_SECTION.fullmatch(body[at][1])
-                  or _RELEASE_SIGN_OFF.match(body[at][1])), len(body))
+    # from the company's own section, the last `About ...` over the sign-off (a subhead `About GO Expansion`
+    # higher up is the news), or the caution right over the sign-off
+    about = [at for at in range(1, signed) if _ABOUT.fullmatch(body[at][1])]
+    start = about[-1] if about else signed
+    while start > 1 and _CAUTION.fullmatch(body[start - 2][1]):
+        start -= 2  # (the forward-looking caution and its paragraph, over the `About`)
     return body[:start], tuple(line for _, text in body[start:] for line in text.split("\n"))
 
 
@@ -304,7 +308,8 @@ def _dateline(paragraph: str) -> tuple[str, str, str]:
     if "/" in head and (wired := _NEWSWIRE_DATELINE.match(head)):
         return wired.group(1).strip(), wired.group(2).strip(), paragraph[wired.end():]
     if head.startswith("(") and (placed := _CAPITALS_IN_PARENTHESES.match(head)) and not family_marked(placed.group(1)) \
-            and (placed.group(2) or is_known_place(placed.group(1))):
+            and (is_known_place(placed.group(1).split(",")[0]) or _PROVINCE_CODE.fullmatch(placed.group(2).lstrip(", "))
+                 or placed.group(2) and is_known_place(placed.group(2).lstrip(", "))):
         return placed.group(1), "", paragraph[placed.end():]  # a police release's `(OAKVILLE, ON) —`
     for pattern in (DATELINE_RE, AGENCY_DATELINE_RE):
         match = pattern.match(head)
@@ -322,6 +327,7 @@ _PLACE_IN_PARENTHESES = re.compile(r"^\(([A-ZÀ-Þ][a-zà-ÿ’'.]+(?:[ -](?:[A-
 # wire's mark between slashes: `WATERLOO, ON, Nov. 17, 2026 /CNW/ - `, `SAINT-FÉLICIEN, QC, le 20 nov. 2026 /CNW Telbec/ - `
 _NEWSWIRE_DATELINE = re.compile(rf"^({_CITY}{_REGION}),\s+(?:le\s+)?(?:\d{{1,2}}(?:er)?\s+)?[^\W\d_]{{3,9}}\.?"
                                 rf"(?:\s+\d{{1,2}})?,?\s+\d{{4}}\s+/([A-Z][\w .&-]{{1,30}}?)/\s*(?:—|–|--|-)\s*(?=\S)")
+_PROVINCE_CODE = re.compile(r"ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|PEI|YT|NT|NU")  # Canada Post's, in a release's dateline
 # a dateline in capitals inside parentheses, before the dash (a police service's release: `(OAKVILLE, ON) — `)
 _CAPITALS_IN_PARENTHESES = re.compile(rf"^\(({_CITY}({_REGION}))\)\s*(?:—|–|--)\s+(?![a-z])")
 _AGENCY_ALONE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?\(([^()\n]{1,40})\)\s*(?:—|–|--|-)\s")
