@@ -60,6 +60,8 @@ FRESH16 = Path(__file__).parent / "tag_corpus_fresh16"
 FRESH17 = Path(__file__).parent / "tag_corpus_fresh17"
 # 24 more by an eighteenth, a session later: corrections and lists in every family's shape, and 6 local pages
 FRESH18 = Path(__file__).parent / "tag_corpus_fresh18"
+# 24 more by a nineteenth, the same session: obituaries, agate, first takes and updates, factboxes, 6 local pages
+FRESH19 = Path(__file__).parent / "tag_corpus_fresh19"
 
 
 @dataclass
@@ -241,6 +243,7 @@ if __name__ == "__main__":
         fresh16 = measure(ingest_corpus(Path(tmp) / "fresh16", FRESH16), FRESH16)
         fresh17 = measure(ingest_corpus(Path(tmp) / "fresh17", FRESH17), FRESH17)
         fresh18 = measure(ingest_corpus(Path(tmp) / "fresh18", FRESH18), FRESH18)
+        fresh19 = measure(ingest_corpus(Path(tmp) / "fresh19", FRESH19), FRESH19)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
                     ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
@@ -250,7 +253,7 @@ if __name__ == "__main__":
                     ("twelfth fresh set, ", fresh12), ("thirteenth fresh set, ", fresh13),
                     ("fourteenth fresh set, ", fresh14), ("fifteenth fresh set, ", fresh15),
                     ("sixteenth fresh set, ", fresh16), ("seventeenth fresh set, ", fresh17),
-                    ("eighteenth fresh set, ", fresh18)):
+                    ("eighteenth fresh set, ", fresh18), ("nineteenth fresh set, ", fresh19)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

@@ -1696,3 +1696,52 @@ def test_the_release_and_list_rules_keep_to_their_copy():
                      "— Ce n'est pas assez, a rétorqué la députée.\n")
     assert "list" not in [b.kind for b in exchange.blocks]
     assert story(f"date 2026-11-16 Title\n\nBy Jane Doe-Smith\n\n(WARNING, Graphic) — {_LOT}\n").dateline == ""
+
+
+def test_the_nineteenth_sets_pages_and_wire_lines():
+    """The Local Journalism Initiative's chain under a byline names its paper last, whatever its name;
+    a `Vous aimerez aussi` box over the paper's pitch (`Abonnez-vous pour soutenir ...`, a credit); a
+    menu row with items of three words; the writer's own photo (`Advertiser photo by <author>`); a
+    site's address at the top, its masthead; `Erratum :` a note; AP's breaking update line mid-story
+    a note; a tip line with a telephone number; comment calls; AP's funding line; a label over a list."""
+    gout = story("date 2026-12-03 Élection partielle\n\nLe Goût de vivre\n\nLe journal francophone de la Huronie\n\nActualités\n\n"
+                 "Élection partielle\n\nPar Josée Maisonneuve-Adu\nIJL – Réseau.Presse – Le Goût de vivre\n\n"
+                 f"Le 3 décembre 2026 à 10 h 45\n\n{_LOT}\n\n{_LOT}\n\nVous aimerez aussi\nLe canton de Tiny adopte son budget 2027\n"
+                 "La Clé d'la Baie lance sa campagne de paniers de Noël\n\nLe Goût de vivre est le seul journal de langue "
+                 "française de la Huronie. Abonnez-vous pour soutenir l'information locale en français.\n")
+    assert (gout.authors, gout.source, gout.date.isoformat(), gout.paragraphs, len(gout.credits)) == (
+        ("Josée Maisonneuve-Adu",), "Le Goût de vivre", "2026-12-03T10:45:00-05:00", (_LOT, _LOT), 1)
+    wellington = story("date 2026-12-03 Plant to expand\n\nWellington Advertiser\n\n"
+                       "News   Sports   Arts & Life   Classifieds   Flyers   Contact\n\nBusiness\n\nPlant to expand\n\n"
+                       "By Keegan Strathdee-Moyo\nDec. 3, 2026\n\nThe company's president at the processing line in Fergus on "
+                       f"Tuesday. Advertiser photo by Keegan Strathdee-Moyo\n\nFERGUS – {_LOT}\n\nThe Wellington Advertiser is "
+                       "delivered free to homes across Wellington County. Support local news by becoming a supporter at "
+                       "wellingtonadvertiser.com.\n\nReport an error\n")
+    assert (wellington.source, wellington.dateline, wellington.paragraphs, len(wellington.credits)) == (
+        "Wellington Advertiser", "FERGUS", (f"FERGUS – {_LOT}",), 1)
+    sudbury = story("date 2026-12-02 Board elects chair\n\nSudbury.com\n\nLocal News\n\nBoard elects chair\n\n"
+                    "Marguerite Tessaro-Kinew\nDec 2, 2026 11:05 AM\n\nThe board's offices in Greater Sudbury. File "
+                    f"photo/Sudbury.com\n\n{_LOT}\n\nSign up for Sudbury.com's daily newsletter "
+                    "to get the latest local news delivered to your inbox.\n\n3 Comments\n")
+    assert sudbury.source == "Sudbury.com"
+    erratum = ("Erratum : Une version précédente de ce texte indiquait que le taux de participation avait été de 68,3 %. "
+               "Il a plutôt été de 63,8 %.")
+    assert story(f"date 2026-12-01 Vote\n\nPar Jeanne Doe-Tremblay, La Presse Canadienne\n\nQUÉBEC — {_LOT}\n\n"
+                 f"{erratum}\n").notes == (erratum,)
+    update = "THIS IS A BREAKING NEWS UPDATE. AP's earlier story follows below."
+    breaking = story(f"date 2026-12-03 Tsunami advisory lifted\n\nBy REIKO TSUTSUMI-GRANT\nAssociated Press\n\n"
+                     f"TOKYO (AP) — {_LOT}\n\n{_LOT}\n\n{update}\n\n{_LOT}\n")
+    assert breaking.notes == (update,) and len(breaking.paragraphs) == 3
+    tip = "Have a news tip? Email news@ntv.ca or call 709-555-0142."
+    assert story(f"date 2026-12-01 Oil sheen\n\nBy Jane Doe-Smith, NTV News\n\n{_LOT}\n\n{tip}\n").credits == (tip,)
+    funding = ("The Associated Press' climate and environmental coverage receives financial support from multiple private "
+               "foundations. AP is solely responsible for all content.")
+    assert story(f"date 2026-12-01 Coral\n\nBy JANE DOE-SMITH\nAssociated Press\n\nMIAMI (AP) — {_LOT}\n\n{funding}\n"
+                 ).credits == (funding,)
+    for call in ("Join the conversation. Please keep comments respectful and on topic.",
+                 "Qu'en pensez-vous? Laissez-nous un commentaire ci-dessous."):
+        assert story(f"date 2026-12-01 Title\n\nBy Jane Doe-Smith, Cochrane Eagle\n\n{_LOT}\n\n{_LOT}\n\n{call}\n"
+                     ).paragraphs == (_LOT, _LOT)
+    summary = story(f"date 2026-12-01 Phoenix win\n\nPar Jeanne Doe-Tremblay, La Presse Canadienne\n\nSHERBROOKE, Qc — {_LOT}\n\n"
+                    "Le match en bref\n\n– Buts du Phoenix : Dufresne-Kabila (2)\n– Assistance : 4127 spectateurs\n")
+    assert [b.kind for b in summary.blocks] == ["paragraph", "subhead", "list"]

@@ -180,10 +180,16 @@ _PAPER_HEADS = frozenset({"Journal", "Courrier", "Voix", "Presse", "Droit", "Dev
 def outlet_of_chain(text: str) -> str:
     """The outlet ending a chain of credits under a byline (`IJL – Réseau.Presse – Le Franco`), or ""."""
     parts = [part.strip() for part in re.split(r"(?<!\s)\s+[–—-]\s+", text)]
-    if not 2 <= len(parts) <= 4 or not all(part[:1].isupper() and len(part.split()) <= 3 for part in parts) \
+    if not 2 <= len(parts) <= 4 or not all(part[:1].isupper() and len(part.split()) <= 3 for part in parts[:-1]) \
+            or not parts[-1][:1].isupper() or len(parts[-1].split()) > 5 \
             or any(is_bare_name(part) or part.split()[0] in ("Photo", "Photos", "Crédit") for part in parts[:-1]):
         return ""  # (`Photo – Jane Smith – Le Franco` is a photo's credit)
-    return parts[-1] if _is_outlet(parts[-1]) else ""
+    # (the Local Journalism Initiative's and Réseau.Presse's chain names a paper last, whatever its name:
+    # `IJL – Réseau.Presse – Le Goût de vivre`)
+    return parts[-1] if _is_outlet(parts[-1]) or len(parts[-1].split()) <= 5 and parts[0] in _CHAIN_HEADS else ""
+
+
+_CHAIN_HEADS = frozenset({"IJL", "LJI", "Réseau.Presse", "Initiative de journalisme local", "Local Journalism Initiative"})
 
 
 def is_paper(name: str) -> bool:

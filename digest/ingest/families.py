@@ -38,10 +38,10 @@ class Family:
 
 
 ENGLISH = Conventions("en", "By", "and", ("Posted", "Published"), ("Last Updated", "Updated"),
-                      r"editors?['’]?s? note|note to readers|corrections?|clarification|update",
+                      r"editors?['’]?s? note|note to readers|corrections?|clarification|update|erratum",
                       "March 28, 2025 11:09 am.")
 FRENCH = Conventions("fr", "Par", "et", ("Publié le", "Publié"), ("Mis à jour le", "Mis à jour", "Mise à jour le", "Mise à jour"),
-                     r"note de la rédaction|note aux lecteurs|correctif|rectificatif|mise à jour|précision",
+                     r"note de la rédaction|note aux lecteurs|correctif|rectificatif|erratum|mise à jour|précision",
                      "2 avril 2025 à 13 h 48")
 CONVENTIONS = (ENGLISH, FRENCH)
 
@@ -83,7 +83,7 @@ FAMILIES = (
         r" [A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}(?:,? and [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? from"
         r" [A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3})?\.$",
         r"^(?:Copyright|©) (?:©\s*)?\d{4} (?:The )?Associated Press\b",
-        r"^The Associated Press(?: [A-Z][\w’']*(?: (?:and|[A-Z][\w’']*)){0,5})? receives (?:financial )?support\b",
+        r"^The Associated Press(?:['’]s?)?(?: (?:[A-Za-z][\w’']*|and)){0,6} receives (?:financial )?support\b",
         r"^(?:The )?(?:AP|Associated Press) is solely responsible for all content\.?$",
         # closing a fact check (AP Fact Focus): `This is part of AP's effort to address widely shared misinformation, ...`
         r"^This is part of (?:The )?(?:AP|Associated Press)['’]s effort to address widely shared misinformation\b[^\n]{0,400}$",
@@ -193,7 +193,7 @@ _TIP_LINE = (r"^Vous avez un scoop à nous (?:transmettre|communiquer) ?\?$"  # 
              r"|^(?:Vous avez (?:un scoop|une nouvelle|des informations)|(?:Un scoop|Une nouvelle|Des informations) à nous\b"
              r"|(?:Do you )?[Hh]ave a (?:news |story )?tip|Got a (?:news |story )?tip|Have a (?:photo|video)(?: or (?:photo|video))?"
              r"|(?:News )?Tips ?\?)"
-             r"(?:[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+\.?"
+             r"(?:[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+(?:,? or (?:call|text|phone) (?:us )?(?:at )?\+?[\d(][\d ().-]{6,}\d)?\.?"
              # (and a phone number or its handle after the address, when the outlet asks for it: `Écrivez-nous`,
              # `email us`, `message us @VOCMNEWS`)
              r"|(?=[^\n]{0,200}\b(?:nous|us|our)\b)[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+(?:[^\n@]{0,80}@\w{1,30})?"
@@ -219,10 +219,13 @@ _PITCH_LINE = (r"^Subscribe to (?:the |The )?[A-Z][^\n]{1,60} for (?:full|unlimi
                r"[^\n]{0,160}\b(?:journal|newspaper|news site|média d['’]information|information locale|local news)\b[^\n]{0,120}$")
 # ... or asking them to pay for it: `Support local journalism. Subscribe to The Pointer.`, `The Coast is Halifax's
 # independent source for news, arts and culture. Support local journalism: become a member today.`
-_SUPPORT_LINE = (r"^(?:[^\n.!?]{2,120}\. )?(?:Support|Soutenez) (?:local|independent|community) journalism[.:!,]? "
-                 r"(?:[Ss]ubscribe|[Bb]ecome a (?:member|subscriber|supporter)|[Dd]onate|[Jj]oin)\b[^\n]{0,120}$"
+_SUPPORT_LINE = (r"^(?:[^\n.!?]{2,120}\. )?Support (?:local|independent|community) (?:journalism|news|reporting)\b[.:!,]? "
+                 r"(?:by )?(?:[Ss]ubscrib\w*|[Bb]ecom\w* a (?:member|subscriber|supporter)|[Dd]onat\w*|[Jj]oin\w*)\b[^\n]{0,120}$"
                  r"|^(?:[^\n.!?]{2,120}\. )?Soutenez (?:le journalisme|l['’]information) (?:local|locale|indépendant|indépendante)"
-                 r"[.:!,]? (?:[Aa]bonnez-vous|[Dd]evenez membre|[Ff]aites un don)\b[^\n]{0,120}$")
+                 r"[.:!,]? (?:[Aa]bonnez-vous|[Dd]evenez membre|[Ff]aites un don)\b[^\n]{0,120}$"
+                 # `Le Goût de vivre est le seul journal ... Abonnez-vous pour soutenir l'information locale en français.`
+                 r"|^(?:[^\n.!?]{2,160}\. )?(?:Abonnez-vous|Subscribe|Faites un don|Donate) (?:pour|to) (?:soutenir|support) "
+                 r"[^\n]{2,120}$")
 # An opinion page's disclaimer under a column: `The views expressed in this column are those of the author ...`
 _VIEWS_LINE = (r"^The (?:views|opinions) expressed (?:in this [\w-]+(?: [\w-]+)? )?are (?:those of the (?:author|writer)s?|the "
                r"(?:author|writer)['’]s own|(?:his|her|their) own)\b[^\n]{0,160}$"

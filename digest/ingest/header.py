@@ -239,7 +239,10 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
         unused = [u for u in unused if u.index < index]
     unused = sorted(unused + [r for r in repeated + decks if r.index < index], key=lambda u: u.index)
     header.credited = [name for item in unused if "\n" not in item.text for name in _credit_names(item.text)]
-    header.masthead = _masthead(parts, unused, title)
+    # (a site's address at the top is its name there: `Sudbury.com` over `Local News`)
+    at_top = [_Unused(i, line, text, "") for line, text in header.addresses for i, (start, block) in enumerate(parts)
+              if start == line and block == text and i < index]
+    header.masthead = _masthead(parts, sorted(unused + at_top, key=lambda u: u.index), title)
     if header.masthead in header.authors:
         header.masthead = ""  # the columnist's name over the page's sections: its author, no site
     staff = next((u for u in unused if u.text.endswith(" Staff") and header.masthead
@@ -469,6 +472,7 @@ _SAYS_WHAT_FOLLOWS = re.compile(r"(?i)(?:warning|avertissement|content warning|m
 # or the paper's own file photo: `(The Pointer files)`
 _PARENTHESISED_CREDIT = re.compile(r"[.!?”\"]\s*\(([^()\n,/]{3,60})(?:[,/]\s*([^()\n,/]{3,60}))?\)$")
 _FILES = re.compile(r" (?:files?|file photo|archives?|photo)", re.I)
+_PHOTO_BY = re.compile(r"[.!?]\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:[Pp]hoto(?:graph)?s?|PHOTOS?)\s+(?:by|BY)\s+([^.\n()]{3,60})$")
 
 
 def _credited_to_page(block: str, authors: tuple[str, ...], top: str) -> bool:
@@ -476,8 +480,9 @@ def _credited_to_page(block: str, authors: tuple[str, ...], top: str) -> bool:
     reporter's photo, the paper's): no lede ends with its writer's name and the paper's."""
     credit = _PARENTHESISED_CREDIT.search(block[-_TAIL_CHARS:]) if "\n" not in block and len(block) <= _CAPTION_CHARS \
         else None
-    if credit is None:
-        return False
+    if credit is None:  # `... on Tuesday. Advertiser photo by Keegan Strathdee-Moyo`: the writer's own photo
+        by = _PHOTO_BY.search(block[-_TAIL_CHARS:]) if "\n" not in block and len(block) <= _CAPTION_CHARS else None
+        return by is not None and by.group(1).strip() in authors
     first, second, top = credit.group(1).strip(), (credit.group(2) or "").strip(), top.strip()
     if not second:  # `(The Pointer files)`
         return first.startswith(top + " ") and _FILES.fullmatch(first[len(top):]) is not None
@@ -655,7 +660,7 @@ def _page_top(parts: list[tuple[int, str]], title: str) -> int:
 
 
 # a site's menu copied as a line: its items, a word or two each, apart by runs of spaces or by bars
-_MENU = re.compile(r"[^\s|·]+(?: [^\s|·]+)?(?:(?: {2,}|\t+| ?[|·] ?)[^\s|·]+(?: [^\s|·]+)?){3,}")
+_MENU = re.compile(r"[^\s|·]+(?: [^\s|·]+){0,2}(?:(?: {2,}|\t+| ?[|·] ?)[^\s|·]+(?: [^\s|·]+){0,2}){3,}")
 
 
 def _over_page_headline(parts: list[tuple[int, str]], title: str) -> bool:

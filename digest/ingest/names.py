@@ -21,7 +21,7 @@ PORTFOLIOS = {
     "Health", "Finance", "Trade", "Foreign", "Defence", "Defense", "Environment", "Industry", "Commerce",
     "Treasury", "Public", "Safety", "Emergency", "Preparedness", "Immigration", "Housing", "Transport",
     "Labour", "Energy", "Justice", "Agriculture", "Fisheries", "Innovation", "Affairs", "Intergovernmental",
-    "Indigenous", "Northern", "Government",
+    "Indigenous", "Northern", "Government", "Employment", "Education",
     "Finances", "Santé", "Environnement", "Économie", "Affaires", "Transports", "Sécurité", "Emploi",
     "Éducation", "Culture", "Énergie", "Relations", "Protection", "Famille", "Travail",
 }
@@ -54,6 +54,8 @@ ROLES = {
     "Linebacker", "Receiver", "Midfielder", "Striker", "Rookie", "Veteran", "Lawyer", "Trustee", "Constable",
     "Sergeant", "Superintendent", "Inspector", "Detective", "Lieutenant", "Corporal", "Coroner", "Warden",
     "Gardien", "Attaquant", "Défenseur", "Avocat", "Avocate", "Entraîneur", "Capitaine",
+    "Parent", "Resident", "Student", "Volunteer", "Neighbour", "Neighbor", "Homeowner", "Teacher", "Nurse",
+    "Paramedic", "Firefighter", "Farmer", "Organizer", "Organiser",
 }
 # A run that ends with one of these names a body or a place, title words and all:
 # `Public Health Ontario`, `Environment and Climate Change Canada`, `Bank of Canada`.
@@ -71,6 +73,7 @@ STATES = {"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", 
           "West Virginia", "Wisconsin", "Wyoming"}
 # Adjectives of place, never names on their own: `North American automakers`.
 DEMONYMS = {
+    "Nordics", "Scandinavians", "Baltics",  # a region's peoples, as a country's
     # irregular, not the country's name with a demonym's ending (see _is_demonym)
     "Nordic", "Scandinavian", "Turkish", "Turks", "Dutch", "Swiss", "Greek", "Greeks", "Irish", "Scottish", "Welsh", "Danish", "Swedish",
     "Finnish", "Polish", "Filipino", "Filipinos", "Thai", "Czech", "Saudi", "Saudis", "Emirati", "Kurdish",
@@ -150,7 +153,7 @@ ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK
                 # gases and pollutants, in either language: what is measured, no one named
                 "CO2", "CO₂", "CH4", "N2O", "SO2", "NO2", "GHG", "GES"}
 ORG_WORDS = {
-    "Unit", "Secretariat", "Directorate",
+    "Unit", "Secretariat", "Directorate", "Initiative", "Partners", "Partnership", "Program", "Programme",
     "Bank", "Agency", "Party", "Press", "Association", "Organization", "Organisation", "Council",
     "House", "Senate", "Commission", "Office", "Department", "Ministry", "Court", "University",
     "Inc.", "Ltd.", "Corp.", "Company", "Group", "Fund", "Board", "Bureau", "Services", "Service",
@@ -312,6 +315,9 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset(),
                 and (following[:1].isupper() or is_known_place(f"{current[-1]} {raw}")):
             current.append(raw)  # `St. Joseph's Care Group`, `St. John's`: named for the saint (a saint owns nothing)
             continue
+        if raw.endswith(("’s", "'s")) and following in _PLACE_HEADS and token in named_for and at + 2 == len(raws):
+            current.append(raw)  # `Arnold's Cove`, `Fogo Island`'s neighbour `Joe Batt's Arm`: a place's name
+            continue
         if raw.endswith(("’s", "'s")) and following in _NAMED_FOR_SOMEONE \
                 and (token in named_for or token in _REGNAL_TITLES) and not _is_place(token) and _opens_name(current):
             # `Queen's University`, `St. Michael's Hospital`, `Court of King's Bench`: named for, not owned by
@@ -327,6 +333,8 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset(),
             # in `the Canadian Pharmacists’ Association`, `the Ontario Teachers’ Pension Plan`)
             parts.append((tuple(current), opens))
             current, opens = [], False
+        elif raw.endswith(("s’", "s'")) and at + 1 < len(raws):
+            current[-1] = raw  # (its apostrophe, as written: `Ontario Teachers' Pension Plan`)
         elif raw.endswith(".") and raw not in SUFFIXES and not _INITIALS.fullmatch(raw) \
                 and not (token in TITLES and len(token) <= 5) and token[:-1] not in _SHORT_FORMS:
             # (a title with a period is abbreviated, `Gov.`, `Supt.`: a word that long ends a sentence, `of Commerce.`)
@@ -358,6 +366,8 @@ def _month_in_name(raws: list[str], at: int) -> bool:
 
 # Institutions named for a saint, a sovereign or a cause, in the possessive: `Queen's University`,
 # `St. Michael's Hospital`, `Alzheimer's Association` (an owner's department or office is not one)
+_PLACE_HEADS = {"Cove", "Harbour", "Harbor", "Bay", "Island", "Point", "Landing", "Creek", "Falls", "Lake", "River", "Brook",
+                "Arm", "Head", "Pass", "Mills", "Corner", "Corners", "Crossing", "Beach", "Pond", "Hill", "Hills"}
 _NAMED_FOR_SOMEONE = {"University", "College", "Hospital", "Association", "Park", "Church", "Cathedral", "Bench"}
 
 
@@ -483,6 +493,7 @@ _FRENCH_BODY = re.compile(
     rf"(?!{_FRENCH_BODY_HEAD}\b)(?:Premières?[ \t]+Nations?(?:[ \t]+[{_UPPER}][\w’'-]*+)?|[{_UPPER}][\w’'-]*+(?:[ \t]+[{_UPPER}][\w’'-]*s\b){{0,2}})"
     rf"(?:(?<=s)[ \t]+(?:du|de)[ \t]+[{_UPPER}][\w’'-]*)?"
     rf"(?:(?<=Ville)\s+de\s+[{_UPPER}][\w’'-]*)?"  # `Service de police de la Ville de Montréal`
+    rf"(?:(?<=Université du Québec)[ \t]+(?:à|en)[ \t]+[{_UPPER}][\w’'-]*)?"  # `Université du Québec à Trois-Rivières`
     # `Chambre de commerce du Montréal métropolitain`: a place's adjective, the name's last word
     rf"(?:[ \t]+[a-zà-ÿ]+(?:aine?s?|ienne?s?|aise?s?|oise?s?|éenne?s?)(?=[ \t\u00a0\u202f]*[.,;:)»?!]|[ \t]+{_SMALL_WORD}\b))?"
     rf"(?:\s+d[’'][{_UPPER}][\w’'-]*)?"  # `Conseil des Innus d’Ekuanitshit`: a people and where it lives
@@ -785,6 +796,7 @@ def _broken(span: str) -> bool:
     return _BROKEN_NAME.search(span) is not None or "," in span and not any(w in _HEAD_WORDS for w in span.split())
 
 
+_RUN_IN = re.compile(rf"[{_UPPER}][{_UPPER}’' &/-]{{2,60}}(?= [-–—:] )")
 _ACRONYM_AFTER = re.compile(r"\(([A-Z]{2,6})\)")
 # a body's or a programme's kind, written in lowercase by a paper's style: its acronym stays a name
 # (`special investigations unit (SIU)`, `réseau express métropolitain (REM)`)
@@ -1359,7 +1371,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     openers: dict[str, str] = {}  # `Summer McIntosh did it again.`: a first name that is also a common word
     capitalised: dict[str, int] = {}  # mid-sentence capitals of every word, in a name or not (`Republican senators`)
     defined: dict[str, str] = {}  # acronym -> the name the story defines it as: `PQ` is the Parti québécois
-    for paragraph in paragraphs:
+    for number, paragraph in enumerate(paragraphs):
         if _CREDIT_LINE.match(paragraph) or len(paragraph) <= 60 and paragraph.isupper():
             continue  # credits name staff; a subhead in capitals (`EN BREF`, `TRAINER'S ROOM`) shouts
         taken = _Spans()
@@ -1392,6 +1404,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             # and Heritage`, `Jobs, Economy and Trade Minister`)
             paragraph = _masked(paragraph, [(_attached_start(paragraph, start), end) for _, start, end in bodies]
                                 + [match.span() for match in offices if match.group(1)] + listed + streets)
+        if number and (run_in := _RUN_IN.match(paragraph)) and all(
+                _frequency(word.lower(), language) >= RARE_ZIPF for word in re.findall(r"[\w’'-]+", run_in.group())):
+            # a factbox's item led by its subject in capitals (`AUTOS - U.S. tariffs of 25% ...`, `SOFTWOOD LUMBER -`):
+            # common words shouted, no name
+            paragraph = " " * run_in.end() + paragraph[run_in.end():]
         for run in _runs(paragraph, named_for, language):
             words, opens = run.words, run.opens
             if run.numbered and len(words) > 1 and words[0] in _SCORING_PLAYS and (
@@ -1533,7 +1550,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         # name after its city's: `the Victoire` is the Montreal Victoire, `le Drakkar` the Drakkar de Baie-Comeau
         team = [name for name in full if name.endswith(" " + word) or name.startswith(word + " de ")] \
             if word.endswith("s") else [name for name in full if name.endswith(" " + word) and _is_place(name[:-len(word) - 1])
-                                        or name.startswith(word + " de ") and _frequency(word.lower(), language) < RARE_ZIPF]
+                                        or name.startswith(word + " de ") and " " not in name[len(word) + 4:] and "-" not in word
+                                        and not (_is_body_word(word) or word in BODY_HEADS or word in ORG_WORDS or _is_title(word))]
         if not team and word.endswith("s") and len(word) >= 5:  # `the Argos`: the Toronto Argonauts; `the
             team = [name for name in full if _nickname_of(word, name.split()[-1])]  # Riders`: Roughriders
         if party:  # `Liberals`: the Liberal Party's members

@@ -233,7 +233,9 @@ _COMMENT_BOX = re.compile(r"Comments|Commentaires|Be the first to comment\.[^\n]
                           # its count, its link, its rules; a French page's call (`Qu'en pensez-vous ? Exprimez votre opinion`)
                           r"|(?:Comments|Commentaires) \(\d+\)|\d{1,5} (?:[Cc]omments?|[Cc]ommentaires?)|(?:Show|View|Voir|Afficher|Lire) (?:all |les |tous les )?(?:\d+ )?"
                           r"(?:comments|commentaires)(?: \(\d+\))?|Conversations are opinions of our readers\b[^\n]{0,200}"
-                          r"|Qu['’]en pensez-vous ?\? Exprimez votre opinion\.?|Leave a (?:Reply|Comment)|Laisser un commentaire"
+                          r"|Qu['’]en pensez-vous ?\? (?:Exprimez votre opinion|Laissez-nous (?:un|vos) commentaires?)\b[^\n]{0,60}"
+                          r"|Join the conversation[.!:]? [^\n]{0,120}\bcomments?\b[^\n]{0,80}"
+                          r"|Leave a (?:Reply|Comment)|Laisser un commentaire"
                           # a blog's comment form: `Your email address will not be published. Required fields are marked *`
                           r"|Your email address will not be published\.(?: Required fields are marked \*)?"
                           r"|Votre adresse (?:e-mail|courriel|de messagerie) ne sera pas publiée\.(?: Les champs obligatoires sont indiqués avec \*)?"
@@ -334,6 +336,8 @@ def page_tail(body: list[tuple[int, str]], signatures: tuple[str, ...]) -> set[i
         elif _page_box(lines) or index > 1 and _BOX_LABEL.fullmatch(body[index - 1][1].strip()) \
                 and all(_link_line(line) and ";" not in line for line in lines):
             tail.append(index)  # (a box's links in a block of their own, under its label's)
+            # a box's label over its links says it is the page's, as a page's line would
+            anchored = anchored or len(lines) > 1 and _BOX_LABEL.fullmatch(lines[0].strip()) is not None
         else:
             break
     return set(tail) if anchored else set()
@@ -345,7 +349,8 @@ _BOX_LABEL = re.compile(
     r"|more (?:local |top |latest )?(?:news|sports|stories|headlines|articles|videos|opinion|business|politics|arts|"
     r"entertainment|culture|lifestyle)"
     r"|latest(?: [\w’'-]+){0,2} (?:stories|news|headlines|videos?)|trending(?: now| stories)?|most (?:read|popular|viewed|shared)"
-    r"|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|top stories|sponsored(?: content| stories)?"
+    r"|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|vous aimerez (?:aussi|également)"
+    r"|top stories|sponsored(?: content| stories)?"
     r"|follow related authors and topics|interact with [^\n:]{1,40}|à voir (?:aussi|en vidéo)|à lire (?:aussi|également)"
     r"|sur le même sujet|nos suggestions|les plus (?:lus|populaires)|dans la même section|plus de nouvelles"
     r"|contenu commandité|vidéos? (?:à voir|populaires))\s*:?")
@@ -406,7 +411,8 @@ def shape(paragraphs: list[str], interview: bool = False) -> tuple[Block, ...]:
         if text[0] not in _SHAPED_START and "\n" not in text and (len(text) > 80 or text.upper() != text and not (
                 text[-1] == ")" and index and _is_subhead(text))) \
                 and not (len(text) < 40 and HIGHLIGHTS.fullmatch(text) and (index == 0 or index + 1 < len(paragraphs)
-                                                                             and BULLET.match(paragraphs[index + 1]))):
+                                                                             and BULLET.match(paragraphs[index + 1]))) \
+                and not _labels_list(paragraphs, index):
             out.append(Block("paragraph", text))  # most wire paragraphs: one line of prose
             continue
         lines = text.split("\n")
@@ -425,7 +431,9 @@ def shape(paragraphs: list[str], interview: bool = False) -> tuple[Block, ...]:
         # the first block only as a label over a list, in any case (`EN BREF`, `What to know:` and
         # their highlights, as the header hands them over); alone it is a lede in capitals
         if len(lines) == 1 and (index > 0 and _is_subhead(text) or HIGHLIGHTS.fullmatch(text) and index + 1 < len(paragraphs)
-                                and BULLET.match(paragraphs[index + 1])):  # (`Quick facts` over its list, anywhere)
+                                and BULLET.match(paragraphs[index + 1]) or _labels_list(paragraphs, index)):
+            # (`Quick facts` over its list, anywhere; a short label over a list of its own: `Le match en bref`,
+            # `Key dates in the review`)
             out.append(Block("subhead", text))
             continue
         for is_list, run in _runs(lines):
@@ -438,6 +446,17 @@ def shape(paragraphs: list[str], interview: bool = False) -> tuple[Block, ...]:
             else:
                 out.append(Block("paragraph", "\n".join(run)))
     return tuple(out)
+
+
+_LIST_LABEL = re.compile(r"[A-ZÀ-Þ][^\n.:;!?…“”\"«»]{2,60}(?<![,\s])")  # a few words, no sentence, no quotation
+
+
+def _labels_list(paragraphs: list[str], index: int) -> bool:
+    """A short label over a list of its own, in the story (`Le match en bref`, `Key dates in the review`)."""
+    if not 0 < index < len(paragraphs) - 1 or not _LIST_LABEL.fullmatch(paragraphs[index]):
+        return False
+    below = paragraphs[index + 1].split("\n")
+    return len(below) > 1 and all(BULLET.match(line) for line in below)
 
 
 def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:

@@ -178,6 +178,9 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
         warnings.append(Problem(path, at, f"{text.split(chr(10))[0]!r} is a photo caption, not the story; left out",
                                 "delete it, or reword it if it is story text", warning=True))
     body, credits, end_notes = split_end(body, signatures(header))
+    if any(_UPDATE_OVER_EARLIER.fullmatch(text) for _, text in body[1:]):  # AP's line between an update and the story before
+        end_notes = (*[text for _, text in body[1:] if _UPDATE_OVER_EARLIER.fullmatch(text)], *end_notes)
+        body = body[:1] + [(at, text) for at, text in body[1:] if not _UPDATE_OVER_EARLIER.fullmatch(text)]
     if body and _NEWSWIRE_DATELINE.match(body[0][1]):
         body, boilerplate = _release_end(body)
         credits = (*boilerplate, *credits)
@@ -254,6 +257,8 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
                     timed, updated[0].timed if updated else True, language, tuple(header.credited))
 
 
+# AP's mark between a breaking update's first paragraphs and the story it updates: a note to the reader
+_UPDATE_OVER_EARLIER = re.compile(r"THIS IS A BREAKING NEWS UPDATE\.(?: AP['’]s earlier story follows below\.)?")
 # What closes a company's release, the wire's sign-off under it: `About Halcyra Systems Inc.`, `Forward-Looking
 # Information`, `Mise en garde concernant les énoncés prospectifs`; `SOURCE Halcyra Systems Inc.`,
 # `For further information: ...`, `Renseignements : ...`
