@@ -546,7 +546,7 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
      {"Centers for Disease Control and Prevention": 2}, ["CDC"]),
     # ... but not a longer body that only starts with it
     ("The NHL and the National Hockey League Players' Association disagreed.", "en",
-     {"NHL": 1, "National Hockey League Players Association": 1}, []),
+     {"NHL": 1, "National Hockey League Players' Association": 1}, []),  # (its apostrophe as written)
     # a possessive ends a name, plural or singular, unless a company is named for someone
     ("Fans celebrated the Saskatchewan Roughriders' Grey Cup victory.", "en",
      {"Saskatchewan Roughriders": 1, "Grey Cup": 1}, ["Saskatchewan Roughriders Grey Cup"]),
@@ -559,7 +559,7 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     ("Workers at the Brampton Assembly Plant left. Brampton workers said Brampton was betrayed.", "en",
      {"Brampton Assembly Plant": 1, "Brampton": 2}, []),
     # an association of a common plural keeps its possessive's word; an owner's possessive is no part of a name
-    ("The Canadian Pharmacists' Association warned.", "en", {"Canadian Pharmacists Association": 1},
+    ("The Canadian Pharmacists' Association warned.", "en", {"Canadian Pharmacists' Association": 1},
      ["Canadian Pharmacists"]),
     ("Musk's Boring Company dug a tunnel. Musk said so.", "en", {"Boring Company": 1}, ["Musk's Boring Company"]),
     ("Loblaw's Shoppers Drug Mart Inc. said so. Loblaw agreed.", "en", {"Loblaw": 2, "Shoppers Drug Mart": 1}, []),
@@ -1391,3 +1391,16 @@ def test_the_nineteenth_sets_names():
     found = find_names(("Le Phoenix de Sherbrooke a battu les Tigres. Le Phoenix prendra la route. Le Phoenix a dominé.",
                         "Ancienne rectrice de l'Université du Québec à Trois-Rivières, elle enseigne."), [], "fr")
     assert {"Phoenix de Sherbrooke", "Université du Québec à Trois-Rivières"} <= found.keys() and "Phoenix" not in found, found
+
+
+def test_the_nineteenth_sets_names_keep_to_their_copy():
+    """A fresh-eyes review's cases: `Employment Insurance`, `Education Act`, `Employment Equity Act` keep
+    their first word; a sports roundup's `NBA —`, `CFL —` and a second dateline `HALIFAX —` are no
+    factbox leads; `Student Aid BC` and `Nurse Next Door` are bodies; the Baltics are a region."""
+    found = find_names(("Claims for Employment Insurance rose by 4 per cent. The Education Act was amended. The federal "
+                        "Employment Equity Act is under review.", "NBA — The Raptors beat the Celtics on Saturday.",
+                        "CFL — The league named a commissioner.", "HALIFAX — Nova Scotia announced its own program.",
+                        "Student Aid BC will change its rules. Nurse Next Door hired staff.",
+                        "Troops went to the Baltics. Russia has threatened the Baltics."), [], "en")
+    assert {"Employment Insurance", "Education Act", "Employment Equity Act", "NBA", "CFL", "HALIFAX", "Student Aid BC",
+            "Nurse Next Door", "Baltics"} <= found.keys(), found

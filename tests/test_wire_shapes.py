@@ -1745,3 +1745,24 @@ def test_the_nineteenth_sets_pages_and_wire_lines():
     summary = story(f"date 2026-12-01 Phoenix win\n\nPar Jeanne Doe-Tremblay, La Presse Canadienne\n\nSHERBROOKE, Qc — {_LOT}\n\n"
                     "Le match en bref\n\n– Buts du Phoenix : Dufresne-Kabila (2)\n– Assistance : 4127 spectateurs\n")
     assert [b.kind for b in summary.blocks] == ["paragraph", "subhead", "list"]
+
+
+def test_the_nineteenth_sets_rules_keep_to_their_copy():
+    """A fresh-eyes review's cases: a story's own closing list under `Recommended reading` stays; a
+    consultation's `Join the conversation: ... comments ...` stays; a fundraiser's `Donate to support
+    ...` and AP's report that a group `receives support from` someone are story, not credits; a chain
+    under a byline ending in a role or a person names no source."""
+    books = "Recommended reading\nThe Overstory by Richard Powers\nBraiding Sweetgrass by Robin Wall Kimmerer"
+    assert story(f"date 2026-11-16 Books\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\n{books}\n"
+                 ).paragraphs[-1] == books
+    consult = "Join the conversation: residents can submit comments on the draft plan to the city until Jan. 15."
+    assert consult in story(f"date 2026-11-16 Plan\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\n"
+                            f"{consult}\n\n{_LOT}\n").paragraphs
+    for end in ("The Associated Press has reported that the militia receives support from Iran.",
+                "The campaign runs until Friday. Donate to support the food bank at cambridgefoodbank.ca.",
+                "La collecte se poursuit jusqu'au 24 décembre. Faites un don pour soutenir la famille Tremblay sur GoFundMe."):
+        s = story(f"date 2026-11-16 Title\n\nBy JANE DOE-SMITH\nAssociated Press\n\nTORONTO (AP) — {_LOT}\n\n{end}\n")
+        assert s.credits == () and s.paragraphs[-1] == end
+    from digest.ingest.bylines import outlet_of_chain
+    assert outlet_of_chain("IJL – Réseau.Presse – Journaliste") == "" and outlet_of_chain("LJI – Jane Doe-Smith") == ""
+    assert outlet_of_chain("IJL – Réseau.Presse – L'Aviron") == "L'Aviron"

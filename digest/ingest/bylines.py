@@ -186,7 +186,13 @@ def outlet_of_chain(text: str) -> str:
         return ""  # (`Photo – Jane Smith – Le Franco` is a photo's credit)
     # (the Local Journalism Initiative's and Réseau.Presse's chain names a paper last, whatever its name:
     # `IJL – Réseau.Presse – Le Goût de vivre`)
-    return parts[-1] if _is_outlet(parts[-1]) or len(parts[-1].split()) <= 5 and parts[0] in _CHAIN_HEADS else ""
+    from digest.ingest.frequency import zipf
+
+    last = parts[-1]
+    if _is_outlet(last):
+        return last
+    named = len(last.split()) > 1 or last.startswith(("L'", "L’")) or max(zipf(last.lower(), "fr"), zipf(last.lower(), "en")) < 3
+    return last if parts[0] in _CHAIN_HEADS and len(last.split()) <= 5 and named and not is_bare_name(last) else ""
 
 
 _CHAIN_HEADS = frozenset({"IJL", "LJI", "Réseau.Presse", "Initiative de journalisme local", "Local Journalism Initiative"})

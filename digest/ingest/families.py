@@ -83,7 +83,11 @@ FAMILIES = (
         r" [A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}(?:,? and [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? from"
         r" [A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3})?\.$",
         r"^(?:Copyright|©) (?:©\s*)?\d{4} (?:The )?Associated Press\b",
-        r"^The Associated Press(?:['’]s?)?(?: (?:[A-Za-z][\w’']*|and)){0,6} receives (?:financial )?support\b",
+        r"^The Associated Press(?: [A-Z][\w’']*(?: (?:and|[A-Z][\w’']*)){0,5})? receives (?:financial )?support\b",
+        # (`The Associated Press' climate and environmental coverage receives ...`; not `... has reported that the
+        # militia receives support from Iran`)
+        r"^The Associated Press['’]s?(?: (?:[A-Za-z][\w’']*|and)){0,5} (?:coverage|reporting|journalism)"
+        r"(?: (?:of|on|in) [^\n]{1,60}?)? receives (?:financial )?support\b",
         r"^(?:The )?(?:AP|Associated Press) is solely responsible for all content\.?$",
         # closing a fact check (AP Fact Focus): `This is part of AP's effort to address widely shared misinformation, ...`
         r"^This is part of (?:The )?(?:AP|Associated Press)['’]s effort to address widely shared misinformation\b[^\n]{0,400}$",
@@ -225,7 +229,8 @@ _SUPPORT_LINE = (r"^(?:[^\n.!?]{2,120}\. )?Support (?:local|independent|communit
                  r"[.:!,]? (?:[Aa]bonnez-vous|[Dd]evenez membre|[Ff]aites un don)\b[^\n]{0,120}$"
                  # `Le Goût de vivre est le seul journal ... Abonnez-vous pour soutenir l'information locale en français.`
                  r"|^(?:[^\n.!?]{2,160}\. )?(?:Abonnez-vous|Subscribe|Faites un don|Donate) (?:pour|to) (?:soutenir|support) "
-                 r"[^\n]{2,120}$")
+                 r"(?:l['’]information|le journalisme|votre journal|notre (?:journal|salle)|(?:local|independent|community) "
+                 r"(?:journalism|news)|our (?:journalism|newsroom|reporting))\b[^\n]{0,120}$")
 # An opinion page's disclaimer under a column: `The views expressed in this column are those of the author ...`
 _VIEWS_LINE = (r"^The (?:views|opinions) expressed (?:in this [\w-]+(?: [\w-]+)? )?are (?:those of the (?:author|writer)s?|the "
                r"(?:author|writer)['’]s own|(?:his|her|their) own)\b[^\n]{0,160}$"

@@ -21,7 +21,7 @@ PORTFOLIOS = {
     "Health", "Finance", "Trade", "Foreign", "Defence", "Defense", "Environment", "Industry", "Commerce",
     "Treasury", "Public", "Safety", "Emergency", "Preparedness", "Immigration", "Housing", "Transport",
     "Labour", "Energy", "Justice", "Agriculture", "Fisheries", "Innovation", "Affairs", "Intergovernmental",
-    "Indigenous", "Northern", "Government", "Employment", "Education",
+    "Indigenous", "Northern", "Government",
     "Finances", "Santé", "Environnement", "Économie", "Affaires", "Transports", "Sécurité", "Emploi",
     "Éducation", "Culture", "Énergie", "Relations", "Protection", "Famille", "Travail",
 }
@@ -54,8 +54,8 @@ ROLES = {
     "Linebacker", "Receiver", "Midfielder", "Striker", "Rookie", "Veteran", "Lawyer", "Trustee", "Constable",
     "Sergeant", "Superintendent", "Inspector", "Detective", "Lieutenant", "Corporal", "Coroner", "Warden",
     "Gardien", "Attaquant", "Défenseur", "Avocat", "Avocate", "Entraîneur", "Capitaine",
-    "Parent", "Resident", "Student", "Volunteer", "Neighbour", "Neighbor", "Homeowner", "Teacher", "Nurse",
-    "Paramedic", "Firefighter", "Farmer", "Organizer", "Organiser",
+    "Parent", "Resident", "Volunteer", "Neighbour", "Neighbor", "Homeowner", "Paramedic", "Firefighter", "Organizer",
+    "Organiser",
 }
 # A run that ends with one of these names a body or a place, title words and all:
 # `Public Health Ontario`, `Environment and Climate Change Canada`, `Bank of Canada`.
@@ -73,7 +73,7 @@ STATES = {"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", 
           "West Virginia", "Wisconsin", "Wyoming"}
 # Adjectives of place, never names on their own: `North American automakers`.
 DEMONYMS = {
-    "Nordics", "Scandinavians", "Baltics",  # a region's peoples, as a country's
+    "Nordics", "Scandinavians",  # a region's peoples, as a country's
     # irregular, not the country's name with a demonym's ending (see _is_demonym)
     "Nordic", "Scandinavian", "Turkish", "Turks", "Dutch", "Swiss", "Greek", "Greeks", "Irish", "Scottish", "Welsh", "Danish", "Swedish",
     "Finnish", "Polish", "Filipino", "Filipinos", "Thai", "Czech", "Saudi", "Saudis", "Emirati", "Kurdish",
@@ -366,8 +366,10 @@ def _month_in_name(raws: list[str], at: int) -> bool:
 
 # Institutions named for a saint, a sovereign or a cause, in the possessive: `Queen's University`,
 # `St. Michael's Hospital`, `Alzheimer's Association` (an owner's department or office is not one)
-_PLACE_HEADS = {"Cove", "Harbour", "Harbor", "Bay", "Island", "Point", "Landing", "Creek", "Falls", "Lake", "River", "Brook",
-                "Arm", "Head", "Pass", "Mills", "Corner", "Corners", "Crossing", "Beach", "Pond", "Hill", "Hills"}
+_PLACE_HEADS = {"Cove", "Harbour", "Harbor", "Island", "Point", "Landing", "Creek", "Falls", "Lake", "River", "Brook",
+                "Arm", "Mills", "Crossing", "Beach", "Pond"}
+# a department's first word before its `and` (`Employment and Social Development Canada`), no title elsewhere
+_DEPARTMENT_FIRST = frozenset({"Employment", "Education", "Science", "Citizenship"})
 _NAMED_FOR_SOMEONE = {"University", "College", "Hospital", "Association", "Park", "Church", "Cathedral", "Bench"}
 
 
@@ -382,6 +384,7 @@ def _opens_name(words: list[str]) -> bool:
 _NICKNAME = re.compile(rf"(?<=\w)[ \t]+[“\"][{_UPPER}][\w’'. -]*[”\"](?=[ \t]+[{_UPPER}])")
 # a site's address: with its scheme, `www.` or a host under its domain (`ReportFraud.ftc.gov`); a company
 # named by its site (`Rentals.ca`, `Amazon.com Inc.`) stays a name
+_TLD = re.compile(r"\w\.(?:com|ca|org|gov|net|info|io)\b", re.I)  # (a cheap first look: most paragraphs have none)
 _WEB_ADDRESS = re.compile(r"(?<![\w@.])(?:(?:https?://|www\.)[\w.-]+|(?:[\w-]+\.){2,}(?:com|ca|org|gov|net|info|io)\b"
                           r"|[\w-]+\.gov\b)(?:/[^\s)]*)?", re.I)
 # a newswire's mark in a release's dateline, after the day's year: `Nov. 17, 2026 /CNW Telbec/ -`
@@ -419,7 +422,8 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset(), language: str
         text = _NAME_SLASH.sub("|", _WIRE_MARK.sub(lambda m: " " * len(m.group()), text))  # (same offsets)
     if "</" in text:  # `“<b>Vote Mercer</b> on April 28!”`: copy quoting a page's markup quotes code
         text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
-    if "." in text and _WEB_ADDRESS.search(text):  # `report it at ReportFraud.ftc.gov`: where to go, no one named
+    if "." in text and ("www." in text or "://" in text or _TLD.search(text)) and _WEB_ADDRESS.search(text):
+        # `report it at ReportFraud.ftc.gov`: where to go, no one named
         text = _WEB_ADDRESS.sub(lambda m: " " * len(m.group()), text)
     if ":" in text:  # `Shopify Inc. [NASDAQ:SHOP]`, `(TSX: SHOP)`: where it trades, not what it is
         text = _TICKER.sub(lambda m: " " * len(m.group()), text)
@@ -796,7 +800,7 @@ def _broken(span: str) -> bool:
     return _BROKEN_NAME.search(span) is not None or "," in span and not any(w in _HEAD_WORDS for w in span.split())
 
 
-_RUN_IN = re.compile(rf"[{_UPPER}][{_UPPER}’' &/-]{{2,60}}(?= [-–—:] )")
+_RUN_IN = re.compile(rf"[{_UPPER}][{_UPPER}’' &/-]{{2,60}}(?= - |: )")  # (not a dateline's dash: `HALIFAX — `)
 _ACRONYM_AFTER = re.compile(r"\(([A-Z]{2,6})\)")
 # a body's or a programme's kind, written in lowercase by a paper's style: its acronym stays a name
 # (`special investigations unit (SIU)`, `réseau express métropolitain (REM)`)
@@ -1034,7 +1038,8 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return [words]  # `Charter of Rights and Freedoms`: two common plurals after `of` (not `Texas and Illinois`)
     if len(words) >= 4 and _is_place(words[-1]) and all(w in JOINERS or _common_plural(w) for w in words[:-1]):
         return [words]  # `Colleges and Institutes Canada`: a national body named for its members
-    if words[-1] in ORG_WORDS and all((_is_title(words[i - 1]) and not _surname_after_given(words, i - 1)) or words[i] == "&"
+    if words[-1] in ORG_WORDS and all((_is_title(words[i - 1]) and not _surname_after_given(words, i - 1))
+                                      or words[i - 1] in _DEPARTMENT_FIRST or words[i] == "&"
                                       or words[-1] in _COMPANY_END for i, w in enumerate(words) if w in JOINERS and i):
         return [tuple(w for w in words)]
     if (words[-1] in BODY_HEADS or words[-1] == "Services") and (all(  # `Food and Drug Administration`, `Fish and
@@ -1404,8 +1409,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             # and Heritage`, `Jobs, Economy and Trade Minister`)
             paragraph = _masked(paragraph, [(_attached_start(paragraph, start), end) for _, start, end in bodies]
                                 + [match.span() for match in offices if match.group(1)] + listed + streets)
-        if number and (run_in := _RUN_IN.match(paragraph)) and all(
-                _frequency(word.lower(), language) >= RARE_ZIPF for word in re.findall(r"[\w’'-]+", run_in.group())):
+        if number and (run_in := _RUN_IN.match(paragraph)) and not is_known_place(run_in.group()) and all(
+                len(word) > 4 and _frequency(word.lower(), language) >= RARE_ZIPF
+                for word in re.findall(r"[\w’'-]+", run_in.group()) if word not in ("AND", "ET", "OF", "DE")):
             # a factbox's item led by its subject in capitals (`AUTOS - U.S. tariffs of 25% ...`, `SOFTWOOD LUMBER -`):
             # common words shouted, no name
             paragraph = " " * run_in.end() + paragraph[run_in.end():]

@@ -234,7 +234,8 @@ _COMMENT_BOX = re.compile(r"Comments|Commentaires|Be the first to comment\.[^\n]
                           r"|(?:Comments|Commentaires) \(\d+\)|\d{1,5} (?:[Cc]omments?|[Cc]ommentaires?)|(?:Show|View|Voir|Afficher|Lire) (?:all |les |tous les )?(?:\d+ )?"
                           r"(?:comments|commentaires)(?: \(\d+\))?|Conversations are opinions of our readers\b[^\n]{0,200}"
                           r"|Qu['’]en pensez-vous ?\? (?:Exprimez votre opinion|Laissez-nous (?:un|vos) commentaires?)\b[^\n]{0,60}"
-                          r"|Join the conversation[.!:]? [^\n]{0,120}\bcomments?\b[^\n]{0,80}"
+                          r"|Join the conversation[.!:]? (?:Please keep (?:your )?comments?\b[^\n]{0,100}|[^\n]{0,80}\bcomments? below\b"
+                          r"[^\n]{0,60})"
                           r"|Leave a (?:Reply|Comment)|Laisser un commentaire"
                           # a blog's comment form: `Your email address will not be published. Required fields are marked *`
                           r"|Your email address will not be published\.(?: Required fields are marked \*)?"
@@ -337,7 +338,7 @@ def page_tail(body: list[tuple[int, str]], signatures: tuple[str, ...]) -> set[i
                 and all(_link_line(line) and ";" not in line for line in lines):
             tail.append(index)  # (a box's links in a block of their own, under its label's)
             # a box's label over its links says it is the page's, as a page's line would
-            anchored = anchored or len(lines) > 1 and _BOX_LABEL.fullmatch(lines[0].strip()) is not None
+            anchored = anchored or len(lines) > 1 and _PAGE_ONLY_LABEL.fullmatch(lines[0].strip()) is not None
         else:
             break
     return set(tail) if anchored else set()
@@ -354,6 +355,10 @@ _BOX_LABEL = re.compile(
     r"|follow related authors and topics|interact with [^\n:]{1,40}|à voir (?:aussi|en vidéo)|à lire (?:aussi|également)"
     r"|sur le même sujet|nos suggestions|les plus (?:lus|populaires)|dans la même section|plus de nouvelles"
     r"|contenu commandité|vidéos? (?:à voir|populaires))\s*:?")
+# the labels only a page's box has (`Recommended reading`, `More on the candidates:` may head a story's own list)
+_PAGE_ONLY_LABEL = re.compile(r"(?i)(?:you (?:may|might) (?:also )?like|vous aimerez (?:aussi|également)|most (?:read|popular|"
+                              r"viewed|shared)|trending(?: now| stories)?|les plus (?:lus|populaires)|related (?:stories|articles)|"
+                              r"à lire aussi|sur le même sujet)\s*:?")
 # a page's lines between paragraphs, under the story too: no sign that the page's tail has begun
 _BETWEEN_PARAGRAPHS = re.compile(r"(?i)(?:advertisement|publicité)(?: \d{1,3})?|article content|story continues(?: below)?"
                                  r"(?: advertisement)?|la suite après la publicité|this advertisement has not loaded yet, but "
@@ -539,7 +544,7 @@ def _dash_list(paragraphs: list[str]) -> frozenset[int]:
     while index < len(paragraphs):
         end = index
         # (a list announced as one, `Here are some highlights of the update:`, may hold sentences)
-        announced = _ANNOUNCES_LIST.search(paragraphs[index - 1]) is not None
+        announced = paragraphs[index].startswith("— ") and _ANNOUNCES_LIST.search(paragraphs[index - 1]) is not None
         while end < len(paragraphs) and paragraphs[end].startswith("— ") and "\n" not in paragraphs[end] \
                 and (paragraphs[end].rstrip()[-1] not in ".?!…»”\"" or paragraphs[end].rstrip()[-1] == "."
                      and (announced and not _SAID.search(paragraphs[end]) or _NAMED_ITEM.match(paragraphs[end]))
