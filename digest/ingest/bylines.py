@@ -192,7 +192,7 @@ def outlet_of_chain(text: str) -> str:
     if _is_outlet(last):
         return last
     named = len(last.split()) > 1 or last.startswith(("L'", "L’")) or max(zipf(last.lower(), "fr"), zipf(last.lower(), "en")) < 3
-    return last if parts[0] in _CHAIN_HEADS and len(last.split()) <= 5 and named and not is_bare_name(last) else ""
+    return last if parts[0] in _CHAIN_HEADS and named and not is_bare_name(last) else ""
 
 
 _CHAIN_HEADS = frozenset({"IJL", "LJI", "Réseau.Presse", "Initiative de journalisme local", "Local Journalism Initiative"})

@@ -478,10 +478,11 @@ _PHOTO_BY = re.compile(r"[.!?]\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:[Pp]hoto(?:graph)
 def _credited_to_page(block: str, authors: tuple[str, ...], top: str) -> bool:
     """A caption whose credit names the story's own author or the page's name at its top (a
     reporter's photo, the paper's): no lede ends with its writer's name and the paper's."""
-    credit = _PARENTHESISED_CREDIT.search(block[-_TAIL_CHARS:]) if "\n" not in block and len(block) <= _CAPTION_CHARS \
-        else None
+    if "\n" in block or len(block) > _CAPTION_CHARS:
+        return False
+    credit = _PARENTHESISED_CREDIT.search(block[-_TAIL_CHARS:])
     if credit is None:  # `... on Tuesday. Advertiser photo by Keegan Strathdee-Moyo`: the writer's own photo
-        by = _PHOTO_BY.search(block[-_TAIL_CHARS:]) if "\n" not in block and len(block) <= _CAPTION_CHARS else None
+        by = _PHOTO_BY.search(block[-_TAIL_CHARS:])
         return by is not None and by.group(1).strip() in authors
     first, second, top = credit.group(1).strip(), (credit.group(2) or "").strip(), top.strip()
     if not second:  # `(The Pointer files)`

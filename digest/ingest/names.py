@@ -806,7 +806,7 @@ _ACRONYM_AFTER = re.compile(r"\(([A-Z]{2,6})\)")
 # (`special investigations unit (SIU)`, `réseau express métropolitain (REM)`)
 _BODY_NOUN = re.compile(r"\b(?:unit|board|agency|commission|office|service|council|committee|program|programme|network|"
                         r"bureau|tribunal|authority|association|union|party|réseau|régie|conseil|comité|société|agence|"
-                        r"commission|office|tribunal|parti|syndicat|ordre|fonds|fund|institute|institut|centre|center)s?\b")
+                        r"parti|syndicat|ordre|fonds|fund|institute|institut|centre|center)s?\b")
 _SMALL_INSIDE = frozenset("of and for the de du des d la le les et à en pour".split())
 
 

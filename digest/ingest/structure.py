@@ -344,21 +344,21 @@ def page_tail(body: list[tuple[int, str]], signatures: tuple[str, ...]) -> set[i
     return set(tail) if anchored else set()
 
 
-# the labels news sites put on the boxes under a story
+# the labels only a page's box has (`Recommended reading`, `More on the candidates:` may head a story's own list)
+_PAGE_ONLY_LABELS = (r"you (?:may|might) (?:also )?like|vous aimerez (?:aussi|également)|most (?:read|popular|viewed|shared)"
+                     r"|trending(?: now| stories)?|les plus (?:lus|populaires)|related (?:stories|articles)|à lire aussi"
+                     r"|sur le même sujet")
+_PAGE_ONLY_LABEL = re.compile(rf"(?i)(?:{_PAGE_ONLY_LABELS})\s*:?")
+# the labels news sites put on the boxes under a story: those, and some a story's own list may have
 _BOX_LABEL = re.compile(
-    r"(?i)(?:related (?:stories|articles|content|coverage|links|videos?)|more (?:from|on|in) [^\n:]{1,40}|editor['’]s picks?"
+    rf"(?i)(?:{_PAGE_ONLY_LABELS}"
+    r"|related (?:content|coverage|links|videos?)|more (?:from|on|in) [^\n:]{1,40}|editor['’]s picks?"
     r"|more (?:local |top |latest )?(?:news|sports|stories|headlines|articles|videos|opinion|business|politics|arts|"
     r"entertainment|culture|lifestyle)"
-    r"|latest(?: [\w’'-]+){0,2} (?:stories|news|headlines|videos?)|trending(?: now| stories)?|most (?:read|popular|viewed|shared)"
-    r"|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|vous aimerez (?:aussi|également)"
-    r"|top stories|sponsored(?: content| stories)?"
-    r"|follow related authors and topics|interact with [^\n:]{1,40}|à voir (?:aussi|en vidéo)|à lire (?:aussi|également)"
-    r"|sur le même sujet|nos suggestions|les plus (?:lus|populaires)|dans la même section|plus de nouvelles"
+    r"|latest(?: [\w’'-]+){0,2} (?:stories|news|headlines|videos?)|recommended(?: for you| stories| reading)?"
+    r"|top stories|sponsored(?: content| stories)?|follow related authors and topics|interact with [^\n:]{1,40}"
+    r"|à voir (?:aussi|en vidéo)|à lire également|nos suggestions|dans la même section|plus de nouvelles"
     r"|contenu commandité|vidéos? (?:à voir|populaires))\s*:?")
-# the labels only a page's box has (`Recommended reading`, `More on the candidates:` may head a story's own list)
-_PAGE_ONLY_LABEL = re.compile(r"(?i)(?:you (?:may|might) (?:also )?like|vous aimerez (?:aussi|également)|most (?:read|popular|"
-                              r"viewed|shared)|trending(?: now| stories)?|les plus (?:lus|populaires)|related (?:stories|articles)|"
-                              r"à lire aussi|sur le même sujet)\s*:?")
 # a page's lines between paragraphs, under the story too: no sign that the page's tail has begun
 _BETWEEN_PARAGRAPHS = re.compile(r"(?i)(?:advertisement|publicité)(?: \d{1,3})?|article content|story continues(?: below)?"
                                  r"(?: advertisement)?|la suite après la publicité|this advertisement has not loaded yet, but "
@@ -457,11 +457,12 @@ _LIST_LABEL = re.compile(r"[A-ZÀ-Þ][^\n.:;!?…“”\"«»]{2,60}(?<![,\s])")
 
 
 def _labels_list(paragraphs: list[str], index: int) -> bool:
-    """A short label over a list of its own, in the story (`Le match en bref`, `Key dates in the review`)."""
-    if not 0 < index < len(paragraphs) - 1 or not _LIST_LABEL.fullmatch(paragraphs[index]):
+    """A short label over a list of its own, in the story (`Le match en bref`, `Key dates in the review`).
+    (Asked of most paragraphs: the list below is looked for before the label's words.)"""
+    if not 0 < index < len(paragraphs) - 1 or not BULLET.match(paragraphs[index + 1]):
         return False
     below = paragraphs[index + 1].split("\n")
-    return len(below) > 1 and all(BULLET.match(line) for line in below)
+    return len(below) > 1 and all(BULLET.match(line) for line in below) and _LIST_LABEL.fullmatch(paragraphs[index]) is not None
 
 
 def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:

@@ -178,9 +178,10 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
         warnings.append(Problem(path, at, f"{text.split(chr(10))[0]!r} is a photo caption, not the story; left out",
                                 "delete it, or reword it if it is story text", warning=True))
     body, credits, end_notes = split_end(body, signatures(header))
-    if any(_UPDATE_OVER_EARLIER.fullmatch(text) for _, text in body[1:]):  # AP's line between an update and the story before
-        end_notes = (*[text for _, text in body[1:] if _UPDATE_OVER_EARLIER.fullmatch(text)], *end_notes)
-        body = body[:1] + [(at, text) for at, text in body[1:] if not _UPDATE_OVER_EARLIER.fullmatch(text)]
+    updates = [part for part in body[1:] if _UPDATE_OVER_EARLIER.fullmatch(part[1])]  # AP's line between an update and
+    if updates:  # the story it updates: a note
+        end_notes = (*[text for _, text in updates], *end_notes)
+        body = [part for part in body if part not in updates]
     if body and _NEWSWIRE_DATELINE.match(body[0][1]):
         body, boilerplate = _release_end(body)
         credits = (*boilerplate, *credits)
