@@ -65,25 +65,13 @@ _NOT_ANCHORS = frozenset(
 @dataclass(frozen=True, slots=True)
 class Features:
     """What grouping knows of one version: when, in which language, and its two word bags
-    (unit vectors, weights rounded so that they read back from the index exactly)."""
+    (unit vectors, weights rounded so that they read back from the index exactly). Made in
+    the ingest workers and sent back, kept in the index: only what compares is kept."""
 
     stamp: float
     language: str
     terms: dict[str, float]
     anchors: dict[str, float]
-    figures: dict[str, float] = field(init=False, compare=False)  # the anchors that are numbers
-    figures_total: float = field(init=False, compare=False)
-    keys: tuple[str, ...] = field(init=False, compare=False)      # see _keys
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "figures", {k: w for k, w in self.anchors.items() if k[0] == "#"})
-        object.__setattr__(self, "figures_total", math.fsum(self.figures.values()))
-        object.__setattr__(self, "keys", self._keys())
-
-    def _keys(self) -> tuple[str, ...]:
-        """The strongest words and anchors (bags are kept strongest first): a version shares
-        some of them with any version resembling it enough to join."""
-        return (*itertools.islice(self.terms, _KEYS_EACH), *("\0" + k for k in itertools.islice(self.anchors, _KEYS_EACH)))
 
     def to_json(self) -> list[Any]:
         return [self.stamp, self.language, list(self.terms), list(self.terms.values()),
@@ -106,14 +94,38 @@ class Features:
         return cls(value[0], value[1], bags[0], bags[1])
 
 
-def resemblance(a: Features, b: Features) -> float:
+@dataclass(frozen=True, slots=True)
+class Weighed:
+    """A version as compared: its bags weighted by what their words say this run (`Weights`),
+    with what comparing reads of them again and again."""
+
+    stamp: float
+    language: str
+    terms: dict[str, float]
+    anchors: dict[str, float]
+    figures: dict[str, float] = field(init=False)  # the anchors that are numbers
+    figures_total: float = field(init=False)
+    keys: tuple[str, ...] = field(init=False)      # see _keys
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "figures", {k: w for k, w in self.anchors.items() if k[0] == "#"})
+        object.__setattr__(self, "figures_total", math.fsum(self.figures.values()))
+        object.__setattr__(self, "keys", self._keys())
+
+    def _keys(self) -> tuple[str, ...]:
+        """The strongest words and anchors (bags are kept strongest first): a version shares
+        some of them with any version resembling it enough to join."""
+        return (*itertools.islice(self.terms, _KEYS_EACH), *("\0" + k for k in itertools.islice(self.anchors, _KEYS_EACH)))
+
+
+def resemblance(a: Weighed, b: Weighed) -> float:
     """Cosine of the bags both can compare, discounted by the hours between the versions and,
     when both give figures, by the weight of those they do not share: versions of one event
     repeat its figures, and two events of one kind (two tariffs, two games) differ in theirs."""
     return _cosine(a, b) * _discount(a, b)
 
 
-def _cosine(a: Features, b: Features) -> float:
+def _cosine(a: Weighed, b: Weighed) -> float:
     """The cosine of the bags both can compare (at most 1: the bags are unit vectors); 0 when
     they share too few words to say."""
     if a.language == b.language:
@@ -133,7 +145,7 @@ def _may_reach(discounts: list[float]) -> bool:
     return math.fsum(discounts) >= THRESHOLD * len(discounts) * (1 - 1e-9)
 
 
-def _discount(a: Features, b: Features) -> float:
+def _discount(a: Weighed, b: Weighed) -> float:
     """What is left of a cosine by the hours between two versions and the figures they do not
     share: at most 1, 0 beyond the window."""
     hours = abs(a.stamp - b.stamp) / 3600
@@ -171,10 +183,16 @@ class Weights:
         self.terms = {k: math.log(count / (n + 1)) for k, n in terms.items()}
         self.anchors = {k: math.log(count / (n + 1)) for k, n in anchors.items()}
 
-    def apply(self, f: Features) -> Features:
-        terms, anchors = self.terms, self.anchors
-        return Features(f.stamp, f.language, _unit({k: w * terms[k] for k, w in f.terms.items()}, _KEPT_TERMS, False),
-                        _unit({k: w * anchors[k] for k, w in f.anchors.items()}, _KEPT_ANCHORS, False))
+    def apply(self, f: Features) -> Weighed:
+        return Weighed(f.stamp, f.language, _weighed(f.terms, self.terms), _weighed(f.anchors, self.anchors))
+
+
+def _weighed(bag: dict[str, float], weights: dict[str, float]) -> dict[str, float]:
+    """`bag` (a stored one: kept short already) times `weights` (which holds its every key),
+    strongest first, scaled to length 1; sorted as (weight, key) pairs, in C."""
+    ranked = sorted(zip(map(operator.mul, bag.values(), map(weights.__getitem__, bag)), bag, strict=True), reverse=True)
+    norm = math.sqrt(sum(w * w for w, _ in ranked)) or 1.0
+    return {k: w / norm for w, k in ranked if w > 0}
 
 
 def _dot(a: dict[str, float], b: dict[str, float], keys: Iterable[str] | None = None) -> float:
@@ -304,13 +322,11 @@ def _numbers(text: str, language: str) -> Iterable[str]:
             yield f"{value:g}"
 
 
-def _unit(bag: dict[str, float], keep: int, stored: bool = True) -> dict[str, float]:
-    """The `keep` strongest entries, strongest first, scaled to length 1 (rounded when stored:
-    they read back from the index exactly)."""
+def _unit(bag: dict[str, float], keep: int) -> dict[str, float]:
+    """The `keep` strongest entries, strongest first, scaled to length 1 and rounded: they read
+    back from the index exactly."""
     kept = sorted(bag.items(), key=_by_weight, reverse=True)[:keep]
     norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
-    if not stored:
-        return {k: w / norm for k, w in kept if w > 0}
     scaled = {k: round(w / norm, 4) for k, w in kept}
     return {k: w for k, w in scaled.items() if w > 0}
 
@@ -341,9 +357,9 @@ def _rarity(word: str, language: str) -> float:
 
 @dataclass(slots=True)
 class _Version:
-    features: Features            # as read: its keys find it
+    features: Features            # as read: its words find it
     story: str
-    weighted: Features | None = None  # as compared, made when first compared
+    weighted: Weighed | None = None  # as compared, made when first compared
 
 
 class Grouper:
@@ -357,6 +373,8 @@ class Grouper:
         # the postings of other keys would never be read
         self.looked_up = looked_up
         self.versions: list[_Version] = []
+        self.stamps: list[float] = []   # of each version, and its language: read for every candidate
+        self.languages: list[str] = []
         self.stories: dict[str, list[int]] = {}
         self.spans: dict[str, tuple[float, float]] = {}  # story -> its first and last version's stamps
         # key -> day number -> versions that day: a lookup reads the days within the window, and
@@ -371,7 +389,7 @@ class Grouper:
         span = self.spans.get(story)
         self.spans[story] = (stamp, stamp) if span is None else (min(span[0], stamp), max(span[1], stamp))
 
-    def add(self, features: Features, story: str, weighted: Features | None = None) -> None:
+    def add(self, features: Features, story: str, weighted: Weighed | None = None) -> None:
         """Count `features` in `story`, findable by its words."""
         if alone(story):
             return
@@ -379,6 +397,8 @@ class Grouper:
         self.widen(stamp, story)
         at = len(self.versions)
         self.versions.append(_Version(features, story, weighted))
+        self.stamps.append(stamp)
+        self.languages.append(features.language)
         self.stories.setdefault(story, []).append(at)
         day = int(stamp // 86400)
         postings = self.postings
@@ -398,7 +418,7 @@ class Grouper:
     def has(self, story: str) -> bool:
         return story in self.spans
 
-    def _weighted(self, at: int) -> Features:
+    def _weighted(self, at: int) -> Weighed:
         version = self.versions[at]
         if version.weighted is None:
             version.weighted = self.weights.apply(version.features)
@@ -411,7 +431,7 @@ class Grouper:
             return []
         return list(itertools.chain.from_iterable(filter(None, map(days.get, range(first, last + 1)))))
 
-    def place(self, new: Features, weighted: Features | None = None) -> tuple[str | None, Features]:
+    def place(self, new: Features, weighted: Weighed | None = None) -> tuple[str | None, Weighed]:
         """(the story `new` reports, None for a new one; `new` as compared: `weighted`, when
         weighed already)."""
         window = WINDOW_HOURS * 3600
@@ -428,19 +448,21 @@ class Grouper:
             read.append(found)
         near = Counter(itertools.chain.from_iterable(read))
         # the versions sharing most keys: on a dense day hundreds share a few common ones
-        versions = self.versions
+        stamps, languages = self.stamps, self.languages
         closest: list[int] = []
         # most keys shared first, then the earliest added: the versions by how many keys they
         # share (a version is under each key once), each count's sorted only when reached
+        # (faster than sorting them all, in C, by count and version)
         by_shared: list[list[int]] = [[] for _ in range(len(read) + 1)]
         for at, shared in near.items():
             by_shared[shared].append(at)
         for ats in reversed(by_shared):
             ats.sort()
-            closest += [at for at in ats if abs(versions[at].features.stamp - stamp) <= window]
+            closest += [at for at in ats if abs(stamps[at] - stamp) <= window]
             if len(closest) >= CANDIDATES:
                 break
         del closest[CANDIDATES:]
+        versions = self.versions
         best: tuple[float, str] | None = None
         for story in sorted({versions[at].story for at in closest}):
             start, end = self.spans[story]
@@ -448,7 +470,7 @@ class Grouper:
                 continue  # the story would spread over more than the window
             # versions in its own language say most: across languages only anchors compare
             members = self.stories[story]
-            members = [at for at in members if versions[at].features.language == new.language] or members
+            members = [at for at in members if languages[at] == new.language] or members
             others = [self._weighted(at) for at in members]
             discounts = [_discount(weighted, other) for other in others]
             # a cosine is at most 1: most stories a dense week offers fall short on the hours

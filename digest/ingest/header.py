@@ -918,9 +918,10 @@ def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str,
 
 def is_noise(text: str) -> bool:
     """A short line that reads as no sentence (and as no list item, dateline or dash)."""
+    if text[-1] in _SENTENCE_END and _ABBREVIATION.fullmatch(text) is None:
+        return False  # most paragraphs: known by their last character, before their words are counted
     words = [w for w in text.split() if any(c.isalnum() for c in w)]
-    return (len(words) <= _NOISE_WORDS and (text[-1] not in _SENTENCE_END or _ABBREVIATION.fullmatch(text) is not None)
-            and not any(d in text for d in "—–") and not BULLET.match(text))
+    return len(words) <= _NOISE_WORDS and not any(d in text for d in "—–") and not BULLET.match(text)
 
 
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}")  # a section named `B.C.`
