@@ -62,6 +62,7 @@ FRESH17 = Path(__file__).parent / "tag_corpus_fresh17"
 FRESH18 = Path(__file__).parent / "tag_corpus_fresh18"
 # 24 more by a nineteenth, the same session: obituaries, agate, first takes and updates, factboxes, 6 local pages
 FRESH19 = Path(__file__).parent / "tag_corpus_fresh19"
+FRESH20 = Path(__file__).parent / "tag_corpus_fresh20"
 
 
 @dataclass
@@ -244,6 +245,7 @@ if __name__ == "__main__":
         fresh17 = measure(ingest_corpus(Path(tmp) / "fresh17", FRESH17), FRESH17)
         fresh18 = measure(ingest_corpus(Path(tmp) / "fresh18", FRESH18), FRESH18)
         fresh19 = measure(ingest_corpus(Path(tmp) / "fresh19", FRESH19), FRESH19)
+        fresh20 = measure(ingest_corpus(Path(tmp) / "fresh20", FRESH20), FRESH20)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
                     ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
@@ -253,7 +255,8 @@ if __name__ == "__main__":
                     ("twelfth fresh set, ", fresh12), ("thirteenth fresh set, ", fresh13),
                     ("fourteenth fresh set, ", fresh14), ("fifteenth fresh set, ", fresh15),
                     ("sixteenth fresh set, ", fresh16), ("seventeenth fresh set, ", fresh17),
-                    ("eighteenth fresh set, ", fresh18), ("nineteenth fresh set, ", fresh19)):
+                    ("eighteenth fresh set, ", fresh18), ("nineteenth fresh set, ", fresh19),
+                    ("twentieth fresh set, ", fresh20)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

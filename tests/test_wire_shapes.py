@@ -1766,3 +1766,78 @@ def test_the_nineteenth_sets_rules_keep_to_their_copy():
     from digest.ingest.bylines import outlet_of_chain
     assert outlet_of_chain("IJL – Réseau.Presse – Journaliste") == "" and outlet_of_chain("LJI – Jane Doe-Smith") == ""
     assert outlet_of_chain("IJL – Réseau.Presse – L'Aviron") == "L'Aviron"
+
+
+def test_the_twentieth_sets_pages_and_wire_lines():
+    """CP's sponsored-beat line (`Health coverage receives support through a partnership ...`) and PC's;
+    a colon's `— ` lines pasted as one block, closed by semicolons and a stop, a list; a local site's
+    dateline set off by a hyphen; a comment box's rules; `To contact a reporter ...` with its address; an
+    outlet that calls itself a news website or `l'hebdomadaire`; a menu row under a paper's name and a long
+    tagline; a station named `Radio <place>` in a byline; a Posted time of day quoted in its warning; an
+    inbox pitch with `Sign up here.`; AP's live entries under `Here's the latest:`."""
+    partnership = ("Health coverage receives support through a partnership between The Canadian Press and the Canadian "
+                   "Medical Association. CP is solely responsible for this content.")
+    blood = story("date 2026-12-07 Blood supply low\n\nBy Jane Doe-Smith, The Canadian Press\n\nPosted December 7, 2026 2:15 pm."
+                  f"\n\n{_LOT}\n\nThe agency listed its inventory as of Monday morning, in days of supply:\n\n"
+                  "— O-negative: 2.1 days;\n— O-positive: 3.4 days;\n— A-negative: 4.2 days.\n\n"
+                  f"{_LOT}\n\n{partnership}\n\nThis report by The Canadian Press was first published Dec. 7, 2026.\n")
+    assert blood.credits[0] == partnership
+    assert [b.items for b in blood.blocks if b.kind == "list"] == [("O-negative: 2.1 days;", "O-positive: 3.4 days;",
+                                                                      "A-negative: 4.2 days.")]
+    sante = ("La couverture en matière de santé de La Presse Canadienne bénéficie du soutien d'un partenariat avec "
+             "l'Association médicale canadienne. La Presse Canadienne est seule responsable des choix éditoriaux.")
+    assert story(f"date 2026-12-07 Urgences\n\nPar Jeanne Doe-Tremblay, La Presse Canadienne\n\nQUÉBEC — {_LOT}\n\n{sante}\n"
+                 ).credits == (sante,)
+    tip = ("To contact a reporter for this story, email newsroom@infonews.example or call 250-555-0143. You can also submit "
+           "photos, videos or news tips to the newsroom.")
+    rules = ("We welcome your comments and opinions on our stories but play nice. We won't censor or delete comments unless "
+             "they contain off-topic statements or links, unnecessary vulgarity, false facts, spam or obviously fake profiles.")
+    kamloops = story("date 2026-12-07 Food bank expects record\n\niNFOnews.ca\n\nKamloops News\n\nFood bank expects record\n\n"
+                     "By Jocelyn Ferreira-Kwan\n\nDecember 07, 2026 - 6:30 PM PST\n\nKAMLOOPS - The Kamloops Food Bank expects "
+                     f"to hand out a record 2,600 hampers this year.\n\n{_LOT}\n\n{tip}\n\n{rules}\n")
+    assert (kamloops.dateline, kamloops.lede[:15], kamloops.credits) == ("KAMLOOPS", "The Kamloops Fo", (tip,))
+    assert any(rules in w.message for w in kamloops.warnings)
+    kukukwes = ("Ku'ku'kwes News is an independent Indigenous news website that covers Mi'kmaw communities in the Atlantic "
+                "region. Support our work by becoming a monthly donor.")
+    nord = "Le Nord est l'hebdomadaire francophone de Hearst et du Nord-Est ontarien depuis 1976."
+    for end in (kukukwes, nord):
+        assert story(f"date 2026-12-10 Title\n\nBy Jane Doe-Smith\n\nPosted December 10, 2026 9:00 am.\n\n{_LOT}\n\n{end}\n"
+                     ).credits == (end,)
+    hearst = story("date 2026-12-10 Une murale raconte l'université\n\nLe Nord\n\nL'hebdomadaire de Hearst et de la région\n\n"
+                   "Accueil | Actualités | Sports | Culture | Opinions | Avis de décès\n\nCulture\n\n"
+                   "Une murale raconte l'université\n\nPar Mélodie Lacasse-Nyirenda\n\nLe 10 décembre 2026\n\n"
+                   f"{_LOT}\n\n{nord}\n")
+    assert (hearst.authors, hearst.source, hearst.paragraphs) == (("Mélodie Lacasse-Nyirenda",), "Le Nord", (_LOT,))
+    gaspesie = story("date 2026-12-07 Route fermée\n\nRadio Gaspésie\n\nRoute fermée\n\nPar Alexis Cyr-Bangoura, Radio Gaspésie\n\n"
+                     f"Publié à 6 h 40\n\n{_LOT}\n")
+    assert (gaspesie.authors, gaspesie.source, gaspesie.date.isoformat()) == (
+        ("Alexis Cyr-Bangoura",), "Radio Gaspésie", "2026-12-07T06:40:00-05:00")
+    assert any(w.message.startswith("'Publié à 6 h 40': the Posted time gives no day") for w in gaspesie.warnings)
+    pitch = "Get the Whitehorse Star's headlines delivered to your inbox every weekday afternoon. Sign up here."
+    star = story(f"date 2026-12-11 Sitting ends\n\nBy Jane Doe-Smith, Whitehorse Star\n\n{_LOT}\n\n{_LOT}\n\n{pitch}\n")
+    assert star.paragraphs == (_LOT, _LOT) and any(pitch in w.message for w in star.warnings)
+    heads = ("Laureate says silence is 'the most dangerous thing'", "Committee chair defends choice of a journalist",
+             "Peace Prize is the only Nobel awarded in Oslo")
+    live = story("date 2026-12-10 Live updates: Nobel Peace Prize\n\nBy The Associated Press\n\n"
+                 f"Updated 10:52 AM EST, December 10, 2026\n\n{_LOT}\n\nHere's the latest:\n\n"
+                 + "".join(f"{head}\n\n{_LOT}\n\n" for head in heads))
+    assert tuple(b.text for b in live.blocks if b.kind == "subhead") == heads
+
+
+def test_the_twentieth_sets_rules_keep_to_their_copy():
+    """A capitals lead set off by a hyphen whose word the story does not name again stays the lede's
+    (a factbox's `AUTOS - `); French dialogue's `— ` lines in one block stay the story's; a short line
+    under `Here's the latest:` that ends with a stop is a sentence; `Sign up here.` inside a sentence is
+    the story's."""
+    autos = story(f"date 2026-12-07 What tariffs hit\n\nBy Jane Doe-Smith\n\nPosted December 7, 2026 9:00 am.\n\n"
+                  f"AUTOS - U.S. tariffs of 25% apply to vehicles assembled in Canada.\n\n{_LOT}\n")
+    assert autos.dateline == "" and autos.paragraphs[0].startswith("AUTOS - ")
+    dialogue = story(f"date 2026-12-07 Titre\n\nPar Jeanne Doe-Tremblay, La Presse Canadienne\n\nQUÉBEC — {_LOT}\n\n"
+                     "Il a répondu :\n\n— Oui, je le ferai.\n— Vous êtes sûr ?\n— Oui.\n")
+    assert not any(b.kind == "list" for b in dialogue.blocks)
+    latest = story(f"date 2026-12-10 Live\n\nBy The Associated Press\n\nUpdated 10:52 AM EST, December 10, 2026\n\n{_LOT}\n\n"
+                   f"Here's the latest:\n\nThe ceremony begins at 1 p.m.\n\n{_LOT}\n\nPolice closed streets.\n\n{_LOT}\n")
+    assert not any(b.kind == "subhead" for b in latest.blocks)
+    told = f"The clerk told her: Sign up here. {_LOT}"
+    assert told in story(f"date 2026-12-07 Title\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\n{told}\n"
+                         ).paragraphs

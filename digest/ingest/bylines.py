@@ -209,7 +209,10 @@ def is_paper(name: str) -> bool:
 
 
 def _head_first(words: list[str]) -> bool:
-    """A French paper's name, its word first (`Journal de Montréal`, `Courrier de la Nouvelle-Écosse`)."""
+    """A French paper's name, its word first (`Journal de Montréal`, `Courrier de la Nouvelle-Écosse`),
+    or a station's (`Radio Gaspésie`, `Radio Nord Joliette`)."""
+    if words[:1] == ["Radio"]:
+        return 2 <= len(words) <= 3 and all(word[:1].isupper() for word in words[1:])
     return len(words) >= 3 and re.sub(r"^L['’]", "", words[0]) in _PAPER_HEADS and words[1] in ("de", "du", "des") \
         and words[-1][:1].isupper()  # (`L'Étoile du Lac`)
 

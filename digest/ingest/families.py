@@ -60,10 +60,14 @@ FAMILIES = (
     Family("The Canadian Press", ("Canadian Press", "CP"), ("CP",), "en", (
         r"^This (?:report|story|article) by .{2,80} was first published\b[^!?]{0,60}$",
         r"^Companies in this story: \((?:[A-Z]{1,8}:[A-Z0-9.]{1,10})(?:, ?[A-Z]{1,8}:[A-Z0-9.]{1,10}){0,9}\)$",  # its tickers
+        # a beat's sponsor, as AP's: `Health coverage receives support through a partnership between The
+        # Canadian Press and the Canadian Medical Association. CP is solely responsible for this content.`
+        r"^[A-Z][\w’' -]{0,40} coverage receives (?:financial )?support through a partnership between The Canadian Press\b",
         _WITH_FILES, _CONTRIBUTED,
     )),
     Family("La Presse Canadienne", ("Presse Canadienne", "PC"), ("PC",), "fr", (
         r"^Ce (?:reportage|texte|article) de .{2,80} a été publié pour la première fois\b[^!?]{0,60}$",
+        r"^La couverture\b[^.\n]{0,80}\bde La Presse Canadienne bénéficie (?:du soutien|d['’]un partenariat)\b",
         _WITH_FILES,
     )),
     Family("The Associated Press", ("Associated Press", "AP"), ("AP",), "en", (
@@ -194,6 +198,8 @@ _TIP_LINE = (r"^Vous avez un scoop à nous (?:transmettre|communiquer) ?\?$"  # 
              # its text: an address, or a telephone number
              r"|^Vous avez des informations à nous communiquer\b[^\n]{0,200}\b(?:appelez-nous|téléphonez-nous)\b[^\n]{0,60}"
              r"\d[\d -]{2,}[\dA-Z]{2,}\.?$"
+             # (`To contact a reporter for this story, email newsroom@... or call ... You can also submit ...`)
+             r"|^To (?:contact|reach) (?:a|the|our) (?:reporter|newsroom|editor|journalist)s?\b[^\n@]{0,80}@[\w-]+(?:\.[\w-]+)+[^\n@]{0,200}$"
              r"|^(?:Vous avez (?:un scoop|une nouvelle|des informations)|(?:Un scoop|Une nouvelle|Des informations) à nous\b"
              r"|(?:Do you )?[Hh]ave a (?:news |story )?tip|Got a (?:news |story )?tip|Have a (?:photo|video)(?: or (?:photo|video))?"
              r"|(?:News )?Tips ?\?)"
@@ -211,8 +217,9 @@ _FUNDED_LINE = (r"^This (?:story|article|report) is (?:part of|funded by) the Lo
                 r"journalisme local\b[^\n]{0,160}$")
 # An outlet describing itself under the story: `The Narwhal is a non-profit news organization ...`,
 # `ONFR est le média d'information de TFO.` (the outlet is the story's source when nothing else says)
-SELF_DESCRIBED = re.compile(r"^((?:The |L['’]|La |Le )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}) (?:is an? |est (?:le |la |un |une ))"
-                            r"[^\n.]{0,80}?\b(?:news (?:site|organization|outlet|service)|média d['’]information"
+SELF_DESCRIBED = re.compile(r"^((?:The |L['’]|La |Le )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}) (?:is an? |est (?:le |la |l['’]|un |une ))"
+                            r"[^\n.]{0,80}?\b(?:news (?:(?:web)?site|organization|outlet|service)|média d['’]information"
+                            r"|(?<=[ '’])(?:hebdomadaire|quotidien|journal)(?= (?:francophone|régional|local|communautaire|de|du|des)\b)"
                             r"|(?:daily |weekly |community )?newspaper(?=[,.]| (?:that|which|serving|based|published)\b))"
                             r"[^\n]{0,240}$")
 # ... or asking its readers to subscribe, as the newspaper it is: `Vous aimez lire Le Gaboteur? Abonnez-vous

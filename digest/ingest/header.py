@@ -101,6 +101,7 @@ class Header:
     furniture: list[tuple[int, str]] = field(default_factory=list)  # the page's lines under the header: (line, text)
     credited: list[str] = field(default_factory=list)  # the names in the credits of captions left out
     day_from_date_line: int = 0   # the line of a Posted time of day alone, dated on the `date` line's day
+    day_from_date_text: str = ""  # ... and that line as written
     masthead: str = ""            # a saved page's name over its section and its headline repeated (see _masthead)
     masthead_named: bool = False  # ... and the page names it again (a caption's credit, a closing line)
     addresses: list[tuple[int, str]] = field(default_factory=list)  # a site's address alone: (line, text)
@@ -569,6 +570,8 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
         elif _repeats(block, title):
             paged = True  # a saved page, its headline again over the header
             continue
+        elif _MENU.fullmatch(block) and "|" in block:
+            continue  # the site's menu row (`Accueil | Actualités | Sports`), wherever it stands
         elif _CAPTION.search(block):
             captioned, named = True, False
         elif deck:  # one deck, anywhere before the header (a caption may stand over it)
@@ -985,7 +988,7 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
                 header.stamps[kind] = (stamp, line)
                 header.conventions = header.conventions or conventions
                 if kind == "posted" and clock:
-                    header.day_from_date_line = line
+                    header.day_from_date_line, header.day_from_date_text = line, text
                 return None
     noise = is_noise(text.rstrip("."))
     longer = not noise and len(text.split()) <= 10 and text[:1].isalnum()

@@ -95,12 +95,14 @@ DEMONYMS = {
     "Englishman", "Englishwoman", "Irishman", "Irishwoman", "Welshman", "Scotsman", "Scotswoman", "Dutchman",
     "Dutchwoman", "Icelander", "Icelanders", "Filipina", "Filipinas", "Congolese", "Coréen", "Coréenne", "Coréens",
     "Coréennes",
+    # a First Nation's adjective (`Mi'kmaw communities`), where its people are named otherwise (the Mi'kmaq)
+    "Mi'kmaw", "Mi’kmaw",
 }
 COMPANY_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "LLC", "L.L.C.", "plc", "PLC", "S.A.", "AG", "N.V.", "Limited",
                     "Incorporated", "Ltée", "Local"}  # `Unifor Local 1285` is Unifor
 _INCORPORATED = COMPANY_SUFFIXES - {"Co", "Co.", "Local"}  # a firm's own (not a county's `Co.`, a union's `Local`)
 # Small words that may sit inside a name: Bank of Canada, Ursula von der Leyen.
-CONNECTORS = {"of", "of the", "de", "du", "des", "la", "le", "von", "van", "der", "den", "da", "di", "bin", "al"}
+CONNECTORS = {"of", "of the", "de", "du", "des", "la", "le", "von", "van", "der", "den", "da", "di", "del", "bin", "al"}
 SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
 _MONTHS = {
     "en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -142,7 +144,8 @@ SENTENCE_WORDS = {
 }
 # Paragraphs of credits rather than story: their names are staff, not subjects.
 _CREDIT_LINE = re.compile(r"^(?:\(?(?:Additional )?[Rr]eporting by|Editing by|Writing by|Follow |With files from)")
-ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK", "USD", "CAD", "AP", "UPDATE",
+ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK", "USD", "CAD", "AP", "UPDATE", "DNA", "RNA",
+                "ADN",
                 "COVID", "NEW", "LIVE", "ET", "PT", "EST", "EDT", "UTC", "SME",
                 # French common nouns: GDP, SMEs, a kind of clinic, care home, daycare, non-profit, tax,
                 # regional health authority, ADHD
@@ -150,8 +153,11 @@ ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK
                 "CISSS", "CIUSSS", "TDAH",
                 # diseases, in either language: what a story is about, no one named in it
                 "HIV", "AIDS", "RSV", "VIH", "SIDA", "VRS", "TB", "STI", "ITSS", "COPD", "MPOX", "HPV", "VPH",
+                # ... and animals': oysters' MSX, deer's chronic wasting disease, African swine fever
+                "MSX", "CWD", "ASF", "PPA",
                 # gases and pollutants, in either language: what is measured, no one named
                 "CO2", "CO₂", "CH4", "N2O", "SO2", "NO2", "GHG", "GES"}
+_FLU_STRAIN = re.compile(r"H\d{1,2}N\d{1,2}")  # influenza A's subtypes by their two proteins: `H5N1`, `H3N2`
 ORG_WORDS = {
     "Unit", "Secretariat", "Directorate", "Initiative", "Partners", "Partnership", "Program", "Programme",
     "Bank", "Agency", "Party", "Press", "Association", "Organization", "Organisation", "Council",
@@ -1516,6 +1522,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     for word, opens, follower, weight, number_after in singles:
         if number_after and word in MONTHS:
             continue  # `May 5`: a date
+        if _FLU_STRAIN.fullmatch(word):
+            continue  # `H5N1`: an influenza virus's subtype, as a disease's acronym (ACRONYM_STOP), no one named
         # the dateline's place is no one's surname (`Gatineau`, not `Action Gatineau`), but a city
         # alone may be its team (`for Edmonton`: the Edmonton Oilers)
         family = {} if word in filed_from else surnames
@@ -1589,6 +1597,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         # rarer common word must be capitalised mid-sentence (or in the headline) twice, its
         # singular counting for a plural (`Republican senators` for `Republicans`)
         singular = capitalised.get(word[:-1], 0) if word.endswith("s") else 0
+        if not mid_sentence[word] and word not in title_words and _COMMON_NOUN_ENDING.search(word):
+            continue  # `Pasteurization kills the virus.`: a common noun opening its sentence, rare as it may be
         evidence = n if _frequency(word, language) < RARE_ZIPF else mid_sentence[word] + (word in title_words) + singular
         if evidence >= (1 if _frequency(word, language) < RARE_ZIPF else 2) and not _called_by_first_name(word, text):
             counts[openers.get(word, word)] = weights[word]
@@ -1948,12 +1958,17 @@ RARE_ZIPF = 3.0  # below this a word is no common word at all: `Unifor` 1.8, `St
 COMMON_ZIPF = 5.0  # wordfreq's scale: 5 is once per 100,000 words; `Court` 5.4, `Senate` 4.8, `Cohere` 2.0
 
 
+# what makes a common noun of a verb or an adjective (`Pasteurization`, `Homelessness`, `Nationalisme`): no name ends so
+_COMMON_NOUN_ENDING = re.compile(r"(?:[iy][sz]ation|ness|isme?|ism)$")
 _SCALES = frozenset({"Celsius", "Fahrenheit", "Kelvin"})  # `minus 30 degrees Fahrenheit`: a unit, named for no one here
+# a year's holidays, alone (`Christmas hampers`): days of the calendar, as months are (`Christmas Market` is a name)
+_HOLIDAYS = frozenset({"Christmas", "Easter", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Ramadan", "Passover",
+                       "Noël", "Pâques"})
 
 
 def _is_proper_word(word: str, language: str) -> bool:
     """A capitalised word that names something rather than being a common word written with a capital."""
-    if _is_demonym(word) or word in _CALENDARS.get(language, CALENDAR) or word in _SCALES \
+    if _is_demonym(word) or word in _CALENDARS.get(language, CALENDAR) or word in _SCALES or word in _HOLIDAYS \
             or _is_title(word) or word in SENTENCE_WORDS or not word[:1].isupper() \
             or len(word) < 4 or word in _PLACE_ABBREVIATIONS or not any(c.islower() for c in word) \
             or _PLURAL_ACRONYM.fullmatch(word):  # `SUVs`, `MPs`: common nouns

@@ -29,8 +29,9 @@ _ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In 
     r"Dans la même (?:catégorie|section|rubrique)|In the same (?:category|section)|" \
     r"NEWSLETTER|INFOLETTRE)"
 # (a newsletter's, not a service's alerts: `Sign up for ... news alerts to get warnings about road closures.` is advice)
-_SIGN_UP = (r"Sign up for [^\n]{2,80}\b(?:newsletters?(?:,\s*(?:delivered|sent)\b[^\n]{0,60}|\s+to get\b[^\n.]{0,60})?"
-            r"|(?i:(?:breaking )?news alerts)(?:,\s*(?:delivered|sent)\b[^\n]{0,60})?)\.?")
+_SIGN_UP = (r"(?:Sign up for [^\n]{2,80}\b(?:newsletters?(?:,\s*(?:delivered|sent)\b[^\n]{0,60}|\s+to get\b[^\n.]{0,60})?"
+            r"|(?i:(?:breaking )?news alerts)(?:,\s*(?:delivered|sent)\b[^\n]{0,60})?)\.?"
+            r"|Sign up (?:here|now|today)[.!]?)")  # (under its pitch: `Get ... delivered to your inbox ... Sign up here.`)
 _INBOX = r"Get [^\n?.]{2,60} (?:in|delivered to|sent to|straight to) your inbox(?: every \w+(?: \w+)?| daily)?[.!]?"
 # A label over the page's links to other stories (`READ MORE:`, `À VOIR AUSSI` alone on its line), or
 # a newsletter's sign-up line
@@ -212,7 +213,7 @@ _ARCHIVE_NOTICE = re.compile(r"Prenez note que cet article publié en \d{4} pour
 
 def is_furniture(text: str) -> bool:
     if len(text) >= 200:
-        return False
+        return text.startswith("We welcome ") and _COMMENT_RULES.fullmatch(text.strip()) is not None
     line = text.strip()
     words = line.casefold().split()
     return line.casefold() in PAGE_FURNITURE or "|" in line and re.sub(r"\s*\|\s*", "|", line).casefold() in PAGE_FURNITURE or _NUMBERED_AD.fullmatch(line) is not None \
@@ -241,6 +242,8 @@ _COMMENT_BOX = re.compile(r"Comments|Commentaires|Be the first to comment\.[^\n]
                           r"|Your email address will not be published\.(?: Required fields are marked \*)?"
                           r"|Votre adresse (?:e-mail|courriel|de messagerie) ne sera pas publiée\.(?: Les champs obligatoires sont indiqués avec \*)?"
                           r"|You must be logged in to (?:post a comment|comment|join the conversation)\.?")
+# ... and its rules, longer than a page's line: `We welcome your comments and opinions on our stories but play nice. ...`
+_COMMENT_RULES = re.compile(r"We welcome (?:your )?comments\b[^\n]{0,400}")
 
 
 def is_promo(text: str) -> bool:
@@ -403,7 +406,8 @@ def shape(paragraphs: list[str], interview: bool = False) -> tuple[Block, ...]:
               and not paragraphs[index - 1].rstrip().endswith(":")]  # (a line a colon announces is quoted)
     if len(titled) >= 2:
         headings |= frozenset(titled)
-    headings |= _numbered_heads(paragraphs) | brief_heads(paragraphs)
+    headings |= _numbered_heads(paragraphs) | brief_heads(paragraphs) | _latest_heads(paragraphs)
+    paragraphs = _dash_lines_apart(paragraphs)  # (after the headings: it only splits blocks none of them is)
     dashed = _dash_list(paragraphs)
     for index, text in enumerate(paragraphs):
         if index in headings:
@@ -490,6 +494,26 @@ def _numbered_heads(paragraphs: list[str]) -> frozenset[int]:
     return frozenset(heads) if len(heads) >= 2 and numbers == list(range(1, len(heads) + 1)) else frozenset()
 
 
+_LATEST = re.compile(r"Here['’]s the latest:?")
+
+
+def _latest_heads(paragraphs: list[str]) -> frozenset[int]:
+    """A live page's entries under `Here's the latest:` (AP), each headed by a line that reads as a
+    headline, a sentence with no stop (`Committee chair defends choice of a journalist`) over its
+    text: two or more."""
+    start = next((index for index, text in enumerate(paragraphs) if _LATEST.fullmatch(text.strip())), None)
+    if start is None:
+        return frozenset()
+    heads = [index for index in range(start + 1, len(paragraphs) - 1) if _entry_head(paragraphs[index], paragraphs[index + 1])]
+    return frozenset(heads) if len(heads) >= 2 else frozenset()
+
+
+def _entry_head(text: str, following: str) -> bool:
+    words = text.split()
+    return "\n" not in text and 2 <= len(words) <= 12 and len(text) <= 90 and text[0].isupper() \
+        and text[-1] not in ".,;:!?»”\")…" and len(following) > 100 and not BULLET.match(text)
+
+
 def brief_heads(paragraphs: list[str]) -> frozenset[int]:
     """A roundup of briefs, each a place in capitals over its headline over its story (`PEMBINA`
     over `Commercial lanes at border crossing to close for two weeks`): the places and the headlines,
@@ -537,6 +561,19 @@ _NAMED_ITEM = re.compile(r"— (?:(?:Dr|Mr|Mrs|Ms|Mme|M)\.? )?[A-ZÀ-Þ][\w’'.
                          r"den|la|le|da|di|dos|bin|al)){1,4},")
 
 
+def _dash_lines_apart(paragraphs: list[str]) -> list[str]:
+    """A colon's list of `— ` lines pasted as one block (no blank line between them), as
+    paragraphs of their own: `_dash_list` reads them as it reads CP's."""
+    out: list[str] = []
+    for text in paragraphs:
+        lines = text.split("\n")
+        if len(lines) >= 2 and out and out[-1].rstrip().endswith(":") and all(line.startswith("— ") for line in lines):
+            out += lines
+        else:
+            out.append(text)
+    return out
+
+
 def _dash_list(paragraphs: list[str]) -> frozenset[int]:
     """The paragraphs that are items of a list told with dashes (`— ` on each), two or more after a
     paragraph that announces them with a colon (`The other finalists were:`)."""
@@ -548,10 +585,11 @@ def _dash_list(paragraphs: list[str]) -> frozenset[int]:
         announced = paragraphs[index].startswith("— ") and _ANNOUNCES_LIST.search(paragraphs[index - 1]) is not None
         while end < len(paragraphs) and paragraphs[end].startswith("— ") and "\n" not in paragraphs[end] \
                 and (paragraphs[end].rstrip()[-1] not in ".?!…»”\"" or paragraphs[end].rstrip()[-1] == "."
-                     and (announced and not _SAID.search(paragraphs[end]) or _NAMED_ITEM.match(paragraphs[end]))
+                     and (announced and not _SAID.search(paragraphs[end]) or _NAMED_ITEM.match(paragraphs[end])
+                          or end > index and paragraphs[end - 1].rstrip().endswith(";"))
                      and not _SPOKEN.search(paragraphs[end])):
             end += 1  # (not dialogue's lines; a list of people may end so: `— Dr. Wendy Akiwenzie-Lavallée, an
-            # Anishinaabe physician (Ontario).`)
+            # Anishinaabe physician (Ontario).`; and items closed by semicolons, the last by a stop)
         if end - index >= 2 and paragraphs[index - 1].rstrip().endswith(":"):
             found.update(range(index, end))
         index = max(end, index + 1)

@@ -207,7 +207,7 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     shaped = shape([block for _, block in body], interview=any(edited_interview(note) for note in end_notes))
     # the lede: the first paragraph, after any highlights the copy opens with (`EN BREF` and its list)
     first_paragraph = next((block.text for block in shaped if block.kind == "paragraph"), body[0][1])
-    dateline, agency, lede = _dateline(first_paragraph)
+    dateline, agency, lede = _dateline(first_paragraph, title + "\n" + "\n".join(block for _, block in body))
     source = header.source
     if source and header.masthead.endswith(" " + source):
         source = header.masthead  # `By Herald staff reports` under `Grand Forks Herald`: the paper named short
@@ -234,8 +234,9 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
                                 "write it after the names, like `By Jane Doe, Toronto Star`", warning=True))
     posted = header.stamps.get("posted")
     if header.day_from_date_line:
-        warnings.append(Problem(path, header.day_from_date_line, f"the Posted time gives no day; dated {day}, the day "
-                                "of the `date` line", "check that it is the day it was published", warning=True))
+        warnings.append(Problem(path, header.day_from_date_line, f"{header.day_from_date_text!r}: the Posted time gives "
+                                f"no day; dated {day}, the day of the `date` line", "check that it is the day it was published",
+                                warning=True))
     if posted is None:
         date, timed = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone), False
         warnings.append(Problem(path, 1, f"no Posted line; dated {day} without a time",
@@ -304,8 +305,9 @@ _SPEECH = re.compile(r"[“”\"«»]|\b(?:said|says|told|wrote|writes|reported|
                      r"a dit|a déclaré|a écrit|selon|affirme|explique|estime|sondage)\b", re.I)
 
 
-def _dateline(paragraph: str) -> tuple[str, str, str]:
-    """(place, agency, the paragraph after them) of a lede; ("", "", paragraph) without a dateline."""
+def _dateline(paragraph: str, story: str = "") -> tuple[str, str, str]:
+    """(place, agency, the paragraph after them) of a lede; ("", "", paragraph) without a dateline.
+    A hyphen sets one off only when the `story` (its headline and text) names the place again."""
     head = paragraph[:_DATELINE_REACH]
     if head.startswith("(") and (placed := _PLACE_IN_PARENTHESES.match(head)) and is_known_place(placed.group(1)):
         return placed.group(1), "", paragraph[placed.end():]  # La Presse's `(Paris) Le Canada versera ...`
@@ -321,10 +323,25 @@ def _dateline(paragraph: str) -> tuple[str, str, str]:
         match = pattern.match(head)
         if match and any(c.isalpha() for c in match.group(1)):
             return match.group(1).strip(), (match.group(2) or "").strip(), paragraph[match.end():]
+    hyphen = _HYPHEN_DATELINE.match(head) if story else None
+    if hyphen and _named_again(hyphen.group(1).split(",")[0].strip(), story):
+        return hyphen.group(1).strip(), "", paragraph[hyphen.end():]  # a local site's `KAMLOOPS - The food bank ...`
     alone = _AGENCY_ALONE.match(head)  # `June 30 (Reuters) - `: the agency, no place
     if alone and family_marked(alone.group(1)) and paragraph[alone.end():alone.end() + 1].isupper():
         return "", alone.group(1).strip(), paragraph[alone.end():]
     return "", "", paragraph
+
+
+# a place in capitals set off by a hyphen: a local site's dateline, or a factbox's run-in lead (`AUTOS - `)
+_HYPHEN_DATELINE = re.compile(rf"^({_CITY}{_REGION})\s+-\s+(?=[A-ZÀ-Þ«\"“])")
+
+
+def _named_again(place: str, story: str) -> bool:
+    """Whether `story` names `place` (in capitals) again, written as a name (`Kamloops`): what a
+    dateline names, the story names; a lead's word in capitals rarely comes back."""
+    return any(c.isalpha() for c in place) and any(
+        found.group()[0].isupper() and found.group() != place
+        for found in re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", story, re.I))
 
 
 _PLACE_IN_PARENTHESES = re.compile(r"^\(([A-ZÀ-Þ][a-zà-ÿ’'.]+(?:[ -](?:[A-ZÀ-Þ][a-zà-ÿ’'.]+|d[’']|de|du|des|la|le|sur|en)){0,4})\)"
