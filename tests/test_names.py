@@ -60,6 +60,13 @@ def classifier(tmp_path: Path, extra: str = "") -> Classifier:
     return Classifier.from_config(load_config(write_site(tmp_path, {}, SITE_YAML + extra)))
 
 
+def test_a_stations_name_is_a_tag_though_a_byline_may_name_one(tmp_path):
+    paragraphs = ("Funding for Radio Free Europe and Radio Free Asia was cut on Friday, the U.S. Agency for Global Media "
+                  "said.", "Radio Free Europe said it would appeal. Radio Free Asia said the same.")
+    tags = classifier(tmp_path).tags("Broadcasters lose funding", paragraphs, [])
+    assert "Radio Free Europe" in tags and "Radio Free Asia" in tags
+
+
 def test_tags_rank_by_salience_not_by_the_vocabulary(tmp_path):
     c = classifier(tmp_path)
     paragraphs = ("KYIV, Ukraine — Volodymyr Zelenskyy said Friday that talks would resume.",
@@ -882,6 +889,22 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
      "Pasteurization kills the virus. She founded the Red de Periodistas del Norte in 2009.", "en",
      {"Vancouver Christmas Market": 1, "Red de Periodistas del Norte": 1},
      ["Christmas", "Pasteurization", "Red de Periodistas"]),
+    # ... but a place or a surname ending as a common noun does is a name; Lawyers Without Borders is no disease
+    ("Caithness was worst hit. Caithness has had three storms. Harkness told reporters. Harkness is the chief. "
+     "ASF will sue, and ASF said so.", "en", {"Caithness": 2, "Harkness": 2, "ASF": 2}, []),
+    # a law's name joined by `and` is one law; two laws, or a place and a law, are not
+    ("The Occupational Health and Safety Act applies, and the Early Learning and Child Care Amendment Act died. "
+     "The Online Streaming Act and Online News Act passed.", "en",
+     {"Occupational Health and Safety Act": 1, "Early Learning and Child Care Amendment Act": 1,
+      "Online Streaming Act": 1, "Online News Act": 1},
+     ["Occupational Health", "Early Learning", "Child Care Amendment Act", "Online Streaming Act and Online News Act"]),
+    # a firm's name ending in its trade's word is no role before a person
+    ("said Benjamin Osterhagen-Diallo, senior economist at Caldwell Ridge Securities in Toronto.", "en",
+     {"Caldwell Ridge Securities": 1}, ["Ridge Securities"]),
+    # a charter named in full without its country is one name
+    ("The court ruled that police breached the Charter of Rights and Freedoms, said the Canadian Civil Liberties "
+     "Association.", "en", {"Charter of Rights and Freedoms": 1, "Canadian Civil Liberties Association": 1},
+     ["Rights and Freedoms", "Charter"]),
     # adjectives of a region, and a Canadian city's French demonyms
     ("The Nordic ministers met, et des Montréalaises et une Lavalloise ont parlé avec NATO, and Norwegian Air Shuttle "
      "flew.", "en", {"NATO": 1, "Norwegian Air Shuttle": 1}, ["Nordic", "Montréalaises", "Lavalloise", "Air Shuttle"]),

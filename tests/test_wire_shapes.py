@@ -1800,9 +1800,9 @@ def test_the_twentieth_sets_pages_and_wire_lines():
     kukukwes = ("Ku'ku'kwes News is an independent Indigenous news website that covers Mi'kmaw communities in the Atlantic "
                 "region. Support our work by becoming a monthly donor.")
     nord = "Le Nord est l'hebdomadaire francophone de Hearst et du Nord-Est ontarien depuis 1976."
-    for end in (kukukwes, nord):
-        assert story(f"date 2026-12-10 Title\n\nBy Jane Doe-Smith\n\nPosted December 10, 2026 9:00 am.\n\n{_LOT}\n\n{end}\n"
-                     ).credits == (end,)
+    for byline, end in (("By Jane Doe-Smith, Ku'ku'kwes News", kukukwes), ("Par Jeanne Doe-Tremblay, Le Nord", nord)):
+        assert story(f"date 2026-12-10 Title\n\n{byline}\n\nPosted December 10, 2026 9:00 am.\n\n{_LOT}\n\n{end}\n"
+                     ).credits == (end,)  # (the page's own outlet describing itself)
     hearst = story("date 2026-12-10 Une murale raconte l'université\n\nLe Nord\n\nL'hebdomadaire de Hearst et de la région\n\n"
                    "Accueil | Actualités | Sports | Culture | Opinions | Avis de décès\n\nCulture\n\n"
                    "Une murale raconte l'université\n\nPar Mélodie Lacasse-Nyirenda\n\nLe 10 décembre 2026\n\n"
@@ -1841,3 +1841,42 @@ def test_the_twentieth_sets_rules_keep_to_their_copy():
     told = f"The clerk told her: Sign up here. {_LOT}"
     assert told in story(f"date 2026-12-07 Title\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\n{told}\n"
                          ).paragraphs
+
+
+def test_the_twentieth_sets_rules_keep_to_their_copy_as_a_review_found():
+    """A fresh-eyes review's cases: a `— ` list in one block before a story's heads leaves every item and
+    every head in place; a kicker, a speaker, a country or a lead in capitals set off by a hyphen is no
+    dateline, even named again; a story's closing sentence about another paper stays the story's; a city's
+    call for comments and a lone `Sign up here.` stay; CP's partnership line as CP writes it is a credit."""
+    heads = ("Laureate says silence is 'the most dangerous thing'", "Committee chair defends choice of a journalist",
+             "Peace Prize is the only Nobel awarded in Oslo")
+    items = ("O-negative: 2.1 days;", "O-positive: 3.4 days;", "A-negative: 4.2 days.")
+    live = story("date 2026-12-10 Live updates: Nobel Peace Prize\n\nBy The Associated Press\n\n"
+                 f"Updated 10:52 AM EST, December 10, 2026\n\n{_LOT}\n\nHere's the latest:\n\n{heads[0]}\n\n"
+                 f"{_LOT} It said:\n\n" + "\n".join("— " + item for item in items) + "\n\n"
+                 + "".join(f"{head}\n\n{_LOT}\n\n" for head in heads[1:]))
+    assert [(b.kind, b.text or b.items) for b in live.blocks[2:]] == [
+        ("subhead", heads[0]), ("paragraph", f"{_LOT} It said:"), ("list", items), ("subhead", heads[1]),
+        ("paragraph", _LOT), ("subhead", heads[2]), ("paragraph", _LOT)]
+    for lede, again in (("AUTOS - U.S. tariffs of 25% apply to vehicles.", "Autos are Ontario's largest export."),
+                        ("OPINION - The city's draft budget asks too much.", "Opinion is divided."),
+                        ("WATCH - Premier David Eby announces the plan.", "Watch the full news conference."),
+                        ("MAYOR SMITH - We will not raise taxes.", "Mayor Smith said so again."),
+                        ("CHINA - Beijing imposed duties on canola.", "China said it would talk.")):
+        s = story(f"date 2026-12-07 Title\n\nBy Jane Doe-Smith\n\nPosted December 7, 2026 9:00 am.\n\n{lede}\n\n{again}\n")
+        assert s.dateline == "" and s.paragraphs[0] == lede, lede
+    assert story("date 2026-12-07 Hampers\n\nBy Jane Doe-Smith\n\nPosted December 7, 2026 9:00 am.\n\nKAMLOOPS - 2,600 "
+                 "hampers went out.\n\nThe Kamloops Food Bank said so.\n").dateline == "KAMLOOPS"
+    for end in ("Le Droit est le quotidien francophone de l'Outaouais depuis 1913, et il compte quelque 40 000 abonnés.",
+                "The Tyee is an independent news website based in Vancouver that was founded in 2003."):
+        s = story(f"date 2026-12-07 Title\n\nPar Jeanne Doe-Tremblay, La Presse Canadienne\n\nOTTAWA — {_LOT}\n\n{end}\n")
+        assert s.paragraphs[-1] == end and end not in s.credits
+    for end in ("We welcome comments from residents on the draft plan until Jan. 15, the city said in its notice, and "
+                "staff will report back to council in February with what they heard from the public.",
+                "Sign up here."):
+        s = story(f"date 2026-12-07 Title\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\n{end}\n\n{_LOT}\n")
+        assert end in s.paragraphs
+    partnership = ("The Canadian Press health coverage receives support through a partnership with the Canadian Medical "
+                   "Association. CP is solely responsible for this content.")
+    assert story(f"date 2026-12-07 Title\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\n{partnership}\n\n"
+                 "This report by The Canadian Press was first published Dec. 7, 2026.\n").credits[0] == partnership

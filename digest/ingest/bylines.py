@@ -169,7 +169,7 @@ def is_outlet_line(text: str) -> bool:
     French first."""
     words = text.split()
     return 0 < len(words) <= 6 and text[-1] not in ".!?;:," and _is_name(text) and (
-        family_named(text) is not None or words[-1].rsplit("-", 1)[-1] in OUTLET_WORDS or _head_first(words))
+        family_named(text) is not None or words[-1].rsplit("-", 1)[-1] in OUTLET_WORDS or _head_first(words) or _station(words))
 
 
 # the words a French paper's name opens with (not `Service`, `Bureau`: `Service de police de Laval` is no paper)
@@ -208,11 +208,14 @@ def is_paper(name: str) -> bool:
     return _head_first(words) or len(words) == 2 and words[0] in _PAPER_HEADS | {"Peuple"} and words[1] in _CANADIAN_PLACES
 
 
+def _station(words: list[str]) -> bool:
+    """A station named `Radio` first (`Radio Gaspésie`, `Radio Nord Joliette`), as a byline or a page
+    names its outlet (not as a tag: `Radio Free Europe` may be what a story is about)."""
+    return words[:1] == ["Radio"] and 2 <= len(words) <= 3 and all(word[:1].isupper() for word in words[1:])
+
+
 def _head_first(words: list[str]) -> bool:
-    """A French paper's name, its word first (`Journal de Montréal`, `Courrier de la Nouvelle-Écosse`),
-    or a station's (`Radio Gaspésie`, `Radio Nord Joliette`)."""
-    if words[:1] == ["Radio"]:
-        return 2 <= len(words) <= 3 and all(word[:1].isupper() for word in words[1:])
+    """A French paper's name, its word first (`Journal de Montréal`, `Courrier de la Nouvelle-Écosse`)."""
     return len(words) >= 3 and re.sub(r"^L['’]", "", words[0]) in _PAPER_HEADS and words[1] in ("de", "du", "des") \
         and words[-1][:1].isupper()  # (`L'Étoile du Lac`)
 
@@ -268,7 +271,7 @@ def _is_outlet(text: str, strict: bool = False) -> bool:
     if family_named(text) is not None or family_desk(text) is not None or ROLE.match(text) or words[0].lower() == "the" \
             or _DOMAIN.search(text) or any(c.isdigit() for c in text):  # `CP24.com`
         return True
-    if not strict and (_FRENCH_TITLE.match(text) or _head_first(words)):  # `Par Ariane Lessard, Le Nouvelliste`:
+    if not strict and (_FRENCH_TITLE.match(text) or _head_first(words) or _station(words)):  # `Par Ariane Lessard, Le Nouvelliste`:
         return True  # French papers' `The`; `Journal de Montréal`: the paper's word first
     endings = _OUTLET_ENDINGS if strict else OUTLET_WORDS
     last = words[-1].rsplit("-", 1)[-1]  # `Regina Leader-Post`

@@ -62,7 +62,9 @@ FAMILIES = (
         r"^Companies in this story: \((?:[A-Z]{1,8}:[A-Z0-9.]{1,10})(?:, ?[A-Z]{1,8}:[A-Z0-9.]{1,10}){0,9}\)$",  # its tickers
         # a beat's sponsor, as AP's: `Health coverage receives support through a partnership between The
         # Canadian Press and the Canadian Medical Association. CP is solely responsible for this content.`
-        r"^[A-Z][\w’' -]{0,40} coverage receives (?:financial )?support through a partnership between The Canadian Press\b",
+        # (or `The Canadian Press health coverage receives support through a partnership with ...`)
+        r"^(?:The Canadian Press['’]?s? )?[A-Za-z][\w’' -]{0,40} coverage receives (?:financial )?support through a "
+        r"partnership (?:between The Canadian Press and|with)\b",
         _WITH_FILES, _CONTRIBUTED,
     )),
     Family("La Presse Canadienne", ("Presse Canadienne", "PC"), ("PC",), "fr", (
@@ -217,11 +219,16 @@ _FUNDED_LINE = (r"^This (?:story|article|report) is (?:part of|funded by) the Lo
                 r"journalisme local\b[^\n]{0,160}$")
 # An outlet describing itself under the story: `The Narwhal is a non-profit news organization ...`,
 # `ONFR est le média d'information de TFO.` (the outlet is the story's source when nothing else says)
-SELF_DESCRIBED = re.compile(r"^((?:The |L['’]|La |Le )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}) (?:is an? |est (?:le |la |l['’]|un |une ))"
-                            r"[^\n.]{0,80}?\b(?:news (?:(?:web)?site|organization|outlet|service)|média d['’]information"
-                            r"|(?<=[ '’])(?:hebdomadaire|quotidien|journal)(?= (?:francophone|régional|local|communautaire|de|du|des)\b)"
+SELF_DESCRIBED = re.compile(r"^((?:The |L['’]|La |Le )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}) (?:is an? |est (?:le |la |un |une ))"
+                            r"[^\n.]{0,80}?\b(?:news (?:site|organization|outlet|service)|média d['’]information"
                             r"|(?:daily |weekly |community )?newspaper(?=[,.]| (?:that|which|serving|based|published)\b))"
                             r"[^\n]{0,240}$")
+# ... or as a news website or, in French, the paper it is, when it is the page's own outlet (its masthead or
+# source): `Ku'ku'kwes News is an independent Indigenous news website ...`, `Le Nord est l'hebdomadaire
+# francophone de Hearst ...` (a story about another outlet may end so: `Le Droit est le quotidien de l'Outaouais`)
+OWN_OUTLET = re.compile(r"^((?:The |L['’]|La |Le |Les )?[A-ZÀ-Þ][\w’'.-]*(?: [A-ZÀ-Þ][\w’'.-]*){0,3}) (?:is an? |est (?:le |la |l['’]|un |une ))"
+                        r"[^\n.]{0,80}?(?:\bnews website\b|(?<=[ '’])(?:hebdomadaire|quotidien|journal)"
+                        r"(?= (?:francophone|régional|local|communautaire|de|du|des)\b))[^\n]{0,240}$")
 # ... or asking its readers to subscribe, as the newspaper it is: `Vous aimez lire Le Gaboteur? Abonnez-vous
 # pour soutenir le seul journal de langue française de Terre-Neuve-et-Labrador.`
 _PITCH_LINE = (r"^Subscribe to (?:the |The )?[A-Z][^\n]{1,60} for (?:full|unlimited) access\b[^\n]{0,80}$"

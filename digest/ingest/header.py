@@ -657,10 +657,16 @@ def _page_top(parts: list[tuple[int, str]], title: str) -> int:
             return at if 2 <= lines <= 3 else 0
         if _MENU.fullmatch(block):
             continue  # the site's menu (`Brampton   Mississauga   Caledon   Courts   Subscribe`): its own line
-        if "\n" in block or len(block.split()) > 4:
+        if "\n" in block or len(block.split()) > 4 and not (lines == 1 and _tagline(block)):
             return 0
         lines += not is_furniture(block)
     return 0
+
+
+def _tagline(block: str) -> bool:
+    """A paper's motto right under its name: a phrase of a few words, no sentence (`L'hebdomadaire de
+    Hearst et de la région`)."""
+    return len(block.split()) <= 10 and block[:1].isupper() and block[-1] not in ".!?:;,»”\"…" and "|" not in block
 
 
 # a site's menu copied as a line: its items, a word or two each, apart by runs of spaces or by bars
@@ -1062,4 +1068,5 @@ def signatures(header: Header) -> tuple[str, ...]:
         found += [f"{names}, {header.source}" if header.source else names, names]
     elif header.source:
         found.append(header.source)
-    return tuple(s.casefold() for s in found if s)
+    found += [header.source, header.masthead]  # the page's own outlet, as its closing lines may describe it
+    return tuple(dict.fromkeys(s.casefold() for s in found if s))

@@ -153,13 +153,14 @@ ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK
                 "CISSS", "CIUSSS", "TDAH",
                 # diseases, in either language: what a story is about, no one named in it
                 "HIV", "AIDS", "RSV", "VIH", "SIDA", "VRS", "TB", "STI", "ITSS", "COPD", "MPOX", "HPV", "VPH",
-                # ... and animals': oysters' MSX, deer's chronic wasting disease, African swine fever
-                "MSX", "CWD", "ASF", "PPA",
+                # ... and animals': oysters' MSX, deer's chronic wasting disease, la peste porcine africaine
+                "MSX", "CWD", "PPA",
                 # gases and pollutants, in either language: what is measured, no one named
                 "CO2", "CO₂", "CH4", "N2O", "SO2", "NO2", "GHG", "GES"}
 _FLU_STRAIN = re.compile(r"H\d{1,2}N\d{1,2}")  # influenza A's subtypes by their two proteins: `H5N1`, `H3N2`
 ORG_WORDS = {
     "Unit", "Secretariat", "Directorate", "Initiative", "Partners", "Partnership", "Program", "Programme",
+    "Securities", "Holdings", "Investments", "Advisors", "Technologies",  # a firm's last word: `Caldwell Ridge Securities`
     "Bank", "Agency", "Party", "Press", "Association", "Organization", "Organisation", "Council",
     "House", "Senate", "Commission", "Office", "Department", "Ministry", "Court", "University",
     "Inc.", "Ltd.", "Corp.", "Company", "Group", "Fund", "Board", "Bureau", "Services", "Service",
@@ -619,9 +620,16 @@ _DEPARTMENT_ITEM = rf"[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,3}}"
 # a law whose name holds a small word: capitalised words around `to`, `at`, `on`, `for`, `in` (`of`, `and`
 # and `the` a run keeps already), ending with `Act`; not opening with an article or a possessive
 _LAW_WORD = rf"(?!(?:The|A|An|This|That|Under|New)\b)[{_UPPER}][\w’'-]*(?<![’']s)"
-_LAW = re.compile(rf"(?<![\w’'.-]){_LAW_WORD}(?:[ \t]+[{_UPPER}][\w’'-]*(?<![’']s))*[ \t]+(?:to|at|on|for|in)[ \t]+"
+_LAW = re.compile(rf"(?<![\w’'.-]){_LAW_WORD}(?:[ \t]+[{_UPPER}][\w’'-]*(?<![’']s))*[ \t]+(?:to|at|on|for|in|and)[ \t]+"
                   rf"[{_UPPER}][\w’'-]*(?:[ \t]+(?:[{_UPPER}][\w’'-]*|of|and|the|for|in|on))*?[ \t]+Act\b")
 _LISTED_DEPARTMENT = re.compile(rf"(?<![\w’'.-])({_DEPARTMENT_ITEM}(?:,[ \t]+{_DEPARTMENT_ITEM}){{1,5}},?[ \t]+and[ \t]+{_DEPARTMENT_ITEM})[ \t]+Canada\b")
+
+
+def _one_law(name: str) -> bool:
+    """Whether a law's name joined by `and` is one law (`Health and Safety Act`), not a place and a law
+    (`Ottawa and Canada Health Act rules`) nor two laws (`Online Streaming Act and Online News Act`)."""
+    head = name.split(" and ")[0]
+    return head == name or not (_is_place(head) or head.endswith(" Act"))
 
 
 def _fields_listed(fields: str) -> bool:
@@ -1214,6 +1222,7 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if "of" in words[1:-1]:  # `Thom Tillis of North Carolina`: a person and a place; `Bank of Canada`: a body
         at = words.index("of")
         if not _is_body_word(words[at - 1]) and not _is_title(words[at - 1]) and not (at == 2 and _is_demonym(words[0])) \
+                and words[at - 1] not in _DOCUMENT_HEADS \
                 and not (at == 1 and words[0] in _NAMED_OF):  # (`Michael Bay of Los Angeles` is a person and a place)
             return _named_in(words[:at]) + _named_in(words[at + 1:])  # (`Canadian Charter of Rights` is one name)
     for at in range(len(words) - 2):  # `Banque du Canada Mark Carney`: a body, then a person (not `Toronto Maple Leafs`)
@@ -1401,7 +1410,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         bodies += [(match.group(), match.start(), match.end()) for match in offices if not match.group(1)]
         if " Act" in paragraph:  # a law named with its small words: `Access to Information Act`, `Species at Risk Act`
             bodies += [(match.group(), match.start(), match.end()) for match in _LAW.finditer(paragraph)
-                       if taken.take(match.start(), match.end())]
+                       if _one_law(match.group()) and taken.take(match.start(), match.end())]
         if ", " in paragraph and " Canada" in paragraph:
             bodies += [(match.group(), match.start(), match.end()) for match in _LISTED_DEPARTMENT.finditer(paragraph)
                        if _fields_listed(match.group(1)) and taken.take(match.start(), match.end())]
@@ -1958,8 +1967,9 @@ RARE_ZIPF = 3.0  # below this a word is no common word at all: `Unifor` 1.8, `St
 COMMON_ZIPF = 5.0  # wordfreq's scale: 5 is once per 100,000 words; `Court` 5.4, `Senate` 4.8, `Cohere` 2.0
 
 
-# what makes a common noun of a verb or an adjective (`Pasteurization`, `Homelessness`, `Nationalisme`): no name ends so
-_COMMON_NOUN_ENDING = re.compile(r"(?:[iy][sz]ation|ness|isme?|ism)$")
+# what makes a common noun of a verb (`Pasteurization`, `Vaccination`, `Urbanisation`): no name ends so
+# (`-ness` and `-ism` do: `Caithness`, `Harkness`)
+_COMMON_NOUN_ENDING = re.compile(r"[iy][sz]ation$")
 _SCALES = frozenset({"Celsius", "Fahrenheit", "Kelvin"})  # `minus 30 degrees Fahrenheit`: a unit, named for no one here
 # a year's holidays, alone (`Christmas hampers`): days of the calendar, as months are (`Christmas Market` is a name)
 _HOLIDAYS = frozenset({"Christmas", "Easter", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Ramadan", "Passover",

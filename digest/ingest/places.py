@@ -80,6 +80,18 @@ def is_known_place(name: str) -> bool:
     return _key(name) in _known()
 
 
+def is_country(name: str) -> bool:
+    """A country's (or a world region's) name in English or French (`China`, `Chine`)."""
+    return _key(name) in _country_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(_key(name) for language in ("en", "fr") for name in Locale(language).territories.values())
+
+
 def _is_country(code: str) -> bool:
     return len(code) == 2 and code.isalpha() and code != "ZZ"  # ZZ: unknown region
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from digest.ingest.bylines import is_outlet_line
-from digest.ingest.families import CONVENTIONS, CREDIT_LINE, byline_convention, family_named
+from digest.ingest.families import CONVENTIONS, CREDIT_LINE, OWN_OUTLET, byline_convention, family_named
 
 BULLET = re.compile(r"^[•*\-–·▪●◦]\s+(?=\S)")
 # the labels newsrooms put over a story's opening list of highlights
@@ -29,9 +29,8 @@ _ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In 
     r"Dans la même (?:catégorie|section|rubrique)|In the same (?:category|section)|" \
     r"NEWSLETTER|INFOLETTRE)"
 # (a newsletter's, not a service's alerts: `Sign up for ... news alerts to get warnings about road closures.` is advice)
-_SIGN_UP = (r"(?:Sign up for [^\n]{2,80}\b(?:newsletters?(?:,\s*(?:delivered|sent)\b[^\n]{0,60}|\s+to get\b[^\n.]{0,60})?"
-            r"|(?i:(?:breaking )?news alerts)(?:,\s*(?:delivered|sent)\b[^\n]{0,60})?)\.?"
-            r"|Sign up (?:here|now|today)[.!]?)")  # (under its pitch: `Get ... delivered to your inbox ... Sign up here.`)
+_SIGN_UP = (r"Sign up for [^\n]{2,80}\b(?:newsletters?(?:,\s*(?:delivered|sent)\b[^\n]{0,60}|\s+to get\b[^\n.]{0,60})?"
+            r"|(?i:(?:breaking )?news alerts)(?:,\s*(?:delivered|sent)\b[^\n]{0,60})?)\.?")
 _INBOX = r"Get [^\n?.]{2,60} (?:in|delivered to|sent to|straight to) your inbox(?: every \w+(?: \w+)?| daily)?[.!]?"
 # A label over the page's links to other stories (`READ MORE:`, `À VOIR AUSSI` alone on its line), or
 # a newsletter's sign-up line
@@ -40,7 +39,8 @@ PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALON
                    r"|^Sign up to receive daily headline news from\b|^(?:Abonnez-vous|Inscrivez-vous) à (?:notre |nos |l['’])infolettres?\b"
                    # (its pitch and its sign-up in one block: `Get the latest ag news delivered to your inbox. Sign
                    # up for The Western Producer newsletter.`)
-                   rf"|^(?:{_INBOX}\s+|[^\n?.]{{2,60}}\?\s+)?{_SIGN_UP}$|^{_INBOX}(?:\s+{_SIGN_UP})?$"  # (`Want more Ravens coverage? Sign up ...`)
+                   # (under its pitch: `Get ... delivered to your inbox every weekday afternoon. Sign up here.`)
+                   rf"|^(?:{_INBOX}\s+|[^\n?.]{{2,60}}\?\s+)?{_SIGN_UP}$|^{_INBOX}(?:\s+(?:{_SIGN_UP}|Sign up (?:here|now|today)[.!]?))?$"  # (`Want more Ravens coverage? Sign up ...`)
                    r"|^Get the latest from [^\n]{2,60} straight to your inbox\.?$"
                    r"|^(?:Like|Follow) us on (?:Facebook|X|Twitter|Instagram|LinkedIn|TikTok|Bluesky|Threads|YouTube)\b[^\n,]{0,60}$"
                    r"|^Watch [A-Z][^\n,]{1,40} live on (?:air|[A-Z])[^\n,]{0,80}$"
@@ -102,7 +102,8 @@ def is_credit(line: str, signatures: tuple[str, ...]) -> bool:
     byline again, or what its author is (`Jane Doe is a reporter with the Telegraph-Journal.`)."""
     flat = _AUTHOR_BOX.sub("", " ".join(line.split()).rstrip(".").casefold())  # `About the Author: Jane Doe covers ...`
     return bool(CREDIT_LINE.match(line)) or flat in signatures or " " in line.strip() and family_named(line.strip()) is not None \
-        or len(flat) < 200 and any(flat.startswith(s + " ") and _TAGLINE.match(flat, len(s) + 1) for s in signatures)
+        or len(flat) < 200 and any(flat.startswith(s + " ") and _TAGLINE.match(flat, len(s) + 1) for s in signatures) \
+        or (own := OWN_OUTLET.match(line)) is not None and own.group(1).casefold() in signatures
 
 
 def _credits_in(lines: list[str], signatures: tuple[str, ...]) -> tuple[bool, bool, bool]:
@@ -212,8 +213,10 @@ _ARCHIVE_NOTICE = re.compile(r"Prenez note que cet article publié en \d{4} pour
 
 
 def is_furniture(text: str) -> bool:
+    if text.startswith("We welcome ") and _COMMENT_RULES.fullmatch(text.strip()):
+        return True  # (the comment box's rules run longer than a page's lines)
     if len(text) >= 200:
-        return text.startswith("We welcome ") and _COMMENT_RULES.fullmatch(text.strip()) is not None
+        return False
     line = text.strip()
     words = line.casefold().split()
     return line.casefold() in PAGE_FURNITURE or "|" in line and re.sub(r"\s*\|\s*", "|", line).casefold() in PAGE_FURNITURE or _NUMBERED_AD.fullmatch(line) is not None \
@@ -242,8 +245,10 @@ _COMMENT_BOX = re.compile(r"Comments|Commentaires|Be the first to comment\.[^\n]
                           r"|Your email address will not be published\.(?: Required fields are marked \*)?"
                           r"|Votre adresse (?:e-mail|courriel|de messagerie) ne sera pas publiée\.(?: Les champs obligatoires sont indiqués avec \*)?"
                           r"|You must be logged in to (?:post a comment|comment|join the conversation)\.?")
-# ... and its rules, longer than a page's line: `We welcome your comments and opinions on our stories but play nice. ...`
-_COMMENT_RULES = re.compile(r"We welcome (?:your )?comments\b[^\n]{0,400}")
+# ... and its rules: `We welcome your comments and opinions on our stories but play nice. We won't censor ...`
+# (not a story's `We welcome comments from residents on the draft plan ...`)
+_COMMENT_RULES = re.compile(r"We welcome (?:your )?comments\b[^\n]{0,80}?\b(?:on our (?:stories|articles|site)|censor|delete|"
+                            r"moderat)[^\n]{0,400}")
 
 
 def is_promo(text: str) -> bool:
@@ -392,6 +397,7 @@ def shape(paragraphs: list[str], interview: bool = False) -> tuple[Block, ...]:
     """Body paragraphs (blank-line separated blocks) -> blocks; consecutive bullets make one list.
     An `interview`'s questions head no parts: they are put to the one who answers."""
     out: list[Block] = []
+    paragraphs = _dash_lines_apart(paragraphs)  # first: every index below is of the paragraphs as split
     # a story told by its questions (AP's `What to know`, `Ce qu'il faut savoir`): each heads its part
     # (not an interview's, its editing noted: put to the one who answers, in the second person or
     # not: `Pourquoi se tournent-ils vers une machine ?`)
@@ -407,7 +413,6 @@ def shape(paragraphs: list[str], interview: bool = False) -> tuple[Block, ...]:
     if len(titled) >= 2:
         headings |= frozenset(titled)
     headings |= _numbered_heads(paragraphs) | brief_heads(paragraphs) | _latest_heads(paragraphs)
-    paragraphs = _dash_lines_apart(paragraphs)  # (after the headings: it only splits blocks none of them is)
     dashed = _dash_list(paragraphs)
     for index, text in enumerate(paragraphs):
         if index in headings:
@@ -563,15 +568,23 @@ _NAMED_ITEM = re.compile(r"— (?:(?:Dr|Mr|Mrs|Ms|Mme|M)\.? )?[A-ZÀ-Þ][\w’'.
 
 def _dash_lines_apart(paragraphs: list[str]) -> list[str]:
     """A colon's list of `— ` lines pasted as one block (no blank line between them), as
-    paragraphs of their own: `_dash_list` reads them as it reads CP's."""
-    out: list[str] = []
+    paragraphs of their own, when `_dash_list` reads them all as its items (dialogue's lines stay
+    one block, as written)."""
+    split: list[str] = []
+    blocks: list[tuple[str, range]] = []  # each block, and where its lines stand once split
     for text in paragraphs:
         lines = text.split("\n")
-        if len(lines) >= 2 and out and out[-1].rstrip().endswith(":") and all(line.startswith("— ") for line in lines):
-            out += lines
+        if len(lines) >= 2 and split and split[-1].rstrip().endswith(":") and all(line.startswith("— ") for line in lines):
+            blocks.append((text, range(len(split), len(split) + len(lines))))
+            split += lines
         else:
-            out.append(text)
-    return out
+            blocks.append((text, range(len(split), len(split) + 1)))
+            split.append(text)
+    if len(split) == len(paragraphs):
+        return paragraphs
+    dashed = _dash_list(split)
+    return [line for text, at in blocks for line in ([split[i] for i in at] if len(at) > 1 and all(i in dashed for i in at)
+                                                   else [text])]
 
 
 def _dash_list(paragraphs: list[str]) -> frozenset[int]:

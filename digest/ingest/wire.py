@@ -324,7 +324,7 @@ def _dateline(paragraph: str, story: str = "") -> tuple[str, str, str]:
         if match and any(c.isalpha() for c in match.group(1)):
             return match.group(1).strip(), (match.group(2) or "").strip(), paragraph[match.end():]
     hyphen = _HYPHEN_DATELINE.match(head) if story else None
-    if hyphen and _named_again(hyphen.group(1).split(",")[0].strip(), story):
+    if hyphen and _hyphen_place(hyphen.group(1).split(",")[0].strip(), story):
         return hyphen.group(1).strip(), "", paragraph[hyphen.end():]  # a local site's `KAMLOOPS - The food bank ...`
     alone = _AGENCY_ALONE.match(head)  # `June 30 (Reuters) - `: the agency, no place
     if alone and family_marked(alone.group(1)) and paragraph[alone.end():alone.end() + 1].isupper():
@@ -332,16 +332,24 @@ def _dateline(paragraph: str, story: str = "") -> tuple[str, str, str]:
     return "", "", paragraph
 
 
-# a place in capitals set off by a hyphen: a local site's dateline, or a factbox's run-in lead (`AUTOS - `)
-_HYPHEN_DATELINE = re.compile(rf"^({_CITY}{_REGION})\s+-\s+(?=[A-ZÀ-Þ«\"“])")
+# words in capitals set off by a hyphen: a local site's dateline, or a factbox's run-in lead (`AUTOS - `),
+# a kicker (`WATCH - `, `OPINION - `), a speaker (`MAYOR SMITH - `)
+_HYPHEN_DATELINE = re.compile(rf"^({_CITY}{_REGION})\s+-\s+(?=[A-ZÀ-Þ0-9«\"“])")
 
 
-def _named_again(place: str, story: str) -> bool:
-    """Whether `story` names `place` (in capitals) again, written as a name (`Kamloops`): what a
-    dateline names, the story names; a lead's word in capitals rarely comes back."""
-    return any(c.isalpha() for c in place) and any(
-        found.group()[0].isupper() and found.group() != place
-        for found in re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", story, re.I))
+def _hyphen_place(place: str, story: str) -> bool:
+    """Whether the capitals before a hyphen are a dateline: a place's name (a known city or region,
+    not a country: `CHINA - ` leads a factbox's item; or words no word list knows, `KAMLOOPS`, where a
+    kicker's or a lead's are common words) that the `story` names again, written as a name (`Kamloops`)."""
+    from digest.ingest.frequency import zipf
+    from digest.ingest.places import is_country
+
+    words = re.findall(r"[^\W\d_]+", place.lower())
+    unlisted = bool(words) and all(max(zipf(word, "en"), zipf(word, "fr")) < 3.0 for word in words)
+    if not (unlisted or is_known_place(place) and not is_country(place)):
+        return False
+    return any(found.group()[0].isupper() and found.group() != place
+               for found in re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", story, re.I))
 
 
 _PLACE_IN_PARENTHESES = re.compile(r"^\(([A-ZÀ-Þ][a-zà-ÿ’'.]+(?:[ -](?:[A-ZÀ-Þ][a-zà-ÿ’'.]+|d[’']|de|du|des|la|le|sur|en)){0,4})\)"
