@@ -1054,7 +1054,9 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return [words]  # `Colleges and Institutes Canada`: a national body named for its members
     if words[-1] in ORG_WORDS and all((_is_title(words[i - 1]) and not _surname_after_given(words, i - 1))
                                       or words[i - 1] in _DEPARTMENT_FIRST or words[i] == "&"
-                                      or words[-1] in _COMPANY_END for i, w in enumerate(words) if w in JOINERS and i):
+                                      or words[-1] in _COMPANY_END and not (i >= 2 and _is_place(words[i - 1]))
+                                      for i, w in enumerate(words) if w in JOINERS and i):
+        # (a firm named for its place is one firm before `and`: `Bell Canada and Telus Corp.` are two)
         return [tuple(w for w in words)]
     if (words[-1] in BODY_HEADS or words[-1] == "Services") and (all(  # `Food and Drug Administration`, `Fish and
             # Wildlife Enforcement Services`: one word of its field before each `and`
