@@ -213,7 +213,7 @@ def test_editors_labels_are_met():
     # Reuters' `UPDATE 1-`, `WRAPUP 1-` and `UPDATE 2-`, pages of the Whitehorse Star, iNFOnews.ca,
     # Ku'ku'kwes News, EnBeauce.com, Le Nord and Radio Gaspésie: first measured at precision 0.883, recall
     # 0.761, 6 forbidden, topic 0.917, its front matter wrong on 9 of 24 stories
-    ("tag_corpus_fresh20", 24, (0.94, 0.80, 0, 0.91)),
+    ("tag_corpus_fresh20", 24, (0.94, 0.81, 0, 0.91)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -917,6 +917,10 @@ def test_acronyms_indexes_descriptions_and_adjectives_of_place(text, language, w
     # where a firm trades is no name of it
     ("Shares of Shopify Inc. [NASDAQ:SHOP] fell, and BRP Inc. (TSX: DOO; NYSE: DOOO) rose. Starts rose (Source: "
      "CMHC).", "en", {"Shopify": 1, "BRP": 1, "CMHC": 1}, ["SHOP", "NASDAQ", "DOO", "DOOO", "TSX", "NYSE"]),
+    # a French league named by its adjective and its sport (not a verb after an assembly's adjective)
+    ("Mathieu connaît la Ligue canadienne de football par cœur. La Ligue nationale de hockey a annoncé lundi "
+     "que la ville demande à l'Assemblée nationale de permettre le vote.", "fr",
+     {"Ligue canadienne de football": 1, "Ligue nationale de hockey": 1}, ["Ligue", "Assemblée nationale de permettre"]),
     # French copy's common-noun acronyms are no organisations
     ("Le PIB a reculé, selon les PME et le CLSC du quartier. Le CHSLD et le CPE ont fermé. La TPS grimpe. Le CIUSSS "
      "a parlé.", "fr", {}, ["PIB", "PME", "CLSC", "CHSLD", "CPE", "TPS", "CIUSSS"]),

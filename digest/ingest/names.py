@@ -494,7 +494,7 @@ _FRENCH_BODY_HEAD = (
     r"Tribunal|Ministère|Fédération|Syndicat|Union|Université|Hôpital|Caisse|Fonds|Autorité|Bloc|Église|"
     r"Administration|Producteurs|Éleveurs|Manufacturiers|Service|Orchestre|Direction|Coopérative|Procureure?|"
     r"Assemblée|Confédération|Collège|Chambre|Comité|Festival|Salon|Musée|Bibliothèque|Chaire|Club|Fondation|"
-    r"Protecteur|Protectrice|Réseau|Garde)")
+    r"Protecteur|Protectrice|Réseau|Garde|Ligue)")
 _FRENCH_BODY = re.compile(
     rf"(?:\b[{_UPPER}][\w’'-]*\s+)?"
     rf"\b{_FRENCH_BODY_HEAD}"
@@ -517,7 +517,11 @@ _FRENCH_BODY = re.compile(
     rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}]))"
     rf"|(?:\s+(?:du\s+[a-zà-ÿ]+|de\s+(?:la\s+|l[’'])[a-zà-ÿ]+(?<!er)(?<!ir))|(?<=Chambre)\s+des\s+[a-zà-ÿ]+)(?=[ \t\u00a0\u202f]*[.,;:)»?!]|[ \t]+{_SMALL_WORD}\b)"
     rf"|(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\b(?:\s+pour\s+(?:la|le|les|l[’'])\s*[a-zà-ÿ]+)?"
-    rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}])))")
+    rf"(?!\s+(?:de|du|des|d[’']|[{_UPPER}]))"
+    # `Ligue canadienne de football`, `Ligue nationale de hockey`: its adjective, then its field, where the sentence goes on
+    # (not a verb after it: `demande à l'Assemblée nationale de permettre ...`)
+    rf"|(?:\s+{_FRENCH_ADJECTIVE}){{1,2}}\s+de\s+[a-zà-ÿ]+(?<!er)(?<!ir)(?<!re)"
+    rf"(?=[ \t\u00a0\u202f]*[.,;:)»?!]|[ \t]+(?:{_SMALL_WORD}|par)\b))")
 
 
 _FRENCH_ADJECTIVE_WORD = re.compile(_FRENCH_ADJECTIVE)
@@ -783,7 +787,7 @@ _FRENCH_HEADS = {"Parti", "Cour", "Institut", "Centre", "Banque", "Association",
                  "Université", "Hôpital", "Caisse", "Fonds", "Autorité", "Bloc", "Église", "Unité", "Coalition",
                  "Regroupement", "Mouvement", "Alliance", "Ordre", "Accord", "Confédération", "Front", "Collège",
                  "Orchestre", "Direction", "Coopérative", "Procureur", "Procureure", "Chambre", "Comité", "Festival",
-                 "Salon", "Musée", "Bibliothèque", "Chaire", "Club", "Fondation", "Protecteur", "Réseau", "Garde"}
+                 "Salon", "Musée", "Bibliothèque", "Chaire", "Club", "Fondation", "Protecteur", "Réseau", "Garde", "Ligue"}
 # a charter's, a law's or the Crown's word alone names the one of the story named in full, or nothing:
 # `la Charte` is the Charte des droits et libertés de la personne, `the Crown` the prosecution
 _DOCUMENT_HEADS = {"Charter", "Charte", "Act", "Loi", "Crown"}
