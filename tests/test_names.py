@@ -213,7 +213,7 @@ def test_editors_labels_are_met():
     # Reuters' `UPDATE 1-`, `WRAPUP 1-` and `UPDATE 2-`, pages of the Whitehorse Star, iNFOnews.ca,
     # Ku'ku'kwes News, EnBeauce.com, Le Nord and Radio Gaspésie: first measured at precision 0.883, recall
     # 0.761, 6 forbidden, topic 0.917, its front matter wrong on 9 of 24 stories
-    ("tag_corpus_fresh20", 24, (0.94, 0.81, 0, 0.91)),
+    ("tag_corpus_fresh20", 24, (0.94, 0.82, 0, 0.91)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
@@ -453,6 +453,10 @@ def test_the_datelines_place_inside_a_longer_name_or_a_word_or_as_its_team_is_no
     # in a game story the city alone is its team: `for Edmonton` is the Oilers
     assert "Edmonton" not in found("EDMONTON (AP) — The Edmonton Oilers beat the Seattle Kraken.",
                                    "Zach Hyman added a goal for Edmonton.", dateline="EDMONTON")
+    # ... but a story set in the city, its team named in passing, names the city: `a fire hall in Kamloops`
+    assert "Kamloops" in found("KAMLOOPS - The Kamloops Food Bank expects a record year.",
+                               "The Kamloops Blazers will collect food at their game.",
+                               "Donations can be dropped off at any fire hall in Kamloops.", dateline="KAMLOOPS")
     # where it happens comes after who acts in it
     ranked = list(found("SHERBROOKE — Jane Doe of Sherbrooke opened the clinic.", "Jane Doe said it was full.",
                         dateline="SHERBROOKE"))

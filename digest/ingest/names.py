@@ -1618,7 +1618,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if evidence >= (1 if _frequency(word, language) < RARE_ZIPF else 2) and not _called_by_first_name(word, text):
             counts[openers.get(word, word)] = weights[word]
     for place in filed_from:  # (a city that has its team in the story names the team alone: `for Edmonton`)
-        if place not in counts and place.lower() not in excluded and not _team_of(place, counts):
+        if place not in counts and place.lower() not in excluded and (not _team_of(place, counts) or re.search(
+                rf"\b(?:in|dans) {re.escape(place)}\b(?![’'-]| [{_UPPER}])", text)):  # (`a fire hall in Kamloops`: the city)
             alone = _mentions_alone(place, title, text, counts)
             if alone:
                 counts[place] = alone
