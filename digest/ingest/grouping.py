@@ -373,8 +373,6 @@ class Grouper:
         # the postings of other keys would never be read
         self.looked_up = looked_up
         self.versions: list[_Version] = []
-        self.stamps: list[float] = []   # of each version, and its language: read for every candidate
-        self.languages: list[str] = []
         self.stories: dict[str, list[int]] = {}
         self.spans: dict[str, tuple[float, float]] = {}  # story -> its first and last version's stamps
         # key -> day number -> versions that day: a lookup reads the days within the window, and
@@ -397,8 +395,6 @@ class Grouper:
         self.widen(stamp, story)
         at = len(self.versions)
         self.versions.append(_Version(features, story, weighted))
-        self.stamps.append(stamp)
-        self.languages.append(features.language)
         self.stories.setdefault(story, []).append(at)
         day = int(stamp // 86400)
         postings = self.postings
@@ -448,7 +444,7 @@ class Grouper:
             read.append(found)
         near = Counter(itertools.chain.from_iterable(read))
         # the versions sharing most keys: on a dense day hundreds share a few common ones
-        stamps, languages = self.stamps, self.languages
+        versions = self.versions
         closest: list[int] = []
         # most keys shared first, then the earliest added: the versions by how many keys they
         # share (a version is under each key once), each count's sorted only when reached
@@ -458,11 +454,10 @@ class Grouper:
             by_shared[shared].append(at)
         for ats in reversed(by_shared):
             ats.sort()
-            closest += [at for at in ats if abs(stamps[at] - stamp) <= window]
+            closest += [at for at in ats if abs(versions[at].features.stamp - stamp) <= window]
             if len(closest) >= CANDIDATES:
                 break
         del closest[CANDIDATES:]
-        versions = self.versions
         best: tuple[float, str] | None = None
         for story in sorted({versions[at].story for at in closest}):
             start, end = self.spans[story]
@@ -470,7 +465,7 @@ class Grouper:
                 continue  # the story would spread over more than the window
             # versions in its own language say most: across languages only anchors compare
             members = self.stories[story]
-            members = [at for at in members if languages[at] == new.language] or members
+            members = [at for at in members if versions[at].features.language == new.language] or members
             others = [self._weighted(at) for at in members]
             discounts = [_discount(weighted, other) for other in others]
             # a cosine is at most 1: most stories a dense week offers fall short on the hours

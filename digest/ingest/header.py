@@ -1066,7 +1066,5 @@ def signatures(header: Header) -> tuple[str, ...]:
         names = header.authors[0] if len(header.authors) == 1 else \
             ", ".join(header.authors[:-1]) + f" {conjunction} " + header.authors[-1]
         found += [f"{names}, {header.source}" if header.source else names, names]
-    elif header.source:
-        found.append(header.source)
-    found += [header.source, header.masthead]  # the page's own outlet, as its closing lines may describe it
+    found += [header.source, header.masthead]  # the page's own outlet (alone, or as its closing lines describe it)
     return tuple(dict.fromkeys(s.casefold() for s in found if s))

@@ -621,8 +621,9 @@ def _fields_only(office: str) -> bool:
 
 _DEPARTMENT_ITEM = rf"[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,3}}"
 # a department named by its fields and the country: `Immigration, Refugees and Citizenship Canada`
-# a law whose name holds a small word: capitalised words around `to`, `at`, `on`, `for`, `in` (`of`, `and`
-# and `the` a run keeps already), ending with `Act`; not opening with an article or a possessive
+# a law whose name holds a small word: capitalised words around `to`, `at`, `on`, `for`, `in` or `and` (`of`
+# and `the` a run keeps already; `and` parts names, see _one_law), ending with `Act`; not opening with an
+# article or a possessive
 _LAW_WORD = rf"(?!(?:The|A|An|This|That|Under|New)\b)[{_UPPER}][\w’'-]*(?<![’']s)"
 _LAW = re.compile(rf"(?<![\w’'.-]){_LAW_WORD}(?:[ \t]+[{_UPPER}][\w’'-]*(?<![’']s))*[ \t]+(?:to|at|on|for|in|and)[ \t]+"
                   rf"[{_UPPER}][\w’'-]*(?:[ \t]+(?:[{_UPPER}][\w’'-]*|of|and|the|for|in|on))*?[ \t]+Act\b")
@@ -1618,9 +1619,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if evidence >= (1 if _frequency(word, language) < RARE_ZIPF else 2) and not _called_by_first_name(word, text):
             counts[openers.get(word, word)] = weights[word]
     for place in filed_from:  # (a city that has its team in the story names the team alone: `for Edmonton`)
-        if place not in counts and place.lower() not in excluded and (not _team_of(place, counts) or re.search(
-                rf"\b(?:in|dans) {re.escape(place)}\b(?![’'-]| [{_UPPER}])", text)):  # (`a fire hall in Kamloops`: the city)
-            alone = _mentions_alone(place, title, text, counts)
+        if place not in counts and place.lower() not in excluded:
+            alone = _mentions_alone(place, title, text, counts, located_only=_team_of(place, counts))
             if alone:
                 counts[place] = alone
     for place in _places_in(title, language):  # `Tornado tears through St. Louis ... across Missouri`: a known
@@ -1807,11 +1807,12 @@ def _team_of(place: str, names: Iterable[str]) -> bool:
 _OPENS = frozenset("\n.!?—«“\"")
 
 
-def _mentions_alone(place: str, title: str, text: str, names: Iterable[str]) -> float:
+def _mentions_alone(place: str, title: str, text: str, names: Iterable[str], located_only: bool = False) -> float:
     """How often the headline and the story name `place` on its own: not inside a longer name
     (`Université de Sherbrooke`, `Culture Trois-Rivières`, `Toledo Fire Chief`), nor as part of a
     word (`Toronto-based`, `Hydro-Québec`). Each weighs as a place named in passing: the
-    dateline already says where the story is; its actors come first."""
+    dateline already says where the story is; its actors come first. `located_only` when the story
+    names the place's team: then only `in Kamloops` names the city (`for Edmonton` is the Oilers)."""
     whole = title + "\n" + text
     taken = [(m.start(), m.end()) for name in names if place in name and name != place
              for m in re.finditer(re.escape(name), whole)]
@@ -1826,7 +1827,8 @@ def _mentions_alone(place: str, title: str, text: str, names: Iterable[str]) -> 
             word_before = words_before[-1] if words_before else ""
             # a capitalised word after it, or before it mid-sentence, makes it part of a run of them
             if not after[:1].isupper() and not (word_before[:1].isupper()
-                                                and before[:-len(word_before)].rstrip(" ")[-1:] not in _OPENS):
+                                                and before[:-len(word_before)].rstrip(" ")[-1:] not in _OPENS) \
+                    and (not located_only or word_before in ("in", "dans")):
                 found += LOCATION_WEIGHT
         at = whole.find(place, end)
     return found

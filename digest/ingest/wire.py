@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -207,7 +208,7 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
     shaped = shape([block for _, block in body], interview=any(edited_interview(note) for note in end_notes))
     # the lede: the first paragraph, after any highlights the copy opens with (`EN BREF` and its list)
     first_paragraph = next((block.text for block in shaped if block.kind == "paragraph"), body[0][1])
-    dateline, agency, lede = _dateline(first_paragraph, title + "\n" + "\n".join(block for _, block in body))
+    dateline, agency, lede = _dateline(first_paragraph, lambda: title + "\n" + "\n".join(block for _, block in body))
     source = header.source
     if source and header.masthead.endswith(" " + source):
         source = header.masthead  # `By Herald staff reports` under `Grand Forks Herald`: the paper named short
@@ -305,9 +306,10 @@ _SPEECH = re.compile(r"[“”\"«»]|\b(?:said|says|told|wrote|writes|reported|
                      r"a dit|a déclaré|a écrit|selon|affirme|explique|estime|sondage)\b", re.I)
 
 
-def _dateline(paragraph: str, story: str = "") -> tuple[str, str, str]:
+def _dateline(paragraph: str, story: Callable[[], str] | None = None) -> tuple[str, str, str]:
     """(place, agency, the paragraph after them) of a lede; ("", "", paragraph) without a dateline.
-    A hyphen sets one off only when the `story` (its headline and text) names the place again."""
+    A hyphen sets one off only when the `story` (its headline and text, made only then) names the
+    place again."""
     head = paragraph[:_DATELINE_REACH]
     if head.startswith("(") and (placed := _PLACE_IN_PARENTHESES.match(head)) and is_known_place(placed.group(1)):
         return placed.group(1), "", paragraph[placed.end():]  # La Presse's `(Paris) Le Canada versera ...`
@@ -324,7 +326,7 @@ def _dateline(paragraph: str, story: str = "") -> tuple[str, str, str]:
         if match and any(c.isalpha() for c in match.group(1)):
             return match.group(1).strip(), (match.group(2) or "").strip(), paragraph[match.end():]
     hyphen = _HYPHEN_DATELINE.match(head) if story else None
-    if hyphen and _hyphen_place(hyphen.group(1).split(",")[0].strip(), story):
+    if hyphen and story and _hyphen_place(hyphen.group(1).split(",")[0].strip(), story()):
         return hyphen.group(1).strip(), "", paragraph[hyphen.end():]  # a local site's `KAMLOOPS - The food bank ...`
     alone = _AGENCY_ALONE.match(head)  # `June 30 (Reuters) - `: the agency, no place
     if alone and family_marked(alone.group(1)) and paragraph[alone.end():alone.end() + 1].isupper():
