@@ -146,6 +146,7 @@ def _build(config: SiteConfig, drafts: bool, output: Path | None, clean: bool, a
     problems = list(ingested.errors)
     said = list(ingested.problems)  # a failed build still prints every warning it met
     inputs = build_key(config, drafts, target, theme_dirs(config), files)
+    manifest = None  # what the last build wrote, read once: publish compares with it too
     if not problems and not clean and not always:
         manifest, last_inputs = load_manifest(config, target, report.warnings)
         if inputs == last_inputs and intact(target, manifest):
@@ -172,7 +173,8 @@ def _build(config: SiteConfig, drafts: bool, output: Path | None, clean: bool, a
     from digest.publish import publish  # imports Jinja2: only when there is work
 
     exact = build_key(config, drafts, target, theme_dirs(config), files, exact=True)  # what deploy checks
-    report.files, report.written = publish(site, target, inputs, clean=clean, content=exact, progress=progress)
+    report.files, report.written = publish(site, target, inputs, clean=clean, content=exact, progress=progress,
+                                            manifest=manifest)
     remember_output(config, target)
     if published is not None:
         save_published(config, site.articles, published)

@@ -212,17 +212,21 @@ def _picture_bytes(folder: Path, picture: Picture) -> bytes:
 
 
 def publish(site: Site, target: Path, inputs: str, clean: bool = False, content: str = "",
-            progress: Progress | None = None) -> tuple[int, int]:
+            progress: Progress | None = None, manifest: Manifest | None = None) -> tuple[int, int]:
     """Render `site` into `target`; return (files in the site, files written).
 
-    `inputs` is the build key (inputs.build_key), kept with the manifest.
+    `inputs` is the build key (inputs.build_key), kept with the manifest; `manifest` the
+    record of `target`, if the caller read it already (with the site's lock held since).
     With `clean` nothing recorded is trusted: every page is rendered and written.
     """
     config = site.config
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     # nothing to compare with when the output is gone (or distrusted): skip a stat per file
-    manifest = {} if clean or not target.exists() else load_manifest(config, target)[0]
+    if clean or not target.exists():
+        manifest = {}
+    elif manifest is None:
+        manifest = load_manifest(config, target)[0]
     compare_unrecorded = not manifest and not clean and target.exists()
     try:
         # pages' keys are taken as they render, and recorded even with nothing

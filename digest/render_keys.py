@@ -44,8 +44,18 @@ def _feed(value: Any, out: list[str], memo: dict[int, str]) -> None:
         out.append(")")
     elif kind in _VALUES:  # Links, Terms, Paginations: frozen values with a full repr
         out.append(memo.get(id(value)) or memo.setdefault(id(value), repr(value)))
+    elif kind is MappingProxyType:  # every page's context
+        _feed_mapping(value, out, memo)
     else:
         _feed_other(value, out, memo)
+
+
+def _feed_mapping(value: Any, out: list[str], memo: dict[int, str]) -> None:
+    out.append("{")
+    for key in sorted(value):
+        out.append("k" + str(key))
+        _feed(value[key], out, memo)
+    out.append("}")
 
 
 def _feed_other(value: Any, out: list[str], memo: dict[int, str]) -> None:
@@ -60,11 +70,7 @@ def _feed_other(value: Any, out: list[str], memo: dict[int, str]) -> None:
             _feed(item, out, memo)
         out.append(")")
     elif isinstance(value, (dict, MappingProxyType)):
-        out.append("{")
-        for key in sorted(value):
-            out.append("k" + str(key))
-            _feed(value[key], out, memo)
-        out.append("}")
+        _feed_mapping(value, out, memo)
     elif isinstance(value, Page):  # a page another lists (a sitemap's entry): what it says of it, not its context
         out.append(f"P{value.kind}|{value.url}|{value.title}|{value.description}|{value.lastmod}")
     elif dataclasses.is_dataclass(value):  # Terms, Paginations: frozen values with a full repr
