@@ -63,6 +63,9 @@ FRESH18 = Path(__file__).parent / "tag_corpus_fresh18"
 # 24 more by a nineteenth, the same session: obituaries, agate, first takes and updates, factboxes, 6 local pages
 FRESH19 = Path(__file__).parent / "tag_corpus_fresh19"
 FRESH20 = Path(__file__).parent / "tag_corpus_fresh20"
+# 24 more by a twenty-first, a session later: advisories, embargoes, corrections in sentence case, a gallery
+# caption, a reader poll, relative and ordinal times, and 6 local pages
+FRESH21 = Path(__file__).parent / "tag_corpus_fresh21"
 
 
 @dataclass
@@ -246,6 +249,7 @@ if __name__ == "__main__":
         fresh18 = measure(ingest_corpus(Path(tmp) / "fresh18", FRESH18), FRESH18)
         fresh19 = measure(ingest_corpus(Path(tmp) / "fresh19", FRESH19), FRESH19)
         fresh20 = measure(ingest_corpus(Path(tmp) / "fresh20", FRESH20), FRESH20)
+        fresh21 = measure(ingest_corpus(Path(tmp) / "fresh21", FRESH21), FRESH21)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
                     ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
@@ -256,7 +260,7 @@ if __name__ == "__main__":
                     ("fourteenth fresh set, ", fresh14), ("fifteenth fresh set, ", fresh15),
                     ("sixteenth fresh set, ", fresh16), ("seventeenth fresh set, ", fresh17),
                     ("eighteenth fresh set, ", fresh18), ("nineteenth fresh set, ", fresh19),
-                    ("twentieth fresh set, ", fresh20)):
+                    ("twentieth fresh set, ", fresh20), ("twenty-first fresh set, ", fresh21)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

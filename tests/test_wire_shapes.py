@@ -1880,3 +1880,56 @@ def test_the_twentieth_sets_rules_keep_to_their_copy_as_a_review_found():
                    "Association. CP is solely responsible for this content.")
     assert story(f"date 2026-12-07 Title\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\n{partnership}\n\n"
                  "This report by The Canadian Press was first published Dec. 7, 2026.\n").credits[0] == partnership
+
+
+def test_the_twenty_first_sets_shapes_are_read_as_an_editor_reads_them():
+    """AP's correction slug in sentence case is a note; an ordinal day is a date; a time counted back
+    from when the page was saved says nothing and the header reads on; a caption `(Photo gracieuseté ...)`
+    and a Reuters gallery caption with its licensing link are captions; a byline naming the program that
+    pays for the beat names no outlet; PC's French health partnership line and a call for story ideas
+    with an address are credits; `ALSO READ:`, a newsletter's pitch and its link, and a reader poll are
+    the page's."""
+    s = story("date 2026-12-16 Title\n\nCorrects to show the farm is in Pinal County, not Pima County.\n\n"
+              f"By JANE DOE-SMITH\nAssociated Press\n\n2:15 PM EST, December 16, 2026\n\nPHOENIX (AP) — {_LOT}\n")
+    assert s.notes == ("Corrects to show the farm is in Pinal County, not Pima County.",) and s.dateline == "PHOENIX"
+    s = story(f"date 2026-12-18 Title\n\nBy Kaitlyn Doe-Okoro\nLethbridge Herald\nDecember 18th, 2026 at 4:37 pm MST\n\n{_LOT}\n")
+    assert s.date.isoformat() == "2026-12-18T18:37:00-05:00" and s.source == "Lethbridge Herald" and s.lede == _LOT
+    s = story("date 2026-12-16 Titre\n\nPar Mireille Doe-Traoré\nil y a 3 heures\n\nPartager : Facebook | Courriel\n\n"
+              "Des poissons morts sur la berge, mardi matin. (Photo gracieuseté GROBEC)\n\n"
+              f"Des centaines de poissons morts ont été retrouvés mardi. {_LOT}\n\n"
+              "Vous avez une information à nous transmettre? Écrivez-nous à redaction@journal.example.\n")
+    assert s.authors == ("Mireille Doe-Traoré",) and s.lede.startswith("Des centaines") and not s.timed
+    assert any("il y a 3 heures" in w.message for w in s.warnings)
+    assert s.credits == ("Vous avez une information à nous transmettre? Écrivez-nous à redaction@journal.example.",)
+    s = story("date 2026-12-18 Titre\n\nPar Béatrice Doe-Amoah, Initiative de journalisme local\n"
+              f"vendredi 18 décembre 2026, 10:15\n\n{_LOT}\n")
+    assert s.authors == ("Béatrice Doe-Amoah",) and s.date.hour == 10 and s.lede == _LOT
+    partnership = ("La couverture en santé de La Presse Canadienne reçoit du soutien grâce à un partenariat avec "
+                   "l'Association médicale canadienne. La Presse Canadienne est seule responsable des choix éditoriaux.")
+    s = story(f"date 2026-12-18 Titre\n\nPar Jeanne Doe-Tremblay, La Presse Canadienne\n\nDRUMMONDVILLE — {_LOT}\n\n"
+              f"{partnership}\n")
+    assert s.credits == (partnership,) and partnership not in s.paragraphs
+    caption = ("[1/2] A customer uses a banking app in Toronto, Ontario, Canada, March 3, 2026. REUTERS/Jane Doe-Albers/"
+               "File Photo Purchase Licensing Rights, opens new tab")
+    pitch = "The Reuters Daily Briefing newsletter provides all the news you need to start your day. Sign up here."
+    s = story(f"date 2026-12-14 Title\n\nBy Noor Doe-Lindahl\n\nDecember 14, 2026 1:22 PM EST\n\n{caption}\n\n"
+              f"TORONTO, Dec 14 (Reuters) - {_LOT}\n\n{pitch}\n\n{_LOT}\n")
+    assert s.dateline == "TORONTO" and s.lede == _LOT and len(s.paragraphs) == 2
+    assert any(caption[:40] in w.message for w in s.warnings) and any("Daily Briefing" in w.message for w in s.warnings)
+    poll = "Question of the day\nDo you agree with council's decision?\nYes   No   Not sure\nVote   View results"
+    s = story(f"date 2026-12-16 Title\n\nBy Jane Doe-Smith\n\nDec 16, 2026 11:02 AM\n\n{_LOT}\n\n{poll}\n\n"
+              f"ALSO READ: Council approves 2027 budget\n\nMore of the story.\n\nHave a story idea? Email news@paper.example.\n")
+    assert s.paragraphs == (_LOT, "More of the story.") and s.credits == ("Have a story idea? Email news@paper.example.",)
+    assert any("Question of the day" in w.message for w in s.warnings) and any("ALSO READ" in w.message for w in s.warnings)
+    # a story's own words stay: a sentence that corrects, a poll's result in prose
+    s = story(f"date 2026-12-16 Title\n\nBy Jane Doe-Smith\n\nDec 16, 2026 11:02 AM\n\n{_LOT}\n\n"
+              "Corrects in the city's records were made Tuesday, the clerk said.\n\nAsked whether they agree, 61 per "
+              "cent said yes?\n")
+    assert "Corrects in the city's records were made Tuesday, the clerk said." in s.paragraphs
+    assert "Asked whether they agree, 61 per cent said yes?" in s.paragraphs
+    # (a review's cases: a police call for information, a school board's newsletter in prose)
+    for end in ("Vous avez une information sur cette disparition? La Sûreté du Québec demande de la transmettre à "
+                "info@sq.example.", "The school board's newsletter told parents the program has 40 spots left and "
+                "closes Friday. Sign up now."):
+        s = story(f"date 2026-12-07 Title\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\n{end}\n")
+        assert end in s.paragraphs and not s.credits, end

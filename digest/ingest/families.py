@@ -69,7 +69,8 @@ FAMILIES = (
     )),
     Family("La Presse Canadienne", ("Presse Canadienne", "PC"), ("PC",), "fr", (
         r"^Ce (?:reportage|texte|article) de .{2,80} a été publié pour la première fois\b[^!?]{0,60}$",
-        r"^La couverture\b[^.\n]{0,80}\bde La Presse Canadienne bénéficie (?:du soutien|d['’]un partenariat)\b",
+        r"^La couverture\b[^.\n]{0,80}\bde La Presse Canadienne (?:bénéficie (?:du soutien|d['’]un partenariat)|reçoit "
+        r"(?:du|le) soutien (?:financier )?(?:grâce à|par|dans le cadre d['’])\s?un partenariat)\b",
         _WITH_FILES,
     )),
     Family("The Associated Press", ("Associated Press", "AP"), ("AP",), "en", (
@@ -202,8 +203,9 @@ _TIP_LINE = (r"^Vous avez un scoop à nous (?:transmettre|communiquer) ?\?$"  # 
              r"\d[\d -]{2,}[\dA-Z]{2,}\.?$"
              # (`To contact a reporter for this story, email newsroom@... or call ... You can also submit ...`)
              r"|^To (?:contact|reach) (?:a|the|our) (?:reporter|newsroom|editor|journalist)s?\b[^\n@]{0,80}@[\w-]+(?:\.[\w-]+)+[^\n@]{0,200}$"
-             r"|^(?:Vous avez (?:un scoop|une nouvelle|des informations)|(?:Un scoop|Une nouvelle|Des informations) à nous\b"
-             r"|(?:Do you )?[Hh]ave a (?:news |story )?tip|Got a (?:news |story )?tip|Have a (?:photo|video)(?: or (?:photo|video))?"
+             r"|^(?:Vous avez (?:un scoop|une nouvelle|des informations|(?:une information|une idée de (?:sujet|reportage)|un sujet) à nous\b)"
+             r"|(?:Un scoop|Une nouvelle|Des informations) à nous\b"
+             r"|(?:Do you )?[Hh]ave a (?:(?:news |story )?tip|(?:news|story) idea)|Got a (?:(?:news |story )?tip|(?:news|story) idea)|Have a (?:photo|video)(?: or (?:photo|video))?"
              r"|(?:News )?Tips ?\?)"
              r"(?:[^\n@]{0,200}@[\w-]+(?:\.[\w-]+)+(?:,? or (?:call|text|phone) (?:us )?(?:at )?\+?[\d(][\d ().-]{6,}\d)?\.?"
              # (and a phone number or its handle after the address, when the outlet asks for it: `Écrivez-nous`,

@@ -305,8 +305,10 @@ _CAPITALS_CREDIT = re.compile(r"(?:PHOTO|PHOTOS|ILLUSTRATION)(?: D['’]ARCHIVES
 _PHOTO_TAIL = re.compile(r"[.!?»”\"]\s+\((?:(?:(?:AP|CP)\s+)?(?:File\s+)?[Pp]hoto\s*/\s*[^()\n]{2,60}|(?P<by>[^()\n]{2,60})\s(?:[Ff]ile\s+)?photo)\)\.?$")
 
 
-# `... in 2019. (Photo courtesy of the Fehr-Kasper family)`: whom the photo is owed to (not `(PHOTO)`, `(Photo below)`)
-_COURTESY = re.compile(r"[.!?»”\"]\s+\((?:Photo|Photograph) courtesy of [A-Z\w][^()\n]{2,60}\)\.?$")
+# `... in 2019. (Photo courtesy of the Fehr-Kasper family)`, `(Photo gracieuseté GROBEC)`: whom the photo is
+# owed to (not `(PHOTO)`, `(Photo below)`)
+_COURTESY = re.compile(r"[.!?»”\"]\s+\((?:(?:Photo|Photograph) courtesy of|Photo (?:gracieuseté|courtoisie)(?: de| du| des| d['’])?)"
+                       r"\s*[A-Z\w][^()\n]{1,60}\)\.?$")  # (`(Photo gracieuseté GROBEC)`)
 # `... at the Orillia Opera House. Supplied photo/City of Orillia`: where the photo came from, after a slash
 _SOURCED_PHOTO = re.compile(r"[.!?»”\"]\s+(?:Supplied|Submitted|File|Handout|Contributed)\s+photo\s*/\s*[A-Z][^\n/]{1,60}$")
 
@@ -491,12 +493,17 @@ def _credited_to_page(block: str, authors: tuple[str, ...], top: str) -> bool:
     return first in authors or second == top
 
 
+_GALLERY_MARKS = re.compile(r"^\[\d{1,2}/\d{1,2}\]\s+|/File Photo(?=\s+Purchase Licensing)|\s+Purchase Licensing Rights(?:,? opens new tab)?\.?$")
+
+
 def is_caption(block: str) -> bool:
     """A photo's caption: ending with its credit (a person and an outlet, `(Photo : ...)`, a file
     photo's mark), or over its credit's line."""
     if is_noise(block):
         return False
     lines = block.split("\n")
+    if len(lines) == 1 and ("[" in block or "Licensing" in block):  # a gallery's count and its photo's sale
+        block = _GALLERY_MARKS.sub("", block)  # link around it (Reuters: `[1/2] ... REUTERS/Jane Doe Purchase Licensing Rights`)
     if len(lines) == 1:  # (`... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit naming no one)
         archive = _FILE_PHOTO.search(block[-_TAIL_CHARS:])
         run_on = _RUN_ON_TAIL.search(block[-_TAIL_CHARS:])

@@ -157,6 +157,9 @@ ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK
                 "MSX", "CWD", "PPA",
                 # gases and pollutants, in either language: what is measured, no one named
                 "CO2", "CO₂", "CH4", "N2O", "SO2", "NO2", "GHG", "GES"}
+# a germ named by its genus after what it is: `la bactérie Legionella`, `the bacterium Salmonella`
+_GERM = re.compile(r"\b(?:bactéries?|bacteri(?:um|a)|parasites?)\s+([A-Z][a-z]{3,})\b(?![’'-])(?=[ \t]*[,.;:)]|[ \t]+[a-zà-ÿ])")
+_ACRONYM_COMPOUND = re.compile(r"[A-Z]{2,6}-[a-zà-ÿ]+")
 _FLU_STRAIN = re.compile(r"H\d{1,2}N\d{1,2}")  # influenza A's subtypes by their two proteins: `H5N1`, `H3N2`
 ORG_WORDS = {
     "Unit", "Secretariat", "Directorate", "Initiative", "Partners", "Partnership", "Program", "Programme",
@@ -502,7 +505,10 @@ _FRENCH_BODY = re.compile(
     # Québec`, `Conseil des Innus de Pessamit`; never into a person's name: `Banque du Canada Mark Carney`)
     rf"(?:(?:\s+[a-zà-ÿ’'-]+){{0,5}}?\s+(?:du|des|de\s+la|de\s+l[’']|de)\s*"
     rf"(?!{_FRENCH_BODY_HEAD}\b)(?:Premières?[ \t]+Nations?(?:[ \t]+[{_UPPER}][\w’'-]*+)?|[{_UPPER}][\w’'-]*+(?:[ \t]+[{_UPPER}][\w’'-]*s\b){{0,2}})"
-    rf"(?:(?<=s)[ \t]+(?:du|de)[ \t]+[{_UPPER}][\w’'-]*)?"
+    rf"(?:(?<=s)[ \t]+(?:du|de)[ \t]+[{_UPPER}][\w’'-]*|[ \t]+du[ \t]+(?:Québec|Canada)\b)?"  # (`... d'arbres de Noël du Québec`)
+    # two regions it serves: `Direction de santé publique de la Mauricie et du Centre-du-Québec`
+    rf"(?:[ \t]+et[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l[’'])[ \t]*(?!(?:{_FRENCH_BODY_HEAD})\b(?!-)|[{_UPPER}]{{2,}}\b)"
+    rf"[{_UPPER}][\w’'-]*(?=[ \t]*[,.;:)]|[ \t]+(?!(?:de|du|des|d['’]))[a-zà-ÿ]))?"
     rf"(?:(?<=Ville)\s+de\s+[{_UPPER}][\w’'-]*)?"  # `Service de police de la Ville de Montréal`
     rf"(?:(?<=Université du Québec)[ \t]+(?:à|en)[ \t]+[{_UPPER}][\w’'-]*)?"  # `Université du Québec à Trois-Rivières`
     # `Chambre de commerce du Montréal métropolitain`: a place's adjective, the name's last word
@@ -1043,9 +1049,19 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     for start in range(len(words) - 2):  # the longest has five words
         for end in range(min(len(words), start + 5), start + 2, -1):
             if " ".join(words[start:end]) in _JOINED_PLACES:
+                rest = _split_and(words[end:]) if end < len(words) else []
+                body = rest[0] if rest else ()
+                if not start and body and words[end] not in JOINERS and not _is_place(body[0]) and (body[0] in ORG_WORDS or body[0] in BODY_HEADS or _is_body_word(body[-1])) \
+                        and not (any(_is_title(w) for w in body) and _looks_like_person(body[-2:])
+                                 and _frequency(body[-1].lower(), "en") < _SURNAME_WORD_ZIPF):
+                    # a body named for the province: `Newfoundland and Labrador Association of Public and Private Employees`
+                    return [words[:end] + rest[0], *rest[1:]]
                 return [*(_split_and(words[:start]) if start else []), words[start:end],
                         *(_split_and(words[end:]) if end < len(words) else [])]
     first_joiner = next(i for i, w in enumerate(words) if w in JOINERS)
+    if first_joiner == 2 and len(words) >= 4 and words[1] in PORTFOLIOS and _is_place(words[0]) \
+            and len(words) >= 5 and all(_plain_word(w) and not _is_place(w) for w in words[3:]):
+        return [words]  # a province's ministry by its portfolios: `Alberta Environment and Protected Areas`
     if _body_preposition(words[:first_joiner]) is not None and all(
             _common_field(w) for w in (words[first_joiner - 1], *words[first_joiner + 1:])):
         # `Department of Health and Human Services`, `Institute of Volcanology and Seismology`:
@@ -1065,7 +1081,7 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return [tuple(w for w in words)]
     if (words[-1] in BODY_HEADS or words[-1] == "Services") and (all(  # `Food and Drug Administration`, `Fish and
             # Wildlife Enforcement Services`: one word of its field before each `and`
-            (i <= 2 or words[i - 2] in JOINERS) and _plain_word(words[i - 1])
+            (i <= 2 or words[i - 2] in JOINERS) and (_plain_word(words[i - 1]) or i == 1 and _common_field(words[0]))
             for i, w in enumerate(words) if w in JOINERS) or _fields_in_common_words(words, first_joiner)):
         return [words]
     parts: list[tuple[str, ...]] = []
@@ -1087,6 +1103,20 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 _JOINED_PLACES = {"Newfoundland and Labrador", "Trinidad and Tobago", "Bosnia and Herzegovina", "Antigua and Barbuda",
                   "Saint Kitts and Nevis", "Turks and Caicos", "Saint Vincent and the Grenadines",
                   "São Tomé and Príncipe", "Heard and McDonald Islands", "Saint Pierre and Miquelon"}
+
+
+def _long_name(phrase: str) -> bool:
+    """A name of more than six words that is still one: six words and its small ones
+    (`Newfoundland and Labrador Association of Public and Private Employees`, `Conseil de la
+    Nation Anishnabe du Lac Simon`), not two bodies (`Chamber of Commerce and ... Association`,
+    `Hôpital Sainte-Marie du CIUSSS de ...`: a body's acronym after its small word)."""
+    words = phrase.split()
+    first_small = next((i for i, w in enumerate(words) if w in CONNECTORS or w in JOINERS), len(words))
+    heads = [i for i, w in enumerate(words) if w in BODY_HEADS or w in ORG_WORDS and not _is_place(w)]
+    # (`Royal Bank of Canada Board of Directors`: a body's head after another's small word)
+    chained = any(w in CONNECTORS for i, j in zip(heads, heads[1:], strict=False) for w in words[i + 1:j])
+    return not _two_heads(phrase) and not chained and sum(w not in JOINERS and w not in CONNECTORS for w in words) <= 6 \
+        and not any(len(w) >= 3 and w.isupper() for w in words[first_small:])
 
 
 def _two_heads(phrase: str) -> bool:
@@ -1262,7 +1292,11 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     # (nor is `Première` before `Nation`: `Première Nation de Kebaowek` is the First Nation's name)
     titles = [i for i, w in enumerate(words) if _is_title(w) and not (
         i == len(words) - 1 and _surname_after_given(words, i) and _frequency(words[i - 1].lower(), "en") < _FIRST_NAME_ZIPF)
-        and not (w in ("Première", "Premières") and words[i + 1: i + 2] in (("Nation",), ("Nations",)) and len(words) > i + 2)]
+        and not (w in ("Première", "Premières") and words[i + 1: i + 2] in (("Nation",), ("Nations",)) and len(words) > i + 2)
+        # (nor a compass word in a district's or a body's name: `Lethbridge Northern Irrigation District`)
+        and not (w in _COMPASS and (words[-1] in _MUNICIPAL or words[-1] in ORG_WORDS))
+        # (nor a province's ministry named by its portfolios: `Alberta Environment and Protected Areas`)
+        and not (i == 1 and w in PORTFOLIOS and _is_place(words[0]) and "and" in words and not _is_title(words[-1]))]
     if not titles or titles == [0] and words[0] == "U.S." and not _looks_like_person(words[1:]):
         return [words]  # (`U.S.` names a country's body, `U.S. Geological Survey`: a title before a person only)
     last = titles[-1]
@@ -1426,6 +1460,10 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         for phrase, _, _ in bodies:
             if phrase.lower() not in excluded:
                 full[phrase] = full.get(phrase, 0) + 1
+        # a germ's genus after what it is names no one: `la bactérie Legionella`, `the bacterium Salmonella`
+        germs = [m.span(1) for m in _GERM.finditer(paragraph) if not _is_place(m.group(1))] \
+            if "bact" in paragraph or "parasit" in paragraph else []
+        streets += germs
         if bodies or offices or listed or streets:  # their words are no other names (`Canada` in `Banque du Canada`), nor the
             # capitalised words they follow; a minister's portfolios name no one (`Minister of Communities, Culture
             # and Heritage`, `Jobs, Economy and Trade Minister`)
@@ -1474,8 +1512,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 if n == 1:
                     singles.append((phrase, opens and phrase == words[0], run.next_word if phrase == words[-1] else "",
                                     weight, run.numbered and phrase == words[-1]))
-                elif n <= 6 or n - phrase.split().count("and") <= 6 and not _two_heads(phrase):
-                    # (`Risk Reduction and Management Council`, not `Chamber of Commerce and ... Association`)
+                elif n <= 6 or _long_name(phrase):
+                    # (`Risk Reduction and Management Council`, not `Chamber of Commerce and ... Association`;
+                    # six words and its small ones: `Newfoundland and Labrador Association of Public and Private Employees`)
                     full[phrase] = full.get(phrase, 0) + weight
                 weight = 1.0  # only the first name after the preposition
     # `Jean-Grou` is the École secondaire Jean-Grou: French names an institution for a person with hyphens
@@ -1540,6 +1579,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             continue  # `May 5`: a date
         if _FLU_STRAIN.fullmatch(word):
             continue  # `H5N1`: an influenza virus's subtype, as a disease's acronym (ACRONYM_STOP), no one named
+        if _ACRONYM_COMPOUND.fullmatch(_ELISION.sub("", word)):
+            continue  # `l'IPC-tronq`, `CPI-trim`, `COVID-era`: a measure or a word made from an acronym, no one named
         # the dateline's place is no one's surname (`Gatineau`, not `Action Gatineau`), but a city
         # alone may be its team (`for Edmonton`: the Edmonton Oilers)
         family = {} if word in filed_from else surnames
@@ -1688,8 +1729,8 @@ def _role_inside(words: tuple[str, ...]) -> tuple[int, int] | None:
     person ending the run (`NOAA Administrator Neil Jacobs`, `Latah County Prosecutor Bill
     Thompson`): where the body ends and where the person starts, or None. Titles are split off
     by `_names_in`."""
-    if len(words) < 4 or any(_is_title(word) for word in words):
-        return None
+    if len(words) < 4 or any(_is_title(word) for word in words) or words[-1] in _MUNICIPAL or _is_body_word(words[-1]):
+        return None  # (`Casa Verde Irrigation District`: a body's name ends it, no person)
     # from the person back: the role stands right before them (`Toronto Blue Jays Pitcher Kevin
     # Gausman`: `Jays` reads as a role before `Pitcher Kevin Gausman` too)
     for at in range(len(words) - 3, max(0, len(words) - 5), -1):

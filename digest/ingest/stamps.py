@@ -38,9 +38,9 @@ _WEEKDAY = (r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)
 _CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?"
 
 _ENGLISH_DATE_FIRST = re.compile(
-    rf"^(?:on\s+)?{_WEEKDAY}([A-Za-z]+)\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?:,?\s*(?:at\s+|-\s+)?{_CLOCK}{_ZONE})?\s*\.?$", re.I)
+    rf"^(?:on\s+)?{_WEEKDAY}([A-Za-z]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?:,?\s*(?:at\s+|-\s+)?{_CLOCK}{_ZONE})?\s*\.?$", re.I)
 _ENGLISH_TIME_FIRST = re.compile(
-    rf"^(?:at\s+)?{_CLOCK}{_ZONE},?\s+(?:on\s+)?{_WEEKDAY}([A-Za-z]+)\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\s*\.?$", re.I)
+    rf"^(?:at\s+)?{_CLOCK}{_ZONE},?\s+(?:on\s+)?{_WEEKDAY}([A-Za-z]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\s*\.?$", re.I)
 _FRENCH = re.compile(
     rf"^(?:le\s+)?{_WEEKDAY}(\d{{1,2}})(?:er)?\s+([^\W\d_]+)\.?\s+(\d{{4}})"
     rf"(?:\s*(?:à|,|-)?\s*(\d{{1,2}})\s*(?:h|:)\s*(\d{{2}})?{_ZONE})?\s*\.?$", re.I)

@@ -19,7 +19,7 @@ HIGHLIGHTS = re.compile(r"(?i)(?:en bref|in brief|highlights|key points|summary|
 # A line of a site's page that promotes other things (`READ MORE: ...`, `Related: ...`, `À LIRE
 # AUSSI: ...`, a video's caption), a label over a list of such links (`À lire aussi :`), or a
 # newsletter's sign-up: a headline, not a sentence (no final period)
-_PROMO_LABELS = (r"(?:WATCH|LISTEN|READ MORE|READ ALSO|RELATED|Related|Read [Mm]ore|Watch|À LIRE AUSSI|À lire aussi|"
+_PROMO_LABELS = (r"(?:WATCH|LISTEN|READ MORE|READ ALSO|ALSO READ|Also [Rr]ead|RELATED|Related|Read [Mm]ore|Watch|À LIRE AUSSI|À lire aussi|"
                  r"À VOIR AUSSI|À voir aussi|À ÉCOUTER|VOIR AUSSI|LIRE AUSSI|Lire aussi|Voir aussi|Share this Story|Share this|"
                  r"À LIRE ÉGALEMENT|À lire également|Lire également|Regardez aussi|REGARDEZ AUSSI|"
                  r"Infolettre)")
@@ -42,6 +42,8 @@ PROMO = re.compile(rf"^{_PROMO_LABELS}[ \t]*[:|]|^{_PROMO_LABELS}[ \t]*$|^{_ALON
                    # (under its pitch: `Get ... delivered to your inbox every weekday afternoon. Sign up here.`)
                    rf"|^(?:{_INBOX}\s+|[^\n?.]{{2,60}}\?\s+)?{_SIGN_UP}$|^{_INBOX}(?:\s+(?:{_SIGN_UP}|Sign up (?:here|now|today)[.!]?))?$"  # (`Want more Ravens coverage? Sign up ...`)
                    r"|^Get the latest from [^\n]{2,60} straight to your inbox\.?$"
+                   # (a newsletter's pitch and its link: `The Reuters Daily Briefing newsletter provides ... Sign up here.`)
+                   r"|^(?![^\n]*[\"“«])[^\n.]{0,80}\bnewsletter\b[^\n.]{2,120}\.\s+Sign up here[.!]?$"
                    r"|^(?:Like|Follow) us on (?:Facebook|X|Twitter|Instagram|LinkedIn|TikTok|Bluesky|Threads|YouTube)\b[^\n,]{0,60}$"
                    r"|^Watch [A-Z][^\n,]{1,40} live on (?:air|[A-Z])[^\n,]{0,80}$"
                    r"|^Recevez (?:chaque (?:matin|jour|semaine) )?(?:l['’]|les |nos )infolettres? [^\n]{0,60}$"
@@ -73,7 +75,7 @@ _EDITED_INTERVIEW = (r"^This (?:interview|conversation|Q&A) (?:has been|was) (?:
                      r"|^(?:L['’]entretien|Cet entretien) a été (?:légèrement )?(?:abrégé|révisé|condensé|édité)\b")
 NOTE = re.compile(rf"^(?:[*•]\s*)?(?:{_LABELS})(?:\s*\([^()]{{1,40}}\)|,[^:,]{{1,25}})?\s*:\s*\S"
                   rf"|^(?:[*•]\s*)?(?-i:{_LABELS.upper()})\s*[—–-]\s*\S"
-                  r"|^(?-i:CORRECTS)\s+\S"
+                  r"|^(?-i:CORRECTS)\s+\S|^(?-i:Corrects)\s+(?-i:[a-z])"  # (`Corrects to show ...`: no story opens so)
                   r"|^\((?-i:Corrects|CORRECTS)\s[^()\n]{2,300}\)$"  # Reuters': `(Corrects size of ... in paragraph 1)`
                   r"|^\(?This (?:is a corrected (?:story|version)|(?:story|article|report) (?:has been|was) "
                   r"(?:corrected|updated))\b"
@@ -262,7 +264,8 @@ def is_promo(text: str) -> bool:
     return PROMO.match(first) is not None \
         and (not first.endswith(".") or first.startswith(("Sign up", "Abonnez", "Inscrivez", "Like us", "Follow us", "Watch ",
                                                           "Be the first", "Get ", "Subscribe", "Recevez")) or "like you" in first
-                or "? Sign up for " in first)  # `Want more Ravens coverage? Sign up for ... newsletter.`
+                or "? Sign up for " in first  # `Want more Ravens coverage? Sign up for ... newsletter.`
+                or first.endswith(". Sign up here."))  # (a newsletter's pitch, then its link)
 
 
 # a newsletter's pitch under its sign-up line: `People always tell us they love our newsletter. Sign up here.`
@@ -304,7 +307,7 @@ def strip_promos(body: list[tuple[int, str]]
     while index < len(body):
         line, text = body[index]
         if is_furniture(text) or "\n" in text and (all(is_furniture(part) for part in text.split("\n"))
-                                                   or _furniture_over_links(text)):
+                                                   or _furniture_over_links(text) or _is_poll(text)):
             furniture.append((line, text))  # (`Advertisement 2` over its not-loaded notice: one block)
         elif is_promo(text):
             if index + 1 < len(body) and (takes_links(text, body[index + 1][1]) or _BUTTON.fullmatch(body[index + 1][1])):
@@ -315,6 +318,18 @@ def strip_promos(body: list[tuple[int, str]]
             kept.append((line, text))
         index += 1
     return kept, promos, furniture
+
+
+# a reader poll's buttons: `Vote   View results`, `Voter   Voir les résultats`
+_POLL_BUTTONS = re.compile(r"(?:Vote|Voter|Submit|Soumettre)(?:\s{2,}(?:View|See|Voir) (?:results|the results|les résultats))?")
+
+
+def _is_poll(text: str) -> bool:
+    """A reader poll the page set in the story, in one block: its question, its answers, its
+    buttons (`Question of the day` over `Do you agree ...?`, `Yes   No   Not sure`, `Vote   View results`)."""
+    lines = text.split("\n")
+    return 3 <= len(lines) <= 12 and _POLL_BUTTONS.fullmatch(lines[-1].strip()) is not None \
+        and any(line.rstrip().endswith("?") for line in lines[:-1])
 
 
 def _furniture_over_links(text: str) -> bool:
