@@ -66,6 +66,8 @@ FRESH20 = Path(__file__).parent / "tag_corpus_fresh20"
 # 24 more by a twenty-first, a session later: advisories, embargoes, corrections in sentence case, a gallery
 # caption, a reader poll, relative and ordinal times, and 6 local pages
 FRESH21 = Path(__file__).parent / "tag_corpus_fresh21"
+# 24 more by a twenty-second, the same session: Christmas week, year-end lists, an obituary notice, a box score
+FRESH22 = Path(__file__).parent / "tag_corpus_fresh22"
 
 
 @dataclass
@@ -250,6 +252,7 @@ if __name__ == "__main__":
         fresh19 = measure(ingest_corpus(Path(tmp) / "fresh19", FRESH19), FRESH19)
         fresh20 = measure(ingest_corpus(Path(tmp) / "fresh20", FRESH20), FRESH20)
         fresh21 = measure(ingest_corpus(Path(tmp) / "fresh21", FRESH21), FRESH21)
+        fresh22 = measure(ingest_corpus(Path(tmp) / "fresh22", FRESH22), FRESH22)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
                     ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
@@ -260,7 +263,8 @@ if __name__ == "__main__":
                     ("fourteenth fresh set, ", fresh14), ("fifteenth fresh set, ", fresh15),
                     ("sixteenth fresh set, ", fresh16), ("seventeenth fresh set, ", fresh17),
                     ("eighteenth fresh set, ", fresh18), ("nineteenth fresh set, ", fresh19),
-                    ("twentieth fresh set, ", fresh20), ("twenty-first fresh set, ", fresh21)):
+                    ("twentieth fresh set, ", fresh20), ("twenty-first fresh set, ", fresh21),
+                    ("twenty-second fresh set, ", fresh22)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

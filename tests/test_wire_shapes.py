@@ -1933,3 +1933,64 @@ def test_the_twenty_first_sets_shapes_are_read_as_an_editor_reads_them():
                 "closes Friday. Sign up now."):
         s = story(f"date 2026-12-07 Title\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\n{end}\n")
         assert end in s.paragraphs and not s.credits, end
+
+
+def test_the_twenty_second_sets_shapes_are_read_as_an_editor_reads_them():
+    """French zones in French letters (`HNR`: Rocheuses, `HNT`: Terre-Neuve) are read, not an error that
+    stops the ingest; a menu row set apart by spaces over a deck, and a beat in a block of its own under
+    the byline, are the page's; a list announced `Here's a look at ...:` is a list; AP's beat support line
+    without `The`, Reuters' standards link, a notice's `Published in ...` (its paper the source), an author
+    box's `has covered ... for` and a paper's `journal bilingue` self-description are credits; an
+    obituary notice's buttons are the page's."""
+    zones = {"HNR": "2026-12-24T09:15:00-05:00", "HNT": "2026-12-24T05:45:00-05:00"}
+    for zone, instant in zones.items():
+        assert read_stamp(f"24 décembre 2026 à 7 h 15 {zone}", TORONTO).moment.isoformat() == instant
+    s = story("date 2026-12-22 Blizzard shuts down Iqaluit\n\nNunavut News\n\nNews   Arts & Culture   Sports   Opinion\n\n"
+              "News\n\nBlizzard shuts down Iqaluit\n\nFlights cancelled, city offices closed as storm lasts\n\n"
+              "By Elisapi Doe-Frost\n\nUpdated: Dec. 22, 2026 at 4:05 p.m.\n\n"
+              f"Snow blows across Federal Road. Elisapi Doe-Frost/Nunavut News\n\n{_LOT}\n")
+    assert s.authors == ("Elisapi Doe-Frost",) and s.source == "Nunavut News" and s.lede == _LOT
+    assert s.updated is not None and s.updated.hour == 16
+    s = story(f"date 2026-12-22 Title\n\nBy RUTH DOE-KOSKI\n\nAP Technology Writer\n\n7:00 AM EST, December 22, 2026\n\n"
+              f"SAN FRANCISCO (AP) — {_LOT}\n\nHere's a look at some of the changes coming on Jan. 1:\n\n"
+              "— CPP CONTRIBUTIONS: The maximum pensionable earnings rise to $76,900.\n\n"
+              "— EI PREMIUMS: The premium rate falls to $1.61 per $100 of insurable earnings.\n\n"
+              f"{_LOT}\n\nAssociated Press religion coverage receives support through the AP's collaboration with The "
+              "Conversation US, with funding from Lilly Endowment Inc. The AP is solely responsible for this content.\n")
+    assert not s.warnings and s.authors == ("Ruth Doe-Koski",)
+    assert ("list", ("CPP CONTRIBUTIONS: The maximum pensionable earnings rise to $76,900.",
+                     "EI PREMIUMS: The premium rate falls to $1.61 per $100 of insurable earnings.")) in \
+        [(b.kind, b.items) for b in s.blocks]
+    assert s.credits[0].startswith("Associated Press religion coverage receives support")
+    s = story(f"date 2026-12-22 Title\n\nBy Jane Doe-Hart\n\nDecember 22, 2026 4:05 PM EST\n\nTORONTO, Dec 22 (Reuters) - "
+              f"{_LOT}\n\n(Reporting by Jane Doe-Hart in Toronto; additional reporting by Bram Doe-Cole; Editing by "
+              "Lucinda Doe-Obi)\n\nOur Standards: The Thomson Reuters Trust Principles., opens new tab\n")
+    assert len(s.credits) == 2 and s.paragraphs == (f"TORONTO, Dec 22 (Reuters) - {_LOT}",)
+    s = story("date 2026-12-23 Léonce Gaudet\n\nJournal Pioneer\n\nObituaries\n\nLéonce Gaudet\n\nPosted: Dec. 23, 2026\n\n"
+              f"GAUDET, Léonce – Peacefully, at home. {_LOT}\n\nSign the Guest Book   Send Flowers\n\n"
+              "Published in the Journal Pioneer on Dec. 23, 2026.\n")
+    assert s.source == "Journal Pioneer" and s.credits == ("Published in the Journal Pioneer on Dec. 23, 2026.",)
+    assert any("Send Flowers" in w.message for w in s.warnings) and len(s.paragraphs) == 1
+    box = ("Garrett Doe-Burke has covered the North Stars for the Battlefords News-Optimist since 2019. Reach him at "
+           "sports@paper.example.")
+    s = story(f"date 2026-12-22 Title\n\nBy Garrett Doe-Burke\n\nDec 22, 2026 9:00 AM\n\n{_LOT}\n\n{box}\n")
+    assert s.credits == (box,)
+    own = "La Source est le journal bilingue de la diversité à Vancouver."
+    s = story(f"date 2026-12-22 Titre\n\nLa Source\n\nActualités\n\nTitre\n\nPar Jeanne Doe-Bighetty\n\n22 décembre 2026 à 13 h 40 "
+              f"HNP\n\n{_LOT}\n\n{own}\n")
+    assert s.source == "La Source" and s.credits == (own,) and s.date.isoformat() == "2026-12-22T16:40:00-05:00"
+    # (a review's cases: an outlet's own earlier reporting, a subhead that names a button, a journal the
+    # story cites, the paper's name in reported speech stay the story's)
+    for end in ("The Canadian Press has reported on staffing shortages at the facility since 2023.",
+                "Garrett Doe-Burke has covered the costs for his team's travel since 2019, the club said in a statement."):
+        s = story(f"date 2026-12-22 Title\n\nBy Garrett Doe-Burke, The Canadian Press\n\nTORONTO — {_LOT}\n\n{end}\n")
+        assert end in s.paragraphs and not s.credits, end
+    s = story(f"date 2026-12-22 Title\n\nBy Jane Doe-Smith, The Canadian Press\n\nTORONTO — {_LOT}\n\nPlant a tree\n\n{_LOT}\n")
+    assert "Plant a tree" in [b.text for b in s.blocks]
+    s = story(f"date 2026-12-22 Title\n\nBy Jane Doe-Smith\n\nDecember 22, 2026 9:00 AM\n\n{_LOT}\n\n"
+              "Published in the New England Journal of Medicine on Dec. 3, 2026.\n")
+    assert s.source != "New England Journal of Medicine"
+    quoted = "La Source est le journal étudiant de l'Université, a rappelé la rectrice, qui veut le fermer."
+    s = story(f"date 2026-12-22 Titre\n\nLa Source\n\nActualités\n\nTitre\n\nPar Jeanne Doe-Bighetty\n\n22 décembre 2026 à "
+              f"13 h 40 HNP\n\n{_LOT}\n\n{quoted}\n")
+    assert quoted in s.paragraphs

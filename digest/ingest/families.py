@@ -93,15 +93,15 @@ FAMILIES = (
         r"^The Associated Press(?: [A-Z][\w’']*(?: (?:and|[A-Z][\w’']*)){0,5})? receives (?:financial )?support\b",
         # (`The Associated Press' climate and environmental coverage receives ...`; not `... has reported that the
         # militia receives support from Iran`)
-        r"^The Associated Press['’]s?(?: (?:[A-Za-z][\w’']*|and)){0,5} (?:coverage|reporting|journalism)"
-        r"(?: (?:of|on|in) [^\n]{1,60}?)? receives (?:financial )?support\b",
+        r"^(?:The )?Associated Press(?:['’]s?)?(?: (?:[A-Za-z][\w’']*|and)){0,5} (?:coverage|reporting|journalism)"
+        r"(?: (?:of|on|in) [^\n]{1,60}?)? receives (?:financial )?support (?:through|from)\b(?![^\n]*\bsaid\b)",
         r"^(?:The )?(?:AP|Associated Press) is solely responsible for all content\.?$",
         # closing a fact check (AP Fact Focus): `This is part of AP's effort to address widely shared misinformation, ...`
         r"^This is part of (?:The )?(?:AP|Associated Press)['’]s effort to address widely shared misinformation\b[^\n]{0,400}$",
     )),
     Family("Reuters", ("Thomson Reuters", "Reuters Breakingviews"), ("Reuters",), "en", (
         rf"^\(?(?:Additional )?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Gg]raphics) by{_NAMES}\s*\)?\.?$",
-        r"^Our Standards: The Thomson Reuters Trust Principles\.?$",
+        r"^Our Standards: The Thomson Reuters Trust Principles\.?(?:,? opens new tab)?$",  # (as a page's link reads)
         # a Breakingviews column's author line, and the columnist's account
         r"^\(The author is a Reuters Breakingviews columnist\.[^\n()]{0,120}\)$",
         r"^Follow @\w{1,30} on (?:X|Twitter|Bluesky|Threads)\.?$",
@@ -228,9 +228,10 @@ SELF_DESCRIBED = re.compile(r"^((?:The |L['’]|La |Le )?[A-Z][\w’'.-]*(?: [A-
 # ... or as a news website or, in French, the paper it is, when it is the page's own outlet (its masthead or
 # source): `Ku'ku'kwes News is an independent Indigenous news website ...`, `Le Nord est l'hebdomadaire
 # francophone de Hearst ...` (a story about another outlet may end so: `Le Droit est le quotidien de l'Outaouais`)
-OWN_OUTLET = re.compile(r"^((?:The |L['’]|La |Le |Les )?[A-ZÀ-Þ][\w’'.-]*(?: [A-ZÀ-Þ][\w’'.-]*){0,3}) (?:is an? |est (?:le |la |l['’]|un |une ))"
+OWN_OUTLET = re.compile(r"^(?![^\n]*\b(?:a (?:rappelé|dit|déclaré|indiqué|ajouté|souligné)|selon|said|says)\b)"
+                        r"((?:The |L['’]|La |Le |Les )?[A-ZÀ-Þ][\w’'.-]*(?: [A-ZÀ-Þ][\w’'.-]*){0,3}) (?:is an? |est (?:le |la |l['’]|un |une ))"
                         r"[^\n.]{0,80}?(?:\bnews website\b|(?<=[ '’])(?:hebdomadaire|quotidien|journal)"
-                        r"(?= (?:francophone|régional|local|communautaire|de|du|des)\b))[^\n]{0,240}$")
+                        r"(?= (?:[a-zà-ÿœ-]+ )?(?:francophone|régional|local|communautaire|bilingue|de|du|des)\b))[^\n]{0,240}$")
 # ... or asking its readers to subscribe, as the newspaper it is: `Vous aimez lire Le Gaboteur? Abonnez-vous
 # pour soutenir le seul journal de langue française de Terre-Neuve-et-Labrador.`
 _PITCH_LINE = (r"^Subscribe to (?:the |The )?[A-Z][^\n]{1,60} for (?:full|unlimited) access\b[^\n]{0,80}$"
@@ -254,7 +255,10 @@ _VIEWS_LINE = (r"^The (?:views|opinions) expressed (?:in this [\w-]+(?: [\w-]+)?
 ISSUE_LINE = re.compile(r"^(?:Cet article a été publié dans le numéro (?:de |d['’])[^\n]{2,40}? (?:de |d['’])"
                         r"((?:L['’]|La |Le |Les )?[A-ZÀ-Þ][^,.\n]{1,60})"
                         r"|This (?:article|story) (?:appeared|was published|first appeared) in the [^\n]{2,40}? issue of "
-                        r"((?:The )?[A-Z][^,.\n]{1,60}))\.$")
+                        r"((?:The )?[A-Z][^,.\n]{1,60})"
+                        # (a notice's: `Published in the Journal Pioneer on Dec. 23, 2026.`)
+                        r"|Published in (?:the )?((?:The )?[A-Z][^,.\n]{1,60}?) (?:on|from) [A-Z][a-z]{2,8}\.? \d{1,2}"
+                        r"(?:,? \d{4})?(?: to [A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?)\.$")
 CREDIT_LINE = re.compile("|".join(f"(?:{p})" for p in dict.fromkeys([*(p for f in FAMILIES for p in f.credits), _TIP_LINE,
                                                                        _FUNDED_LINE, ISSUE_LINE.pattern, _COPYRIGHT_LINE, _CALL_LINE,
                                                                        SELF_DESCRIBED.pattern, _PITCH_LINE, _SUPPORT_LINE, _VIEWS_LINE])), re.S)

@@ -577,8 +577,8 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
         elif _repeats(block, title):
             paged = True  # a saved page, its headline again over the header
             continue
-        elif _MENU.fullmatch(block) and "|" in block:
-            continue  # the site's menu row (`Accueil | Actualités | Sports`), wherever it stands
+        elif _MENU.fullmatch(block) and ("|" in block or "   " in block):
+            continue  # the site's menu row (`Accueil | Actualités | Sports`, `News   Sports   Opinion`), wherever it stands
         elif _CAPTION.search(block):
             captioned, named = True, False
         elif deck:  # one deck, anywhere before the header (a caption may stand over it)
@@ -968,7 +968,8 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
             header.authors, header.source = parsed
             header.byline, header.byline_line = text, line
             return None
-    if header.byline and line == header.byline_line + 1 and _BEAT.fullmatch(text):
+    if header.byline and line in (header.byline_line + 1, header.byline_line + 2) and _BEAT.fullmatch(text):
+        # (under the byline, or a block of its own below it: `By RUTH ...` over `AP Technology Writer`)
         return None  # `Local Journalism Initiative Reporter` under the byline: the author's beat
     for conventions in CONVENTIONS:
         prefix = conventions.byline + " "

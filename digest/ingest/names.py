@@ -1202,6 +1202,10 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     while words and (words[0] in _LEADING_NOISE and not (words[0] in _NUMBER_WORDS and len(words) > 1)
                      and words[1:2] not in (("Nations",), ("Nation",)) or words[0] in JOINERS):
         words = words[1:]  # (`First Nations` is a name's start: `First Nations Clean Water Act`)
+    if len(words) == 2 and words[0] in _HOLIDAYS and words[0] not in ("Noël", "Pâques") and words[1] in ("Eve", "Day", "Morning") \
+            or words in (("Boxing", "Day"), ("New", "Year"), ("New", "Year's", "Eve"), ("New", "Year’s", "Eve"), ("New", "Year's", "Day"),
+                         ("New", "Year’s", "Day")):
+        return []  # `Christmas Eve`, `Boxing Day`: a day of the calendar, as `Christmas` is (see _HOLIDAYS)
     if words in (("First", "Nations"), ("First", "Nation")):
         return []  # the peoples, or one, as `Indigenous` says: no body (`Assembly of First Nations` is one)
     if len(words) == 2 and words[0] in _ORDINAL_WORDS and words[1] in _GAME_PARTS:

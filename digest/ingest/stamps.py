@@ -28,6 +28,8 @@ _REGIONS = {"E": "America/Toronto", "C": "America/Winnipeg", "M": "America/Edmon
             "P": "America/Vancouver", "A": "America/Halifax", "N": "America/St_Johns"}
 ZONES = {f"{r}{s}": zone for r, zone in _REGIONS.items() for s in ("T", "DT", "ST")}
 ZONES.update({f"H{s}{r}": zone for r, zone in _REGIONS.items() for s in ("A", "N")})
+# ... and French's own letters for two regions: Rocheuses (HNR: Mountain), Terre-Neuve (HNT: Newfoundland)
+ZONES.update({f"H{s}{r}": _REGIONS[english] for r, english in (("R", "M"), ("T", "N")) for s in ("A", "N")})
 ZONES.update({"GMT": "UTC", "UTC": "UTC", "Z": "UTC", "BST": "Europe/London", "CET": "Europe/Paris",
               "CEST": "Europe/Paris"})
 # ... or an offset from UTC, as Reuters' pages write it: `9:26 AM GMT+3`

@@ -134,6 +134,11 @@ def _beside_credit(line: str) -> bool:
 _TAGLINE = re.compile(r"(?:is an? |is the |est )(?:[\w’'.-]+ ){0,5}?(?:reporter|writer|journalist|correspondent|editor|"
                       r"columnist|photographer|journaliste|correspondante?|chroniqueu(?:r|se))\b"
                       r"|(?:covers|writes about|reports on) [^\n]{2,120}? (?:for|at) "
+                      # (`has covered the North Stars for the Battlefords News-Optimist since 2019.`: for a paper, since a
+                      # year, and only that; not `has reported on shortages since 2023`, nor `... for years, and ...`)
+                      # (read casefolded, the closing stop off)
+                      r"|has (?:covered|written about|reported on) [^\n,]{2,80}? for [^\n,]{2,60}? since "
+                      r"\d{4}(?:\. (?:reach|contact|email|follow) [^\n]{2,100})?$"
                       # a guest's: `Darlene Whitfield-Osei owns Moira Precision Tool & Die Ltd. in Belleville.`
                       r"|(?:owns|runs|founded|is (?:the )?(?:owner|president|founder|chair|director|professor)\b)")
 _AUTHOR_BOX = re.compile(r"^(?:about the author|à propos de l['’](?:auteure?|autrice))\s*:\s*")  # its heading, on the tagline's line
@@ -204,6 +209,10 @@ PAGE_FURNITURE = frozenset(line.casefold() for line in (
     "Skip to main content", "Skip to content", "Aller au contenu principal", "Open this photo in gallery:",
     "Sponsored content", "Contenu commandité", "Trending Now", "Report an editorial error",
 ))
+# an obituary notice's buttons, alone or in a row: `Sign the Guest Book   Send Flowers`
+_NOTICE_BUTTONS = frozenset({"sign the guest book", "sign the guestbook", "send flowers", "plant a tree", "share a memory",
+                             "offer condolences", "signer le livre de condoléances", "offrir vos condoléances",
+                             "envoyer des fleurs"})
 # A page's row of sharing buttons: `Facebook Twitter WhatsApp SMS Email Print Save`, `Copy link  Email  X`
 _SHARE_WORDS = frozenset("facebook twitter x whatsapp sms email e-mail courriel print imprimer save enregistrer share "
                          "partager linkedin reddit messenger pinterest bluesky threads telegram copy copier link lien "
@@ -212,6 +221,14 @@ _SHARE_WORDS = frozenset("facebook twitter x whatsapp sms email e-mail courriel 
 # informations qui ne sont plus à jour.`, `This article was published more than 5 years ago ...`
 _ARCHIVE_NOTICE = re.compile(r"Prenez note que cet article publié en \d{4} pourrait contenir des informations qui ne "
                              r"sont plus à jour\.|This article (?:was published|is) more than \d+ years? (?:ago|old)\b.{0,120}")
+
+
+def _notice_buttons(line: str) -> bool:
+    """An obituary notice's row of buttons (`Sign the Guest Book   Send Flowers`), or its guest book's alone
+    (a story's subhead may be `Plant a tree`)."""
+    parts = re.split(r"\s{2,}|\s*\|\s*", line.casefold())
+    return all(part in _NOTICE_BUTTONS for part in parts) and (len(parts) >= 2 or "guest" in line.casefold()
+                                                               or "livre de condoléances" in line.casefold())
 
 
 def is_furniture(text: str) -> bool:
@@ -223,7 +240,8 @@ def is_furniture(text: str) -> bool:
     words = line.casefold().split()
     return line.casefold() in PAGE_FURNITURE or "|" in line and re.sub(r"\s*\|\s*", "|", line).casefold() in PAGE_FURNITURE or _NUMBERED_AD.fullmatch(line) is not None \
         or len(words) >= 3 and set(words) <= _SHARE_WORDS and any(w in _SHARE_NETWORKS for w in words) \
-        or _ARCHIVE_NOTICE.fullmatch(line) is not None or _COMMENT_BOX.fullmatch(line) is not None
+        or _ARCHIVE_NOTICE.fullmatch(line) is not None or _COMMENT_BOX.fullmatch(line) is not None \
+        or _notice_buttons(line)
 
 
 _SHARE_NETWORKS = frozenset({"facebook", "twitter", "tweet", "whatsapp", "linkedin", "reddit", "messenger", "pinterest",
@@ -573,7 +591,7 @@ def _titles(text: str, following: str) -> bool:
 
 
 _ANNOUNCES_LIST = re.compile(r"(?i)^(?![^\n]*\b(?:said|says|replied|answered|statement|exchange|went|dit|répondu|rétorqué|"
-                             r"déclaré|déclaration|échange|réplique)\b)[^\n]*\b(?:here (?:are|is)|highlights|the following|"
+                             r"déclaré|déclaration|échange|réplique)\b)[^\n]*\b(?:here (?:are|is)|here['’]s (?:a look|what|how)|highlights|the following|"
                              r"key (?:points|measures|facts)|voici|faits saillants|points saillants|principales mesures)\b[^\n]{0,120}:$")
 _SAID = re.compile(r"(?i)\b(?:said|says|replied|asked|a (?:dit|répondu|rétorqué|déclaré|lancé|ajouté|demandé))\b|\bje\b|\bnous\b")
 _SPOKEN = re.compile(r"[?!«»“”]|\b(?:tu|toi|vous|you|your|merci|oui|non|yes|no)\b|\b[tmj][’']", re.I)

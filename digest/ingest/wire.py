@@ -222,7 +222,7 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
         source = next((name for _, text in promos if (m := NEWSLETTER_FROM.match(text))
                        and is_outlet_line(name := next(g for g in m.groups() if g))), "")  # (not `Toronto Public Health's`)
     if not source:  # `Cet article a été publié dans le numéro de décembre 2026 de L'actualité.`
-        source = next((next(g for g in m.groups() if g) for text in credits if (m := ISSUE_LINE.match(text))), "")
+        source = next((_issued_by(m, header.masthead) for text in credits if (m := ISSUE_LINE.match(text))), "")
     if not source:  # the outlet the closing lines name: the author's tagline, its own description, its name alone
         source = _outlet_closing(credits, header.authors, header.masthead)
     if not source:  # `May 2 (Reuters) -` with no place; `Our Standards: The Thomson Reuters Trust Principles.`
@@ -371,6 +371,14 @@ _NAME_RUN = r"(?:The |L['’])?[A-ZÀ-Þ](?:[\w’'-]|[./](?=\w))*(?: (?:and |& 
 _TAGLINE_OUTLET = re.compile(rf"\b(?:with|for|at|au|pour)\s+(?:the\s+)?({_NAME_RUN})")
 _TAGLINE_OWNER = re.compile(r"\s+is (The [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)[’']s\b")
 _FORMER = re.compile(r"\b(?:former|formerly|previously|appeared in|has written for|freelance)\b", re.I)
+
+
+def _issued_by(issue: re.Match[str], masthead: str) -> str:
+    """The paper an issue's line names, as the story's source: a magazine's issue, or a notice's
+    paper when it reads as an outlet or is the page's (`Published in the New England Journal of
+    Medicine on ...` credits a journal the story cites, no source)."""
+    paper = next(group for group in issue.groups() if group)
+    return paper if not issue.group(3) or is_outlet_line(paper) or paper == masthead else ""
 
 
 def _outlet_closing(credits: tuple[str, ...], authors: tuple[str, ...], masthead: str = "") -> str:
