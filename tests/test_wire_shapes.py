@@ -1994,3 +1994,7 @@ def test_the_twenty_second_sets_shapes_are_read_as_an_editor_reads_them():
     s = story(f"date 2026-12-22 Titre\n\nLa Source\n\nActualités\n\nTitre\n\nPar Jeanne Doe-Bighetty\n\n22 décembre 2026 à "
               f"13 h 40 HNP\n\n{_LOT}\n\n{quoted}\n")
     assert quoted in s.paragraphs
+    box = ("Top stories of 2026\nIqaluit's deep-sea port handles its busiest sealift season\n"
+           "Nunavut Arctic College graduates its largest nursing class")
+    s = story(f"date 2026-12-22 Title\n\nBy Jane Doe-Smith\n\nDec 22, 2026 9:00 AM\n\n{_LOT}\n\n{box}\n\n0 Comments\n")
+    assert s.paragraphs == (_LOT,) and any("Top stories of 2026" in w.message for w in s.warnings)

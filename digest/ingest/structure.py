@@ -24,7 +24,7 @@ _PROMO_LABELS = (r"(?:WATCH|LISTEN|READ MORE|READ ALSO|ALSO READ|Also [Rr]ead|RE
                  r"À LIRE ÉGALEMENT|À lire également|Lire également|Regardez aussi|REGARDEZ AUSSI|"
                  r"Infolettre)")
 # labels a page puts alone on their line, over links (with text after them they are the story's: `Most Popular: Olivia`)
-_ALONE_LABELS = r"(?:Most Read|Most Popular|Les plus lus|Recommended Stories|In this article|Tags|Related(?: [A-Z][\w’'-]*)? (?i:articles|stories)|" \
+_ALONE_LABELS = r"(?:Most Read|Most Popular|Top [Ss]tories(?: of (?:the (?:[Ww]eek|[Yy]ear)|\d{4}))?|Les plus lus|Recommended Stories|In this article|Tags|Related(?: [A-Z][\w’'-]*)? (?i:articles|stories)|" \
     r"What [Tt]o [Rr]ead [Nn]ext|Similar (?:Articles|Stories)|Articles similaires|Articles connexes|Sur le même sujet|" \
     r"Dans la même (?:catégorie|section|rubrique)|In the same (?:category|section)|" \
     r"NEWSLETTER|INFOLETTRE)"
