@@ -45,8 +45,9 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
         text = text.rstrip(".")
     text = _SPECIAL_TO.sub("", text)  # `Jane Doe, Special to The Canadian Press`: the outlet is CP
     text = _STAFF_REPORTS.sub(r"\1", text)  # `Herald staff reports`: the Herald's staff
-    if ", " in text and text.rsplit(", ", 1)[1] in _CHAIN_HEADS:  # `Jane Doe, Initiative de journalisme local`:
-        text = text.rsplit(", ", 1)[0]  # the program paying for her beat, no outlet
+    named, _, program = text.rpartition(", ")
+    if named and program in _CHAIN_HEADS:  # `Jane Doe, Initiative de journalisme local`: the program paying
+        text = named  # for her beat, no outlet
     if not text:
         return None
     if ", " not in text:

@@ -502,9 +502,9 @@ def is_caption(block: str) -> bool:
     if is_noise(block):
         return False
     lines = block.split("\n")
-    if len(lines) == 1 and ("[" in block or "Licensing" in block):  # a gallery's count and its photo's sale
-        block = _GALLERY_MARKS.sub("", block)  # link around it (Reuters: `[1/2] ... REUTERS/Jane Doe Purchase Licensing Rights`)
     if len(lines) == 1:  # (`... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit naming no one)
+        if "[" in block or "Licensing" in block:  # a gallery's count and its photo's sale link around it
+            block = _GALLERY_MARKS.sub("", block)  # (Reuters: `[1/2] ... REUTERS/Jane Doe Purchase Licensing Rights`)
         archive = _FILE_PHOTO.search(block[-_TAIL_CHARS:])
         run_on = _RUN_ON_TAIL.search(block[-_TAIL_CHARS:])
         return bool(_credit_names(block)) or _PHOTO_CREDITED.search(block[-_TAIL_CHARS:]) is not None \

@@ -1050,17 +1050,13 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         for end in range(min(len(words), start + 5), start + 2, -1):
             if " ".join(words[start:end]) in _JOINED_PLACES:
                 rest = _split_and(words[end:]) if end < len(words) else []
-                body = rest[0] if rest else ()
-                if not start and body and words[end] not in JOINERS and not _is_place(body[0]) and (body[0] in ORG_WORDS or body[0] in BODY_HEADS or _is_body_word(body[-1])) \
-                        and not (any(_is_title(w) for w in body) and _looks_like_person(body[-2:])
-                                 and _frequency(body[-1].lower(), "en") < _SURNAME_WORD_ZIPF):
+                if not start and rest and words[end] not in JOINERS and _named_for_place(rest[0]):
                     # a body named for the province: `Newfoundland and Labrador Association of Public and Private Employees`
                     return [words[:end] + rest[0], *rest[1:]]
-                return [*(_split_and(words[:start]) if start else []), words[start:end],
-                        *(_split_and(words[end:]) if end < len(words) else [])]
+                return [*(_split_and(words[:start]) if start else []), words[start:end], *rest]
     first_joiner = next(i for i, w in enumerate(words) if w in JOINERS)
-    if first_joiner == 2 and len(words) >= 4 and words[1] in PORTFOLIOS and _is_place(words[0]) \
-            and len(words) >= 5 and all(_plain_word(w) and not _is_place(w) for w in words[3:]):
+    if first_joiner == 2 and len(words) >= 5 and words[1] in PORTFOLIOS and _is_place(words[0]) \
+            and all(_plain_word(w) and not _is_place(w) for w in words[3:]):
         return [words]  # a province's ministry by its portfolios: `Alberta Environment and Protected Areas`
     if _body_preposition(words[:first_joiner]) is not None and all(
             _common_field(w) for w in (words[first_joiner - 1], *words[first_joiner + 1:])):
@@ -1098,6 +1094,14 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if current:
         parts.append(tuple(current))
     return parts
+
+
+def _named_for_place(body: tuple[str, ...]) -> bool:
+    """Whether words after a place named with `and` are a body of that place's (`Association of Public
+    and Private Employees`, `Health Services`), not another place or a person with a title."""
+    return not _is_place(body[0]) and (body[0] in ORG_WORDS or body[0] in BODY_HEADS or _is_body_word(body[-1])) \
+        and not (any(_is_title(w) for w in body) and _looks_like_person(body[-2:])
+                 and _frequency(body[-1].lower(), "en") < _SURNAME_WORD_ZIPF)
 
 
 _JOINED_PLACES = {"Newfoundland and Labrador", "Trinidad and Tobago", "Bosnia and Herzegovina", "Antigua and Barbuda",
@@ -1202,9 +1206,7 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     while words and (words[0] in _LEADING_NOISE and not (words[0] in _NUMBER_WORDS and len(words) > 1)
                      and words[1:2] not in (("Nations",), ("Nation",)) or words[0] in JOINERS):
         words = words[1:]  # (`First Nations` is a name's start: `First Nations Clean Water Act`)
-    if len(words) == 2 and words[0] in _HOLIDAYS and words[0] not in ("Noël", "Pâques") and words[1] in ("Eve", "Day", "Morning") \
-            or words in (("Boxing", "Day"), ("New", "Year"), ("New", "Year's", "Eve"), ("New", "Year’s", "Eve"), ("New", "Year's", "Day"),
-                         ("New", "Year’s", "Day")):
+    if _calendar_day(words):
         return []  # `Christmas Eve`, `Boxing Day`: a day of the calendar, as `Christmas` is (see _HOLIDAYS)
     if words in (("First", "Nations"), ("First", "Nation")):
         return []  # the peoples, or one, as `Indigenous` says: no body (`Assembly of First Nations` is one)
@@ -1467,12 +1469,11 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         # a germ's genus after what it is names no one: `la bactérie Legionella`, `the bacterium Salmonella`
         germs = [m.span(1) for m in _GERM.finditer(paragraph) if not _is_place(m.group(1))] \
             if "bact" in paragraph or "parasit" in paragraph else []
-        streets += germs
-        if bodies or offices or listed or streets:  # their words are no other names (`Canada` in `Banque du Canada`), nor the
+        if bodies or offices or listed or streets or germs:  # their words are no other names (`Canada` in `Banque du Canada`), nor the
             # capitalised words they follow; a minister's portfolios name no one (`Minister of Communities, Culture
             # and Heritage`, `Jobs, Economy and Trade Minister`)
             paragraph = _masked(paragraph, [(_attached_start(paragraph, start), end) for _, start, end in bodies]
-                                + [match.span() for match in offices if match.group(1)] + listed + streets)
+                                + [match.span() for match in offices if match.group(1)] + listed + streets + germs)
         if number and (run_in := _RUN_IN.match(paragraph)) and not is_known_place(run_in.group()) and all(
                 len(word) > 4 and _frequency(word.lower(), language) >= RARE_ZIPF
                 for word in re.findall(r"[\w’'-]+", run_in.group()) if word not in ("AND", "ET", "OF", "DE")):
@@ -2028,6 +2029,17 @@ _SCALES = frozenset({"Celsius", "Fahrenheit", "Kelvin"})  # `minus 30 degrees Fa
 # a year's holidays, alone (`Christmas hampers`): days of the calendar, as months are (`Christmas Market` is a name)
 _HOLIDAYS = frozenset({"Christmas", "Easter", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Ramadan", "Passover",
                        "Noël", "Pâques"})
+
+
+_HOLIDAY_DAYS = frozenset({("Boxing", "Day"), ("New", "Year"), ("New", "Year's", "Eve"), ("New", "Year's", "Day")})
+
+
+def _calendar_day(words: tuple[str, ...]) -> bool:
+    """A holiday's day (`Christmas Eve`, `Boxing Day`, `New Year’s Eve`); not `Noël Day`, a person
+    (Noël is a given name too)."""
+    if len(words) == 2 and words[0] in _HOLIDAYS and words[0] not in ("Noël", "Pâques"):
+        return words[1] in ("Eve", "Day", "Morning")
+    return tuple(w.replace("’", "'") for w in words) in _HOLIDAY_DAYS
 
 
 def _is_proper_word(word: str, language: str) -> bool:

@@ -226,9 +226,10 @@ _ARCHIVE_NOTICE = re.compile(r"Prenez note que cet article publié en \d{4} pour
 def _notice_buttons(line: str) -> bool:
     """An obituary notice's row of buttons (`Sign the Guest Book   Send Flowers`), or its guest book's alone
     (a story's subhead may be `Plant a tree`)."""
-    parts = re.split(r"\s{2,}|\s*\|\s*", line.casefold())
-    return all(part in _NOTICE_BUTTONS for part in parts) and (len(parts) >= 2 or "guest" in line.casefold()
-                                                               or "livre de condoléances" in line.casefold())
+    folded = line.casefold()
+    parts = re.split(r"\s{2,}|\s*\|\s*", folded)
+    return all(part in _NOTICE_BUTTONS for part in parts) and (len(parts) >= 2 or "guest" in folded
+                                                               or "livre de condoléances" in folded)
 
 
 def is_furniture(text: str) -> bool:
