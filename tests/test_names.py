@@ -1530,3 +1530,40 @@ def test_a_day_of_the_calendar_is_no_name():
     assert "Lunar New Year" in found and not {"Boxing Day", "Christmas Eve", "Christmas Day", "New Year"} & found.keys(), found
     assert "Noël Day-Tremblay" in find_names(("Police said Noël Day-Tremblay, 44, was charged. Noël Day-Tremblay appears "
                                               "Monday.",), [], "en")  # (Noël is a given name too)
+
+
+def test_a_nickname_names_its_person_and_a_saints_epithet_is_part_of_the_name():
+    """An obituary's `GAUDET, Léonce Joseph "Lonnie" –` (given names, then the nickname) and the
+    nickname alone later are Léonce Joseph Gaudet, as `Maurice "Mom" Boucher` and `Mom` are one man;
+    `the Baptist` is part of a church's name."""
+    found = find_names(('GAUDET, Léonce Joseph "Lonnie" – Peacefully, at Prince County Hospital, Léonce Joseph Gaudet '
+                        "of Miscouche, at 87. Predeceased by his parents, Joseph and Marie Gaudet.",
+                        "Lonnie fished lobster for 50 years. He sang at St. John the Baptist Church in Miscouche."), [], "en")
+    assert found["Léonce Joseph Gaudet"] >= 3 and "St. John the Baptist Church" in found, found
+    assert not {"Léonce Joseph", "Lonnie", "Joseph", "St. John", "Baptist Church"} & found.keys(), found
+    found = find_names(('Maurice "Mom" Boucher died Tuesday. Mom Boucher led the gang. Mom was 72.',), [], "en")
+    assert found == {"Maurice Boucher": 3.0}, found
+    found = find_names(("The Great Lakes and the Baptist church met.",), [], "en")
+    assert "the Baptist" not in found and "Great Lakes" in found, found
+
+
+def test_a_french_role_of_a_place_then_the_person_with_no_comma():
+    """`la conseillère municipale d'Iqaluit Jeannie Pitsiulak-Moreau`: a place the story names alone and
+    a person it names by the surname, two names; a run that does not read so stays whole."""
+    found = find_names(("Se présentent l'ancienne conseillère municipale d'Iqaluit Jeannie Pitsiulak-Moreau et "
+                        "Solomon Akavak-Reid. Le scrutin aura lieu à Iqaluit.",
+                        "Mme Pitsiulak-Moreau a dit non."), [], "fr")
+    assert {"Jeannie Pitsiulak-Moreau", "Iqaluit"} <= found.keys(), found
+    assert "Iqaluit Jeannie Pitsiulak-Moreau" not in found, found
+    found = find_names(("Le député de Laval Jean Roy a parlé.",), [], "fr")  # (never named again: as written)
+    assert "Laval Jean Roy" in found, found
+
+
+def test_a_box_scores_team_codes_after_a_goals_number_or_a_labels_dash():
+    """`1. BFD, Redcalf-Morin 12 (...) 6:14`, `Goalies - FF: Nordstrom-Ives (L, 24 saves)` and `Power plays -
+    FF 0-for-3; BFD 1-for-4`: the teams' codes in agate name no one; an acronym in a sentence still does."""
+    found = find_names(("First period - 1. BFD, Redcalf-Morin 12 (Kanipe-Price, Dallaire-Hunt) 6:14; 2. FF, Lavallee-Osei 8 "
+                        "(Brightman-Kerr) 17:52.\nGoalies - FF: Nordstrom-Ives (L, 24 saves); BFD: Kowalyk-Dion (W, 29 "
+                        "saves).\nPower plays - FF 0-for-3; BFD 1-for-4.",
+                        "The SJHL suspended him. The SJHL said so."), [], "en")
+    assert "SJHL" in found and not {"BFD", "FF"} & found.keys(), found

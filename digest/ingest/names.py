@@ -201,7 +201,9 @@ _BODY_PREPOSITION = "(?:" + "|".join(f"(?<={head})" for head in sorted(BODY_HEAD
 _ARTICLES = "al|el|ad|ash|bin|ibn|ben"
 _PARTICLE_WORD = rf"(?:{_ARTICLES})-[{_UPPER}][\w’'-]*"
 # (a run opens no word: `paNOW Staff` names no `NOW Staff`; `d’Ottawa` opens one)
-_RUN = re.compile(rf"(?<![^\W\d_]){_WORD}(?:(?:{_BODY_PREPOSITION})?[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*"
+# a saint's epithet is part of the name: `St. John the Baptist Church`, `St. John the Divine`
+_EPITHET = r"[ \t]+the[ \t]+(?=(?:Baptist|Evangelist|Divine|Apostle)\b)"
+_RUN = re.compile(rf"(?<![^\W\d_]){_WORD}(?:(?:(?:{_BODY_PREPOSITION})?[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*|{_EPITHET})"
                   rf"(?:{_WORD}|{_PARTICLE_WORD}))*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Sts"}  # `Sault Ste. Marie`: no sentence ends there
@@ -270,8 +272,12 @@ _INSTRUMENT = re.compile(r"\([A-Z0-9][A-Z0-9]{0,5}[a-z]?(?:_[a-z])?\.[A-Z]{1,3}\
 _CURRENCY = re.compile(r"(?<![\w$])[A-Z]{1,3}(?=\$\d)")
 # a team's code before each player in a line of agate: `KEL Pellerin-Voss (W, 31 saves); KAM Andreychuk-Banner (L, 29 saves)`
 # (or before its figures: `Shots: KAM 12-11-11—34; KEL 10-14-10—34`, `Power plays: KEL 1-4; KAM 1-3`),
-# each opening its part of the line (not `CAE Inc (CAE.TO) rose and BCE Inc (BCE.TO) fell`)
-_AGATE_CODE = re.compile(rf"(?:^|(?<=[:;])[ \t]*)([A-Z]{{2,4}})[ \t]+(?=[{_UPPER}][\w’'-]*[ \t]+\(|\d{{1,2}}-\d)", re.M)
+# each opening its part of the line (not `CAE Inc (CAE.TO) rose and BCE Inc (BCE.TO) fell`); or after a
+# goal's number or a label's dash, before a comma or colon and the player (`1. BFD, Redcalf-Morin 12 (...)`,
+# `Goalies - FF: Nordstrom-Ives (L, 24 saves)`, `Power plays - FF 0-for-3; BFD 1-for-4`)
+_AGATE_CODE = re.compile(rf"(?:^|(?<=[:;])[ \t]*|(?<=\d\.)[ \t]+|(?<=[ \t]-)[ \t]+)([A-Z]{{2,4}})"
+                         rf"(?:[ \t]+(?=[{_UPPER}][\w’'-]*[ \t]+\(|\d{{1,2}}-(?:for-)?\d)"
+                         rf"|(?=[,:][ \t]+[{_UPPER}][\w’'-]*[ \t]+[\d(]))", re.M)
 # a saint's day, as French names it: `la Sainte-Cécile`, `la Saint-Jean` (not `la rue Sainte-Catherine`)
 _FEAST = re.compile(rf"(?<=\bla )Sainte?-[{_UPPER}][\w’'-]*\b(?![ \t]+[{_UPPER}])")
 _OF_A_BODY = re.compile(rf"[{_UPPER}][\w’'-]*[ \t]+de[ \t]+la[ \t]+$")  # `la Congrégation de la Sainte-Croix`: its name
@@ -390,8 +396,12 @@ def _opens_name(words: list[str]) -> bool:
     return all(w in SENTENCE_WORDS or w[:-1] in _SHORT_FORMS for w in words[at + 1:])
 
 
-# `Sean “Diddy” Combs`: a nickname between a first and a last name; `Wilder Institute/Calgary Zoo`: two names
-_NICKNAME = re.compile(rf"(?<=\w)[ \t]+[“\"][{_UPPER}][\w’'. -]*[”\"](?=[ \t]+[{_UPPER}])")
+# `Sean “Diddy” Combs`: a nickname between a first and a last name, or after the given names of an
+# obituary's `GAUDET, Léonce Joseph "Lonnie" – Peacefully ...`; `Wilder Institute/Calgary Zoo`: two names
+_NICKNAME = re.compile(rf"(?<=\w)[ \t]+[“\"][{_UPPER}][\w’'. -]*[”\"](?=[ \t]+[{_UPPER}]|[ \t]+[–—][ \t])")
+# the nickname (one word) and the names around it: who `Lonnie` is when the story calls him that alone
+_NICKNAMED = re.compile(rf"([{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,2}})[ \t]+[“\"]([{_UPPER}][\w’'-]+)[”\"]"
+                        rf"(?:[ \t]+([{_UPPER}][\w’'-]*))?")
 # a site's address: with its scheme, `www.` or a host under its domain (`ReportFraud.ftc.gov`); a company
 # named by its site (`Rentals.ca`, `Amazon.com Inc.`) stays a name
 _ADDRESS_MARKS = (".com", ".ca", ".org", ".gov", ".net", ".info", ".io", "www.", "://")  # a cheap first look
@@ -1507,6 +1517,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             role = _role_inside(words)
             if role:  # `NOAA Administrator Neil Jacobs`: the body, then the person, not the role
                 pieces = [words[:role[0]], words[role[1]:]]
+            elif language == "fr" and len(words) == 3 and _place_then_person(words, paragraph, run.start, text):
+                pieces = [words[:1], words[1:]]  # `la conseillère municipale d’Iqaluit Jeannie Pitsiulak-Moreau`
             # `steel mills in Hamilton`: a place the story happens in weighs less than an actor
             weight = LOCATION_WEIGHT if _LOCATIVE.search(paragraph, max(0, run.start - 12), run.start) else 1.0
             named = [(" ".join(words), 2)] if len(words) == 2 and " ".join(words) in titled_places else \
@@ -1556,12 +1568,26 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if len(longer) == 1 and " " in phrase:
             full[longer[0]] += full.pop(phrase)
     people = [name for name in full if not any(w in ORG_WORDS for w in name.split())]
+    nicknames: dict[str, str | None] = {}
+    if "“" in text or '"' in text:
+        nicknames, given_only = _nicknamed(text, people)
+        # `GAUDET, Léonce Joseph "Lonnie" –`: his given names, then his nickname; `Mom Boucher`: Maurice "Mom" Boucher
+        given_only.update({f"{nickname} {owner.split()[-1]}": owner for nickname, owner in nicknames.items() if owner})
+        for given, person in given_only.items():
+            if given in people and person in full and given != person:
+                full[person] += full.pop(given)
+                people.remove(given)
     surnames = _owners(people, lambda parts: parts[-2] if parts[-1] in SUFFIXES and len(parts) > 1 else parts[-1])
     for surname, owner in list(surnames.items()):  # `Burhan` is Abdel Fattah al-Burhan
         bare = _ARTICLE_PREFIX.sub("", surname)
         if bare != surname:
             surnames[bare] = owner if surnames.get(bare, owner) == owner else None
     first_names = _owners([name for name in people if _looks_like_person(tuple(name.split()))], lambda parts: parts[0])
+    # `Joseph` alone, in an obituary for Léonce Joseph "Lonnie" Gaudet: his name or his kin's, no one else's
+    middle_names: dict[str, str | None] = {}
+    for name in {name for name in nicknames.values() if name}:
+        for word in name.split()[1:-1]:
+            middle_names[word] = name if middle_names.get(word, name) == name else None
     parties = [name for name in full if name.split()[-1] in ("Party", "Parti") and " " in name]
     counts = dict(full)
     mentions: dict[str, int] = {}
@@ -1598,8 +1624,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                       and first[len(word)].islower() and not _is_demonym(first)]
             if len(longer) == 1:
                 word = longer[0]
-        if word in family or word in first_names:
-            owner = family.get(word) or first_names.get(word)
+        if word in family or word in first_names or word in middle_names:
+            owner = family.get(word) or first_names.get(word) or middle_names.get(word)
             if owner:
                 counts[owner] += weight
             continue  # `M. Gagnon` when the story has two Gagnons: neither, and no tag `Gagnon`
@@ -1607,7 +1633,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             if defined[_ELISION.sub("", word)] in counts:
                 counts[defined[_ELISION.sub("", word)]] += weight
             continue
-        owner = namesakes.get(word) or heads.get(word) or borne.get(word)  # `Hudson's Bay` and `Hudson's Bay Company`
+        # `Hudson's Bay` and `Hudson's Bay Company`; `Lonnie`: Léonce Joseph "Lonnie" Gaudet
+        owner = namesakes.get(word) or heads.get(word) or borne.get(word) or nicknames.get(word)
         bare = _ELISION.sub("", word)  # `l’OSM` is the OSM
         if owner is None and bare.isupper():  # `HHS` after `the Department of Health and Human Services`
             if bare not in abbreviated:
@@ -1903,6 +1930,42 @@ def _exclusions(exclude: Iterable[str]) -> tuple[set[str], set[str]]:
     shouted = {part.strip() for e in exclude if e and e.split(",")[0].isupper()
                for part in (e, *e.split(","), *e.replace(",", " ").split()) if part.strip().isupper()}
     return excluded, shouted
+
+
+_OF_A_PLACE = re.compile(r"[a-zà-ÿ]{3,}[ \t]+(?:de[ \t]+|d[’'])$")  # `conseillère municipale d’`, `mairesse de `
+
+
+def _place_then_person(words: tuple[str, ...], paragraph: str, start: int, text: str) -> bool:
+    """Whether a French run after someone's role is a place and then the person, with no comma
+    between (`l’ancienne conseillère municipale d’Iqaluit Jeannie Pitsiulak-Moreau`): the place
+    is one the story names alone (`à Iqaluit`), and the story names the person by the surname
+    without the place (`Mme Pitsiulak-Moreau`)."""
+    place, person = words[0], words[1:]
+    if not _OF_A_PLACE.search(paragraph, max(0, start - 40), start) or not _looks_like_person(person) \
+            or _is_place(person[0]) or is_known_place(person[0]):
+        return False
+    alone = re.compile(rf"(?<![\w’'-]){re.escape(place)}(?![\w’'-]|[ \t]+[{_UPPER}])")
+    surname = re.compile(rf"(?<![\w’'-])(?<!{re.escape(place)} )(?<!{re.escape(person[0])} ){re.escape(person[-1])}(?![\w’'-])")
+    return (is_known_place(place) or alone.search(text) is not None) and surname.search(text) is not None
+
+
+def _nicknamed(text: str, people: list[str]) -> tuple[dict[str, str | None], dict[str, str]]:
+    """(each nickname the story gives in quotes inside a name -> the one person of `people` it is
+    given to, by his given names before it and his surname after it if any, or None; the given
+    names written without the surname, before the nickname -> that person)."""
+    found: dict[str, str | None] = {}
+    given_only: dict[str, str] = {}
+    for match in _NICKNAMED.finditer(text):
+        given, nickname, surname = match.group(1).split(), match.group(2), match.group(3)
+        owners = {name for name in people if (parts := name.split())[0] in given and given[-1] in parts
+                  and (surname is None or parts[-1] == surname) and nickname not in parts and len(parts) > 1}
+        if len(owners) > 1:  # his given names alone are a name found too: the longer one is he
+            owners.discard(" ".join(given))
+        owner = owners.pop() if len(owners) == 1 else None
+        found[nickname] = owner if found.get(nickname, owner) == owner else None
+        if owner and surname is None and " ".join(given) != owner and owner.startswith(" ".join(given) + " "):
+            given_only[" ".join(given)] = owner
+    return found, given_only
 
 
 def _owners(names: list[str], key) -> dict[str, str | None]:
