@@ -399,6 +399,7 @@ def _opens_name(words: list[str]) -> bool:
 # `Sean “Diddy” Combs`: a nickname between a first and a last name, or after the given names of an
 # obituary's `GAUDET, Léonce Joseph "Lonnie" – Peacefully ...`; `Wilder Institute/Calgary Zoo`: two names
 _NICKNAME = re.compile(rf"(?<=\w)[ \t]+[“\"][{_UPPER}][\w’'. -]*[”\"](?=[ \t]+[{_UPPER}]|[ \t]+[–—][ \t])")
+_QUOTED_WORD = re.compile(rf"[“\"][{_UPPER}][\w’'-]+[”\"]")  # a cheap first look for one
 # the nickname (one word) and the names around it: who `Lonnie` is when the story calls him that alone
 _NICKNAMED = re.compile(rf"([{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,2}})[ \t]+[“\"]([{_UPPER}][\w’'-]+)[”\"]"
                         rf"(?:[ \t]+([{_UPPER}][\w’'-]*))?")
@@ -1569,7 +1570,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             full[longer[0]] += full.pop(phrase)
     people = [name for name in full if not any(w in ORG_WORDS for w in name.split())]
     nicknames: dict[str, str | None] = {}
-    if "“" in text or '"' in text:
+    if ("“" in text or '"' in text) and _QUOTED_WORD.search(text):
         nicknames, given_only = _nicknamed(text, people)
         # `GAUDET, Léonce Joseph "Lonnie" –`: his given names, then his nickname; `Mom Boucher`: Maurice "Mom" Boucher
         given_only.update({f"{nickname} {owner.split()[-1]}": owner for nickname, owner in nicknames.items() if owner})
