@@ -136,9 +136,13 @@ def test_the_page_shows_the_copy_with_its_structure(built, path):
     start = next(i for i, b in enumerate(blocks) if label["summary_start"] in flat(b))
     # what the editor has left out with a warning (`READ MORE: ...`): a label alone takes its list of links
     left_out = [w for w in label["warnings"] if w.rstrip().endswith((":", "|"))]
-    links = prompt = False
+    links = prompt = thread = False
     for block in blocks[start:]:
         lines = [flat(line) for line in block.split("\n") if line.strip()]
+        if thread and not (lines[0] in label["warnings"] or any(lines[0].startswith(w) for w in label["warnings"])):
+            continue  # the readers' comments under a thread's heading left out with a warning: theirs, not the story's
+        thread = len(lines) == 1 and lines[0] in label["warnings"] and re.match(
+            r"\d+ (?:thoughts?|comments?|responses?|réflexions?|commentaires?|réponses?) (?:on|to|sur|à) ", lines[0]) is not None
         if prompt and len(lines) == 1 and len(lines[0].split()) <= 2 and not lines[0].endswith((".", "!", "?")):
             prompt = False  # a prompt's button alone under it (`No thanks`), left out with the prompt
             continue

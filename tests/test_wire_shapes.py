@@ -1998,3 +1998,73 @@ def test_the_twenty_second_sets_shapes_are_read_as_an_editor_reads_them():
            "Nunavut Arctic College graduates its largest nursing class")
     s = story(f"date 2026-12-22 Title\n\nBy Jane Doe-Smith\n\nDec 22, 2026 9:00 AM\n\n{_LOT}\n\n{box}\n\n0 Comments\n")
     assert s.paragraphs == (_LOT,) and any("Top stories of 2026" in w.message for w in s.warnings)
+
+
+def test_the_twenty_third_sets_pages_and_wire_lines():
+    """A time in another zone that is the next day in the site's (`10:15 p.m. MST` on Dec. 31, 2027 in
+    Toronto) agrees with a header giving either day; a weather box and a masthead of five words over the
+    headline; `Texte et photos :` bylines; a station named with its frequency; a paper describing itself
+    with its small words; French funding lines; a reactions row, a comment thread and a paywall are the
+    page's; AP's Report for America outlet and line, CP's fellowship line."""
+    s = story("date 2027-01-01 Fibre cut\n\nInuvik Drum\n\nINUVIK  -36°C  Ice fog  |  Sunrise: Jan. 6\n\n"
+              "News   Sports   Arts   Opinion\n\nNews\n\nFibre cut\n\nBy Mabel Doe-Grønvold\n\n"
+              "Published Dec. 31, 2026 at 10:15 p.m. MST\n\nShoppers line up at the till on Thursday. Mabel "
+              f"Doe-Grønvold/Inuvik Drum\n\n{_LOT}\n")
+    assert s.source == "Inuvik Drum" and s.date.isoformat() == "2027-01-01T00:15:00-05:00"
+    assert not any("differ" in w.message for w in s.warnings)
+    s = story("date 2026-12-31 Fibre cut\n\nBy Mabel Doe-Grønvold\n\nPublished Dec. 31, 2026 at 10:15 p.m. MST\n\n"
+              f"{_LOT}\n")  # (the page's own day: as before)
+    assert not any("differ" in w.message for w in s.warnings)
+    s = story("date 2027-01-02 Les Mineurs gagnent\n\nLe Trait d'Union du Nord\n\nJournal communautaire de Fermont\n\n"
+              "Accueil · Actualités · Sports · Culture\n\nSports\n\nLes Mineurs gagnent\n\n"
+              "Texte et photos : Mathis Doe-Coulibaly\n\n2 janvier 2027 – 16 h 40\n\n"
+              "Les Mineurs de Fermont ont remporté le tournoi vendredi soir devant 400 spectateurs à l'aréna.\n\n"
+              "Réactions : J'aime 24 · Bravo 9 · Touchant 15\n\n"
+              "Le Trait d'Union du Nord est le journal communautaire de Fermont depuis 1979.\n")
+    assert s.authors == ("Mathis Doe-Coulibaly",) and s.source == "Le Trait d'Union du Nord"
+    assert s.credits == ("Le Trait d'Union du Nord est le journal communautaire de Fermont depuis 1979.",)
+    assert any("Bravo 9" in w.message for w in s.warnings) and len(s.paragraphs) == 1
+    s = story("date 2026-12-29 Le préfet démissionne\n\nEnvol 91 FM\n\nLa radio communautaire du Manitoba\n\n"
+              "Accueil | Nouvelles | Émissions | Musique\n\nNouvelles\n\nLe préfet démissionne\n\nAmélie Doe-Gakwaya\n\n"
+              "Publié le 29 décembre 2026 à 10 h 15 HNC\n\nLe préfet de la municipalité a remis sa démission lundi, "
+              "a-t-il dit en entrevue à Envol 91 FM.\n\n"
+              "Cette nouvelle a été réalisée dans le cadre de l'Initiative de journalisme local.\n")
+    assert s.source == "Envol 91 FM" and len(s.credits) == 1
+    s = story(f"date 2026-12-30 Ice bridge opens\n\nBy Wren Doe-Tizya\n\nDec 30, 2026 9:00 AM\n\n{_LOT}\n\n"
+              '3 thoughts on "Ice bridge opens"\n\nSourdough Sal says:\nDecember 30, 2026 at 6:12 pm\nFinally!\n\n'
+              "Reply\n\nKlondike Kev says:\nDecember 31, 2026 at 9:47 am\nThree weeks late again.\n\nReply\n\n"
+              "Leave a Reply\n")
+    assert s.paragraphs == (_LOT,) and any("3 thoughts on" in w.message for w in s.warnings)
+    s = story(f"date 2026-12-30 ER closes\n\nBy Colby Doe-Mugisha\n\nDec 30, 2026 9:00 AM AST\n\n{_LOT}\n\n"
+              "This article is for subscribers only.\n\nSubscribe to the West Prince Graphic for full access to local "
+              "news from Tignish to Tyne Valley, in print and online.\n\nAlready a subscriber? Log in\n\nSubscribe\n")
+    assert s.paragraphs == (_LOT,) and s.credits[0].startswith("Subscribe to the West Prince Graphic")
+    rfa = ("Doe-Waweru is a corps member for The Associated Press/Report for America Statehouse News Initiative. Report "
+           "for America is a nonprofit national service program that places journalists in local newsrooms.")
+    s = story(f"date 2026-12-30 Judge blocks law\n\nBy HALEY DOE-WAWERU\n\nAssociated Press/Report for America\n\n"
+              f"5:47 PM EST, December 30, 2026\n\nBOISE, Idaho (AP) — {_LOT}\n\n___\n\n{rfa}\n")
+    assert not s.warnings and s.source == "The Associated Press" and s.credits == (rfa,)
+    fellowship = "This story was produced with the financial assistance of the Meta and Canadian Press News Fellowship."
+    s = story(f"date 2027-01-01 Title\n\nBy Jane Doe-Heathcote\n\nThe Canadian Press\n\nPosted January 1, 2027 12:03 am.\n\n"
+              f"REGINA — {_LOT}\n\nThis report by The Canadian Press was first published Jan. 1, 2027.\n\n{fellowship}\n")
+    assert len(s.credits) == 2 and s.credits[1] == fellowship
+
+
+def test_the_twenty_third_sets_names():
+    """Holidays (`Hogmanay`, `Nouvel An`, `jour de l'An`), a works named for someone in French, a state's or a
+    province's demonym, time zones are no names; `La Broquerie` keeps its article mid-sentence; `the U.S. and
+    Canada` are two; a court's number is part of its name."""
+    from digest.ingest.names import find_names
+
+    found = find_names(("Edinburgh's Hogmanay was cancelled. Hogmanay is a big night. Idahoans and an Idahoan, "
+                        "Albertans and a Texan agreed at 2 a.m. GMT, 9 p.m. GMT.",
+                        "Renters in the U.S. and Canada were locked out. The 9th U.S. Circuit Court of Appeals ruled."),
+                       [], "en")
+    assert {"Canada", "9th U.S. Circuit Court of Appeals"} <= found.keys(), found
+    assert not {"Hogmanay", "Idahoans", "Idahoan", "Albertans", "Texan", "GMT", "U.S. and Canada",
+                "U.S. Circuit Court of Appeals"} & found.keys(), found
+    found = find_names(("Le préfet de La Broquerie a démissionné. Il habite à La Broquerie. Le Nouvel An approche; le "
+                        "Jour de l'An est férié. La centrale thermoélectrique Antonio Guiteras est tombée en panne. "
+                        "La Banque du Canada a parlé.",), [], "fr")
+    assert {"La Broquerie", "Banque du Canada"} <= found.keys(), found
+    assert not {"Broquerie", "Nouvel An", "Jour de l'An", "Antonio Guiteras", "La Banque du Canada"} & found.keys(), found

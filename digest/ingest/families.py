@@ -66,9 +66,15 @@ FAMILIES = (
         r"^(?:The Canadian Press['’]?s? )?[A-Za-z][\w’' -]{0,40} coverage receives (?:financial )?support through a "
         r"partnership (?:between The Canadian Press and|with)\b",
         _WITH_FILES, _CONTRIBUTED,
+        # a fellowship paying for the story: `This story was produced with the financial assistance of the Meta
+        # and Canadian Press News Fellowship.`
+        r"^This (?:story|report|article) was produced with the financial (?:assistance|support) of the [^\n]{3,120}"
+        r"\bFellowship\.?$",
     )),
     Family("La Presse Canadienne", ("Presse Canadienne", "PC"), ("PC",), "fr", (
         r"^Ce (?:reportage|texte|article) de .{2,80} a été publié pour la première fois\b[^!?]{0,60}$",
+        r"^Ce (?:reportage|texte|article) a été (?:réalisé|produit) (?:avec|grâce à) (?:le soutien|l['’]aide) financi(?:er|ère)"
+        r" de la Bourse\b[^\n]{3,120}$",  # (the French of CP's fellowship line)
         r"^La couverture\b[^.\n]{0,80}\bde La Presse Canadienne (?:bénéficie (?:du soutien|d['’]un partenariat)|reçoit "
         r"(?:du|le) soutien (?:financier )?(?:grâce à|par|dans le cadre d['’])\s?un partenariat)\b",
         _WITH_FILES,
@@ -96,6 +102,9 @@ FAMILIES = (
         r"^(?:The )?Associated Press(?:['’]s?)?(?: (?:[A-Za-z][\w’']*|and)){0,5} (?:coverage|reporting|journalism)"
         r"(?: (?:of|on|in) [^\n]{1,60}?)? receives (?:financial )?support (?:through|from)\b(?![^\n]*\bsaid\b)",
         r"^(?:The )?(?:AP|Associated Press) is solely responsible for all content\.?$",
+        # a Report for America reporter's line: `Struthers-Waweru is a corps member for The Associated Press/Report
+        # for America Statehouse News Initiative. Report for America is a nonprofit ...`
+        r"^[A-Z][\w’'. -]{1,60} is a corps member for (?:The )?Associated Press/Report for America\b[^\n]{0,400}$",
         # closing a fact check (AP Fact Focus): `This is part of AP's effort to address widely shared misinformation, ...`
         r"^This is part of (?:The )?(?:AP|Associated Press)['’]s effort to address widely shared misinformation\b[^\n]{0,400}$",
     )),
@@ -217,7 +226,8 @@ _COPYRIGHT_LINE = (r"^(?:Copyright|©)\s*(?:©\s*)?\d{4}\s+(?:by\s+)?[A-Z][\w&'�
                    r"(?:,\s+a (?:division|subsidiary|unit) of [A-Z][\w&'’. -]{0,60}?)?\.?(?:\s*All rights reserved\.?)?$")
 # The Local Journalism Initiative's line under a story it paid for; a magazine's issue the story ran in
 _FUNDED_LINE = (r"^This (?:story|article|report) is (?:part of|funded by) the Local Journalism Initiative\b[^\n]{0,160}$"
-                r"|^Cet article a été (?:rédigé|réalisé|produit|publié) (?:dans le cadre de|grâce à) l['’]Initiative de "
+                r"|^(?:Cet article|Ce texte|Ce reportage|Cette nouvelle) a été (?:rédigée?|réalisée?|produite?|publiée?) "
+                r"(?:dans le cadre de|grâce à) l['’]Initiative de "
                 r"journalisme local\b[^\n]{0,160}$")
 # An outlet describing itself under the story: `The Narwhal is a non-profit news organization ...`,
 # `ONFR est le média d'information de TFO.` (the outlet is the story's source when nothing else says)
@@ -229,7 +239,8 @@ SELF_DESCRIBED = re.compile(r"^((?:The |L['’]|La |Le )?[A-Z][\w’'.-]*(?: [A-
 # source): `Ku'ku'kwes News is an independent Indigenous news website ...`, `Le Nord est l'hebdomadaire
 # francophone de Hearst ...` (a story about another outlet may end so: `Le Droit est le quotidien de l'Outaouais`)
 OWN_OUTLET = re.compile(r"^(?![^\n]*\b(?:a (?:rappelé|dit|déclaré|indiqué|ajouté|souligné)|selon|said|says)\b)"
-                        r"((?:The |L['’]|La |Le |Les )?[A-ZÀ-Þ][\w’'.-]*(?: [A-ZÀ-Þ][\w’'.-]*){0,3}) (?:is an? |est (?:le |la |l['’]|un |une ))"
+                        r"((?:The |L['’]|La |Le |Les )?[A-ZÀ-Þ][\w’'.-]*(?: (?:du |de la |de |des |of the |of |d['’](?=[A-ZÀ-Þ]))?[A-ZÀ-Þ][\w’'.-]*){0,3})"
+                        r" (?:is an? |est (?:le |la |l['’]|un |une ))"
                         r"[^\n.]{0,80}?(?:\bnews website\b|(?<=[ '’])(?:hebdomadaire|quotidien|journal)"
                         r"(?= (?:[a-zà-ÿœ-]+ )?(?:francophone|régional|local|communautaire|bilingue|de|du|des)\b))[^\n]{0,240}$")
 # ... or asking its readers to subscribe, as the newspaper it is: `Vous aimez lire Le Gaboteur? Abonnez-vous

@@ -72,7 +72,11 @@ _GLUED = re.compile(r"(?<!\s)\s+(?:[-–—]\s+)?(?=(?:Last\s+)?Updated\b|Mise?\
 _LOOKAHEAD = 8
 _CLUTTER_WORDS = 60
 # Bylines some outlets give without `By`: `Author of the article: Kelsey Rybak` (Postmedia)
-_BYLINE_LABELS = ("Author of the article:", "Un texte de")  # (and Radio-Canada's `Un texte de Jane Doe`)
+# (and Radio-Canada's `Un texte de Jane Doe`; a small paper's `Texte et photos : Jane Doe` for a reporter who
+# took the pictures too, `Story and photos by Jane Doe`)
+_BYLINE_LABELS = ("Author of the article:", "Un texte de", "Texte et photos :", "Texte et photo :", "Texte :",
+                  "Story and photos by", "Story and photo by")
+_FRENCH_LABELS = ("Un texte de", "Texte et photos :", "Texte et photo :", "Texte :")
 # ... or after a name, a link to the author's page (Radio-Canada)
 _PROFILE_LINK = re.compile(r"(.+?)\s+\((?:Accéder à la page de l[’']auteur|Access the author[’']s page)\)")
 
@@ -588,7 +592,7 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
     return None
 
 
-_BY = re.compile(r"(?i)^(?:by|par|un texte de)\s|^Author of the article:")
+_BY = re.compile(r"(?i)^(?:by|par|un texte de|story and photos? by)\s|^Author of the article:|^Texte(?: et photos?)? :")
 
 
 def _label_over_name(parts: list[tuple[int, str]], index: int) -> str:
@@ -662,9 +666,10 @@ def _page_top(parts: list[tuple[int, str]], title: str) -> int:
         block = parts[at][1]
         if _repeats(block, title):
             return at if 2 <= lines <= 3 else 0
-        if _MENU.fullmatch(block):
-            continue  # the site's menu (`Brampton   Mississauga   Caledon   Courts   Subscribe`): its own line
-        if "\n" in block or len(block.split()) > 4 and not (lines == 1 and _tagline(block)):
+        if _MENU.fullmatch(block) or _WEATHER.fullmatch(block):
+            continue  # the site's menu (`Brampton   Mississauga   Caledon   Courts   Subscribe`), its weather: its own lines
+        if "\n" in block or len(block.split()) > 4 and not (lines == 1 and _tagline(block)) \
+                and not (lines == 0 and len(block.split()) <= 6 and _tagline(block)):  # (`Le Trait d'Union du Nord`)
             return 0
         lines += not is_furniture(block)
     return 0
@@ -676,6 +681,8 @@ def _tagline(block: str) -> bool:
     return len(block.split()) <= 10 and block[:1].isupper() and block[-1] not in ".!?:;,»”\"…" and "|" not in block
 
 
+# a page's weather box copied as a line: `INUVIK  -36°C  Ice fog  |  Sunrise: Jan. 6` (no sentence)
+_WEATHER = re.compile(r"[^\n.!?]{0,40}(?<![\w.])[-−]?\d{1,2} ?°[CF]?(?![\w])[^\n!?]{0,60}")
 # a site's menu copied as a line: its items, a word or two each, apart by runs of spaces or by bars
 _MENU = re.compile(r"[^\s|·]+(?: [^\s|·]+){0,2}(?:(?: {2,}|\t+| ?[|·] ?)[^\s|·]+(?: [^\s|·]+){0,2}){3,}")
 
@@ -713,13 +720,18 @@ def _masthead(parts: list[tuple[int, str]], unused: list[_Unused], title: str) -
     top = next((at for at in range(1, again) if not is_furniture(parts[at][1])), 1)  # (under `Skip to main content`)
     name = parts[top][1]
     words = name.split()
-    numbered = re.fullmatch(r"[A-Z][a-z]{2,}\d{1,3}", name) is not None  # `Info07`: a site's name and its area code
+    # `Info07`: a site's name and its area code; `Envol 91 FM`, `98.5 Montréal`: a station's and its frequency
+    numbered = re.fullmatch(r"[A-Z][a-z]{2,}\d{1,3}", name) is not None or _RADIO_NAME.fullmatch(name) is not None
     return name if (name[:1].isupper() or _CAMEL_BRAND.fullmatch(name)) \
         and (numbered or name[-1:].isalpha() and not any(c.isdigit() for c in name)) \
         and not _is_place(name) and not is_furniture(name) and not is_promo(name) \
         and (family_named(name) is not None or name.startswith(("L'", "L’")) and name[2:3].isupper()  # (`L'Express`)
              or not (len(words) == 1 and _common_name(name))) \
         else ""
+
+
+_RADIO_NAME = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,2} \d{2,3}(?:[.,]\d)?(?: FM| AM)?"
+                         r"|\d{2,3}[.,]\d(?: FM)? [A-ZÀ-Þ][\w'’.-]*")
 
 
 def _common_name(name: str) -> bool:
@@ -925,7 +937,7 @@ def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str,
                 and _signs_before_time(name) and _reads_as_stamp(outlet):  # `Jordan Kaminski-Reyes - Dec 4, 2026 / 10:51 pm`: a byline and its time
             out.append((n, text, f"{ENGLISH.byline} {name}"))
         elif label and name or profile and name == profile[1]:  # (`Un texte de A et B`: French names, joined by `et`)
-            out.append((n, text, f"{(FRENCH if label == 'Un texte de' else ENGLISH).byline} {name}"))
+            out.append((n, text, f"{(FRENCH if label in _FRENCH_LABELS else ENGLISH).byline} {name}"))
         else:
             out.append((n, text, text))
         i += 1
@@ -941,6 +953,7 @@ def is_noise(text: str) -> bool:
 
 
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}")  # a section named `B.C.`
+_PARTNER = re.compile(r"[A-Z][\w’'-]*(?: (?:for|of|the|and|[A-Z][\w’'-]*)){0,5}")
 
 
 def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Header) -> str | None:
@@ -948,6 +961,10 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
     it is a header line that says nothing usable; "" when it is no header line at all."""
     if not header.source and (family := family_named(text.rstrip("."))):
         header.source = family.name  # `By Jane Doe` then `The Canadian Press`
+        return None
+    agency, slash, partner = text.partition("/")
+    if not header.source and slash and (family := family_named(agency.strip())) and _PARTNER.fullmatch(partner.strip()):
+        header.source = family.name  # `Associated Press/Report for America`: the agency, and the program paying the beat
         return None
     if not header.source and header.byline and line - header.byline_line in (0, 1) and is_outlet_line(text) \
             and not text.startswith(("Special to", "For the")):

@@ -8,6 +8,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -147,6 +148,8 @@ _CREDIT_LINE = re.compile(r"^(?:\(?(?:Additional )?[Rr]eporting by|Editing by|Wr
 ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK", "USD", "CAD", "AP", "UPDATE", "DNA", "RNA",
                 "ADN",
                 "COVID", "NEW", "LIVE", "ET", "PT", "EST", "EDT", "UTC", "SME",
+                # time zones, in either language: when, not who
+                "GMT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AST", "ADT", "NST", "NDT", "HNE", "HAE", "HNC", "HNR", "HNP",
                 # French common nouns: GDP, SMEs, a kind of clinic, care home, daycare, non-profit, tax,
                 # regional health authority, ADHD
                 "PIB", "PDG", "PME", "CLSC", "GMF", "CHSLD", "RPA", "CPE", "OBNL", "OSBL", "TPS", "TVQ", "HLM",
@@ -563,6 +566,12 @@ _FRENCH_FEATURE = re.compile(
 _FRENCH_STREET = re.compile(  # (not `le chemin Roxham`, a crossing; nor `la montée de Pierre Poilievre`)
     rf"\b(?:rue|boulevard|boul\.|avenue|av\.|rang|autoroute)[ \t]+"
     rf"(?:de[ \t]+la[ \t]+|des?[ \t]+|du[ \t]+|d[’'])?[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*")
+
+# ... nor does a works named for someone, its kind in lowercase before the name (`la centrale thermoélectrique
+# Antonio Guiteras`, `le trophée Armand-Latraverse`, `le pont Jacques-Cartier`)
+_FRENCH_FACILITY = re.compile(
+    rf"\b(?:centrale(?:[ \t]+(?:thermique|thermoélectrique|nucléaire|hydroélectrique|électrique|solaire))?|trophée|pont|"
+    rf"aréna|barrage)[ \t]+[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*")
 
 # A councillor's seat, part of the title: `le conseiller du district des Tisserands` (a city's subdivision)
 _FRENCH_SEAT = re.compile(
@@ -1080,7 +1089,8 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return [words]  # `Charter of Rights and Freedoms`: two common plurals after `of` (not `Texas and Illinois`)
     if len(words) >= 4 and _is_place(words[-1]) and all(w in JOINERS or _common_plural(w) for w in words[:-1]):
         return [words]  # `Colleges and Institutes Canada`: a national body named for its members
-    if words[-1] in ORG_WORDS and all((_is_title(words[i - 1]) and not _surname_after_given(words, i - 1))
+    if words[-1] in ORG_WORDS and all((_is_title(words[i - 1]) and not _surname_after_given(words, i - 1)
+                                       and words[i - 1] not in _COUNTRY_SHORT)  # (`the U.S. and Canada`: two)
                                       or words[i - 1] in _DEPARTMENT_FIRST or words[i] == "&"
                                       or words[-1] in _COMPANY_END and not (i >= 2 and _is_place(words[i - 1]))
                                       for i, w in enumerate(words) if w in JOINERS and i):
@@ -1105,6 +1115,13 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if current:
         parts.append(tuple(current))
     return parts
+
+
+# a body's number before its name: `the 9th U.S. Circuit Court of Appeals`, `the 5th Canadian Division`
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th))[ \t]+$")
+_NUMBERED_UNITS = frozenset({"Circuit", "District", "Division", "Regiment", "Battalion", "Brigade", "Wing", "Squadron",
+                             "Fleet", "Army", "Corps", "Precinct", "Congress"})
+_COUNTRY_SHORT = frozenset({"U.S.", "US", "U.K.", "UK", "EU"})  # countries (and a union) by their letters
 
 
 def _named_for_place(body: tuple[str, ...]) -> bool:
@@ -1444,6 +1461,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
     if "(" in text:
         excluded |= _common_acronyms(text)
     full: dict[str, float] = {}
+    standing: dict[str, Counter] = {}  # (see _place_then_person)
     # (word, opens a sentence, the lowercase word after it, weight, a number after it)
     singles: list[tuple[str, bool, str, float, bool]] = []
     openers: dict[str, str] = {}  # `Summer McIntosh did it again.`: a first name that is also a common word
@@ -1456,7 +1474,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         bodies = [(name, start, end) for name, acronym, start, end in _defined_names(paragraph, language)
                   if defined.setdefault(acronym, name) == name and taken.take(start, end)]
         # a French street (`boulevard Lemire`, `rue Granier`) names no one: no body over it, and its words masked below
-        streets = [match.span() for pattern in (_FRENCH_STREET, _FRENCH_SEAT) for match in pattern.finditer(paragraph)] \
+        streets = [match.span() for pattern in (_FRENCH_STREET, _FRENCH_SEAT, _FRENCH_FACILITY)
+                   for match in pattern.finditer(paragraph)] \
             if language == "fr" else []
         if language == "fr":
             for start, end in streets:
@@ -1518,11 +1537,13 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             role = _role_inside(words)
             if role:  # `NOAA Administrator Neil Jacobs`: the body, then the person, not the role
                 pieces = [words[:role[0]], words[role[1]:]]
-            elif language == "fr" and len(words) == 3 and _place_then_person(words, paragraph, run.start, text):
+            elif language == "fr" and len(words) == 3 and _place_then_person(words, paragraph, run.start, text, standing):
                 pieces = [words[:1], words[1:]]  # `la conseillère municipale d’Iqaluit Jeannie Pitsiulak-Moreau`
             # `steel mills in Hamilton`: a place the story happens in weighs less than an actor
             weight = LOCATION_WEIGHT if _LOCATIVE.search(paragraph, max(0, run.start - 12), run.start) else 1.0
-            named = [(" ".join(words), 2)] if len(words) == 2 and " ".join(words) in titled_places else \
+            # `à La Broquerie`, `de La Tuque`: an article capitalised mid-sentence is the place's own
+            named = [(" ".join(words), 2)] if len(words) == 2 and (" ".join(words) in titled_places or not opens and
+                                                                   _article_in_name(words, language)) else \
                 (found for piece in pieces for found in _names_in(piece))
             for phrase, n in named:
                 if phrase.lower() in excluded or phrase in shouted:
@@ -1533,6 +1554,10 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 elif n <= 6 or _long_name(phrase):
                     # (`Risk Reduction and Management Council`, not `Chamber of Commerce and ... Association`;
                     # six words and its small ones: `Newfoundland and Labrador Association of Public and Private Employees`)
+                    if phrase.startswith(words[0] + " ") and (ordinal := _ORDINAL_BEFORE.search(paragraph, max(0, run.start - 8),
+                                                                                              run.start)) \
+                            and any(w in BODY_HEADS or w in _NUMBERED_UNITS for w in phrase.split()):
+                        phrase = ordinal.group(1) + " " + phrase  # `the 9th U.S. Circuit Court of Appeals`: which one is its name
                     full[phrase] = full.get(phrase, 0) + weight
                 weight = 1.0  # only the first name after the preposition
     # `Jean-Grou` is the École secondaire Jean-Grou: French names an institution for a person with hyphens
@@ -1811,7 +1836,7 @@ def _is_demonym(word: str) -> bool:
     Canadian city's with a French one (`Montréalaises`, `Lavalloise`)."""
     if word in DEMONYMS:
         return True
-    if word in _countries() or len(word) < 5:
+    if word in _countries() or word in PLACES or word in STATES or len(word) < 5:
         return False
     compass, _, rest = word.partition("-")
     if rest and compass in ("Sud", "Nord", "South", "North") and _is_demonym(rest):
@@ -1837,8 +1862,9 @@ _CITIES = frozenset(city for city in CANADA_CITIES if " " not in city)
 
 @functools.lru_cache(maxsize=1)
 def _countries_by_start() -> dict[str, tuple[str, ...]]:
+    """Countries, and the provinces, states and cities of one word (`Idahoan`, `Albertan`, `Calgarian`), by their start."""
     by_start: dict[str, list[str]] = {}
-    for country in _countries():
+    for country in (*_countries(), *sorted(place for place in PLACES | STATES if " " not in place)):
         by_start.setdefault(country[:4], []).append(country)
     return {k: tuple(v) for k, v in by_start.items()}
 
@@ -1936,18 +1962,35 @@ def _exclusions(exclude: Iterable[str]) -> tuple[set[str], set[str]]:
 _OF_A_PLACE = re.compile(r"[a-zà-ÿ]{3,}[ \t]+(?:de[ \t]+|d[’'])$")  # `conseillère municipale d’`, `mairesse de `
 
 
-def _place_then_person(words: tuple[str, ...], paragraph: str, start: int, text: str) -> bool:
+def _place_then_person(words: tuple[str, ...], paragraph: str, start: int, text: str, standing: dict[str, Counter]) -> bool:
     """Whether a French run after someone's role is a place and then the person, with no comma
     between (`l’ancienne conseillère municipale d’Iqaluit Jeannie Pitsiulak-Moreau`): the place
     is one the story names alone (`à Iqaluit`), and the story names the person by the surname
-    without the place (`Mme Pitsiulak-Moreau`)."""
+    without the given name (`Mme Pitsiulak-Moreau`). `standing` keeps the story's capitalised words
+    and pairs of them, counted once a story (a scan of the text for each run would be quadratic)."""
     place, person = words[0], words[1:]
     if not _OF_A_PLACE.search(paragraph, max(0, start - 40), start) or not _looks_like_person(person) \
             or _is_place(person[0]) or is_known_place(person[0]):
         return False
-    alone = re.compile(rf"(?<![\w’'-]){re.escape(place)}(?![\w’'-]|[ \t]+[{_UPPER}])")
-    surname = re.compile(rf"(?<![\w’'-])(?<!{re.escape(place)} )(?<!{re.escape(person[0])} ){re.escape(person[-1])}(?![\w’'-])")
-    return (is_known_place(place) or alone.search(text) is not None) and surname.search(text) is not None
+    if not standing:
+        standing["alone"] = Counter(_STANDING_WORD.findall(text))
+        standing["words"] = Counter(_CAPITALISED.findall(text))
+        standing["pairs"] = Counter(_CAPITALISED_PAIR.findall(text))
+    return (is_known_place(place) or standing["alone"][place] > 0) \
+        and standing["words"][person[-1]] > standing["pairs"][(person[0], person[-1])]
+
+
+_STANDING_WORD = re.compile(rf"(?<![\w’'-])[{_UPPER}][\w’'-]*(?![\w’'-]|[ \t]+[{_UPPER}])")
+_CAPITALISED = re.compile(rf"(?<![\w’'-])[{_UPPER}][\w’'-]*")
+_CAPITALISED_PAIR = re.compile(rf"(?<![\w’'-])([{_UPPER}][\w’'-]*)[ \t]+(?=([{_UPPER}][\w’'-]*))")
+
+
+def _article_in_name(words: tuple[str, ...], language: str) -> bool:
+    """`La Broquerie` written mid-sentence in French copy: the article is part of the name, as in a
+    town's (`La Tuque`, `Le Bic`); not before a body's or a title's word (`La Banque`)."""
+    return language == "fr" and words[0] in ("La", "Le") and words[1][1:].islower() and words[1].isalpha() \
+        and not (_is_title(words[1]) or _is_body_word(words[1]) or words[1] in _HEAD_WORDS or _is_demonym(words[1])) \
+        and _frequency(words[1].lower(), "fr") < RARE_ZIPF
 
 
 def _nicknamed(text: str, people: list[str]) -> tuple[dict[str, str | None], dict[str, str]]:
@@ -2092,10 +2135,11 @@ _COMMON_NOUN_ENDING = re.compile(r"[iy][sz]ation$")
 _SCALES = frozenset({"Celsius", "Fahrenheit", "Kelvin"})  # `minus 30 degrees Fahrenheit`: a unit, named for no one here
 # a year's holidays, alone (`Christmas hampers`): days of the calendar, as months are (`Christmas Market` is a name)
 _HOLIDAYS = frozenset({"Christmas", "Easter", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Ramadan", "Passover",
-                       "Noël", "Pâques"})
+                       "Noël", "Pâques", "Hogmanay", "Kwanzaa"})
 
 
-_HOLIDAY_DAYS = frozenset({("Boxing", "Day"), ("New", "Year"), ("New", "Year's", "Eve"), ("New", "Year's", "Day")})
+_HOLIDAY_DAYS = frozenset({("Boxing", "Day"), ("New", "Year"), ("New", "Year's", "Eve"), ("New", "Year's", "Day"),
+                           ("Nouvel", "An"), ("Jour", "de", "l'An"), ("Jour", "de", "l'an")})
 
 
 def _calendar_day(words: tuple[str, ...]) -> bool:

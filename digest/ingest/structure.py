@@ -208,7 +208,14 @@ PAGE_FURNITURE = frozenset(line.casefold() for line in (
     "Share this article", "Share", "Partager", "Partager cet article", "Report an error", "Signaler une erreur",
     "Skip to main content", "Skip to content", "Aller au contenu principal", "Open this photo in gallery:",
     "Sponsored content", "Contenu commandité", "Trending Now", "Report an editorial error",
+    "Subscribe", "Subscribe now", "S'abonner", "S’abonner", "Abonnez-vous",  # a paywall's button alone
 ))
+# a paywall's notice where the story stops: `This article is for subscribers only.`, `Already a subscriber? Log in`
+_PAYWALL = re.compile(r"(?:This|The rest of this) (?:article|story|content) is (?:for|available (?:only )?to|reserved for|"
+                      r"exclusive to) (?:our )?(?:paid )?(?:subscribers|members)(?: only)?[.!]?"
+                      r"|Already (?:a subscriber|a member|have an account)\s?\?\s*(?:Log ?in|Sign ?in)(?: here)?[.!]?"
+                      r"|(?:Cet article|La suite de cet article|Ce contenu) est réservée? aux (?:abonnés|membres)[.!]?"
+                      r"|Déjà abonnée?\s?\?\s*(?:Connectez-vous|Se connecter|Ouvrez une session)[.!]?")
 # an obituary notice's buttons, alone or in a row: `Sign the Guest Book   Send Flowers`
 _NOTICE_BUTTONS = frozenset({"sign the guest book", "sign the guestbook", "send flowers", "plant a tree", "share a memory",
                              "offer condolences", "signer le livre de condoléances", "offrir vos condoléances",
@@ -242,13 +249,17 @@ def is_furniture(text: str) -> bool:
     return line.casefold() in PAGE_FURNITURE or "|" in line and re.sub(r"\s*\|\s*", "|", line).casefold() in PAGE_FURNITURE or _NUMBERED_AD.fullmatch(line) is not None \
         or len(words) >= 3 and set(words) <= _SHARE_WORDS and any(w in _SHARE_NETWORKS for w in words) \
         or _ARCHIVE_NOTICE.fullmatch(line) is not None or _COMMENT_BOX.fullmatch(line) is not None \
-        or _notice_buttons(line)
+        or _notice_buttons(line) or _REACTIONS.fullmatch(line) is not None or _THREAD_HEADING.fullmatch(line) is not None \
+        or _PAYWALL.fullmatch(line) is not None
 
 
 _SHARE_NETWORKS = frozenset({"facebook", "twitter", "tweet", "whatsapp", "linkedin", "reddit", "messenger", "pinterest",
                              "bluesky"})
 
 
+# the readers' reactions under a story, each with its count: `Réactions : J'aime 24 · Bravo 9 · Touchant 15`
+_REACTIONS = re.compile(r"(?:Réactions|Reactions)[ \u00a0]?:[ \t]*[^\W\d][\w’' -]{0,20}? \d{1,6}"
+                        r"(?:[ \t]*[·|•][ \t]*[^\W\d][\w’' -]{0,20}? \d{1,6}){1,7}")
 _NUMBERED_AD = re.compile(r"(?:Advertisement|Publicité)(?: \d{1,3})?")
 # the page's comment box: its label, its empty text, its call (`What do you think? Let us know in the comments
 # below.`: the call, or one question and the call; a story's sentence before it keeps the paragraph the story's)
@@ -356,6 +367,26 @@ def _furniture_over_links(text: str) -> bool:
     Standards` and `About The Star`)."""
     first, _, rest = text.partition("\n")
     return is_furniture(first) and all(_link_line(line) for line in rest.split("\n"))
+
+
+# a blog's comment thread under the story: its heading (`3 thoughts on "Title"`, `2 Responses to "..."`,
+# `4 réflexions sur « ... »`), then each comment (`Name says:` over its time and words) and its `Reply`
+_THREAD_HEADING = re.compile(r"(?:\d{1,5}|One|Un|Une) (?:thoughts?|comments?|responses?|replies|réflexions?|commentaires?|"
+                             r"réponses?) (?:on|to|sur|à) [“\"«][^\n]{1,300}[”\"»]")
+_COMMENTER = re.compile(r"[^\n]{1,60}? (?:says|said|dit|a dit|a écrit)[ \u00a0]?:(?:\n|$)")
+_REPLY = re.compile(r"(?:Reply|Répondre)(?: ↓)?")
+
+
+def comment_thread(body: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """(first, end) of the blocks of the readers' comment thread under the story, its heading first:
+    readers' words, never the story's."""
+    for index, (_, text) in enumerate(body):
+        if _THREAD_HEADING.fullmatch(text.strip()):
+            end = index + 1
+            while end < len(body) and (_COMMENTER.match(body[end][1]) or _REPLY.fullmatch(body[end][1].strip())):
+                end += 1
+            return index, end
+    return None
 
 
 def page_tail(body: list[tuple[int, str]], signatures: tuple[str, ...]) -> set[int]:

@@ -29,7 +29,16 @@ from digest.ingest.families import (
 )
 from digest.ingest.header import Header, HeaderError, is_caption, read_header, signatures
 from digest.ingest.places import is_known_place
-from digest.ingest.structure import Block, edited_interview, page_tail, shape, split_end, strip_promos, texts
+from digest.ingest.structure import (
+    Block,
+    comment_thread,
+    edited_interview,
+    page_tail,
+    shape,
+    split_end,
+    strip_promos,
+    texts,
+)
 from digest.text import clean_text
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -161,6 +170,9 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
         raise RawError(exc.problem) from None
     # (a promo after the credits leaves them credits)
     under = parts[header.end:]
+    thread = comment_thread(under)
+    if thread:  # readers' comments: the heading's warning stands for them all
+        under = under[:thread[0]] + [under[thread[0]]] + under[thread[1]:]
     tail = page_tail(under, signatures(header))
     body, promos, furniture = strip_promos([part for at, part in enumerate(under) if at not in tail])
     for at in sorted(tail):  # a box's label over its links' block: one box, one warning
@@ -244,7 +256,8 @@ def parse(path: Path, data: bytes, zone: ZoneInfo) -> RawStory:
                                 "add a `Posted March 28, 2025 11:09 am.` line if the copy has one", warning=True))
     else:
         date, timed = posted[0].moment, posted[0].timed
-        if posted[0].written_day != day:  # 9:40 PM PT on the 14th is the 15th in Toronto: no disagreement
+        # 9:40 PM PT on the 14th is the 15th in Toronto: the header may give either day
+        if day not in (posted[0].written_day, date.astimezone(zone).date()):
             warnings.append(Problem(path, posted[1], f"header date {day} and Posted date {posted[0].written_day} "
                                     "differ; using Posted", "correct whichever is wrong", warning=True))
     updated = header.stamps.get("updated")
