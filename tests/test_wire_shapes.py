@@ -2068,3 +2068,11 @@ def test_the_twenty_third_sets_names():
                         "La Banque du Canada a parlé.",), [], "fr")
     assert {"La Broquerie", "Banque du Canada"} <= found.keys(), found
     assert not {"Broquerie", "Nouvel An", "Jour de l'An", "Antonio Guiteras", "La Banque du Canada"} & found.keys(), found
+    # a brand the word lists know in lowercase, the subject of `said` (with no article) and named mid-sentence once;
+    # children a story names by their first names only stay unnamed
+    found = find_names(("Its locks are listed on Airbnb and Vrbo. Airbnb said it would refund guests.",
+                        "Two students, Isla, 10, and Mateo, 11, read the poem. CBC News is identifying the children "
+                        "by their first names only. Isla said she practised. Mateo said he did too."), [], "en")
+    assert "Airbnb" in found and not {"Isla", "Mateo"} & found.keys(), found
+    found = find_names(("The ER will close, Health PEI says. Housing NWT manages 2,400 units.",), [], "en")
+    assert {"Health PEI", "Housing NWT"} <= found.keys() and not {"PEI", "NWT"} & found.keys(), found

@@ -1121,6 +1121,8 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th))[ \t]+$")
 _NUMBERED_UNITS = frozenset({"Circuit", "District", "Division", "Regiment", "Battalion", "Brigade", "Wing", "Squadron",
                              "Fleet", "Army", "Corps", "Precinct", "Congress"})
+_PROVINCE_SHORT = frozenset({"PEI", "P.E.I.", "NL", "N.L.", "NB", "N.B.", "NS", "N.S.", "BC", "B.C.", "NWT", "N.W.T."})
+_SPEECH_VERBS = frozenset({"said", "says", "told", "announced", "confirmed", "dit", "affirme", "indique", "annonce"})
 _COUNTRY_SHORT = frozenset({"U.S.", "US", "U.K.", "UK", "EU"})  # countries (and a union) by their letters
 
 
@@ -1312,8 +1314,9 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         words = (*words[:-1], "Corp.")  # `Canada Mortgage and Housing Corp.` keeps its period
     if not words or all(_is_demonym(w) for w in words):  # `North American`: an adjective
         return []
-    if len(words) > 1 and words[-1] in ORG_WORDS and not _is_title(words[-1]):
-        return [words]  # a body: `Public Health Ontario`, `Bank of Canada`
+    if len(words) > 1 and words[-1] in ORG_WORDS and not _is_title(words[-1]) \
+            or len(words) == 2 and words[0] in PORTFOLIOS and words[1] in _PROVINCE_SHORT:
+        return [words]  # a body: `Public Health Ontario`, `Bank of Canada`, `Health PEI`
     if words[0] in _THOROUGHFARES and all(w in _COMPASS for w in words[1:]):
         return []  # `15th Street East`: the street's name is its number
     if len(words) > 1 and (words[-1] in _THOROUGHFARES or len(words) > 2 and words[-1] in _COMPASS
@@ -1693,7 +1696,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         else:
             mentions[word] = mentions.get(word, 0) + 1
             weights[word] = weights.get(word, 0) + weight
-            mid_sentence[word] = mid_sentence.get(word, 0) + (not opens)
+            # (`Airbnb said ...`: a sentence's subject with no article before it speaks as a name does)
+            mid_sentence[word] = mid_sentence.get(word, 0) + (not opens or follower in _SPEECH_VERBS)
             followers.setdefault(word, set()).add(follower)
             numbered[word] = numbered.get(word, 0) + number_after
     title_words = set(title.replace("’s", " ").replace("'s", " ").split())
@@ -2030,7 +2034,7 @@ _KIN = (r"(?:daughter|son|wife|husband|mother|father|mom|dad|brother|sister|gran
         r"résidente?|voisine?)(?: [^\s,.]+){0,5}")  # (`Une résidente de la rue Granier, Huguette,`)
 _GIVEN_A_NAME = (r"(?:appellerons|nommerons|(?:we are|we're|we will|we'll|we’ll|we’re) call(?:ing)?(?: (?:him|her|them))?|"
                  r"identified only as|first name,|prénom,)")
-_WITHHELD = re.compile(r"(?i)\b(?:last name|family name|surname|nom de famille|only (?:her|his|their) first name|first name only|"
+_WITHHELD = re.compile(r"(?i)\b(?:last name|family name|surname|nom de famille|only (?:her|his|their) first names?|first names? only|"
                        r"seul(?:ement)? (?:son|leur) prénom|not (?:be )?(?:named|identified)|"
                        r"ne soit pas (?:publié|nommée?|identifiée?))\b")
 
