@@ -2074,5 +2074,8 @@ def test_the_twenty_third_sets_names():
                         "Two students, Isla, 10, and Mateo, 11, read the poem. CBC News is identifying the children "
                         "by their first names only. Isla said she practised. Mateo said he did too."), [], "en")
     assert "Airbnb" in found and not {"Isla", "Mateo"} & found.keys(), found
+    found = find_names(("Le repas a eu lieu au sous-sol de l'église Saint-Marc, à Chibougamau. La basilique Notre-Dame "
+                        "était pleine. Il habite Saint-Marc-des-Carrières.",), [], "fr")
+    assert {"église Saint-Marc", "basilique Notre-Dame"} <= found.keys() and "Saint-Marc" not in found, found
     found = find_names(("The ER will close, Health PEI says. Housing NWT manages 2,400 units.",), [], "en")
     assert {"Health PEI", "Housing NWT"} <= found.keys() and not {"PEI", "NWT"} & found.keys(), found

@@ -567,6 +567,8 @@ _FRENCH_STREET = re.compile(  # (not `le chemin Roxham`, a crossing; nor `la mon
     rf"\b(?:rue|boulevard|boul\.|avenue|av\.|rang|autoroute)[ \t]+"
     rf"(?:de[ \t]+la[ \t]+|des?[ \t]+|du[ \t]+|d[’'])?[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*")
 
+# a church by its saint, its kind in lowercase: `l'église Saint-Marc`, `la basilique Notre-Dame` (not the town of Saint-Marc)
+_FRENCH_CHURCH = re.compile(rf"\b(?:église|cathédrale|basilique|chapelle|paroisse)[ \t]+(?:Sainte?|Notre-Dame)(?:-[{_UPPER}][\w’'-]*)?\b")
 # ... nor does a works named for someone, its kind in lowercase before the name (`la centrale thermoélectrique
 # Antonio Guiteras`, `le trophée Armand-Latraverse`, `le pont Jacques-Cartier`)
 _FRENCH_FACILITY = re.compile(
@@ -1484,6 +1486,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             for start, end in streets:
                 taken.take(start, end)
             bodies += _french_bodies(paragraph, taken)
+            bodies += [(m.group(), m.start(), m.end()) for m in _FRENCH_CHURCH.finditer(paragraph) if taken.take(m.start(), m.end())] \
+                if "Saint" in paragraph or "Notre-Dame" in paragraph else []
         offices = [match for match in _LISTED_OFFICE.finditer(paragraph)
                    if _fields_only(match.group()) and taken.take(match.start(), match.end())] \
             if ("Minist" in paragraph or "Department" in paragraph) and ", " in paragraph else []
