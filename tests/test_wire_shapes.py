@@ -2079,3 +2079,39 @@ def test_the_twenty_third_sets_names():
     assert {"église Saint-Marc", "basilique Notre-Dame"} <= found.keys() and "Saint-Marc" not in found, found
     found = find_names(("The ER will close, Health PEI says. Housing NWT manages 2,400 units.",), [], "en")
     assert {"Health PEI", "Housing NWT"} <= found.keys() and not {"PEI", "NWT"} & found.keys(), found
+
+
+def test_the_twenty_third_sets_rules_keep_to_their_copy_as_a_review_found():
+    """A fresh-eyes review's cases: a photo's agency credit in the header is no outlet line; `Texte :`
+    over a courtesy or a town names no author; a comment thread's comments in any shape are the page's;
+    `PST` as a sales tax and a firm's `ADT` stay names where a time's zone does not; a team named as its
+    state's people (`the Texans`) is the team; a date's ordinal is no body's; an obituary's nickname is
+    its person's, not a relative's who shares a given name; a bare French `centrale` is a union's; a
+    quote's first article is no place's; kin before `de` is no role; a preacher is no church."""
+    from digest.ingest.names import find_names
+
+    s = story("date 2026-12-30 Ice bridge opens\n\nBy Wren Doe-Tizya\n\nTHE CANADIAN PRESS/Emily Doe-Blake\n\n"
+              f"Dec 30, 2026 9:00 AM\n\n{_LOT}\n")
+    assert s.source == ""
+    s = story(f"date 2026-12-30 Fête au village\n\nTexte : Courtoisie\n\n30 décembre 2026 – 16 h 40\n\n{_LOT}\n")
+    assert s.authors == ()
+    s = story(f"date 2026-12-30 Ice bridge opens\n\nBy Wren Doe-Tizya\n\nDec 30, 2026 9:00 AM\n\n{_LOT}\n\n"
+              '2 Responses to "Ice bridge opens"\n\nSourdough Sal\nDecember 30, 2026 at 6:12 pm\nFinally a bridge.\n\n'
+              "Reply\n\nLeave a Reply\n")
+    assert s.paragraphs == (_LOT,)
+    found = find_names(("B.C. will cut the PST next year. The PST is 7 per cent. It starts at 9 p.m. PST. Security "
+                        "firm ADT said so. ADT agreed.",
+                        "Houston Texans quarterback C.J. Stroud threw twice as the Texans beat the Colts. The Texans lead.",
+                        "On January 14th City Council approved the budget. City Council met again."), [], "en")
+    assert found["PST"] == 2 and "ADT" in found and found["Houston Texans"] == 3 and "City Council" in found, found
+    found = find_names(('SMITH, Mary Anne "Annie" – Peacefully. Mary Anne Smith of Truro. Survived by her sister Anne '
+                        'Murphy. Annie loved gardening.',
+                        'Captain John Smith "Bluenose" was sailing. The Bluenose was fast. Bluenose won again.',
+                        "Mike Huckabee the Baptist preacher spoke. Huckabee said so."), [], "en")
+    assert found["Mary Anne Smith"] == 3 and found["Anne Murphy"] == 1 and "Bluenose" in found, found
+    assert "Mike Huckabee" in found and not any("the Baptist" in name for name in found), found
+    found = find_names(("La présidente de la centrale FTQ a parlé. Selon la centrale CSQ, non.",
+                        "Il a lancé : « Le Dollarama du coin est plein ». Dollarama a dit non. Dollarama a vidé ses tablettes.",
+                        "Le fils de Jean Marc Dupuis a témoigné. Jean est venu. M. Dupuis a parlé."), [], "fr")
+    assert {"CSQ", "Dollarama", "Jean Marc Dupuis"} <= found.keys(), found
+    assert not {"Le Dollarama", "Marc Dupuis"} & found.keys(), found

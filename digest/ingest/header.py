@@ -77,6 +77,7 @@ _CLUTTER_WORDS = 60
 _BYLINE_LABELS = ("Author of the article:", "Un texte de", "Texte et photos :", "Texte et photo :", "Texte :",
                   "Story and photos by", "Story and photo by")
 _FRENCH_LABELS = ("Un texte de", "Texte et photos :", "Texte et photo :", "Texte :")
+_OLD_LABELS = ("Author of the article:", "Un texte de")  # (the others may name a press release or a town: a person's only)
 # ... or after a name, a link to the author's page (Radio-Canada)
 _PROFILE_LINK = re.compile(r"(.+?)\s+\((?:Accéder à la page de l[’']auteur|Access the author[’']s page)\)")
 
@@ -592,6 +593,15 @@ def _header_ahead(path: Path, parts: list[tuple[int, str]], index: int, zone: Zo
     return None
 
 
+def _person_named_by_label(name: str) -> bool:
+    """Whether `Texte : NAME`, `Story and photos by NAME` names a person (`Marie Roy`), not a press release,
+    a courtesy or a town (`Communiqué`, `Courtoisie`, `Ville de Fermont`, `La Rédaction`)."""
+    from digest.ingest.names import _looks_like_person
+
+    words = tuple(name.split())
+    return is_bare_name(name) and _looks_like_person(words) and words[0] not in ("La", "Le", "Les", "The", "L'", "L’")
+
+
 _BY = re.compile(r"(?i)^(?:by|par|un texte de|story and photos? by)\s|^Author of the article:|^Texte(?: et photos?)? :")
 
 
@@ -936,7 +946,8 @@ def _bylines_without_by(segments: list[tuple[int, str]]) -> list[tuple[int, str,
         elif not label and not said and i + 1 < len(segments) and segments[i + 1][0] == n and is_bare_name(name) \
                 and _signs_before_time(name) and _reads_as_stamp(outlet):  # `Jordan Kaminski-Reyes - Dec 4, 2026 / 10:51 pm`: a byline and its time
             out.append((n, text, f"{ENGLISH.byline} {name}"))
-        elif label and name or profile and name == profile[1]:  # (`Un texte de A et B`: French names, joined by `et`)
+        elif label and name and (label in _OLD_LABELS or _person_named_by_label(name)) or profile and name == profile[1]:
+            # (`Un texte de A et B`: French names, joined by `et`; `Texte : Courtoisie`, `Texte : Ville de Fermont`: no one)
             out.append((n, text, f"{(FRENCH if label in _FRENCH_LABELS else ENGLISH).byline} {name}"))
         else:
             out.append((n, text, text))
@@ -953,7 +964,7 @@ def is_noise(text: str) -> bool:
 
 
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}")  # a section named `B.C.`
-_PARTNER = re.compile(r"[A-Z][\w’'-]*(?: (?:for|of|the|and|[A-Z][\w’'-]*)){0,5}")
+_PROGRAM = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* (?:for|of|and) [A-Z][\w’'-]*(?: (?:for|of|the|and|[A-Z][\w’'-]*)){0,4}")
 
 
 def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Header) -> str | None:
@@ -963,8 +974,12 @@ def _header_line(path: Path, line: int, text: str, zone: ZoneInfo, header: Heade
         header.source = family.name  # `By Jane Doe` then `The Canadian Press`
         return None
     agency, slash, partner = text.partition("/")
-    if not header.source and slash and (family := family_named(agency.strip())) and _PARTNER.fullmatch(partner.strip()):
-        header.source = family.name  # `Associated Press/Report for America`: the agency, and the program paying the beat
+    if not header.source and slash and header.byline and line - header.byline_line in (1, 2) \
+            and (family := family_named(agency.strip())) and _PROGRAM.fullmatch(partner.strip()):
+        # `Associated Press/Report for America` under the byline: the agency, and the program paying the beat
+        # (not a photo's credit, `THE CANADIAN PRESS/Emily Blake`: a person after the slash)
+        header.source = family.name
+        header.byline_line = line
         return None
     if not header.source and header.byline and line - header.byline_line in (0, 1) and is_outlet_line(text) \
             and not text.startswith(("Special to", "For the")):

@@ -148,8 +148,8 @@ _CREDIT_LINE = re.compile(r"^(?:\(?(?:Additional )?[Rr]eporting by|Editing by|Wr
 ACRONYM_STOP = {"HTML", "URL", "CEO", "CFO", "COO", "GDP", "AM", "PM", "TV", "OK", "USD", "CAD", "AP", "UPDATE", "DNA", "RNA",
                 "ADN",
                 "COVID", "NEW", "LIVE", "ET", "PT", "EST", "EDT", "UTC", "SME",
-                # time zones, in either language: when, not who
-                "GMT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AST", "ADT", "NST", "NDT", "HNE", "HAE", "HNC", "HNR", "HNP",
+                # time zones no body shares letters with (`PST` is also a sales tax, `MST` a movement: after a time, below)
+                "GMT", "HNE", "HAE", "HNC", "HNR", "HNP",
                 # French common nouns: GDP, SMEs, a kind of clinic, care home, daycare, non-profit, tax,
                 # regional health authority, ADHD
                 "PIB", "PDG", "PME", "CLSC", "GMF", "CHSLD", "RPA", "CPE", "OBNL", "OSBL", "TPS", "TVQ", "HLM",
@@ -205,7 +205,8 @@ _ARTICLES = "al|el|ad|ash|bin|ibn|ben"
 _PARTICLE_WORD = rf"(?:{_ARTICLES})-[{_UPPER}][\w’'-]*"
 # (a run opens no word: `paNOW Staff` names no `NOW Staff`; `d’Ottawa` opens one)
 # a saint's epithet is part of the name: `St. John the Baptist Church`, `St. John the Divine`
-_EPITHET = r"[ \t]+the[ \t]+(?=(?:Baptist|Evangelist|Divine|Apostle)\b)"
+_EPITHET = (r"[ \t]+the[ \t]+(?=(?:Baptist|Evangelist|Divine|Apostle)[ \t]+(?:Church|Cathedral|Parish|Chapel|Basilica|"
+            r"Anglican|Catholic|School|Elementary|Hospital|Cemetery)\b)")  # (not `Mike Huckabee the Baptist preacher`)
 _RUN = re.compile(rf"(?<![^\W\d_]){_WORD}(?:(?:(?:{_BODY_PREPOSITION})?[ \t]+(?:(?:{'|'.join(sorted(CONNECTORS | JOINERS))})[ \t]+)*|{_EPITHET})"
                   rf"(?:{_WORD}|{_PARTICLE_WORD}))*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -404,7 +405,8 @@ def _opens_name(words: list[str]) -> bool:
 _NICKNAME = re.compile(rf"(?<=\w)[ \t]+[“\"][{_UPPER}][\w’'. -]*[”\"](?=[ \t]+[{_UPPER}]|[ \t]+[–—][ \t])")
 _QUOTED_WORD = re.compile(rf"[“\"][{_UPPER}][\w’'-]+[”\"]")  # a cheap first look for one
 # the nickname (one word) and the names around it: who `Lonnie` is when the story calls him that alone
-_NICKNAMED = re.compile(rf"([{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,2}})[ \t]+[“\"]([{_UPPER}][\w’'-]+)[”\"]"
+_NICKNAMED = re.compile(rf"(?:(?<![\w’'-])([{_UPPER}][{_UPPER}’'-]+),[ \t]+)?"  # an obituary's surname first, in capitals
+                        rf"([{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,2}})[ \t]+[“\"]([{_UPPER}][\w’'-]+)[”\"]"
                         rf"(?:[ \t]+([{_UPPER}][\w’'-]*))?")
 # a site's address: with its scheme, `www.` or a host under its domain (`ReportFraud.ftc.gov`); a company
 # named by its site (`Rentals.ca`, `Amazon.com Inc.`) stays a name
@@ -449,6 +451,8 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset(), language: str
     if "." in text and any(mark in text for mark in _ADDRESS_MARKS) and _WEB_ADDRESS.search(text):
         # `report it at ReportFraud.ftc.gov`: where to go, no one named
         text = _WEB_ADDRESS.sub(lambda m: " " * len(m.group()), text)
+    if "m." in text or "M " in text or " h" in text:  # `9 p.m. PST`, `10:30 AM CST`, `7 h 15 HNR`: a time's zone
+        text = _ZONE_AFTER_TIME.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     if ":" in text:  # `Shopify Inc. [NASDAQ:SHOP]`, `(TSX: SHOP)`: where it trades, not what it is
         text = _TICKER.sub(lambda m: " " * len(m.group()), text)
     if "$" in text or "(" in text:  # (same offsets: spaces)
@@ -569,11 +573,12 @@ _FRENCH_STREET = re.compile(  # (not `le chemin Roxham`, a crossing; nor `la mon
 
 # a church by its saint, its kind in lowercase: `l'église Saint-Marc`, `la basilique Notre-Dame` (not the town of Saint-Marc)
 _FRENCH_CHURCH = re.compile(rf"\b(?:église|cathédrale|basilique|chapelle|paroisse)[ \t]+(?:Sainte?|Notre-Dame)(?:-[{_UPPER}][\w’'-]*)?\b")
-# ... nor does a works named for someone, its kind in lowercase before the name (`la centrale thermoélectrique
-# Antonio Guiteras`, `le trophée Armand-Latraverse`, `le pont Jacques-Cartier`)
+# ... and a works named for someone, its kind in lowercase before the name, is the works, not the person
+# (`la centrale thermoélectrique Antonio Guiteras`, `le trophée Armand-Latraverse`, `le pont Jacques-Cartier`;
+# a bare `centrale` is a union's federation: `la centrale FTQ`)
 _FRENCH_FACILITY = re.compile(
-    rf"\b(?:centrale(?:[ \t]+(?:thermique|thermoélectrique|nucléaire|hydroélectrique|électrique|solaire))?|trophée|pont|"
-    rf"aréna|barrage)[ \t]+[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*)*")
+    rf"\b(?:centrale[ \t]+(?:thermique|thermoélectrique|nucléaire|hydroélectrique|électrique|solaire)|trophée|pont|"
+    rf"aréna|barrage)[ \t]+[{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,2}}")
 
 # A councillor's seat, part of the title: `le conseiller du district des Tisserands` (a city's subdivision)
 _FRENCH_SEAT = re.compile(
@@ -1121,9 +1126,12 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 # a body's number before its name: `the 9th U.S. Circuit Court of Appeals`, `the 5th Canadian Division`
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th))[ \t]+$")
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+$")
 _NUMBERED_UNITS = frozenset({"Circuit", "District", "Division", "Regiment", "Battalion", "Brigade", "Wing", "Squadron",
                              "Fleet", "Army", "Corps", "Precinct", "Congress"})
 _PROVINCE_SHORT = frozenset({"PEI", "P.E.I.", "NL", "N.L.", "NB", "N.B.", "NS", "N.S.", "BC", "B.C.", "NWT", "N.W.T."})
+_ZONE_AFTER_TIME = re.compile(r"(\d(?:[ \t]?(?:[ap]\.m\.|[ap]m\b|[AP]M\b|h(?:[ \t]?\d\d)?))?[ \t]+)"
+                              r"([ECMPAN][SD]T|[AH]ST|HA[ECRPAT]|HN[ECRPAT]|GMT|UTC)\b")
 _SPEECH_VERBS = frozenset({"said", "says", "told", "announced", "confirmed", "dit", "affirme", "indique", "annonce"})
 _COUNTRY_SHORT = frozenset({"U.S.", "US", "U.K.", "UK", "EU"})  # countries (and a union) by their letters
 
@@ -1314,7 +1322,7 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         words = words[:-1]
     if len(words) > 1 and words[-1] == "Corp":
         words = (*words[:-1], "Corp.")  # `Canada Mortgage and Housing Corp.` keeps its period
-    if not words or all(_is_demonym(w) for w in words):  # `North American`: an adjective
+    if not words or all(_is_demonym(w, of_states=False) for w in words):  # `North American`: an adjective
         return []
     if len(words) > 1 and words[-1] in ORG_WORDS and not _is_title(words[-1]) \
             or len(words) == 2 and words[0] in PORTFOLIOS and words[1] in _PROVINCE_SHORT:
@@ -1476,18 +1484,20 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         if _CREDIT_LINE.match(paragraph) or len(paragraph) <= 60 and paragraph.isupper():
             continue  # credits name staff; a subhead in capitals (`EN BREF`, `TRAINER'S ROOM`) shouts
         taken = _Spans()
+        works: list[tuple[str, int, int]] = []
         bodies = [(name, start, end) for name, acronym, start, end in _defined_names(paragraph, language)
                   if defined.setdefault(acronym, name) == name and taken.take(start, end)]
         # a French street (`boulevard Lemire`, `rue Granier`) names no one: no body over it, and its words masked below
-        streets = [match.span() for pattern in (_FRENCH_STREET, _FRENCH_SEAT, _FRENCH_FACILITY)
+        streets = [match.span() for pattern in (_FRENCH_STREET, _FRENCH_SEAT)
                    for match in pattern.finditer(paragraph)] \
             if language == "fr" else []
         if language == "fr":
             for start, end in streets:
                 taken.take(start, end)
             bodies += _french_bodies(paragraph, taken)
-            bodies += [(m.group(), m.start(), m.end()) for m in _FRENCH_CHURCH.finditer(paragraph) if taken.take(m.start(), m.end())] \
-                if "Saint" in paragraph or "Notre-Dame" in paragraph else []
+            works = [(m.group(), m.start(), m.end()) for pattern in (_FRENCH_CHURCH, _FRENCH_FACILITY)
+                     for m in pattern.finditer(paragraph) if taken.take(m.start(), m.end())]
+            bodies += works
         offices = [match for match in _LISTED_OFFICE.finditer(paragraph)
                    if _fields_only(match.group()) and taken.take(match.start(), match.end())] \
             if ("Minist" in paragraph or "Department" in paragraph) and ", " in paragraph else []
@@ -1500,9 +1510,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                        if _fields_listed(match.group(1)) and taken.take(match.start(), match.end())]
         listed = [span for match in _LISTED_PORTFOLIOS.finditer(paragraph) if (span := _portfolios(match))] \
             if " Minister " in paragraph or " Secretary " in paragraph else []
-        for phrase, _, _ in bodies:
-            if phrase.lower() not in excluded:
-                full[phrase] = full.get(phrase, 0) + 1
+        for found_body in bodies:  # (a building or a trophy is where or what, as a place is: half an actor)
+            if found_body[0].lower() not in excluded:
+                full[found_body[0]] = full.get(found_body[0], 0) + (LOCATION_WEIGHT if found_body in works else 1)
         # a germ's genus after what it is names no one: `la bactérie Legionella`, `the bacterium Salmonella`
         germs = [m.span(1) for m in _GERM.finditer(paragraph) if not _is_place(m.group(1))] \
             if "bact" in paragraph or "parasit" in paragraph else []
@@ -1550,7 +1560,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             weight = LOCATION_WEIGHT if _LOCATIVE.search(paragraph, max(0, run.start - 12), run.start) else 1.0
             # `à La Broquerie`, `de La Tuque`: an article capitalised mid-sentence is the place's own
             named = [(" ".join(words), 2)] if len(words) == 2 and (" ".join(words) in titled_places or not opens and
-                                                                   _article_in_name(words, language)) else \
+                                                                   _article_in_name(words, language) and not
+                                                                   _QUOTE_OPENS.search(paragraph, max(0, run.start - 4), run.start)) else \
                 (found for piece in pieces for found in _names_in(piece))
             for phrase, n in named:
                 if phrase.lower() in excluded or phrase in shouted:
@@ -1563,7 +1574,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                     # six words and its small ones: `Newfoundland and Labrador Association of Public and Private Employees`)
                     if phrase.startswith(words[0] + " ") and (ordinal := _ORDINAL_BEFORE.search(paragraph, max(0, run.start - 8),
                                                                                               run.start)) \
-                            and any(w in BODY_HEADS or w in _NUMBERED_UNITS for w in phrase.split()):
+                            and any(w in _NUMBERED_UNITS for w in phrase.split()) \
+                            and not _MONTH_BEFORE.search(paragraph, max(0, ordinal.start() - 12), ordinal.start()):
+                        # (not a date's: `On January 14th City Council approved ...`)
                         phrase = ordinal.group(1) + " " + phrase  # `the 9th U.S. Circuit Court of Appeals`: which one is its name
                     full[phrase] = full.get(phrase, 0) + weight
                 weight = 1.0  # only the first name after the preposition
@@ -1658,7 +1671,9 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
             if len(longer) == 1:
                 word = longer[0]
         if word in family or word in first_names or word in middle_names:
-            owner = family.get(word) or first_names.get(word) or middle_names.get(word)
+            # (a first name two people share is no one's, even when a nicknamed man bears it in the middle)
+            owner = family.get(word) or first_names.get(word) if word in family or word in first_names \
+                else middle_names.get(word)
             if owner:
                 counts[owner] += weight
             continue  # `M. Gagnon` when the story has two Gagnons: neither, and no tag `Gagnon`
@@ -1838,10 +1853,12 @@ _DEMONYM_ENDINGS = ("ian", "ians", "an", "ans", "n", "ns", "ese", "lese", "ish",
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _is_demonym(word: str) -> bool:
+def _is_demonym(word: str, of_states: bool = True) -> bool:
     """An adjective or noun of place (`Canadian`, `Indonesian`, `Japonaise`): the listed ones,
     a country's one-word name (English or French) with a demonym's ending for its own, and a
-    Canadian city's with a French one (`Montréalaises`, `Lavalloise`)."""
+    Canadian city's with a French one (`Montréalaises`, `Lavalloise`); with `of_states`, a
+    province's, a state's or a city's of one word too (`Albertans`, `Idahoan`: also a team's
+    name, `the Texans`, which a run keeps for the team named in full)."""
     if word in DEMONYMS:
         return True
     if word in _countries() or word in PLACES or word in STATES or len(word) < 5:
@@ -1857,7 +1874,7 @@ def _is_demonym(word: str) -> bool:
         if word.endswith(ending) and len(stem) >= 4 and any(
                 country == stem or country[:-1] == stem or country[:-1] + "i" == stem
                 or country.endswith("on") and country[:-2] == stem  # `Lebanese` of Lebanon
-                for country in _countries_by_start().get(stem[:4], ())):
+                for country in (_countries_by_start() if of_states else _only_countries_by_start()).get(stem[:4], ())):
             return True
     return any(word.endswith(ending) and (word[:-len(ending)] in _CITIES or word[:-len(ending) - 1] in _CITIES
                                           and word[-len(ending) - 1] == word[-len(ending) - 2])
@@ -1866,6 +1883,14 @@ def _is_demonym(word: str) -> bool:
 
 _FRENCH_DEMONYM_ENDINGS = ("ais", "aise", "aises", "ois", "oise", "oises", "ien", "iens", "ienne", "iennes")
 _CITIES = frozenset(city for city in CANADA_CITIES if " " not in city)
+
+
+@functools.lru_cache(maxsize=1)
+def _only_countries_by_start() -> dict[str, tuple[str, ...]]:
+    by_start: dict[str, list[str]] = {}
+    for country in _countries():
+        by_start.setdefault(country[:4], []).append(country)
+    return {k: tuple(v) for k, v in by_start.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -1967,7 +1992,10 @@ def _exclusions(exclude: Iterable[str]) -> tuple[set[str], set[str]]:
     return excluded, shouted
 
 
-_OF_A_PLACE = re.compile(r"[a-zà-ÿ]{3,}[ \t]+(?:de[ \t]+|d[’'])$")  # `conseillère municipale d’`, `mairesse de `
+# `conseillère municipale d’`, `mairesse de ` (not kin: `le fils de Jean Marc Dupuis`)
+_OF_A_PLACE = re.compile(r"(?<![\w-])(?!(?:fils|fille|filles|conjointe?|épouse|époux|mari|femme|mère|père|frère|sœur|soeur|"
+                         r"neveu|nièce|cousine?|oncle|tante|veuve|veuf|amie?|enfants?|parents?|petite?-(?:fils|fille))[ \t])"
+                         r"[a-zà-ÿ]{3,}[ \t]+(?:de[ \t]+|d[’'])$")
 
 
 def _place_then_person(words: tuple[str, ...], paragraph: str, start: int, text: str, standing: dict[str, Counter]) -> bool:
@@ -1993,6 +2021,9 @@ _CAPITALISED = re.compile(rf"(?<![\w’'-])[{_UPPER}][\w’'-]*")
 _CAPITALISED_PAIR = re.compile(rf"(?<![\w’'-])([{_UPPER}][\w’'-]*)[ \t]+(?=([{_UPPER}][\w’'-]*))")
 
 
+_QUOTE_OPENS = re.compile(r"[«“\":][ \t\u00a0\u202f]*$")  # (`a lancé : « Le Dollarama ...`: the quote's first word)
+
+
 def _article_in_name(words: tuple[str, ...], language: str) -> bool:
     """`La Broquerie` written mid-sentence in French copy: the article is part of the name, as in a
     town's (`La Tuque`, `Le Bic`); not before a body's or a title's word (`La Banque`)."""
@@ -2008,15 +2039,17 @@ def _nicknamed(text: str, people: list[str]) -> tuple[dict[str, str | None], dic
     found: dict[str, str | None] = {}
     given_only: dict[str, str] = {}
     for match in _NICKNAMED.finditer(text):
-        given, nickname, surname = match.group(1).split(), match.group(2), match.group(3)
-        owners = {name for name in people if (parts := name.split())[0] in given and given[-1] in parts
-                  and (surname is None or parts[-1] == surname) and nickname not in parts and len(parts) > 1}
-        if len(owners) > 1:  # his given names alone are a name found too: the longer one is he
-            owners.discard(" ".join(given))
+        shouted, given, nickname, surname = match.group(1), match.group(2).split(), match.group(3), match.group(4)
+        if surname is None and shouted is None:
+            continue  # (`Captain John Smith "Bluenose" was sailing`: no surname around the quotes, no nickname)
+        surname = surname or shouted
+        # (his given names in order, then his surname: not his son Joseph Gaudet, nor her sister Anne Murphy)
+        owners = {name for name in people if (parts := name.split())[:len(given)] == given and len(parts) > len(given)
+                  and parts[-1].casefold() == surname.casefold()}
         owner = owners.pop() if len(owners) == 1 else None
         found[nickname] = owner if found.get(nickname, owner) == owner else None
-        if owner and surname is None and " ".join(given) != owner and owner.startswith(" ".join(given) + " "):
-            given_only[" ".join(given)] = owner
+        if owner and shouted and not match.group(4):
+            given_only[" ".join(given)] = owner  # `GAUDET, Léonce Joseph "Lonnie" –`: his given names alone
     return found, given_only
 
 

@@ -371,19 +371,17 @@ def _furniture_over_links(text: str) -> bool:
 
 # a blog's comment thread under the story: its heading (`3 thoughts on "Title"`, `2 Responses to "..."`,
 # `4 réflexions sur « ... »`), then each comment (`Name says:` over its time and words) and its `Reply`
-_THREAD_HEADING = re.compile(r"(?:\d{1,5}|One|Un|Une) (?:thoughts?|comments?|responses?|replies|réflexions?|commentaires?|"
-                             r"réponses?) (?:on|to|sur|à) [“\"«][^\n]{1,300}[”\"»]")
-_COMMENTER = re.compile(r"[^\n]{1,60}? (?:says|said|dit|a dit|a écrit)[ \u00a0]?:(?:\n|$)")
-_REPLY = re.compile(r"(?:Reply|Répondre)(?: ↓)?")
+_THREAD_HEADING = re.compile(r"(?:\d{1,5}|One|Un|Une) (?:[Tt]houghts?|[Cc]omments?|[Rr]esponses?|[Rr]eplies|[Rr]éflexions?|"
+                             r"[Cc]ommentaires?|[Rr]éponses?) (?:on|to|sur|à) [“\"«][^\n]{1,300}[”\"»]")
 
 
 def comment_thread(body: list[tuple[int, str]]) -> tuple[int, int] | None:
-    """(first, end) of the blocks of the readers' comment thread under the story, its heading first:
-    readers' words, never the story's."""
+    """(first, end) of the blocks of the readers' comment thread under the story, its heading first, up
+    to the comment form's lines (`Leave a Reply`) or the page's end: readers' words, never the story's."""
     for index, (_, text) in enumerate(body):
         if _THREAD_HEADING.fullmatch(text.strip()):
             end = index + 1
-            while end < len(body) and (_COMMENTER.match(body[end][1]) or _REPLY.fullmatch(body[end][1].strip())):
+            while end < len(body) and not is_furniture(body[end][1]):
                 end += 1
             return index, end
     return None
