@@ -234,7 +234,7 @@ def test_editors_labels_are_met():
     # Drum (a weather box), Le Trait d'Union du Nord (`Texte et photos :`), Envol 91 FM and La Sentinelle:
     # first measured at precision 0.916, recall 0.784, 7 forbidden, topic 0.875, its front matter wrong on
     # 11 of 24 stories
-    ("tag_corpus_fresh23", 24, (0.97, 0.85, 0, 0.87)),
+    ("tag_corpus_fresh23", 24, (0.97, 0.86, 0, 0.87)),
 ])
 def test_editors_labels_on_stories_written_after_the_rules(corpus, stories, floors):
     """Stories editors wrote and labelled after the rules above, without seeing the code: what
