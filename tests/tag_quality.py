@@ -69,6 +69,7 @@ FRESH21 = Path(__file__).parent / "tag_corpus_fresh21"
 # 24 more by a twenty-second, the same session: Christmas week, year-end lists, an obituary notice, a box score
 FRESH22 = Path(__file__).parent / "tag_corpus_fresh22"
 FRESH23 = Path(__file__).parent / "tag_corpus_fresh23"
+FRESH24 = Path(__file__).parent / "tag_corpus_fresh24"
 
 
 @dataclass
@@ -255,6 +256,7 @@ if __name__ == "__main__":
         fresh21 = measure(ingest_corpus(Path(tmp) / "fresh21", FRESH21), FRESH21)
         fresh22 = measure(ingest_corpus(Path(tmp) / "fresh22", FRESH22), FRESH22)
         fresh23 = measure(ingest_corpus(Path(tmp) / "fresh23", FRESH23), FRESH23)
+        fresh24 = measure(ingest_corpus(Path(tmp) / "fresh24", FRESH24), FRESH24)
         learning = cross_validate(Path(tmp) / "topics")
     for name, q in (("", quality), ("fresh set, ", fresh), ("second fresh set, ", fresh2),
                     ("third fresh set, ", fresh3), ("fourth fresh set, ", fresh4), ("fifth fresh set, ", fresh5),
@@ -266,7 +268,8 @@ if __name__ == "__main__":
                     ("sixteenth fresh set, ", fresh16), ("seventeenth fresh set, ", fresh17),
                     ("eighteenth fresh set, ", fresh18), ("nineteenth fresh set, ", fresh19),
                     ("twentieth fresh set, ", fresh20), ("twenty-first fresh set, ", fresh21),
-                    ("twenty-second fresh set, ", fresh22), ("twenty-third fresh set, ", fresh23)):
+                    ("twenty-second fresh set, ", fresh22), ("twenty-third fresh set, ", fresh23),
+                    ("twenty-fourth fresh set, ", fresh24)):
         print("\n".join(q.misses))
         print(name + q.summary())
     print(f"topic accuracy of {learning.stories} filed stories, 5 folds by event: keywords alone "

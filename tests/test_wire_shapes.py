@@ -2115,3 +2115,67 @@ def test_the_twenty_third_sets_rules_keep_to_their_copy_as_a_review_found():
                         "Le fils de Jean Marc Dupuis a témoigné. Jean est venu. M. Dupuis a parlé."), [], "fr")
     assert {"CSQ", "Dollarama", "Jean Marc Dupuis"} <= found.keys(), found
     assert not {"Le Dollarama", "Marc Dupuis"} & found.keys(), found
+
+
+def test_the_twenty_fourth_sets_pages_and_wire_lines():
+    """A title before a byline's name, `Special to the Observer`, two reporters of two outlets; a caption's
+    `(Observer file photo)`; a professional's bio and a column's caution, a column's opinions line over it,
+    Reuters' ROI pitch, CP's partnership and the French fellowship lines, `Avec l'Agence France-Presse`, a print
+    edition's line, a feature's `is compiled by ... staff`, a station's call to its own show: credits; `AP
+    Technology Writers`; dashes after a sentence left open with a colon are a list; a newsletter's form in the
+    story and a row of its tags are the page's; a paper spoken to as `au Citoyen` is named again."""
+    s = story("date 2027-01-05 Column: Flu is back\n\nHaida Gwaii Observer\n\nNews | Island Life | Sports | Opinion\n\n"
+              "Opinion\n\nColumn: Flu is back\n\nBy Dr. Siobhán O'Kane-Wheatley, Special to the Observer\n\n"
+              "Jan. 5, 2027 4:30 p.m. PST\n\nThe waiting room in Masset this week. (Observer file photo)\n\n"
+              f"{_LOT}\n\nDr. Siobhán O'Kane-Wheatley is a family physician who has practised in Masset since 2014.\n\n"
+              "This column offers general information and is not a substitute for advice from your own health-care "
+              "provider.\n")
+    assert s.authors == ("Siobhán O'Kane-Wheatley",) and s.source == "Haida Gwaii Observer" and len(s.credits) == 2
+    assert s.paragraphs == (_LOT,)
+    s = story("date 2027-01-05 Title\n\nBy Mireille D'Aoust-Venables, The Canadian Press and Tobias van der "
+              "Hoek-Carvalhal, The Investigative Journalism Foundation\n\nPosted January 5, 2027 6:00 am.\n\n"
+              f"OTTAWA — {_LOT}\n\nThis report by The Canadian Press was first published Jan. 5, 2027.\n\nThis story was "
+              "produced as part of a partnership between The Canadian Press and The Investigative Journalism "
+              "Foundation (IJF), a non-profit newsroom.\n")
+    assert s.authors == ("Mireille D'Aoust-Venables", "Tobias van der Hoek-Carvalhal") and len(s.credits) == 2
+    assert s.source == "The Canadian Press" and not s.warnings
+    s = story("date 2027-01-07 COLUMN-Coal pivots to India\n\n(The opinions expressed here are those of the author, a "
+              "columnist for Reuters.)\n\nBy Cordelia Doe-Chanda\n\nJanuary 7, 2027 12:30 AM EST\n\n"
+              f"SINGAPORE, Jan 7 (Reuters) - {_LOT}\n\nEnjoying this column? Check out Reuters Open Interest (ROI), your "
+              "essential new source for global financial commentary. Follow ROI on LinkedIn and X.\n\n"
+              "(Editing by Rhodri Doe-Oyewole)\n")
+    assert len(s.credits) == 3 and not s.warnings
+    s = story("date 2027-01-06 CES opens\n\nBy LIAM O'CONNELL and PRIYA DOE-RAMAN\n\nAP Technology Writers\n\n"
+              f"9:00 AM PST, January 6, 2027\n\nLAS VEGAS (AP) — {_LOT}\n")
+    assert not s.warnings and s.authors == ("Liam O'Connell", "Priya Doe-Raman")
+    s = story("date 2027-01-07 Cold snap\n\nBy Colm Doe-Sekhon\n\nThe Canadian Press\n\nPosted January 7, 2027 4:00 pm.\n\n"
+              f"WINNIPEG — {_LOT}\n\nExtreme cold warnings were in effect Thursday afternoon for:\n\n"
+              "— Most of Manitoba south of Thompson, including Winnipeg, Brandon and Dauphin.\n\n— All of Saskatchewan.\n\n"
+              "This report by The Canadian Press was first published Jan. 7, 2027.\n")
+    assert [b.items for b in s.blocks if b.kind == "list"] == [
+        ("Most of Manitoba south of Thompson, including Winnipeg, Brandon and Dauphin.", "All of Saskatchewan.")]
+    s = story("date 2027-01-08 La mine suspend ses activités\n\nLe Citoyen\n\nRouyn-Noranda\n\nActualités | Économie | "
+              "Sports | Culture\n\nÉconomie\n\nLa mine suspend ses activités\n\nPar Mélodie Doe-Ampomah\n\n"
+              f"Publié le 8 janvier 2027 à 14 h 10\n\n{_LOT}\n\nINFOLETTRE\n\nRecevez chaque jeudi les nouvelles de la "
+              "région dans votre boîte courriel.\n\nVotre adresse courriel\n\nJe m'abonne\n\n« On veut des garanties », a-t-il "
+              "dit au Citoyen.\n\nMots-clés : Rouyn-Noranda, mines, emplois\n")
+    assert s.source == "Le Citoyen" and s.paragraphs == (_LOT, "« On veut des garanties », a-t-il dit au Citoyen.")
+    s = story(f"date 2027-01-07 Title\n\nBy Larysa Doe-Crowe\n\nJan 7, 2027 9:00 AM CST\n\n{_LOT}\n\n"
+              "This story appears in the Jan. 7, 2027 print edition of the Dauphin Herald.\n")
+    assert len(s.credits) == 1
+
+
+def test_the_twenty_fourth_sets_names():
+    """Feasts (`Epiphany`, `Ukrainian Christmas`, `Sviat Vechir`, `la fête des Rois`), a carol's title, a paper's
+    short name from its staff byline, a body with a field in a hyphenated word."""
+    from digest.ingest.names import find_names
+
+    found = find_names(("The Epiphany dive drew crowds. Ukrainian Christmas and Orthodox Christmas fall on Jan. 7. Sviat "
+                        "Vechir began at dusk. He led the carol Boh Predvichnyi. Boh Predvichnyi is old.",
+                        "The Canadian Radio-television and Telecommunications Commission ruled. A Toronto-based firm said."),
+                       [], "en")
+    assert "Canadian Radio-television and Telecommunications Commission" in found, found
+    assert not {"Epiphany", "Ukrainian Christmas", "Orthodox Christmas", "Sviat Vechir", "Boh Predvichnyi",
+                "Telecommunications Commission"} & found.keys(), found
+    found = find_names(("La fête des Rois approche. Les Rois mages et l'Épiphanie. Le jour des Rois.",), [], "fr")
+    assert not found, found

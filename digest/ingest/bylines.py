@@ -43,7 +43,15 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
         text = run_on
     if not _SUFFIX_END.search(text):  # `By Martin Luther King Jr.` keeps its period
         text = text.rstrip(".")
+    special = _SPECIAL_TO.search(text) is not None
     text = _SPECIAL_TO.sub("", text)  # `Jane Doe, Special to The Canadian Press`: the outlet is CP
+    if special and "," in text and is_bare_name(text.rsplit(", ", 1)[0]) and _capitalised(text.rsplit(", ", 1)[1]):
+        names, source = text.rsplit(", ", 1)  # `Jane Doe, Special to the Drum`: whatever follows is an outlet
+        return tuple(_proper(_NAME_TITLE.sub("", a)) for a in _split_names(names, conventions)), _outlet(source)
+    if (pair := _TWO_OUTLETS.match(text)) and _is_outlet(pair[2]) and (_is_outlet(pair[4]) or pair[4].startswith("The ")):
+        first, second = parse_byline(f"{pair[1]}, {pair[2]}", conventions), parse_byline(f"{pair[3]}, {pair[4]}", conventions)
+        if first and second:  # the story is the first outlet's (its own wire), written with the second
+            return first[0] + second[0], first[1]
     text = _STAFF_REPORTS.sub(r"\1", text)  # `Herald staff reports`: the Herald's staff
     named, _, program = text.rpartition(", ")
     if named and program in _CHAIN_HEADS:  # `Jane Doe, Initiative de journalisme local`: the program paying
@@ -66,7 +74,7 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
             authors = _split_names(names, conventions)
     # `Jane Doe, Local Journalism Initiative Reporter, The Nugget`: a role is no author;
     # `By Staff, CBC News`, `Par la rédaction, 98.5 Montréal`: a newsroom names no one
-    authors = [a for a in authors if not ROLE.match(a) and a.casefold() not in _STAFF]
+    authors = [_NAME_TITLE.sub("", a) for a in authors if not ROLE.match(a) and a.casefold() not in _STAFF]
     # (a regional desk or a station may hold what no name does: `Radio-Canada Gaspésie–Îles-de-la-Madeleine`,
     # `Radio Nord-Côtier 101,7`)
     source_reads = not source or _is_name(source) or family_desk(source) is not None or bool(_STATION.fullmatch(source))
@@ -119,7 +127,12 @@ _ROOMY = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")  # a name and its outlet set apar
 # a station named with its frequency or channel: `98.5 Montréal`, `Radio Nord-Côtier 101,7`, `680 CJOB`
 _STATION = re.compile(r"(?:[^\W\d_a-zà-ÿ][\w'’.-]*\s+){0,3}\d{1,3}(?:[.,]\d)?(?:\s+[^\W\d_a-zà-ÿ][\w'’.-]*){0,3}")
 _SUFFIX_END = re.compile(r"\b(?:Jr|Sr)\.$", re.I)
-_SPECIAL_TO = re.compile(r"(?<=, )(?:Special to|For) (?=\S)", re.I)  # (and `Jane Doe, For The Canadian Press`)
+# (and `Jane Doe, For The Canadian Press`; `Special to the Observer`: the paper the page is)
+_SPECIAL_TO = re.compile(r"(?<=, )(?:Special to|For)(?-i: the)? (?=\S)", re.I)
+# a title before a byline's name: `By Dr. Siobhán O'Kane-Wheatley`, `Par Me Jean Doe` (a lawyer), `Dre`
+_NAME_TITLE = re.compile(r"^(?:Dr\.?|Dre|Me|Prof\.|Rev\.|Hon\.)\s+(?=[^\W\d_])")
+# two reporters of two outlets, as a partnership signs: `A, The Canadian Press and B, The Investigative Journalism Foundation`
+_TWO_OUTLETS = re.compile(r"^([^,]{3,60}), ([^,]{3,60}) (?:and|et) ([^,]{3,60}), ([^,]{3,60})$")
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "JR.", "SR."})
 
 

@@ -53,7 +53,7 @@ _NAMES = (r"(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:al|el|ad|as|ibn|bin|d)[-’'][A-Z�
 _FRENCH_NAME = r"(?:[A-ZÀ-Þ][\w.'’-]*|[dl][’'][A-ZÀ-Þ][\w.'’-]*|et|de|du|des|la|le|les|à|au|aux|en)"
 _FRENCH_NAMES = rf"{_FRENCH_NAME}(?:,?\s+{_FRENCH_NAME})*"
 _WITH_FILES = (r"^[—–-]?\s*(?:With files from\b[^.;:!?]{1,100}"
-               rf"|(?:Avec (?:des|les) informations (?:de |d’|d')|Avec la collaboration de ){_FRENCH_NAMES})\.?$")
+               rf"|(?:Avec (?:des|les) informations (?:de |d’|d')|Avec la collaboration de |Avec (?=l['’]Agence|l['’]AFP)){_FRENCH_NAMES})\.?$")
 _CONTRIBUTED = r"^[^.]{0,300}\bcontributed(?: reporting)? to this (?:report|story)(?: from .{1,80}?)?\.?$"
 
 FAMILIES = (
@@ -70,11 +70,15 @@ FAMILIES = (
         # and Canadian Press News Fellowship.`
         r"^This (?:story|report|article) was produced with the financial (?:assistance|support) of the [^\n]{3,120}"
         r"\bFellowship\.?$",
+        # ... or a partnership signing it: `This story was produced as part of a partnership between The Canadian
+        # Press and The Investigative Journalism Foundation (IJF), a non-profit newsroom.`
+        r"^This (?:story|report|article) (?:was produced |is )?(?:as )?part of a partnership between The Canadian Press "
+        r"and [^\n]{3,200}$",
     )),
     Family("La Presse Canadienne", ("Presse Canadienne", "PC"), ("PC",), "fr", (
         r"^Ce (?:reportage|texte|article) de .{2,80} a été publié pour la première fois\b[^!?]{0,60}$",
         r"^Ce (?:reportage|texte|article) a été (?:réalisé|produit) (?:avec|grâce à) (?:le soutien|l['’]aide) financi(?:er|ère)"
-        r" de la Bourse\b[^\n]{3,120}$",  # (the French of CP's fellowship line)
+        r" (?:de la Bourse|des Bourses)\b[^\n]{3,120}$",  # (the French of CP's fellowship line)
         r"^La couverture\b[^.\n]{0,80}\bde La Presse Canadienne (?:bénéficie (?:du soutien|d['’]un partenariat)|reçoit "
         r"(?:du|le) soutien (?:financier )?(?:grâce à|par|dans le cadre d['’])\s?un partenariat)\b",
         _WITH_FILES,
@@ -113,6 +117,8 @@ FAMILIES = (
         r"^Our Standards: The Thomson Reuters Trust Principles\.?(?:,? opens new tab)?$",  # (as a page's link reads)
         # a Breakingviews column's author line, and the columnist's account
         r"^\(The author is a Reuters Breakingviews columnist\.[^\n()]{0,120}\)$",
+        # a column's pitch for Reuters' commentary: `Enjoying this column? Check out Reuters Open Interest (ROI), ...`
+        r"^Enjoying this column\? Check out Reuters Open Interest\b[^\n]{0,200}$",
         r"^Follow @\w{1,30} on (?:X|Twitter|Bluesky|Threads)\.?$",
     )),
     Family("CityNews", ("CityNews Toronto", "CityNews Montreal", "CityNews Ottawa", "CityNews Calgary",
@@ -226,6 +232,11 @@ _COPYRIGHT_LINE = (r"^(?:Copyright|©)\s*(?:©\s*)?\d{4}\s+(?:by\s+)?[A-Z][\w&'�
                    r"(?:,\s+a (?:division|subsidiary|unit) of [A-Z][\w&'’. -]{0,60}?)?\.?(?:\s*All rights reserved\.?)?$")
 # The Local Journalism Initiative's line under a story it paid for; a magazine's issue the story ran in
 _FUNDED_LINE = (r"^This (?:story|article|report) is (?:part of|funded by) the Local Journalism Initiative\b[^\n]{0,160}$"
+                # the paper's edition it ran in: `This story appears in the Jan. 7, 2027 print edition of the Dauphin Herald.`
+                r"|^This (?:story|article|report) (?:appears|appeared|ran) in the [^\n]{2,40}? (?:print|weekend) edition of "
+                r"[^\n]{2,60}$"
+                # how a paper's regular feature is made: `Court Docket is compiled by Oran staff from court records ...`
+                r"|^[A-Z][\w’' ]{2,40} is compiled by [^\n]{2,60}? staff from\b[^\n]{0,300}$"
                 r"|^(?:Cet article|Ce texte|Ce reportage|Cette nouvelle) a été (?:rédigée?|réalisée?|produite?|publiée?) "
                 r"(?:dans le cadre de|grâce à) l['’]Initiative de "
                 r"journalisme local\b[^\n]{0,160}$")
@@ -260,8 +271,11 @@ _SUPPORT_LINE = (r"^(?:[^\n.!?]{2,120}\. )?Support (?:local|independent|communit
                  r"(?:l['’]information|le journalisme|votre journal|notre (?:journal|salle)|(?:local|independent|community) "
                  r"(?:journalism|news)|our (?:journalism|newsroom|reporting))\b[^\n]{0,120}$")
 # An opinion page's disclaimer under a column: `The views expressed in this column are those of the author ...`
-_VIEWS_LINE = (r"^The (?:views|opinions) expressed (?:in this [\w-]+(?: [\w-]+)? )?are (?:those of the (?:author|writer)s?|the "
+_VIEWS_LINE = (r"^\(?The (?:views|opinions) expressed (?:here |in this [\w-]+(?: [\w-]+)? )?are (?:those of the (?:author|writer)s?|the "
                r"(?:author|writer)['’]s own|(?:his|her|their) own)\b[^\n]{0,160}$"
+               # a health column's caution: `This column offers general information and is not a substitute for advice ...`
+               r"|^This (?:column|article|story|content) (?:offers|provides|contains|is)\b[^\n]{0,80}\bnot (?:a substitute|"
+               r"intended to replace|meant to replace) for\b[^\n]{0,160}$"
                r"|^Les opinions exprimées (?:dans (?:ce|cette) [\w-]+ )?(?:sont celles de l['’](?:auteure?|autrice)|n['’]engagent que)[^\n]{0,160}$")
 ISSUE_LINE = re.compile(r"^(?:Cet article a été publié dans le numéro (?:de |d['’])[^\n]{2,40}? (?:de |d['’])"
                         r"((?:L['’]|La |Le |Les )?[A-ZÀ-Þ][^,.\n]{1,60})"

@@ -256,6 +256,7 @@ def read_header(path: Path, parts: list[tuple[int, str]], zone: ZoneInfo, warnin
     if staff:  # `Outlook Staff` under the masthead `Rocky Mountain Outlook`: the paper's staff, named short
         header.byline, header.byline_line = staff.text, staff.line
         unused.remove(staff)
+        header.credited.append(staff.text[:-6])  # (and `the Oran` in the story is the paper, no tag)
     if header.masthead:
         spellings = "|".join(re.escape(name) for name in _called(header.masthead))
         again = re.compile(rf"(?<![\w’'-])(?:{spellings})(?![\w’'-])")
@@ -298,6 +299,8 @@ _PLAYER = re.compile(r"(?:Regarder la vidéo|Watch the video|Watch|Écouter|List
 # (or after a bar, the outlet's name: `Hogs at a finishing barn near Steinbach, Man. | Western Producer file photo`)
 _FILE_PHOTO = re.compile(r"(?:^|[.!?]\s+)(?:(?:The\s+)?([A-ZÀ-Þ][\w’'.-]*)\s+)?(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$"
                          r"|\s\|\s+(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO)\.?$")
+# ... in parentheses, the paper's own: `... this week. (Observer file photo)` (a lede may end `(Submitted photo)`)
+_FILE_PHOTO_MARK = re.compile(r"[.!?»”\"]\s+\((?:The\s+)?([A-ZÀ-Þ][\w’'.-]*)\s+[Ff]ile [Pp]hoto\)\.?$")
 # `... en juillet. (Photo : Gestion des feux de forêt du Yukon)`: a credit, whoever it names
 # (or `Photo`, a name and the archive's mark: `(Photo L'Info de la Lièvre – archives)`, `Photo : L'Oie
 # blanche – archives`; not `(Photo RCMP)` closing a story's paragraph, which may be one)
@@ -515,6 +518,7 @@ def is_caption(block: str) -> bool:
         return bool(_credit_names(block)) or _PHOTO_CREDITED.search(block[-_TAIL_CHARS:]) is not None \
             or run_on is not None and len(block) <= _CAPTION_CHARS and bool(_run_on(run_on.group(1))) \
             or _photo_credited(block) or _PAPER_PHOTO.search(block[-_TAIL_CHARS:]) is not None \
+            or (paper_file := _FILE_PHOTO_MARK.search(block[-_TAIL_CHARS:])) is not None and paper_file.group(1) in OUTLET_WORDS \
             or archive is not None and (archive.group(1) is None or archive.group(1) in OUTLET_WORDS
                                         or re.fullmatch(r"[A-Z]{2,5}", archive.group(1)) is not None)  # `RMO FILE PHOTO`
     if len(lines) == 2 and _CREDIT_WORD.match(lines[1]) and _credit_names(lines[1]):
@@ -631,7 +635,7 @@ def _signed(block: str) -> tuple[tuple[str, ...], str] | None:
 
 # a reporter's beat under their name: `Reporter`, `Manufacturing Reporter`, `Local Journalism Initiative Reporter`
 _BEAT = re.compile(r"(?!(?:The|Former|Dear|Retired|Late|Ex|Award-[Ww]inning|Hollywood)\b)"
-                   r"(?:[A-Z][\w&’'-]*\s+){0,3}(?:Reporter|Writer|Journalist|Correspondent|Columnist|Editor)"
+                   r"(?:[A-Z][\w&’'-]*\s+){0,3}(?:Reporter|Writer|Journalist|Correspondent|Columnist|Editor)s?"
                    r"|Journaliste(?: de l['’]Initiative de journalisme local)?|Chroniqueur|Chroniqueuse|Correspondante?"
                    r"|Envoyée? spéciale?")
 
@@ -767,6 +771,10 @@ def _called(masthead: str) -> list[str]:
 
     words = masthead.split()
     names = [masthead]
+    if words[0] == "Le" and len(words) == 2:
+        # French contracts it where the story speaks to the paper (`a-t-il dit au Citoyen`, `en entrevue au Carillon`);
+        # elsewhere `au Madawaska`, `du Madawaska` name the region
+        names += [f"{cue} au {words[1]}" for cue in _SPOKEN_TO]
     if words[0] in _ARTICLES:
         words = words[1:]
         if len(words) > 1:  # (not `Madawaska`, a region, for Le Madawaska)
@@ -779,6 +787,8 @@ def _called(masthead: str) -> list[str]:
 
 
 _ARTICLES = {"The", "Le", "La", "Les", "L'", "L’"}
+_SPOKEN_TO = ("dit", "déclaré", "confié", "indiqué", "expliqué", "raconté", "précisé", "souligné", "affirmé", "ajouté",
+              "entrevue", "mentionné", "assuré")
 
 
 def _person_over(block: str) -> bool:

@@ -191,6 +191,8 @@ BODY_HEADS = {"Committee", "Centers", "Center", "Centre", "Centres", "Council", 
               "Hospital", "Conference", "Programme", "Program", "Forum", "Corps", "Patrol"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_WORK_TITLE = re.compile(rf"\b(?:the (?:carol|hymn|song|poem|novel|album|opera|ballet)|(?:la chanson|le chant|le cantique|"
+                         rf"le poème|le roman|l['’]album|l['’]opéra))[ \t]+([{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,4}})")
 # `Battle River—Crowfoot`, `Mégantic—L'Érable`: a riding's name keeps its dash (not a box score's `NDSU—FG Halvorsen-Ley 32`;
 # an en dash joins matchups and routes as often as regions: `Leafs–Canadiens`, `Montréal–Québec`)
 _WORD = rf"[{_UPPER}](?:[\w\u0300-\u036f’'.&/-]|—(?=[{_UPPER}](?:[a-zà-ÿ]|[’'][{_UPPER}])))*"  # (`Behchokǫ̀`: a mark combining with its letter)
@@ -320,8 +322,10 @@ def _split_run(run: str, named_for: frozenset[str] = frozenset(),
         if token in months and _month_in_name(raws, at):
             current.append(token)  # `Theresa May`, `June Callwood`: a name, not a date
             continue
-        if token in calendar or not token or _LOWER_COMPOUND.search(raw) and not _romanized(token):
-            # (`Toronto-based`, `CUSMA-compliant`; not `Min-seok`, a given name in two syllables)
+        if token in calendar or not token or _LOWER_COMPOUND.search(raw) and not _romanized(token) \
+                and not (at + 2 < len(raws) and raws[at + 1] in JOINERS and _clean_token(raws[-1]) in BODY_HEADS):
+            # (`Toronto-based`, `CUSMA-compliant`; not `Min-seok`, a given name in two syllables, nor a field of a
+            # body's, `Canadian Radio-television and Telecommunications Commission`)
             if current:
                 parts.append((tuple(current), opens))
             current, opens = [], False
@@ -1516,6 +1520,10 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         # a germ's genus after what it is names no one: `la bactérie Legionella`, `the bacterium Salmonella`
         germs = [m.span(1) for m in _GERM.finditer(paragraph) if not _is_place(m.group(1))] \
             if "bact" in paragraph or "parasit" in paragraph else []
+        # a work's title after its kind names no one: `the carol Boh Predvichnyi`, `la chanson Gens du pays`
+        for title_match in _WORK_TITLE.finditer(paragraph) if "the " in paragraph or " l" in paragraph else ():
+            germs.append(title_match.span(1))
+            excluded.add(title_match.group(1).lower())  # (named again alone, it is still the work)
         if bodies or offices or listed or streets or germs:  # their words are no other names (`Canada` in `Banque du Canada`), nor the
             # capitalised words they follow; a minister's portfolios name no one (`Minister of Communities, Culture
             # and Heritage`, `Jobs, Economy and Trade Minister`)
@@ -2176,11 +2184,12 @@ _COMMON_NOUN_ENDING = re.compile(r"[iy][sz]ation$")
 _SCALES = frozenset({"Celsius", "Fahrenheit", "Kelvin"})  # `minus 30 degrees Fahrenheit`: a unit, named for no one here
 # a year's holidays, alone (`Christmas hampers`): days of the calendar, as months are (`Christmas Market` is a name)
 _HOLIDAYS = frozenset({"Christmas", "Easter", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Ramadan", "Passover",
-                       "Noël", "Pâques", "Hogmanay", "Kwanzaa"})
+                       "Noël", "Pâques", "Hogmanay", "Kwanzaa", "Epiphany", "Épiphanie", "Theophany", "Genna", "Rois"})
 
 
 _HOLIDAY_DAYS = frozenset({("Boxing", "Day"), ("New", "Year"), ("New", "Year's", "Eve"), ("New", "Year's", "Day"),
-                           ("Nouvel", "An"), ("Jour", "de", "l'An"), ("Jour", "de", "l'an")})
+                           ("Nouvel", "An"), ("Jour", "de", "l'An"), ("Jour", "de", "l'an"), ("Sviat", "Vechir"),
+                           ("Fête", "des", "Rois"), ("Rois", "mages")})
 
 
 def _calendar_day(words: tuple[str, ...]) -> bool:
@@ -2188,6 +2197,8 @@ def _calendar_day(words: tuple[str, ...]) -> bool:
     (Noël is a given name too)."""
     if len(words) == 2 and words[0] in _HOLIDAYS and words[0] not in ("Noël", "Pâques"):
         return words[1] in ("Eve", "Day", "Morning")
+    if len(words) == 2 and words[1] in _HOLIDAYS and (_is_demonym(words[0]) or words[0] in _FAITHS):
+        return True  # `Ukrainian Christmas`, `Orthodox Christmas`: a church's calendar, a day as Christmas is
     return tuple(w.replace("’", "'") for w in words) in _HOLIDAY_DAYS
 
 

@@ -10,7 +10,14 @@ import re
 from dataclasses import dataclass
 
 from digest.ingest.bylines import is_outlet_line
-from digest.ingest.families import CONVENTIONS, CREDIT_LINE, OWN_OUTLET, byline_convention, family_named
+from digest.ingest.families import (
+    CONVENTIONS,
+    CREDIT_LINE,
+    NEWSLETTER_FROM,
+    OWN_OUTLET,
+    byline_convention,
+    family_named,
+)
 
 BULLET = re.compile(r"^[•*\-–·▪●◦]\s+(?=\S)")
 # the labels newsrooms put over a story's opening list of highlights
@@ -105,7 +112,14 @@ def is_credit(line: str, signatures: tuple[str, ...]) -> bool:
     flat = _AUTHOR_BOX.sub("", " ".join(line.split()).rstrip(".").casefold())  # `About the Author: Jane Doe covers ...`
     return bool(CREDIT_LINE.match(line)) or flat in signatures or " " in line.strip() and family_named(line.strip()) is not None \
         or len(flat) < 200 and any(flat.startswith(s + " ") and _TAGLINE.match(flat, len(s) + 1) for s in signatures) \
-        or (own := OWN_OUTLET.match(line)) is not None and own.group(1).casefold() in signatures
+        or (own := OWN_OUTLET.match(line)) is not None and own.group(1).casefold() in signatures \
+        or len(flat) < 300 and _OWN_SHOW.search(flat) is not None and any(len(s) > 3 and s in flat for s in signatures)
+
+
+# a station's call to its own show, naming itself: `..., écoutez Le Sport du Sud-Est, tous les samedis dès 11 h, sur
+# les ondes de CJSE 89,5 FM.`, `Listen to Morning North weekdays on CBC Sudbury.` (read casefolded)
+_OWN_SHOW = re.compile(r"\b(?:écoutez|regardez|syntonisez|listen to|tune in to|watch)\b[^\n]{2,160}\b(?:sur les ondes de|"
+                       r"à l['’]antenne de|on)\b")
 
 
 def _credits_in(lines: list[str], signatures: tuple[str, ...]) -> tuple[bool, bool, bool]:
@@ -140,8 +154,12 @@ _TAGLINE = re.compile(r"(?:is an? |is the |est )(?:[\w’'.-]+ ){0,5}?(?:reporte
                       r"|has (?:covered|written about|reported on) [^\n,]{2,80}? for [^\n,]{2,60}? since "
                       r"\d{4}(?:\. (?:reach|contact|email|follow) [^\n]{2,100})?$"
                       # a guest's: `Darlene Whitfield-Osei owns Moira Precision Tool & Die Ltd. in Belleville.`
-                      r"|(?:owns|runs|founded|is (?:the )?(?:owner|president|founder|chair|director|professor)\b)")
-_AUTHOR_BOX = re.compile(r"^(?:about the author|à propos de l['’](?:auteure?|autrice))\s*:\s*")  # its heading, on the tagline's line
+                      r"|(?:owns|runs|founded|is (?:the )?(?:owner|president|founder|chair|director|professor)\b)"
+                      # ... or a professional's column: `Dr. Jane Doe is a family physician who has practised in Masset ...`
+                      r"|is an? (?:[\w’'.-]+ ){0,3}?(?:physician|doctor|nurse|pharmacist|lawyer|dietitian|psychologist|"
+                      r"veterinarian|economist|researcher|médecin|infirmière|infirmier|pharmacienne?|avocate?)\b")
+# its heading, on the tagline's line; a title before the author's name (`Dr. Jane Doe is a family physician ...`)
+_AUTHOR_BOX = re.compile(r"^(?:about the author|à propos de l['’](?:auteure?|autrice))\s*:\s*|^(?:dr\.?|dre|me|prof\.) (?=\w)")
 # a closing line that is only an address to write to (`otremblay@hilltimes.com`)
 _EMAIL_ALONE = re.compile(r"(?:E-?mail:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?", re.I)
 
@@ -209,7 +227,14 @@ PAGE_FURNITURE = frozenset(line.casefold() for line in (
     "Skip to main content", "Skip to content", "Aller au contenu principal", "Open this photo in gallery:",
     "Sponsored content", "Contenu commandité", "Trending Now", "Report an editorial error",
     "Subscribe", "Subscribe now", "S'abonner", "S’abonner", "Abonnez-vous",  # a paywall's button alone
+    # a newsletter's form set in the story: its field and its button
+    "Your email address", "Email address", "Enter your email", "Enter your email address", "Sign up", "Sign me up",
+    "Votre adresse courriel", "Adresse courriel", "Votre courriel", "Entrez votre adresse courriel", "Je m'abonne",
+    "Je m’abonne", "Je m'inscris", "Je m’inscris", "S'inscrire", "S’inscrire", "Newsletter", "Infolettre",
 ))
+# ... and its pitch: `Recevez chaque jeudi les nouvelles de Prescott-Russell dans votre boîte courriel.`
+_NEWSLETTER_PITCH = re.compile(r"(?:Recevez|Get|Receive|Have)\b[^\n]{0,150}\b(?:dans votre boîte (?:courriel|de réception|aux lettres "
+                               r"électronique)|(?:in|to|straight to|delivered to) your inbox)[.!]?")
 # a paywall's notice where the story stops: `This article is for subscribers only.`, `Already a subscriber? Log in`
 _PAYWALL = re.compile(r"(?:This|The rest of this) (?:article|story|content) is (?:for|available (?:only )?to|reserved for|"
                       r"exclusive to) (?:our )?(?:paid )?(?:subscribers|members)(?: only)?[.!]?"
@@ -250,7 +275,8 @@ def is_furniture(text: str) -> bool:
         or len(words) >= 3 and set(words) <= _SHARE_WORDS and any(w in _SHARE_NETWORKS for w in words) \
         or _ARCHIVE_NOTICE.fullmatch(line) is not None or _COMMENT_BOX.fullmatch(line) is not None \
         or _notice_buttons(line) or _REACTIONS.fullmatch(line) is not None or _THREAD_HEADING.fullmatch(line) is not None \
-        or _PAYWALL.fullmatch(line) is not None
+        or _PAYWALL.fullmatch(line) is not None \
+        or _NEWSLETTER_PITCH.fullmatch(line) is not None and not NEWSLETTER_FROM.match(line)  # (that one names the paper)
 
 
 _SHARE_NETWORKS = frozenset({"facebook", "twitter", "tweet", "whatsapp", "linkedin", "reddit", "messenger", "pinterest",
@@ -409,7 +435,8 @@ def page_tail(body: list[tuple[int, str]], signatures: tuple[str, ...]) -> set[i
                 and all(_link_line(line) and ";" not in line for line in lines):
             tail.append(index)  # (a box's links in a block of their own, under its label's)
             # a box's label over its links says it is the page's, as a page's line would
-            anchored = anchored or len(lines) > 1 and _PAGE_ONLY_LABEL.fullmatch(lines[0].strip()) is not None
+            anchored = anchored or len(lines) > 1 and _PAGE_ONLY_LABEL.fullmatch(lines[0].strip()) is not None \
+                or len(lines) == 1 and _TAG_ROW.fullmatch(lines[0]) is not None  # (`Mots-clés : ...`: a blog's, never a story's)
         else:
             break
     return set(tail) if anchored else set()
@@ -622,7 +649,9 @@ def _titles(text: str, following: str) -> bool:
 
 _ANNOUNCES_LIST = re.compile(r"(?i)^(?![^\n]*\b(?:said|says|replied|answered|statement|exchange|went|dit|répondu|rétorqué|"
                              r"déclaré|déclaration|échange|réplique)\b)[^\n]*\b(?:here (?:are|is)|here['’]s (?:a look|what|how)|highlights|the following|"
-                             r"key (?:points|measures|facts)|voici|faits saillants|points saillants|principales mesures)\b[^\n]{0,120}:$")
+                             r"key (?:points|measures|facts)|voici|faits saillants|points saillants|principales mesures"
+                             # (or a sentence left open for its items: `Extreme cold warnings were in effect for:`)
+                             r"|(?:for|in|at|on|to|include|includes|including|are|were)(?=[ \t]*:$))\b[^\n]{0,120}:$")
 _SAID = re.compile(r"(?i)\b(?:said|says|replied|asked|a (?:dit|répondu|rétorqué|déclaré|lancé|ajouté|demandé))\b|\bje\b|\bnous\b")
 _SPOKEN = re.compile(r"[?!«»“”]|\b(?:tu|toi|vous|you|your|merci|oui|non|yes|no)\b|\b[tmj][’']", re.I)
 _NAMED_ITEM = re.compile(r"— (?:(?:Dr|Mr|Mrs|Ms|Mme|M)\.? )?[A-ZÀ-Þ][\w’'.-]+(?: (?:[A-ZÀ-Þ][\w’'.-]+|de|du|des|van|von|der|"
