@@ -2171,7 +2171,7 @@ def test_the_twenty_fourth_sets_names():
     from digest.ingest.names import find_names
 
     found = find_names(("The Epiphany dive drew crowds. Ukrainian Christmas and Orthodox Christmas fall on Jan. 7. Sviat "
-                        "Vechir began at dusk. He led the carol Boh Predvichnyi. Boh Predvichnyi is old.",
+                        "Vechir began at dusk. He led the carol Boh Predvichnyi, which they joined.",
                         "The Canadian Radio-television and Telecommunications Commission ruled. A Toronto-based firm said."),
                        [], "en")
     assert "Canadian Radio-television and Telecommunications Commission" in found, found
@@ -2179,3 +2179,32 @@ def test_the_twenty_fourth_sets_names():
                 "Telecommunications Commission"} & found.keys(), found
     found = find_names(("La fête des Rois approche. Les Rois mages et l'Épiphanie. Le jour des Rois.",), [], "fr")
     assert not found, found
+    found = find_names(("The Canadian Radio-television and Telecommunications Commission ruled. The CRTC said rates fall.",
+                        "The CRTC also said so."), [], "en")
+    assert found == {"Canadian Radio-television and Telecommunications Commission": 3.0}, found  # (its acronym is it)
+
+
+def test_the_twenty_fourth_sets_rules_keep_to_their_copy_as_a_review_found():
+    """A fresh-eyes review's cases: `Avec l'Agence France-Presse` under a page's story is no source; a quote with
+    `listen to`, `watch` or `Écoutez` told to the outlet stays the story's; `the song Gord Downie wrote` names
+    him; a statistic `compiled by Statistics Canada staff` and an email tip mentioning an inbox stay story text;
+    a reporter's beat in a two-reporter byline is no outlet; two titles before a name go."""
+    from digest.ingest.bylines import parse_byline
+    from digest.ingest.families import ENGLISH
+    from digest.ingest.names import find_names
+
+    s = story(f"date 2027-01-06 Title\n\nBy Jane Doe-Hart\n\nJan 6, 2027 9:00 AM\n\n{_LOT}\n\nAvec l'Agence France-Presse\n")
+    assert s.source == ""
+    quote = ('"People need to listen to the warnings," Mayor Scott Doe-Ruiz told The Canadian Press on Friday.')
+    s = story(f"date 2027-01-06 Title\n\nBy Jane Doe-Hart, The Canadian Press\n\nPosted January 6, 2027 9:00 am.\n\n"
+              f"WINNIPEG — {_LOT}\n\n{quote}\n")
+    assert s.paragraphs[-1] == quote and not s.credits
+    stats = "The consumer price index is compiled by Statistics Canada staff from prices collected across the country."
+    tip = "Get in the habit of checking the sender's address on anything that lands in your inbox."
+    s = story(f"date 2027-01-06 Title\n\nBy Jane Doe-Hart\n\nJan 6, 2027 9:00 AM\n\n{_LOT}\n\n{tip}\n\n{stats}\n")
+    assert s.paragraphs == (_LOT, tip, stats) and not s.credits
+    found = find_names(("She sang the song Gord Downie wrote about Chanie Wenjack. Gord Downie died in 2017.",), [], "en")
+    assert found.get("Gord Downie") == 2, found
+    assert parse_byline("Jane Doe, Local Journalism Initiative Reporter and John Roe, The Canadian Press", ENGLISH)[1] == \
+        "The Canadian Press"
+    assert parse_byline("Rev. Dr. Jane Doe-Whitfield, Special to the Record", ENGLISH)[0] == ("Jane Doe-Whitfield",)

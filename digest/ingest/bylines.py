@@ -48,7 +48,8 @@ def parse_byline(text: str, conventions: Conventions) -> tuple[tuple[str, ...], 
     if special and "," in text and is_bare_name(text.rsplit(", ", 1)[0]) and _capitalised(text.rsplit(", ", 1)[1]):
         names, source = text.rsplit(", ", 1)  # `Jane Doe, Special to the Drum`: whatever follows is an outlet
         return tuple(_proper(_NAME_TITLE.sub("", a)) for a in _split_names(names, conventions)), _outlet(source)
-    if (pair := _TWO_OUTLETS.match(text)) and _is_outlet(pair[2]) and (_is_outlet(pair[4]) or pair[4].startswith("The ")):
+    if (pair := _TWO_OUTLETS.match(text)) and _is_outlet(pair[2]) and (_is_outlet(pair[4]) or pair[4].startswith("The ")) \
+            and not ROLE.match(pair[2]) and not ROLE.match(pair[4]):  # (`A, Staff Writer and B, The Star`: one outlet)
         first, second = parse_byline(f"{pair[1]}, {pair[2]}", conventions), parse_byline(f"{pair[3]}, {pair[4]}", conventions)
         if first and second:  # the story is the first outlet's (its own wire), written with the second
             return first[0] + second[0], first[1]
@@ -130,7 +131,7 @@ _SUFFIX_END = re.compile(r"\b(?:Jr|Sr)\.$", re.I)
 # (and `Jane Doe, For The Canadian Press`; `Special to the Observer`: the paper the page is)
 _SPECIAL_TO = re.compile(r"(?<=, )(?:Special to|For)(?-i: the)? (?=\S)", re.I)
 # a title before a byline's name: `By Dr. Siobhán O'Kane-Wheatley`, `Par Me Jean Doe` (a lawyer), `Dre`
-_NAME_TITLE = re.compile(r"^(?:Dr\.?|Dre|Me|Prof\.|Rev\.|Hon\.)\s+(?=[^\W\d_])")
+_NAME_TITLE = re.compile(r"^(?:(?:Dr\.?|Dre|Me|Prof\.|Rev\.|Hon\.)\s+)+(?=[^\W\d_])")
 # two reporters of two outlets, as a partnership signs: `A, The Canadian Press and B, The Investigative Journalism Foundation`
 _TWO_OUTLETS = re.compile(r"^([^,]{3,60}), ([^,]{3,60}) (?:and|et) ([^,]{3,60}), ([^,]{3,60})$")
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "JR.", "SR."})

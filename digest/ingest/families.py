@@ -53,7 +53,8 @@ _NAMES = (r"(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:al|el|ad|as|ibn|bin|d)[-’'][A-Z�
 _FRENCH_NAME = r"(?:[A-ZÀ-Þ][\w.'’-]*|[dl][’'][A-ZÀ-Þ][\w.'’-]*|et|de|du|des|la|le|les|à|au|aux|en)"
 _FRENCH_NAMES = rf"{_FRENCH_NAME}(?:,?\s+{_FRENCH_NAME})*"
 _WITH_FILES = (r"^[—–-]?\s*(?:With files from\b[^.;:!?]{1,100}"
-               rf"|(?:Avec (?:des|les) informations (?:de |d’|d')|Avec la collaboration de |Avec (?=l['’]Agence|l['’]AFP)){_FRENCH_NAMES})\.?$")
+               rf"|(?:Avec (?:des|les) informations (?:de |d’|d')|Avec la collaboration de ){_FRENCH_NAMES}"
+               r"|Avec l['’](?:Agence France-Presse|AFP))\.?$")  # (the agency's copy merged into the story)
 _CONTRIBUTED = r"^[^.]{0,300}\bcontributed(?: reporting)? to this (?:report|story)(?: from .{1,80}?)?\.?$"
 
 FAMILIES = (
@@ -236,7 +237,7 @@ _FUNDED_LINE = (r"^This (?:story|article|report) is (?:part of|funded by) the Lo
                 r"|^This (?:story|article|report) (?:appears|appeared|ran) in the [^\n]{2,40}? (?:print|weekend) edition of "
                 r"[^\n]{2,60}$"
                 # how a paper's regular feature is made: `Court Docket is compiled by Oran staff from court records ...`
-                r"|^[A-Z][\w’' ]{2,40} is compiled by [^\n]{2,60}? staff from\b[^\n]{0,300}$"
+                r"|^[A-Z][\w’']*(?: [A-Z][\w’']*){0,3} is compiled by [^\n]{2,60}? staff from\b[^\n]{0,300}$"  # (its name, in capitals)
                 r"|^(?:Cet article|Ce texte|Ce reportage|Cette nouvelle) a été (?:rédigée?|réalisée?|produite?|publiée?) "
                 r"(?:dans le cadre de|grâce à) l['’]Initiative de "
                 r"journalisme local\b[^\n]{0,160}$")

@@ -191,8 +191,10 @@ BODY_HEADS = {"Committee", "Centers", "Center", "Centre", "Centres", "Council", 
               "Hospital", "Conference", "Programme", "Program", "Forum", "Corps", "Patrol"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+# (the title ends the clause: `the song Gord Downie wrote` names its author)
 _WORK_TITLE = re.compile(rf"\b(?:the (?:carol|hymn|song|poem|novel|album|opera|ballet)|(?:la chanson|le chant|le cantique|"
-                         rf"le poème|le roman|l['’]album|l['’]opéra))[ \t]+([{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,4}})")
+                         rf"le poème|le roman|l['’]album|l['’]opéra))[ \t]+([{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,4}})"
+                         rf"(?=[,.;:)]|[ \t]+(?:by|de|par|which|that|qui|que)\b)")
 # `Battle River—Crowfoot`, `Mégantic—L'Érable`: a riding's name keeps its dash (not a box score's `NDSU—FG Halvorsen-Ley 32`;
 # an en dash joins matchups and routes as often as regions: `Leafs–Canadiens`, `Montréal–Québec`)
 _WORD = rf"[{_UPPER}](?:[\w\u0300-\u036f’'.&/-]|—(?=[{_UPPER}](?:[a-zà-ÿ]|[’'][{_UPPER}])))*"  # (`Behchokǫ̀`: a mark combining with its letter)
@@ -928,7 +930,8 @@ def _abbreviated(acronym: str, names: Iterable[str]) -> str | None:
 def _abbreviates(acronym: str, name: str) -> bool:
     if len(acronym) < 3:  # `US`, `AI`, `BC` stand for too many names
         return False
-    words = [p for w in name.split() for p in re.split(r"[-–]", w) if p]
+    # (a compound's part in lowercase gives no letter: `Radio-television` is the R of CRTC)
+    words = [p for w in name.split() for at, p in enumerate(re.split(r"[-–]", w)) if p and not (at and p[:1].islower())]
     content = [i for i, w in enumerate(words) if w.lower() not in _ACRONYM_SKIP]
     if len(content) < 2:
         return False
@@ -1521,9 +1524,7 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         germs = [m.span(1) for m in _GERM.finditer(paragraph) if not _is_place(m.group(1))] \
             if "bact" in paragraph or "parasit" in paragraph else []
         # a work's title after its kind names no one: `the carol Boh Predvichnyi`, `la chanson Gens du pays`
-        for title_match in _WORK_TITLE.finditer(paragraph) if "the " in paragraph or " l" in paragraph else ():
-            germs.append(title_match.span(1))
-            excluded.add(title_match.group(1).lower())  # (named again alone, it is still the work)
+        germs += [title.span(1) for title in _WORK_TITLE.finditer(paragraph)] if "the " in paragraph or " l" in paragraph else []
         if bodies or offices or listed or streets or germs:  # their words are no other names (`Canada` in `Banque du Canada`), nor the
             # capitalised words they follow; a minister's portfolios name no one (`Minister of Communities, Culture
             # and Heritage`, `Jobs, Economy and Trade Minister`)

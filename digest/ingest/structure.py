@@ -113,13 +113,14 @@ def is_credit(line: str, signatures: tuple[str, ...]) -> bool:
     return bool(CREDIT_LINE.match(line)) or flat in signatures or " " in line.strip() and family_named(line.strip()) is not None \
         or len(flat) < 200 and any(flat.startswith(s + " ") and _TAGLINE.match(flat, len(s) + 1) for s in signatures) \
         or (own := OWN_OUTLET.match(line)) is not None and own.group(1).casefold() in signatures \
-        or len(flat) < 300 and _OWN_SHOW.search(flat) is not None and any(len(s) > 3 and s in flat for s in signatures)
+        or len(flat) < 300 and (show := _OWN_SHOW.search(flat)) is not None \
+        and any(len(s) > 3 and s in flat[show.end() - 45:] for s in signatures)
 
 
 # a station's call to its own show, naming itself: `..., écoutez Le Sport du Sud-Est, tous les samedis dès 11 h, sur
 # les ondes de CJSE 89,5 FM.`, `Listen to Morning North weekdays on CBC Sudbury.` (read casefolded)
-_OWN_SHOW = re.compile(r"\b(?:écoutez|regardez|syntonisez|listen to|tune in to|watch)\b[^\n]{2,160}\b(?:sur les ondes de|"
-                       r"à l['’]antenne de|on)\b")
+_OWN_SHOW = re.compile(r"^(?:[^\n,«»“”\"]{0,100}, )?(?:écoutez|regardez|syntonisez|listen to|tune in to|watch)\b[^\n«»“”\"]{2,160}"
+                       r"\b(?:sur les ondes de|à l['’]antenne de|on) [^\n«»“”\"]{2,40}$")  # (no one's quote: its invitation opens it)
 
 
 def _credits_in(lines: list[str], signatures: tuple[str, ...]) -> tuple[bool, bool, bool]:
@@ -233,8 +234,9 @@ PAGE_FURNITURE = frozenset(line.casefold() for line in (
     "Je m’abonne", "Je m'inscris", "Je m’inscris", "S'inscrire", "S’inscrire", "Newsletter", "Infolettre",
 ))
 # ... and its pitch: `Recevez chaque jeudi les nouvelles de Prescott-Russell dans votre boîte courriel.`
-_NEWSLETTER_PITCH = re.compile(r"(?:Recevez|Get|Receive|Have)\b[^\n]{0,150}\b(?:dans votre boîte (?:courriel|de réception|aux lettres "
-                               r"électronique)|(?:in|to|straight to|delivered to) your inbox)[.!]?")
+_NEWSLETTER_PITCH = re.compile(r"(?:Recevez|Get|Receive|Have)\b(?=[^\n]{0,150}\b(?:news|newsletter|headlines|stories|nouvelles|"
+                               r"infolettre|bulletin|manchettes)\b)[^\n]{0,150}\b(?:dans votre boîte (?:courriel|de réception|"
+                               r"aux lettres électronique)|(?:in|to|straight to|delivered to) your inbox)[.!]?")
 # a paywall's notice where the story stops: `This article is for subscribers only.`, `Already a subscriber? Log in`
 _PAYWALL = re.compile(r"(?:This|The rest of this) (?:article|story|content) is (?:for|available (?:only )?to|reserved for|"
                       r"exclusive to) (?:our )?(?:paid )?(?:subscribers|members)(?: only)?[.!]?"

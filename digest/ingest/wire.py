@@ -418,7 +418,8 @@ def _outlet_closing(credits: tuple[str, ...], authors: tuple[str, ...], masthead
             return described.group(1)
     if credits and (family := family_named(credits[-1].strip())):
         return family.name  # `The Canadian Press` alone under Today in History
-    return credits[-1] if credits and is_outlet_line(credits[-1]) else ""
+    # (not `Avec l'Agence France-Presse`: the agency whose copy is merged in, not the story's outlet)
+    return credits[-1] if credits and is_outlet_line(credits[-1]) and not credits[-1].startswith("Avec ") else ""
 
 
 def _signed_at_end(body: list[tuple[int, str]], header: Header) -> tuple[tuple[tuple[str, ...], str], str] | None:
