@@ -191,6 +191,7 @@ BODY_HEADS = {"Committee", "Centers", "Center", "Centre", "Centres", "Council", 
               "Hospital", "Conference", "Programme", "Program", "Forum", "Corps", "Patrol"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_WORK_KIND = re.compile("carol|hymn|song|poem|novel|album|opera|ballet|chanson|chant|cantique|poème|roman")  # (a first look)
 # (the title ends the clause: `the song Gord Downie wrote` names its author)
 _WORK_TITLE = re.compile(rf"\b(?:the (?:carol|hymn|song|poem|novel|album|opera|ballet)|(?:la chanson|le chant|le cantique|"
                          rf"le poème|le roman|l['’]album|l['’]opéra))[ \t]+([{_UPPER}][\w’'-]*(?:[ \t]+[{_UPPER}][\w’'-]*){{0,4}})"
@@ -457,7 +458,8 @@ def _runs(paragraph: str, named_for: frozenset[str] = frozenset(), language: str
     if "." in text and any(mark in text for mark in _ADDRESS_MARKS) and _WEB_ADDRESS.search(text):
         # `report it at ReportFraud.ftc.gov`: where to go, no one named
         text = _WEB_ADDRESS.sub(lambda m: " " * len(m.group()), text)
-    if "m." in text or "M " in text or " h" in text:  # `9 p.m. PST`, `10:30 AM CST`, `7 h 15 HNR`: a time's zone
+    if ("ST" in text or "DT" in text or "GMT" in text or "UTC" in text or " HA" in text or " HN" in text) \
+            and ("m." in text or "M " in text or " h" in text):  # `9 p.m. PST`, `10:30 AM CST`, `7 h 15 HNR`: a time's zone
         text = _ZONE_AFTER_TIME.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     if ":" in text:  # `Shopify Inc. [NASDAQ:SHOP]`, `(TSX: SHOP)`: where it trades, not what it is
         text = _TICKER.sub(lambda m: " " * len(m.group()), text)
@@ -1524,7 +1526,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
         germs = [m.span(1) for m in _GERM.finditer(paragraph) if not _is_place(m.group(1))] \
             if "bact" in paragraph or "parasit" in paragraph else []
         # a work's title after its kind names no one: `the carol Boh Predvichnyi`, `la chanson Gens du pays`
-        germs += [title.span(1) for title in _WORK_TITLE.finditer(paragraph)] if "the " in paragraph or " l" in paragraph else []
+        germs += [title.span(1) for title in _WORK_TITLE.finditer(paragraph)] \
+            if _WORK_KIND.search(paragraph) else []
         if bodies or offices or listed or streets or germs:  # their words are no other names (`Canada` in `Banque du Canada`), nor the
             # capitalised words they follow; a minister's portfolios name no one (`Minister of Communities, Culture
             # and Heritage`, `Jobs, Economy and Trade Minister`)
@@ -1581,9 +1584,8 @@ def find_names(paragraphs: tuple[str, ...], exclude: Iterable[str], language: st
                 elif n <= 6 or _long_name(phrase):
                     # (`Risk Reduction and Management Council`, not `Chamber of Commerce and ... Association`;
                     # six words and its small ones: `Newfoundland and Labrador Association of Public and Private Employees`)
-                    if phrase.startswith(words[0] + " ") and (ordinal := _ORDINAL_BEFORE.search(paragraph, max(0, run.start - 8),
-                                                                                              run.start)) \
-                            and any(w in _NUMBERED_UNITS for w in phrase.split()) \
+                    if not _NUMBERED_UNITS.isdisjoint(phrase.split()) and phrase.startswith(words[0] + " ") \
+                            and (ordinal := _ORDINAL_BEFORE.search(paragraph, max(0, run.start - 8), run.start)) \
                             and not _MONTH_BEFORE.search(paragraph, max(0, ordinal.start() - 12), ordinal.start()):
                         # (not a date's: `On January 14th City Council approved ...`)
                         phrase = ordinal.group(1) + " " + phrase  # `the 9th U.S. Circuit Court of Appeals`: which one is its name

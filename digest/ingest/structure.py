@@ -276,9 +276,8 @@ def is_furniture(text: str) -> bool:
     return line.casefold() in PAGE_FURNITURE or "|" in line and re.sub(r"\s*\|\s*", "|", line).casefold() in PAGE_FURNITURE or _NUMBERED_AD.fullmatch(line) is not None \
         or len(words) >= 3 and set(words) <= _SHARE_WORDS and any(w in _SHARE_NETWORKS for w in words) \
         or _ARCHIVE_NOTICE.fullmatch(line) is not None or _COMMENT_BOX.fullmatch(line) is not None \
-        or _notice_buttons(line) or _REACTIONS.fullmatch(line) is not None or _THREAD_HEADING.fullmatch(line) is not None \
-        or _PAYWALL.fullmatch(line) is not None \
-        or _NEWSLETTER_PITCH.fullmatch(line) is not None and not NEWSLETTER_FROM.match(line)  # (that one names the paper)
+        or _notice_buttons(line) \
+        or _PAGE_LINE.fullmatch(line) is not None and not NEWSLETTER_FROM.match(line)  # (that one names the paper)
 
 
 _SHARE_NETWORKS = frozenset({"facebook", "twitter", "tweet", "whatsapp", "linkedin", "reddit", "messenger", "pinterest",
@@ -401,6 +400,10 @@ def _furniture_over_links(text: str) -> bool:
 # `4 réflexions sur « ... »`), then each comment (`Name says:` over its time and words) and its `Reply`
 _THREAD_HEADING = re.compile(r"(?:\d{1,5}|One|Un|Une) (?:[Tt]houghts?|[Cc]omments?|[Rr]esponses?|[Rr]eplies|[Rr]éflexions?|"
                              r"[Cc]ommentaires?|[Rr]éponses?) (?:on|to|sur|à) [“\"«][^\n]{1,300}[”\"»]")
+
+
+# (one pattern for the page's lines read by shape: `is_furniture` runs on every paragraph)
+_PAGE_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in (_REACTIONS, _THREAD_HEADING, _PAYWALL, _NEWSLETTER_PITCH)))
 
 
 def comment_thread(body: list[tuple[int, str]]) -> tuple[int, int] | None:
