@@ -1885,7 +1885,7 @@ def _is_demonym(word: str, of_states: bool = True) -> bool:
         if word.endswith(ending) and len(stem) >= 4 and any(
                 country == stem or country[:-1] == stem or country[:-1] + "i" == stem
                 or country.endswith("on") and country[:-2] == stem  # `Lebanese` of Lebanon
-                for country in (_countries_by_start() if of_states else _only_countries_by_start()).get(stem[:4], ())):
+                for country in _countries_by_start(of_states).get(stem[:4], ())):
             return True
     return any(word.endswith(ending) and (word[:-len(ending)] in _CITIES or word[:-len(ending) - 1] in _CITIES
                                           and word[-len(ending) - 1] == word[-len(ending) - 2])
@@ -1896,19 +1896,13 @@ _FRENCH_DEMONYM_ENDINGS = ("ais", "aise", "aises", "ois", "oise", "oises", "ien"
 _CITIES = frozenset(city for city in CANADA_CITIES if " " not in city)
 
 
-@functools.lru_cache(maxsize=1)
-def _only_countries_by_start() -> dict[str, tuple[str, ...]]:
+@functools.lru_cache(maxsize=2)
+def _countries_by_start(of_states: bool = True) -> dict[str, tuple[str, ...]]:
+    """Countries, and with `of_states` the provinces, states and cities of one word (`Idahoan`, `Albertan`,
+    `Calgarian`), by their first four letters."""
     by_start: dict[str, list[str]] = {}
-    for country in _countries():
-        by_start.setdefault(country[:4], []).append(country)
-    return {k: tuple(v) for k, v in by_start.items()}
-
-
-@functools.lru_cache(maxsize=1)
-def _countries_by_start() -> dict[str, tuple[str, ...]]:
-    """Countries, and the provinces, states and cities of one word (`Idahoan`, `Albertan`, `Calgarian`), by their start."""
-    by_start: dict[str, list[str]] = {}
-    for country in (*_countries(), *sorted(place for place in PLACES | STATES if " " not in place)):
+    places = sorted(place for place in PLACES | STATES if " " not in place) if of_states else []
+    for country in (*_countries(), *places):
         by_start.setdefault(country[:4], []).append(country)
     return {k: tuple(v) for k, v in by_start.items()}
 
