@@ -2182,6 +2182,9 @@ def test_the_twenty_fourth_sets_names():
     found = find_names(("The Canadian Radio-television and Telecommunications Commission ruled. The CRTC said rates fall.",
                         "The CRTC also said so."), [], "en")
     assert found == {"Canadian Radio-television and Telecommunications Commission": 3.0}, found  # (its acronym is it)
+    found = find_names(("Orthodox Christians gathered. Greek Orthodox faithful came. Ukrainian Catholics prayed. The "
+                        "Ukrainian Catholic Church said so.",), [], "en")
+    assert found == {"Ukrainian Catholic Church": 1.0}, found  # (a faith's people are no body; its church is one)
 
 
 def test_the_twenty_fourth_sets_rules_keep_to_their_copy_as_a_review_found():

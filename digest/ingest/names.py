@@ -1065,6 +1065,8 @@ def _surname_after_given(words: tuple[str, ...], at: int) -> bool:
                                              or given in _FAITHS)
 
 
+_FAITHFUL = frozenset({"Christians", "Catholics", "Muslims", "Jews", "Protestants", "Christian", "Catholic", "Muslim",
+                       "Jewish", "Chrétiens", "Catholiques", "Musulmans", "Juifs", "Orthodoxes"})
 _FAITHS = frozenset({"Anglican", "Catholic", "Orthodox", "Lutheran", "Baptist", "Methodist", "Presbyterian", "United"})
 
 
@@ -1333,6 +1335,8 @@ def _named_in(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         words = (*words[:-1], "Corp.")  # `Canada Mortgage and Housing Corp.` keeps its period
     if not words or all(_is_demonym(w, of_states=False) for w in words):  # `North American`: an adjective
         return []
+    if len(words) > 1 and all(_is_demonym(w, of_states=False) or w in _FAITHS or w in _FAITHFUL for w in words):
+        return []  # `Greek Orthodox`, `Orthodox Christians`, `Ukrainian Catholics`: a faith's people, no body
     if len(words) > 1 and words[-1] in ORG_WORDS and not _is_title(words[-1]) \
             or len(words) == 2 and words[0] in PORTFOLIOS and words[1] in _PROVINCE_SHORT:
         return [words]  # a body: `Public Health Ontario`, `Bank of Canada`, `Health PEI`
